@@ -1,0 +1,26 @@
+/** One jest run for every package; TypeScript is compiled by swc (ts-jest refuses TypeScript 7). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  // ESM-only packages are compiled to CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  collectCoverageFrom: ['shared/src/**/*.ts'],
+  coverageReporters: ['text-summary', 'text'],
+  coverageThreshold: { './shared/src/': { lines: 95 } },
+  testTimeout: 30000,
+};

@@ -1,0 +1,1 @@
+console.log('The meeting service arrives with issue 3.');
