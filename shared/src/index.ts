@@ -1,1 +1,17 @@
-export const placeholder = 1;
+export * from './agenda';
+export { quorum } from './attendance/quorum';
+export * from './commands';
+export * from './council';
+export { decide, evolve, fold } from './decider';
+export type { Decision, SecretBallot } from './decision';
+export * from './errors';
+export type * from './events';
+export * from './language';
+export { mayIssue, permissions } from './permissions';
+export * from './profiles';
+export * from './roster';
+export { speakingTime } from './speaking/decider';
+export * from './state';
+export { countElection, countQuestion, votesNeeded } from './votes/count';
+export * from './votes/result';
+export * from './visibility';

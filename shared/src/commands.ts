@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { languages } from './language';
+import { profileIds, subjects, thresholds } from './profiles';
+import { roles, SYSTEM } from './roster';
+
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+
+export const localizedTextSchema = z.object({
+  fr: text(500),
+  nl: text(500),
+  de: text(500),
+  en: text(500),
+});
+
+export const memberSchema = z.object({
+  id: id.refine((value) => value !== SYSTEM, 'reserved id'),
+  name: text(200),
+  role: z.enum(roles),
+  group: text(200).optional(),
+  seat: z.number().int().min(0).max(10_000).optional(),
+  birthDate: isoDate.optional(),
+  title: text(200).optional(),
+});
+
+export const candidateSchema = z.object({
+  id,
+  name: text(200),
+  memberId: id.optional(),
+  birthDate: isoDate.optional(),
+});
+
+export const agendaItemSchema = z.object({
+  id,
+  title: localizedTextSchema,
+  session: z.enum(['public', 'closed']),
+  subject: z.enum(subjects).default('general'),
+  expectedVote: z.enum(['named', 'secret', 'none']).default('named'),
+  candidates: z.array(candidateSchema).max(100).default([]),
+});
+
+const rosterSchema = z.array(memberSchema).min(1).max(5_000);
+const agendaSchema = z.array(agendaItemSchema).max(500);
+
+/** Each rule a council may set differently from its region (see profiles/profile.ts). */
+export const profileOverridesSchema = z
+  .object({
+    quorumWaiver: z.number().int().min(1).nullable(),
+    abstentionsCount: z.boolean(),
+    tieRule: z.object({
+      question: z.literal('rejected'),
+      appointment: z.object({ runoff: z.boolean(), tieBreak: z.enum(['older', 'none']) }),
+    }),
+    thresholds: z.array(z.enum(thresholds)),
+    secretSubjects: z.array(z.enum(subjects)),
+    publicVoteOrder: z.object({ order: z.literal('seat'), chairVotesLast: z.boolean() }),
+    voteChangeUntilClose: z.boolean(),
+    namedVoteInMinutes: z.enum(['totalsAndNamesAgainstAndAbstaining', 'everyMember']),
+    remoteRestrictions: z.array(z.enum(subjects)),
+    minutesSignedBy: z.array(z.enum(['chair', 'director'])),
+    closedSession: z.object({
+      mandatory: z.array(z.enum(subjects)),
+      byTwoThirds: z.boolean(),
+      never: z.array(z.enum(subjects)),
+    }),
+    motionsNeedSecond: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const rulesChoiceSchema = z.object({
+  profile: z.enum(profileIds),
+  overrides: profileOverridesSchema.default({}),
+});
+
+export const meetingSetupSchema = z.object({
+  title: text(300),
+  municipality: text(200),
+  language: z.enum(languages),
+  mode: z.enum(['remote', 'hybrid', 'in-person']),
+  tool: text(100),
+  scheduledStart: z.iso.datetime({ offset: true }),
+  /** The third convocation of a council that lacked quorum may deliberate anyway (CDLD L1122-17). */
+  convocation: z.number().int().min(1).max(10).default(1),
+  roster: rosterSchema,
+  agenda: agendaSchema,
+  rules: rulesChoiceSchema,
+});
+
+const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...shape }).strict();
+
+/** Every command as it arrives from the tab or the bot: the service adds who, when and new ids. */
+export const wireCommandSchema = z.discriminatedUnion('type', [
+  command('CreateMeeting', { setup: meetingSetupSchema }),
+  command('ReviseAgenda', { agenda: agendaSchema }),
+  command('ReviseRoster', { roster: rosterSchema }),
+  command('ChooseRules', { rules: rulesChoiceSchema }),
+  command('ConveneMeeting', {}),
+  command('OpenMeeting', {}),
+  command('CloseMeeting', {}),
+  command('NextItem', {}),
+  command('PreviousItem', {}),
+  command('CheckIn', {}),
+  command('CheckOut', {}),
+  command('ExcuseMember', { member: id }),
+  command('OpenRollCall', {}),
+  command('AnswerRollCall', {}),
+  command('CloseRollCall', {}),
+  command('RequestFloor', { kind: z.enum(['contribution', 'pointOfOrder', 'reply']) }),
+  command('WithdrawRequest', { requestId: id }),
+  command('MoveRequest', { requestId: id, position: z.number().int().min(0).max(10_000) }),
+  command('GiveFloor', { requestId: id.optional() }),
+  command('EndSpeech', {}),
+  command('ProposeMotion', { text: text(5_000) }),
+  command('SecondMotion', { motionId: id }),
+  command('ProposeAmendment', { motionId: id, text: text(5_000) }),
+  command('WithdrawMotion', { motionId: id }),
+  command('OpenVote', {
+    motionId: id.optional(),
+    runoffOf: id.optional(),
+    secret: z.boolean().optional(),
+    threshold: z.enum(thresholds).optional(),
+  }),
+  command('CastBallot', { voteId: id, choice: id }),
+  command('CloseVote', { voteId: id }),
+  command('CountVote', {
+    voteId: id,
+    tally: z.record(id, z.number().int().min(0)).optional(),
+  }),
+  command('PublishResult', { voteId: id }),
+]);
+
+export type WireCommand = z.infer<typeof wireCommandSchema>;
+export type CommandType = WireCommand['type'];
+export type MeetingSetup = z.infer<typeof meetingSetupSchema>;
+export type MeetingSetupInput = z.input<typeof meetingSetupSchema>;
+
+/** Filled in by the service: the domain reads no clock and makes no ids. */
+export interface CommandContext {
+  readonly by: string;
+  /** ISO 8601 time the service received the command. */
+  readonly at: string;
+  /** A fresh id for whatever the command creates (a request, a motion, a vote). */
+  readonly newId: string;
+}
+
+export type Command = WireCommand & CommandContext;
+export type CommandOf<T extends CommandType> = Extract<WireCommand, { type: T }> & CommandContext;
+
+export const commandTypes: readonly CommandType[] = wireCommandSchema.options.map(
+  (option): CommandType => option.shape.type.value,
+);

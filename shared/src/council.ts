@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { MeetingSetupInput } from './commands';
+import { languages } from './language';
+import { profileIds, subjects } from './profiles';
+import { roles } from './roster';
+
+/**
+ * The council file a director prepares (as the demo council): municipality, people and agenda.
+ * It becomes a meeting setup, which the meeting's own schema then checks in full.
+ */
+const person = z.object({
+  aadObjectId: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  group: z.string().optional(),
+  seat: z.number().int().optional(),
+  birthDate: z.string().optional(),
+  title: z.string().optional(),
+});
+
+const candidate = z.object({
+  aadObjectId: z.string().optional(),
+  name: z.string(),
+  birthDate: z.string().optional(),
+});
+
+export const councilFileSchema = z.object({
+  tenantId: z.string(),
+  municipality: z.object({ name: z.string(), language: z.enum(languages) }),
+  meeting: z.object({
+    title: z.string(),
+    scheduledStart: z.string(),
+    mode: z.enum(['remote', 'hybrid', 'in-person']),
+    tool: z.string(),
+    convocation: z.number().int().optional(),
+  }),
+  rulesProfile: z.enum(profileIds),
+  director: person,
+  observer: person.optional(),
+  members: z.array(person),
+  agenda: z.array(
+    z.object({
+      n: z.number().int(),
+      title: z.object({ fr: z.string(), nl: z.string(), de: z.string(), en: z.string() }),
+      session: z.enum(['public', 'closed']),
+      expectedVote: z.enum(['named', 'secret', 'none']),
+      subject: z.enum(subjects).optional(),
+      candidates: z.array(candidate).optional(),
+    }),
+  ),
+});
+
+export type CouncilFile = z.infer<typeof councilFileSchema>;
+
+export function setupFromCouncilFile(file: CouncilFile): MeetingSetupInput {
+  const people = [...file.members, file.director, ...(file.observer ? [file.observer] : [])];
+  return {
+    title: file.meeting.title,
+    municipality: file.municipality.name,
+    language: file.municipality.language,
+    mode: file.meeting.mode,
+    tool: file.meeting.tool,
+    scheduledStart: file.meeting.scheduledStart,
+    convocation: file.meeting.convocation ?? 1,
+    roster: people.map(({ aadObjectId, ...person }) => ({ id: aadObjectId, ...person })),
+    agenda: file.agenda.map((item) => ({
+      id: `item-${item.n}`,
+      title: item.title,
+      session: item.session,
+      // An item with candidates to choose among is an appointment unless the file says otherwise.
+      subject: item.subject ?? (item.candidates?.length ? 'appointment' : 'general'),
+      expectedVote: item.expectedVote,
+      candidates: (item.candidates ?? []).map(({ aadObjectId, ...candidate }, index) => ({
+        id: aadObjectId ?? `item-${item.n}-candidate-${index + 1}`,
+        ...(aadObjectId ? { memberId: aadObjectId } : {}),
+        ...candidate,
+      })),
+    })),
+    rules: { profile: file.rulesProfile, overrides: {} },
+  };
+}

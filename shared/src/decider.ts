@@ -1,0 +1,115 @@
+import { decideAttendance, evolveAttendance } from './attendance/decider';
+import type { Command } from './commands';
+import { refuse, type Decision } from './decision';
+import type { Event } from './events';
+import { decideMeeting, evolveMeeting } from './meeting/decider';
+import { decideMotion, evolveMotion } from './motions/decider';
+import { mayIssue } from './permissions';
+import { actorOf } from './roster';
+import { decideSpeaking, evolveSpeaking } from './speaking/decider';
+import { initialState, type MeetingState } from './state';
+import { decideVote, evolveVote } from './votes/decider';
+
+/**
+ * The one entry to the rules of procedure: who may do it (the roster's role), then whether the
+ * rules allow it now. Pure: the command brings the time, the actor and any new id.
+ */
+export function decide(state: MeetingState, command: Command): Decision {
+  if (command.type === 'CreateMeeting') {
+    if (state.status !== 'none') return refuse('MEETING_EXISTS');
+    if (!mayIssue(actorOf(command.setup.roster, command.by), command.type)) {
+      return refuse('NOT_AUTHORIZED');
+    }
+    return decideMeeting(state, command);
+  }
+  if (state.status === 'none') return refuse('MEETING_NOT_FOUND');
+  if (!mayIssue(actorOf(state.setup.roster, command.by), command.type)) {
+    return refuse('NOT_AUTHORIZED');
+  }
+  switch (command.type) {
+    case 'ReviseAgenda':
+    case 'ReviseRoster':
+    case 'ChooseRules':
+    case 'ConveneMeeting':
+    case 'OpenMeeting':
+    case 'CloseMeeting':
+    case 'NextItem':
+    case 'PreviousItem':
+      return decideMeeting(state, command);
+    case 'CheckIn':
+    case 'CheckOut':
+    case 'ExcuseMember':
+    case 'OpenRollCall':
+    case 'AnswerRollCall':
+    case 'CloseRollCall':
+      return decideAttendance(state, command);
+    case 'RequestFloor':
+    case 'WithdrawRequest':
+    case 'MoveRequest':
+    case 'GiveFloor':
+    case 'EndSpeech':
+      return decideSpeaking(state, command);
+    case 'ProposeMotion':
+    case 'SecondMotion':
+    case 'ProposeAmendment':
+    case 'WithdrawMotion':
+      return decideMotion(state, command);
+    case 'OpenVote':
+    case 'CastBallot':
+    case 'CloseVote':
+    case 'CountVote':
+    case 'PublishResult':
+      return decideVote(state, command);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+export function evolve(state: MeetingState, event: Event): MeetingState {
+  switch (event.type) {
+    case 'MeetingCreated':
+    case 'AgendaRevised':
+    case 'RosterRevised':
+    case 'RulesChosen':
+    case 'MeetingConvened':
+    case 'MeetingOpened':
+    case 'MeetingClosed':
+    case 'ItemTakenUp':
+      return evolveMeeting(state, event);
+    case 'MemberCheckedIn':
+    case 'MemberCheckedOut':
+    case 'MemberExcused':
+    case 'RollCallOpened':
+    case 'RollCallAnswered':
+    case 'RollCallClosed':
+      return state.status === 'none' ? state : evolveAttendance(state, event);
+    case 'FloorRequested':
+    case 'FloorRequestWithdrawn':
+    case 'FloorRequestMoved':
+    case 'FloorGiven':
+    case 'SpeechEnded':
+      return state.status === 'none' ? state : evolveSpeaking(state, event);
+    case 'MotionProposed':
+    case 'MotionSeconded':
+    case 'MotionWithdrawn':
+      return state.status === 'none' ? state : evolveMotion(state, event);
+    case 'VoteOpened':
+    case 'BallotCast':
+    case 'BallotChanged':
+    case 'BallotRecorded':
+    case 'VoteClosed':
+    case 'VoteCounted':
+    case 'ResultPublished':
+      return state.status === 'none' ? state : evolveVote(state, event);
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+export function fold(events: readonly Event[], from: MeetingState = initialState): MeetingState {
+  return events.reduce(evolve, from);
+}

@@ -1,0 +1,536 @@
+import type { Language } from './language';
+
+interface ErrorEntry {
+  readonly status: number;
+  readonly message: Readonly<Record<Language, string>>;
+}
+
+/**
+ * Every refusal the app can give, with its HTTP status and a message in each language.
+ * `{name}` in a message is filled from the error's params. A test fails if a code lacks a language.
+ */
+export const errorCatalogue = {
+  INVALID_COMMAND: {
+    status: 400,
+    message: {
+      fr: 'La demande est invalide : {detail}',
+      nl: 'Het verzoek is ongeldig: {detail}',
+      de: 'Die Anfrage ist ungültig: {detail}',
+      en: 'The request is invalid: {detail}',
+    },
+  },
+  BODY_TOO_LARGE: {
+    status: 413,
+    message: {
+      fr: 'La demande est trop volumineuse.',
+      nl: 'Het verzoek is te groot.',
+      de: 'Die Anfrage ist zu groß.',
+      en: 'The request is too large.',
+    },
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: {
+      fr: 'Connexion requise.',
+      nl: 'Aanmelding vereist.',
+      de: 'Anmeldung erforderlich.',
+      en: 'Sign-in required.',
+    },
+  },
+  NOT_AUTHORIZED: {
+    status: 403,
+    message: {
+      fr: 'Votre rôle dans cette séance ne permet pas cette action.',
+      nl: 'Uw rol in deze zitting laat deze handeling niet toe.',
+      de: 'Ihre Rolle in dieser Sitzung erlaubt diese Handlung nicht.',
+      en: 'Your role in this meeting does not allow this action.',
+    },
+  },
+  NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Introuvable.',
+      nl: 'Niet gevonden.',
+      de: 'Nicht gefunden.',
+      en: 'Not found.',
+    },
+  },
+  MEETING_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Cette séance est introuvable.',
+      nl: 'Deze zitting werd niet gevonden.',
+      de: 'Diese Sitzung wurde nicht gefunden.',
+      en: 'This meeting was not found.',
+    },
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    message: {
+      fr: 'La séance a changé entre-temps ; réessayez.',
+      nl: 'De zitting is intussen gewijzigd; probeer opnieuw.',
+      de: 'Die Sitzung hat sich inzwischen geändert; bitte erneut versuchen.',
+      en: 'The meeting changed in the meantime; try again.',
+    },
+  },
+  INTERNAL: {
+    status: 500,
+    message: {
+      fr: 'Erreur interne ; rien n’a été enregistré.',
+      nl: 'Interne fout; er werd niets opgeslagen.',
+      de: 'Interner Fehler; nichts wurde gespeichert.',
+      en: 'Internal error; nothing was recorded.',
+    },
+  },
+  MEETING_EXISTS: {
+    status: 409,
+    message: {
+      fr: 'Cette séance existe déjà.',
+      nl: 'Deze zitting bestaat al.',
+      de: 'Diese Sitzung existiert bereits.',
+      en: 'This meeting already exists.',
+    },
+  },
+  INVALID_SETUP: {
+    status: 400,
+    message: {
+      fr: 'La préparation de la séance est incorrecte : {detail}',
+      nl: 'De voorbereiding van de zitting is onjuist: {detail}',
+      de: 'Die Vorbereitung der Sitzung ist fehlerhaft: {detail}',
+      en: 'The meeting setup is wrong: {detail}',
+    },
+  },
+  SETUP_LOCKED: {
+    status: 409,
+    message: {
+      fr: 'La séance est ouverte : l’ordre du jour, la liste des membres et le règlement ne peuvent plus changer.',
+      nl: 'De zitting is geopend: agenda, ledenlijst en reglement kunnen niet meer wijzigen.',
+      de: 'Die Sitzung ist eröffnet: Tagesordnung, Mitgliederliste und Regeln können nicht mehr geändert werden.',
+      en: 'The meeting is open: the agenda, roster and rules can no longer change.',
+    },
+  },
+  MEETING_NOT_CONVENED: {
+    status: 409,
+    message: {
+      fr: 'La séance n’a pas encore été convoquée.',
+      nl: 'De zitting is nog niet bijeengeroepen.',
+      de: 'Die Sitzung wurde noch nicht einberufen.',
+      en: 'The meeting has not been convened yet.',
+    },
+  },
+  MEETING_NOT_OPEN: {
+    status: 409,
+    message: {
+      fr: 'La séance n’est pas ouverte.',
+      nl: 'De zitting is niet geopend.',
+      de: 'Die Sitzung ist nicht eröffnet.',
+      en: 'The meeting is not open.',
+    },
+  },
+  MEETING_CLOSED: {
+    status: 409,
+    message: {
+      fr: 'La séance est close.',
+      nl: 'De zitting is gesloten.',
+      de: 'Die Sitzung ist geschlossen.',
+      en: 'The meeting is closed.',
+    },
+  },
+  NO_CURRENT_ITEM: {
+    status: 409,
+    message: {
+      fr: 'Aucun point de l’ordre du jour n’est en cours.',
+      nl: 'Er is geen agendapunt aan de orde.',
+      de: 'Kein Tagesordnungspunkt wird behandelt.',
+      en: 'No agenda item is under discussion.',
+    },
+  },
+  END_OF_AGENDA: {
+    status: 409,
+    message: {
+      fr: 'C’est le dernier point de l’ordre du jour.',
+      nl: 'Dit is het laatste agendapunt.',
+      de: 'Dies ist der letzte Tagesordnungspunkt.',
+      en: 'This is the last agenda item.',
+    },
+  },
+  START_OF_AGENDA: {
+    status: 409,
+    message: {
+      fr: 'C’est le premier point de l’ordre du jour.',
+      nl: 'Dit is het eerste agendapunt.',
+      de: 'Dies ist der erste Tagesordnungspunkt.',
+      en: 'This is the first agenda item.',
+    },
+  },
+  ALREADY_PRESENT: {
+    status: 409,
+    message: {
+      fr: 'Vous êtes déjà noté présent.',
+      nl: 'U bent al aanwezig gemeld.',
+      de: 'Sie sind bereits als anwesend vermerkt.',
+      en: 'You are already marked present.',
+    },
+  },
+  NOT_PRESENT: {
+    status: 409,
+    message: {
+      fr: 'Ce membre n’est pas noté présent.',
+      nl: 'Dit lid is niet aanwezig gemeld.',
+      de: 'Dieses Mitglied ist nicht als anwesend vermerkt.',
+      en: 'This member is not marked present.',
+    },
+  },
+  NOT_A_MEMBER: {
+    status: 404,
+    message: {
+      fr: 'Cette personne n’est pas membre du conseil.',
+      nl: 'Deze persoon is geen lid van de raad.',
+      de: 'Diese Person ist kein Ratsmitglied.',
+      en: 'This person is not a member of the council.',
+    },
+  },
+  ROLL_CALL_NOT_OPEN: {
+    status: 409,
+    message: {
+      fr: 'Aucun appel nominal n’est en cours.',
+      nl: 'Er loopt geen naamafroeping.',
+      de: 'Es läuft kein Namensaufruf.',
+      en: 'No roll call is open.',
+    },
+  },
+  ROLL_CALL_ALREADY_OPEN: {
+    status: 409,
+    message: {
+      fr: 'Un appel nominal est déjà en cours.',
+      nl: 'Er loopt al een naamafroeping.',
+      de: 'Ein Namensaufruf läuft bereits.',
+      en: 'A roll call is already open.',
+    },
+  },
+  ALREADY_ANSWERED: {
+    status: 409,
+    message: {
+      fr: 'Vous avez déjà répondu à l’appel.',
+      nl: 'U hebt al geantwoord op de naamafroeping.',
+      de: 'Sie haben auf den Namensaufruf bereits geantwortet.',
+      en: 'You have already answered the roll call.',
+    },
+  },
+  QUORUM_NOT_REACHED: {
+    status: 409,
+    message: {
+      fr: 'Le quorum n’est pas atteint : {present} présents, {needed} requis.',
+      nl: 'Het quorum is niet bereikt: {present} aanwezig, {needed} vereist.',
+      de: 'Das Quorum ist nicht erreicht: {present} anwesend, {needed} erforderlich.',
+      en: 'Quorum not reached: {present} present, {needed} needed.',
+    },
+  },
+  ALREADY_REQUESTED: {
+    status: 409,
+    message: {
+      fr: 'Vous avez déjà demandé la parole à ce titre.',
+      nl: 'U hebt al om die reden het woord gevraagd.',
+      de: 'Sie haben sich aus diesem Grund bereits zu Wort gemeldet.',
+      en: 'You have already asked for the floor for this reason.',
+    },
+  },
+  REQUEST_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Cette demande de parole n’est pas dans la file.',
+      nl: 'Deze spreekaanvraag staat niet in de wachtrij.',
+      de: 'Diese Wortmeldung ist nicht in der Rednerliste.',
+      en: 'This request for the floor is not in the queue.',
+    },
+  },
+  NOT_YOUR_REQUEST: {
+    status: 403,
+    message: {
+      fr: 'Seul le membre qui a demandé la parole peut retirer sa demande.',
+      nl: 'Alleen wie het woord vroeg, kan de aanvraag intrekken.',
+      de: 'Nur wer sich zu Wort gemeldet hat, kann die Meldung zurückziehen.',
+      en: 'Only the member who asked for the floor can withdraw the request.',
+    },
+  },
+  INVALID_POSITION: {
+    status: 400,
+    message: {
+      fr: 'Cette position n’existe pas dans la file.',
+      nl: 'Deze plaats bestaat niet in de wachtrij.',
+      de: 'Diese Position gibt es in der Rednerliste nicht.',
+      en: 'That position does not exist in the queue.',
+    },
+  },
+  QUEUE_EMPTY: {
+    status: 409,
+    message: {
+      fr: 'Personne n’a demandé la parole.',
+      nl: 'Niemand heeft het woord gevraagd.',
+      de: 'Niemand hat sich zu Wort gemeldet.',
+      en: 'Nobody has asked for the floor.',
+    },
+  },
+  NO_SPEAKER: {
+    status: 409,
+    message: {
+      fr: 'Personne n’a la parole.',
+      nl: 'Niemand heeft het woord.',
+      de: 'Niemand hat das Wort.',
+      en: 'Nobody has the floor.',
+    },
+  },
+  REPLY_NEEDS_SPEAKER: {
+    status: 409,
+    message: {
+      fr: 'Une réplique répond à l’orateur en cours, qui doit être un autre membre.',
+      nl: 'Een repliek antwoordt op de huidige spreker, die een ander lid moet zijn.',
+      de: 'Eine Erwiderung antwortet auf den aktuellen Redner, der ein anderes Mitglied sein muss.',
+      en: 'A reply answers the current speaker, who must be another member.',
+    },
+  },
+  MOTION_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Cette motion est introuvable.',
+      nl: 'Deze motie werd niet gevonden.',
+      de: 'Dieser Antrag wurde nicht gefunden.',
+      en: 'This motion was not found.',
+    },
+  },
+  MOTION_NOT_PENDING: {
+    status: 409,
+    message: {
+      fr: 'Cette motion n’est plus en discussion.',
+      nl: 'Deze motie is niet meer in bespreking.',
+      de: 'Dieser Antrag wird nicht mehr beraten.',
+      en: 'This motion is no longer pending.',
+    },
+  },
+  ALREADY_SECONDED: {
+    status: 409,
+    message: {
+      fr: 'Cette motion est déjà appuyée.',
+      nl: 'Deze motie is al gesteund.',
+      de: 'Dieser Antrag ist bereits unterstützt.',
+      en: 'This motion has already been seconded.',
+    },
+  },
+  CANNOT_SECOND_OWN: {
+    status: 409,
+    message: {
+      fr: 'On ne peut pas appuyer sa propre motion.',
+      nl: 'U kunt uw eigen motie niet steunen.',
+      de: 'Den eigenen Antrag kann man nicht unterstützen.',
+      en: 'You cannot second your own motion.',
+    },
+  },
+  NOT_YOUR_MOTION: {
+    status: 403,
+    message: {
+      fr: 'Seul l’auteur peut retirer cette motion.',
+      nl: 'Alleen de indiener kan deze motie intrekken.',
+      de: 'Nur der Antragsteller kann diesen Antrag zurückziehen.',
+      en: 'Only its mover can withdraw this motion.',
+    },
+  },
+  MOTION_NOT_SECONDED: {
+    status: 409,
+    message: {
+      fr: 'Cette motion doit être appuyée avant le vote.',
+      nl: 'Deze motie moet eerst gesteund worden.',
+      de: 'Dieser Antrag muss vor der Abstimmung unterstützt werden.',
+      en: 'This motion must be seconded before the vote.',
+    },
+  },
+  AMENDMENTS_PENDING: {
+    status: 409,
+    message: {
+      fr: 'Les amendements à cette motion sont votés avant elle.',
+      nl: 'Over de amendementen op deze motie wordt eerst gestemd.',
+      de: 'Über die Änderungsanträge wird vor dem Antrag abgestimmt.',
+      en: 'The amendments to this motion are voted on before it.',
+    },
+  },
+  CANNOT_AMEND_AMENDMENT: {
+    status: 409,
+    message: {
+      fr: 'Un amendement ne peut pas être amendé.',
+      nl: 'Een amendement kan niet geamendeerd worden.',
+      de: 'Ein Änderungsantrag kann nicht geändert werden.',
+      en: 'An amendment cannot itself be amended.',
+    },
+  },
+  MOTION_NOT_ON_CURRENT_ITEM: {
+    status: 409,
+    message: {
+      fr: 'Cette motion ne porte pas sur le point en cours.',
+      nl: 'Deze motie hoort niet bij het huidige agendapunt.',
+      de: 'Dieser Antrag gehört nicht zum aktuellen Tagesordnungspunkt.',
+      en: 'This motion is not on the current agenda item.',
+    },
+  },
+  VOTE_ALREADY_OPEN: {
+    status: 409,
+    message: {
+      fr: 'Un vote est déjà en cours.',
+      nl: 'Er loopt al een stemming.',
+      de: 'Eine Abstimmung läuft bereits.',
+      en: 'A vote is already open.',
+    },
+  },
+  VOTE_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Ce vote est introuvable.',
+      nl: 'Deze stemming werd niet gevonden.',
+      de: 'Diese Abstimmung wurde nicht gefunden.',
+      en: 'This vote was not found.',
+    },
+  },
+  VOTE_NOT_OPEN: {
+    status: 409,
+    message: {
+      fr: 'Ce vote n’est pas ouvert.',
+      nl: 'Deze stemming is niet geopend.',
+      de: 'Diese Abstimmung ist nicht geöffnet.',
+      en: 'This vote is not open.',
+    },
+  },
+  NOT_ENTITLED: {
+    status: 403,
+    message: {
+      fr: 'Vous ne figurez pas parmi les membres appelés à ce vote (présents à son ouverture).',
+      nl: 'U hoort niet bij de stemgerechtigden van deze stemming (aanwezig bij de opening).',
+      de: 'Sie gehören nicht zu den Stimmberechtigten dieser Abstimmung (anwesend bei ihrer Eröffnung).',
+      en: 'You are not entitled to this vote (members present when it opened).',
+    },
+  },
+  ALREADY_VOTED: {
+    status: 409,
+    message: {
+      fr: 'Votre vote est déjà enregistré.',
+      nl: 'Uw stem is al geregistreerd.',
+      de: 'Ihre Stimme ist bereits erfasst.',
+      en: 'Your vote is already recorded.',
+    },
+  },
+  INVALID_CHOICE: {
+    status: 400,
+    message: {
+      fr: 'Ce choix n’existe pas pour ce vote.',
+      nl: 'Deze keuze bestaat niet voor deze stemming.',
+      de: 'Diese Wahl gibt es bei dieser Abstimmung nicht.',
+      en: 'That choice does not exist in this vote.',
+    },
+  },
+  SECRET_VOTE_REQUIRED: {
+    status: 409,
+    message: {
+      fr: 'Ce point doit être voté au scrutin secret.',
+      nl: 'Over dit punt moet geheim gestemd worden.',
+      de: 'Über diesen Punkt muss geheim abgestimmt werden.',
+      en: 'This item must be voted by secret ballot.',
+    },
+  },
+  NO_RUNOFF: {
+    status: 409,
+    message: {
+      fr: 'Ce vote n’appelle pas de ballottage.',
+      nl: 'Deze stemming vraagt geen herstemming.',
+      de: 'Diese Abstimmung erfordert keine Stichwahl.',
+      en: 'This vote does not call for a runoff.',
+    },
+  },
+  THRESHOLD_NOT_ALLOWED: {
+    status: 400,
+    message: {
+      fr: 'Cette majorité n’est pas prévue par le règlement.',
+      nl: 'Deze meerderheid is niet voorzien in het reglement.',
+      de: 'Diese Mehrheit ist in den Regeln nicht vorgesehen.',
+      en: 'That majority is not provided for by the rules.',
+    },
+  },
+  REMOTE_SUBJECT_FORBIDDEN: {
+    status: 409,
+    message: {
+      fr: 'Ce point ne peut pas être traité en séance à distance.',
+      nl: 'Dit punt kan niet in een digitale zitting behandeld worden.',
+      de: 'Dieser Punkt kann nicht in einer Fernsitzung behandelt werden.',
+      en: 'This item cannot be dealt with in a remote meeting.',
+    },
+  },
+  CLOSED_SESSION_REQUIRED: {
+    status: 400,
+    message: {
+      fr: 'Le point « {item} » doit être traité à huis clos.',
+      nl: 'Punt "{item}" moet achter gesloten deuren behandeld worden.',
+      de: 'Punkt „{item}“ muss nichtöffentlich behandelt werden.',
+      en: 'Item "{item}" must be dealt with in closed session.',
+    },
+  },
+  CLOSED_SESSION_FORBIDDEN: {
+    status: 400,
+    message: {
+      fr: 'Le point « {item} » ne peut pas être traité à huis clos.',
+      nl: 'Punt "{item}" mag niet achter gesloten deuren behandeld worden.',
+      de: 'Punkt „{item}“ darf nicht nichtöffentlich behandelt werden.',
+      en: 'Item "{item}" may not be dealt with in closed session.',
+    },
+  },
+  VOTE_NOT_CLOSED: {
+    status: 409,
+    message: {
+      fr: 'Ce vote n’est pas clos.',
+      nl: 'Deze stemming is niet afgesloten.',
+      de: 'Diese Abstimmung ist nicht abgeschlossen.',
+      en: 'This vote is not closed.',
+    },
+  },
+  TALLY_MISMATCH: {
+    status: 409,
+    message: {
+      fr: 'Le dépouillement ne correspond pas au nombre de votants.',
+      nl: 'De telling komt niet overeen met het aantal stemmers.',
+      de: 'Die Auszählung stimmt nicht mit der Zahl der Abstimmenden überein.',
+      en: 'The count does not match the number of voters.',
+    },
+  },
+  RESULT_NOT_READY: {
+    status: 409,
+    message: {
+      fr: 'Le résultat de ce vote n’est pas encore disponible.',
+      nl: 'De uitslag van deze stemming is nog niet beschikbaar.',
+      de: 'Das Ergebnis dieser Abstimmung liegt noch nicht vor.',
+      en: 'The result of this vote is not ready yet.',
+    },
+  },
+  ALREADY_PUBLISHED: {
+    status: 409,
+    message: {
+      fr: 'Ce résultat est déjà publié.',
+      nl: 'Deze uitslag is al bekendgemaakt.',
+      de: 'Dieses Ergebnis ist bereits veröffentlicht.',
+      en: 'This result has already been published.',
+    },
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface DomainError {
+  readonly code: ErrorCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export function statusOf(code: ErrorCode): number {
+  return errorCatalogue[code].status;
+}
+
+export function messageOf(error: DomainError, language: Language): string {
+  const template: string = errorCatalogue[error.code].message[language];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = error.params?.[name];
+    return value === undefined ? whole : String(value);
+  });
+}

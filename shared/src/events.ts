@@ -1,0 +1,143 @@
+import type { ItemId } from './agenda';
+import type { MeetingSetup } from './commands';
+import type { Threshold } from './profiles';
+import type { MemberId } from './roster';
+import type { FloorKind } from './state';
+import type { VoteResult } from './votes/result';
+
+interface Stamped {
+  readonly at: string;
+  readonly by: string;
+}
+
+export type MeetingEvent = Stamped &
+  (
+    | { readonly type: 'MeetingCreated'; readonly meetingId: string; readonly setup: MeetingSetup }
+    | { readonly type: 'AgendaRevised'; readonly agenda: MeetingSetup['agenda'] }
+    | { readonly type: 'RosterRevised'; readonly roster: MeetingSetup['roster'] }
+    | {
+        readonly type: 'RulesChosen';
+        readonly rules: MeetingSetup['rules'];
+      }
+    | { readonly type: 'MeetingConvened' }
+    | { readonly type: 'MeetingOpened' }
+    | { readonly type: 'MeetingClosed' }
+    | { readonly type: 'ItemTakenUp'; readonly itemId: ItemId }
+  );
+
+export interface QuorumReport {
+  readonly present: number;
+  readonly inOffice: number;
+  readonly needed: number;
+  readonly reached: boolean;
+  /** True when this convocation may deliberate whatever the attendance. */
+  readonly waived: boolean;
+}
+
+export type AttendanceEvent = Stamped &
+  (
+    | { readonly type: 'MemberCheckedIn'; readonly member: MemberId }
+    | { readonly type: 'MemberCheckedOut'; readonly member: MemberId }
+    | { readonly type: 'MemberExcused'; readonly member: MemberId }
+    | { readonly type: 'RollCallOpened'; readonly rollCallId: string }
+    | { readonly type: 'RollCallAnswered'; readonly member: MemberId }
+    | {
+        readonly type: 'RollCallClosed';
+        readonly rollCallId: string;
+        readonly present: readonly MemberId[];
+        readonly absent: readonly MemberId[];
+        readonly excused: readonly MemberId[];
+        readonly quorum: QuorumReport;
+      }
+  );
+
+export type SpeakingEvent = Stamped &
+  (
+    | {
+        readonly type: 'FloorRequested';
+        readonly itemId: ItemId;
+        readonly requestId: string;
+        readonly member: MemberId;
+        readonly kind: FloorKind;
+      }
+    | {
+        readonly type: 'FloorRequestWithdrawn';
+        readonly itemId: ItemId;
+        readonly requestId: string;
+      }
+    | {
+        readonly type: 'FloorRequestMoved';
+        readonly itemId: ItemId;
+        readonly requestId: string;
+        readonly position: number;
+      }
+    | {
+        readonly type: 'FloorGiven';
+        readonly itemId: ItemId;
+        readonly requestId: string;
+        readonly member: MemberId;
+        readonly kind: FloorKind;
+      }
+    | {
+        readonly type: 'SpeechEnded';
+        readonly itemId: ItemId;
+        readonly member: MemberId;
+        readonly durationMs: number;
+      }
+  );
+
+export type MotionEvent = Stamped &
+  (
+    | {
+        readonly type: 'MotionProposed';
+        readonly motionId: string;
+        readonly itemId: ItemId;
+        readonly member: MemberId;
+        readonly text: string;
+        readonly amends: string | null;
+      }
+    | { readonly type: 'MotionSeconded'; readonly motionId: string; readonly member: MemberId }
+    | { readonly type: 'MotionWithdrawn'; readonly motionId: string }
+  );
+
+export type VoteEvent = Stamped &
+  (
+    | {
+        readonly type: 'VoteOpened';
+        readonly voteId: string;
+        readonly itemId: ItemId;
+        readonly motionId: string | null;
+        readonly runoffOf: string | null;
+        readonly kind: 'question' | 'election';
+        readonly secret: boolean;
+        readonly choices: readonly string[];
+        readonly threshold: Threshold;
+        readonly eligible: readonly MemberId[];
+      }
+    | {
+        readonly type: 'BallotCast';
+        readonly voteId: string;
+        readonly member: MemberId;
+        readonly choice: string;
+      }
+    | {
+        readonly type: 'BallotChanged';
+        readonly voteId: string;
+        readonly member: MemberId;
+        readonly choice: string;
+      }
+    /** A secret ballot: the member took part. Its choice never enters the log. */
+    | { readonly type: 'BallotRecorded'; readonly voteId: string; readonly member: MemberId }
+    | {
+        readonly type: 'VoteClosed';
+        readonly voteId: string;
+        readonly reason: 'chair' | 'allVoted';
+        readonly participation: number;
+      }
+    | { readonly type: 'VoteCounted'; readonly voteId: string; readonly result: VoteResult }
+    | { readonly type: 'ResultPublished'; readonly voteId: string }
+  );
+
+export type Event = MeetingEvent | AttendanceEvent | SpeakingEvent | MotionEvent | VoteEvent;
+export type EventType = Event['type'];
+export type EventOf<T extends EventType> = Extract<Event, { type: T }>;

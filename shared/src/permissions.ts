@@ -1,0 +1,46 @@
+import type { CommandType } from './commands';
+import type { Actor } from './roster';
+
+const chair = ['chair'] as const;
+const director = ['director'] as const;
+const member = ['chair', 'councillor'] as const;
+
+/**
+ * Who may issue which command. Roles come from the meeting's roster, never from the Teams meeting
+ * role: a Teams organizer is not the chair unless the roster says so.
+ */
+export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
+  CreateMeeting: director,
+  ReviseAgenda: director,
+  ReviseRoster: director,
+  ChooseRules: director,
+  ConveneMeeting: director,
+  OpenMeeting: chair,
+  CloseMeeting: chair,
+  NextItem: chair,
+  PreviousItem: chair,
+  CheckIn: member,
+  CheckOut: member,
+  ExcuseMember: ['chair', 'director'],
+  OpenRollCall: chair,
+  AnswerRollCall: member,
+  CloseRollCall: chair,
+  RequestFloor: member,
+  WithdrawRequest: member,
+  MoveRequest: chair,
+  GiveFloor: chair,
+  EndSpeech: chair,
+  ProposeMotion: member,
+  SecondMotion: member,
+  ProposeAmendment: member,
+  WithdrawMotion: member,
+  OpenVote: chair,
+  CastBallot: member,
+  CloseVote: chair,
+  CountVote: ['system'],
+  PublishResult: director,
+};
+
+export function mayIssue(actor: Actor | null, type: CommandType): boolean {
+  return actor !== null && permissions[type].includes(actor);
+}

@@ -1,0 +1,65 @@
+import type { RulesProfile } from './profile';
+
+/** Nouvelle loi communale as it applies in the Brussels-Capital Region. */
+export const brussels: RulesProfile = {
+  id: 'brussels',
+  quorumBase: {
+    value: 'membersInOffice',
+    status: 'unconfirmed',
+    source: 'Nouvelle loi communale: more than half of the members in office',
+  },
+  quorumWaiver: { value: 3, status: 'unconfirmed', source: 'Nouvelle loi communale' },
+  majorityBase: {
+    value: 'votesCast',
+    status: 'unconfirmed',
+    source: 'Nouvelle loi communale: absolute majority of votes cast',
+  },
+  abstentionsCount: { value: false, status: 'unconfirmed', source: 'Nouvelle loi communale' },
+  tieRule: {
+    value: { question: 'rejected', appointment: { runoff: true, tieBreak: 'older' } },
+    status: 'unconfirmed',
+    source: 'Nouvelle loi communale: a tie rejects; appointments go to the older candidate',
+  },
+  thresholds: {
+    value: ['1/2', '2/3', '3/4'],
+    status: 'council',
+    source: 'as the house rules require',
+  },
+  secretSubjects: {
+    value: ['presentation', 'appointment', 'leave', 'suspension', 'discipline'],
+    status: 'unconfirmed',
+    source: 'as Wallonia',
+  },
+  publicVoteOrder: {
+    value: { order: 'seat', chairVotesLast: false },
+    status: 'confirmed',
+    source: 'art. 85: aloud, or sent from the member’s own address in a virtual session',
+  },
+  voteChangeUntilClose: { value: false, status: 'unconfirmed', source: 'no source found' },
+  namedVoteInMinutes: {
+    value: 'everyMember',
+    status: 'confirmed',
+    source: 'art. 89: who voted and how, the result and the method',
+  },
+  remoteRestrictions: {
+    value: [],
+    status: 'confirmed',
+    source:
+      'art. 85 (ordinances of 17 July and 29 October 2020): on the mayor’s decision in force majeure',
+  },
+  minutesSignedBy: {
+    value: ['chair', 'director'],
+    status: 'unconfirmed',
+    source: 'art. 89: the council approves; signatories unconfirmed',
+  },
+  closedSession: {
+    value: {
+      mandatory: ['person', 'discipline', 'suspension', 'leave'],
+      byTwoThirds: true,
+      never: ['budget', 'accounts'],
+    },
+    status: 'confirmed',
+    source: 'art. 93 (2/3 of members present, never for the budget or the accounts) and art. 94',
+  },
+  motionsNeedSecond: { value: false, status: 'unconfirmed', source: 'no seconding in the law' },
+};

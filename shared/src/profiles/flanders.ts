@@ -1,0 +1,69 @@
+import type { RulesProfile } from './profile';
+
+/** Decreet Lokaal Bestuur and Flemish house rules. */
+export const flanders: RulesProfile = {
+  id: 'flanders',
+  quorumBase: {
+    value: 'membersInOffice',
+    status: 'unconfirmed',
+    source: 'Decreet Lokaal Bestuur: more than half of the sitting members',
+  },
+  quorumWaiver: {
+    value: 2,
+    status: 'unconfirmed',
+    source: 'Decreet Lokaal Bestuur: second convocation',
+  },
+  majorityBase: {
+    value: 'votesCast',
+    status: 'unconfirmed',
+    source: 'Decreet Lokaal Bestuur: absolute majority of votes cast',
+  },
+  abstentionsCount: { value: false, status: 'unconfirmed', source: 'Decreet Lokaal Bestuur' },
+  tieRule: {
+    value: { question: 'rejected', appointment: { runoff: true, tieBreak: 'none' } },
+    status: 'unconfirmed',
+    source: 'Decreet Lokaal Bestuur: a tie rejects',
+  },
+  thresholds: {
+    value: ['1/2', '2/3', '3/4'],
+    status: 'council',
+    source: 'as the house rules require',
+  },
+  secretSubjects: {
+    value: ['presentation', 'appointment', 'leave', 'suspension', 'discipline', 'person'],
+    status: 'unconfirmed',
+    source: 'Decreet Lokaal Bestuur: decisions about persons',
+  },
+  publicVoteOrder: {
+    value: { order: 'seat', chairVotesLast: false },
+    status: 'council',
+    source: 'per house rules',
+  },
+  voteChangeUntilClose: { value: false, status: 'unconfirmed', source: 'no source found' },
+  namedVoteInMinutes: {
+    value: 'everyMember',
+    status: 'confirmed',
+    source: 'vlaanderen.be, notulen: each member’s vote except in secret votes',
+  },
+  remoteRestrictions: {
+    value: [],
+    status: 'confirmed',
+    source:
+      'Decreet Lokaal Bestuur art. 20 as amended 16 July 2021 and BVR of 10 September 2021: the house rules decide',
+  },
+  minutesSignedBy: {
+    value: ['chair', 'director'],
+    status: 'confirmed',
+    source: 'the council chair and the algemeen directeur',
+  },
+  closedSession: {
+    value: {
+      mandatory: ['person', 'discipline', 'suspension', 'leave'],
+      byTwoThirds: true,
+      never: [],
+    },
+    status: 'confirmed',
+    source: 'matters touching a person’s privacy; otherwise 2/3 of those present, with reasons',
+  },
+  motionsNeedSecond: { value: false, status: 'unconfirmed', source: 'no seconding in the decree' },
+};

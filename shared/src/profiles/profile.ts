@@ -1,0 +1,72 @@
+/**
+ * A rules profile: the procedure of one region, as data. Each value says whether a published source
+ * confirms it, or it is the usual reading of the statute that a council may override (RULES.md).
+ */
+export type RuleStatus = 'confirmed' | 'unconfirmed' | 'council';
+
+export interface Rule<T> {
+  readonly value: T;
+  readonly status: RuleStatus;
+  readonly source: string;
+}
+
+export const profileIds = ['wallonia', 'flanders', 'brussels', 'roberts'] as const;
+export type ProfileId = (typeof profileIds)[number];
+
+export const thresholds = ['1/2', '2/3', '3/4'] as const;
+export type Threshold = (typeof thresholds)[number];
+
+/** What an agenda item is about, where the rules treat some subjects apart. */
+export const subjects = [
+  'general',
+  'presentation',
+  'appointment',
+  'leave',
+  'suspension',
+  'discipline',
+  'person',
+  'hearing',
+  'budget',
+  'accounts',
+] as const;
+export type Subject = (typeof subjects)[number];
+
+export interface AppointmentTieRule {
+  /** Without an absolute majority, a second round between the two leading candidates. */
+  readonly runoff: boolean;
+  /** A tie in the deciding round: the older candidate, or nobody is appointed. */
+  readonly tieBreak: 'older' | 'none';
+}
+
+export interface RulesProfile {
+  readonly id: ProfileId;
+  readonly quorumBase: Rule<'membersInOffice'>;
+  /** From this convocation on, the council deliberates whatever the attendance; null: never. */
+  readonly quorumWaiver: Rule<number | null>;
+  readonly majorityBase: Rule<'votesCast'>;
+  readonly abstentionsCount: Rule<boolean>;
+  readonly tieRule: Rule<{
+    readonly question: 'rejected';
+    readonly appointment: AppointmentTieRule;
+  }>;
+  readonly thresholds: Rule<readonly Threshold[]>;
+  readonly secretSubjects: Rule<readonly Subject[]>;
+  readonly publicVoteOrder: Rule<{ readonly order: 'seat'; readonly chairVotesLast: boolean }>;
+  readonly voteChangeUntilClose: Rule<boolean>;
+  readonly namedVoteInMinutes: Rule<'totalsAndNamesAgainstAndAbstaining' | 'everyMember'>;
+  readonly remoteRestrictions: Rule<readonly Subject[]>;
+  readonly minutesSignedBy: Rule<readonly ('chair' | 'director')[]>;
+  readonly closedSession: Rule<{
+    readonly mandatory: readonly Subject[];
+    readonly byTwoThirds: boolean;
+    readonly never: readonly Subject[];
+  }>;
+  readonly motionsNeedSecond: Rule<boolean>;
+}
+
+export type RuleName = Exclude<keyof RulesProfile, 'id'>;
+
+type RuleValue<K extends RuleName> = RulesProfile[K]['value'];
+
+/** What a council's house rules set differently from its region's profile. */
+export type ProfileOverrides = { readonly [K in RuleName]?: RuleValue<K> };

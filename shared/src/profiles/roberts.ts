@@ -1,0 +1,49 @@
+import type { RulesProfile } from './profile';
+
+/** Robert's Rules of Order Newly Revised. */
+export const roberts: RulesProfile = {
+  id: 'roberts',
+  quorumBase: {
+    value: 'membersInOffice',
+    status: 'unconfirmed',
+    source: 'RONR: a majority of the membership',
+  },
+  quorumWaiver: { value: null, status: 'unconfirmed', source: 'RONR: no waiver' },
+  majorityBase: {
+    value: 'votesCast',
+    status: 'confirmed',
+    source: 'RONR: more than half of the votes cast, blanks and abstentions excluded',
+  },
+  abstentionsCount: { value: false, status: 'confirmed', source: 'RONR' },
+  tieRule: {
+    value: { question: 'rejected', appointment: { runoff: false, tieBreak: 'none' } },
+    status: 'confirmed',
+    source: 'RONR: a tie vote fails; elections repeat until a majority',
+  },
+  thresholds: {
+    value: ['1/2', '2/3'],
+    status: 'confirmed',
+    source:
+      'RONR: 2/3 for previous question, limiting debate, closing nominations, suspending rules',
+  },
+  secretSubjects: { value: [], status: 'council', source: 'as the bylaws say' },
+  publicVoteOrder: {
+    value: { order: 'seat', chairVotesLast: true },
+    status: 'confirmed',
+    source: 'RONR: the chair votes only by ballot or when decisive',
+  },
+  voteChangeUntilClose: {
+    value: true,
+    status: 'confirmed',
+    source: 'RONR: until the result is announced',
+  },
+  namedVoteInMinutes: { value: 'everyMember', status: 'council', source: 'as the bylaws say' },
+  remoteRestrictions: { value: [], status: 'council', source: 'only if the bylaws allow' },
+  minutesSignedBy: { value: ['director'], status: 'unconfirmed', source: 'RONR: the secretary' },
+  closedSession: {
+    value: { mandatory: [], byTwoThirds: false, never: [] },
+    status: 'council',
+    source: 'executive session per bylaws',
+  },
+  motionsNeedSecond: { value: true, status: 'confirmed', source: 'RONR: seconding a motion' },
+};

@@ -1,0 +1,81 @@
+import type { RulesProfile } from './profile';
+
+/** Code de la démocratie locale et de la décentralisation (CDLD) and Walloon house rules. */
+export const wallonia: RulesProfile = {
+  id: 'wallonia',
+  quorumBase: {
+    value: 'membersInOffice',
+    status: 'unconfirmed',
+    source: 'CDLD L1122-17: more than half of the members in office',
+  },
+  quorumWaiver: {
+    value: 3,
+    status: 'unconfirmed',
+    source: 'CDLD L1122-17: third convocation',
+  },
+  majorityBase: {
+    value: 'votesCast',
+    status: 'unconfirmed',
+    source: 'CDLD L1122-26: absolute majority of votes cast',
+  },
+  abstentionsCount: {
+    value: false,
+    status: 'unconfirmed',
+    source: 'CDLD L1122-26: abstentions, blank and invalid ballots are not counted',
+  },
+  tieRule: {
+    value: { question: 'rejected', appointment: { runoff: true, tieBreak: 'older' } },
+    status: 'unconfirmed',
+    source:
+      'CDLD L1122-26 and L1122-28: a tie rejects; appointments go to a runoff, then the older',
+  },
+  thresholds: {
+    value: ['1/2', '2/3', '3/4'],
+    status: 'council',
+    source: 'as the house rules require',
+  },
+  secretSubjects: {
+    value: ['presentation', 'appointment', 'leave', 'suspension', 'discipline'],
+    status: 'confirmed',
+    source: 'house rules of Doische, art. 37-42 (statutory basis CDLD L1122-27 unconfirmed)',
+  },
+  publicVoteOrder: {
+    value: { order: 'seat', chairVotesLast: false },
+    status: 'confirmed',
+    source: 'house rules of Doische: aloud, one by one, in seating order',
+  },
+  voteChangeUntilClose: {
+    value: true,
+    status: 'unconfirmed',
+    source: 'house rules reading: until the result is proclaimed',
+  },
+  namedVoteInMinutes: {
+    value: 'totalsAndNamesAgainstAndAbstaining',
+    status: 'confirmed',
+    source: 'house rules of Doische: total for, names of those against and abstaining',
+  },
+  remoteRestrictions: {
+    value: ['discipline', 'hearing'],
+    status: 'confirmed',
+    source: 'décret of 15 July 2021, CDLD L6511-1 to 3, AGW of 23 September 2021',
+  },
+  minutesSignedBy: {
+    value: ['chair', 'director'],
+    status: 'unconfirmed',
+    source: 'the mayor or president and the directeur général',
+  },
+  closedSession: {
+    value: {
+      mandatory: ['person', 'discipline', 'suspension', 'leave'],
+      byTwoThirds: true,
+      never: [],
+    },
+    status: 'unconfirmed',
+    source: 'CDLD L1122-20 and L1122-21',
+  },
+  motionsNeedSecond: {
+    value: false,
+    status: 'unconfirmed',
+    source: 'no seconding in the CDLD',
+  },
+};

@@ -1,0 +1,29 @@
+import type { MeetingSetup } from './commands';
+
+export const roles = ['chair', 'director', 'councillor', 'observer'] as const;
+export type Role = (typeof roles)[number];
+
+/** The service itself, for the few steps no person takes (counting a closed secret ballot box). */
+export const SYSTEM = 'system';
+export type Actor = Role | typeof SYSTEM;
+
+export type MemberId = string;
+
+/** A person of the meeting's roster; `birthDate` serves the tie rule on appointments (CDLD L1122-28). */
+export type Member = MeetingSetup['roster'][number];
+
+export function actorOf(roster: readonly Member[], id: MemberId): Actor | null {
+  if (id === SYSTEM) return SYSTEM;
+  return roster.find((member) => member.id === id)?.role ?? null;
+}
+
+/** The chair and the councillors sit and vote; the director and observers do not. */
+export function isVotingMember(member: Member): boolean {
+  return member.role === 'chair' || member.role === 'councillor';
+}
+
+export function membersInOffice(roster: readonly Member[]): Member[] {
+  return roster
+    .filter(isVotingMember)
+    .sort((a, b) => (a.seat ?? Infinity) - (b.seat ?? Infinity) || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,113 @@
+import type { ItemId } from './agenda';
+import type { MeetingSetup } from './commands';
+import type { RulesProfile, Threshold } from './profiles';
+import type { MemberId } from './roster';
+import type { VoteResult } from './votes/result';
+
+export type FloorKind = 'contribution' | 'pointOfOrder' | 'reply';
+
+export interface FloorRequest {
+  readonly id: string;
+  readonly member: MemberId;
+  readonly kind: FloorKind;
+  readonly at: string;
+}
+
+export interface Speech {
+  readonly member: MemberId;
+  readonly kind: FloorKind;
+  readonly startedAt: string;
+}
+
+export interface EndedSpeech extends Speech {
+  readonly endedAt: string;
+  readonly durationMs: number;
+}
+
+export type SpeakingQueue =
+  | {
+      readonly status: 'idle';
+      readonly requests: readonly FloorRequest[];
+      readonly speeches: readonly EndedSpeech[];
+    }
+  | {
+      readonly status: 'speaking';
+      readonly requests: readonly FloorRequest[];
+      readonly speeches: readonly EndedSpeech[];
+      readonly current: Speech;
+    };
+
+export interface Attendance {
+  readonly status: 'absent' | 'present' | 'excused';
+  readonly since: string | null;
+}
+
+export type RollCall =
+  | { readonly status: 'closed' }
+  | {
+      readonly status: 'open';
+      readonly id: string;
+      readonly openedAt: string;
+      readonly answered: readonly MemberId[];
+    };
+
+export type MotionStatus =
+  'proposed' | 'seconded' | 'withdrawn' | 'voting' | 'adopted' | 'rejected';
+
+export interface Motion {
+  readonly id: string;
+  readonly itemId: ItemId;
+  readonly member: MemberId;
+  readonly text: string;
+  /** An amendment names the motion it amends; it is voted before that motion. */
+  readonly amends: string | null;
+  readonly status: MotionStatus;
+  readonly secondedBy: MemberId | null;
+}
+
+export type VoteStatus = 'open' | 'closed' | 'counted' | 'published';
+
+export interface Vote {
+  readonly id: string;
+  readonly itemId: ItemId;
+  readonly motionId: string | null;
+  readonly runoffOf: string | null;
+  readonly kind: 'question' | 'election';
+  readonly secret: boolean;
+  readonly choices: readonly string[];
+  readonly threshold: Threshold;
+  /** Members entitled and present when the vote opened, in the order they answer. */
+  readonly eligible: readonly MemberId[];
+  /** Who took part: for a secret vote, the participation register, never the choices. */
+  readonly participants: readonly MemberId[];
+  /** Each member's choice, in named votes only. */
+  readonly ballots: Readonly<Record<MemberId, string>>;
+  readonly status: VoteStatus;
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+  readonly result: VoteResult | null;
+}
+
+export type MeetingStatus = 'draft' | 'convened' | 'open' | 'closed';
+
+export interface Meeting {
+  readonly status: MeetingStatus;
+  readonly id: string;
+  readonly setup: MeetingSetup;
+  readonly profile: RulesProfile;
+  readonly currentItemId: ItemId | null;
+  readonly attendance: Readonly<Record<MemberId, Attendance>>;
+  readonly rollCall: RollCall;
+  readonly queues: Readonly<Record<ItemId, SpeakingQueue>>;
+  readonly motions: Readonly<Record<string, Motion>>;
+  readonly votes: Readonly<Record<string, Vote>>;
+  readonly openVoteId: string | null;
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
+}
+
+export type MeetingState = { readonly status: 'none' } | Meeting;
+
+export const initialState: MeetingState = { status: 'none' };
+
+export const emptyQueue: SpeakingQueue = { status: 'idle', requests: [], speeches: [] };

@@ -1,0 +1,71 @@
+import type { Candidate } from '../agenda';
+import type { CommandOf } from '../commands';
+import { accept, refuse, stamp, type Decision } from '../decision';
+import type { Meeting, Vote } from '../state';
+import { countElection, countQuestion } from './count';
+import type { Tally } from './result';
+
+export function closeVote(meeting: Meeting, command: CommandOf<'CloseVote'>): Decision {
+  const vote = meeting.votes[command.voteId];
+  if (!vote) return refuse('VOTE_NOT_FOUND');
+  if (vote.status !== 'open') return refuse('VOTE_NOT_OPEN');
+  return accept({
+    type: 'VoteClosed',
+    voteId: vote.id,
+    reason: 'chair',
+    participation: vote.participants.length,
+    ...stamp(command),
+  });
+}
+
+function namedTally(vote: Vote): Tally {
+  const tally: Record<string, number> = {};
+  for (const choice of Object.values(vote.ballots)) tally[choice] = (tally[choice] ?? 0) + 1;
+  return tally;
+}
+
+/** The ballot box's counters must add up to the participation register, or nothing is counted. */
+function checkedTally(vote: Vote, tally: Tally | undefined): Tally | null {
+  if (!tally) return null;
+  const choices = Object.keys(tally);
+  if (choices.some((choice) => !vote.choices.includes(choice))) return null;
+  const total = Object.values(tally).reduce((sum, n) => sum + n, 0);
+  return total === vote.participants.length ? tally : null;
+}
+
+function candidatesOf(meeting: Meeting, vote: Vote): Candidate[] {
+  const item = meeting.setup.agenda.find((i) => i.id === vote.itemId);
+  return (item?.candidates ?? [])
+    .filter((c) => vote.choices.includes(c.id))
+    .map((c) => {
+      const member = meeting.setup.roster.find((m) => m.id === (c.memberId ?? c.id));
+      return { ...c, birthDate: c.birthDate ?? member?.birthDate };
+    });
+}
+
+export function countVote(meeting: Meeting, command: CommandOf<'CountVote'>): Decision {
+  const vote = meeting.votes[command.voteId];
+  if (!vote) return refuse('VOTE_NOT_FOUND');
+  if (vote.status !== 'closed') return refuse('VOTE_NOT_CLOSED');
+  const tally = vote.secret ? checkedTally(vote, command.tally) : namedTally(vote);
+  if (!tally) return refuse('TALLY_MISMATCH');
+  const result =
+    vote.kind === 'election'
+      ? countElection(
+          tally,
+          candidatesOf(meeting, vote),
+          meeting.profile,
+          vote.threshold,
+          vote.runoffOf !== null,
+        )
+      : countQuestion(tally, meeting.profile, vote.threshold);
+  return accept({ type: 'VoteCounted', voteId: vote.id, result, ...stamp(command) });
+}
+
+export function publishResult(meeting: Meeting, command: CommandOf<'PublishResult'>): Decision {
+  const vote = meeting.votes[command.voteId];
+  if (!vote) return refuse('VOTE_NOT_FOUND');
+  if (vote.status === 'published') return refuse('ALREADY_PUBLISHED');
+  if (vote.status !== 'counted') return refuse('RESULT_NOT_READY');
+  return accept({ type: 'ResultPublished', voteId: vote.id, ...stamp(command) });
+}

@@ -1,0 +1,103 @@
+import type { CommandOf } from '../commands';
+import type { Decision } from '../decision';
+import type { VoteEvent } from '../events';
+import { withMotion } from '../motions/decider';
+import type { Meeting, Vote } from '../state';
+import { castBallot } from './ballot';
+import { closeVote, countVote, publishResult } from './close';
+import { openVote } from './open';
+
+export type VoteCommand = CommandOf<
+  'OpenVote' | 'CastBallot' | 'CloseVote' | 'CountVote' | 'PublishResult'
+>;
+
+export function decideVote(meeting: Meeting, command: VoteCommand): Decision {
+  switch (command.type) {
+    case 'OpenVote':
+      return openVote(meeting, command);
+    case 'CastBallot':
+      return castBallot(meeting, command);
+    case 'CloseVote':
+      return closeVote(meeting, command);
+    case 'CountVote':
+      return countVote(meeting, command);
+    case 'PublishResult':
+      return publishResult(meeting, command);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+function withVote(meeting: Meeting, vote: Vote): Meeting {
+  return { ...meeting, votes: { ...meeting.votes, [vote.id]: vote } };
+}
+
+/** The counted vote decides its motion; an adopted amendment rewrites the motion it amends. */
+function motionDecided(meeting: Meeting, vote: Vote, adopted: boolean): Meeting {
+  const motion = vote.motionId ? meeting.motions[vote.motionId] : undefined;
+  if (!motion) return meeting;
+  const decided = withMotion(meeting, { ...motion, status: adopted ? 'adopted' : 'rejected' });
+  const amended = motion.amends ? decided.motions[motion.amends] : undefined;
+  if (!adopted || !amended) return decided;
+  return withMotion(decided, { ...amended, text: motion.text });
+}
+
+export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
+  if (event.type === 'VoteOpened') {
+    const opened = withVote(meeting, {
+      id: event.voteId,
+      itemId: event.itemId,
+      motionId: event.motionId,
+      runoffOf: event.runoffOf,
+      kind: event.kind,
+      secret: event.secret,
+      choices: event.choices,
+      threshold: event.threshold,
+      eligible: event.eligible,
+      participants: [],
+      ballots: {},
+      status: 'open',
+      openedAt: event.at,
+      closedAt: null,
+      result: null,
+    });
+    const motion = event.motionId ? meeting.motions[event.motionId] : undefined;
+    const voting = motion ? withMotion(opened, { ...motion, status: 'voting' }) : opened;
+    return { ...voting, openVoteId: event.voteId };
+  }
+  const vote = meeting.votes[event.voteId];
+  if (!vote) return meeting;
+  switch (event.type) {
+    case 'BallotCast':
+      return withVote(meeting, {
+        ...vote,
+        participants: [...vote.participants, event.member],
+        ballots: { ...vote.ballots, [event.member]: event.choice },
+      });
+    case 'BallotChanged':
+      return withVote(meeting, {
+        ...vote,
+        ballots: { ...vote.ballots, [event.member]: event.choice },
+      });
+    case 'BallotRecorded':
+      return withVote(meeting, { ...vote, participants: [...vote.participants, event.member] });
+    case 'VoteClosed':
+      return {
+        ...withVote(meeting, { ...vote, status: 'closed', closedAt: event.at }),
+        openVoteId: null,
+      };
+    case 'VoteCounted': {
+      const counted = withVote(meeting, { ...vote, status: 'counted', result: event.result });
+      const outcome = event.result.outcome.kind;
+      return motionDecided(counted, vote, outcome === 'adopted');
+    }
+    case 'ResultPublished':
+      return withVote(meeting, { ...vote, status: 'published' });
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}

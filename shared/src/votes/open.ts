@@ -1,0 +1,99 @@
+import type { AgendaItem } from '../agenda';
+import { withoutQuorum } from '../attendance/quorum';
+import type { CommandOf } from '../commands';
+import { accept, refuse, stamp, type Decision } from '../decision';
+import { currentItem, isPresent, notInSession } from '../guards';
+import { isPending, pendingAmendments } from '../motions/decider';
+import { membersInOffice } from '../roster';
+import type { Meeting } from '../state';
+import { ABSTAIN, questionChoices } from './result';
+
+interface Question {
+  readonly kind: 'question' | 'election';
+  readonly choices: readonly string[];
+  readonly motionId: string | null;
+  readonly runoffOf: string | null;
+}
+
+function runoffQuestion(meeting: Meeting, voteId: string): Question | Decision {
+  const earlier = meeting.votes[voteId];
+  if (!earlier) return refuse('VOTE_NOT_FOUND');
+  const outcome = earlier.result?.outcome;
+  if (outcome?.kind !== 'runoff') return refuse('NO_RUNOFF');
+  return {
+    kind: 'election',
+    choices: [...outcome.candidateIds, ABSTAIN],
+    motionId: null,
+    runoffOf: voteId,
+  };
+}
+
+/** A motion goes to the vote once seconded where required, and after its amendments. */
+function motionQuestion(meeting: Meeting, item: AgendaItem, motionId: string): Question | Decision {
+  const motion = meeting.motions[motionId];
+  if (!motion) return refuse('MOTION_NOT_FOUND');
+  if (motion.itemId !== item.id) return refuse('MOTION_NOT_ON_CURRENT_ITEM');
+  if (!isPending(motion)) return refuse('MOTION_NOT_PENDING');
+  if (meeting.profile.motionsNeedSecond.value && motion.status !== 'seconded') {
+    return refuse('MOTION_NOT_SECONDED');
+  }
+  if (pendingAmendments(meeting, motionId).length > 0) return refuse('AMENDMENTS_PENDING');
+  return { kind: 'question', choices: questionChoices, motionId, runoffOf: null };
+}
+
+function questionOf(meeting: Meeting, item: AgendaItem, command: CommandOf<'OpenVote'>) {
+  if (command.runoffOf !== undefined) return runoffQuestion(meeting, command.runoffOf);
+  if (command.motionId !== undefined) return motionQuestion(meeting, item, command.motionId);
+  if (item.candidates.length > 0) {
+    const choices = [...item.candidates.map((c) => c.id), ABSTAIN];
+    return { kind: 'election', choices, motionId: null, runoffOf: null } satisfies Question;
+  }
+  return {
+    kind: 'question',
+    choices: questionChoices,
+    motionId: null,
+    runoffOf: null,
+  } satisfies Question;
+}
+
+/** Who may vote: the members in office present when the vote opens, in the order they answer. */
+function eligibleMembers(meeting: Meeting): string[] {
+  const present = membersInOffice(meeting.setup.roster).filter((m) => isPresent(meeting, m.id));
+  const chairLast = meeting.profile.publicVoteOrder.value.chairVotesLast;
+  const ordered = chairLast
+    ? [...present.filter((m) => m.role !== 'chair'), ...present.filter((m) => m.role === 'chair')]
+    : present;
+  return ordered.map((m) => m.id);
+}
+
+export function openVote(meeting: Meeting, command: CommandOf<'OpenVote'>): Decision {
+  const refusal = notInSession(meeting);
+  if (refusal) return refusal;
+  const item = currentItem(meeting);
+  if (!item) return refuse('NO_CURRENT_ITEM');
+  if (meeting.openVoteId) return refuse('VOTE_ALREADY_OPEN');
+  const noQuorum = withoutQuorum(meeting);
+  if (noQuorum) return noQuorum;
+  const profile = meeting.profile;
+  if (meeting.setup.mode === 'remote' && profile.remoteRestrictions.value.includes(item.subject)) {
+    return refuse('REMOTE_SUBJECT_FORBIDDEN');
+  }
+  const threshold = command.threshold ?? '1/2';
+  if (threshold !== '1/2' && !profile.thresholds.value.includes(threshold)) {
+    return refuse('THRESHOLD_NOT_ALLOWED');
+  }
+  const secretRequired = profile.secretSubjects.value.includes(item.subject);
+  if (secretRequired && command.secret === false) return refuse('SECRET_VOTE_REQUIRED');
+  const question = questionOf(meeting, item, command);
+  if ('ok' in question) return question;
+  return accept({
+    type: 'VoteOpened',
+    voteId: command.newId,
+    itemId: item.id,
+    ...question,
+    secret: command.secret ?? (secretRequired || item.expectedVote === 'secret'),
+    threshold,
+    eligible: eligibleMembers(meeting),
+    ...stamp(command),
+  });
+}

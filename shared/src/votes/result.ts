@@ -1,0 +1,37 @@
+import type { ProfileId, RuleName, RuleStatus, Threshold } from '../profiles';
+
+export const questionChoices = ['yes', 'no', 'abstain'] as const;
+/** In an election, a blank ballot; in a question, an abstention. */
+export const ABSTAIN = 'abstain';
+
+export type Tally = Readonly<Record<string, number>>;
+
+export type Outcome =
+  | { readonly kind: 'adopted' }
+  | { readonly kind: 'rejected'; readonly tie: boolean }
+  | { readonly kind: 'elected'; readonly candidateId: string; readonly byAge: boolean }
+  | { readonly kind: 'runoff'; readonly candidateIds: readonly [string, string] }
+  | { readonly kind: 'noneElected'; readonly tie: boolean };
+
+/** The rules that decided a result, so the minutes can say which rule was applied. */
+export interface AppliedRule {
+  readonly profile: ProfileId;
+  readonly threshold: Threshold;
+  readonly abstentionsCount: boolean;
+  readonly basis: readonly {
+    readonly rule: RuleName;
+    readonly status: RuleStatus;
+    readonly source: string;
+  }[];
+}
+
+export interface VoteResult {
+  readonly outcome: Outcome;
+  readonly tally: Tally;
+  readonly participation: number;
+  /** The ballots that count toward the majority: blank ballots and abstentions left out unless the rules count them. */
+  readonly votesCast: number;
+  /** The fewest votes that carry the question or elect a candidate outright. */
+  readonly needed: number;
+  readonly rule: AppliedRule;
+}

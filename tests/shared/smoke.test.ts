@@ -1,5 +1,0 @@
-import { placeholder } from '../../shared/src/index';
-
-test('the domain library loads', () => {
-  expect(placeholder).toBe(1);
-});

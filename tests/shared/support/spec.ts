@@ -1,0 +1,63 @@
+import {
+  decide,
+  fold,
+  type Command,
+  type Decision,
+  type ErrorCode,
+  type Event,
+  type MeetingState,
+  type WireCommand,
+} from '../../../shared/src';
+import { nextTime } from './council';
+
+let ids = 0;
+
+/** A command as the service would complete it: who, when, and a fresh id. */
+export function command(by: string, wire: WireCommand, newId = `id-${++ids}`): Command {
+  return { ...wire, by, at: nextTime(), newId };
+}
+
+interface Outcome {
+  /** The events decided, matched field by field against the expected ones. */
+  then(...expected: Partial<Event>[]): Event[];
+  thenRefuses(code: ErrorCode): void;
+  readonly decision: Decision;
+  /** The state after the decided events. */
+  readonly after: MeetingState;
+}
+
+/** Given a history, when a command arrives, then these events (or this refusal). */
+export function given(...history: Event[]) {
+  const state = fold(history);
+  return {
+    state,
+    when(cmd: Command): Outcome {
+      const decision = decide(state, cmd);
+      return {
+        decision,
+        get after() {
+          return decision.ok ? fold(decision.events, state) : state;
+        },
+        then(...expected) {
+          if (!decision.ok) throw new Error(`refused with ${decision.error.code}`);
+          expect(decision.events).toMatchObject(expected);
+          return [...decision.events];
+        },
+        thenRefuses(code) {
+          expect(decision.ok ? 'accepted' : decision.error.code).toBe(code);
+        },
+      };
+    },
+  };
+}
+
+/** Runs commands one after another, failing on the first refusal; returns the whole history. */
+export function play(history: Event[], ...commands: Command[]): Event[] {
+  const log = [...history];
+  for (const cmd of commands) {
+    const decision = decide(fold(log), cmd);
+    if (!decision.ok) throw new Error(`${cmd.type} by ${cmd.by} refused: ${decision.error.code}`);
+    log.push(...decision.events);
+  }
+  return log;
+}
