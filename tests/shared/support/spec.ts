@@ -12,6 +12,9 @@ import { nextTime } from './council';
 
 let ids = 0;
 
+/** Fields an event must have; nested objects are matched field by field too. */
+type Expected = { readonly type?: Event['type'] } & Record<string, unknown>;
+
 /** A command as the service would complete it: who, when, and a fresh id. */
 export function command(by: string, wire: WireCommand, newId = `id-${++ids}`): Command {
   return { ...wire, by, at: nextTime(), newId };
@@ -19,9 +22,11 @@ export function command(by: string, wire: WireCommand, newId = `id-${++ids}`): C
 
 interface Outcome {
   /** The events decided, matched field by field against the expected ones. */
-  then(...expected: Partial<Event>[]): Event[];
+  then(...expected: Expected[]): Event[];
   thenRefuses(code: ErrorCode): void;
   readonly decision: Decision;
+  /** The events decided; throws if the command was refused. */
+  readonly events: Event[];
   /** The state after the decided events. */
   readonly after: MeetingState;
 }
@@ -35,6 +40,10 @@ export function given(...history: Event[]) {
       const decision = decide(state, cmd);
       return {
         decision,
+        get events() {
+          if (!decision.ok) throw new Error(`refused with ${decision.error.code}`);
+          return [...decision.events];
+        },
         get after() {
           return decision.ok ? fold(decision.events, state) : state;
         },
