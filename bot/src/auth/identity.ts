@@ -1,0 +1,39 @@
+import type { JWTPayload } from 'jose';
+import { AuthError } from './errors';
+
+/** Who is calling: a person is the pair (tenant, object id); names are for display only. */
+export interface Identity {
+  readonly tenantId: string;
+  readonly objectId: string;
+  readonly name?: string;
+  readonly preferredUsername?: string;
+}
+
+/** The scope the tab's API exposes in the app registration ("Expose an API"). */
+export const TAB_API_SCOPE = 'access_as_user';
+
+export function claimText(claims: JWTPayload, name: string): string | undefined {
+  const value = claims[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function requireClaimText(claims: JWTPayload, name: string): string {
+  const value = claimText(claims, name);
+  if (value === undefined) throw new AuthError('missing_claim');
+  return value;
+}
+
+/** The caller behind verified claims, once the token grants the tab API's delegated scope. */
+export function identityFromClaims(claims: JWTPayload): Identity {
+  const scopes = claimText(claims, 'scp')?.split(' ') ?? [];
+  if (!scopes.includes(TAB_API_SCOPE)) throw new AuthError('missing_scope');
+  const name = claimText(claims, 'name');
+  // v1 tokens (sts.windows.net issuer) carry the sign-in name as `upn` instead.
+  const preferredUsername = claimText(claims, 'preferred_username') ?? claimText(claims, 'upn');
+  return {
+    tenantId: requireClaimText(claims, 'tid'),
+    objectId: requireClaimText(claims, 'oid'),
+    ...(name === undefined ? {} : { name }),
+    ...(preferredUsername === undefined ? {} : { preferredUsername }),
+  };
+}
