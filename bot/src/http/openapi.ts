@@ -1,0 +1,93 @@
+import { meetingSetupSchema, wireCommandSchema } from '@council/shared';
+import { z } from 'zod';
+
+const problem = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: { code: { type: 'string' }, message: { type: 'string' } },
+};
+
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const refusals = {
+  '4XX': { description: 'Refused: a code from the error catalogue', ...json(problem) },
+};
+const bearer = [{ teamsSso: [] }];
+
+/** OpenAPI 3.1 document generated from the same zod schemas that check every request. */
+export function openApiDocument() {
+  const command = z.toJSONSchema(wireCommandSchema, { io: 'input', unrepresentable: 'any' });
+  const setup = z.toJSONSchema(meetingSetupSchema, { io: 'input', unrepresentable: 'any' });
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Council meetings', version: '0.1.0' },
+    components: {
+      securitySchemes: { teamsSso: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Command: command, MeetingSetup: setup, Problem: problem },
+    },
+    paths: {
+      '/api/meetings': {
+        get: {
+          summary: "The tenant's meetings",
+          security: bearer,
+          responses: { 200: { description: 'Meetings' }, ...refusals },
+        },
+        post: {
+          summary: 'The director creates a meeting from a setup or a council file',
+          security: bearer,
+          requestBody: json({
+            type: 'object',
+            required: ['commandId'],
+            properties: {
+              commandId: { type: 'string' },
+              setup: { $ref: '#/components/schemas/MeetingSetup' },
+              council: { type: 'object' },
+            },
+          }),
+          responses: { 201: { description: 'Created' }, ...refusals },
+        },
+      },
+      '/api/meetings/{meetingId}': {
+        get: {
+          summary: 'The meeting as the reader may see it',
+          security: bearer,
+          responses: { 200: { description: 'Meeting' }, ...refusals },
+        },
+      },
+      '/api/meetings/{meetingId}/commands': {
+        post: {
+          summary: 'Applies one command; a retry with the same commandId is never applied twice',
+          security: bearer,
+          requestBody: json({
+            type: 'object',
+            required: ['commandId', 'command'],
+            properties: {
+              commandId: { type: 'string' },
+              command: { $ref: '#/components/schemas/Command' },
+            },
+          }),
+          responses: {
+            200: {
+              description: 'The new version',
+              ...json({ type: 'object', properties: { version: { type: 'integer' } } }),
+            },
+            ...refusals,
+          },
+        },
+      },
+      '/api/meetings/{meetingId}/stream': {
+        get: {
+          summary: 'Live events (Server-Sent Events), resumable with Last-Event-ID',
+          security: bearer,
+          responses: { 200: { description: 'text/event-stream' }, ...refusals },
+        },
+      },
+      '/healthz': { get: { summary: 'Alive', responses: { 200: { description: 'ok' } } } },
+      '/readyz': {
+        get: {
+          summary: 'Database reachable',
+          responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } },
+        },
+      },
+    },
+  };
+}

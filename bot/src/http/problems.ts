@@ -1,0 +1,68 @@
+import {
+  errorCatalogue,
+  messageOf,
+  pickLanguage,
+  type DomainError,
+  type ErrorCode,
+} from '@council/shared';
+import type { Request, Response } from 'restify';
+import { ZodError } from 'zod';
+import { AuthError } from '../auth';
+import type { Logger } from '../log';
+
+export class Refusal extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.code);
+  }
+}
+
+export function refusal(code: ErrorCode, params?: DomainError['params']): Refusal {
+  return new Refusal(params ? { code, params } : { code });
+}
+
+function zodDetail(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid input';
+  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`.slice(0, 300);
+}
+
+/** restify's own refusals (bad JSON, body too large, unknown route) in the catalogue's terms. */
+function restifyCode(error: Error & { statusCode?: number }): ErrorCode | null {
+  switch (error.statusCode) {
+    case 400:
+    case 415:
+      return 'INVALID_COMMAND';
+    case 404:
+    case 405:
+      return 'NOT_FOUND';
+    case 413:
+      return 'BODY_TOO_LARGE';
+    default:
+      return null;
+  }
+}
+
+export function toDomainError(error: unknown): DomainError {
+  if (error instanceof Refusal) return error.error;
+  if (error instanceof ZodError)
+    return { code: 'INVALID_COMMAND', params: { detail: zodDetail(error) } };
+  if (error instanceof AuthError) return { code: 'UNAUTHENTICATED' };
+  if (error instanceof Error) {
+    const code = restifyCode(error);
+    if (code === 'INVALID_COMMAND')
+      return { code, params: { detail: error.message.slice(0, 200) } };
+    if (code) return { code };
+  }
+  return { code: 'INTERNAL' };
+}
+
+/** Answers `{ code, message }` with the catalogue's status, in the caller's language. */
+export function sendProblem(req: Request, res: Response, error: unknown, log: Logger): void {
+  const domainError = toDomainError(error);
+  const status = errorCatalogue[domainError.code].status;
+  const language = pickLanguage(req.header('accept-language'));
+  if (status >= 500) log.error({ err: error, reqId: req.id() }, 'request failed');
+  else log.info({ code: domainError.code, reqId: req.id() }, 'request refused');
+  res.send(status, { code: domainError.code, message: messageOf(domainError, language) });
+}

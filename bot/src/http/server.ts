@@ -1,0 +1,280 @@
+import { existsSync } from 'node:fs';
+import {
+  actorOf,
+  councilFileSchema,
+  meetingFor,
+  meetingSetupSchema,
+  setupFromCouncilFile,
+  wireCommandSchema,
+  type Reader,
+  type Role,
+} from '@council/shared';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { z } from 'zod';
+import type { Authenticator, Identity } from '../auth';
+import type { Config } from '../config';
+import { createLiveHub } from '../live/hub';
+import type { Logger } from '../log';
+import { createMeetingService, type Answer, type LoadedMeeting } from '../meetings/service';
+import type { MeetingStore } from '../store';
+import { openApiDocument } from './openapi';
+import { refusal, sendProblem } from './problems';
+import { openEventStream } from './sse';
+
+export interface ServerDeps {
+  readonly config: Config;
+  readonly store: MeetingStore;
+  readonly auth: Authenticator;
+  readonly log: Logger;
+  readonly now?: () => Date;
+}
+
+const commandId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.:-]+$/);
+
+export const commandRequestSchema = z.object({ commandId, command: wireCommandSchema }).strict();
+
+export const createMeetingSchema = z.union([
+  z.object({ commandId, setup: meetingSetupSchema }).strict(),
+  z.object({ commandId, council: councilFileSchema }).strict(),
+]);
+
+type Handler = (req: Request, res: Response) => Promise<void> | void;
+
+/** Builds the whole service without listening: the entry file listens, tests drive it on loopback. */
+export function createServer(deps: ServerDeps) {
+  const { config, store, auth, log } = deps;
+  const meetings = createMeetingService(store, log, deps.now);
+  const hub = createLiveHub(store, meetings, log);
+  const server: Server = restify.createServer({
+    name: 'council-meetings',
+    handleUncaughtExceptions: false,
+  });
+
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(
+    restify.plugins.bodyParser({
+      maxBodySize: config.MAX_BODY_BYTES,
+      mapParams: false,
+      mapFiles: false,
+    }),
+  );
+  server.on('restifyError', (req: Request, res: Response, err: Error, callback: () => void) => {
+    sendProblem(req, res, err, log);
+    callback();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    log.info(
+      { reqId: req.id(), method: req.method, path: req.getPath(), status: res.statusCode },
+      'request',
+    );
+  });
+
+  const route = (handler: Handler) => async (req: Request, res: Response) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      sendProblem(req, res, error, log);
+    }
+  };
+
+  async function identify(req: Request): Promise<Identity> {
+    return auth.authenticate(req.header('authorization') || undefined);
+  }
+
+  /** The meeting, if the caller's tenant holds it; another tenant's meeting does not exist for them. */
+  async function meetingOf(req: Request, identity: Identity): Promise<LoadedMeeting> {
+    const loaded = await meetings.load(
+      (req.params as Record<string, string | undefined>).meetingId ?? '',
+    );
+    if (!loaded || loaded.record.tenantId !== identity.tenantId || loaded.state.status === 'none') {
+      throw refusal('MEETING_NOT_FOUND');
+    }
+    return loaded;
+  }
+
+  function readerOf(loaded: LoadedMeeting, identity: Identity): Reader {
+    if (loaded.state.status === 'none') return null;
+    const actor = actorOf(loaded.state.setup.roster, identity.objectId);
+    return actor === 'system' ? null : (actor satisfies Role | null);
+  }
+
+  function answer(res: Response, result: Answer, status = 200): void {
+    if (!result.ok) throw refusal(result.error.code, result.error.params);
+    res.send(status, { version: result.version });
+  }
+
+  server.get(
+    '/healthz',
+    route((_req, res) => {
+      res.send(200, { status: 'ok' });
+    }),
+  );
+
+  server.get(
+    '/readyz',
+    route(async (_req, res) => {
+      try {
+        await store.ping();
+        res.send(200, { status: 'ready' });
+      } catch {
+        res.send(503, { status: 'unavailable' });
+      }
+    }),
+  );
+
+  server.get(
+    '/api/openapi.json',
+    route((_req, res) => {
+      res.send(200, openApiDocument());
+    }),
+  );
+
+  server.get(
+    '/api/config',
+    route((_req, res) => {
+      res.send(200, { authMode: auth.mode });
+    }),
+  );
+
+  server.get(
+    '/api/meetings',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const records = await store.meetingsOfTenant(identity.tenantId);
+      const list = [];
+      for (const record of records) {
+        const loaded = await meetings.load(record.id);
+        if (!loaded || loaded.state.status === 'none') continue;
+        const { setup, status } = loaded.state;
+        list.push({
+          id: record.id,
+          title: setup.title,
+          municipality: setup.municipality,
+          scheduledStart: setup.scheduledStart,
+          status,
+          role: readerOf(loaded, identity),
+        });
+      }
+      res.send(200, { meetings: list });
+    }),
+  );
+
+  server.post(
+    '/api/meetings',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const body = createMeetingSchema.parse(req.body);
+      const setup =
+        'setup' in body ? body.setup : meetingSetupSchema.parse(setupFromCouncilFile(body.council));
+      const created = await meetings.create(identity.tenantId, {
+        commandId: body.commandId,
+        by: identity.objectId,
+        command: { type: 'CreateMeeting', setup },
+      });
+      if (!created.ok) throw refusal(created.error.code, created.error.params);
+      res.send(201, { meetingId: created.meetingId, version: created.version });
+    }),
+  );
+
+  server.get(
+    '/api/meetings/:meetingId',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const loaded = await meetingOf(req, identity);
+      if (loaded.state.status === 'none') throw refusal('MEETING_NOT_FOUND');
+      const reader = readerOf(loaded, identity);
+      res.send(200, {
+        version: loaded.version,
+        you: { memberId: identity.objectId, role: reader },
+        meeting: meetingFor(loaded.state, reader),
+      });
+    }),
+  );
+
+  server.post(
+    '/api/meetings/:meetingId/commands',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const body = commandRequestSchema.parse(req.body);
+      const loaded = await meetingOf(req, identity);
+      answer(
+        res,
+        await meetings.execute({
+          meetingId: loaded.record.id,
+          commandId: body.commandId,
+          by: identity.objectId,
+          command: body.command,
+        }),
+      );
+    }),
+  );
+
+  server.get(
+    '/api/meetings/:meetingId/stream',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const loaded = await meetingOf(req, identity);
+      const lastEventId = Number(req.header('last-event-id') || 0);
+      if (!Number.isInteger(lastEventId) || lastEventId < 0) {
+        throw refusal('INVALID_COMMAND', { detail: 'Last-Event-ID must be a sequence number' });
+      }
+      await openEventStream(req, res, (client) =>
+        hub.subscribe(
+          loaded.record.id,
+          { ...client, reader: readerOf(loaded, identity) },
+          lastEventId,
+        ),
+      );
+    }),
+  );
+
+  if (auth.mode === 'dev') {
+    const issue = auth.issueDevToken;
+    server.post(
+      '/api/dev/token',
+      route(async (req, res) => {
+        const subject = z
+          .object({
+            tenantId: z.string().min(1).max(100),
+            objectId: z.string().min(1).max(100),
+            name: z.string().min(1).max(200),
+          })
+          .strict()
+          .parse(req.body);
+        res.send(200, { token: await issue(subject) });
+      }),
+    );
+  }
+
+  if (config.TAB_DIR && existsSync(config.TAB_DIR)) {
+    server.get('/tab/*', restify.plugins.serveStaticFiles(config.TAB_DIR, { maxAge: 0 }));
+  }
+
+  let stopHub: (() => Promise<void>) | null = null;
+  return {
+    server,
+    meetings,
+    hub,
+    /** Starts the live fan-out; the caller then listens. */
+    async start(): Promise<void> {
+      stopHub = await hub.start();
+    },
+    /** Stops taking requests, lets those under way finish, closes live streams and the store. */
+    async close(): Promise<void> {
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.server.closeAllConnections();
+      });
+      await stopHub?.();
+      await store.close();
+    },
+  };
+}
+
+export type Service = ReturnType<typeof createServer>;

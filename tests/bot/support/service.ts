@@ -1,0 +1,94 @@
+import { createAuthenticator } from '../../../bot/src/auth';
+import { parseConfig } from '../../../bot/src/config';
+import { createServer, type Service } from '../../../bot/src/http/server';
+import { createLogger } from '../../../bot/src/log';
+import { openDb, openMeetingStore } from '../../../bot/src/store';
+import demo from '../../../bot/fixtures/council-demo.json';
+
+export { demo };
+
+export interface RunningService {
+  readonly url: string;
+  readonly service: Service;
+  tokenFor(objectId: string, tenantId?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real service on a loopback port, with dev sign-in and an in-memory database (or `databaseUrl`). */
+export async function startService(databaseUrl?: string): Promise<RunningService> {
+  const config = parseConfig({
+    AUTH_MODE: 'dev',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+  });
+  const auth = await createAuthenticator({
+    mode: 'dev',
+    server: { host: '127.0.0.1', nodeEnv: 'test' },
+  });
+  if (auth.mode !== 'dev') throw new Error('dev sign-in expected');
+  const store = await openMeetingStore(await openDb({ databaseUrl }));
+  const service = createServer({ config, store, auth, log: createLogger('silent') });
+  await service.start();
+  await new Promise<void>((resolve) => {
+    service.server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = service.server.address();
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    service,
+    tokenFor: (objectId, tenantId = demo.tenantId) =>
+      auth.issueDevToken({ tenantId, objectId, name: objectId }),
+    close: () => service.close(),
+  };
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+let commandCounter = 0;
+export const nextCommandId = () => `cmd-${Date.now()}-${++commandCounter}`;
+
+/** A person of the council talking to the service over HTTP, with their own token. */
+export function personOf(running: RunningService, objectId: string, tenantId?: string) {
+  const token = running.tokenFor(objectId, tenantId);
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
+    const response = await fetch(`${running.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await token}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    };
+  }
+  return {
+    id: objectId,
+    call,
+    get: (path: string) => call('GET', path),
+    command: (
+      meetingId: string,
+      command: unknown,
+      commandId = nextCommandId(),
+      headers?: Record<string, string>,
+    ) => call('POST', `/api/meetings/${meetingId}/commands`, { commandId, command }, headers),
+  };
+}
+
+export type Person = ReturnType<typeof personOf>;
