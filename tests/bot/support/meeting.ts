@@ -1,0 +1,37 @@
+import { demo, nextCommandId, personOf, type Person, type RunningService } from './service';
+
+export interface DemoMeeting {
+  readonly meetingId: string;
+  readonly director: Person;
+  readonly chair: Person;
+  readonly observer: Person;
+  readonly members: Person[];
+}
+
+/** The demo council created, convened and opened, with the first `present` members checked in and item 1 taken up. */
+export async function openDemoMeeting(running: RunningService, present = 30): Promise<DemoMeeting> {
+  const director = personOf(running, demo.director.aadObjectId);
+  const members = demo.members.map((m) => personOf(running, m.aadObjectId));
+  const chair = members[0] as Person;
+  const created = await director.call('POST', '/api/meetings', {
+    commandId: nextCommandId(),
+    council: demo,
+  });
+  const meetingId = created.body.meetingId as string;
+  const must = async (person: Person, command: unknown) => {
+    const reply = await person.command(meetingId, command);
+    if (reply.status !== 200)
+      throw new Error(`${JSON.stringify(command)}: ${JSON.stringify(reply.body)}`);
+  };
+  await must(director, { type: 'ConveneMeeting' });
+  await must(chair, { type: 'OpenMeeting' });
+  await Promise.all(members.slice(0, present).map((m) => must(m, { type: 'CheckIn' })));
+  await must(chair, { type: 'NextItem' });
+  return {
+    meetingId,
+    director,
+    chair,
+    observer: personOf(running, demo.observer.aadObjectId),
+    members,
+  };
+}
