@@ -137,6 +137,10 @@ describe('pickLanguage', () => {
     expect(pickLanguage('fr;q=0.0,en;q=0.1')).toBe('en');
   });
 
+  test('the q parameter is case-insensitive, as HTTP says (RFC 9110, 12.4.2)', () => {
+    expect(pickLanguage('fr;Q=0, de;Q=0.5')).toBe('de');
+  });
+
   test('the highest q wins, whatever the order', () => {
     expect(pickLanguage('en-US;q=0.5, fr-BE;q=0.8')).toBe('fr');
     expect(pickLanguage('xx, de;q=0.2, nl;q=0.3')).toBe('nl');
