@@ -25,7 +25,14 @@ import {
   VOTE,
   type IssuerLabel,
 } from './support/payloads';
-import { commandOf, intentsOf, PEOPLE, playIntents, Session, type Intent } from './support/session';
+import {
+  commandOf,
+  intentSequence,
+  intentsOf,
+  PEOPLE,
+  playIntents,
+  Session,
+} from './support/session';
 import { command } from './support/spec';
 
 /** Enough runs to reach the corners (a full ballot box, a reply to a speaker), under ~10 s in all. */
@@ -85,7 +92,7 @@ const ballotArb: fc.Arbitrary<BallotIntent> = fc.record({
     { weight: 1, arbitrary: fc.constant(true) },
   ),
 });
-const ballotsArb = fc.array(ballotArb, { maxLength: 30 });
+const ballotsArb = fc.array(ballotArb, { maxLength: 30, size: 'max' });
 
 const strangeChoices = ['maybe', 'YES', 'cand-none', ''];
 
@@ -160,7 +167,7 @@ describe('the tally never exceeds participation, and participation never exceeds
         expect(result?.votesCast).toBeLessThanOrEqual(result?.participation ?? -1);
         expect(result?.participation).toBeLessThanOrEqual(voteOf(session).eligible.length);
       }),
-      runs(250),
+      runs(200),
     );
   });
 
@@ -247,18 +254,15 @@ describe('the tally never exceeds participation, and participation never exceeds
 // ---------------------------------------------------------------------------------------------
 // The speaking queue.
 
-const speakingTypes: Intent['type'][] = [
-  'RequestFloor',
-  'RequestFloor',
-  'RequestFloor',
-  'WithdrawRequest',
-  'MoveRequest',
-  'GiveFloor',
-  'GiveFloor',
-  'EndSpeech',
-  'NextItem',
-  'PreviousItem',
-];
+const speakingWeights = {
+  RequestFloor: 6,
+  WithdrawRequest: 2,
+  MoveRequest: 2,
+  GiveFloor: 3,
+  EndSpeech: 2,
+  NextItem: 1,
+  PreviousItem: 1,
+} as const;
 const precedence: Readonly<Record<FloorKind, number>> = {
   pointOfOrder: 0,
   reply: 1,
@@ -268,7 +272,7 @@ const precedence: Readonly<Record<FloorKind, number>> = {
 describe('no member is in a speaking queue twice with the same kind', () => {
   test('whatever members ask, withdraw, and the chair moves, gives or ends', () => {
     fc.assert(
-      fc.property(fc.array(intentsOf(speakingTypes), { maxLength: 60 }), (intents) => {
+      fc.property(intentSequence(intentsOf(speakingWeights), 60), (intents) => {
         const session = new Session(sitting({ members: 9, present: 6 }));
         for (const intent of intents) {
           session.issue(commandOf(session, intent));
@@ -280,14 +284,14 @@ describe('no member is in a speaking queue twice with the same kind', () => {
           }
         }
       }),
-      runs(250),
+      runs(150),
     );
   });
 
   test('unless the chair moves a request, a point of order goes ahead of replies, and replies ahead of contributions', () => {
-    const withoutMoves = speakingTypes.filter((type) => type !== 'MoveRequest');
+    const { MoveRequest: _, ...withoutMoves } = speakingWeights;
     fc.assert(
-      fc.property(fc.array(intentsOf(withoutMoves), { maxLength: 60 }), (intents) => {
+      fc.property(intentSequence(intentsOf(withoutMoves), 60), (intents) => {
         const session = new Session(sitting({ members: 9, present: 6 }));
         for (const intent of intents) {
           session.issue(commandOf(session, intent));
@@ -383,7 +387,7 @@ const startArb = fc.constantFrom<() => Event[]>(
   () => sitting({ members: 9, present: 4, item: null }),
   () => busySitting(),
 );
-const runArb = fc.tuple(startArb, fc.array(intentsOf(), { maxLength: 80 }));
+const runArb = fc.tuple(startArb, intentSequence());
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {

@@ -68,22 +68,61 @@ export interface Intent {
   readonly flag: boolean;
 }
 
-const everyType = Object.keys(permissions).filter(
-  (type): type is Intent['type'] => type !== 'CreateMeeting',
-);
+/** How often each command comes up in a random meeting: often the steps of a sitting, rarely its end. */
+const meetingWeights: Readonly<Record<Intent['type'], number>> = {
+  ReviseAgenda: 1,
+  ReviseRoster: 1,
+  ChooseRules: 2,
+  ConveneMeeting: 6,
+  OpenMeeting: 6,
+  CloseMeeting: 1,
+  NextItem: 6,
+  PreviousItem: 3,
+  CheckIn: 10,
+  CheckOut: 3,
+  ExcuseMember: 2,
+  OpenRollCall: 3,
+  AnswerRollCall: 4,
+  CloseRollCall: 3,
+  RequestFloor: 8,
+  WithdrawRequest: 3,
+  MoveRequest: 3,
+  GiveFloor: 5,
+  EndSpeech: 3,
+  ProposeMotion: 5,
+  SecondMotion: 4,
+  ProposeAmendment: 4,
+  WithdrawMotion: 2,
+  OpenVote: 8,
+  CastBallot: 20,
+  CloseVote: 4,
+  CountVote: 6,
+  PublishResult: 5,
+};
 
-/** Intents for commands of the given types (all but CreateMeeting unless told). */
-export function intentsOf(types: readonly Intent['type'][] = everyType): fc.Arbitrary<Intent> {
+/** Intents for commands of the given types, as often as their weights say. */
+export function intentsOf(
+  weights: Partial<Readonly<Record<Intent['type'], number>>> = meetingWeights,
+): fc.Arbitrary<Intent> {
+  const types = (Object.keys(weights) as Intent['type'][]).map((type) => ({
+    weight: weights[type] ?? 1,
+    arbitrary: fc.constant(type),
+  }));
   return fc.record({
-    type: fc.constantFrom(...types),
+    type: fc.oneof(...types),
     usual: fc.oneof(
-      { weight: 4, arbitrary: fc.constant(true) },
+      { weight: 6, arbitrary: fc.constant(true) },
       { weight: 1, arbitrary: fc.constant(false) },
     ),
     who: fc.nat(40),
     pick: fc.nat(40),
     flag: fc.boolean(),
   });
+}
+
+/** A few dozen intents: long enough to open a meeting, vote and count. */
+export function intentSequence(arb: fc.Arbitrary<Intent> = intentsOf(), maxLength = 80) {
+  return fc.array(arb, { maxLength, size: 'max' });
 }
 
 const floorKinds: readonly FloorKind[] = ['contribution', 'pointOfOrder', 'reply'];
@@ -122,6 +161,9 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
   const motionId = at(Object.keys(meeting.motions), pick) ?? 'no-such-motion';
   const voteId = (flag ? meeting.openVoteId : null) ?? at(Object.keys(meeting.votes), pick) ?? 'x';
   const vote = meeting.votes[voteId];
+  /** Mostly the vote waiting for this step; now and then any vote at all. */
+  const inStatus = (status: string) =>
+    pick % 5 === 0 ? undefined : Object.values(meeting.votes).find((v) => v.status === status)?.id;
   switch (intent.type) {
     case 'ReviseAgenda':
       return { type: intent.type, agenda: meeting.setup.agenda };
@@ -162,10 +204,11 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
     case 'CastBallot':
       return { type: intent.type, voteId, choice: at(vote?.choices ?? [], pick) ?? 'yes' };
     case 'CloseVote':
-    case 'PublishResult':
-      return { type: intent.type, voteId };
+      return { type: intent.type, voteId: inStatus('open') ?? voteId };
     case 'CountVote':
-      return { type: intent.type, voteId };
+      return { type: intent.type, voteId: inStatus('closed') ?? voteId };
+    case 'PublishResult':
+      return { type: intent.type, voteId: inStatus('counted') ?? voteId };
     default:
       return { type: intent.type };
   }
@@ -177,7 +220,8 @@ export function commandOf(session: Session, intent: Intent): Command {
   const by = issuerOf(intent);
   if (wire.type === 'CountVote') {
     const tally = session.box(wire.voteId);
-    return command(by, { ...wire, ...(intent.flag ? {} : { tally }) });
+    // Now and then the count comes without the ballot box's counters.
+    return command(by, { ...wire, ...(intent.pick % 7 === 0 ? {} : { tally }) });
   }
   return command(by, wire);
 }
