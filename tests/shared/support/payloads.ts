@@ -1,0 +1,89 @@
+import {
+  fold,
+  type CommandType,
+  type Event,
+  type Meeting,
+  type MeetingState,
+  type WireCommand,
+} from '../../../shared/src';
+import { CHAIR, council, councillor, DIRECTOR, OBSERVER, sitting } from './council';
+import { command, play } from './spec';
+
+export type WireOf<T extends CommandType> = Extract<WireCommand, { type: T }>;
+
+/** One plausible payload per command type; the ids match the meeting `busySitting()` builds. */
+export type Payloads = { readonly [T in CommandType]: WireOf<T> };
+
+export const REQUEST = 'req-1';
+export const MOTION = 'motion-1';
+export const VOTE = 'vote-1';
+
+export function payloads(): Payloads {
+  const setup = council({ members: 9 });
+  return {
+    CreateMeeting: { type: 'CreateMeeting', setup },
+    ReviseAgenda: { type: 'ReviseAgenda', agenda: setup.agenda },
+    ReviseRoster: { type: 'ReviseRoster', roster: setup.roster },
+    ChooseRules: { type: 'ChooseRules', rules: { profile: 'flanders', overrides: {} } },
+    ConveneMeeting: { type: 'ConveneMeeting' },
+    OpenMeeting: { type: 'OpenMeeting' },
+    CloseMeeting: { type: 'CloseMeeting' },
+    NextItem: { type: 'NextItem' },
+    PreviousItem: { type: 'PreviousItem' },
+    CheckIn: { type: 'CheckIn' },
+    CheckOut: { type: 'CheckOut' },
+    ExcuseMember: { type: 'ExcuseMember', member: councillor(7) },
+    OpenRollCall: { type: 'OpenRollCall' },
+    AnswerRollCall: { type: 'AnswerRollCall' },
+    CloseRollCall: { type: 'CloseRollCall' },
+    RequestFloor: { type: 'RequestFloor', kind: 'contribution' },
+    WithdrawRequest: { type: 'WithdrawRequest', requestId: REQUEST },
+    MoveRequest: { type: 'MoveRequest', requestId: REQUEST, position: 0 },
+    GiveFloor: { type: 'GiveFloor', requestId: REQUEST },
+    EndSpeech: { type: 'EndSpeech' },
+    ProposeMotion: { type: 'ProposeMotion', text: 'The council asks the post office to stay.' },
+    SecondMotion: { type: 'SecondMotion', motionId: MOTION },
+    ProposeAmendment: { type: 'ProposeAmendment', motionId: MOTION, text: 'and the bank too' },
+    WithdrawMotion: { type: 'WithdrawMotion', motionId: MOTION },
+    OpenVote: { type: 'OpenVote', secret: false, threshold: '1/2' },
+    CastBallot: { type: 'CastBallot', voteId: VOTE, choice: 'yes' },
+    CloseVote: { type: 'CloseVote', voteId: VOTE },
+    CountVote: { type: 'CountVote', voteId: VOTE, tally: { yes: 1 } },
+    PublishResult: { type: 'PublishResult', voteId: VOTE },
+  };
+}
+
+/**
+ * An open meeting of 9 members in office, 6 present, on the first item, where c1 asked for the
+ * floor (`req-1`), c1 proposed a motion (`motion-1`) and the chair opened a named vote (`vote-1`).
+ */
+export function busySitting(): Event[] {
+  return play(
+    sitting({ members: 9, present: 6 }),
+    command(councillor(1), { type: 'RequestFloor', kind: 'contribution' }, REQUEST),
+    command(councillor(1), { type: 'ProposeMotion', text: 'Keep the post office' }, MOTION),
+    command(CHAIR, { type: 'OpenVote' }, VOTE),
+  );
+}
+
+/** The people who may issue a command, one per role, plus the service and a stranger. */
+export const issuers = {
+  chair: CHAIR,
+  director: DIRECTOR,
+  councillor: councillor(1),
+  observer: OBSERVER,
+  system: 'system',
+  'not on the roster': 'stranger',
+} as const;
+
+export type IssuerLabel = keyof typeof issuers;
+export const issuerLabels = Object.keys(issuers) as IssuerLabel[];
+
+export function meetingOf(state: MeetingState): Meeting {
+  if (state.status === 'none') throw new Error('no meeting');
+  return state;
+}
+
+export function meetingAfter(events: readonly Event[]): Meeting {
+  return meetingOf(fold(events));
+}

@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import {
+  decide,
+  fold,
+  permissions,
+  profileIds,
+  type Command,
+  type CommandType,
+  type Decision,
+  type Event,
+  type FloorKind,
+  type Meeting,
+  type MeetingState,
+} from '../../../shared/src';
+import { CHAIR, councillor, DIRECTOR, OBSERVER } from './council';
+import { meetingOf, type WireOf } from './payloads';
+import { command } from './spec';
+
+/** Everyone of a 9-member council (`council({ members: 9 })`), the service and a stranger. */
+export const MEMBERS = [CHAIR, ...Array.from({ length: 8 }, (_, i) => councillor(i + 1))];
+export const PEOPLE = [...MEMBERS, DIRECTOR, OBSERVER, 'system', 'stranger'];
+
+/**
+ * A meeting driven one command at a time, as the service would: decide, append the events, and
+ * drop each secret ballot's choice in the ballot box, which keeps one counter per choice and nothing else.
+ */
+export class Session {
+  readonly log: Event[];
+  state: MeetingState;
+  private readonly boxes = new Map<string, Record<string, number>>();
+
+  constructor(history: readonly Event[]) {
+    this.log = [...history];
+    this.state = fold(history);
+  }
+
+  get meeting(): Meeting {
+    return meetingOf(this.state);
+  }
+
+  issue(cmd: Command): Decision {
+    const decision = decide(this.state, cmd);
+    if (!decision.ok) return decision;
+    this.log.push(...decision.events);
+    this.state = fold(decision.events, this.state);
+    const ballot = decision.secretBallot;
+    if (ballot) {
+      const box = this.boxes.get(ballot.voteId) ?? {};
+      box[ballot.choice] = (box[ballot.choice] ?? 0) + 1;
+      this.boxes.set(ballot.voteId, box);
+    }
+    return decision;
+  }
+
+  /** The ballot box's counters for a secret vote. */
+  box(voteId: string): Record<string, number> {
+    return { ...this.boxes.get(voteId) };
+  }
+}
+
+/** A command to be, before we know the state it meets: who issues it and which target it picks. */
+export interface Intent {
+  readonly type: Exclude<CommandType, 'CreateMeeting'>;
+  /** Usually the role the table allows; sometimes anyone at all. */
+  readonly usual: boolean;
+  readonly who: number;
+  readonly pick: number;
+  readonly flag: boolean;
+}
+
+/** How often each command comes up in a random meeting: often the steps of a sitting, rarely its end. */
+const meetingWeights: Readonly<Record<Intent['type'], number>> = {
+  ReviseAgenda: 1,
+  ReviseRoster: 1,
+  ChooseRules: 2,
+  ConveneMeeting: 6,
+  OpenMeeting: 6,
+  CloseMeeting: 1,
+  NextItem: 6,
+  PreviousItem: 3,
+  CheckIn: 10,
+  CheckOut: 3,
+  ExcuseMember: 2,
+  OpenRollCall: 3,
+  AnswerRollCall: 4,
+  CloseRollCall: 3,
+  RequestFloor: 8,
+  WithdrawRequest: 3,
+  MoveRequest: 3,
+  GiveFloor: 5,
+  EndSpeech: 3,
+  ProposeMotion: 5,
+  SecondMotion: 4,
+  ProposeAmendment: 4,
+  WithdrawMotion: 2,
+  OpenVote: 8,
+  CastBallot: 20,
+  CloseVote: 4,
+  CountVote: 6,
+  PublishResult: 5,
+};
+
+/** Intents for commands of the given types, as often as their weights say. */
+export function intentsOf(
+  weights: Partial<Readonly<Record<Intent['type'], number>>> = meetingWeights,
+): fc.Arbitrary<Intent> {
+  const types = (Object.keys(weights) as Intent['type'][]).map((type) => ({
+    weight: weights[type] ?? 1,
+    arbitrary: fc.constant(type),
+  }));
+  return fc.record({
+    type: fc.oneof(...types),
+    usual: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(true) },
+      { weight: 1, arbitrary: fc.constant(false) },
+    ),
+    who: fc.nat(40),
+    pick: fc.nat(40),
+    flag: fc.boolean(),
+  });
+}
+
+/** A few dozen intents: long enough to open a meeting, vote and count. */
+export function intentSequence(arb: fc.Arbitrary<Intent> = intentsOf(), maxLength = 80) {
+  return fc.array(arb, { maxLength, size: 'max' });
+}
+
+const floorKinds: readonly FloorKind[] = ['contribution', 'pointOfOrder', 'reply'];
+
+function at<T>(items: readonly T[], index: number): T | undefined {
+  return items.length === 0 ? undefined : items[index % items.length];
+}
+
+function issuerOf(intent: Intent): string {
+  if (!intent.usual) return at(PEOPLE, intent.who) ?? 'stranger';
+  const roles = permissions[intent.type];
+  const role = at(roles, intent.who);
+  switch (role) {
+    case 'chair':
+      return CHAIR;
+    case 'councillor':
+      return at(MEMBERS, intent.who) ?? CHAIR;
+    case 'director':
+      return DIRECTOR;
+    case 'observer':
+      return OBSERVER;
+    case 'system':
+    case undefined:
+      return 'system';
+    default: {
+      const _exhaustive: never = role;
+      return _exhaustive;
+    }
+  }
+}
+
+function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
+  const { pick, flag } = intent;
+  const queue = meeting.currentItemId ? meeting.queues[meeting.currentItemId] : undefined;
+  const requestId = at(queue?.requests ?? [], pick)?.id ?? 'no-such-request';
+  const motionId = at(Object.keys(meeting.motions), pick) ?? 'no-such-motion';
+  const voteId = (flag ? meeting.openVoteId : null) ?? at(Object.keys(meeting.votes), pick) ?? 'x';
+  const vote = meeting.votes[voteId];
+  /** Mostly the vote waiting for this step; now and then any vote at all. */
+  const inStatus = (status: string) =>
+    pick % 5 === 0 ? undefined : Object.values(meeting.votes).find((v) => v.status === status)?.id;
+  switch (intent.type) {
+    case 'ReviseAgenda':
+      return { type: intent.type, agenda: meeting.setup.agenda };
+    case 'ReviseRoster':
+      return { type: intent.type, roster: meeting.setup.roster };
+    case 'ChooseRules':
+      return {
+        type: intent.type,
+        rules: { profile: at(profileIds, pick) ?? 'wallonia', overrides: {} },
+      };
+    case 'ExcuseMember':
+      return { type: intent.type, member: at(MEMBERS, pick) ?? CHAIR };
+    case 'RequestFloor':
+      return { type: intent.type, kind: at(floorKinds, pick) ?? 'contribution' };
+    case 'WithdrawRequest':
+      return { type: intent.type, requestId };
+    case 'MoveRequest':
+      return { type: intent.type, requestId, position: pick % 4 };
+    case 'GiveFloor':
+      return flag ? { type: intent.type } : { type: intent.type, requestId };
+    case 'ProposeMotion':
+      return { type: intent.type, text: `Motion ${pick}` };
+    case 'ProposeAmendment':
+      return { type: intent.type, motionId, text: `Amendment ${pick}` };
+    case 'SecondMotion':
+    case 'WithdrawMotion':
+      return { type: intent.type, motionId };
+    case 'OpenVote': {
+      const runoff = Object.values(meeting.votes).find((v) => v.result?.outcome.kind === 'runoff');
+      if (runoff && flag) return { type: intent.type, runoffOf: runoff.id };
+      const motion = pick % 3 === 0 ? at(Object.keys(meeting.motions), pick) : undefined;
+      return {
+        type: intent.type,
+        ...(motion ? { motionId: motion } : {}),
+        ...(pick % 4 === 1 ? { secret: flag } : {}),
+      };
+    }
+    case 'CastBallot':
+      return { type: intent.type, voteId, choice: at(vote?.choices ?? [], pick) ?? 'yes' };
+    case 'CloseVote':
+      return { type: intent.type, voteId: inStatus('open') ?? voteId };
+    case 'CountVote':
+      return { type: intent.type, voteId: inStatus('closed') ?? voteId };
+    case 'PublishResult':
+      return { type: intent.type, voteId: inStatus('counted') ?? voteId };
+    default:
+      return { type: intent.type };
+  }
+}
+
+/** Turns an intent into a command against the current state of the session. */
+export function commandOf(session: Session, intent: Intent): Command {
+  const wire = wireOf(session.meeting, intent);
+  const by = issuerOf(intent);
+  if (wire.type === 'CountVote') {
+    const tally = session.box(wire.voteId);
+    // Now and then the count comes without the ballot box's counters.
+    return command(by, { ...wire, ...(intent.pick % 7 === 0 ? {} : { tally }) });
+  }
+  return command(by, wire);
+}
+
+/** Plays intents, keeping the accepted commands; returns the session and each step taken. */
+export function playIntents(history: readonly Event[], intents: readonly Intent[]) {
+  const session = new Session(history);
+  const steps: { command: Command; decision: Decision; before: MeetingState }[] = [];
+  for (const intent of intents) {
+    const before = session.state;
+    const cmd = commandOf(session, intent);
+    steps.push({ command: cmd, decision: session.issue(cmd), before });
+  }
+  return { session, steps };
+}
