@@ -15,7 +15,7 @@ export function pickLanguage(preference: string | undefined, fallback: Language 
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      const q = params.map((p) => /^q=([\d.]+)$/i.exec(p.trim())?.[1]).find(Boolean);
       return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
     })
     .filter((entry) => entry.q > 0)

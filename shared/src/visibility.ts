@@ -50,6 +50,7 @@ export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
     setup,
     currentItemId:
       meeting.currentItemId && visible.has(meeting.currentItemId) ? meeting.currentItemId : null,
+    openVoteId: meeting.openVoteId && votes[meeting.openVoteId] ? meeting.openVoteId : null,
     queues: Object.fromEntries(Object.entries(meeting.queues).filter(([id]) => visible.has(id))),
     motions: filterRecord(meeting.motions, (motion) => visible.has(motion.itemId)),
     votes: Object.fromEntries(

@@ -1,5 +1,5 @@
 import { fold, type Event } from '../../shared/src';
-import { CHAIR, councillor, sitting } from './support/council';
+import { CHAIR, DIRECTOR, councillor, sitting } from './support/council';
 import { command, given, play } from './support/spec';
 
 const c1 = councillor(1);
@@ -97,9 +97,9 @@ describe('motions', () => {
       .then({ type: 'VoteOpened', motionId: 'a1' });
   });
 
-  test('an adopted amendment rewrites the motion, which is then put to the vote', () => {
+  test('an adopted amendment, once published, rewrites the motion, which is then put to the vote', () => {
     const voters = Array.from({ length: 24 }, (_, i) => councillor(i + 1));
-    const log = play(
+    let log = play(
       sitting({ present: 25 }),
       propose(c1, 'm1', 'Keep the post office open'),
       command(
@@ -113,6 +113,11 @@ describe('motions', () => {
       ),
       command('system', { type: 'CountVote', voteId: 'v1' }),
     );
+    expect(motions(log).a1?.status).toBe('voting');
+    given(...log)
+      .when(command(CHAIR, { type: 'OpenVote', motionId: 'm1' }))
+      .thenRefuses('AMENDMENTS_PENDING');
+    log = play(log, command(DIRECTOR, { type: 'PublishResult', voteId: 'v1' }));
     expect(motions(log).a1?.status).toBe('adopted');
     expect(motions(log).m1).toMatchObject({
       status: 'proposed',

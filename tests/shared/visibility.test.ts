@@ -64,8 +64,12 @@ describe('an unpublished result is seen by the director only', () => {
       ...voters.map((by) => command(by, { type: 'CastBallot', voteId: 'v-a', choice: 'yes' })),
       command('system', { type: 'CountVote', voteId: 'v-a' }),
     );
-    expect(meetingFor(meetingAfter(log), 'director').motions['m-1']?.text).toBe('Keep it');
+    expect(meetingFor(meetingAfter(log), 'director').votes['v-a']?.result?.outcome.kind).toBe(
+      'adopted',
+    );
     expect(meetingFor(meetingAfter(log), reader).motions['m-1']?.text).toBe('Close the library');
+    const published = play(log, command(DIRECTOR, { type: 'PublishResult', voteId: 'v-a' }));
+    expect(meetingFor(meetingAfter(published), reader).motions['m-1']?.text).toBe('Keep it');
   });
 
   test('the count reaches the director only on the live stream', () => {

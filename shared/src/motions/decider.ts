@@ -12,9 +12,16 @@ export function isPending(motion: Motion): boolean {
   return motion.status === 'proposed' || motion.status === 'seconded';
 }
 
-/** The amendments to a motion still to be voted: they go to the vote before the motion itself. */
+/** The amendments to a motion still to be voted. */
 export function pendingAmendments(meeting: Meeting, motionId: string): Motion[] {
   return Object.values(meeting.motions).filter((m) => m.amends === motionId && isPending(m));
+}
+
+/** Amendments are decided (voted and their result published) before the motion they amend. */
+export function undecidedAmendments(meeting: Meeting, motionId: string): Motion[] {
+  return Object.values(meeting.motions).filter(
+    (m) => m.amends === motionId && (isPending(m) || m.status === 'voting'),
+  );
 }
 
 function pendingMotion(meeting: Meeting, motionId: string): Motion | Decision {

@@ -29,6 +29,7 @@ function checkedTally(vote: Vote, tally: Tally | undefined): Tally | null {
   if (!tally) return null;
   const choices = Object.keys(tally);
   if (choices.some((choice) => !vote.choices.includes(choice))) return null;
+  if (Object.values(tally).some((n) => !Number.isInteger(n) || n < 0)) return null;
   const total = Object.values(tally).reduce((sum, n) => sum + n, 0);
   return total === vote.participants.length ? tally : null;
 }

@@ -34,7 +34,10 @@ function withVote(meeting: Meeting, vote: Vote): Meeting {
   return { ...meeting, votes: { ...meeting.votes, [vote.id]: vote } };
 }
 
-/** The counted vote decides its motion; an adopted amendment rewrites the motion it amends. */
+/**
+ * A result takes effect when the director publishes it: only then is the motion adopted or rejected,
+ * and an adopted amendment rewrites the motion it amends. Before that, nobody else may learn it.
+ */
 function motionDecided(meeting: Meeting, vote: Vote, adopted: boolean): Meeting {
   const motion = vote.motionId ? meeting.motions[vote.motionId] : undefined;
   if (!motion) return meeting;
@@ -88,13 +91,12 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
         ...withVote(meeting, { ...vote, status: 'closed', closedAt: event.at }),
         openVoteId: null,
       };
-    case 'VoteCounted': {
-      const counted = withVote(meeting, { ...vote, status: 'counted', result: event.result });
-      const outcome = event.result.outcome.kind;
-      return motionDecided(counted, vote, outcome === 'adopted');
+    case 'VoteCounted':
+      return withVote(meeting, { ...vote, status: 'counted', result: event.result });
+    case 'ResultPublished': {
+      const published = withVote(meeting, { ...vote, status: 'published' });
+      return motionDecided(published, vote, vote.result?.outcome.kind === 'adopted');
     }
-    case 'ResultPublished':
-      return withVote(meeting, { ...vote, status: 'published' });
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -3,7 +3,7 @@ import { withoutQuorum } from '../attendance/quorum';
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import { currentItem, isPresent, notInSession } from '../guards';
-import { isPending, pendingAmendments } from '../motions/decider';
+import { isPending, undecidedAmendments } from '../motions/decider';
 import { membersInOffice } from '../roster';
 import type { Meeting } from '../state';
 import { ABSTAIN, questionChoices } from './result';
@@ -37,7 +37,7 @@ function motionQuestion(meeting: Meeting, item: AgendaItem, motionId: string): Q
   if (meeting.profile.motionsNeedSecond.value && motion.status !== 'seconded') {
     return refuse('MOTION_NOT_SECONDED');
   }
-  if (pendingAmendments(meeting, motionId).length > 0) return refuse('AMENDMENTS_PENDING');
+  if (undecidedAmendments(meeting, motionId).length > 0) return refuse('AMENDMENTS_PENDING');
   return { kind: 'question', choices: questionChoices, motionId, runoffOf: null };
 }
 
