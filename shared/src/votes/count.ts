@@ -28,8 +28,20 @@ function applied(profile: RulesProfile, threshold: Threshold, rules: RuleName[])
   };
 }
 
-function participationOf(tally: Tally): number {
-  return Object.values(tally).reduce((sum, n) => sum + n, 0);
+type Counted = Pick<VoteResult, 'outcome' | 'tally' | 'votesCast' | 'needed'>;
+
+/** Every result names the majority rules it applied, and any threshold or tie rule it used. */
+function resultOf(
+  counted: Counted,
+  profile: RulesProfile,
+  threshold: Threshold,
+  alsoApplied: readonly RuleName[],
+): VoteResult {
+  return {
+    ...counted,
+    participation: Object.values(counted.tally).reduce((sum, n) => sum + n, 0),
+    rule: applied(profile, threshold, ['majorityBase', 'abstentionsCount', ...alsoApplied]),
+  };
 }
 
 /** A yes/no question: abstentions count in the votes cast only where the rules say so. */
@@ -45,17 +57,11 @@ export function countQuestion(
   const needed = votesNeeded(threshold, votesCast);
   const tie = yes === no;
   const outcome: Outcome = yes >= needed ? { kind: 'adopted' } : { kind: 'rejected', tie };
-  const rules: RuleName[] = ['majorityBase', 'abstentionsCount'];
-  if (threshold !== '1/2') rules.push('thresholds');
-  if (tie) rules.push('tieRule');
-  return {
-    outcome,
-    tally,
-    participation: participationOf(tally),
-    votesCast,
-    needed,
-    rule: applied(profile, threshold, rules),
-  };
+  const rules: RuleName[] = threshold === '1/2' ? [] : ['thresholds'];
+  return resultOf({ outcome, tally, votesCast, needed }, profile, threshold, [
+    ...rules,
+    ...(tie ? (['tieRule'] as const) : []),
+  ]);
 }
 
 interface Standing {
@@ -124,14 +130,10 @@ export function countElection(
   const votesCast = forCandidates + (profile.abstentionsCount.value ? blank : 0);
   const needed = votesNeeded(threshold, votesCast);
   const { outcome, usedTieRule } = decideRound(ranking, needed, profile, runoff);
-  const rules: RuleName[] = ['majorityBase', 'abstentionsCount'];
-  if (usedTieRule) rules.push('tieRule');
-  return {
-    outcome,
-    tally,
-    participation: participationOf(tally),
-    votesCast,
-    needed,
-    rule: applied(profile, threshold, rules),
-  };
+  return resultOf(
+    { outcome, tally, votesCast, needed },
+    profile,
+    threshold,
+    usedTieRule ? ['tieRule'] : [],
+  );
 }
