@@ -1,4 +1,6 @@
 import type { Meeting } from '../../shared/src';
+import { openDemoMeeting } from './support/meeting';
+import { readStream } from './support/sse';
 import {
   demo,
   nextCommandId,
@@ -159,3 +161,41 @@ describe.each(databases)('a whole meeting over HTTP on %s', (_name, databaseUrl)
     expect((await meeting(chair)).setup.agenda.map((i) => i.id)).toContain('item-8');
   });
 });
+
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (postgresUrl) {
+  describe('two service instances on one PostgreSQL', () => {
+    test('an event committed through one reaches a live stream of the other', async () => {
+      const [first, second] = await Promise.all([
+        startService(postgresUrl),
+        startService(postgresUrl),
+      ]);
+      try {
+        const council = await openDemoMeeting(first, 26);
+        const token = await second.tokenFor(council.chair.id);
+        const version = (await council.chair.get(`/api/meetings/${council.meetingId}`)).body
+          .version as number;
+        const reading = readStream(
+          `${second.url}/api/meetings/${council.meetingId}/stream`,
+          token,
+          {
+            lastEventId: version,
+            until: (events) => events.length > 0,
+          },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await council.members[2]?.command(council.meetingId, {
+          type: 'RequestFloor',
+          kind: 'pointOfOrder',
+        });
+        expect(await reading).toEqual([{ id: version + 1, type: 'FloorRequested' }]);
+        const onSecond = personOf(second, council.chair.id);
+        const seen = (await onSecond.get(`/api/meetings/${council.meetingId}`)).body
+          .meeting as Meeting;
+        expect(seen.queues['item-1']?.requests).toHaveLength(1);
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
+    });
+  });
+}
