@@ -1,0 +1,16 @@
+export { openDb, type Db, type DbOptions, type Queryable } from './db';
+export { openPglite, pgliteDb } from './pglite-db';
+export { openPostgres, type PostgresOptions } from './postgres-db';
+export { migrate, migrations } from './migrations';
+export {
+  openMeetingStore,
+  type Commit,
+  type CommitOutcome,
+  type Meeting,
+  type MeetingStore,
+  type NewEvent,
+  type StoredEvent,
+} from './meeting-store';
+export { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
+export * from './errors';
+export * from './hash-chain';

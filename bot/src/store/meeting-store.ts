@@ -1,0 +1,344 @@
+/**
+ * The record of every meeting: one append-only, hash-chained event log per meeting with optimistic
+ * concurrency, the results of commands already handled (so a retried command is not applied twice),
+ * and the secret ballot box, all written together in one transaction per command.
+ */
+import { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
+import type { Db, Queryable, Row } from './db';
+import {
+  MeetingAlreadyExists,
+  MeetingNotFound,
+  TeamsMeetingAlreadyLinked,
+  VersionConflict,
+} from './errors';
+import { GENESIS_HASH, canonicalJson, eventHash } from './hash-chain';
+import { migrate } from './migrations';
+import { brokenUniqueConstraint, int, isoTime, nullableText, text } from './sql';
+
+export interface Meeting {
+  id: string;
+  tenantId: string;
+  teamsMeetingId: string | null;
+  createdAt: string;
+  /** The sequence number of the meeting's last event; 0 before the first. */
+  version: number;
+}
+
+export interface NewEvent {
+  type: string;
+  /** Anything JSON can hold; it is stored and hashed as JSON. */
+  data: unknown;
+  at: string | Date;
+}
+
+export interface StoredEvent {
+  meetingId: string;
+  seq: number;
+  type: string;
+  data: unknown;
+  /** ISO 8601, UTC, milliseconds. */
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Commit {
+  meetingId: string;
+  /** Chosen by the client, so that a retry of the same command is recognised. */
+  commandId: string;
+  /** The version the command was decided on: the commit fails if another got in first. */
+  expectedVersion: number;
+  events: readonly NewEvent[];
+  secretBallots?: readonly SecretBallot[];
+  ballotBoxes?: {
+    open?: readonly { voteId: string; choices: readonly string[] }[];
+    close?: readonly string[];
+  };
+  /** Returned as is to a retry of this command; JSON. Never a secret choice. */
+  result: unknown;
+}
+
+export type CommitOutcome =
+  | { duplicate: true; result: unknown }
+  | { duplicate: false; version: number; events: StoredEvent[] };
+
+export interface MeetingStore {
+  createMeeting(meeting: {
+    id: string;
+    tenantId: string;
+    teamsMeetingId?: string;
+  }): Promise<Meeting>;
+  findMeeting(id: string): Promise<Meeting | undefined>;
+  findTeamsMeeting(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined>;
+  meetingsOfTenant(tenantId: string): Promise<Meeting[]>;
+  linkTeamsMeeting(link: { meetingId: string; teamsMeetingId: string }): Promise<Meeting>;
+  readEvents(meetingId: string, afterSeq?: number): Promise<StoredEvent[]>;
+  /**
+   * In one transaction: unless the command was already handled, appends its events at the
+   * expected version, writes its secret ballots and stores its result; then notifies subscribers.
+   * Throws VersionConflict, BallotAlreadyCast and the other StoreErrors, having changed nothing.
+   */
+  commit(commit: Commit): Promise<CommitOutcome>;
+  /** The count per choice of a closed secret vote. */
+  tally(voteId: string): Promise<Record<string, number>>;
+  participation(voteId: string): Promise<number>;
+  /** Hears (meetingId, seq of its last event) after each commit, from any instance of the service. */
+  subscribe(
+    listener: (meetingId: string, seq: number) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const channel = 'meeting_events';
+
+const meetingColumns = `id, tenant_id, teams_meeting_id, created_at,
+  (SELECT coalesce(max(seq), 0) FROM events WHERE meeting_id = meetings.id) AS version`;
+
+/** Migrates the database, then returns the store over it. Closing the store closes the database. */
+export async function openMeetingStore(
+  db: Db,
+  { ballotBox = countingBallotBox }: { ballotBox?: BallotBox } = {},
+): Promise<MeetingStore> {
+  await migrate(db);
+
+  const meetingWhere = async (condition: string, params: unknown[]) => {
+    const [row] = await db.query(
+      `SELECT ${meetingColumns} FROM meetings WHERE ${condition}`,
+      params,
+    );
+    return row && toMeeting(row);
+  };
+
+  return {
+    async createMeeting(meeting) {
+      const { id, tenantId, teamsMeetingId } = meeting;
+      try {
+        const [row] = await db.query(
+          `INSERT INTO meetings (id, tenant_id, teams_meeting_id) VALUES ($1, $2, $3)
+           RETURNING id, tenant_id, teams_meeting_id, created_at, 0 AS version`,
+          [id, tenantId, teamsMeetingId ?? null],
+        );
+        if (!row) throw new Error('INSERT ... RETURNING returned no row');
+        return toMeeting(row);
+      } catch (error) {
+        throw meetingConflict(error, meeting) ?? error;
+      }
+    },
+
+    findMeeting: (id) => meetingWhere('id = $1', [id]),
+
+    findTeamsMeeting: (tenantId, teamsMeetingId) =>
+      meetingWhere('tenant_id = $1 AND teams_meeting_id = $2', [tenantId, teamsMeetingId]),
+
+    async meetingsOfTenant(tenantId) {
+      const rows = await db.query(
+        `SELECT ${meetingColumns} FROM meetings WHERE tenant_id = $1 ORDER BY created_at, id`,
+        [tenantId],
+      );
+      return rows.map(toMeeting);
+    },
+
+    async linkTeamsMeeting({ meetingId, teamsMeetingId }) {
+      const meeting = await meetingWhere('id = $1', [meetingId]);
+      if (!meeting) throw new MeetingNotFound(meetingId);
+      try {
+        await db.query('UPDATE meetings SET teams_meeting_id = $2 WHERE id = $1', [
+          meetingId,
+          teamsMeetingId,
+        ]);
+      } catch (error) {
+        throw meetingConflict(error, { ...meeting, teamsMeetingId }) ?? error;
+      }
+      return { ...meeting, teamsMeetingId };
+    },
+
+    async readEvents(meetingId, afterSeq = 0) {
+      const rows = await db.query(
+        `SELECT meeting_id, seq, type, data, at, prev_hash, hash FROM events
+         WHERE meeting_id = $1 AND seq > $2 ORDER BY seq`,
+        [meetingId, afterSeq],
+      );
+      return rows.map(toStoredEvent);
+    },
+
+    commit: (commit) => db.transaction((tx) => commitIn(tx, commit, ballotBox)),
+
+    tally: (voteId) => ballotBox.tally(db, voteId),
+
+    participation: (voteId) => ballotBox.participation(db, voteId),
+
+    subscribe(listener, onReconnect) {
+      return db.listen(
+        channel,
+        (payload) => {
+          const notice = parseNotice(payload);
+          if (!notice) return;
+          try {
+            listener(notice.meetingId, notice.seq);
+          } catch (error) {
+            // One failing listener must not starve the others, nor break the connection.
+            process.emitWarning(error instanceof Error ? error : String(error));
+          }
+        },
+        onReconnect,
+      );
+    },
+
+    async ping() {
+      await db.query('SELECT 1');
+    },
+
+    close: () => db.close(),
+  };
+}
+
+async function commitIn(
+  tx: Queryable,
+  commit: Commit,
+  ballotBox: BallotBox,
+): Promise<CommitOutcome> {
+  const { meetingId, commandId, expectedVersion } = commit;
+  // Commits of one meeting queue here: a retried command then finds the first attempt's result.
+  const meeting = await tx.query('SELECT id FROM meetings WHERE id = $1 FOR NO KEY UPDATE', [
+    meetingId,
+  ]);
+  if (meeting.length === 0) throw new MeetingNotFound(meetingId);
+
+  const [handled] = await tx.query(
+    'SELECT result FROM commands WHERE meeting_id = $1 AND command_id = $2',
+    [meetingId, commandId],
+  );
+  if (handled) return { duplicate: true, result: handled.result ?? null };
+
+  const [head] = await tx.query(
+    'SELECT seq, hash FROM events WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1',
+    [meetingId],
+  );
+  const version = head ? int(head, 'seq') : 0;
+  if (version !== expectedVersion) throw new VersionConflict(meetingId, expectedVersion);
+
+  const events = chain(meetingId, version, head ? text(head, 'hash') : GENESIS_HASH, commit.events);
+  if (events.length > 0) {
+    try {
+      await tx.query(
+        `INSERT INTO events (meeting_id, seq, type, data, at, prev_hash, hash)
+         SELECT $1, e.seq, e.type, e.data::jsonb, e.at::timestamptz, e.prev_hash, e.hash
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS e(seq, type, data, at, prev_hash, hash)`,
+        [
+          meetingId,
+          events.map((event) => event.seq),
+          events.map((event) => event.type),
+          events.map((event) => canonicalJson(event.data)),
+          events.map((event) => event.at),
+          events.map((event) => event.prevHash),
+          events.map((event) => event.hash),
+        ],
+      );
+    } catch (error) {
+      // The read above is not the only guard: the primary key refuses a second event at a seq.
+      if (brokenUniqueConstraint(error) === 'events_pkey') {
+        throw new VersionConflict(meetingId, expectedVersion);
+      }
+      throw error;
+    }
+  }
+
+  for (const { voteId, choices } of commit.ballotBoxes?.open ?? []) {
+    await ballotBox.open(tx, meetingId, voteId, choices);
+  }
+  await ballotBox.cast(tx, meetingId, commit.secretBallots ?? []);
+  for (const voteId of commit.ballotBoxes?.close ?? []) {
+    await ballotBox.close(tx, meetingId, voteId);
+  }
+
+  await tx.query(
+    'INSERT INTO commands (meeting_id, command_id, result) VALUES ($1, $2, $3::text::jsonb)',
+    [meetingId, commandId, canonicalJson(commit.result ?? null)],
+  );
+
+  const last = events.at(-1);
+  if (last) {
+    // Delivered when, and only if, the transaction commits.
+    await tx.query('SELECT pg_notify($1, $2)', [
+      channel,
+      JSON.stringify({ meetingId, seq: last.seq }),
+    ]);
+  }
+  return { duplicate: false, version: last?.seq ?? version, events };
+}
+
+function chain(
+  meetingId: string,
+  version: number,
+  headHash: string,
+  newEvents: readonly NewEvent[],
+): StoredEvent[] {
+  let prevHash = headHash;
+  return newEvents.map(({ type, data, at }, index) => {
+    const fields = {
+      meetingId,
+      seq: version + index + 1,
+      type,
+      // As it will read back from jsonb, so that the hash can be recomputed from what is stored.
+      data: JSON.parse(canonicalJson(data)) as unknown,
+      at: utc(at),
+    };
+    const event = { ...fields, prevHash, hash: eventHash(prevHash, fields) };
+    prevHash = event.hash;
+    return event;
+  });
+}
+
+function utc(at: string | Date): string {
+  const time = new Date(at);
+  if (Number.isNaN(time.getTime())) throw new TypeError('an event time is not a valid date');
+  return time.toISOString();
+}
+
+function meetingConflict(
+  error: unknown,
+  { id, tenantId, teamsMeetingId }: { id: string; tenantId: string; teamsMeetingId?: string },
+): Error | undefined {
+  const constraint = brokenUniqueConstraint(error);
+  if (constraint === 'meetings_pkey') return new MeetingAlreadyExists(id);
+  if (constraint === 'meetings_teams_meeting_unique' && teamsMeetingId !== undefined) {
+    return new TeamsMeetingAlreadyLinked(tenantId, teamsMeetingId);
+  }
+  return undefined;
+}
+
+function toMeeting(row: Row): Meeting {
+  return {
+    id: text(row, 'id'),
+    tenantId: text(row, 'tenant_id'),
+    teamsMeetingId: nullableText(row, 'teams_meeting_id'),
+    createdAt: isoTime(row, 'created_at'),
+    version: int(row, 'version'),
+  };
+}
+
+function toStoredEvent(row: Row): StoredEvent {
+  return {
+    meetingId: text(row, 'meeting_id'),
+    seq: int(row, 'seq'),
+    type: text(row, 'type'),
+    data: row.data,
+    at: isoTime(row, 'at'),
+    prevHash: text(row, 'prev_hash'),
+    hash: text(row, 'hash'),
+  };
+}
+
+function parseNotice(payload: string): { meetingId: string; seq: number } | undefined {
+  try {
+    const notice = JSON.parse(payload) as { meetingId?: unknown; seq?: unknown };
+    return typeof notice.meetingId === 'string' && typeof notice.seq === 'number'
+      ? { meetingId: notice.meetingId, seq: notice.seq }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
