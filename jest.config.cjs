@@ -16,7 +16,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j|mj|cj)sx?$': swc },
-  // ESM-only packages are compiled to CommonJS like our own code.
+  // ESM-only packages are compiled to CommonJS like our own code; so is PGlite, whose CommonJS
+  // build still calls import(), which jest cannot run without --experimental-vm-modules.
   transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   collectCoverageFrom: ['shared/src/**/*.ts'],

@@ -1,7 +1,7 @@
 export { openDb, type Db, type DbOptions, type Queryable } from './db';
 export { openPglite, pgliteDb } from './pglite-db';
 export { openPostgres, type PostgresOptions } from './postgres-db';
-export { migrate } from './migrations';
+export { migrate, migrations } from './migrations';
 export {
   openMeetingStore,
   type Commit,

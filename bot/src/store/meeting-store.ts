@@ -122,7 +122,7 @@ export async function openMeetingStore(
            RETURNING id, tenant_id, teams_meeting_id, created_at, 0 AS version`,
           [id, tenantId, teamsMeetingId ?? null],
         );
-        if (!row) throw new Error('INSERT … RETURNING returned no row');
+        if (!row) throw new Error('INSERT ... RETURNING returned no row');
         return toMeeting(row);
       } catch (error) {
         throw meetingConflict(error, meeting) ?? error;
@@ -211,7 +211,9 @@ async function commitIn(
 ): Promise<CommitOutcome> {
   const { meetingId, commandId, expectedVersion } = commit;
   // Commits of one meeting queue here: a retried command then finds the first attempt's result.
-  const meeting = await tx.query('SELECT id FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
+  const meeting = await tx.query('SELECT id FROM meetings WHERE id = $1 FOR NO KEY UPDATE', [
+    meetingId,
+  ]);
   if (meeting.length === 0) throw new MeetingNotFound(meetingId);
 
   const [handled] = await tx.query(
