@@ -122,7 +122,13 @@ export function buildAppPackage(options: PackageOptions): PackageResult {
   const schemas = loadSchemas(rootDir);
   const filled = new Map<string, JsonObject>();
   for (const [file, text] of texts) {
-    const document = JSON.parse(fillJson(text, environment.values)) as Json;
+    let document: Json;
+    try {
+      document = JSON.parse(fillJson(text, environment.values)) as Json;
+    } catch (error) {
+      problems.push(`appPackage/${file} is not JSON: ${(error as Error).message}`);
+      continue;
+    }
     if (isObject(document)) filled.set(file, document);
     else problems.push(`appPackage/${file} is not a JSON object`);
   }

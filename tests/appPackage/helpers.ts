@@ -35,9 +35,10 @@ export function tempDir(): string {
  */
 export function projectCopy(): string {
   const dir = tempDir();
-  cpSync(path.join(ROOT, 'appPackage'), path.join(dir, 'appPackage'), {
+  const appPackage = path.join(ROOT, 'appPackage');
+  cpSync(appPackage, path.join(dir, 'appPackage'), {
     recursive: true,
-    filter: (source) => !source.includes(`${path.sep}build`),
+    filter: (source) => path.relative(appPackage, source).split(path.sep)[0] !== 'build',
   });
   cpSync(path.join(ROOT, 'env'), path.join(dir, 'env'), {
     recursive: true,

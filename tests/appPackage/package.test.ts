@@ -277,6 +277,14 @@ describe('packaging refuses, and says why', () => {
     ]);
   });
 
+  test('a language file that is not JSON', () => {
+    const dir = projectCopy();
+    writeFileSync(path.join(dir, 'appPackage', 'de.json'), '{ "name.short": "Ratssitzung", }');
+    expect(problemsOf(() => packageFor(PROVISIONED_DEV, dir))).toEqual([
+      expect.stringMatching(/^appPackage\/de\.json is not JSON: /),
+    ]);
+  });
+
   test('an outline icon that is not a 32 × 32 white outline', () => {
     const dir = projectCopy();
     writeFileSync(path.join(dir, 'appPackage', 'outline.png'), colourIcon());
