@@ -1,8 +1,10 @@
 import { createAuthenticator } from '../../../bot/src/auth';
 import { parseConfig } from '../../../bot/src/config';
 import { createServer, type Service } from '../../../bot/src/http/server';
-import { createLogger } from '../../../bot/src/log';
-import { openDb, openMeetingStore } from '../../../bot/src/store';
+import { createLogger, type Logger } from '../../../bot/src/log';
+import { PGlite } from '@electric-sql/pglite';
+import { openPostgres, openMeetingStore, pgliteDb } from '../../../bot/src/store';
+import { pgliteTemplate } from '../store/databases';
 import demo from '../../../bot/fixtures/council-demo.json';
 
 export { demo };
@@ -14,8 +16,14 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The real service on a loopback port, with dev sign-in and an in-memory database (or `databaseUrl`). */
-export async function startService(databaseUrl?: string): Promise<RunningService> {
+/**
+ * The real service on a loopback port, with dev sign-in and a fresh in-memory PGlite (loaded from a
+ * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`.
+ */
+export async function startService(
+  databaseUrl?: string,
+  log: Logger = createLogger('silent'),
+): Promise<RunningService> {
   const config = parseConfig({
     AUTH_MODE: 'dev',
     HOST: '127.0.0.1',
@@ -28,8 +36,11 @@ export async function startService(databaseUrl?: string): Promise<RunningService
     server: { host: '127.0.0.1', nodeEnv: 'test' },
   });
   if (auth.mode !== 'dev') throw new Error('dev sign-in expected');
-  const store = await openMeetingStore(await openDb({ databaseUrl }));
-  const service = createServer({ config, store, auth, log: createLogger('silent') });
+  const db = databaseUrl
+    ? await openPostgres({ connectionString: databaseUrl })
+    : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
+  const store = await openMeetingStore(db);
+  const service = createServer({ config, store, auth, log });
   await service.start();
   await new Promise<void>((resolve) => {
     service.server.listen(0, '127.0.0.1', resolve);

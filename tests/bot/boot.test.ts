@@ -1,0 +1,149 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { commandTypes } from '../../shared/src';
+import { parseConfig } from '../../bot/src/config';
+import { loadCouncil } from '../../bot/src/demo';
+import { createLogger } from '../../bot/src/log';
+import { openDemoMeeting } from './support/meeting';
+import { demo, startService } from './support/service';
+
+const root = join(__dirname, '..', '..');
+
+function runMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bot/src/main.ts')], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const listening = async () => {
+    for (let i = 0; i < 600 && !output.includes('meeting service listening'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const url = /"url":"([^"]+)"/.exec(output)?.[1];
+    if (!url) throw new Error(`the service did not start:\n${output}`);
+    return url;
+  };
+  return { child, exited, listening, output: () => output };
+}
+
+describe('configuration', () => {
+  test('every problem of the configuration is listed at once', () => {
+    expect(() => parseConfig({ AUTH_MODE: 'entra', PORT: 'eighty' })).toThrow(
+      /PORT[\s\S]*ENTRA_CLIENT_ID|ENTRA_CLIENT_ID[\s\S]*PORT/,
+    );
+  });
+
+  test('the configuration is frozen after boot', () => {
+    const config = parseConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(config).toMatchObject({ PORT: 3978, HOST: '127.0.0.1', AUTH_MODE: 'dev' });
+  });
+
+  test('dev sign-in is refused when the service would listen beyond loopback', async () => {
+    const run = runMain({
+      AUTH_MODE: 'dev',
+      HOST: '0.0.0.0',
+      PORT: '0',
+      DATA_DIR: join(tmpdir(), 'never-opened'),
+    });
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toMatch(/loopback/i);
+  });
+});
+
+describe('the running service', () => {
+  test('it answers health and readiness, and SIGTERM drains it and exits cleanly', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'council-boot-'));
+    try {
+      const run = runMain({ AUTH_MODE: 'dev', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir });
+      const url = await run.listening();
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' });
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toContain('draining');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('the OpenAPI document is generated from the schemas and names every command', async () => {
+    const running = await startService();
+    try {
+      const doc = (await (await fetch(`${running.url}/api/openapi.json`)).json()) as {
+        openapi: string;
+      };
+      expect(doc.openapi).toMatch(/^3\./);
+      const text = JSON.stringify(doc);
+      for (const type of commandTypes) expect(text).toContain(`"const":"${type}"`);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('the demo council is loaded once, however often the service starts', async () => {
+    const running = await startService();
+    try {
+      const first = await loadCouncil(
+        running.service,
+        join(root, 'bot/fixtures/council-demo.json'),
+      );
+      const again = await loadCouncil(
+        running.service,
+        join(root, 'bot/fixtures/council-demo.json'),
+      );
+      expect(again).toBe(first);
+      const loaded = await running.service.meetings.load(first);
+      expect(loaded?.version).toBe(2);
+      expect(loaded?.state.status).toBe('convened');
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('the logs carry neither a token nor a secret choice', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const running = await startService(undefined, createLogger('trace', sink));
+    try {
+      const council = await openDemoMeeting(running, 30);
+      for (let i = 0; i < 4; i++)
+        await council.chair.command(council.meetingId, { type: 'NextItem' });
+      await council.chair.command(council.meetingId, { type: 'OpenVote' });
+      const candidates = (demo.agenda[4]?.candidates ?? []).map((c) =>
+        'aadObjectId' in c ? c.aadObjectId : c.name,
+      );
+      const voteId = (
+        (await council.chair.get(`/api/meetings/${council.meetingId}`)).body.meeting as {
+          openVoteId: string;
+        }
+      ).openVoteId;
+      await Promise.all(
+        council.members
+          .slice(0, 30)
+          .map((m, i) =>
+            m.command(council.meetingId, { type: 'CastBallot', voteId, choice: candidates[i % 2] }),
+          ),
+      );
+      const token = await running.tokenFor(council.chair.id);
+      expect(lines.length).toBeGreaterThan(30);
+      const log = lines.join('');
+      expect(log).not.toContain(token);
+      expect(log).not.toMatch(/bearer/i);
+      for (const candidate of candidates) expect(log).not.toContain(candidate);
+    } finally {
+      await running.close();
+    }
+  });
+});
