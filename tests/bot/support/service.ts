@@ -1,4 +1,4 @@
-import { createAuthenticator } from '../../../bot/src/auth';
+import { createAuthenticator, type Authenticator } from '../../../bot/src/auth';
 import { parseConfig } from '../../../bot/src/config';
 import { createServer, type Service } from '../../../bot/src/http/server';
 import { createLogger, type Logger } from '../../../bot/src/log';
@@ -23,6 +23,7 @@ export interface RunningService {
 export async function startService(
   databaseUrl?: string,
   log: Logger = createLogger('silent'),
+  signIn?: Authenticator,
 ): Promise<RunningService> {
   const config = parseConfig({
     AUTH_MODE: 'dev',
@@ -36,11 +37,12 @@ export async function startService(
     server: { host: '127.0.0.1', nodeEnv: 'test' },
   });
   if (auth.mode !== 'dev') throw new Error('dev sign-in expected');
+  const chosen = signIn ?? auth;
   const db = databaseUrl
     ? await openPostgres({ connectionString: databaseUrl })
     : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
   const store = await openMeetingStore(db);
-  const service = createServer({ config, store, auth, log });
+  const service = createServer({ config, store, auth: chosen, log });
   await service.start();
   await new Promise<void>((resolve) => {
     service.server.listen(0, '127.0.0.1', resolve);

@@ -1,0 +1,85 @@
+import { createAuthenticator } from '../../bot/src/auth';
+import { createLogger } from '../../bot/src/log';
+import {
+  CLIENT_ID,
+  MEMBER,
+  OTHER_TENANT,
+  TENANT,
+  base64url,
+  makeSigningKey,
+  signToken,
+  ssoClaims,
+  startJwksServer,
+  type JwksServer,
+  type SigningKey,
+} from './auth/support/entra-fixture';
+import { demo, startService, type RunningService } from './support/service';
+
+let jwks: JwksServer;
+let key: SigningKey;
+let running: RunningService;
+let meetingId: string;
+
+const call = (token: string, path: string, init: RequestInit = {}) =>
+  fetch(`${running.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
+
+beforeAll(async () => {
+  key = await makeSigningKey('key-1');
+  jwks = await startJwksServer([key.publicJwk]);
+  const auth = await createAuthenticator({
+    mode: 'entra',
+    entra: { clientId: CLIENT_ID, jwksUrl: jwks.url, allowedTenants: [TENANT] },
+  });
+  running = await startService(undefined, createLogger('silent'), auth);
+  const council = {
+    ...demo,
+    tenantId: TENANT,
+    director: { ...demo.director, aadObjectId: MEMBER },
+  };
+  const created = await call(await signToken(key, ssoClaims()), '/api/meetings', {
+    method: 'POST',
+    body: JSON.stringify({ commandId: 'sso-create', council }),
+  });
+  expect(created.status).toBe(201);
+  meetingId = ((await created.json()) as { meetingId: string }).meetingId;
+});
+afterAll(async () => {
+  await running.close();
+  await jwks.close();
+});
+
+test('a valid Teams SSO token signs the director in, as the tenant id and object id it carries', async () => {
+  const reply = await call(await signToken(key, ssoClaims()), `/api/meetings/${meetingId}`);
+  expect(reply.status).toBe(200);
+  expect(await reply.json()).toMatchObject({ you: { memberId: MEMBER, role: 'director' } });
+});
+
+test.each([
+  ['expired', () => ssoClaims({ exp: Math.floor(Date.now() / 1000) - 600 })],
+  ['for another audience', () => ssoClaims({ aud: 'api://someone-else/0000' })],
+  ['from another issuer', () => ssoClaims({ iss: 'https://evil.example/v2.0' })],
+  [
+    'of a tenant that is not allowed',
+    () =>
+      ssoClaims({
+        tid: OTHER_TENANT,
+        iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,
+      }),
+  ],
+  ['without access_as_user', () => ssoClaims({ scp: 'User.Read' })],
+])('a token %s is refused with 401', async (_case, claims) => {
+  const reply = await call(await signToken(key, claims()), `/api/meetings/${meetingId}`);
+  expect(reply.status).toBe(401);
+  expect(await reply.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+});
+
+test('an unsigned token (alg none) and a tampered token are refused with 401', async () => {
+  const unsigned = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(ssoClaims())}.`;
+  expect((await call(unsigned, `/api/meetings/${meetingId}`)).status).toBe(401);
+  const [header, , signature] = (await signToken(key, ssoClaims())).split('.');
+  const tampered = `${header}.${base64url(ssoClaims({ oid: 'someone-else' }))}.${signature}`;
+  expect((await call(tampered, `/api/meetings/${meetingId}`)).status).toBe(401);
+});
