@@ -15,3 +15,4 @@ export * from './state';
 export { countElection, countQuestion, votesNeeded } from './votes/count';
 export * from './votes/result';
 export * from './visibility';
+export * from './minutes';
