@@ -4,7 +4,10 @@ import type { Event, QuorumReport } from '../events';
 import type { MemberId } from '../roster';
 import { initialState, type FloorKind, type Meeting, type MeetingState } from '../state';
 
-/** A member joining or leaving once the sitting is open, and the item then under discussion. */
+/**
+ * A member leaving the open sitting, or joining it once it has started (at its first roll call or
+ * item): who checks in at the start is simply present. With the item then under discussion.
+ */
 export interface Movement {
   readonly kind: 'arrival' | 'departure';
   readonly member: MemberId;
@@ -55,6 +58,7 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
   const rollCalls: RollCallRecord[] = [];
   const takenUpAt = new Map<ItemId, string>();
   const speakers = new Map<ItemId, Speaker[]>();
+  let started = false;
   for (const event of events) {
     const before = state;
     state = evolve(state, event);
@@ -66,19 +70,20 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
     switch (event.type) {
       case 'MemberCheckedIn':
       case 'RollCallAnswered':
-        if (!presentIn(before, event.member)) {
-          attended.add(event.member);
-          movements.push({ kind: 'arrival', member: event.member, ...when });
-        }
+        if (presentIn(before, event.member)) break;
+        attended.add(event.member);
+        if (started) movements.push({ kind: 'arrival', member: event.member, ...when });
         break;
       case 'MemberCheckedOut':
         movements.push({ kind: 'departure', member: event.member, ...when });
         break;
       case 'RollCallClosed':
         rollCalls.push({ at: event.at, quorum: event.quorum });
+        started = true;
         break;
       case 'ItemTakenUp':
         if (!takenUpAt.has(event.itemId)) takenUpAt.set(event.itemId, event.at);
+        started = true;
         break;
       case 'FloorGiven':
         speakers.set(event.itemId, [
