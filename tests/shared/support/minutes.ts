@@ -3,6 +3,7 @@ import {
   type Event,
   type MinutesDocument,
   type Reader,
+  type Vote,
   type WireCommand,
 } from '../../../shared/src';
 import { CHAIR, DIRECTOR } from './council';
@@ -13,7 +14,7 @@ import { command } from './spec';
 /** What the footer of every test's minutes points at. */
 export const SEAL = { seq: 42, hash: 'ab'.repeat(32) };
 
-type Choose = (member: string, index: number) => string | null;
+type Choose = (member: string, index: number, vote: Vote) => string | null;
 
 let votes = 0;
 
@@ -21,7 +22,14 @@ let votes = 0;
 export class Sitting {
   readonly session: Session;
 
-  constructor(history: readonly Event[]) {
+  /** `chair` and `director`: their ids on the roster, when it is not the test council's. */
+  constructor(
+    history: readonly Event[],
+    private readonly people: { readonly chair: string; readonly director: string } = {
+      chair: CHAIR,
+      director: DIRECTOR,
+    },
+  ) {
     this.session = new Session(history);
   }
 
@@ -43,19 +51,21 @@ export class Sitting {
    */
   vote(open: WireOf<'OpenVote'>, choose: Choose, options: { publish?: boolean } = {}): string {
     const voteId = `vote-${++votes}`;
-    this.do(CHAIR, open, { id: voteId });
+    this.do(this.people.chair, open, { id: voteId });
     const vote = this.session.meeting.votes[voteId];
     if (!vote) throw new Error('the vote did not open');
     vote.eligible.forEach((member, index) => {
-      const choice = choose(member, index);
+      const choice = choose(member, index, vote);
       if (choice !== null) this.do(member, { type: 'CastBallot', voteId, choice });
     });
     if (this.session.meeting.votes[voteId]?.status === 'open') {
-      this.do(CHAIR, { type: 'CloseVote', voteId });
+      this.do(this.people.chair, { type: 'CloseVote', voteId });
     }
     const tally = vote.secret ? this.session.box(voteId) : undefined;
     this.do('system', tally ? { type: 'CountVote', voteId, tally } : { type: 'CountVote', voteId });
-    if (options.publish ?? true) this.do(DIRECTOR, { type: 'PublishResult', voteId });
+    if (options.publish ?? true) {
+      this.do(this.people.director, { type: 'PublishResult', voteId });
+    }
     return voteId;
   }
 
