@@ -1,5 +1,5 @@
 /**
- * `npm run demo -- --out DIR`: the demo council holds a whole sitting through the real service, on a
+ * `npm run demo -- --out DIR [--language nl]`: the demo council holds a whole sitting through the real service, on a
  * loopback port with an in-memory database and dev sign-in; then DIR gets the director's
  * minutes.pdf, the event log (events.jsonl) and the votes (votes.csv). What a city looks at before
  * adopting the app, and a smoke test of the whole service.
@@ -7,7 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { councilFileSchema, type Event } from '@council/shared';
+import { councilFileSchema, isLanguage, type Event } from '@council/shared';
 import { eventsJsonl, votesCsv } from '../audit/export';
 import { createAuthenticator } from '../auth';
 import { parseConfig } from '../config';
@@ -38,10 +38,17 @@ function scriptedClock(start: Date) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, language: { type: 'string' } },
+  });
   const out = values.out;
-  if (!out) throw new Error('usage: npm run demo -- --out DIR');
-  const council = councilFileSchema.parse(JSON.parse(await readFile(councilFile, 'utf8')));
+  const language = values.language ?? 'fr';
+  if (!out || !isLanguage(language)) {
+    throw new Error('usage: npm run demo -- --out DIR [--language fr|nl|de|en]');
+  }
+  const file = councilFileSchema.parse(JSON.parse(await readFile(councilFile, 'utf8')));
+  // The same council meeting in another of the app's languages, for a city that speaks it.
+  const council = { ...file, municipality: { ...file.municipality, language } };
   const clock = scriptedClock(new Date(council.meeting.scheduledStart));
 
   const host = '127.0.0.1';
