@@ -1,4 +1,5 @@
 import type { Language } from './language';
+import { fill } from './template';
 
 interface ErrorEntry {
   readonly status: number;
@@ -528,9 +529,5 @@ export function statusOf(code: ErrorCode): number {
 }
 
 export function messageOf(error: DomainError, language: Language): string {
-  const template: string = errorCatalogue[error.code].message[language];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = error.params?.[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fill(errorCatalogue[error.code].message[language], error.params);
 }

@@ -7,6 +7,7 @@ export type { Decision, SecretBallot } from './decision';
 export * from './errors';
 export type * from './events';
 export * from './language';
+export * from './minutes';
 export { mayIssue, permissions } from './permissions';
 export * from './profiles';
 export * from './roster';

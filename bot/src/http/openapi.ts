@@ -74,6 +74,14 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/meetings/{meetingId}/minutes.pdf': {
+        get: {
+          summary:
+            'The minutes in the meeting’s language, a draft until it closes; no closed-session item for observers',
+          security: bearer,
+          responses: { 200: { description: 'application/pdf' }, ...refusals },
+        },
+      },
       '/api/meetings/{meetingId}/stream': {
         get: {
           summary: 'Live events (Server-Sent Events), resumable with Last-Event-ID',

@@ -16,6 +16,7 @@ import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
 import type { Logger } from '../log';
 import { createMeetingService, type Answer, type LoadedMeeting } from '../meetings/service';
+import { minutesFor } from '../minutes';
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
 import { refusal, sendProblem } from './problems';
@@ -210,6 +211,21 @@ export function createServer(deps: ServerDeps) {
           command: body.command,
         }),
       );
+    }),
+  );
+
+  server.get(
+    '/api/meetings/:meetingId/minutes.pdf',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const loaded = await meetingOf(req, identity);
+      const minutes = await minutesFor(store, loaded.record.id, identity.objectId);
+      if (!minutes) throw refusal('MEETING_NOT_FOUND');
+      res.sendRaw(200, minutes.pdf, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${minutes.fileName}"`,
+        'cache-control': 'no-store',
+      });
     }),
   );
 

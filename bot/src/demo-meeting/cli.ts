@@ -1,0 +1,97 @@
+/**
+ * `npm run demo -- --out DIR [--language nl]`: the demo council holds a whole sitting through the real service, on a
+ * loopback port with an in-memory database and dev sign-in; then DIR gets the director's
+ * minutes.pdf, the event log (events.jsonl) and the votes (votes.csv). What a city looks at before
+ * adopting the app, and a smoke test of the whole service.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { councilFileSchema, isLanguage, type Event } from '@council/shared';
+import { eventsJsonl, votesCsv } from '../audit/export';
+import { createAuthenticator } from '../auth';
+import { parseConfig } from '../config';
+import { createServer } from '../http/server';
+import { createLogger } from '../log';
+import { openDb, openMeetingStore } from '../store';
+import { councilApi } from './client';
+import { runSampleMeeting } from './script';
+
+const councilFile = new URL('../../fixtures/council-demo.json', import.meta.url);
+
+/** Starts a few minutes before the convocation's time; each step takes a second and a half. */
+function scriptedClock(start: Date) {
+  let time = start.getTime() - 15 * 60_000;
+  return {
+    now: (): Date => {
+      const at = new Date(time);
+      time += 1_500;
+      return at;
+    },
+    advance: (minutes: number): void => {
+      time += minutes * 60_000;
+    },
+    advanceTo: (iso: string): void => {
+      time = Math.max(time, new Date(iso).getTime());
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, language: { type: 'string' } },
+  });
+  const out = values.out;
+  const language = values.language ?? 'fr';
+  if (!out || !isLanguage(language)) {
+    throw new Error('usage: npm run demo -- --out DIR [--language fr|nl|de|en]');
+  }
+  const file = councilFileSchema.parse(JSON.parse(await readFile(councilFile, 'utf8')));
+  // The same council meeting in another of the app's languages, for a city that speaks it.
+  const council = { ...file, municipality: { ...file.municipality, language } };
+  const clock = scriptedClock(new Date(council.meeting.scheduledStart));
+
+  const host = '127.0.0.1';
+  const config = parseConfig({ AUTH_MODE: 'dev', HOST: host, PORT: '0', LOG_LEVEL: 'silent' });
+  const auth = await createAuthenticator({
+    mode: 'dev',
+    server: { host, nodeEnv: config.NODE_ENV },
+  });
+  const store = await openMeetingStore(await openDb({}));
+  const service = createServer({
+    config,
+    store,
+    auth,
+    log: createLogger('silent'),
+    now: clock.now,
+  });
+  await service.start();
+  try {
+    await new Promise<void>((resolve) => {
+      service.server.listen(0, host, resolve);
+    });
+    const api = councilApi(`http://${host}:${service.server.address().port}`, council.tenantId);
+    const meetingId = await runSampleMeeting(api, council, { tab: api.tab, chat: api.tab }, clock);
+
+    const director = { id: council.director.aadObjectId, name: council.director.name };
+    const pdf = await api.bytes(director, `/api/meetings/${meetingId}/minutes.pdf`);
+    const stored = await store.readEvents(meetingId);
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'minutes.pdf'), pdf);
+    await writeFile(join(out, 'events.jsonl'), eventsJsonl(stored));
+    await writeFile(join(out, 'votes.csv'), votesCsv(stored.map((row) => row.data as Event)));
+    const last = stored.at(-1);
+    process.stdout.write(
+      `The demo council met: meeting ${meetingId}, ${stored.length} events, ` +
+        `last hash ${last?.hash ?? '-'}.\n` +
+        `Wrote minutes.pdf, events.jsonl and votes.csv to ${out}\n`,
+    );
+  } finally {
+    await service.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Meeting, WireCommand } from '@council/shared';
+
+/** Someone of the council file, as the service knows them: their Entra object id. */
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * How a person's command reaches the service. Today every step goes through the tab's API; a step
+ * marked for the chat can be driven through the bot's /api/messages once the bot speaks it.
+ */
+export interface Channel {
+  send(person: Person, meetingId: string, command: WireCommand): Promise<void>;
+}
+
+export interface Channels {
+  readonly tab: Channel;
+  readonly chat: Channel;
+}
+
+/** The service's HTTP API on loopback, signing each person in with a dev token. */
+export function councilApi(baseUrl: string, tenantId: string) {
+  const tokens = new Map<string, Promise<string>>();
+
+  async function signIn(person: Person): Promise<string> {
+    const response = await fetch(`${baseUrl}/api/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId, objectId: person.id, name: person.name }),
+    });
+    if (!response.ok) throw new Error(`sign-in of ${person.name}: HTTP ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  async function call(person: Person, method: string, path: string, body?: unknown) {
+    let token = tokens.get(person.id);
+    if (!token) {
+      token = signIn(person);
+      tokens.set(person.id, token);
+    }
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) {
+      throw new Error(
+        `${method} ${path} by ${person.name}: ${response.status} ${await response.text()}`,
+      );
+    }
+    return response;
+  }
+
+  return {
+    async json<T>(person: Person, method: string, path: string, body?: unknown): Promise<T> {
+      return (await (await call(person, method, path, body)).json()) as T;
+    },
+    async bytes(person: Person, path: string): Promise<Buffer> {
+      return Buffer.from(await (await call(person, 'GET', path)).arrayBuffer());
+    },
+    async meeting(person: Person, meetingId: string): Promise<Meeting> {
+      const body = await this.json<{ meeting: Meeting }>(
+        person,
+        'GET',
+        `/api/meetings/${meetingId}`,
+      );
+      return body.meeting;
+    },
+    /** The tab's way: one POST per command, with a fresh command id. */
+    tab: {
+      async send(person, meetingId, command) {
+        await call(person, 'POST', `/api/meetings/${meetingId}/commands`, {
+          commandId: randomUUID(),
+          command,
+        });
+      },
+    } satisfies Channel,
+  };
+}
+
+export type CouncilApi = ReturnType<typeof councilApi>;

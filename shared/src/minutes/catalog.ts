@@ -1,0 +1,691 @@
+import type { Language } from '../language';
+import type { ProfileId, RuleStatus, Threshold } from '../profiles';
+import type { MeetingSetup } from '../commands';
+import type { FloorKind, MotionStatus } from '../state';
+
+type Texts<K extends string> = Readonly<Record<K, string>>;
+
+/** What a motion, an amendment or an item without a motion becomes when a vote decides it. */
+type Decided = Texts<'motion' | 'amendment' | 'item'>;
+
+/** Every word the minutes use, in one language. `{name}` is filled in by the minutes. */
+export interface MinutesWords {
+  /** The locale whose dates and times the minutes use. */
+  readonly locale: string;
+  readonly title: string;
+  /** Across each page of a draft. */
+  readonly draftMark: string;
+  readonly draftBanner: string;
+  /** Between a label and its text, and between the parts of a list: French spaces `:` and `;`. */
+  readonly labelSeparator: string;
+  readonly listSeparator: string;
+  readonly publicCopy: string;
+  readonly facts: Texts<
+    | 'municipality'
+    | 'meeting'
+    | 'date'
+    | 'mode'
+    | 'chair'
+    | 'director'
+    | 'opened'
+    | 'closed'
+    | 'rules'
+    | 'convocation'
+  >;
+  /** How the council met; `{tool}` names the tool, as the Walloon rules require (AGW art. 1 §1). */
+  readonly modes: Texts<MeetingSetup['mode']>;
+  readonly profiles: Texts<ProfileId>;
+  readonly convocation: string;
+  readonly roles: Texts<'chair' | 'director'>;
+  readonly attendance: Texts<
+    | 'heading'
+    | 'present'
+    | 'excused'
+    | 'absent'
+    | 'nobody'
+    | 'movements'
+    | 'arrival'
+    | 'departure'
+    | 'duringItem'
+    | 'rollCalls'
+    | 'rollCall'
+    | 'quorumReached'
+    | 'quorumNotReached'
+    | 'quorumWaived'
+  >;
+  readonly sessions: Texts<'public' | 'closed'>;
+  readonly item: Texts<'takenUpAt' | 'notTakenUp' | 'notYetTakenUp' | 'speakers' | 'noVote'>;
+  readonly floorKinds: Texts<Exclude<FloorKind, 'contribution'>>;
+  readonly motion: Texts<
+    'motion' | 'amendment' | 'seconded' | 'amendmentSeconded' | 'amendedText'
+  > & {
+    readonly status: Texts<MotionStatus>;
+    /** French agrees the participle: une motion adoptée, un amendement adopté. */
+    readonly amendmentStatus: Texts<MotionStatus>;
+  };
+  readonly vote: Texts<
+    | 'heading'
+    | 'named'
+    | 'secret'
+    | 'onMotion'
+    | 'onAmendment'
+    | 'onItem'
+    | 'election'
+    | 'runoff'
+    | 'openedAt'
+    | 'closedAt'
+    | 'inProgress'
+    | 'awaitingResult'
+    | 'unpublished'
+    | 'notVoted'
+    | 'participation'
+    | 'votesCast'
+    | 'secretNote'
+    | 'rule'
+    | 'abstentionsCounted'
+    | 'abstentionsNotCounted'
+    | 'basis'
+    | 'decision'
+  > & {
+    readonly choices: Texts<'yes' | 'no' | 'abstain' | 'blank'>;
+    readonly thresholds: Texts<Threshold>;
+    readonly ruleStatus: Texts<RuleStatus>;
+  };
+  readonly outcomes: {
+    readonly adopted: Decided;
+    readonly rejected: Decided;
+  } & Texts<'tie' | 'elected' | 'electedByAge' | 'runoff' | 'noneElected'>;
+  readonly closing: Texts<'closedAt' | 'draftState'>;
+  readonly signatures: Texts<'intro' | 'approval'>;
+  readonly footer: Texts<'seal' | 'page'>;
+}
+
+const fr: MinutesWords = {
+  locale: 'fr-BE',
+  title: 'Procès-verbal',
+  draftMark: 'PROJET',
+  draftBanner:
+    'Document provisoire établi pendant la séance ; il ne devient définitif qu’à sa clôture.',
+  labelSeparator: ' : ',
+  listSeparator: ' ; ',
+  publicCopy: 'Copie publique : les points traités à huis clos n’y figurent pas.',
+  facts: {
+    municipality: 'Commune',
+    meeting: 'Séance',
+    date: 'Date',
+    mode: 'Mode de réunion',
+    chair: 'Présidence',
+    director: 'Direction générale',
+    opened: 'Ouverture',
+    closed: 'Clôture',
+    rules: 'Règles de procédure',
+    convocation: 'Convocation',
+  },
+  modes: {
+    remote: 'à distance, au moyen de {tool}',
+    hybrid: 'hybride (en présentiel et à distance au moyen de {tool})',
+    'in-person': 'en présentiel (outil : {tool})',
+  },
+  profiles: {
+    wallonia: 'Wallonie — Code de la démocratie locale et de la décentralisation',
+    flanders: 'Flandre — Decreet over het Lokaal Bestuur',
+    brussels: 'Bruxelles — Nouvelle loi communale',
+    roberts: 'Robert’s Rules of Order',
+  },
+  convocation: '{n}e convocation',
+  roles: { chair: 'Le Président', director: 'Le Directeur général' },
+  attendance: {
+    heading: 'Présences',
+    present: 'Présents',
+    excused: 'Excusés',
+    absent: 'Absents',
+    nobody: 'personne',
+    movements: 'Arrivées et départs',
+    arrival: '{time} — {name} entre en séance',
+    departure: '{time} — {name} quitte la séance',
+    duringItem: ' (point {n})',
+    rollCalls: 'Appels nominaux',
+    rollCall: '{time} — {present} membres présents sur {inOffice} ; quorum de {needed} : {quorum}',
+    quorumReached: 'atteint',
+    quorumNotReached: 'non atteint',
+    quorumWaived: 'non requis à cette convocation',
+  },
+  sessions: { public: 'Séance publique', closed: 'Séance à huis clos' },
+  item: {
+    takenUpAt: 'Examiné à {time}.',
+    notTakenUp: 'Point non examiné.',
+    notYetTakenUp: 'Point pas encore examiné.',
+    speakers: 'Ont pris la parole',
+    noVote: 'Pas de vote sur ce point.',
+  },
+  floorKinds: { pointOfOrder: 'motion d’ordre', reply: 'réplique' },
+  motion: {
+    motion: 'Motion de {name}',
+    amendment: 'Amendement de {name}',
+    seconded: 'appuyée par {name}',
+    amendmentSeconded: 'appuyé par {name}',
+    amendedText: 'Texte après amendement',
+    status: {
+      proposed: 'déposée',
+      seconded: 'appuyée',
+      withdrawn: 'retirée',
+      voting: 'soumise au vote',
+      adopted: 'adoptée',
+      rejected: 'rejetée',
+    },
+    amendmentStatus: {
+      proposed: 'déposé',
+      seconded: 'appuyé',
+      withdrawn: 'retiré',
+      voting: 'soumis au vote',
+      adopted: 'adopté',
+      rejected: 'rejeté',
+    },
+  },
+  vote: {
+    heading: 'Vote {n}',
+    named: 'vote nominatif',
+    secret: 'scrutin secret',
+    onMotion: 'sur la motion de {name}',
+    onAmendment: 'sur l’amendement de {name}',
+    onItem: 'sur le point',
+    election: 'désignation',
+    runoff: 'ballottage',
+    openedAt: 'ouvert à {time}',
+    closedAt: 'clos à {time}',
+    inProgress: 'Vote en cours : {count} membres sur {eligible} ont voté.',
+    awaitingResult: 'Vote clos ; le résultat n’est pas encore publié.',
+    unpublished: 'Résultat pas encore publié par la direction générale.',
+    notVoted: 'N’ont pas pris part au vote',
+    participation: '{count} votants sur {eligible} membres appelés à voter.',
+    votesCast: 'Suffrages exprimés : {cast} ; majorité requise : {needed}.',
+    secretNote:
+      'Scrutin secret : seuls les totaux sont consignés ; aucun choix n’est lié à un membre.',
+    rule: 'Règle appliquée',
+    abstentionsCounted: 'abstentions comptées dans les suffrages exprimés',
+    abstentionsNotCounted: 'abstentions et bulletins blancs non comptés',
+    basis: 'Fondement',
+    decision: 'Décision',
+    choices: { yes: 'Pour', no: 'Contre', abstain: 'Abstentions', blank: 'Bulletins blancs' },
+    thresholds: {
+      '1/2': 'majorité absolue des suffrages exprimés',
+      '2/3': 'majorité des deux tiers des suffrages exprimés',
+      '3/4': 'majorité des trois quarts des suffrages exprimés',
+    },
+    ruleStatus: {
+      confirmed: 'confirmé',
+      unconfirmed: 'non confirmé',
+      council: 'règlement d’ordre intérieur',
+    },
+  },
+  outcomes: {
+    adopted: {
+      motion: 'La motion est adoptée.',
+      amendment: 'L’amendement est adopté.',
+      item: 'Le point est approuvé.',
+    },
+    rejected: {
+      motion: 'La motion est rejetée.',
+      amendment: 'L’amendement est rejeté.',
+      item: 'Le point est rejeté.',
+    },
+    tie: 'Parité des voix.',
+    elected: '{name} est désigné(e).',
+    electedByAge: '{name} est désigné(e) au bénéfice de l’âge.',
+    runoff: 'Aucun candidat n’obtient la majorité absolue : ballottage entre {first} et {second}.',
+    noneElected: 'Personne n’est désigné.',
+  },
+  closing: {
+    closedAt: 'La séance est levée à {time}.',
+    draftState: 'État à {time}, après l’événement n° {seq}.',
+  },
+  signatures: { intro: 'Par le Conseil,', approval: 'Procès-verbal approuvé en séance du' },
+  footer: {
+    seal: 'Empreinte SHA-256 du dernier événement (n° {seq}) : {hash}',
+    page: 'Page {page} sur {pages}',
+  },
+};
+
+const nl: MinutesWords = {
+  locale: 'nl-BE',
+  title: 'Notulen',
+  draftMark: 'ONTWERP',
+  draftBanner:
+    'Voorlopig document, opgesteld tijdens de zitting; het wordt pas definitief na de sluiting.',
+  labelSeparator: ': ',
+  listSeparator: '; ',
+  publicCopy: 'Openbaar exemplaar: de punten van de besloten zitting staan er niet in.',
+  facts: {
+    municipality: 'Gemeente',
+    meeting: 'Zitting',
+    date: 'Datum',
+    mode: 'Vergadervorm',
+    chair: 'Voorzitter',
+    director: 'Algemeen directeur',
+    opened: 'Opening',
+    closed: 'Sluiting',
+    rules: 'Procedureregels',
+    convocation: 'Oproeping',
+  },
+  modes: {
+    remote: 'digitaal, met {tool}',
+    hybrid: 'hybride (fysiek en digitaal met {tool})',
+    'in-person': 'fysiek (hulpmiddel: {tool})',
+  },
+  profiles: {
+    wallonia: 'Wallonië — Code de la démocratie locale et de la décentralisation',
+    flanders: 'Vlaanderen — Decreet over het Lokaal Bestuur',
+    brussels: 'Brussel — Nieuwe Gemeentewet',
+    roberts: 'Robert’s Rules of Order',
+  },
+  convocation: '{n}e oproeping',
+  roles: { chair: 'De voorzitter', director: 'De algemeen directeur' },
+  attendance: {
+    heading: 'Aanwezigheden',
+    present: 'Aanwezig',
+    excused: 'Verontschuldigd',
+    absent: 'Afwezig',
+    nobody: 'niemand',
+    movements: 'Aankomst en vertrek',
+    arrival: '{time} — {name} komt de zitting binnen',
+    departure: '{time} — {name} verlaat de zitting',
+    duringItem: ' (punt {n})',
+    rollCalls: 'Naamafroepingen',
+    rollCall: '{time} — {present} leden aanwezig van {inOffice}; quorum van {needed}: {quorum}',
+    quorumReached: 'bereikt',
+    quorumNotReached: 'niet bereikt',
+    quorumWaived: 'niet vereist bij deze oproeping',
+  },
+  sessions: { public: 'Openbare zitting', closed: 'Besloten zitting' },
+  item: {
+    takenUpAt: 'Behandeld om {time}.',
+    notTakenUp: 'Punt niet behandeld.',
+    notYetTakenUp: 'Punt nog niet behandeld.',
+    speakers: 'Namen het woord',
+    noVote: 'Geen stemming over dit punt.',
+  },
+  floorKinds: { pointOfOrder: 'ordemotie', reply: 'repliek' },
+  motion: {
+    motion: 'Voorstel van {name}',
+    amendment: 'Amendement van {name}',
+    seconded: 'gesteund door {name}',
+    amendmentSeconded: 'gesteund door {name}',
+    amendedText: 'Tekst na amendering',
+    status: {
+      proposed: 'ingediend',
+      seconded: 'gesteund',
+      withdrawn: 'ingetrokken',
+      voting: 'in stemming',
+      adopted: 'aangenomen',
+      rejected: 'verworpen',
+    },
+    amendmentStatus: {
+      proposed: 'ingediend',
+      seconded: 'gesteund',
+      withdrawn: 'ingetrokken',
+      voting: 'in stemming',
+      adopted: 'aangenomen',
+      rejected: 'verworpen',
+    },
+  },
+  vote: {
+    heading: 'Stemming {n}',
+    named: 'naamstemming',
+    secret: 'geheime stemming',
+    onMotion: 'over het voorstel van {name}',
+    onAmendment: 'over het amendement van {name}',
+    onItem: 'over het punt',
+    election: 'aanduiding',
+    runoff: 'herstemming',
+    openedAt: 'geopend om {time}',
+    closedAt: 'gesloten om {time}',
+    inProgress: 'Stemming bezig: {count} van de {eligible} leden hebben gestemd.',
+    awaitingResult: 'Stemming gesloten; de uitslag is nog niet bekendgemaakt.',
+    unpublished: 'Uitslag nog niet bekendgemaakt door de algemeen directeur.',
+    notVoted: 'Namen niet deel aan de stemming',
+    participation: '{count} stemmers van de {eligible} stemgerechtigde leden.',
+    votesCast: 'Uitgebrachte stemmen: {cast}; vereiste meerderheid: {needed}.',
+    secretNote:
+      'Geheime stemming: alleen de totalen worden genoteerd; geen keuze is aan een lid gekoppeld.',
+    rule: 'Toegepaste regel',
+    abstentionsCounted: 'onthoudingen tellen mee in de uitgebrachte stemmen',
+    abstentionsNotCounted: 'onthoudingen en blanco stemmen tellen niet mee',
+    basis: 'Grondslag',
+    decision: 'Besluit',
+    choices: { yes: 'Voor', no: 'Tegen', abstain: 'Onthoudingen', blank: 'Blanco stemmen' },
+    thresholds: {
+      '1/2': 'volstrekte meerderheid van de uitgebrachte stemmen',
+      '2/3': 'tweederdemeerderheid van de uitgebrachte stemmen',
+      '3/4': 'driekwartmeerderheid van de uitgebrachte stemmen',
+    },
+    ruleStatus: {
+      confirmed: 'bevestigd',
+      unconfirmed: 'niet bevestigd',
+      council: 'huishoudelijk reglement',
+    },
+  },
+  outcomes: {
+    adopted: {
+      motion: 'Het voorstel is aangenomen.',
+      amendment: 'Het amendement is aangenomen.',
+      item: 'Het punt is goedgekeurd.',
+    },
+    rejected: {
+      motion: 'Het voorstel is verworpen.',
+      amendment: 'Het amendement is verworpen.',
+      item: 'Het punt is verworpen.',
+    },
+    tie: 'Staking van stemmen.',
+    elected: '{name} is aangeduid.',
+    electedByAge: '{name} is aangeduid op grond van de leeftijd.',
+    runoff:
+      'Geen kandidaat behaalt de volstrekte meerderheid: herstemming tussen {first} en {second}.',
+    noneElected: 'Niemand is aangeduid.',
+  },
+  closing: {
+    closedAt: 'De zitting wordt gesloten om {time}.',
+    draftState: 'Stand om {time}, na gebeurtenis nr. {seq}.',
+  },
+  signatures: {
+    intro: 'Namens de gemeenteraad,',
+    approval: 'Notulen goedgekeurd in de zitting van',
+  },
+  footer: {
+    seal: 'SHA-256-vingerafdruk van de laatste gebeurtenis (nr. {seq}): {hash}',
+    page: 'Pagina {page} van {pages}',
+  },
+};
+
+const de: MinutesWords = {
+  locale: 'de-BE',
+  title: 'Protokoll',
+  draftMark: 'ENTWURF',
+  draftBanner:
+    'Vorläufiges Dokument, während der Sitzung erstellt; endgültig erst nach deren Schließung.',
+  labelSeparator: ': ',
+  listSeparator: '; ',
+  publicCopy: 'Öffentliche Fassung: die Punkte der nichtöffentlichen Sitzung sind nicht enthalten.',
+  facts: {
+    municipality: 'Gemeinde',
+    meeting: 'Sitzung',
+    date: 'Datum',
+    mode: 'Sitzungsform',
+    chair: 'Vorsitz',
+    director: 'Generaldirektion',
+    opened: 'Eröffnung',
+    closed: 'Schließung',
+    rules: 'Verfahrensregeln',
+    convocation: 'Einberufung',
+  },
+  modes: {
+    remote: 'virtuell, mit {tool}',
+    hybrid: 'hybrid (vor Ort und virtuell mit {tool})',
+    'in-person': 'vor Ort (Werkzeug: {tool})',
+  },
+  profiles: {
+    wallonia: 'Wallonie — Kodex der lokalen Demokratie und der Dezentralisierung',
+    flanders: 'Flandern — Dekret über die lokale Verwaltung',
+    brussels: 'Brüssel — Neues Gemeindegesetz',
+    roberts: 'Robert’s Rules of Order',
+  },
+  convocation: '{n}. Einberufung',
+  roles: { chair: 'Der Vorsitzende', director: 'Der Generaldirektor' },
+  attendance: {
+    heading: 'Anwesenheit',
+    present: 'Anwesend',
+    excused: 'Entschuldigt',
+    absent: 'Abwesend',
+    nobody: 'niemand',
+    movements: 'Ankunft und Weggang',
+    arrival: '{time} — {name} nimmt an der Sitzung teil',
+    departure: '{time} — {name} verlässt die Sitzung',
+    duringItem: ' (Punkt {n})',
+    rollCalls: 'Namensaufrufe',
+    rollCall: '{time} — {present} von {inOffice} Mitgliedern anwesend; Quorum {needed}: {quorum}',
+    quorumReached: 'erreicht',
+    quorumNotReached: 'nicht erreicht',
+    quorumWaived: 'bei dieser Einberufung nicht erforderlich',
+  },
+  sessions: { public: 'Öffentliche Sitzung', closed: 'Nichtöffentliche Sitzung' },
+  item: {
+    takenUpAt: 'Behandelt um {time}.',
+    notTakenUp: 'Punkt nicht behandelt.',
+    notYetTakenUp: 'Punkt noch nicht behandelt.',
+    speakers: 'Wortmeldungen',
+    noVote: 'Keine Abstimmung zu diesem Punkt.',
+  },
+  floorKinds: { pointOfOrder: 'Antrag zur Geschäftsordnung', reply: 'Erwiderung' },
+  motion: {
+    motion: 'Antrag von {name}',
+    amendment: 'Änderungsantrag von {name}',
+    seconded: 'unterstützt von {name}',
+    amendmentSeconded: 'unterstützt von {name}',
+    amendedText: 'Wortlaut nach Änderung',
+    status: {
+      proposed: 'eingereicht',
+      seconded: 'unterstützt',
+      withdrawn: 'zurückgezogen',
+      voting: 'in Abstimmung',
+      adopted: 'angenommen',
+      rejected: 'abgelehnt',
+    },
+    amendmentStatus: {
+      proposed: 'eingereicht',
+      seconded: 'unterstützt',
+      withdrawn: 'zurückgezogen',
+      voting: 'in Abstimmung',
+      adopted: 'angenommen',
+      rejected: 'abgelehnt',
+    },
+  },
+  vote: {
+    heading: 'Abstimmung {n}',
+    named: 'namentliche Abstimmung',
+    secret: 'geheime Abstimmung',
+    onMotion: 'über den Antrag von {name}',
+    onAmendment: 'über den Änderungsantrag von {name}',
+    onItem: 'über den Punkt',
+    election: 'Benennung',
+    runoff: 'Stichwahl',
+    openedAt: 'eröffnet um {time}',
+    closedAt: 'geschlossen um {time}',
+    inProgress: 'Abstimmung läuft: {count} von {eligible} Mitgliedern haben abgestimmt.',
+    awaitingResult: 'Abstimmung geschlossen; das Ergebnis ist noch nicht veröffentlicht.',
+    unpublished: 'Ergebnis von der Generaldirektion noch nicht veröffentlicht.',
+    notVoted: 'Nicht an der Abstimmung teilgenommen',
+    participation: '{count} Abstimmende von {eligible} stimmberechtigten Mitgliedern.',
+    votesCast: 'Abgegebene Stimmen: {cast}; erforderliche Mehrheit: {needed}.',
+    secretNote:
+      'Geheime Abstimmung: nur die Summen werden festgehalten; keine Wahl ist einem Mitglied zugeordnet.',
+    rule: 'Angewandte Regel',
+    abstentionsCounted: 'Enthaltungen zählen zu den abgegebenen Stimmen',
+    abstentionsNotCounted: 'Enthaltungen und leere Stimmzettel zählen nicht',
+    basis: 'Grundlage',
+    decision: 'Beschluss',
+    choices: { yes: 'Dafür', no: 'Dagegen', abstain: 'Enthaltungen', blank: 'Leere Stimmzettel' },
+    thresholds: {
+      '1/2': 'absolute Mehrheit der abgegebenen Stimmen',
+      '2/3': 'Zweidrittelmehrheit der abgegebenen Stimmen',
+      '3/4': 'Dreiviertelmehrheit der abgegebenen Stimmen',
+    },
+    ruleStatus: {
+      confirmed: 'bestätigt',
+      unconfirmed: 'nicht bestätigt',
+      council: 'Geschäftsordnung des Rates',
+    },
+  },
+  outcomes: {
+    adopted: {
+      motion: 'Der Antrag ist angenommen.',
+      amendment: 'Der Änderungsantrag ist angenommen.',
+      item: 'Der Punkt ist genehmigt.',
+    },
+    rejected: {
+      motion: 'Der Antrag ist abgelehnt.',
+      amendment: 'Der Änderungsantrag ist abgelehnt.',
+      item: 'Der Punkt ist abgelehnt.',
+    },
+    tie: 'Stimmengleichheit.',
+    elected: '{name} ist benannt.',
+    electedByAge: '{name} ist aufgrund des Alters benannt.',
+    runoff:
+      'Kein Kandidat erreicht die absolute Mehrheit: Stichwahl zwischen {first} und {second}.',
+    noneElected: 'Niemand ist benannt.',
+  },
+  closing: {
+    closedAt: 'Die Sitzung wird um {time} geschlossen.',
+    draftState: 'Stand um {time}, nach Ereignis Nr. {seq}.',
+  },
+  signatures: { intro: 'Für den Gemeinderat,', approval: 'Protokoll genehmigt in der Sitzung vom' },
+  footer: {
+    seal: 'SHA-256-Fingerabdruck des letzten Ereignisses (Nr. {seq}): {hash}',
+    page: 'Seite {page} von {pages}',
+  },
+};
+
+const en: MinutesWords = {
+  locale: 'en-GB',
+  title: 'Minutes',
+  draftMark: 'DRAFT',
+  draftBanner: 'Provisional, drawn up while the meeting runs; final only once it closes.',
+  labelSeparator: ': ',
+  listSeparator: '; ',
+  publicCopy: 'Public copy: the items handled in closed session are not included.',
+  facts: {
+    municipality: 'Municipality',
+    meeting: 'Meeting',
+    date: 'Date',
+    mode: 'How the council met',
+    chair: 'Chair',
+    director: 'General director',
+    opened: 'Opened',
+    closed: 'Closed',
+    rules: 'Rules of procedure',
+    convocation: 'Convocation',
+  },
+  modes: {
+    remote: 'remotely, using {tool}',
+    hybrid: 'hybrid (in the chamber and remotely using {tool})',
+    'in-person': 'in person (tool: {tool})',
+  },
+  profiles: {
+    wallonia: 'Wallonia — Code of local democracy and decentralisation',
+    flanders: 'Flanders — Local Government Decree',
+    brussels: 'Brussels — New Municipal Law',
+    roberts: 'Robert’s Rules of Order',
+  },
+  convocation: 'convocation no. {n}',
+  roles: { chair: 'The Chair', director: 'The General Director' },
+  attendance: {
+    heading: 'Attendance',
+    present: 'Present',
+    excused: 'Excused',
+    absent: 'Absent',
+    nobody: 'nobody',
+    movements: 'Arrivals and departures',
+    arrival: '{time} — {name} joins the meeting',
+    departure: '{time} — {name} leaves the meeting',
+    duringItem: ' (item {n})',
+    rollCalls: 'Roll calls',
+    rollCall: '{time} — {present} of {inOffice} members present; quorum of {needed}: {quorum}',
+    quorumReached: 'reached',
+    quorumNotReached: 'not reached',
+    quorumWaived: 'not required at this convocation',
+  },
+  sessions: { public: 'Public session', closed: 'Closed session' },
+  item: {
+    takenUpAt: 'Taken up at {time}.',
+    notTakenUp: 'Not taken up.',
+    notYetTakenUp: 'Not yet taken up.',
+    speakers: 'Speakers',
+    noVote: 'No vote on this item.',
+  },
+  floorKinds: { pointOfOrder: 'point of order', reply: 'reply' },
+  motion: {
+    motion: 'Motion by {name}',
+    amendment: 'Amendment by {name}',
+    seconded: 'seconded by {name}',
+    amendmentSeconded: 'seconded by {name}',
+    amendedText: 'Text as amended',
+    status: {
+      proposed: 'proposed',
+      seconded: 'seconded',
+      withdrawn: 'withdrawn',
+      voting: 'being voted on',
+      adopted: 'adopted',
+      rejected: 'rejected',
+    },
+    amendmentStatus: {
+      proposed: 'proposed',
+      seconded: 'seconded',
+      withdrawn: 'withdrawn',
+      voting: 'being voted on',
+      adopted: 'adopted',
+      rejected: 'rejected',
+    },
+  },
+  vote: {
+    heading: 'Vote {n}',
+    named: 'named vote',
+    secret: 'secret ballot',
+    onMotion: 'on the motion by {name}',
+    onAmendment: 'on the amendment by {name}',
+    onItem: 'on the item',
+    election: 'appointment',
+    runoff: 'runoff',
+    openedAt: 'opened at {time}',
+    closedAt: 'closed at {time}',
+    inProgress: 'Voting in progress: {count} of {eligible} members have voted.',
+    awaitingResult: 'Vote closed; the result is not yet published.',
+    unpublished: 'Result not yet published by the general director.',
+    notVoted: 'Did not take part in the vote',
+    participation: '{count} voters of {eligible} members entitled to vote.',
+    votesCast: 'Votes cast: {cast}; majority needed: {needed}.',
+    secretNote: 'Secret ballot: only the totals are recorded; no choice is linked to a member.',
+    rule: 'Rule applied',
+    abstentionsCounted: 'abstentions counted in the votes cast',
+    abstentionsNotCounted: 'abstentions and blank ballots not counted',
+    basis: 'Basis',
+    decision: 'Decision',
+    choices: { yes: 'For', no: 'Against', abstain: 'Abstentions', blank: 'Blank ballots' },
+    thresholds: {
+      '1/2': 'absolute majority of the votes cast',
+      '2/3': 'two-thirds majority of the votes cast',
+      '3/4': 'three-quarters majority of the votes cast',
+    },
+    ruleStatus: {
+      confirmed: 'confirmed',
+      unconfirmed: 'unconfirmed',
+      council: 'council’s house rules',
+    },
+  },
+  outcomes: {
+    adopted: {
+      motion: 'The motion is adopted.',
+      amendment: 'The amendment is adopted.',
+      item: 'The item is approved.',
+    },
+    rejected: {
+      motion: 'The motion is rejected.',
+      amendment: 'The amendment is rejected.',
+      item: 'The item is rejected.',
+    },
+    tie: 'Tied vote.',
+    elected: '{name} is appointed.',
+    electedByAge: '{name} is appointed as the older candidate.',
+    runoff: 'No candidate has an absolute majority: runoff between {first} and {second}.',
+    noneElected: 'Nobody is appointed.',
+  },
+  closing: {
+    closedAt: 'The meeting closed at {time}.',
+    draftState: 'As of {time}, after event no. {seq}.',
+  },
+  signatures: { intro: 'For the council,', approval: 'Minutes approved at the meeting of' },
+  footer: {
+    seal: 'SHA-256 fingerprint of the last event (no. {seq}): {hash}',
+    page: 'Page {page} of {pages}',
+  },
+};
+
+/** The minutes are written in the meeting's language, whoever reads them. */
+export const minutesWords: Readonly<Record<Language, MinutesWords>> = { fr, nl, de, en };

@@ -1,0 +1,81 @@
+import type { ItemId } from '../agenda';
+import type { MemberId } from '../roster';
+import type { Meeting } from '../state';
+import { fill } from '../template';
+import type { Reader } from '../visibility';
+import type { MinutesWords } from './catalog';
+
+/** A paragraph, a labelled line, a list: what the minutes say, laid out by whoever renders them. */
+export type MinutesBlock =
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
+  | {
+      readonly kind: 'paragraph';
+      readonly text: string;
+      /** Printed before the text, set apart (bold), as "Present (30): …". */
+      readonly label?: string;
+      readonly tone?: 'quote' | 'note' | 'decision';
+    }
+  | { readonly kind: 'facts'; readonly rows: readonly (readonly [string, string])[] }
+  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | {
+      readonly kind: 'signatures';
+      /** How the sitting ended, or where a draft stands: kept on the page of the signatures. */
+      readonly closing: string;
+      readonly intro: string;
+      readonly approval: string;
+      readonly signatories: readonly { readonly role: string; readonly name: string }[];
+    };
+
+/** What every part of the minutes needs: the words, the meeting as the reader may see it, and clocks. */
+export interface Context {
+  readonly words: MinutesWords;
+  readonly reader: Reader;
+  /** The meeting as this reader may see it (`meetingFor`). */
+  readonly meeting: Meeting;
+  readonly time: (iso: string) => string;
+  readonly date: (iso: string) => string;
+  readonly name: (member: MemberId) => string;
+  /** The item's number on the convocation's agenda. */
+  readonly itemNumber: (itemId: ItemId) => number;
+  readonly fill: (template: string, params?: Readonly<Record<string, string | number>>) => string;
+}
+
+export function contextOf(
+  words: MinutesWords,
+  full: Meeting,
+  seen: Meeting,
+  reader: Reader,
+  timeZone: string,
+): Context {
+  const time = new Intl.DateTimeFormat(words.locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  });
+  const date = new Intl.DateTimeFormat(words.locale, { dateStyle: 'full', timeZone });
+  const names = new Map(full.setup.roster.map((member) => [member.id, member.name]));
+  const numbers = new Map(full.setup.agenda.map((item, index) => [item.id, index + 1]));
+  return {
+    words,
+    reader,
+    meeting: seen,
+    time: (iso) => time.format(new Date(iso)),
+    date: (iso) => date.format(new Date(iso)),
+    name: (member) => names.get(member) ?? member,
+    itemNumber: (itemId) => numbers.get(itemId) ?? 0,
+    fill,
+  };
+}
+
+export const heading = (level: 1 | 2 | 3, text: string): MinutesBlock => ({
+  kind: 'heading',
+  level,
+  text,
+});
+
+export function paragraph(
+  text: string,
+  options: { label?: string; tone?: 'quote' | 'note' | 'decision' } = {},
+): MinutesBlock {
+  return { kind: 'paragraph', text, ...options };
+}

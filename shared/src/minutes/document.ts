@@ -1,0 +1,271 @@
+import type { AgendaItem, Session } from '../agenda';
+import type { Event } from '../events';
+import type { Language } from '../language';
+import { membersInOffice, type Member } from '../roster';
+import type { Motion } from '../state';
+import { meetingFor, type Reader } from '../visibility';
+import { minutesWords } from './catalog';
+import { contextOf, heading, paragraph, type Context, type MinutesBlock } from './context';
+import { recordOf, type MinutesRecord } from './record';
+import { voteBlocks } from './votes';
+
+/** The minutes of a meeting as one reader may have them, in the meeting's language. */
+export interface MinutesDocument {
+  readonly language: Language;
+  /** Final once the meeting is closed; a draft until then. */
+  readonly final: boolean;
+  readonly title: string;
+  readonly subtitle: string;
+  /** A draft's mark across each page and its notice on the first; null once final. */
+  readonly draft: { readonly mark: string; readonly notice: string } | null;
+  readonly labelSeparator: string;
+  readonly blocks: readonly MinutesBlock[];
+  /** Printed on every page: the number and hash of the last event, which the signed paper points at. */
+  readonly footer: string;
+  /** "Page {page} of {pages}", for the renderer to fill. */
+  readonly pageLabel: string;
+  /** The time of the last event, so that the same log always gives the same document. */
+  readonly asOf: string;
+  readonly municipality: string;
+}
+
+export interface MinutesInput {
+  /** The meeting's whole event log, in order. */
+  readonly events: readonly Event[];
+  readonly reader: Reader;
+  /** The stored log's last event: its sequence number and hash. */
+  readonly seal: { readonly seq: number; readonly hash: string };
+  /** Where the council sits; the log keeps UTC. */
+  readonly timeZone?: string;
+}
+
+function namesOrNobody(ctx: Context, members: readonly Member[]): string {
+  return members.length > 0 ? members.map((m) => m.name).join(', ') : ctx.words.attendance.nobody;
+}
+
+function headerFacts(ctx: Context): MinutesBlock {
+  const { meeting, words } = ctx;
+  const { setup } = meeting;
+  const person = (role: 'chair' | 'director') => {
+    const member = setup.roster.find((m) => m.role === role);
+    return member ? [member.name, member.title].filter(Boolean).join(', ') : '—';
+  };
+  const rows: [string, string][] = [
+    [words.facts.municipality, setup.municipality],
+    [words.facts.meeting, setup.title],
+    [words.facts.date, ctx.date(meeting.openedAt ?? setup.scheduledStart)],
+    [words.facts.mode, ctx.fill(words.modes[setup.mode], { tool: setup.tool })],
+    [words.facts.chair, person('chair')],
+    [words.facts.director, person('director')],
+    [words.facts.rules, words.profiles[meeting.profile.id]],
+  ];
+  if (setup.convocation > 1) {
+    rows.push([words.facts.convocation, ctx.fill(words.convocation, { n: setup.convocation })]);
+  }
+  if (meeting.openedAt) rows.push([words.facts.opened, ctx.time(meeting.openedAt)]);
+  if (meeting.closedAt) rows.push([words.facts.closed, ctx.time(meeting.closedAt)]);
+  return { kind: 'facts', rows };
+}
+
+function attendanceBlocks(ctx: Context, record: MinutesRecord): MinutesBlock[] {
+  const words = ctx.words.attendance;
+  const { meeting } = ctx;
+  const inOffice = membersInOffice(meeting.setup.roster);
+  const present = inOffice.filter((m) => record.attended.has(m.id));
+  const away = inOffice.filter((m) => !record.attended.has(m.id));
+  const excused = away.filter((m) => meeting.attendance[m.id]?.status === 'excused');
+  const absent = away.filter((m) => meeting.attendance[m.id]?.status !== 'excused');
+  const line = (label: string, members: Member[]) =>
+    paragraph(namesOrNobody(ctx, members), { label: `${label} (${members.length})` });
+  const blocks: MinutesBlock[] = [
+    heading(2, words.heading),
+    line(words.present, present),
+    line(words.excused, excused),
+    line(words.absent, absent),
+  ];
+  const visible = new Set(meeting.setup.agenda.map((item) => item.id));
+  const movements = record.movements.map((movement) => {
+    const text = ctx.fill(words[movement.kind], {
+      time: ctx.time(movement.at),
+      name: ctx.name(movement.member),
+    });
+    // An observer's copy does not say which closed-session item was under discussion.
+    const during =
+      movement.itemId && visible.has(movement.itemId)
+        ? ctx.fill(words.duringItem, { n: ctx.itemNumber(movement.itemId) })
+        : '';
+    return text + during;
+  });
+  if (movements.length > 0) {
+    blocks.push(heading(3, words.movements), { kind: 'list', items: movements });
+  }
+  if (record.rollCalls.length > 0) {
+    const quorum = (report: MinutesRecord['rollCalls'][number]['quorum']) =>
+      report.reached
+        ? words.quorumReached
+        : report.waived
+          ? words.quorumWaived
+          : words.quorumNotReached;
+    blocks.push(heading(3, words.rollCalls), {
+      kind: 'list',
+      items: record.rollCalls.map(({ at, quorum: report }) =>
+        ctx.fill(words.rollCall, {
+          time: ctx.time(at),
+          present: report.present,
+          inOffice: report.inOffice,
+          needed: report.needed,
+          quorum: quorum(report),
+        }),
+      ),
+    });
+  }
+  return blocks;
+}
+
+function motionBlocks(ctx: Context, motion: Motion, proposed: string): MinutesBlock[] {
+  const words = ctx.words.motion;
+  const amendment = motion.amends !== null;
+  const author = ctx.fill(amendment ? words.amendment : words.motion, {
+    name: ctx.name(motion.member),
+  });
+  const second = motion.secondedBy
+    ? `, ${ctx.fill(amendment ? words.amendmentSeconded : words.seconded, {
+        name: ctx.name(motion.secondedBy),
+      })}`
+    : '';
+  const status = (amendment ? words.amendmentStatus : words.status)[motion.status];
+  const blocks = [
+    paragraph(`${author}${second} — ${status}`),
+    paragraph(`« ${proposed} »`, { tone: 'quote' }),
+  ];
+  // An adopted amendment rewrites the motion it amends: the minutes show both texts.
+  if (motion.text !== proposed) {
+    blocks.push(paragraph(`« ${motion.text} »`, { label: words.amendedText, tone: 'quote' }));
+  }
+  return blocks;
+}
+
+function itemBlocks(
+  ctx: Context,
+  record: MinutesRecord,
+  item: AgendaItem,
+  proposed: ReadonlyMap<string, string>,
+): MinutesBlock[] {
+  const words = ctx.words.item;
+  const { meeting } = ctx;
+  const blocks: MinutesBlock[] = [
+    heading(2, `${ctx.itemNumber(item.id)}. ${item.title[ctx.meeting.setup.language]}`),
+  ];
+  const takenUp = record.takenUpAt.get(item.id);
+  if (!takenUp) {
+    blocks.push(
+      paragraph(meeting.status === 'closed' ? words.notTakenUp : words.notYetTakenUp, {
+        tone: 'note',
+      }),
+    );
+    return blocks;
+  }
+  blocks.push(paragraph(ctx.fill(words.takenUpAt, { time: ctx.time(takenUp) })));
+  const speakers = record.speakers.get(item.id) ?? [];
+  if (speakers.length > 0) {
+    const named = speakers.map(({ member, kind }) =>
+      kind === 'contribution'
+        ? ctx.name(member)
+        : `${ctx.name(member)} (${ctx.words.floorKinds[kind]})`,
+    );
+    blocks.push(paragraph(named.join(', '), { label: words.speakers }));
+  }
+  const motions = Object.values(meeting.motions).filter((m) => m.itemId === item.id);
+  for (const motion of motions) {
+    blocks.push(...motionBlocks(ctx, motion, proposed.get(motion.id) ?? motion.text));
+  }
+  const votes = Object.values(meeting.votes).filter((v) => v.itemId === item.id);
+  votes.forEach((vote, index) => blocks.push(...voteBlocks(ctx, vote, index + 1)));
+  if (votes.length === 0) blocks.push(paragraph(words.noVote, { tone: 'note' }));
+  return blocks;
+}
+
+function sessionBlocks(
+  ctx: Context,
+  record: MinutesRecord,
+  session: Session,
+  proposed: ReadonlyMap<string, string>,
+): MinutesBlock[] {
+  const items = ctx.meeting.setup.agenda.filter((item) => item.session === session);
+  if (items.length === 0) return [];
+  return [
+    heading(1, ctx.words.sessions[session]),
+    ...items.flatMap((item) => itemBlocks(ctx, record, item, proposed)),
+  ];
+}
+
+function signatureBlock(ctx: Context, closing: string): MinutesBlock {
+  const { roster } = ctx.meeting.setup;
+  const signatories = ctx.meeting.profile.minutesSignedBy.value.map((role) => {
+    const member = roster.find((m) => m.role === role);
+    return { role: member?.title ?? ctx.words.roles[role], name: member?.name ?? '' };
+  });
+  return {
+    kind: 'signatures',
+    closing,
+    intro: ctx.words.signatures.intro,
+    approval: ctx.words.signatures.approval,
+    signatories,
+  };
+}
+
+/** The text of each motion as it was proposed; the state keeps the text as amended. */
+function proposedTexts(events: readonly Event[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const event of events) {
+    if (event.type === 'MotionProposed') texts.set(event.motionId, event.text);
+  }
+  return texts;
+}
+
+/**
+ * The minutes of a meeting from its event log, as `reader` may have them: an observer's copy has no
+ * closed-session item, and a result not yet published is in the director's copy only. Null when the
+ * log holds no meeting.
+ */
+export function minutesOf(input: MinutesInput): MinutesDocument | null {
+  const record = recordOf(input.events);
+  if (!record) return null;
+  const full = record.meeting;
+  const language = full.setup.language;
+  const words = minutesWords[language];
+  const ctx = contextOf(
+    words,
+    full,
+    meetingFor(full, input.reader),
+    input.reader,
+    input.timeZone ?? 'Europe/Brussels',
+  );
+  const final = full.status === 'closed';
+  const observer = input.reader === null || input.reader === 'observer';
+  const proposed = proposedTexts(input.events);
+  const closing = full.closedAt
+    ? ctx.fill(words.closing.closedAt, { time: ctx.time(full.closedAt) })
+    : ctx.fill(words.closing.draftState, { time: ctx.time(record.lastAt), seq: input.seal.seq });
+  const blocks: MinutesBlock[] = [
+    headerFacts(ctx),
+    ...(observer ? [paragraph(words.publicCopy, { tone: 'note' })] : []),
+    ...attendanceBlocks(ctx, record),
+    ...sessionBlocks(ctx, record, 'public', proposed),
+    ...sessionBlocks(ctx, record, 'closed', proposed),
+    signatureBlock(ctx, closing),
+  ];
+  return {
+    language,
+    final,
+    title: words.title,
+    subtitle: full.setup.title,
+    draft: final ? null : { mark: words.draftMark, notice: words.draftBanner },
+    labelSeparator: words.labelSeparator,
+    blocks,
+    footer: ctx.fill(words.footer.seal, { seq: input.seal.seq, hash: input.seal.hash }),
+    pageLabel: words.footer.page,
+    asOf: record.lastAt,
+    municipality: full.setup.municipality,
+  };
+}

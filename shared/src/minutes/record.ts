@@ -1,0 +1,110 @@
+import type { ItemId } from '../agenda';
+import { evolve } from '../decider';
+import type { Event, QuorumReport } from '../events';
+import type { MemberId } from '../roster';
+import { initialState, type FloorKind, type Meeting, type MeetingState } from '../state';
+
+/**
+ * A member leaving the open sitting, or joining it once it has started (at its first roll call or
+ * item): who checks in at the start is simply present. With the item then under discussion.
+ */
+export interface Movement {
+  readonly kind: 'arrival' | 'departure';
+  readonly member: MemberId;
+  readonly at: string;
+  readonly itemId: ItemId | null;
+}
+
+export interface Speaker {
+  readonly member: MemberId;
+  readonly kind: FloorKind;
+}
+
+export interface RollCallRecord {
+  readonly at: string;
+  readonly quorum: QuorumReport;
+}
+
+/**
+ * What the state alone does not keep but the minutes must say: who attended at any time during the
+ * sitting, when members came and went, the roll calls, when each item was first taken up and who spoke.
+ */
+export interface MinutesRecord {
+  readonly meeting: Meeting;
+  readonly attended: ReadonlySet<MemberId>;
+  readonly movements: readonly Movement[];
+  readonly rollCalls: readonly RollCallRecord[];
+  readonly takenUpAt: ReadonlyMap<ItemId, string>;
+  readonly speakers: ReadonlyMap<ItemId, readonly Speaker[]>;
+  /** The time of the last event: where a draft stands. */
+  readonly lastAt: string;
+}
+
+function presentIn(state: MeetingState, member: MemberId): boolean {
+  return state.status !== 'none' && state.attendance[member]?.status === 'present';
+}
+
+function presentMembers(meeting: Meeting): MemberId[] {
+  return Object.entries(meeting.attendance)
+    .filter(([, attendance]) => attendance.status === 'present')
+    .map(([member]) => member);
+}
+
+/** Folds the log as the service does, noting on the way what happened when. Null before creation. */
+export function recordOf(events: readonly Event[]): MinutesRecord | null {
+  let state: MeetingState = initialState;
+  const attended = new Set<MemberId>();
+  const movements: Movement[] = [];
+  const rollCalls: RollCallRecord[] = [];
+  const takenUpAt = new Map<ItemId, string>();
+  const speakers = new Map<ItemId, Speaker[]>();
+  let started = false;
+  for (const event of events) {
+    const before = state;
+    state = evolve(state, event);
+    if (before.status !== 'open') {
+      if (state.status === 'open') presentMembers(state).forEach((m) => attended.add(m));
+      continue;
+    }
+    const when = { at: event.at, itemId: before.currentItemId };
+    switch (event.type) {
+      case 'MemberCheckedIn':
+      case 'RollCallAnswered':
+        if (presentIn(before, event.member)) break;
+        attended.add(event.member);
+        if (started) movements.push({ kind: 'arrival', member: event.member, ...when });
+        break;
+      case 'MemberCheckedOut':
+        movements.push({ kind: 'departure', member: event.member, ...when });
+        break;
+      case 'RollCallClosed':
+        rollCalls.push({ at: event.at, quorum: event.quorum });
+        started = true;
+        break;
+      case 'ItemTakenUp':
+        if (!takenUpAt.has(event.itemId)) takenUpAt.set(event.itemId, event.at);
+        started = true;
+        break;
+      case 'FloorGiven':
+        speakers.set(event.itemId, [
+          ...(speakers.get(event.itemId) ?? []),
+          { member: event.member, kind: event.kind },
+        ]);
+        break;
+      default:
+        break;
+    }
+  }
+  if (state.status === 'none') return null;
+  // Before the sitting opens, the minutes can only say who has checked in so far.
+  const present = state.openedAt === null ? new Set(presentMembers(state)) : attended;
+  return {
+    meeting: state,
+    attended: present,
+    movements,
+    rollCalls,
+    takenUpAt,
+    speakers,
+    lastAt: events.at(-1)?.at ?? state.setup.scheduledStart,
+  };
+}
