@@ -19,6 +19,7 @@ import { createMeetingService, type Answer, type LoadedMeeting } from '../meetin
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
 import { refusal, sendProblem } from './problems';
+import { serveTab } from './tab';
 import { openEventStream } from './sse';
 
 export interface ServerDeps {
@@ -250,9 +251,7 @@ export function createServer(deps: ServerDeps) {
     );
   }
 
-  if (config.TAB_DIR && existsSync(config.TAB_DIR)) {
-    server.get('/tab/*', restify.plugins.serveStaticFiles(config.TAB_DIR, { maxAge: 0 }));
-  }
+  if (config.TAB_DIR && existsSync(config.TAB_DIR)) serveTab(server, config.TAB_DIR);
 
   let stopHub: (() => Promise<void>) | null = null;
   return {

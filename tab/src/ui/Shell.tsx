@@ -1,0 +1,180 @@
+import type { Meeting } from '@council/shared';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Api } from '../api/client';
+import type { Place } from '../host/place';
+import { announcementsBetween } from '../live/announcements';
+import type { ServerClock } from '../live/clock';
+import { useMeeting } from '../live/useMeeting';
+import { ConnectionState } from './parts/ConnectionState';
+import { SessionProvider, type HostActions, type LoadedSession } from './session';
+import { useLayout } from './styles';
+
+const views = {
+  panel: lazy(() => import('./panel/Panel')),
+  stage: lazy(() => import('./stage/Stage')),
+  details: lazy(() => import('./details/Details')),
+};
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    paddingBlockEnd: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+    minWidth: 0,
+    flexGrow: 1,
+  },
+  stageTitle: { fontSize: tokens.fontSizeBase500 },
+  main: { minWidth: 0 },
+});
+
+/** Marks the moment a view first shows the meeting (the bench's time to first render). */
+function Rendered() {
+  useEffect(() => {
+    performance.mark('council:view-rendered');
+  }, []);
+  return null;
+}
+
+/** Says aloud, politely, a new speaker and an opened vote. */
+function useAnnouncer(meeting: Meeting | null, language: LoadedSession['language']) {
+  const { t } = useTranslation();
+  const [said, setSaid] = useState('');
+  const before = useRef<Meeting | null>(null);
+  useEffect(() => {
+    if (!meeting) return;
+    const news = announcementsBetween(before.current, meeting, language);
+    before.current = meeting;
+    if (news.length === 0) return;
+    const text = news
+      .map((n) =>
+        n.kind === 'speaker'
+          ? t('announce.speaker', { name: n.name })
+          : t('announce.voteOpened', { subject: n.subject }),
+      )
+      .join(' ');
+    // The same words again (the same member speaks twice) must still change the region to be read.
+    setSaid((previous) => (previous === text ? `${text}\u00a0` : text));
+  }, [meeting, language, t]);
+  return said;
+}
+
+/** One meeting in one view: header, connection state, refusals, the view, the live region. */
+export function Shell({
+  api,
+  clock,
+  place,
+  host,
+  meetingId,
+}: {
+  api: Api;
+  clock: ServerClock;
+  place: Place;
+  host: HostActions;
+  meetingId: string;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const layout = useLayout();
+  const live = useMeeting(api, meetingId, clock);
+  const [notice, setNotice] = useState<string | null>(null);
+  const report = useCallback((message: string | null) => {
+    setNotice(message);
+  }, []);
+  const said = useAnnouncer(live.meeting, place.language);
+  const View = views[place.view];
+
+  const session = useMemo<LoadedSession | null>(
+    () =>
+      live.snapshot && live.meeting
+        ? {
+            ...live,
+            snapshot: live.snapshot,
+            meeting: live.meeting,
+            role: live.snapshot.you.role,
+            me: live.snapshot.you.memberId,
+            api,
+            meetingId,
+            language: place.language,
+            host,
+            report,
+          }
+        : null,
+    [live, api, meetingId, place.language, host, report],
+  );
+
+  return (
+    <>
+      <header className={styles.header}>
+        <h1 className={`${styles.title} ${place.view === 'stage' ? styles.stageTitle : ''}`}>
+          {live.meeting?.setup.title ?? t('app.name')}
+        </h1>
+        <ConnectionState state={live.connection} />
+      </header>
+      {notice && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={t('app.dismiss')}
+                icon={<DismissRegular />}
+                onClick={() => {
+                  setNotice(null);
+                }}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+      <main className={styles.main}>
+        {live.failure && !session ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{live.failure}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={live.retry}>{t('app.retry')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : session ? (
+          <SessionProvider value={session}>
+            <Suspense fallback={<Spinner label={t('app.loading')} />}>
+              <View />
+              <Rendered />
+            </Suspense>
+          </SessionProvider>
+        ) : (
+          <Spinner label={t('app.loading')} />
+        )}
+      </main>
+      <div
+        aria-live="polite"
+        aria-atomic="true"
+        className={layout.visuallyHidden}
+        data-announcer=""
+      >
+        {said}
+      </div>
+    </>
+  );
+}
