@@ -28,7 +28,7 @@ type Teams = typeof import('@microsoft/teams-js');
 
 /** Teams never frames a top-level window: no need to load teams-js, nor to wait for it. */
 export function mayBeInTeams(win: Window): boolean {
-  return win.parent !== win || win.opener !== null;
+  return win.parent !== win || Boolean(win.opener);
 }
 
 export function wait(ms: number): Promise<void> {

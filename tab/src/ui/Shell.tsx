@@ -1,4 +1,3 @@
-import type { Meeting } from '@council/shared';
 import {
   Button,
   MessageBar,
@@ -9,16 +8,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Api } from '../api/client';
 import type { Place } from '../host/place';
-import { announcementsBetween } from '../live/announcements';
 import type { ServerClock } from '../live/clock';
 import { useMeeting } from '../live/useMeeting';
+import { Announcer } from './parts/Announcer';
 import { ConnectionState } from './parts/ConnectionState';
+import { useRenderedMark } from './rendered';
 import { SessionProvider, type HostActions, type LoadedSession } from './session';
-import { useLayout } from './styles';
 
 const views = {
   panel: lazy(() => import('./panel/Panel')),
@@ -50,33 +49,8 @@ const useStyles = makeStyles({
 
 /** Marks the moment a view first shows the meeting (the bench's time to first render). */
 function Rendered() {
-  useEffect(() => {
-    performance.mark('council:view-rendered');
-  }, []);
+  useRenderedMark();
   return null;
-}
-
-/** Says aloud, politely, a new speaker and an opened vote. */
-function useAnnouncer(meeting: Meeting | null, language: LoadedSession['language']) {
-  const { t } = useTranslation();
-  const [said, setSaid] = useState('');
-  const before = useRef<Meeting | null>(null);
-  useEffect(() => {
-    if (!meeting) return;
-    const news = announcementsBetween(before.current, meeting, language);
-    before.current = meeting;
-    if (news.length === 0) return;
-    const text = news
-      .map((n) =>
-        n.kind === 'speaker'
-          ? t('announce.speaker', { name: n.name })
-          : t('announce.voteOpened', { subject: n.subject }),
-      )
-      .join(' ');
-    // The same words again (the same member speaks twice) must still change the region to be read.
-    setSaid((previous) => (previous === text ? `${text}\u00a0` : text));
-  }, [meeting, language, t]);
-  return said;
 }
 
 /** One meeting in one view: header, connection state, refusals, the view, the live region. */
@@ -95,13 +69,11 @@ export function Shell({
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const layout = useLayout();
   const live = useMeeting(api, meetingId, clock);
   const [notice, setNotice] = useState<string | null>(null);
   const report = useCallback((message: string | null) => {
     setNotice(message);
   }, []);
-  const said = useAnnouncer(live.meeting, place.language);
   const View = views[place.view];
 
   const session = useMemo<LoadedSession | null>(
@@ -167,14 +139,7 @@ export function Shell({
           <Spinner label={t('app.loading')} />
         )}
       </main>
-      <div
-        aria-live="polite"
-        aria-atomic="true"
-        className={layout.visuallyHidden}
-        data-announcer=""
-      >
-        {said}
-      </div>
+      <Announcer meeting={live.meeting} language={place.language} />
     </>
   );
 }

@@ -32,6 +32,9 @@ export const useLayout = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   grow: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  /** A native select is as wide as its longest option unless told otherwise. */
+  fill: { width: '100%', minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0 } },
+  tag: { alignSelf: 'flex-start' },
   muted: { color: tokens.colorNeutralForeground3 },
   visuallyHidden: {
     position: 'absolute',

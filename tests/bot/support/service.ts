@@ -14,14 +14,21 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The real service on a loopback port, with dev sign-in and an in-memory database (or `databaseUrl`). */
-export async function startService(databaseUrl?: string): Promise<RunningService> {
+/**
+ * The real service on a loopback port, with dev sign-in and an in-memory database (or
+ * `databaseUrl`); with `tabDir`, it serves that built tab under /tab/.
+ */
+export async function startService(
+  databaseUrl?: string,
+  options: { readonly tabDir?: string } = {},
+): Promise<RunningService> {
   const config = parseConfig({
     AUTH_MODE: 'dev',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    ...(options.tabDir ? { TAB_DIR: options.tabDir } : {}),
   });
   const auth = await createAuthenticator({
     mode: 'dev',

@@ -5,6 +5,7 @@ import { tabAddress, type Place } from '../../host/place';
 import type { TeamsHost } from '../../host/teams';
 import { MeetingChooser } from '../MeetingChooser';
 import type { Reader } from '../Root';
+import { useRenderedMark } from '../rendered';
 import { useLayout } from '../styles';
 import { NewMeeting } from './NewMeeting';
 
@@ -38,9 +39,7 @@ export function ConfigPage({
     teams?.config.setValid(chosen !== null);
   }, [teams, chosen, t]);
 
-  useEffect(() => {
-    performance.mark('council:view-rendered');
-  }, []);
+  useRenderedMark();
 
   const open = (view: 'panel' | 'stage' | 'details') => {
     const url = new URL(tabAddress(location.origin, chosen ?? '', view));

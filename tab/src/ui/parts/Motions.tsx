@@ -22,7 +22,9 @@ function MotionEntry({ motion }: { motion: Motion }) {
           {motion.amends ? `${t('motions.amendment')}: ` : ''}
           {motion.text}
         </span>
-        <Badge appearance="tint">{t(`motions.status.${motion.status}`)}</Badge>
+        <Badge appearance="tint" className={layout.tag}>
+          {t(`motions.status.${motion.status}`)}
+        </Badge>
       </div>
       <div className={layout.muted}>
         {t('motions.by', { name: memberName(meeting, motion.member) })}

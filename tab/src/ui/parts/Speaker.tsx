@@ -28,7 +28,7 @@ export function Speaker({ large = false }: { large?: boolean }) {
   const layout = useLayout();
   const queue = currentQueue(meeting);
   if (queue.status !== 'speaking') return <p className={layout.muted}>{t('speaking.nobody')}</p>;
-  const size = large ? { fontSize: '2.5em' } : undefined;
+  const size = large ? { fontSize: '1.4em' } : undefined;
   return (
     <div className={styles.speaker} data-speaker={queue.current.member} style={size}>
       <span className={layout.grow}>

@@ -48,13 +48,11 @@ export function SpeakingQueue({
   nameOf,
   me,
   actions = {},
-  large = false,
 }: {
   requests: readonly FloorRequest[];
   nameOf: (memberId: string) => string;
   me?: string;
   actions?: QueueActions;
-  large?: boolean;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -152,12 +150,12 @@ export function SpeakingQueue({
             >
               {move && <ReOrderDotsVerticalRegular aria-hidden className={styles.handle} />}
               <span className={styles.who}>
-                <span className={styles.name} style={large ? { fontSize: '1.5em' } : undefined}>
+                <span className={styles.name}>
                   {index + 1}. {name}
                   {request.member === me ? ` (${t('queue.you')})` : ''}
                 </span>
                 {request.kind !== 'contribution' && (
-                  <Badge appearance="outline" color="important" size="small">
+                  <Badge appearance="outline" color="important" size="small" className={layout.tag}>
                     {t(`floor.kind.${request.kind}`)}
                   </Badge>
                 )}

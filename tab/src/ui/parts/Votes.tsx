@@ -15,7 +15,7 @@ export function useChoiceText() {
 }
 
 /** The outcome and the count of a result, once the director has published it (or for the director). */
-export function ResultView({ vote, large = false }: { vote: Vote; large?: boolean }) {
+export function ResultView({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
   const { meeting, language } = useSession();
   const layout = useLayout();
@@ -40,7 +40,7 @@ export function ResultView({ vote, large = false }: { vote: Vote; large?: boolea
               })
             : t('result.noneElected');
   return (
-    <div data-result={vote.id} style={large ? { fontSize: '1.75em' } : undefined}>
+    <div data-result={vote.id}>
       <div className={layout.grow}>{voteSubject(meeting, vote, language)}</div>
       <strong>{said}</strong>
       <ul className={layout.list}>
@@ -151,6 +151,7 @@ function OpenVote() {
     >
       <Field label={t('vote.on')}>
         <Select
+          className={layout.fill}
           value={on}
           onChange={(_e, data) => {
             setOn(data.value);
@@ -172,7 +173,7 @@ function OpenVote() {
             setSecret(data.checked === true);
           }}
         />
-        <Field label={t('vote.threshold')} orientation="horizontal">
+        <Field label={t('vote.threshold')}>
           <Select
             value={threshold}
             onChange={(_e, data) => {

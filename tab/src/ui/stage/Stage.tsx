@@ -16,7 +16,8 @@ import { useSession } from '../session';
 const useStyles = makeStyles({
   stage: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 24rem), 1fr))',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
+    '@media (max-width: 640px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
     gap: tokens.spacingHorizontalXXL,
     fontSize: 'clamp(1rem, 2.2vw, 2rem)',
     lineHeight: 1.3,
