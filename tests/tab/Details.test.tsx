@@ -106,3 +106,20 @@ test('others read the setup but cannot change it, nor can the director once the 
   expect(screen.getByText('The sitting has opened: its setup can no longer change.')).toBeTruthy();
   expect(screen.queryByRole('button', { name: 'Save the agenda' })).toBeNull();
 });
+
+test('the setup tabs follow the ARIA tabs pattern: arrows move the selection and the focus', async () => {
+  renderFor(DIRECTOR, draft(), <Details />);
+  const user = userEvent.setup();
+  const agenda = screen.getByRole('tab', { name: 'Agenda' });
+  expect(agenda.getAttribute('aria-selected')).toBe('true');
+  agenda.focus();
+  await user.keyboard('{ArrowRight}');
+  const roster = screen.getByRole('tab', { name: 'Roster and roles' });
+  expect(document.activeElement).toBe(roster);
+  expect(roster.getAttribute('aria-selected')).toBe('true');
+  expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(roster.id);
+  await user.keyboard('{End}');
+  expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Rules and language' }));
+  await user.keyboard('{ArrowRight}');
+  expect(document.activeElement).toBe(agenda);
+});

@@ -18,7 +18,7 @@ import { DevPicker } from './DevPicker';
 import { Frame } from './Frame';
 import { MeetingChooser } from './MeetingChooser';
 import type { HostActions } from './session';
-import { Shell } from './Shell';
+import { preloadView, Shell } from './Shell';
 import { useLayout } from './styles';
 
 /** Who the reader is and how the tab talks to the service, once known. */
@@ -125,17 +125,21 @@ export function InBrowser({
   const [mode, setMode] = useState<'dev' | 'entra' | null>(null);
   const [person, setPerson] = useState<DemoPerson | null>(null);
   useEffect(() => {
-    signInMode().then(setMode, () => {
-      setMode('entra');
-    });
-  }, []);
-  useEffect(() => {
     const as = new URLSearchParams(location.search).get('as');
-    if (mode !== 'dev' || !as) return;
-    void demoPeople().then((people) => {
-      setPerson(people.find((p) => p.objectId === as) ?? null);
-    });
-  }, [mode]);
+    // Both at once: the person named in the address is looked up while the mode is asked.
+    const people = as ? demoPeople() : null;
+    signInMode().then(
+      async (answer) => {
+        if (answer === 'dev' && people) {
+          setPerson((await people).find((p) => p.objectId === as) ?? null);
+        }
+        setMode(answer);
+      },
+      () => {
+        setMode('entra');
+      },
+    );
+  }, []);
   const token = useMemo(() => (person ? devTokens(person) : null), [person]);
   const reader = useReader(token, place, person?.objectId, person?.name);
 
@@ -191,6 +195,7 @@ export function Boot({
   const [booted, setBooted] = useState<{ place: Place; teams: TeamsHost | null } | null>(null);
   useEffect(() => {
     const fromAddress = placeFromAddress(location.search, navigator.language);
+    if (fromAddress.meetingId) preloadView(fromAddress.view);
     void connectTeams().then((teams) => {
       setBooted({
         teams,

@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   fields: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 14rem), 1fr))',
+    alignItems: 'start',
     gap: tokens.spacingHorizontalM,
   },
 });

@@ -1,5 +1,5 @@
-import { Button, Tab, TabList } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
@@ -10,13 +10,48 @@ import { RulesEditor } from './RulesEditor';
 type Part = 'agenda' | 'roster' | 'rules';
 const parts: readonly Part[] = ['agenda', 'roster', 'rules'];
 
-/** The meeting details tab: the setup before the sitting, which the director edits until it opens. */
+const useStyles = makeStyles({
+  tabs: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalM,
+  },
+});
+
+/**
+ * The meeting details tab: the setup before the sitting, which the director edits until it opens.
+ * Its tabs are plain buttons in the ARIA tabs pattern: Fluent's TabList adds focus sentinels that
+ * axe reports as focusable hidden elements.
+ */
 export default function Details() {
   const { t } = useTranslation();
   const { meeting, role } = useSession();
   const { run, busy } = useCommand();
   const layout = useLayout();
+  const styles = useStyles();
   const [part, setPart] = useState<Part>('agenda');
+  const tabs = useRef<HTMLElement[]>([]);
+
+  /** Tabs as the ARIA pattern has them: arrows, Home and End move between them and select. */
+  function onTabKey(event: KeyboardEvent, index: number) {
+    const last = parts.length - 1;
+    const to =
+      event.key === 'ArrowRight'
+        ? (index + 1) % parts.length
+        : event.key === 'ArrowLeft'
+          ? (index + last) % parts.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
+    const next = to === null ? undefined : parts[to];
+    if (to === null || !next) return;
+    event.preventDefault();
+    setPart(next);
+    tabs.current[to]?.focus();
+  }
   const editable =
     role === 'director' && (meeting.status === 'draft' || meeting.status === 'convened');
   return (
@@ -29,6 +64,7 @@ export default function Details() {
         {role === 'director' && meeting.status === 'draft' && (
           <Button
             appearance="primary"
+            className={layout.tag}
             disabled={busy}
             onClick={() => void run({ type: 'ConveneMeeting' })}
           >
@@ -36,18 +72,30 @@ export default function Details() {
           </Button>
         )}
       </section>
-      <TabList
-        selectedValue={part}
-        onTabSelect={(_e, data) => {
-          setPart(data.value as Part);
-        }}
-      >
-        {parts.map((p) => (
-          <Tab key={p} value={p} id={`details-tab-${p}`} aria-controls="details-panel">
+      <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>
+        {parts.map((p, index) => (
+          <Button
+            key={p}
+            ref={(el) => {
+              if (el) tabs.current[index] = el;
+            }}
+            role="tab"
+            id={`details-tab-${p}`}
+            aria-selected={p === part}
+            aria-controls="details-panel"
+            tabIndex={p === part ? 0 : -1}
+            appearance={p === part ? 'primary' : 'subtle'}
+            onClick={() => {
+              setPart(p);
+            }}
+            onKeyDown={(event) => {
+              onTabKey(event, index);
+            }}
+          >
             {t(`details.parts.${p}`)}
-          </Tab>
+          </Button>
         ))}
-      </TabList>
+      </div>
       <div id="details-panel" role="tabpanel" aria-labelledby={`details-tab-${part}`}>
         {part === 'agenda' && <AgendaEditor editable={editable} />}
         {part === 'roster' && <RosterEditor editable={editable} />}

@@ -64,7 +64,7 @@ export function ResultView({ vote }: { vote: Vote }) {
 /** A member's ballot: the choices, then for a secret vote a receipt and never the choice. */
 export function Ballot({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
-  const { meeting, me } = useSession();
+  const { meeting, me, language } = useSession();
   const { run, busy } = useCommand();
   const layout = useLayout();
   const choiceText = useChoiceText();
@@ -83,7 +83,7 @@ export function Ballot({ vote }: { vote: Vote }) {
   async function cast(choice: string) {
     const accepted = await run({ type: 'CastBallot', voteId: vote.id, choice });
     // Only the time is kept: what was chosen stays in the ballot box.
-    if (accepted && vote.secret) setReceivedAt(new Date().toLocaleTimeString());
+    if (accepted && vote.secret) setReceivedAt(new Date().toLocaleTimeString(language));
   }
 
   if (voted && vote.secret) {
