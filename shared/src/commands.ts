@@ -101,6 +101,7 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('ReviseAgenda', { agenda: agendaSchema }),
   command('ReviseRoster', { roster: rosterSchema }),
   command('ChooseRules', { rules: rulesChoiceSchema }),
+  command('ChooseLanguage', { language: z.enum(languages) }),
   command('ConveneMeeting', {}),
   command('OpenMeeting', {}),
   command('CloseMeeting', {}),

@@ -30,6 +30,7 @@ export function decide(state: MeetingState, command: Command): Decision {
     case 'ReviseAgenda':
     case 'ReviseRoster':
     case 'ChooseRules':
+    case 'ChooseLanguage':
     case 'ConveneMeeting':
     case 'OpenMeeting':
     case 'CloseMeeting':
@@ -73,6 +74,7 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'AgendaRevised':
     case 'RosterRevised':
     case 'RulesChosen':
+    case 'LanguageChosen':
     case 'MeetingConvened':
     case 'MeetingOpened':
     case 'MeetingClosed':

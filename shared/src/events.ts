@@ -19,6 +19,7 @@ export type MeetingEvent = Stamped &
         readonly type: 'RulesChosen';
         readonly rules: MeetingSetup['rules'];
       }
+    | { readonly type: 'LanguageChosen'; readonly language: MeetingSetup['language'] }
     | { readonly type: 'MeetingConvened' }
     | { readonly type: 'MeetingOpened' }
     | { readonly type: 'MeetingClosed' }

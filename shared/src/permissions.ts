@@ -14,6 +14,7 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   ReviseAgenda: director,
   ReviseRoster: director,
   ChooseRules: director,
+  ChooseLanguage: director,
   ConveneMeeting: director,
   OpenMeeting: chair,
   CloseMeeting: chair,

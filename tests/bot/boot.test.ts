@@ -115,7 +115,7 @@ describe('the running service', () => {
         done();
       },
     });
-    const running = await startService(undefined, createLogger('trace', sink));
+    const running = await startService(undefined, { log: createLogger('trace', sink) });
     try {
       const council = await openDemoMeeting(running, 30);
       for (let i = 0; i < 4; i++)

@@ -1,5 +1,4 @@
 import { createAuthenticator } from '../../bot/src/auth';
-import { createLogger } from '../../bot/src/log';
 import {
   CLIENT_ID,
   MEMBER,
@@ -33,7 +32,7 @@ beforeAll(async () => {
     mode: 'entra',
     entra: { clientId: CLIENT_ID, jwksUrl: jwks.url, allowedTenants: [TENANT] },
   });
-  running = await startService(undefined, createLogger('silent'), auth);
+  running = await startService(undefined, { signIn: auth });
   const council = {
     ...demo,
     tenantId: TENANT,

@@ -106,6 +106,17 @@ describe('meeting lifecycle', () => {
     expect(after.status !== 'none' && after.profile.voteChangeUntilClose.status).toBe('council');
   });
 
+  test('the director chooses the meeting language before the meeting opens, and not after', () => {
+    const outcome = given(created()).when(
+      command(DIRECTOR, { type: 'ChooseLanguage', language: 'de' }),
+    );
+    outcome.then({ type: 'LanguageChosen', language: 'de' });
+    expect(outcome.after.status !== 'none' && outcome.after.setup.language).toBe('de');
+    given(created(), convened(), opened())
+      .when(command(DIRECTOR, { type: 'ChooseLanguage', language: 'de' }))
+      .thenRefuses('SETUP_LOCKED');
+  });
+
   test('the setup is locked once the meeting is open', () => {
     given(created(), convened(), opened())
       .when(command(DIRECTOR, { type: 'ReviseAgenda', agenda: [] }))

@@ -33,6 +33,8 @@ function restifyCode(error: Error & { statusCode?: number }): ErrorCode | null {
     case 400:
     case 415:
       return 'INVALID_COMMAND';
+    // restify's static files refuse a folder with 403: to the reader, there is no such file.
+    case 403:
     case 404:
     case 405:
       return 'NOT_FOUND';

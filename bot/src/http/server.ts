@@ -20,6 +20,7 @@ import { minutesFor } from '../minutes';
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
 import { refusal, sendProblem } from './problems';
+import { serveTab } from './tab';
 import { openEventStream } from './sse';
 
 export interface ServerDeps {
@@ -266,9 +267,7 @@ export function createServer(deps: ServerDeps) {
     );
   }
 
-  if (config.TAB_DIR && existsSync(config.TAB_DIR)) {
-    server.get('/tab/*', restify.plugins.serveStaticFiles(config.TAB_DIR, { maxAge: 0 }));
-  }
+  if (config.TAB_DIR && existsSync(config.TAB_DIR)) serveTab(server, config.TAB_DIR);
 
   let stopHub: (() => Promise<void>) | null = null;
   return {

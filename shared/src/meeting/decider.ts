@@ -11,6 +11,7 @@ export type MeetingCommand = CommandOf<
   | 'ReviseAgenda'
   | 'ReviseRoster'
   | 'ChooseRules'
+  | 'ChooseLanguage'
   | 'ConveneMeeting'
   | 'OpenMeeting'
   | 'CloseMeeting'
@@ -75,6 +76,11 @@ export function decideMeeting(state: MeetingState, command: MeetingCommand): Dec
         setupRefusal({ ...meeting.setup, rules: command.rules }) ??
         accept({ type: 'RulesChosen', rules: command.rules, ...stamp(command) })
       );
+    case 'ChooseLanguage':
+      return (
+        setupLocked(meeting) ??
+        accept({ type: 'LanguageChosen', language: command.language, ...stamp(command) })
+      );
     case 'ConveneMeeting':
       if (meeting.status !== 'draft') return refuse('SETUP_LOCKED');
       return accept({ type: 'MeetingConvened', ...stamp(command) });
@@ -131,6 +137,8 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       const setup = { ...state.setup, rules: event.rules };
       return { ...state, setup, profile: profileOf(setup) };
     }
+    case 'LanguageChosen':
+      return { ...state, setup: { ...state.setup, language: event.language } };
     case 'MeetingConvened':
       return { ...state, status: 'convened' };
     case 'MeetingOpened':

@@ -18,12 +18,16 @@ export interface RunningService {
 
 /**
  * The real service on a loopback port, with dev sign-in and a fresh in-memory PGlite (loaded from a
- * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`.
+ * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`; with `tabDir`,
+ * it serves that built tab under /tab/.
  */
 export async function startService(
   databaseUrl?: string,
-  log: Logger = createLogger('silent'),
-  signIn?: Authenticator,
+  options: {
+    readonly log?: Logger;
+    readonly signIn?: Authenticator;
+    readonly tabDir?: string;
+  } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
     AUTH_MODE: 'dev',
@@ -31,18 +35,24 @@ export async function startService(
     PORT: '0',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    ...(options.tabDir ? { TAB_DIR: options.tabDir } : {}),
   });
   const auth = await createAuthenticator({
     mode: 'dev',
     server: { host: '127.0.0.1', nodeEnv: 'test' },
   });
   if (auth.mode !== 'dev') throw new Error('dev sign-in expected');
-  const chosen = signIn ?? auth;
+  const chosen = options.signIn ?? auth;
   const db = databaseUrl
     ? await openPostgres({ connectionString: databaseUrl })
     : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
   const store = await openMeetingStore(db);
-  const service = createServer({ config, store, auth: chosen, log });
+  const service = createServer({
+    config,
+    store,
+    auth: chosen,
+    log: options.log ?? createLogger('silent'),
+  });
   await service.start();
   await new Promise<void>((resolve) => {
     service.server.listen(0, '127.0.0.1', resolve);

@@ -25,6 +25,7 @@ export function payloads(): Payloads {
     ReviseAgenda: { type: 'ReviseAgenda', agenda: setup.agenda },
     ReviseRoster: { type: 'ReviseRoster', roster: setup.roster },
     ChooseRules: { type: 'ChooseRules', rules: { profile: 'flanders', overrides: {} } },
+    ChooseLanguage: { type: 'ChooseLanguage', language: 'nl' },
     ConveneMeeting: { type: 'ConveneMeeting' },
     OpenMeeting: { type: 'OpenMeeting' },
     CloseMeeting: { type: 'CloseMeeting' },

@@ -3,6 +3,7 @@ import {
   decide,
   fold,
   permissions,
+  languages,
   profileIds,
   type Command,
   type CommandType,
@@ -73,6 +74,7 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   ReviseAgenda: 1,
   ReviseRoster: 1,
   ChooseRules: 2,
+  ChooseLanguage: 1,
   ConveneMeeting: 6,
   OpenMeeting: 6,
   CloseMeeting: 1,
@@ -169,6 +171,8 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
       return { type: intent.type, agenda: meeting.setup.agenda };
     case 'ReviseRoster':
       return { type: intent.type, roster: meeting.setup.roster };
+    case 'ChooseLanguage':
+      return { type: intent.type, language: at(languages, pick) ?? 'fr' };
     case 'ChooseRules':
       return {
         type: intent.type,

@@ -1,0 +1,126 @@
+import type { Meeting, MeetingSetupInput, Role, WireCommand, CouncilFile } from '@council/shared';
+
+/** What GET /api/meetings/:id answers: the meeting as the caller may see it. */
+export interface Snapshot {
+  readonly version: number;
+  readonly you: { readonly memberId: string; readonly role: Role | null };
+  readonly meeting: Meeting;
+}
+
+export interface MeetingSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly municipality: string;
+  readonly scheduledStart: string;
+  readonly status: Meeting['status'];
+  readonly role: Role | null;
+}
+
+/** A refusal from the service, its message already in the reader's language. */
+export class Refused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Outcome =
+  | { readonly ok: true; readonly version: number }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
+/** Gives a valid bearer token, fetching a fresh one when needed. */
+export type TokenSource = (options?: { readonly fresh?: boolean }) => Promise<string>;
+
+export interface ApiOptions {
+  readonly token: TokenSource;
+  readonly language: string;
+  readonly base?: string;
+  /** Told the service's time from each answer's Date header. */
+  readonly onServerDate?: (date: string) => void;
+}
+
+/** A command id nobody else will choose: a retry with it is never applied twice. */
+export const newCommandId = () => `tab-${crypto.randomUUID()}`;
+
+async function problemOf(response: Response): Promise<Refused> {
+  const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+  return new Refused(
+    response.status,
+    body.code ?? 'INTERNAL',
+    body.message ?? `HTTP ${response.status}`,
+  );
+}
+
+/** The service's sign-in mode, asked before anyone is signed in. */
+export async function signInMode(base = ''): Promise<'dev' | 'entra'> {
+  const response = await fetch(`${base}/api/config`);
+  if (!response.ok) throw await problemOf(response);
+  return ((await response.json()) as { authMode: 'dev' | 'entra' }).authMode;
+}
+
+export function createApi(options: ApiOptions) {
+  const base = options.base ?? '';
+
+  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+    const send = async (fresh: boolean) =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${await options.token({ fresh })}`,
+          'accept-language': options.language,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    let response = await send(false);
+    // A token may expire between two calls: one retry with a fresh one.
+    if (response.status === 401) response = await send(true);
+    const date = response.headers.get('date');
+    if (date) options.onServerDate?.(date);
+    return response;
+  }
+
+  async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await call(method, path, body);
+    if (!response.ok) throw await problemOf(response);
+    return (await response.json()) as T;
+  }
+
+  return {
+    language: options.language,
+    token: options.token,
+    meetings: () => json<{ meetings: MeetingSummary[] }>('GET', '/api/meetings'),
+    meeting: (meetingId: string) =>
+      json<Snapshot>('GET', `/api/meetings/${encodeURIComponent(meetingId)}`),
+    createMeeting: (body: { setup: MeetingSetupInput } | { council: CouncilFile }) =>
+      json<{ meetingId: string; version: number }>('POST', '/api/meetings', {
+        commandId: newCommandId(),
+        ...body,
+      }),
+    /** Sends one command; a refusal is an answer, not an exception. */
+    async command(meetingId: string, command: WireCommand): Promise<Outcome> {
+      const response = await call(
+        'POST',
+        `/api/meetings/${encodeURIComponent(meetingId)}/commands`,
+        {
+          commandId: newCommandId(),
+          command,
+        },
+      );
+      if (response.ok)
+        return {
+          ok: true,
+          version: ((await response.json()) as Outcome & { version: number }).version,
+        };
+      const refused = await problemOf(response);
+      return { ok: false, code: refused.code, message: refused.message };
+    },
+    streamUrl: (meetingId: string) =>
+      `${base}/api/meetings/${encodeURIComponent(meetingId)}/stream`,
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

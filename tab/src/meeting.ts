@@ -1,0 +1,56 @@
+import {
+  emptyQueue,
+  type AgendaItem,
+  type Language,
+  type Meeting,
+  type SpeakingQueue,
+  type Vote,
+} from '@council/shared';
+
+/** Reading a meeting for display: names, titles, the item under discussion. */
+
+export function currentItem(meeting: Meeting): AgendaItem | null {
+  return meeting.setup.agenda.find((item) => item.id === meeting.currentItemId) ?? null;
+}
+
+export function currentQueue(meeting: Meeting): SpeakingQueue {
+  return (meeting.currentItemId && meeting.queues[meeting.currentItemId]) || emptyQueue;
+}
+
+export function memberName(meeting: Meeting, memberId: string): string {
+  return meeting.setup.roster.find((member) => member.id === memberId)?.name ?? memberId;
+}
+
+export function itemTitle(item: AgendaItem, language: Language): string {
+  return item.title[language];
+}
+
+/** "3. Budget 2027": the item's place on the agenda and its title. */
+export function itemLabel(meeting: Meeting, item: AgendaItem, language: Language): string {
+  const n = meeting.setup.agenda.findIndex((i) => i.id === item.id) + 1;
+  return `${n}. ${itemTitle(item, language)}`;
+}
+
+export function openVoteOf(meeting: Meeting): Vote | null {
+  return (meeting.openVoteId && meeting.votes[meeting.openVoteId]) || null;
+}
+
+/** What a vote decides: its motion's text, or else its item's title. */
+export function voteSubject(meeting: Meeting, vote: Vote, language: Language): string {
+  const motion = vote.motionId ? meeting.motions[vote.motionId] : undefined;
+  if (motion) return motion.text;
+  const item = meeting.setup.agenda.find((i) => i.id === vote.itemId);
+  return item ? itemTitle(item, language) : vote.itemId;
+}
+
+/** A choice as a person reads it: a candidate's name, or the key of yes / no / abstain. */
+export function choiceLabel(meeting: Meeting, vote: Vote, choice: string): string | null {
+  const item = meeting.setup.agenda.find((i) => i.id === vote.itemId);
+  return item?.candidates.find((c) => c.id === choice)?.name ?? null;
+}
+
+export function votesOfItem(meeting: Meeting, itemId: string | null): Vote[] {
+  return Object.values(meeting.votes)
+    .filter((vote) => vote.itemId === itemId)
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+}

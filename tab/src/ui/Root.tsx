@@ -1,0 +1,245 @@
+import { pickLanguage } from '@council/shared';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createApi, signInMode, type Api, type TokenSource } from '../api/client';
+import { demoPeople, devTokens, type DemoPerson } from '../host/dev';
+import { placeFromAddress, tabAddress, type Place } from '../host/place';
+import { connectTeams, type TeamsHost } from '../host/teams';
+import { createServerClock, type ServerClock } from '../live/clock';
+import { DevPicker } from './DevPicker';
+import { Frame } from './Frame';
+import { MeetingChooser } from './MeetingChooser';
+import type { HostActions } from './session';
+import { preloadView, Shell } from './Shell';
+import { useLayout } from './styles';
+
+/** Who the reader is and how the tab talks to the service, once known. */
+export interface Reader {
+  readonly api: Api;
+  readonly clock: ServerClock;
+  readonly id: string | undefined;
+  readonly name: string | undefined;
+}
+
+function useReader(
+  token: TokenSource | null,
+  place: Place,
+  id?: string,
+  name?: string,
+): Reader | null {
+  return useMemo(() => {
+    if (!token) return null;
+    const clock = createServerClock();
+    const api = createApi({
+      token,
+      language: place.language,
+      onServerDate: (date) => {
+        clock.observeHeader(date);
+      },
+    });
+    return { api, clock, id, name };
+  }, [token, place.language, id, name]);
+}
+
+const useStyles = makeStyles({
+  devBar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+});
+
+/** Outside Teams, with dev sign-in: who the reader acts as, and a way to be someone else. */
+function DevBar({ person, onSwitch }: { person: DemoPerson; onSwitch: () => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <div className={styles.devBar} data-dev-person={person.objectId}>
+      <span>{t('dev.actingAs', { name: person.name, role: t(`roles.${person.role}`) })}</span>
+      <Button size="small" appearance="transparent" onClick={onSwitch}>
+        {t('dev.switch')}
+      </Button>
+    </div>
+  );
+}
+
+/** The reader's meeting, or the list to choose one from when the address names none. */
+export function MeetingPage({
+  reader,
+  place,
+  host,
+}: {
+  reader: Reader;
+  place: Place;
+  host: HostActions;
+}) {
+  const { t } = useTranslation();
+  const layout = useLayout();
+  const [meetingId, setMeetingId] = useState(place.meetingId);
+  if (!meetingId) {
+    return (
+      <main>
+        <h1 className={layout.heading}>{t('app.name')}</h1>
+        <MeetingChooser
+          api={reader.api}
+          chosen={null}
+          action={t('config.open')}
+          onChoose={(id) => {
+            const query = new URLSearchParams(location.search);
+            query.set('meeting', id);
+            history.replaceState(null, '', `?${query.toString()}`);
+            setMeetingId(id);
+          }}
+        />
+      </main>
+    );
+  }
+  return (
+    <Shell api={reader.api} clock={reader.clock} place={place} host={host} meetingId={meetingId} />
+  );
+}
+
+/**
+ * Browser mode: only where the service allows dev sign-in (on loopback), as one of the demo
+ * council's people, chosen in a picker or named by `?as=<object id>`.
+ */
+export function InBrowser({
+  place,
+  children,
+}: {
+  place: Place;
+  children: (reader: Reader) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'dev' | 'entra' | null>(null);
+  const [person, setPerson] = useState<DemoPerson | null>(null);
+  useEffect(() => {
+    const as = new URLSearchParams(location.search).get('as');
+    // Both at once: the person named in the address is looked up while the mode is asked.
+    const people = as ? demoPeople() : null;
+    signInMode().then(
+      async (answer) => {
+        if (answer === 'dev' && people) {
+          setPerson((await people).find((p) => p.objectId === as) ?? null);
+        }
+        setMode(answer);
+      },
+      () => {
+        setMode('entra');
+      },
+    );
+  }, []);
+  const token = useMemo(() => (person ? devTokens(person) : null), [person]);
+  const reader = useReader(token, place, person?.objectId, person?.name);
+
+  function pick(chosen: DemoPerson | null) {
+    const query = new URLSearchParams(location.search);
+    if (chosen) query.set('as', chosen.objectId);
+    else query.delete('as');
+    history.replaceState(null, '', `?${query.toString()}`);
+    setPerson(chosen);
+  }
+
+  if (mode === null) return <Spinner label={t('app.loading')} />;
+  if (mode === 'entra') {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{t('app.openInTeams')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!person || !reader) return <DevPicker onPick={pick} />;
+  return (
+    <>
+      <DevBar
+        person={person}
+        onSwitch={() => {
+          pick(null);
+        }}
+      />
+      {children(reader)}
+    </>
+  );
+}
+
+function InTeams({
+  teams,
+  place,
+  children,
+}: {
+  teams: TeamsHost;
+  place: Place;
+  children: (reader: Reader) => ReactNode;
+}) {
+  const reader = useReader(teams.token, place, teams.userId, teams.userName);
+  return reader ? <>{children(reader)}</> : null;
+}
+
+/** Teams context first (or the address outside Teams), then the page in its theme and language. */
+export function Boot({
+  page,
+}: {
+  page: (reader: Reader, place: Place, teams: TeamsHost | null) => ReactNode;
+}) {
+  const [booted, setBooted] = useState<{ place: Place; teams: TeamsHost | null } | null>(null);
+  useEffect(() => {
+    const fromAddress = placeFromAddress(location.search, navigator.language);
+    if (fromAddress.meetingId) preloadView(fromAddress.view);
+    void connectTeams().then((teams) => {
+      setBooted({
+        teams,
+        place: teams
+          ? {
+              ...fromAddress,
+              view: teams.view,
+              theme: teams.theme,
+              language: pickLanguage(teams.locale),
+            }
+          : fromAddress,
+      });
+    });
+  }, []);
+  if (!booted) return null;
+  const { place, teams } = booted;
+  return (
+    <Frame language={place.language} theme={place.theme} onThemeChange={teams?.onThemeChange}>
+      {teams ? (
+        <InTeams teams={teams} place={place}>
+          {(reader) => page(reader, place, teams)}
+        </InTeams>
+      ) : (
+        <InBrowser place={place}>{(reader) => page(reader, place, null)}</InBrowser>
+      )}
+    </Frame>
+  );
+}
+
+/** The side panel asks Teams once whether this user may share to the stage. */
+export function useHostActions(teams: TeamsHost | null, meetingId: string | null): HostActions {
+  const [mayShare, setMayShare] = useState(false);
+  useEffect(() => {
+    if (!teams || teams.view !== 'panel') return;
+    void teams.canShareToStage().then(setMayShare);
+  }, [teams]);
+  return useMemo(
+    () => ({
+      inTeams: teams !== null,
+      shareToStage:
+        teams && mayShare && meetingId
+          ? () => teams.shareToStage(tabAddress(location.origin, meetingId, 'stage'))
+          : null,
+    }),
+    [teams, mayShare, meetingId],
+  );
+}

@@ -1,0 +1,151 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Api } from '../api/client';
+import type { Place } from '../host/place';
+import type { ServerClock } from '../live/clock';
+import { useMeeting } from '../live/useMeeting';
+import { Announcer } from './parts/Announcer';
+import { ConnectionState } from './parts/ConnectionState';
+import { useRenderedMark } from './rendered';
+import { SessionProvider, type HostActions, type LoadedSession } from './session';
+
+const load = {
+  panel: () => import('./panel/Panel'),
+  stage: () => import('./stage/Stage'),
+  details: () => import('./details/Details'),
+};
+const views = { panel: lazy(load.panel), stage: lazy(load.stage), details: lazy(load.details) };
+
+/** Starts loading a view's code while sign-in and the meeting load, instead of after them. */
+export function preloadView(view: Place['view']): void {
+  void load[view]();
+}
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    paddingBlockEnd: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+    minWidth: 0,
+    flexGrow: 1,
+  },
+  stageTitle: { fontSize: tokens.fontSizeBase500 },
+  main: { minWidth: 0 },
+});
+
+/** Marks the moment a view first shows the meeting (the bench's time to first render). */
+function Rendered() {
+  useRenderedMark();
+  return null;
+}
+
+/** One meeting in one view: header, connection state, refusals, the view, the live region. */
+export function Shell({
+  api,
+  clock,
+  place,
+  host,
+  meetingId,
+}: {
+  api: Api;
+  clock: ServerClock;
+  place: Place;
+  host: HostActions;
+  meetingId: string;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const live = useMeeting(api, meetingId, clock);
+  const [notice, setNotice] = useState<string | null>(null);
+  const report = useCallback((message: string | null) => {
+    setNotice(message);
+  }, []);
+  const View = views[place.view];
+
+  const session = useMemo<LoadedSession | null>(
+    () =>
+      live.snapshot && live.meeting
+        ? {
+            ...live,
+            snapshot: live.snapshot,
+            meeting: live.meeting,
+            role: live.snapshot.you.role,
+            me: live.snapshot.you.memberId,
+            api,
+            meetingId,
+            language: place.language,
+            host,
+            report,
+          }
+        : null,
+    [live, api, meetingId, place.language, host, report],
+  );
+
+  return (
+    <>
+      <header className={styles.header}>
+        <h1 className={`${styles.title} ${place.view === 'stage' ? styles.stageTitle : ''}`}>
+          {live.meeting?.setup.title ?? t('app.name')}
+        </h1>
+        <ConnectionState state={live.connection} />
+      </header>
+      {notice && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={t('app.dismiss')}
+                icon={<DismissRegular />}
+                onClick={() => {
+                  setNotice(null);
+                }}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+      <main className={styles.main}>
+        {live.failure && !session ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{live.failure}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={live.retry}>{t('app.retry')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : session ? (
+          <SessionProvider value={session}>
+            <Suspense fallback={<Spinner label={t('app.loading')} />}>
+              <View />
+              <Rendered />
+            </Suspense>
+          </SessionProvider>
+        ) : (
+          <Spinner label={t('app.loading')} />
+        )}
+      </main>
+      <Announcer meeting={live.meeting} language={place.language} />
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommand, useSession } from '../session';
+import { useLayout } from '../styles';
+import { AgendaEditor } from './AgendaEditor';
+import { RosterEditor } from './RosterEditor';
+import { RulesEditor } from './RulesEditor';
+
+type Part = 'agenda' | 'roster' | 'rules';
+const parts: readonly Part[] = ['agenda', 'roster', 'rules'];
+
+const useStyles = makeStyles({
+  tabs: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalM,
+  },
+});
+
+/**
+ * The meeting details tab: the setup before the sitting, which the director edits until it opens.
+ * Its tabs are plain buttons in the ARIA tabs pattern: Fluent's TabList adds focus sentinels that
+ * axe reports as focusable hidden elements.
+ */
+export default function Details() {
+  const { t } = useTranslation();
+  const { meeting, role } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  const styles = useStyles();
+  const [part, setPart] = useState<Part>('agenda');
+  const tabs = useRef<HTMLElement[]>([]);
+
+  /** Tabs as the ARIA pattern has them: arrows, Home and End move between them and select. */
+  function onTabKey(event: KeyboardEvent, index: number) {
+    const last = parts.length - 1;
+    const to =
+      event.key === 'ArrowRight'
+        ? (index + 1) % parts.length
+        : event.key === 'ArrowLeft'
+          ? (index + last) % parts.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
+    const next = to === null ? undefined : parts[to];
+    if (to === null || !next) return;
+    event.preventDefault();
+    setPart(next);
+    tabs.current[to]?.focus();
+  }
+  const editable =
+    role === 'director' && (meeting.status === 'draft' || meeting.status === 'convened');
+  return (
+    <>
+      <section className={layout.section} aria-labelledby="setup-heading">
+        <h2 id="setup-heading" className={layout.heading}>
+          {t(`sitting.status.${meeting.status}`)}
+        </h2>
+        {role === 'director' && !editable && <p className={layout.muted}>{t('details.locked')}</p>}
+        {role === 'director' && meeting.status === 'draft' && (
+          <Button
+            appearance="primary"
+            className={layout.tag}
+            disabled={busy}
+            onClick={() => void run({ type: 'ConveneMeeting' })}
+          >
+            {t('details.convene')}
+          </Button>
+        )}
+      </section>
+      <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>
+        {parts.map((p, index) => (
+          <Button
+            key={p}
+            ref={(el) => {
+              if (el) tabs.current[index] = el;
+            }}
+            role="tab"
+            id={`details-tab-${p}`}
+            aria-selected={p === part}
+            aria-controls="details-panel"
+            tabIndex={p === part ? 0 : -1}
+            appearance={p === part ? 'primary' : 'subtle'}
+            onClick={() => {
+              setPart(p);
+            }}
+            onKeyDown={(event) => {
+              onTabKey(event, index);
+            }}
+          >
+            {t(`details.parts.${p}`)}
+          </Button>
+        ))}
+      </div>
+      <div id="details-panel" role="tabpanel" aria-labelledby={`details-tab-${part}`}>
+        {part === 'agenda' && <AgendaEditor editable={editable} />}
+        {part === 'roster' && <RosterEditor editable={editable} />}
+        {part === 'rules' && <RulesEditor editable={editable} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { languages, profileIds, type Language, type ProfileId } from '@council/shared';
+import { Button, Field, Select } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommand, useSession } from '../session';
+import { useLayout } from '../styles';
+
+/** The rules profile (the council's house rules kept) and the language the meeting is held in. */
+export function RulesEditor({ editable }: { editable: boolean }) {
+  const { t } = useTranslation();
+  const { meeting } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  const [profile, setProfile] = useState<ProfileId>(meeting.setup.rules.profile);
+  const [language, setLanguage] = useState<Language>(meeting.setup.language);
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    setProfile(meeting.setup.rules.profile);
+  }, [meeting.setup.rules.profile]);
+  useEffect(() => {
+    setLanguage(meeting.setup.language);
+  }, [meeting.setup.language]);
+
+  return (
+    <div className={layout.section}>
+      <form
+        className={layout.row}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run({
+            type: 'ChooseRules',
+            rules: { profile, overrides: meeting.setup.rules.overrides },
+          }).then((ok) => {
+            setSaved(ok ? 'rules' : null);
+          });
+        }}
+      >
+        <Field label={t('rules.profile')} className={layout.grow}>
+          <Select
+            value={profile}
+            disabled={!editable}
+            onChange={(_e, data) => {
+              setProfile(data.value as ProfileId);
+            }}
+          >
+            {profileIds.map((id) => (
+              <option key={id} value={id}>
+                {t(`rules.profiles.${id}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {editable && (
+          <Button type="submit" disabled={busy || profile === meeting.setup.rules.profile}>
+            {t('rules.saveProfile')}
+          </Button>
+        )}
+        {saved === 'rules' && <span role="status">{t('details.saved')}</span>}
+      </form>
+      <form
+        className={layout.row}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run({ type: 'ChooseLanguage', language }).then((ok) => {
+            setSaved(ok ? 'language' : null);
+          });
+        }}
+      >
+        <Field label={t('rules.language')} className={layout.grow}>
+          <Select
+            value={language}
+            disabled={!editable}
+            onChange={(_e, data) => {
+              setLanguage(data.value as Language);
+            }}
+          >
+            {languages.map((id) => (
+              <option key={id} value={id} lang={id}>
+                {t(`languages.${id}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {editable && (
+          <Button type="submit" disabled={busy || language === meeting.setup.language}>
+            {t('rules.saveLanguage')}
+          </Button>
+        )}
+        {saved === 'language' && <span role="status">{t('details.saved')}</span>}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { Agenda, CurrentItem } from '../parts/Agenda';
+import { AttendanceSection } from '../parts/Attendance';
+import { AttendanceList } from '../parts/AttendanceList';
+import { Floor } from '../parts/Floor';
+import { MeetingControls } from '../parts/MeetingControls';
+import { Motions } from '../parts/Motions';
+import { Results, ResultsInbox, Votes } from '../parts/Votes';
+import { useSession } from '../session';
+import { useLayout } from '../styles';
+
+/** The side panel: what each role needs during the sitting, and nothing it may not do. */
+export default function Panel() {
+  const { t } = useTranslation();
+  const { role } = useSession();
+  const layout = useLayout();
+  switch (role) {
+    case 'chair':
+      return (
+        <>
+          <MeetingControls />
+          <CurrentItem />
+          <Floor />
+          <Votes />
+          <Motions />
+          <Results />
+          <AttendanceSection />
+        </>
+      );
+    case 'councillor':
+      return (
+        <>
+          <CurrentItem />
+          <AttendanceSection />
+          <Votes />
+          <Floor />
+          <Motions />
+          <Results />
+          <Agenda />
+        </>
+      );
+    case 'director':
+      return (
+        <>
+          <ResultsInbox />
+          <CurrentItem />
+          <AttendanceList />
+          <Results />
+        </>
+      );
+    default:
+      return (
+        <>
+          <p className={layout.muted}>{t('panel.observer')}</p>
+          <CurrentItem />
+          <Floor />
+          <Results />
+          <Agenda />
+        </>
+      );
+  }
+}

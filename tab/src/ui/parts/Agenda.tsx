@@ -1,0 +1,90 @@
+import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { currentItem, itemLabel } from '../../meeting';
+import { useCommand, useSession } from '../session';
+import { useLayout } from '../styles';
+
+const useStyles = makeStyles({
+  current: {
+    fontWeight: tokens.fontWeightSemibold,
+    borderInlineStartWidth: tokens.strokeWidthThickest,
+    borderInlineStartStyle: 'solid',
+    borderInlineStartColor: tokens.colorBrandStroke1,
+    paddingInlineStart: tokens.spacingHorizontalS,
+  },
+  item: { overflowWrap: 'anywhere' },
+});
+
+/** The item under discussion; the chair moves through the agenda from here. */
+export function CurrentItem() {
+  const { t } = useTranslation();
+  const { meeting, role, language } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  const item = currentItem(meeting);
+  return (
+    <section className={layout.section} aria-labelledby="item-heading">
+      <h2 id="item-heading" className={layout.heading}>
+        {t('item.current')}
+      </h2>
+      <p className={layout.grow} data-current-item={item?.id ?? ''}>
+        {item ? itemLabel(meeting, item, language) : t('item.none')}{' '}
+        {item?.session === 'closed' && (
+          <Badge appearance="tint" color="warning">
+            {t('item.closedSession')}
+          </Badge>
+        )}
+      </p>
+      {role === 'chair' && meeting.status === 'open' && (
+        <div className={layout.row}>
+          <Button
+            icon={<ChevronLeftRegular />}
+            disabled={busy || !item}
+            onClick={() => void run({ type: 'PreviousItem' })}
+          >
+            {t('item.previous')}
+          </Button>
+          <Button
+            icon={<ChevronRightRegular />}
+            iconPosition="after"
+            disabled={busy}
+            onClick={() => void run({ type: 'NextItem' })}
+          >
+            {t('item.next')}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The agenda in order, the current item marked for sight and for screen readers. */
+export function Agenda() {
+  const { t } = useTranslation();
+  const { meeting, language } = useSession();
+  const styles = useStyles();
+  const layout = useLayout();
+  return (
+    <section className={layout.section} aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading" className={layout.heading}>
+        {t('agenda.heading')}
+      </h2>
+      <ol className={layout.list}>
+        {meeting.setup.agenda.map((item) => {
+          const current = item.id === meeting.currentItemId;
+          return (
+            <li
+              key={item.id}
+              aria-current={current ? 'step' : undefined}
+              className={mergeClasses(styles.item, current && styles.current)}
+            >
+              {itemLabel(meeting, item, language)}
+              {item.session === 'closed' && ` (${t('item.closedSession')})`}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

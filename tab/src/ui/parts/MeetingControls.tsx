@@ -1,0 +1,65 @@
+import { Button } from '@fluentui/react-components';
+import { ShareScreenStartRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommand, useSession } from '../session';
+import { useLayout } from '../styles';
+
+/** The chair opens and closes the sitting, and shares the stage view with everyone in the call. */
+export function MeetingControls() {
+  const { t } = useTranslation();
+  const { meeting, host, report } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  const [shared, setShared] = useState(false);
+  useEffect(() => {
+    if (!shared) return;
+    const done = setTimeout(() => {
+      setShared(false);
+    }, 4_000);
+    return () => {
+      clearTimeout(done);
+    };
+  }, [shared]);
+  return (
+    <section className={layout.section} aria-labelledby="sitting-heading">
+      <h2 id="sitting-heading" className={layout.heading}>
+        {t(`sitting.status.${meeting.status}`)}
+      </h2>
+      <div className={layout.row}>
+        {meeting.status === 'convened' && (
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run({ type: 'OpenMeeting' })}
+          >
+            {t('sitting.open')}
+          </Button>
+        )}
+        {meeting.status === 'open' && (
+          <Button disabled={busy} onClick={() => void run({ type: 'CloseMeeting' })}>
+            {t('sitting.close')}
+          </Button>
+        )}
+        {host.shareToStage && (
+          <Button
+            icon={<ShareScreenStartRegular />}
+            onClick={() => {
+              host.shareToStage?.().then(
+                () => {
+                  setShared(true);
+                },
+                (error: unknown) => {
+                  report(t('sitting.shareFailed', { reason: String(error) }));
+                },
+              );
+            }}
+          >
+            {t('sitting.share')}
+          </Button>
+        )}
+        {shared && <span role="status">{t('sitting.shared')}</span>}
+      </div>
+    </section>
+  );
+}

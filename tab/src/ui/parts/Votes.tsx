@@ -1,0 +1,290 @@
+import { thresholds, type Meeting, type Threshold, type Vote } from '@council/shared';
+import { Badge, Button, Checkbox, Field, Select } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { choiceLabel, currentItem, openVoteOf, voteSubject } from '../../meeting';
+import { useCommand, useSession } from '../session';
+import { useLayout } from '../styles';
+
+/** A choice as the reader reads it: Yes / No / Abstain, a candidate, or a blank ballot. */
+export function useChoiceText() {
+  const { t } = useTranslation();
+  return (meeting: Meeting, vote: Vote, choice: string) =>
+    choiceLabel(meeting, vote, choice) ??
+    (vote.kind === 'election' ? t('vote.blank') : t(`vote.choice.${choice}`));
+}
+
+/** The outcome and the count of a result, once the director has published it (or for the director). */
+export function ResultView({ vote }: { vote: Vote }) {
+  const { t } = useTranslation();
+  const { meeting, language } = useSession();
+  const layout = useLayout();
+  const choiceText = useChoiceText();
+  const result = vote.result;
+  if (!result) return null;
+  const outcome = result.outcome;
+  const name = (id: string) => choiceLabel(meeting, vote, id) ?? id;
+  const said =
+    outcome.kind === 'adopted'
+      ? t('result.adopted')
+      : outcome.kind === 'rejected'
+        ? t(outcome.tie ? 'result.rejectedTie' : 'result.rejected')
+        : outcome.kind === 'elected'
+          ? t(outcome.byAge ? 'result.electedByAge' : 'result.elected', {
+              name: name(outcome.candidateId),
+            })
+          : outcome.kind === 'runoff'
+            ? t('result.runoff', {
+                a: name(outcome.candidateIds[0]),
+                b: name(outcome.candidateIds[1]),
+              })
+            : t('result.noneElected');
+  return (
+    <div data-result={vote.id}>
+      <div className={layout.grow}>{voteSubject(meeting, vote, language)}</div>
+      <strong>{said}</strong>
+      <ul className={layout.list}>
+        {vote.choices.map((choice) => (
+          <li key={choice}>
+            {choiceText(meeting, vote, choice)}: {result.tally[choice] ?? 0}
+          </li>
+        ))}
+      </ul>
+      <div className={layout.muted}>
+        {t('result.basis', {
+          participation: result.participation,
+          cast: result.votesCast,
+          needed: result.needed,
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** A member's ballot: the choices, then for a secret vote a receipt and never the choice. */
+export function Ballot({ vote }: { vote: Vote }) {
+  const { t } = useTranslation();
+  const { meeting, me, language } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  const choiceText = useChoiceText();
+  const receiptRef = useRef<HTMLParagraphElement>(null);
+  const [receivedAt, setReceivedAt] = useState<string | null>(null);
+  const voted = vote.participants.includes(me);
+  const mine = vote.secret ? undefined : vote.ballots[me];
+  const mayChange = !vote.secret && meeting.profile.voteChangeUntilClose.value;
+
+  useEffect(() => {
+    if (receivedAt) receiptRef.current?.focus();
+  }, [receivedAt]);
+
+  if (!vote.eligible.includes(me)) return <p className={layout.muted}>{t('vote.notEligible')}</p>;
+
+  async function cast(choice: string) {
+    const accepted = await run({ type: 'CastBallot', voteId: vote.id, choice });
+    // Only the time is kept: what was chosen stays in the ballot box.
+    if (accepted && vote.secret) setReceivedAt(new Date().toLocaleTimeString(language));
+  }
+
+  if (voted && vote.secret) {
+    return (
+      <p ref={receiptRef} tabIndex={-1} data-receipt="" className={layout.grow}>
+        {receivedAt ? t('vote.receiptAt', { time: receivedAt }) : t('vote.receipt')}
+      </p>
+    );
+  }
+  return (
+    <div role="group" aria-label={t('vote.ballot')} className={layout.row}>
+      {vote.choices.map((choice) => (
+        <Button
+          key={choice}
+          appearance={mine === choice ? 'primary' : 'secondary'}
+          aria-pressed={vote.secret ? undefined : mine === choice}
+          disabled={busy || (voted && !mayChange)}
+          onClick={() => void cast(choice)}
+        >
+          {choiceText(meeting, vote, choice)}
+        </Button>
+      ))}
+      {mine !== undefined && (
+        <span className={layout.grow}>
+          {t('vote.youChose', { choice: choiceText(meeting, vote, mine) })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The chair opens a vote on the current item or on one of its motions. */
+function OpenVote() {
+  const { t } = useTranslation();
+  const { meeting } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  const item = currentItem(meeting);
+  const motions = Object.values(meeting.motions).filter(
+    (m) => m.itemId === item?.id && (m.status === 'proposed' || m.status === 'seconded'),
+  );
+  const [on, setOn] = useState('');
+  const [secret, setSecret] = useState(item?.expectedVote === 'secret');
+  const [threshold, setThreshold] = useState<Threshold>('1/2');
+  useEffect(() => {
+    setSecret(item?.expectedVote === 'secret');
+    setOn('');
+  }, [item?.id, item?.expectedVote]);
+  if (!item) return null;
+  const allowed = thresholds.filter(
+    (th) => th === '1/2' || meeting.profile.thresholds.value.includes(th),
+  );
+  return (
+    <form
+      className={layout.section}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run({
+          type: 'OpenVote',
+          ...(on ? { motionId: on } : {}),
+          secret,
+          threshold,
+        });
+      }}
+    >
+      <Field label={t('vote.on')}>
+        <Select
+          className={layout.fill}
+          value={on}
+          onChange={(_e, data) => {
+            setOn(data.value);
+          }}
+        >
+          <option value="">{t('vote.onItem')}</option>
+          {motions.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.text.slice(0, 80)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={layout.row}>
+        <Checkbox
+          label={t('vote.secret')}
+          checked={secret}
+          onChange={(_e, data) => {
+            setSecret(data.checked === true);
+          }}
+        />
+        <Field label={t('vote.threshold')}>
+          <Select
+            value={threshold}
+            onChange={(_e, data) => {
+              setThreshold(data.value as Threshold);
+            }}
+          >
+            {allowed.map((th) => (
+              <option key={th} value={th}>
+                {th}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Button type="submit" appearance="primary" disabled={busy}>
+        {t('vote.open')}
+      </Button>
+    </form>
+  );
+}
+
+/** The vote under way, as each reader may take part in it; the chair opens and closes votes. */
+export function Votes() {
+  const { t } = useTranslation();
+  const { meeting, role, language } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  if (meeting.status !== 'open' || !meeting.currentItemId) return null;
+  const vote = openVoteOf(meeting);
+  const member = role === 'chair' || role === 'councillor';
+  if (!vote && role !== 'chair') return null;
+  return (
+    <section className={layout.section} aria-labelledby="vote-heading" data-vote={vote?.id ?? ''}>
+      <h2 id="vote-heading" className={layout.heading}>
+        {vote ? t(vote.secret ? 'vote.openSecret' : 'vote.openNamed') : t('vote.heading')}
+      </h2>
+      {vote ? (
+        <>
+          <p className={layout.grow}>{voteSubject(meeting, vote, language)}</p>
+          <p className={layout.muted}>
+            {t('vote.progress', {
+              voted: vote.participants.length,
+              eligible: vote.eligible.length,
+            })}
+          </p>
+          {member && <Ballot vote={vote} />}
+          {role === 'chair' && (
+            <Button
+              disabled={busy}
+              onClick={() => void run({ type: 'CloseVote', voteId: vote.id })}
+            >
+              {t('vote.close')}
+            </Button>
+          )}
+        </>
+      ) : (
+        <OpenVote />
+      )}
+    </section>
+  );
+}
+
+/** Published results of the current item, for everyone. */
+export function Results() {
+  const { t } = useTranslation();
+  const { meeting } = useSession();
+  const layout = useLayout();
+  const published = Object.values(meeting.votes).filter(
+    (v) => v.itemId === meeting.currentItemId && v.status === 'published',
+  );
+  if (published.length === 0) return null;
+  return (
+    <section className={layout.section} aria-labelledby="results-heading">
+      <h2 id="results-heading" className={layout.heading}>
+        {t('result.heading')}
+      </h2>
+      {published.map((vote) => (
+        <ResultView key={vote.id} vote={vote} />
+      ))}
+    </section>
+  );
+}
+
+/** The director's private inbox: each counted result, until it is published. */
+export function ResultsInbox() {
+  const { t } = useTranslation();
+  const { meeting } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  const counted = Object.values(meeting.votes).filter((v) => v.status === 'counted');
+  return (
+    <section className={layout.section} aria-labelledby="inbox-heading">
+      <h2 id="inbox-heading" className={layout.heading}>
+        {t('inbox.heading')}{' '}
+        <Badge appearance="filled" color={counted.length ? 'important' : 'informative'}>
+          {counted.length}
+        </Badge>
+      </h2>
+      {counted.length === 0 && <p className={layout.muted}>{t('inbox.empty')}</p>}
+      {counted.map((vote) => (
+        <div key={vote.id} className={layout.section}>
+          <ResultView vote={vote} />
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run({ type: 'PublishResult', voteId: vote.id })}
+          >
+            {t('inbox.publish')}
+          </Button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import {
+  currentItem,
+  currentQueue,
+  itemLabel,
+  memberName,
+  openVoteOf,
+  voteSubject,
+} from '../../meeting';
+import { Speaker } from '../parts/Speaker';
+import { SpeakingQueue } from '../parts/SpeakingQueue';
+import { ResultView } from '../parts/Votes';
+import { useSession } from '../session';
+
+const useStyles = makeStyles({
+  stage: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
+    '@media (max-width: 640px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+    gap: tokens.spacingHorizontalXXL,
+    fontSize: 'clamp(1rem, 2.2vw, 2rem)',
+    lineHeight: 1.3,
+  },
+  item: {
+    gridColumn: '1 / -1',
+    margin: 0,
+    fontSize: '1.6em',
+    lineHeight: 1.2,
+    overflowWrap: 'anywhere',
+  },
+  heading: { margin: 0, fontSize: '1em', color: tokens.colorNeutralForeground2 },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+});
+
+/** The meeting stage: what everyone in the call reads together, large enough for a shared screen. */
+export default function Stage() {
+  const { t } = useTranslation();
+  const { meeting, language } = useSession();
+  const styles = useStyles();
+  const item = currentItem(meeting);
+  const queue = currentQueue(meeting);
+  const vote = openVoteOf(meeting);
+  const published = Object.values(meeting.votes)
+    .filter((v) => v.itemId === meeting.currentItemId && v.status === 'published')
+    .slice(-1);
+  return (
+    <div className={styles.stage}>
+      <h2 className={styles.item} data-current-item={item?.id ?? ''}>
+        {item ? itemLabel(meeting, item, language) : t('item.none')}
+      </h2>
+      <section className={styles.column} aria-labelledby="stage-floor">
+        <h3 id="stage-floor" className={styles.heading}>
+          {t('floor.heading')}
+        </h3>
+        <Speaker large />
+        <SpeakingQueue requests={queue.requests} nameOf={(id) => memberName(meeting, id)} />
+      </section>
+      <section className={styles.column} aria-labelledby="stage-vote">
+        <h3 id="stage-vote" className={styles.heading}>
+          {vote ? t(vote.secret ? 'vote.openSecret' : 'vote.openNamed') : t('result.heading')}
+        </h3>
+        {vote ? (
+          <p>
+            {voteSubject(meeting, vote, language)}
+            <br />
+            {t('vote.progress', {
+              voted: vote.participants.length,
+              eligible: vote.eligible.length,
+            })}
+          </p>
+        ) : published[0] ? (
+          <ResultView vote={published[0]} />
+        ) : (
+          <p>{t('result.none')}</p>
+        )}
+      </section>
+    </div>
+  );
+}

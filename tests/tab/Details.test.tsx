@@ -1,0 +1,125 @@
+/** @jest-environment jsdom */
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Details from '../../tab/src/ui/details/Details';
+import { CHAIR, DIRECTOR, council, created, convened, opened } from '../shared/support/council';
+import { renderFor } from './support/harness';
+
+// jsdom's Blob lacks text(), which every browser the tab supports has.
+Blob.prototype.text = function text(this: Blob) {
+  return new Promise<string>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      resolve(reader.result as string);
+    };
+    reader.readAsText(this);
+  });
+};
+
+const draft = () => [created(council({ members: 5 }))];
+
+test('the director imports the roster from a CSV file and saves it as one revision', async () => {
+  const { record } = renderFor(DIRECTOR, draft(), <Details />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('tab', { name: 'Roster and roles' }));
+  const csv =
+    'id,name,role,seat\nm1,Anne Chair,chair,1\nm2,Bruno,councillor,2\ndg,Dora,director,\n';
+  await user.upload(
+    screen.getByLabelText('Import a roster (CSV or JSON)'),
+    new File([csv], 'roster.csv', { type: 'text/csv' }),
+  );
+  await screen.findByText('3 people read from the file. Save to apply.');
+  await user.click(screen.getByRole('button', { name: 'Save the roster' }));
+  expect(record.sent).toEqual([
+    {
+      type: 'ReviseRoster',
+      roster: [
+        { id: 'm1', name: 'Anne Chair', role: 'chair', seat: 1 },
+        { id: 'm2', name: 'Bruno', role: 'councillor', seat: 2 },
+        { id: 'dg', name: 'Dora', role: 'director' },
+      ],
+    },
+  ]);
+  expect(record.reported).toEqual([null]);
+});
+
+test('the director changes a role in the roster', async () => {
+  const { record } = renderFor(DIRECTOR, draft(), <Details />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('tab', { name: 'Roster and roles' }));
+  await user.selectOptions(
+    screen.getByRole('combobox', { name: 'Role of Councillor 1' }),
+    'observer',
+  );
+  await user.click(screen.getByRole('button', { name: 'Save the roster' }));
+  const sent = record.sent[0];
+  expect(sent?.type === 'ReviseRoster' && sent.roster.find((m) => m.id === 'c1')?.role).toBe(
+    'observer',
+  );
+});
+
+test('the director adds an agenda item in four languages with a secret vote, and saves the agenda', async () => {
+  const { record } = renderFor(DIRECTOR, draft(), <Details />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Add an item' }));
+  const item = screen.getByRole('listitem', { name: 'Item 5' });
+  const fields = item.querySelectorAll('input');
+  for (const [index, title] of ['Nomination', 'Benoeming', 'Ernennung', 'Appointment'].entries()) {
+    await user.type(fields[index] as HTMLInputElement, title);
+  }
+  await user.selectOptions(item.querySelectorAll('select')[1] as HTMLSelectElement, 'secret');
+  await user.click(screen.getByRole('button', { name: 'Save the agenda' }));
+  const sent = record.sent[0];
+  expect(sent?.type === 'ReviseAgenda' && sent.agenda.at(-1)).toMatchObject({
+    id: 'item-5',
+    title: { fr: 'Nomination', nl: 'Benoeming', de: 'Ernennung', en: 'Appointment' },
+    expectedVote: 'secret',
+  });
+  await waitFor(() => {
+    expect(screen.getByText('Saved.')).toBeTruthy();
+  });
+});
+
+test('the director chooses the rules profile and the meeting language, then convenes', async () => {
+  const { record } = renderFor(DIRECTOR, draft(), <Details />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('tab', { name: 'Rules and language' }));
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Rules profile' }), 'flanders');
+  await user.click(screen.getByRole('button', { name: 'Save the profile' }));
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Meeting language' }), 'nl');
+  await user.click(screen.getByRole('button', { name: 'Save the language' }));
+  await user.click(screen.getByRole('button', { name: 'Convene the meeting' }));
+  expect(record.sent).toEqual([
+    { type: 'ChooseRules', rules: { profile: 'flanders', overrides: {} } },
+    { type: 'ChooseLanguage', language: 'nl' },
+    { type: 'ConveneMeeting' },
+  ]);
+  expect(record.reported).toEqual([null, null, null]);
+});
+
+test('others read the setup but cannot change it, nor can the director once the sitting opened', () => {
+  const chairView = renderFor(CHAIR, draft(), <Details />);
+  expect(screen.queryByRole('button', { name: 'Add an item' })).toBeNull();
+  expect(screen.queryByRole('textbox')).toBeNull();
+  chairView.unmount();
+  renderFor(DIRECTOR, [...draft(), convened(), opened()], <Details />);
+  expect(screen.getByText('The sitting has opened: its setup can no longer change.')).toBeTruthy();
+  expect(screen.queryByRole('button', { name: 'Save the agenda' })).toBeNull();
+});
+
+test('the setup tabs follow the ARIA tabs pattern: arrows move the selection and the focus', async () => {
+  renderFor(DIRECTOR, draft(), <Details />);
+  const user = userEvent.setup();
+  const agenda = screen.getByRole('tab', { name: 'Agenda' });
+  expect(agenda.getAttribute('aria-selected')).toBe('true');
+  agenda.focus();
+  await user.keyboard('{ArrowRight}');
+  const roster = screen.getByRole('tab', { name: 'Roster and roles' });
+  expect(document.activeElement).toBe(roster);
+  expect(roster.getAttribute('aria-selected')).toBe('true');
+  expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(roster.id);
+  await user.keyboard('{End}');
+  expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Rules and language' }));
+  await user.keyboard('{ArrowRight}');
+  expect(document.activeElement).toBe(agenda);
+});
