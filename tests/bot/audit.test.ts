@@ -17,6 +17,9 @@ import { demo } from './support/service';
 
 const ROOT = resolve(__dirname, '..', '..');
 
+// Each check starts npm, tsx and a database in a child process: slow on a busy two-core machine.
+jest.setTimeout(180_000);
+
 interface Run {
   readonly code: number;
   readonly stdout: string;
@@ -29,7 +32,7 @@ function audit(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
     execFile(
       'npm',
       ['run', '--silent', 'audit', '--', ...args],
-      { cwd: ROOT, env, timeout: 60_000 },
+      { cwd: ROOT, env, timeout: 150_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         done({ code, stdout, stderr });
@@ -309,7 +312,7 @@ describe('npm run audit says why it cannot check', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   test('a line that is not JSON breaks the log at that line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'audit-bad-'));

@@ -5,6 +5,9 @@ import { demo, personOf, startService, type Person, type RunningService } from '
 
 const footer = /^(Empreinte SHA-256|Page \d+ sur \d+)/;
 
+// Rendering and poppler's tools run in child processes: slow on a busy machine.
+jest.setTimeout(90_000);
+
 describe('the minutes over HTTP', () => {
   let running: RunningService;
   let council: DemoMeeting;

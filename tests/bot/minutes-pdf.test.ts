@@ -108,6 +108,9 @@ const footers: Record<Language, string> = {
 };
 const footer = /^(Empreinte|SHA-256|Page|Pagina|Seite) /;
 
+// Rendering and poppler's tools run in child processes: slow on a busy machine.
+jest.setTimeout(90_000);
+
 describe('minutes as PDF', () => {
   test.each(Object.keys(words) as Language[])(
     'the minutes of a meeting held in %s print that language’s words',
