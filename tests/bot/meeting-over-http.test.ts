@@ -54,9 +54,12 @@ describe.each(databases)('a whole meeting over HTTP on %s', (_name, databaseUrl)
     meetingId = created.body.meetingId as string;
     await ok(director, { type: 'ConveneMeeting' });
     const list = await chair.get('/api/meetings');
-    expect(list.body.meetings).toEqual([
-      expect.objectContaining({ id: meetingId, status: 'convened', role: 'chair' }),
-    ]);
+    // On PostgreSQL other test files share the database, and may hold meetings of the same tenant.
+    expect(list.body.meetings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: meetingId, status: 'convened', role: 'chair' }),
+      ]),
+    );
   });
 
   test('the chair opens the meeting and a roll call finds a quorum', async () => {
