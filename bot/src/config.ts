@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { isLoopbackHost } from './auth/loopback';
 
 const commaList = z.string().transform((value) =>
   value
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean),
+);
+
+/** An empty variable (as `KEY=` in an env file) counts as unset. */
+const optionalText = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().trim().min(1).optional(),
 );
 
 const schema = z
@@ -25,14 +32,30 @@ const schema = z
     /** A council file to load once at start (the demo council for `npm start`). */
     DEMO_COUNCIL: z.string().min(1).optional(),
     TAB_DIR: z.string().min(1).optional(),
+    /** The bot's Entra app (SingleTenant) or managed identity's client id (UserAssignedMSI). */
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppTenantId: optionalText,
+    MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   })
   .superRefine((env, ctx) => {
+    const require = (path: keyof typeof env, message: string) => {
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    };
     if (env.AUTH_MODE === 'entra' && !env.ENTRA_CLIENT_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ENTRA_CLIENT_ID'],
-        message: 'required when AUTH_MODE=entra',
-      });
+      require('ENTRA_CLIENT_ID', 'required when AUTH_MODE=entra');
+    }
+    if (!env.MicrosoftAppId) {
+      // Without an app id the bot takes activities without Bot Framework auth: anyone who can
+      // reach /api/messages could speak for any member.
+      if (!isLoopbackHost(env.HOST)) {
+        require('MicrosoftAppId', 'required unless the service listens on loopback (local mode)');
+      }
+      return;
+    }
+    if (!env.MicrosoftAppTenantId) require('MicrosoftAppTenantId', 'required with MicrosoftAppId');
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppPassword) {
+      require('MicrosoftAppPassword', 'required when MicrosoftAppType=SingleTenant');
     }
   });
 
