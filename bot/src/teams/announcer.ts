@@ -126,7 +126,8 @@ export function createAnnouncer(deps: AnnouncerDeps) {
   async function notifyVote(loaded: LoadedMeeting, chat: Reference, voteId: string) {
     const { record, state } = loaded;
     const vote = state.status === 'none' ? undefined : state.votes[voteId];
-    const teamsMeetingId = record.teamsMeetingId;
+    // The loaded record may predate the link: the store has the Teams meeting it is linked to.
+    const teamsMeetingId = (await store.findMeeting(record.id))?.teamsMeetingId;
     if (!vote || !teamsMeetingId || teamsMeetingId.startsWith('chat:')) {
       log.info({ meetingId: record.id }, 'no Teams meeting: vote notification skipped');
       return;

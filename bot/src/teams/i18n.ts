@@ -19,6 +19,7 @@ void i18n.init({
   nsSeparator: false,
   interpolation: { escapeValue: false },
   initAsync: false,
+  showSupportNotice: false,
 });
 
 export function textsFor(language: Language): Texts {

@@ -46,12 +46,17 @@ const activitySchema = z.looseObject({
 export function buildBot(core: ChatCore, options: TeamsChatOptions) {
   const { config } = options;
   const appId = config.MicrosoftAppId ?? '';
-  const credentials = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    MicrosoftAppType: config.MicrosoftAppType,
-  });
+  // With no app id, botbuilder's own local mode: no token checked on the way in, none sent out.
+  const credentials = new ConfigurationServiceClientCredentialFactory(
+    appId
+      ? {
+          MicrosoftAppId: appId,
+          MicrosoftAppPassword: config.MicrosoftAppPassword,
+          MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+          MicrosoftAppType: config.MicrosoftAppType,
+        }
+      : {},
+  );
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(
       { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppTenantId: config.MicrosoftAppTenantId },

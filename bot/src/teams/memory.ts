@@ -34,6 +34,9 @@ export function botMemory(memory: ChatMemory) {
     return value === undefined || value === null ? undefined : (value as T);
   }
 
+  /** A chat's reference without the message it came from: the bot speaks to the chat itself. */
+  const chatOnly = ({ activityId: _activityId, ...chat }: Reference): Reference => chat;
+
   const cardKey = (meetingId: string, card: CardRef, reader = '') =>
     `card:${meetingId}:${card.kind}:${card.id}${reader ? `:${reader}` : ''}`;
 
@@ -42,9 +45,9 @@ export function botMemory(memory: ChatMemory) {
     meetingChatKey,
     meetingChat: (meetingId: string) => read<Reference>(meetingChatKey(meetingId)),
     rememberMeetingChat: (meetingId: string, chat: Reference) =>
-      write(meetingChatKey(meetingId), chat),
+      write(meetingChatKey(meetingId), chatOnly(chat)),
     rememberPersonalChat: (tenantId: string, aadObjectId: string, chat: Reference) =>
-      write(personalChatKey(tenantId, aadObjectId), chat),
+      write(personalChatKey(tenantId, aadObjectId), chatOnly(chat)),
 
     /** Teams ids by Entra object id, for one tenant. */
     async people(tenantId: string): Promise<Record<string, string>> {

@@ -1,6 +1,6 @@
 import { createAuthenticator } from '../../../bot/src/auth';
 import { parseConfig } from '../../../bot/src/config';
-import { createServer, type Service } from '../../../bot/src/http/server';
+import { createServer, type ServerDeps, type Service } from '../../../bot/src/http/server';
 import { createLogger } from '../../../bot/src/log';
 import { openDb, openMeetingStore } from '../../../bot/src/store';
 import demo from '../../../bot/fixtures/council-demo.json';
@@ -14,8 +14,14 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The real service on a loopback port, with dev sign-in and an in-memory database (or `databaseUrl`). */
-export async function startService(databaseUrl?: string): Promise<RunningService> {
+/**
+ * The real service on a loopback port, with dev sign-in and an in-memory database (or
+ * `databaseUrl`), and the chat bot when `chat` is given.
+ */
+export async function startService(
+  databaseUrl?: string,
+  { chat }: Pick<ServerDeps, 'chat'> = {},
+): Promise<RunningService> {
   const config = parseConfig({
     AUTH_MODE: 'dev',
     HOST: '127.0.0.1',
@@ -29,7 +35,13 @@ export async function startService(databaseUrl?: string): Promise<RunningService
   });
   if (auth.mode !== 'dev') throw new Error('dev sign-in expected');
   const store = await openMeetingStore(await openDb({ databaseUrl }));
-  const service = createServer({ config, store, auth, log: createLogger('silent') });
+  const service = createServer({
+    config,
+    store,
+    auth,
+    log: createLogger('silent'),
+    ...(chat ? { chat } : {}),
+  });
   await service.start();
   await new Promise<void>((resolve) => {
     service.server.listen(0, '127.0.0.1', resolve);

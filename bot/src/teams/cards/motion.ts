@@ -104,7 +104,7 @@ export function motionCard(view: View, motionId: string): Card {
   const member = view.member === null || isVoting(view);
   const own = view.member !== null && view.member === motion.member;
   const actions: Element[] = [];
-  if (member && !own && motion.status === 'proposed' && meeting.profile.motionsNeedSecond.value) {
+  if (member && !own && motion.status === 'proposed') {
     actions.push(action(view, card, t('motion.second'), 'motion.second', { motionId }, 'positive'));
   }
   if (member && !motion.amends) actions.push(motionForm(view, card, 'motion.amend', { motionId }));

@@ -22,7 +22,10 @@ function summary(view: View): Card {
       [t('rollCall.absent'), String(closed.absent.length)],
       [t('rollCall.excused'), String(closed.excused.length)],
     ]),
-    notice(quorumLine(view, closed.quorum), closed.quorum.reached ? 'good' : 'attention'),
+    notice(
+      `${t('rollCall.quorum')}: ${quorumLine(view, closed.quorum)}`,
+      closed.quorum.reached || closed.quorum.waived ? 'good' : 'attention',
+    ),
     text(`${t('rollCall.absentNames')} ${names(closed.absent)}`),
     ...(closed.excused.length > 0
       ? [text(`${t('rollCall.excusedNames')} ${names(closed.excused)}`)]
