@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { isLoopbackHost } from './auth/loopback';
 
 const commaList = z.string().transform((value) =>
   value
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean),
+);
+
+/** An empty variable (as `KEY=` in an env file) counts as unset. */
+const optionalText = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().trim().min(1).optional(),
 );
 
 const schema = z.object({
@@ -22,19 +29,45 @@ const schema = z.object({
   /** A council file to load once at start (the demo council for `npm start`). */
   DEMO_COUNCIL: z.string().min(1).optional(),
   TAB_DIR: z.string().min(1).optional(),
+  /** The bot's Entra app (SingleTenant) or managed identity's client id (UserAssignedMSI). */
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
 
+/** Rules across variables, checked on the raw environment so they are listed with the others. */
+function crossProblems(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => Boolean(env[name]?.trim());
+  const problems: string[] = [];
+  if (env.AUTH_MODE === 'entra' && !set('ENTRA_CLIENT_ID')) {
+    problems.push('ENTRA_CLIENT_ID: required when AUTH_MODE=entra');
+  }
+  if (!set('MicrosoftAppId')) {
+    // Without an app id the bot takes activities without Bot Framework auth: anyone who can reach
+    // /api/messages could speak for any member.
+    if (!isLoopbackHost(env.HOST ?? '127.0.0.1')) {
+      problems.push('MicrosoftAppId: required unless the service listens on loopback (local mode)');
+    }
+    return problems;
+  }
+  if (!set('MicrosoftAppTenantId'))
+    problems.push('MicrosoftAppTenantId: required with MicrosoftAppId');
+  if ((env.MicrosoftAppType ?? 'SingleTenant') === 'SingleTenant' && !set('MicrosoftAppPassword')) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppType=SingleTenant');
+  }
+  return problems;
+}
+
 /** Reads the environment once at boot, listing every problem at once; the result is frozen. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  if (env.AUTH_MODE === 'entra' && !env.ENTRA_CLIENT_ID) {
-    problems.push('ENTRA_CLIENT_ID: required when AUTH_MODE=entra');
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...crossProblems(env),
+  ];
   if (!parsed.success || problems.length > 0) {
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }

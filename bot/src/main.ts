@@ -4,6 +4,7 @@ import { loadCouncil } from './demo';
 import { createServer } from './http/server';
 import { createLogger } from './log';
 import { openDb, openMeetingStore } from './store';
+import { teamsChat } from './teams';
 
 const config = parseConfig(process.env);
 const log = createLogger(config.LOG_LEVEL);
@@ -22,14 +23,22 @@ const auth = await createAuthenticator(
 );
 const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 const store = await openMeetingStore(db);
-const service = createServer({ config, store, auth, log });
+const service = createServer({ config, store, auth, log, chat: teamsChat({ config }) });
 await service.start();
 await new Promise<void>((resolve) => {
   service.server.listen(config.PORT, config.HOST, resolve);
 });
 const address = service.server.address();
 const base = `http://${config.HOST}:${typeof address === 'object' ? address.port : config.PORT}`;
-log.info({ url: base, database: db.engine, authMode: auth.mode }, 'meeting service listening');
+log.info(
+  {
+    url: base,
+    database: db.engine,
+    authMode: auth.mode,
+    bot: config.MicrosoftAppId ? config.MicrosoftAppType : 'local (no Bot Framework auth)',
+  },
+  'meeting service listening',
+);
 
 if (config.DEMO_COUNCIL) {
   const meetingId = await loadCouncil(service, config.DEMO_COUNCIL);

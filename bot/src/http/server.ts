@@ -15,7 +15,12 @@ import type { Authenticator, Identity } from '../auth';
 import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
 import type { Logger } from '../log';
-import { createMeetingService, type Answer, type LoadedMeeting } from '../meetings/service';
+import {
+  createMeetingService,
+  type Answer,
+  type LoadedMeeting,
+  type MeetingService,
+} from '../meetings/service';
 import { minutesFor } from '../minutes';
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
@@ -23,12 +28,28 @@ import { refusal, sendProblem } from './problems';
 import { serveTab } from './tab';
 import { openEventStream } from './sse';
 
+/** What the chat bot is built on: the same pipeline and store as the tab's API. */
+export interface ChatCore {
+  readonly meetings: MeetingService;
+  readonly store: MeetingStore;
+  readonly log: Logger;
+}
+
+/** The chat bot (bot/src/teams) as the server sees it: one route and a lifetime. */
+export interface ChatEndpoint {
+  /** Answers one POST /api/messages. */
+  handle(req: Request, res: Response): Promise<void>;
+  /** Starts following the meetings; returns the function that stops it. */
+  start(): Promise<() => Promise<void>>;
+}
+
 export interface ServerDeps {
   readonly config: Config;
   readonly store: MeetingStore;
   readonly auth: Authenticator;
   readonly log: Logger;
   readonly now?: () => Date;
+  readonly chat?: (core: ChatCore) => ChatEndpoint;
 }
 
 const commandId = z
@@ -51,6 +72,7 @@ export function createServer(deps: ServerDeps) {
   const { config, store, auth, log } = deps;
   const meetings = createMeetingService(store, log, deps.now);
   const hub = createLiveHub(store, meetings, log);
+  const chat = deps.chat?.({ meetings, store, log });
   const server: Server = restify.createServer({
     name: 'council-meetings',
     handleUncaughtExceptions: false,
@@ -267,16 +289,25 @@ export function createServer(deps: ServerDeps) {
     );
   }
 
+  if (chat) {
+    server.post(
+      '/api/messages',
+      route((req, res) => chat.handle(req, res)),
+    );
+  }
+
   if (config.TAB_DIR && existsSync(config.TAB_DIR)) serveTab(server, config.TAB_DIR);
 
   let stopHub: (() => Promise<void>) | null = null;
+  let stopChat: (() => Promise<void>) | null = null;
   return {
     server,
     meetings,
     hub,
-    /** Starts the live fan-out; the caller then listens. */
+    /** Starts the live fan-out and the chat bot; the caller then listens. */
     async start(): Promise<void> {
       stopHub = await hub.start();
+      stopChat = (await chat?.start()) ?? null;
     },
     /** Stops taking requests, lets those under way finish, closes live streams and the store. */
     async close(): Promise<void> {
@@ -286,6 +317,7 @@ export function createServer(deps: ServerDeps) {
         });
         server.server.closeAllConnections();
       });
+      await stopChat?.();
       await stopHub?.();
       await store.close();
     },

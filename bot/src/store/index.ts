@@ -4,6 +4,7 @@ export { openPostgres, type PostgresOptions } from './postgres-db';
 export { migrate, migrations } from './migrations';
 export {
   openMeetingStore,
+  type ChatMemory,
   type Commit,
   type CommitOutcome,
   type Meeting,

@@ -89,8 +89,18 @@ export interface MeetingStore {
   ): Promise<() => Promise<void>>;
   /** The stored result of a command already handled, or undefined. */
   commandResult(meetingId: string, commandId: string): Promise<unknown>;
+  /** What the chat bot keeps between turns and across instances (JSON, never a secret choice). */
+  readonly chatMemory: ChatMemory;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface ChatMemory {
+  recall(key: string): Promise<unknown>;
+  remember(key: string, value: unknown): Promise<void>;
+  /** Stores the value unless the key is taken; true for the one caller that took it. */
+  claim(key: string, value: unknown): Promise<boolean>;
+  forget(key: string): Promise<void>;
 }
 
 const channel = 'meeting_events';
@@ -196,11 +206,40 @@ export async function openMeetingStore(
       return row?.result;
     },
 
+    chatMemory: chatMemoryIn(db),
+
     async ping() {
       await db.query('SELECT 1');
     },
 
     close: () => db.close(),
+  };
+}
+
+function chatMemoryIn(db: Db): ChatMemory {
+  return {
+    async recall(key) {
+      const [row] = await db.query('SELECT value FROM chat_memory WHERE key = $1', [key]);
+      return row?.value;
+    },
+    async remember(key, value) {
+      await db.query(
+        `INSERT INTO chat_memory (key, value) VALUES ($1, $2::text::jsonb)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+        [key, canonicalJson(value ?? null)],
+      );
+    },
+    async claim(key, value) {
+      const rows = await db.query(
+        `INSERT INTO chat_memory (key, value) VALUES ($1, $2::text::jsonb)
+         ON CONFLICT (key) DO NOTHING RETURNING key`,
+        [key, canonicalJson(value ?? null)],
+      );
+      return rows.length === 1;
+    },
+    async forget(key) {
+      await db.query('DELETE FROM chat_memory WHERE key = $1', [key]);
+    },
   };
 }
 

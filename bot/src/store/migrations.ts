@@ -72,6 +72,18 @@ export const migrations: readonly Migration[] = [
        FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
     ],
   },
+  {
+    version: 2,
+    name: 'what the chat bot remembers: conversation references and card ids',
+    statements: [
+      // Operational memory of the bot, not part of the meeting's record: it holds no choice.
+      `CREATE TABLE chat_memory (
+         key text PRIMARY KEY,
+         value jsonb NOT NULL,
+         updated_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.

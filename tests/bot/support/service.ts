@@ -1,6 +1,6 @@
 import { createAuthenticator, type Authenticator } from '../../../bot/src/auth';
 import { parseConfig } from '../../../bot/src/config';
-import { createServer, type Service } from '../../../bot/src/http/server';
+import { createServer, type ServerDeps, type Service } from '../../../bot/src/http/server';
 import { createLogger, type Logger } from '../../../bot/src/log';
 import { PGlite } from '@electric-sql/pglite';
 import { openPostgres, openMeetingStore, pgliteDb } from '../../../bot/src/store';
@@ -19,7 +19,7 @@ export interface RunningService {
 /**
  * The real service on a loopback port, with dev sign-in and a fresh in-memory PGlite (loaded from a
  * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`; with `tabDir`,
- * it serves that built tab under /tab/.
+ * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages.
  */
 export async function startService(
   databaseUrl?: string,
@@ -27,6 +27,7 @@ export async function startService(
     readonly log?: Logger;
     readonly signIn?: Authenticator;
     readonly tabDir?: string;
+    readonly chat?: ServerDeps['chat'];
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -52,6 +53,7 @@ export async function startService(
     store,
     auth: chosen,
     log: options.log ?? createLogger('silent'),
+    ...(options.chat ? { chat: options.chat } : {}),
   });
   await service.start();
   await new Promise<void>((resolve) => {

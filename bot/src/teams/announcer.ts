@@ -1,0 +1,294 @@
+import type { Event } from '@council/shared';
+import type { ConversationReference } from 'botbuilder';
+import type { Logger } from '../log';
+import { lanes } from '../meetings/lanes';
+import type { LoadedMeeting, MeetingService } from '../meetings/service';
+import type { MeetingStore } from '../store';
+import type { CardRef } from './cards';
+import { debouncer } from './debounce';
+import { personalChatKey, type BotMemory } from './memory';
+import type { Messenger } from './messenger';
+import type { CardViews } from './views';
+
+type Reference = Partial<ConversationReference>;
+
+export interface AnnouncerDeps {
+  readonly store: MeetingStore;
+  readonly meetings: MeetingService;
+  readonly log: Logger;
+  readonly memory: BotMemory;
+  readonly messenger: Messenger;
+  readonly views: CardViews;
+  /** At most one update of a card in this interval (2 s in Teams). */
+  readonly intervalMs: number;
+}
+
+/** The HTTP status of a failed connector call, for the log: 403 and 404 are expected outside Teams. */
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * Follows every linked meeting's log, whoever changed it (a card, the tab, another instance), and
+ * keeps its chat in step: a card when something opens, an update when it changes, the result to
+ * the director in private when a vote is counted, and to the chat once published.
+ */
+export function createAnnouncer(deps: AnnouncerDeps) {
+  const { store, meetings, log, memory, messenger, views } = deps;
+  const inLane = lanes();
+  const updates = debouncer(deps.intervalMs, (error: unknown) => {
+    log.warn({ err: error, status: statusOf(error) }, 'card update failed');
+  });
+  const following = new Set<Promise<void>>();
+  /** The item each meeting discussed last, so that its card says the council moved on. */
+  const currentItems = new Map<string, string>();
+
+  const languageOf = (loaded: LoadedMeeting) =>
+    loaded.state.status === 'none' ? 'en' : loaded.state.setup.language;
+
+  async function post(
+    loaded: LoadedMeeting,
+    card: CardRef,
+    chatKey: string,
+    chat: Reference,
+    viewer: string | null = null,
+  ): Promise<void> {
+    const meetingId = loaded.record.id;
+    const reader = viewer ?? undefined;
+    if (!(await memory.claimCard(meetingId, card, chatKey, reader))) return;
+    try {
+      const drawn = await views.draw(loaded, card, {
+        member: viewer,
+        language: languageOf(loaded),
+      });
+      const activityId = await messenger.post(chat, drawn);
+      await memory.rememberCard(meetingId, card, { chat: chatKey, activityId }, reader);
+    } catch (error) {
+      await memory.forgetCard(meetingId, card, reader);
+      log.warn(
+        { err: error, meetingId, card: card.kind, status: statusOf(error) },
+        'card not posted',
+      );
+    }
+  }
+
+  function refresh(meetingId: string, card: CardRef, viewer: string | null = null): void {
+    const reader = viewer ?? undefined;
+    updates.schedule(`${meetingId}:${card.kind}:${card.id}:${viewer ?? ''}`, async () => {
+      const posted = await memory.postedCard(meetingId, card, reader);
+      if (!posted?.activityId) return;
+      const [chat, loaded] = await Promise.all([
+        memory.chat(posted.chat),
+        meetings.load(meetingId),
+      ]);
+      if (!chat || !loaded) return;
+      const drawn = await views.draw(loaded, card, {
+        member: viewer,
+        language: languageOf(loaded),
+      });
+      await messenger.update(chat, posted.activityId, drawn);
+    });
+  }
+
+  function directors(loaded: LoadedMeeting): string[] {
+    if (loaded.state.status === 'none') return [];
+    return loaded.state.setup.roster.filter((m) => m.role === 'director').map((m) => m.id);
+  }
+
+  /** The director's 1:1 chat with the bot, created from the meeting chat when there is none. */
+  async function personalChat(loaded: LoadedMeeting, meetingChat: Reference, director: string) {
+    const { tenantId } = loaded.record;
+    const key = personalChatKey(tenantId, director);
+    const known = await memory.chat(key);
+    if (known) return { key, chat: known };
+    const chat = await messenger.openPersonalChat(meetingChat, tenantId, director);
+    await memory.rememberPersonalChat(tenantId, director, chat);
+    return { key, chat };
+  }
+
+  async function toDirectors(loaded: LoadedMeeting, chat: Reference, voteId: string) {
+    const card: CardRef = { kind: 'directorResult', id: voteId };
+    for (const director of directors(loaded)) {
+      try {
+        const personal = await personalChat(loaded, chat, director);
+        await post(loaded, card, personal.key, personal.chat, director);
+      } catch (error) {
+        log.warn(
+          { err: error, meetingId: loaded.record.id, status: statusOf(error) },
+          'no personal chat with the director: the result waits in the tab',
+        );
+      }
+    }
+  }
+
+  /** A targeted notice in the meeting when a vote opens; outside a Teams meeting there is none. */
+  async function notifyVote(loaded: LoadedMeeting, chat: Reference, voteId: string) {
+    const { record, state } = loaded;
+    const vote = state.status === 'none' ? undefined : state.votes[voteId];
+    // The loaded record may predate the link: the store has the Teams meeting it is linked to.
+    const teamsMeetingId = (await store.findMeeting(record.id))?.teamsMeetingId;
+    if (!vote || !teamsMeetingId || teamsMeetingId.startsWith('chat:')) {
+      log.info({ meetingId: record.id }, 'no Teams meeting: vote notification skipped');
+      return;
+    }
+    if (!(await memory.once(`notify:${record.id}:${voteId}`))) return;
+    const ids = await memory.people(record.tenantId);
+    const recipients = vote.eligible.flatMap((m) => (ids[m] ? [ids[m]] : []));
+    if (recipients.length === 0) return;
+    try {
+      await messenger.notifyMeeting(chat, teamsMeetingId, recipients);
+    } catch (error) {
+      // 403 (no consent for the RSC permission) or 404 (no meeting API here): carry on without.
+      log.info({ meetingId: record.id, status: statusOf(error) }, 'meeting notification not sent');
+    }
+  }
+
+  async function react(loaded: LoadedMeeting, chat: Reference, event: Event): Promise<void> {
+    const meetingId = loaded.record.id;
+    const chatKey = memory.meetingChatKey(meetingId);
+    const welcome: CardRef = { kind: 'welcome', id: meetingId };
+    const motionCards = (motionId: string | null) => {
+      if (!motionId || loaded.state.status === 'none') return;
+      refresh(meetingId, { kind: 'motion', id: motionId });
+      const amends = loaded.state.motions[motionId]?.amends;
+      if (amends) refresh(meetingId, { kind: 'motion', id: amends });
+    };
+    switch (event.type) {
+      case 'MeetingOpened':
+      case 'MeetingClosed':
+        refresh(meetingId, welcome);
+        return;
+      case 'ItemTakenUp': {
+        refresh(meetingId, welcome);
+        const previous = currentItems.get(meetingId);
+        if (previous) refresh(meetingId, { kind: 'item', id: previous });
+        currentItems.set(meetingId, event.itemId);
+        await post(loaded, { kind: 'item', id: event.itemId }, chatKey, chat);
+        refresh(meetingId, { kind: 'item', id: event.itemId });
+        return;
+      }
+      case 'RollCallOpened':
+        refresh(meetingId, welcome);
+        await post(loaded, { kind: 'rollCall', id: event.rollCallId }, chatKey, chat);
+        return;
+      case 'RollCallAnswered':
+      case 'MemberCheckedIn':
+      case 'MemberCheckedOut':
+      case 'MemberExcused':
+        if (loaded.state.status !== 'none' && loaded.state.rollCall.status === 'open') {
+          refresh(meetingId, { kind: 'rollCall', id: loaded.state.rollCall.id });
+        }
+        return;
+      case 'RollCallClosed': {
+        const { present, absent, excused, quorum } = event;
+        await memory.rememberRollCallSummary(meetingId, event.rollCallId, {
+          present,
+          absent,
+          excused,
+          quorum,
+        });
+        refresh(meetingId, { kind: 'rollCall', id: event.rollCallId });
+        refresh(meetingId, welcome);
+        return;
+      }
+      case 'MotionProposed':
+        await post(loaded, { kind: 'motion', id: event.motionId }, chatKey, chat);
+        motionCards(event.amends);
+        return;
+      case 'MotionSeconded':
+      case 'MotionWithdrawn':
+        motionCards(event.motionId);
+        return;
+      case 'VoteOpened':
+        await post(loaded, { kind: 'vote', id: event.voteId }, chatKey, chat);
+        motionCards(event.motionId);
+        refresh(meetingId, { kind: 'item', id: event.itemId });
+        await notifyVote(loaded, chat, event.voteId);
+        return;
+      case 'BallotCast':
+      case 'BallotChanged':
+      case 'BallotRecorded':
+        refresh(meetingId, { kind: 'vote', id: event.voteId });
+        return;
+      case 'VoteClosed':
+        refresh(meetingId, { kind: 'vote', id: event.voteId });
+        return;
+      case 'VoteCounted':
+        await toDirectors(loaded, chat, event.voteId);
+        return;
+      case 'ResultPublished': {
+        const vote = loaded.state.status === 'none' ? undefined : loaded.state.votes[event.voteId];
+        await post(loaded, { kind: 'result', id: event.voteId }, chatKey, chat);
+        refresh(meetingId, { kind: 'vote', id: event.voteId });
+        if (vote) {
+          motionCards(vote.motionId);
+          refresh(meetingId, { kind: 'item', id: vote.itemId });
+        }
+        for (const director of directors(loaded)) {
+          refresh(meetingId, { kind: 'directorResult', id: event.voteId }, director);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  function follow(meetingId: string, seq: number): Promise<void> {
+    return inLane(meetingId, async () => {
+      const chat = await memory.meetingChat(meetingId);
+      if (!chat) return;
+      const cursor = (await memory.cursor(meetingId)) ?? seq - 1;
+      if (seq <= cursor) return;
+      const rows = await store.readEvents(meetingId, cursor);
+      const loaded = await meetings.load(meetingId);
+      const last = rows.at(-1);
+      if (!loaded || !last) return;
+      for (const row of rows) await react(loaded, chat, row.data as Event);
+      await memory.setCursor(meetingId, last.seq);
+    });
+  }
+
+  return {
+    /** Listens to every commit of every meeting; returns the function that stops. */
+    async start(): Promise<() => Promise<void>> {
+      const unsubscribe = await store.subscribe((meetingId, seq) => {
+        const run = follow(meetingId, seq).catch((error: unknown) => {
+          log.error({ err: error, meetingId }, 'the bot could not follow a meeting');
+        });
+        following.add(run);
+        void run.finally(() => following.delete(run));
+      });
+      return async () => {
+        await unsubscribe();
+        await Promise.all(following);
+        await updates.stop();
+      };
+    },
+
+    /** A chat just linked: the meeting's card, once, and its log followed from now on. */
+    async linked(loaded: LoadedMeeting, chat: Reference): Promise<void> {
+      const meetingId = loaded.record.id;
+      if ((await memory.cursor(meetingId)) === undefined) {
+        await memory.setCursor(meetingId, loaded.version);
+      }
+      await post(
+        loaded,
+        { kind: 'welcome', id: meetingId },
+        memory.meetingChatKey(meetingId),
+        chat,
+      );
+    },
+
+    /** Someone joined or left the call: the chair's view of an open roll call shows it. */
+    inCallChanged(loaded: LoadedMeeting): void {
+      const { state, record } = loaded;
+      if (state.status !== 'none' && state.rollCall.status === 'open') {
+        refresh(record.id, { kind: 'rollCall', id: state.rollCall.id });
+      }
+    },
+  };
+}
+
+export type Announcer = ReturnType<typeof createAnnouncer>;

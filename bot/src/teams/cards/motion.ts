@@ -1,0 +1,140 @@
+import type { Motion } from '@council/shared';
+import {
+  adaptiveCard,
+  form,
+  heading,
+  subtle,
+  text,
+  textInput,
+  type Card,
+  type Element,
+} from './elements';
+import { action, isVoting, itemTitle, nameOf, noticeOf, type CardRef, type View } from './view';
+
+export const MOTION_TEXT = 'motionText';
+const MAX_TEXT = 5_000;
+
+function pending(motion: Motion): boolean {
+  return motion.status === 'proposed' || motion.status === 'seconded';
+}
+
+function secretRequired(view: View, itemId: string): boolean {
+  const item = view.meeting.setup.agenda.find((i) => i.id === itemId);
+  return item !== undefined && view.meeting.profile.secretSubjects.value.includes(item.subject);
+}
+
+/** The chair's buttons that open a vote: named and secret, or secret only where the rules say so. */
+export function openVoteActions(
+  view: View,
+  card: CardRef,
+  itemId: string,
+  motionId?: string,
+): Element[] {
+  if (view.reader !== 'chair') return [];
+  const { t } = view;
+  const target = motionId ? { motionId } : {};
+  const secret = action(view, card, t('vote.openSecret'), 'vote.open', { ...target, secret: true });
+  if (secretRequired(view, itemId)) return [secret];
+  return [
+    action(view, card, t('vote.openNamed'), 'vote.open', { ...target, secret: false }),
+    secret,
+  ];
+}
+
+/** The form a member fills in to table a motion, or an amendment to one. */
+export function motionForm(
+  view: View,
+  card: CardRef,
+  verb: 'motion.propose' | 'motion.amend',
+  extra: Readonly<Record<string, string>>,
+): Element {
+  const { t } = view;
+  const title = verb === 'motion.propose' ? t('motion.propose') : t('motion.amend');
+  return form(
+    title,
+    [textInput(MOTION_TEXT, t('motion.textLabel'), MAX_TEXT, t('motion.textRequired'))],
+    action(view, card, t('motion.submit'), verb, extra, 'positive'),
+  );
+}
+
+function statusLine(view: View, motion: Motion): string {
+  const { t, meeting } = view;
+  switch (motion.status) {
+    case 'proposed':
+      return meeting.profile.motionsNeedSecond.value
+        ? t('motion.awaitingSecond')
+        : t('motion.proposed');
+    case 'seconded':
+      return t('motion.secondedBy', { name: nameOf(meeting, motion.secondedBy ?? '') });
+    case 'withdrawn':
+      return t('motion.withdrawn');
+    case 'voting':
+      return t('motion.voting');
+    case 'adopted':
+      return t('motion.adopted');
+    case 'rejected':
+      return t('motion.rejected');
+    default: {
+      const _exhaustive: never = motion.status;
+      return _exhaustive;
+    }
+  }
+}
+
+/** A motion or an amendment: members second or amend it, its author may withdraw it, the chair puts it to the vote. */
+export function motionCard(view: View, motionId: string): Card {
+  const { t, meeting } = view;
+  const motion = meeting.motions[motionId];
+  if (!motion) return adaptiveCard([heading(t('motion.title')), text(t('card.notVisible'))]);
+  const card: CardRef = { kind: 'motion', id: motionId };
+  const amended = motion.amends ? meeting.motions[motion.amends] : undefined;
+  const body: Element[] = [
+    heading(
+      motion.amends
+        ? t('motion.amendmentBy', { name: nameOf(meeting, motion.member) })
+        : t('motion.motionBy', { name: nameOf(meeting, motion.member) }),
+    ),
+    subtle(itemTitle(meeting, motion.itemId, view.language)),
+    ...(amended ? [subtle(t('motion.amends', { text: amended.text }))] : []),
+    text(motion.text),
+    text(statusLine(view, motion), { weight: 'Bolder' }),
+    ...noticeOf(view),
+  ];
+  if (!pending(motion)) return adaptiveCard(body);
+  const member = view.member === null || isVoting(view);
+  const own = view.member !== null && view.member === motion.member;
+  const actions: Element[] = [];
+  if (member && !own && motion.status === 'proposed') {
+    actions.push(action(view, card, t('motion.second'), 'motion.second', { motionId }, 'positive'));
+  }
+  if (member && !motion.amends) actions.push(motionForm(view, card, 'motion.amend', { motionId }));
+  if (own)
+    actions.push(
+      action(view, card, t('motion.withdraw'), 'motion.withdraw', { motionId }, 'destructive'),
+    );
+  actions.push(...openVoteActions(view, card, motion.itemId, motionId));
+  return adaptiveCard(body, actions);
+}
+
+/** The agenda item under discussion: members table motions; the chair may put the item itself to the vote. */
+export function itemCard(view: View, itemId: string): Card {
+  const { t, meeting } = view;
+  const item = meeting.setup.agenda.find((i) => i.id === itemId);
+  if (!item) return adaptiveCard([heading(t('item.title')), text(t('card.notVisible'))]);
+  const card: CardRef = { kind: 'item', id: itemId };
+  const current = meeting.currentItemId === itemId && meeting.status === 'open';
+  const body: Element[] = [
+    subtle(t('item.title')),
+    heading(itemTitle(meeting, itemId, view.language)),
+    ...(item.session === 'closed' ? [text(t('item.closedSession'), { color: 'Attention' })] : []),
+    ...(current ? [] : [text(t('item.notCurrent'))]),
+    ...noticeOf(view),
+  ];
+  if (!current) return adaptiveCard(body);
+  const actions: Element[] = [];
+  if (view.member === null || isVoting(view))
+    actions.push(motionForm(view, card, 'motion.propose', { itemId }));
+  if (!meeting.openVoteId) actions.push(...openVoteActions(view, card, itemId));
+  if (view.reader === 'chair') actions.push(action(view, card, t('meeting.next'), 'meeting.next'));
+  return adaptiveCard(body, actions);
+}

@@ -1,0 +1,125 @@
+import type { Outcome, Vote, VoteResult } from '@council/shared';
+import {
+  adaptiveCard,
+  facts,
+  heading,
+  notice,
+  subtle,
+  text,
+  type Card,
+  type Element,
+} from './elements';
+import { choiceLabel, subjectOf } from './vote';
+import { action, nameOf, noticeOf, type CardRef, type View } from './view';
+
+export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
+  const { t, meeting } = view;
+  const candidate = (id: string) => choiceLabel(meeting, vote, id, t);
+  switch (outcome.kind) {
+    case 'adopted':
+      return t('result.adopted');
+    case 'rejected':
+      return outcome.tie ? t('result.rejectedTie') : t('result.rejected');
+    case 'elected':
+      return outcome.byAge
+        ? t('result.electedByAge', { name: candidate(outcome.candidateId) })
+        : t('result.elected', { name: candidate(outcome.candidateId) });
+    case 'runoff':
+      return t('result.runoff', {
+        first: candidate(outcome.candidateIds[0]),
+        second: candidate(outcome.candidateIds[1]),
+      });
+    case 'noneElected':
+      return outcome.tie ? t('result.noneElectedTie') : t('result.noneElected');
+    default: {
+      const _exhaustive: never = outcome;
+      return _exhaustive;
+    }
+  }
+}
+
+function ruleLines(view: View, result: VoteResult): Element[] {
+  const { t } = view;
+  const { rule } = result;
+  return [
+    text(
+      t('result.rule', {
+        profile: t(`profile.${rule.profile}`),
+        threshold: rule.threshold,
+        abstentions: rule.abstentionsCount
+          ? t('result.abstentionsCount')
+          : t('result.abstentionsLeftOut'),
+      }),
+    ),
+    ...rule.basis.map((basis) =>
+      subtle(`${t(`rule.${basis.rule}`)} (${t(`ruleStatus.${basis.status}`)}): ${basis.source}`),
+    ),
+  ];
+}
+
+/** A named vote's result says who chose what; a secret one, the totals only. */
+function namesPerChoice(view: View, vote: Vote): Element[] {
+  if (vote.secret) return [];
+  return vote.choices.map((choice) => {
+    const names = Object.entries(vote.ballots)
+      .filter(([, chosen]) => chosen === choice)
+      .map(([member]) => nameOf(view.meeting, member));
+    const label = choiceLabel(view.meeting, vote, choice, view.t);
+    return text(`**${label}** (${names.length}): ${names.join(', ') || '—'}`);
+  });
+}
+
+function resultBody(view: View, vote: Vote, result: VoteResult): Element[] {
+  const { t, meeting } = view;
+  return [
+    ...subjectOf(view, vote),
+    text(outcomeLine(view, vote, result.outcome), { size: 'Large', weight: 'Bolder' }),
+    facts([
+      ...vote.choices.map(
+        (choice) =>
+          [choiceLabel(meeting, vote, choice, t), String(result.tally[choice] ?? 0)] as const,
+      ),
+      [t('result.participation'), String(result.participation)],
+      [t('result.votesCast'), String(result.votesCast)],
+      [t('result.needed'), String(result.needed)],
+    ]),
+    ...ruleLines(view, result),
+    ...namesPerChoice(view, vote),
+  ];
+}
+
+/** The result in the meeting chat, once the director has published it. */
+export function resultCard(view: View, voteId: string): Card {
+  const { t } = view;
+  const vote = view.meeting.votes[voteId];
+  if (vote?.status !== 'published' || !vote.result) {
+    return adaptiveCard([heading(t('result.title')), text(t('card.notVisible'))]);
+  }
+  return adaptiveCard([
+    heading(vote.secret ? t('result.secretTitle') : t('result.namedTitle')),
+    ...resultBody(view, vote, vote.result),
+  ]);
+}
+
+/** The result for the director alone, in their personal chat, with the button that publishes it. */
+export function directorResultCard(view: View, voteId: string): Card {
+  const { t } = view;
+  const vote = view.meeting.votes[voteId];
+  if (view.reader !== 'director' || !vote?.result) {
+    return adaptiveCard([heading(t('result.title')), text(t('card.notVisible'))]);
+  }
+  const card: CardRef = { kind: 'directorResult', id: voteId };
+  const published = vote.status === 'published';
+  return adaptiveCard(
+    [
+      heading(t('result.forDirectorTitle')),
+      subtle(view.meeting.setup.title),
+      ...resultBody(view, vote, vote.result),
+      ...noticeOf(view),
+      published ? notice(t('result.publishedNotice'), 'good') : text(t('result.confidential')),
+    ],
+    published
+      ? []
+      : [action(view, card, t('result.publish'), 'result.publish', { voteId }, 'positive')],
+  );
+}

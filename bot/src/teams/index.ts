@@ -1,0 +1,130 @@
+/**
+ * The bot in the meeting chat, on botbuilder. Nothing outside this folder imports botbuilder: the
+ * service sees a ChatEndpoint (one route, a lifetime), so that moving to the Teams SDK stays here.
+ */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type TurnContext,
+} from 'botbuilder';
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import { isLoopbackHost } from '../auth/loopback';
+import type { Config } from '../config';
+import { refusal } from '../http/problems';
+import type { ChatCore, ChatEndpoint } from '../http/server';
+import { localeOf } from './activity';
+import { createAnnouncer } from './announcer';
+import { CouncilBot } from './handler';
+import { textsFor } from './i18n';
+import { botMemory } from './memory';
+import { cloudMessenger, type Messenger } from './messenger';
+import { createTurns, errorResponse } from './turns';
+import { cardViews } from './views';
+
+export interface TeamsChatOptions {
+  readonly config: Pick<
+    Config,
+    'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId' | 'MicrosoftAppType'
+  >;
+  /** At most one update of a shared card in this interval; Teams wants 2 s or more. */
+  readonly cardUpdateIntervalMs?: number;
+  /** Replaces the Bot Connector (unit tests); by default the adapter's own. */
+  readonly messenger?: Messenger;
+}
+
+/** The least an activity needs before botbuilder sees it; anything less is a 400. */
+const activitySchema = z.looseObject({
+  type: z.string().min(1).max(100),
+  channelId: z.string().min(1).max(100),
+  serviceUrl: z.url(),
+  conversation: z.looseObject({ id: z.string().min(1).max(1_000) }),
+  from: z.looseObject({ id: z.string().min(1).max(1_000) }).optional(),
+});
+
+export function buildBot(core: ChatCore, options: TeamsChatOptions) {
+  const { config } = options;
+  const appId = config.MicrosoftAppId ?? '';
+  // With no app id, botbuilder's own local mode: no token checked on the way in, none sent out.
+  const credentials = new ConfigurationServiceClientCredentialFactory(
+    appId
+      ? {
+          MicrosoftAppId: appId,
+          MicrosoftAppPassword: config.MicrosoftAppPassword,
+          MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+          MicrosoftAppType: config.MicrosoftAppType,
+        }
+      : {},
+  );
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(
+      { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppTenantId: config.MicrosoftAppTenantId },
+      // botbuilder's own factory implements (rather than extends) the class it is typed as.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+      credentials,
+    ),
+  );
+  const memory = botMemory(core.store.chatMemory);
+  const messenger = options.messenger ?? cloudMessenger(adapter, appId);
+  const views = cardViews(memory);
+  const announcer = createAnnouncer({
+    ...core,
+    memory,
+    messenger,
+    views,
+    intervalMs: options.cardUpdateIntervalMs ?? 2_000,
+  });
+  const bot = new CouncilBot(createTurns({ ...core, memory, views, messenger, announcer }));
+
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    core.log.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
+    const t = textsFor(localeOf(context.activity));
+    if (context.activity.type === 'invoke') {
+      const answer = errorResponse(200, 'InternalError', t('error.internal'));
+      await context.sendActivity({ type: 'invokeResponse', value: answer });
+      return;
+    }
+    await context.sendActivity(t('error.internal')).catch(() => undefined);
+  };
+
+  return { adapter, bot, announcer, local: appId === '' };
+}
+
+/** The chat bot for the service's composition root (bot/src/main.ts). */
+export function teamsChat(options: TeamsChatOptions) {
+  return (core: ChatCore): ChatEndpoint => {
+    const { adapter, bot, announcer, local } = buildBot(core, options);
+    return {
+      async handle(req: Request, res: Response): Promise<void> {
+        const activity = activitySchema.parse(req.body);
+        // Without Bot Framework auth the bot must not be made to call anywhere but this machine.
+        if (local && !isLoopbackHost(new URL(activity.serviceUrl).hostname)) {
+          throw refusal('INVALID_COMMAND', {
+            detail: 'serviceUrl must be on loopback in local mode',
+          });
+        }
+        let status = 200;
+        let body: unknown;
+        await adapter.process(
+          { body: req.body as Record<string, unknown>, headers: req.headers, method: req.method },
+          {
+            socket: null,
+            status(code: number) {
+              status = code;
+            },
+            send(sent: unknown) {
+              body = sent;
+            },
+            header: () => undefined,
+            end: () => undefined,
+          },
+          (context) => bot.run(context),
+        );
+        if (status >= 500) core.log.error({ status }, 'the bot adapter failed');
+        res.send(status, body);
+      },
+      start: () => announcer.start(),
+    };
+  };
+}

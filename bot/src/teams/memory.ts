@@ -1,0 +1,100 @@
+import type { ConversationReference } from 'botbuilder';
+import type { ChatMemory } from '../store';
+import type { CardRef, RollCallSummary } from './cards';
+
+type Reference = Partial<ConversationReference>;
+
+/** Where a card was posted: which chat, and the id of its message there. */
+export interface PostedCard {
+  readonly chat: string;
+  readonly activityId: string | null;
+}
+
+const meetingChatKey = (meetingId: string) => `chat:${meetingId}`;
+export const personalChatKey = (tenantId: string, aadObjectId: string) =>
+  `personal:${tenantId}:${aadObjectId}`;
+
+/**
+ * What the bot remembers, in the store's chat memory so that every instance of the service shares
+ * it: the chats' conversation references, the Teams ids of people, the cards it posted and how far
+ * it has followed each meeting's log. Writes that would change nothing are skipped.
+ */
+export function botMemory(memory: ChatMemory) {
+  const written = new Map<string, string>();
+
+  async function write(key: string, value: unknown): Promise<void> {
+    const json = JSON.stringify(value);
+    if (written.get(key) === json) return;
+    await memory.remember(key, value);
+    written.set(key, json);
+  }
+
+  async function read<T>(key: string): Promise<T | undefined> {
+    const value = await memory.recall(key);
+    return value === undefined || value === null ? undefined : (value as T);
+  }
+
+  /** A chat's reference without the message it came from: the bot speaks to the chat itself. */
+  const chatOnly = ({ activityId: _activityId, ...chat }: Reference): Reference => chat;
+
+  const cardKey = (meetingId: string, card: CardRef, reader = '') =>
+    `card:${meetingId}:${card.kind}:${card.id}${reader ? `:${reader}` : ''}`;
+
+  return {
+    chat: (key: string) => read<Reference>(key),
+    meetingChatKey,
+    meetingChat: (meetingId: string) => read<Reference>(meetingChatKey(meetingId)),
+    rememberMeetingChat: (meetingId: string, chat: Reference) =>
+      write(meetingChatKey(meetingId), chatOnly(chat)),
+    rememberPersonalChat: (tenantId: string, aadObjectId: string, chat: Reference) =>
+      write(personalChatKey(tenantId, aadObjectId), chatOnly(chat)),
+
+    /** Teams ids by Entra object id, for one tenant. */
+    async people(tenantId: string): Promise<Record<string, string>> {
+      return (await read<Record<string, string>>(`people:${tenantId}`)) ?? {};
+    },
+    async learnPeople(tenantId: string, people: readonly { id: string; aadObjectId: string }[]) {
+      const known = await this.people(tenantId);
+      const fresh = people.filter((p) => known[p.aadObjectId] !== p.id);
+      if (fresh.length === 0) return;
+      for (const p of fresh) known[p.aadObjectId] = p.id;
+      await write(`people:${tenantId}`, known);
+    },
+
+    cursor: async (meetingId: string) => read<number>(`cursor:${meetingId}`),
+    setCursor: (meetingId: string, seq: number) => write(`cursor:${meetingId}`, seq),
+
+    /** True for the one instance that is to post this card. */
+    claimCard: (meetingId: string, card: CardRef, chat: string, reader?: string) =>
+      memory.claim(cardKey(meetingId, card, reader), { chat, activityId: null }),
+    postedCard: (meetingId: string, card: CardRef, reader?: string) =>
+      read<PostedCard>(cardKey(meetingId, card, reader)),
+    rememberCard: (meetingId: string, card: CardRef, posted: PostedCard, reader?: string) =>
+      write(cardKey(meetingId, card, reader), posted),
+    async forgetCard(meetingId: string, card: CardRef, reader?: string) {
+      const key = cardKey(meetingId, card, reader);
+      written.delete(key);
+      await memory.forget(key);
+    },
+    /** True once only, across instances: for what must happen once per event (a notification). */
+    once: (key: string) => memory.claim(`once:${key}`, true),
+
+    rollCallSummary: (meetingId: string, rollCallId: string) =>
+      read<RollCallSummary>(`rollCall:${meetingId}:${rollCallId}`),
+    rememberRollCallSummary: (meetingId: string, rollCallId: string, summary: RollCallSummary) =>
+      write(`rollCall:${meetingId}:${rollCallId}`, summary),
+
+    /** Who is in the call, from the meeting's join and leave events. */
+    async inCall(meetingId: string): Promise<string[]> {
+      return (await read<string[]>(`inCall:${meetingId}`)) ?? [];
+    },
+    async setInCall(meetingId: string, joined: readonly string[], left: readonly string[]) {
+      const now = new Set(await this.inCall(meetingId));
+      for (const member of joined) now.add(member);
+      for (const member of left) now.delete(member);
+      await write(`inCall:${meetingId}`, [...now].sort());
+    },
+  };
+}
+
+export type BotMemory = ReturnType<typeof botMemory>;

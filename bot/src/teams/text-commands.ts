@@ -1,0 +1,57 @@
+import { languages } from '@council/shared';
+import { catalogs } from './i18n';
+
+/** What a member may write to the bot; `help` lists them, in their language. */
+export const textCommands = [
+  'help',
+  'agenda',
+  'queue',
+  'results',
+  'meetings',
+  'link',
+  'open',
+  'next',
+  'rollcall',
+  'present',
+  'motion',
+  'vote',
+  'close',
+] as const;
+
+export type TextCommand = (typeof textCommands)[number];
+
+/** Commands of the personal chat; the others belong in the meeting chat. */
+export const personalCommands: readonly TextCommand[] = ['help', 'meetings', 'results'];
+
+const normal = (word: string) => word.normalize('NFC').toLocaleLowerCase();
+
+/** Every command answers to its English word and to its word in each catalogue. */
+const words = new Map<string, TextCommand>(
+  textCommands.flatMap((command) => [
+    [command, command] as const,
+    ...languages.map((l) => [normal(catalogs[l][`word.${command}`]), command] as const),
+  ]),
+);
+
+const secretWords = new Set([
+  'secret',
+  ...languages.map((l) => normal(catalogs[l]['word.secret'])),
+]);
+
+export interface ParsedText {
+  readonly command: TextCommand | null;
+  /** What follows the command word (a motion's text, a meeting id), as written. */
+  readonly rest: string;
+  readonly text: string;
+}
+
+export function parseText(raw: string | undefined): ParsedText {
+  const text = (raw ?? '').trim();
+  const first = text.split(/\s+/, 1)[0] ?? '';
+  const command = words.get(normal(first.replace(/^\//, ''))) ?? null;
+  return { command, rest: text.slice(first.length).trim(), text };
+}
+
+export function isSecretWord(word: string): boolean {
+  return secretWords.has(normal(word.trim()));
+}

@@ -1,0 +1,518 @@
+import { randomUUID } from 'node:crypto';
+import {
+  messageOf,
+  wireCommandSchema,
+  type DomainError,
+  type Language,
+  type WireCommand,
+} from '@council/shared';
+import {
+  TurnContext,
+  type Activity,
+  type InvokeResponse,
+  type TeamsMeetingMember,
+} from 'botbuilder';
+import type { Logger } from '../log';
+import type { LoadedMeeting, MeetingService } from '../meetings/service';
+import { TeamsMeetingAlreadyLinked, type MeetingStore } from '../store';
+import {
+  cardActionSchema,
+  commandIdOf,
+  commandOf,
+  invokeValueSchema,
+  linkActionSchema,
+  messageCommandId,
+  type CommandAction,
+} from './actions';
+import { isPersonalChat, localeOf, memberOf, teamsMeetingKey, tenantOf } from './activity';
+import type { Announcer } from './announcer';
+import { unlinkedCard, type Card, type CardRef, type LinkChoice } from './cards';
+import { textsFor, type Texts } from './i18n';
+import type { BotMemory } from './memory';
+import { cardActivity, type Messenger } from './messenger';
+import { agendaText, helpText, meetingsText, queueText } from './replies';
+import { isSecretWord, parseText, type ParsedText } from './text-commands';
+import { readerOf, type CardViews, type Notice } from './views';
+
+export interface TurnsDeps {
+  readonly meetings: MeetingService;
+  readonly store: MeetingStore;
+  readonly log: Logger;
+  readonly memory: BotMemory;
+  readonly views: CardViews;
+  readonly messenger: Messenger;
+  readonly announcer: Announcer;
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const ERROR = 'application/vnd.microsoft.error';
+
+export function cardResponse(card: Card): InvokeResponse {
+  return { status: 200, body: { statusCode: 200, type: CARD, value: card } };
+}
+
+export function errorResponse(status: number, code: string, message: string): InvokeResponse {
+  return { status, body: { statusCode: status, type: ERROR, value: { code, message } } };
+}
+
+const doneNotices: Partial<Record<CommandAction['verb'], Parameters<Texts>[0]>> = {
+  'motion.propose': 'done.motion',
+  'motion.amend': 'done.amendment',
+  'vote.open': 'done.voteOpened',
+  'rollCall.open': 'done.rollCallOpened',
+};
+
+/** Who, where and in which language a turn speaks, as far as Teams said. */
+interface Speaker {
+  readonly tenantId: string;
+  readonly member: string;
+  readonly language: Language;
+  readonly t: Texts;
+}
+
+/**
+ * What the bot does with each turn: a text command, a button press, being added to a chat, people
+ * joining the call. Every change goes through the meeting service, as the tab's do.
+ */
+export function createTurns(deps: TurnsDeps) {
+  const { meetings, store, log, memory, views, messenger, announcer } = deps;
+
+  const refusalText = (error: DomainError, language: Language) => messageOf(error, language);
+
+  /** The meeting a chat is linked to, refreshing what the bot knows of the chat and the speaker. */
+  async function linkedMeeting(context: TurnContext): Promise<LoadedMeeting | undefined> {
+    const { activity } = context;
+    const tenantId = tenantOf(activity);
+    if (!tenantId || isPersonalChat(activity)) return undefined;
+    const record = await store.findTeamsMeeting(tenantId, teamsMeetingKey(activity));
+    const loaded = record ? await meetings.load(record.id) : undefined;
+    if (!loaded || loaded.state.status === 'none') return undefined;
+    await memory.rememberMeetingChat(
+      loaded.record.id,
+      TurnContext.getConversationReference(activity),
+    );
+    return loaded;
+  }
+
+  async function learnSpeaker(activity: Partial<Activity>): Promise<void> {
+    const tenantId = tenantOf(activity);
+    const member = memberOf(activity);
+    const id = activity.from?.id;
+    if (!tenantId || !member || !id) return;
+    await memory.learnPeople(tenantId, [{ id, aadObjectId: member }]);
+    if (isPersonalChat(activity)) {
+      await memory.rememberPersonalChat(
+        tenantId,
+        member,
+        TurnContext.getConversationReference(activity),
+      );
+    }
+  }
+
+  function speaker(activity: Partial<Activity>, fallback?: Language): Speaker | string {
+    const language = localeOf(activity, fallback);
+    const t = textsFor(language);
+    const tenantId = tenantOf(activity);
+    const member = memberOf(activity);
+    if (!tenantId) return t('error.noTenant');
+    if (!member) return t('error.notIdentified');
+    return { tenantId, member, language, t };
+  }
+
+  async function meetingOfTenant(meetingId: string, tenantId: string) {
+    const loaded = await meetings.load(meetingId);
+    return loaded && loaded.record.tenantId === tenantId && loaded.state.status !== 'none'
+      ? loaded
+      : undefined;
+  }
+
+  async function linkChoices(tenantId: string): Promise<LinkChoice[]> {
+    const choices: LinkChoice[] = [];
+    for (const record of await store.meetingsOfTenant(tenantId)) {
+      if (record.teamsMeetingId) continue;
+      const loaded = await meetings.load(record.id);
+      if (!loaded || loaded.state.status === 'none' || loaded.state.status === 'closed') continue;
+      choices.push({
+        meetingId: record.id,
+        title: loaded.state.setup.title,
+        status: loaded.state.status,
+      });
+    }
+    return choices;
+  }
+
+  /** The chair or the director links the chat to the meeting record; answers a refusal, or null. */
+  async function link(
+    context: TurnContext,
+    who: Speaker,
+    meetingId: string,
+  ): Promise<string | LoadedMeeting> {
+    const { activity } = context;
+    const { t } = who;
+    if (isPersonalChat(activity)) return t('link.personal');
+    const loaded = await meetingOfTenant(meetingId, who.tenantId);
+    if (!loaded || loaded.state.status === 'none') {
+      return refusalText({ code: 'MEETING_NOT_FOUND' }, who.language);
+    }
+    const role = readerOf(loaded.state, who.member);
+    if (role !== 'chair' && role !== 'director') return t('link.notAllowed');
+    const key = teamsMeetingKey(activity);
+    const existing = await store.findTeamsMeeting(who.tenantId, key);
+    if (existing && existing.id !== meetingId) return t('link.taken');
+    if (!existing) {
+      try {
+        await store.linkTeamsMeeting({ meetingId, teamsMeetingId: key });
+      } catch (error) {
+        if (error instanceof TeamsMeetingAlreadyLinked) return t('link.taken');
+        throw error;
+      }
+    }
+    const chat = TurnContext.getConversationReference(activity);
+    await memory.rememberMeetingChat(meetingId, chat);
+    try {
+      await memory.learnPeople(who.tenantId, await messenger.members(chat));
+    } catch (error) {
+      log.info({ err: error, meetingId }, 'the chat members could not be listed');
+    }
+    await announcer.linked(loaded, chat);
+    log.info(
+      { meetingId, chat: key.startsWith('chat:') ? 'chat' : 'teams meeting' },
+      'chat linked',
+    );
+    return loaded;
+  }
+
+  async function execute(
+    loaded: LoadedMeeting,
+    commandId: string,
+    member: string,
+    command: WireCommand,
+  ) {
+    const checked = wireCommandSchema.safeParse(command);
+    if (!checked.success) {
+      const detail = checked.error.issues[0]?.message ?? 'invalid input';
+      return {
+        ok: false as const,
+        error: { code: 'INVALID_COMMAND' as const, params: { detail } },
+      };
+    }
+    return meetings.execute({
+      meetingId: loaded.record.id,
+      commandId,
+      by: member,
+      command: checked.data,
+    });
+  }
+
+  // --- Button presses (Universal Actions) ---------------------------------------------------
+
+  async function pressed(action: CommandAction, who: Speaker, loaded: LoadedMeeting) {
+    if (loaded.state.status === 'none') throw new Error('a loaded meeting has a state');
+    const { state } = loaded;
+    let notice: Notice | undefined;
+    if (action.verb === 'motion.propose' && state.currentItemId !== action.data.itemId) {
+      notice = {
+        text: refusalText({ code: 'MOTION_NOT_ON_CURRENT_ITEM' }, who.language),
+        tone: 'attention',
+      };
+    } else {
+      const secret =
+        action.verb === 'vote.cast' && state.votes[action.data.voteId]?.secret === true;
+      const answer = await execute(
+        loaded,
+        commandIdOf(action, who.member, secret),
+        who.member,
+        commandOf(action),
+      );
+      const done = doneNotices[action.verb];
+      if (!answer.ok) notice = { text: refusalText(answer.error, who.language), tone: 'attention' };
+      else if (done) notice = { text: who.t(done), tone: 'good' };
+    }
+    const after = (await meetings.load(loaded.record.id)) ?? loaded;
+    const card: CardRef = action.data.card;
+    return cardResponse(
+      await views.draw(after, card, { member: who.member, language: who.language }, notice),
+    );
+  }
+
+  async function onCardAction(context: TurnContext): Promise<InvokeResponse> {
+    const { activity } = context;
+    const fallback = textsFor(localeOf(activity));
+    const value = invokeValueSchema.safeParse(activity.value);
+    if (!value.success) return errorResponse(400, 'BadRequest', fallback('error.unknownAction'));
+    const { verb, data } = value.data.action;
+    const who = speaker(activity);
+    if (typeof who === 'string') return errorResponse(400, 'NotIdentified', who);
+    await learnSpeaker(activity);
+
+    const linkAction = linkActionSchema.safeParse({ verb, data });
+    if (linkAction.success) {
+      const linked = await link(context, who, linkAction.data.data.meetingId);
+      if (typeof linked === 'string') {
+        return cardResponse(unlinkedCard(who.t, await linkChoices(who.tenantId), linked));
+      }
+      const notice: Notice = { text: who.t('link.done', { title: titleOf(linked) }), tone: 'good' };
+      const card: CardRef = { kind: 'welcome', id: linked.record.id };
+      return cardResponse(await views.draw(linked, card, who, notice));
+    }
+
+    const parsed = cardActionSchema.safeParse({ verb, data });
+    if (!parsed.success) return errorResponse(400, 'BadRequest', who.t('error.unknownAction'));
+    const action = parsed.data;
+    const loaded = await meetingOfTenant(action.data.meetingId, who.tenantId);
+    if (!loaded) {
+      return errorResponse(
+        404,
+        'MEETING_NOT_FOUND',
+        refusalText({ code: 'MEETING_NOT_FOUND' }, who.language),
+      );
+    }
+    if (action.verb === 'refresh') {
+      return cardResponse(await views.draw(loaded, action.data.card, who));
+    }
+    return pressed(action, who, loaded);
+  }
+
+  // --- Text commands -----------------------------------------------------------------------
+
+  async function reply(context: TurnContext, text: string): Promise<void> {
+    await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
+  }
+
+  async function replyCards(context: TurnContext, cards: readonly Card[], empty: string) {
+    if (cards.length === 0) return reply(context, empty);
+    await context.sendActivity({
+      type: 'message',
+      attachmentLayout: 'list',
+      attachments: cards.slice(-10).flatMap((card) => cardActivity(card).attachments),
+    });
+  }
+
+  async function unlinked(context: TurnContext, who: Speaker, notice?: string) {
+    await context.sendActivity(
+      cardActivity(unlinkedCard(who.t, await linkChoices(who.tenantId), notice)),
+    );
+  }
+
+  async function meetingsOf(who: Speaker) {
+    const lines = [];
+    for (const record of await store.meetingsOfTenant(who.tenantId)) {
+      const loaded = await meetings.load(record.id);
+      if (!loaded || loaded.state.status === 'none') continue;
+      lines.push({
+        id: record.id,
+        title: loaded.state.setup.title,
+        status: loaded.state.status,
+        reader: readerOf(loaded.state, who.member),
+      });
+    }
+    return lines;
+  }
+
+  /** In their personal chat, the director finds the results still waiting for publication. */
+  async function resultsToPublish(who: Speaker): Promise<Card[]> {
+    const cards: Card[] = [];
+    for (const record of await store.meetingsOfTenant(who.tenantId)) {
+      const loaded = await meetings.load(record.id);
+      if (!loaded || loaded.state.status === 'none') continue;
+      if (readerOf(loaded.state, who.member) !== 'director') continue;
+      for (const vote of Object.values(loaded.state.votes)) {
+        if (vote.status !== 'counted') continue;
+        cards.push(await views.draw(loaded, { kind: 'directorResult', id: vote.id }, who));
+      }
+    }
+    return cards;
+  }
+
+  async function published(loaded: LoadedMeeting, who: Speaker): Promise<Card[]> {
+    if (loaded.state.status === 'none') return [];
+    const cards: Card[] = [];
+    for (const vote of Object.values(loaded.state.votes)) {
+      if (vote.status !== 'published') continue;
+      cards.push(await views.draw(loaded, { kind: 'result', id: vote.id }, who));
+    }
+    return cards;
+  }
+
+  async function personalMessage(context: TurnContext, who: Speaker, parsed: ParsedText) {
+    const { t } = who;
+    switch (parsed.command) {
+      case 'help':
+        return reply(context, helpText(t, true));
+      case 'meetings':
+        return reply(context, meetingsText(t, await meetingsOf(who)));
+      case 'results':
+        return replyCards(context, await resultsToPublish(who), t('results.toPublishNone'));
+      case 'link':
+        return reply(context, t('link.personal'));
+      default:
+        return reply(
+          context,
+          parsed.text
+            ? t('error.unknownCommand', { text: parsed.text.slice(0, 50) })
+            : helpText(t, true),
+        );
+    }
+  }
+
+  /** A command that changes the meeting: a refusal is said, success shows on the cards. */
+  async function command(
+    context: TurnContext,
+    who: Speaker,
+    loaded: LoadedMeeting,
+    wire: WireCommand,
+    said?: string,
+  ) {
+    const commandId = messageCommandId(context.activity.id ?? randomUUID(), who.member);
+    const answer = await execute(loaded, commandId, who.member, wire);
+    if (!answer.ok) return reply(context, refusalText(answer.error, who.language));
+    if (said) return reply(context, said);
+  }
+
+  async function meetingMessage(
+    context: TurnContext,
+    who: Speaker,
+    loaded: LoadedMeeting,
+    parsed: ParsedText,
+  ) {
+    const { t, language } = who;
+    const { state } = loaded;
+    if (state.status === 'none') return;
+    const meeting = views.visible(loaded, who.member);
+    switch (parsed.command) {
+      case 'help':
+        return reply(context, helpText(t, false));
+      case 'agenda':
+        return reply(context, agendaText(t, meeting, language));
+      case 'queue':
+        return reply(context, queueText(t, meeting));
+      case 'results':
+        return replyCards(context, await published(loaded, who), t('results.none'));
+      case 'meetings':
+        return reply(context, meetingsText(t, await meetingsOf(who)));
+      case 'link': {
+        if (!parsed.rest || parsed.rest === loaded.record.id) {
+          await announcer.linked(loaded, TurnContext.getConversationReference(context.activity));
+          return reply(context, t('link.done', { title: state.setup.title }));
+        }
+        return reply(context, t('link.taken'));
+      }
+      case 'open':
+        return command(context, who, loaded, { type: 'OpenMeeting' });
+      case 'next':
+        return command(context, who, loaded, { type: 'NextItem' });
+      case 'rollcall':
+        return command(context, who, loaded, { type: 'OpenRollCall' });
+      case 'present':
+        return command(
+          context,
+          who,
+          loaded,
+          state.rollCall.status === 'open' ? { type: 'AnswerRollCall' } : { type: 'CheckIn' },
+          t('rollCall.youArePresent'),
+        );
+      case 'motion':
+        if (!parsed.rest) {
+          const item = state.currentItemId;
+          if (!item) return reply(context, t('agenda.none'));
+          const card = await views.draw(loaded, { kind: 'item', id: item }, who);
+          return context.sendActivity(cardActivity(card)).then(() => undefined);
+        }
+        return command(context, who, loaded, { type: 'ProposeMotion', text: parsed.rest });
+      case 'vote':
+        return command(
+          context,
+          who,
+          loaded,
+          parsed.rest && isSecretWord(parsed.rest)
+            ? { type: 'OpenVote', secret: true }
+            : { type: 'OpenVote' },
+        );
+      case 'close':
+        if (state.openVoteId)
+          return command(context, who, loaded, { type: 'CloseVote', voteId: state.openVoteId });
+        if (state.rollCall.status === 'open')
+          return command(context, who, loaded, { type: 'CloseRollCall' });
+        return reply(context, t('error.nothingToClose'));
+      case null:
+        return reply(
+          context,
+          parsed.text
+            ? t('error.unknownCommand', { text: parsed.text.slice(0, 50) })
+            : helpText(t, false),
+        );
+      default: {
+        const _exhaustive: never = parsed.command;
+        return _exhaustive;
+      }
+    }
+  }
+
+  async function onMessage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const who = speaker(activity);
+    if (typeof who === 'string') return reply(context, who);
+    await learnSpeaker(activity);
+    const parsed = parseText(TurnContext.removeRecipientMention(activity));
+    if (isPersonalChat(activity)) return personalMessage(context, who, parsed);
+    const loaded = await linkedMeeting(context);
+    if (loaded) {
+      return meetingMessage(context, { ...who, ...languageFor(activity, loaded) }, loaded, parsed);
+    }
+    if (parsed.command === 'help') return reply(context, helpText(who.t, false));
+    if (parsed.command === 'link') {
+      if (!parsed.rest) return unlinked(context, who, who.t('link.usage'));
+      const linked = await link(context, who, parsed.rest);
+      if (typeof linked === 'string') return reply(context, linked);
+      return reply(context, who.t('link.done', { title: titleOf(linked) }));
+    }
+    return unlinked(context, who);
+  }
+
+  /** Added to a chat: the meeting's card if the chat is linked, else the way to link it. */
+  async function onAdded(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const who = speaker(activity);
+    if (isPersonalChat(activity)) {
+      const t = typeof who === 'string' ? textsFor(localeOf(activity)) : who.t;
+      return reply(context, helpText(t, true));
+    }
+    const loaded = await linkedMeeting(context);
+    if (loaded) return announcer.linked(loaded, TurnContext.getConversationReference(activity));
+    if (typeof who === 'string') return reply(context, who);
+    return unlinked(context, who);
+  }
+
+  /** People joining or leaving the call: recorded, and shown to the chair during a roll call. */
+  async function onParticipants(
+    context: TurnContext,
+    members: readonly TeamsMeetingMember[],
+    joined: boolean,
+  ) {
+    const loaded = await linkedMeeting(context);
+    const tenantId = tenantOf(context.activity);
+    if (!loaded || !tenantId) return;
+    const people = members.flatMap((m) =>
+      m.user.aadObjectId ? [{ id: m.user.id, aadObjectId: m.user.aadObjectId }] : [],
+    );
+    await memory.learnPeople(tenantId, people);
+    const ids = people.map((p) => p.aadObjectId);
+    await memory.setInCall(loaded.record.id, joined ? ids : [], joined ? [] : ids);
+    announcer.inCallChanged(loaded);
+  }
+
+  return { onMessage, onCardAction, onAdded, onParticipants };
+}
+
+function titleOf(loaded: LoadedMeeting): string {
+  return loaded.state.status === 'none' ? loaded.record.id : loaded.state.setup.title;
+}
+
+/** In a linked chat, a member whose Teams speaks no language of ours reads the meeting's. */
+function languageFor(activity: Partial<Activity>, loaded: LoadedMeeting) {
+  const fallback = loaded.state.status === 'none' ? undefined : loaded.state.setup.language;
+  const language = localeOf(activity, fallback);
+  return { language, t: textsFor(language) };
+}
+
+export type Turns = ReturnType<typeof createTurns>;

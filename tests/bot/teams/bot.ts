@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { loadCouncil } from '../../../bot/src/demo';
+import { teamsChat } from '../../../bot/src/teams';
+import { startConnector, type Connector } from '../support/connector';
+import { demo, startService, type RunningService } from '../support/service';
+import {
+  chatOf,
+  chatPerson,
+  post,
+  type Activity,
+  type Chat,
+  type ChatPerson,
+} from '../support/teams';
+
+export const TEAMS_MEETING_ID = 'MCMxOTptZWV0aW5nX2NvdW5jaWxAdGhyZWFkLnYyIzA=';
+export const MEETING_CHAT = '19:meeting_council@thread.v2';
+/** Loading botbuilder and a fresh database takes a while on a busy machine. */
+export const BOT_START_MS = 120_000;
+
+export interface RunningBot {
+  readonly connector: Connector;
+  readonly running: RunningService;
+  readonly meetingId: string;
+  readonly chat: Chat;
+  readonly director: ChatPerson;
+  readonly chair: ChatPerson;
+  readonly members: ChatPerson[];
+  readonly observer: ChatPerson;
+  send(activity: Activity | string): ReturnType<typeof post>;
+  close(): Promise<void>;
+}
+
+/**
+ * The service with its bot on loopback (local mode: no Bot Framework auth), the demo council
+ * convened, and a connector that records what the bot says in a Teams meeting chat.
+ */
+export async function startBot(
+  options: { intervalMs?: number; teamsMeetingId?: string | null; databaseUrl?: string } = {},
+): Promise<RunningBot> {
+  const connector = await startConnector();
+  const running = await startService(options.databaseUrl, {
+    chat: teamsChat({
+      config: { MicrosoftAppType: 'SingleTenant' },
+      cardUpdateIntervalMs: options.intervalMs ?? 20,
+    }),
+  });
+  const meetingId = await loadCouncil(
+    running.service,
+    path.join(__dirname, '../../../bot/fixtures/council-demo.json'),
+  );
+  const members = demo.members.map(chatPerson);
+  const director = chatPerson(demo.director);
+  const observer = chatPerson(demo.observer);
+  connector.members = [director, observer, ...members];
+  const teamsMeetingId =
+    options.teamsMeetingId === undefined ? TEAMS_MEETING_ID : options.teamsMeetingId;
+  const chat = chatOf({
+    serviceUrl: connector.url,
+    conversationId: MEETING_CHAT,
+    tenantId: demo.tenantId,
+    ...(teamsMeetingId ? { teamsMeetingId } : {}),
+  });
+  return {
+    connector,
+    running,
+    meetingId,
+    chat,
+    director,
+    chair: members[0] as ChatPerson,
+    members,
+    observer,
+    send: (activity) => post(running.url, activity),
+    async close() {
+      await running.close();
+      await connector.close();
+    },
+  };
+}
