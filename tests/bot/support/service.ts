@@ -39,7 +39,7 @@ export async function startService(
     config,
     store,
     auth,
-    log: createLogger('silent'),
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(chat ? { chat } : {}),
   });
   await service.start();
