@@ -1,5 +1,6 @@
 import { BOT_START_MS, startBot, type RunningBot } from '../bot/teams/bot';
 import type { Call } from '../bot/support/connector';
+import { demo } from '../bot/support/service';
 import {
   button,
   cardOf,
@@ -154,7 +155,7 @@ describe('the demo meeting through the bot alone', () => {
     expect(created.body).toMatchObject({
       isGroup: false,
       members: [{ id: bot.director.id }],
-      tenantId: expect.any(String),
+      tenantId: demo.tenantId,
     });
     personal = created.conversationId;
     const sent = await bot.connector.waitFor((c) => posted(c) && c.conversationId === personal);

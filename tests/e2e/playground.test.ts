@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -21,7 +21,11 @@ async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+  });
   if (!address || typeof address === 'string') throw new Error('no port');
   return address.port;
 }
@@ -43,7 +47,7 @@ async function waitForPong(url: string, child: ChildProcess, output: () => strin
 
 describe('the bot in the Agents Playground', () => {
   let running: RunningService;
-  let playground: ChildProcess;
+  let playground: ChildProcessWithoutNullStreams;
   let browser: Browser;
   let page: Page;
   let meetingId: string;
@@ -77,8 +81,8 @@ describe('the bot in the Agents Playground', () => {
       ],
       { cwd: ROOT, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: 'pipe' },
     );
-    playground.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    playground.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    playground.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    playground.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const url = `http://127.0.0.1:${port}`;
     await waitForPong(url, playground, () => output);
     browser = await chromium.launch({
@@ -97,13 +101,20 @@ describe('the bot in the Agents Playground', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (playground?.pid && playground.exitCode === null) {
-      const exited = new Promise((resolve) => playground.once('exit', resolve));
-      playground.kill('SIGTERM');
+    // Whatever beforeAll managed to start before a failure.
+    const started: { browser?: Browser; child?: ChildProcess; service?: RunningService } = {
+      browser,
+      child: playground,
+      service: running,
+    };
+    await started.browser?.close();
+    const { child } = started;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
       await exited;
     }
-    await running?.close();
+    await started.service?.close();
   });
 
   /** Writes to the bot in the group chat: in Teams a bot hears a group chat only when mentioned. */

@@ -3,6 +3,7 @@
  * service sees a ChatEndpoint (one route, a lifetime), so that moving to the Teams SDK stays here.
  */
 import {
+  ActivityEventNames,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -43,6 +44,11 @@ const activitySchema = z.looseObject({
   from: z.looseObject({ id: z.string().min(1).max(1_000) }).optional(),
 });
 
+const proactive = new Set<string>([
+  ActivityEventNames.ContinueConversation,
+  ActivityEventNames.CreateConversation,
+]);
+
 export function buildBot(core: ChatCore, options: TeamsChatOptions) {
   const { config } = options;
   const appId = config.MicrosoftAppId ?? '';
@@ -78,6 +84,8 @@ export function buildBot(core: ChatCore, options: TeamsChatOptions) {
   const bot = new CouncilBot(createTurns({ ...core, memory, views, messenger, announcer }));
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    // A turn the bot started itself (to post, update, notify): its caller handles the failure.
+    if (proactive.has(context.activity.name ?? '')) throw error;
     core.log.error({ err: error, activityType: context.activity.type }, 'bot turn failed');
     const t = textsFor(localeOf(context.activity));
     if (context.activity.type === 'invoke') {

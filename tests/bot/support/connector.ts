@@ -62,35 +62,42 @@ export async function startConnector(): Promise<Connector> {
         if (req.method === 'POST' && parts.length === 2) {
           const id = `personal-${++counter}`;
           record({ kind: 'create', conversationId: id });
-          return answer(201, { id });
+          answer(201, { id });
+          return;
         }
         if (req.method === 'POST' && parts[3] === 'activities') {
           const newId = `activity-${++counter}`;
           const kind = parts[4] ? 'reply' : 'send';
           record({ kind, conversationId, activityId: parts[4], newId });
-          return answer(200, { id: newId });
+          answer(200, { id: newId });
+          return;
         }
         if (req.method === 'PUT' && parts[3] === 'activities') {
           record({ kind: 'update', conversationId, activityId: parts[4] });
-          return answer(200, { id: parts[4] });
+          answer(200, { id: parts[4] });
+          return;
         }
         if (req.method === 'GET' && parts[3] === 'pagedmembers') {
           record({ kind: 'members', conversationId });
-          return answer(200, { members: state.members });
+          answer(200, { members: state.members });
+          return;
         }
         if (req.method === 'GET' && parts[3] === 'members' && parts[4]) {
           record({ kind: 'member', conversationId, activityId: parts[4] });
           const member = state.members.find((m) => m.id === parts[4] || m.aadObjectId === parts[4]);
-          return member ? answer(200, member) : answer(404, { error: { code: 'NotFound' } });
+          if (member) answer(200, member);
+          else answer(404, { error: { code: 'NotFound' } });
+          return;
         }
       }
       if (parts[0] === 'v1' && parts[1] === 'meetings' && parts[3] === 'notification') {
         record({ kind: 'notify', conversationId: parts[2] ?? '' });
-        return state.notificationStatus < 300
-          ? answer(state.notificationStatus, {})
-          : answer(state.notificationStatus, {
-              error: { code: 'Forbidden', message: 'no consent' },
-            });
+        const refused = state.notificationStatus >= 300;
+        answer(
+          state.notificationStatus,
+          refused ? { error: { code: 'Forbidden', message: 'no consent' } } : {},
+        );
+        return;
       }
       answer(404, { error: { code: 'NotFound' } });
     })().catch((error: unknown) => {

@@ -52,7 +52,7 @@ export async function startService(
     config,
     store,
     auth: chosen,
-    log: options.log ?? createLogger('silent'),
+    log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(options.chat ? { chat: options.chat } : {}),
   });
   await service.start();

@@ -118,7 +118,7 @@ export async function post(botUrl: string, activity: unknown): Promise<Posted> {
     body: typeof activity === 'string' ? activity : JSON.stringify(activity),
   });
   const text = await response.text();
-  let body: Record<string, unknown> = {};
+  let body: Record<string, unknown>;
   try {
     body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   } catch {
@@ -129,7 +129,11 @@ export async function post(botUrl: string, activity: unknown): Promise<Posted> {
 
 // --- Reading cards -------------------------------------------------------------------------
 
-export type Card = Record<string, unknown> & { body?: unknown[]; actions?: unknown[] };
+export interface Card {
+  readonly body?: readonly unknown[];
+  readonly actions?: readonly unknown[];
+  readonly refresh?: unknown;
+}
 
 export interface CardAction {
   readonly type: string;

@@ -1,0 +1,61 @@
+import { languages } from '../../../shared/src';
+import { catalogs, textsFor } from '../../../bot/src/teams/i18n';
+import { en } from '../../../bot/src/teams/locales/en';
+import { isSecretWord, parseText, textCommands } from '../../../bot/src/teams/text-commands';
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('the bot’s words in four languages', () => {
+  test.each(languages)(
+    'the %s catalogue has every text, with the same placeholders as English',
+    (language) => {
+      const catalog = catalogs[language];
+      for (const [key, english] of Object.entries(en)) {
+        const text = catalog[key as keyof typeof en];
+        expect({ key, text: text.trim().length > 0 }).toEqual({ key, text: true });
+        expect({ key, placeholders: placeholders(text) }).toEqual({
+          key,
+          placeholders: placeholders(english),
+        });
+      }
+    },
+  );
+
+  test('i18next fills in the placeholders', () => {
+    expect(textsFor('nl')('vote.participation', { voted: 31, eligible: 47 })).toBe(
+      '31 van 47 hebben gestemd',
+    );
+    expect(textsFor('de')('vote.participation', { voted: 31, eligible: 47 })).toBe(
+      '31 von 47 haben abgestimmt',
+    );
+  });
+
+  test('every text command answers to its word in each language, and no word names two commands', () => {
+    const seen = new Map<string, string>();
+    for (const command of textCommands) {
+      for (const language of languages) {
+        const word = catalogs[language][`word.${command}`];
+        expect({ word, command: parseText(word).command }).toEqual({ word, command });
+        const other = seen.get(word.toLowerCase());
+        expect({ word, command: other ?? command }).toEqual({ word, command });
+        seen.set(word.toLowerCase(), command);
+      }
+      expect(parseText(command).command).toBe(command);
+    }
+  });
+
+  test('a motion’s text is kept as written after the command word', () => {
+    expect(parseText('  Motie  Keep the  post office\nopen ')).toEqual({
+      command: 'motion',
+      rest: 'Keep the  post office\nopen',
+      text: 'Motie  Keep the  post office\nopen',
+    });
+    expect(parseText('PRÉSENT').command).toBe('present');
+    expect(parseText('what?').command).toBeNull();
+  });
+
+  test('"secret" is understood in every language', () => {
+    for (const word of ['secret', 'geheim', 'Secret']) expect(isSecretWord(word)).toBe(true);
+    expect(isSecretWord('named')).toBe(false);
+  });
+});
