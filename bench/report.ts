@@ -1,5 +1,5 @@
 import { cpus, totalmem } from 'node:os';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from './lib/databases';
 import type { BurstResult } from './scenarios/ballot-burst';
@@ -31,6 +31,7 @@ export async function writeResults(results: Results): Promise<string[]> {
     memoryGB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
   };
+  await mkdir(folder, { recursive: true });
   const json = `${JSON.stringify({ ...results, machine }, null, 2)}\n`;
   const stamp = results.generatedAt.replace(/:\d\d\.\d+Z$/, '').replace(':', '-');
   const dated = join(folder, `${stamp}${results.quick ? '-quick' : ''}.json`);

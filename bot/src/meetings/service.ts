@@ -3,6 +3,7 @@ import {
   decide,
   evolve,
   fold,
+  inOneFold,
   initialState,
   SYSTEM,
   type DomainError,
@@ -130,7 +131,12 @@ export function createMeetingService(
     return cache.get(meetingId);
   }
 
+  /** Each command decided on the state the ones before it leave, as one fold. */
   function plan(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
+    return inOneFold(() => planned(loaded, requests));
+  }
+
+  function planned(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
     let { state, version } = loaded;
     const commits: Commit[] = [];
     const accepted: CommandRequest[] = [];
