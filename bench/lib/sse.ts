@@ -1,8 +1,9 @@
-import http from 'node:http';
+import { connect } from 'node:net';
 
 export interface Arrival {
   readonly seq: number;
-  readonly event: { readonly type: string; readonly at?: string } & Record<string, unknown>;
+  /** The event's JSON text, as the stream carried it. */
+  readonly data: string;
   /** Wall-clock time (ms since the epoch, fractional) at which the event was read. */
   readonly receivedAt: number;
 }
@@ -11,7 +12,13 @@ export interface Stream {
   close(): void;
 }
 
-/** Reads a meeting's Server-Sent Events on a socket of its own; resolves once the stream is open. */
+const frame = /^id: (\d+)\nevent: meeting\ndata: (.*)$/gm;
+
+/**
+ * Reads a meeting's Server-Sent Events on a plain socket of its own, with as little work per event
+ * as can be, so that a thousand streams in one process measure the service rather than the reader.
+ * Resolves once the service has answered 200.
+ */
 export function openStream(
   baseUrl: string,
   path: string,
@@ -20,39 +27,42 @@ export function openStream(
 ): Promise<Stream> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
-    const req = http.get(
-      { hostname, port, path, headers: { accept: 'text/event-stream', ...headers }, agent: false },
-      (res) => {
-        if (res.statusCode !== 200) {
-          res.resume();
-          reject(new Error(`the stream answered ${res.statusCode}`));
+    const socket = connect(Number(port), hostname);
+    socket.setEncoding('utf8');
+    let head = '';
+    let opened = false;
+    socket.once('connect', () => {
+      const lines = Object.entries({
+        host: `${hostname}:${port}`,
+        accept: 'text/event-stream',
+        ...headers,
+      })
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
+      socket.write(`GET ${path} HTTP/1.1\r\n${lines}\r\n`);
+    });
+    socket.on('data', (chunk: string) => {
+      const receivedAt = performance.timeOrigin + performance.now();
+      if (!opened) {
+        head += chunk;
+        const end = head.indexOf('\r\n\r\n');
+        if (end === -1) return;
+        if (!head.startsWith('HTTP/1.1 200')) {
+          socket.destroy();
+          reject(new Error(`the stream answered ${head.slice(0, head.indexOf('\r\n'))}`));
           return;
         }
-        res.setEncoding('utf8');
-        let buffer = '';
-        res.on('data', (chunk: string) => {
-          const receivedAt = performance.timeOrigin + performance.now();
-          buffer += chunk;
-          let end = buffer.indexOf('\n\n');
-          while (end !== -1) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const id = /^id: (\d+)$/m.exec(frame)?.[1];
-            const data = /^data: (.*)$/m.exec(frame)?.[1];
-            if (id !== undefined && data !== undefined) {
-              onEvent({ seq: Number(id), event: JSON.parse(data) as Arrival['event'], receivedAt });
-            }
-            end = buffer.indexOf('\n\n');
-          }
-        });
-        res.on('error', () => undefined);
-        resolve({
-          close: () => {
-            req.destroy();
-          },
-        });
-      },
-    );
-    req.on('error', reject);
+        opened = true;
+        resolve({ close: () => socket.destroy() });
+        chunk = head.slice(end + 4);
+      }
+      // The service writes whole frames, so a chunk of the response never splits one.
+      for (const match of chunk.matchAll(frame)) {
+        onEvent({ seq: Number(match[1]), data: match[2] ?? '', receivedAt });
+      }
+    });
+    socket.on('error', (error) => {
+      if (!opened) reject(error);
+    });
   });
 }

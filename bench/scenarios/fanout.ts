@@ -39,12 +39,15 @@ export async function fanout(options: {
     const session = await openSession(client, largeCouncil(Math.max(options.subscribers, 49)));
     const { version } = await readMeeting(client, session.chair, session.meetingId);
     const received = new Map<number, number[]>();
-    const delays: number[] = [];
-    const onEvent = ({ seq, event, receivedAt }: Arrival) => {
+    /** When the service stamped each event: read from the first copy to arrive. */
+    const stamped = new Map<number, number>();
+    const onEvent = ({ seq, data, receivedAt }: Arrival) => {
       const times = received.get(seq) ?? [];
       received.set(seq, times);
       times.push(receivedAt);
-      if (event.at) delays.push(receivedAt - Date.parse(event.at));
+      if (!stamped.has(seq)) {
+        stamped.set(seq, Date.parse((JSON.parse(data) as { at: string }).at));
+      }
     };
     const readers = session.members.slice(0, options.subscribers);
     streams.push(
@@ -71,7 +74,6 @@ export async function fanout(options: {
     );
     const warmupSeq = (warmup.body as { version: number }).version;
     await everyoneHas(warmupSeq);
-    delays.length = 0;
     received.clear();
     let requestId = await floorRequestId(client, session, speaker);
     const seqs: number[] = [];
@@ -95,6 +97,9 @@ export async function fanout(options: {
       }
       requestId = await floorRequestId(client, session, speaker);
     }
+    const delays = seqs.flatMap((seq) =>
+      (received.get(seq) ?? []).map((at) => at - (stamped.get(seq) ?? at)),
+    );
     const missing = seqs.reduce(
       (sum, seq) => sum + readers.length - (received.get(seq)?.length ?? 0),
       0,
