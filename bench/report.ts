@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from './lib/databases';
@@ -26,6 +26,8 @@ const folder = join(process.cwd(), 'bench', 'results');
 /** latest.json, a dated copy of it, and latest.md: the tables, then the analysis in analysis.md. */
 export async function writeResults(results: Results): Promise<string[]> {
   const machine = {
+    /** The machine may be shared: its load when the results were written. */
+    loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     memoryGB: Math.round(totalmem() / 2 ** 30),
@@ -54,7 +56,7 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
   const parts = [
     `# Benchmark results${results.quick ? ' (quick)' : ''}`,
     '',
-    `${results.generatedAt} · ${String(machine.cpus)} × ${String(machine.cpu)} · ${String(machine.memoryGB)} GB · Node ${String(machine.node)}`,
+    `${results.generatedAt} · ${String(machine.cpus)} × ${String(machine.cpu)} · ${String(machine.memoryGB)} GB · Node ${String(machine.node)} · load average ${JSON.stringify(machine.loadAverage)}`,
     '',
     '## Ballot burst (one secret vote, every ballot sent at once)',
     '',

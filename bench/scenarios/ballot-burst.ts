@@ -63,6 +63,12 @@ export interface BurstResult {
   readonly ratioToLimit: number;
   readonly lost: number;
   readonly duplicated: number;
+  /** The same members vote again, spread evenly at this rate: latency when ballots do not queue. */
+  readonly paced: {
+    readonly ballotsPerSec: number;
+    readonly p50Ms: number;
+    readonly p99Ms: number;
+  };
   /** Ballots the service did not acknowledge (refused or failed); 0 in a healthy run. */
   readonly unacknowledged: number;
   /** Creating, convening, opening and checking everyone in, before the burst. */
@@ -83,8 +89,9 @@ export interface BurstOptions {
 }
 
 /**
- * One secret vote with `voters` members entitled, every ballot sent at once; then, with the service
- * stopped, the database says whether each acknowledged ballot is there exactly once.
+ * One secret vote with `voters` members entitled, every ballot sent at once, then a second one with
+ * the ballots spread over a few seconds; with the service stopped, the database then says whether
+ * each acknowledged ballot of both is there exactly once.
  */
 export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   const { channel, voters, database } = options;
@@ -94,13 +101,12 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     logFile: join(options.workDir, `service-burst-${channel.name}-${voters}.log`),
   });
   const client = httpClient(service.url, maxSockets);
-  let acknowledged = new Set<string>();
   let measured: Omit<
     BurstResult,
     'lost' | 'duplicated' | 'baselineHttpRps' | 'baselineDbCommitsPerSec' | 'ratioToLimit'
   >;
   let meetingId = '';
-  let voteId = '';
+  const votes: { voteId: string; acknowledged: Set<string> }[] = [];
   let sample: Ballot | undefined;
   try {
     const setupStarted = performance.now();
@@ -109,39 +115,38 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     const session = await openSession(client, largeCouncil(voters), { concurrency: maxSockets });
     meetingId = session.meetingId;
     await channel.prepare?.(client, session);
-    const vote = await openSecretVote(client, session);
-    voteId = vote.voteId;
     const setupMs = performance.now() - setupStarted;
 
-    const ballots = session.members.map((voter) => ({
-      voter,
-      voteId,
-      choice: vote.choices[Math.floor(Math.random() * vote.choices.length)] as string,
-      commandId: randomUUID(),
-    }));
-    sample = ballots[0];
-    const latencies: number[] = [];
-    const started = performance.now();
-    let lastAnswer = started;
-    const outcomes = await Promise.all(
-      ballots.map(async (ballot) => {
-        const sent = performance.now();
-        const ok = await channel.cast(client, meetingId, ballot).catch(() => false);
-        lastAnswer = performance.now();
-        latencies.push(lastAnswer - sent);
-        return ok;
-      }),
-    );
-    acknowledged = new Set(ballots.filter((_, i) => outcomes[i]).map((b) => b.voter.id));
-    await settled(client, session, voteId);
+    const vote = async (pacePerSec?: number) => {
+      const opened = await openSecretVote(client, session);
+      const ballots = session.members.map((voter) => ({
+        voter,
+        voteId: opened.voteId,
+        choice: opened.choices[Math.floor(Math.random() * opened.choices.length)] as string,
+        commandId: randomUUID(),
+      }));
+      sample ??= ballots[0];
+      const cast = await castAll(channel, client, meetingId, ballots, pacePerSec);
+      votes.push({ voteId: opened.voteId, acknowledged: cast.acknowledged });
+      await settled(client, session, opened.voteId);
+      return cast;
+    };
+    const burst = await vote();
+    const pacePerSec = Math.min(voters / 10, 500);
+    const paced = await vote(pacePerSec);
     measured = {
       voters,
       channel: channel.name,
       db: database.engine,
-      ballotsPerSec: round(acknowledged.size / ((lastAnswer - started) / 1000)),
-      p50Ms: round(quantile(latencies, 0.5)),
-      p99Ms: round(quantile(latencies, 0.99)),
-      unacknowledged: ballots.length - acknowledged.size,
+      ballotsPerSec: round(burst.acknowledged.size / (burst.elapsedMs / 1000)),
+      p50Ms: round(quantile(burst.latencies, 0.5)),
+      p99Ms: round(quantile(burst.latencies, 0.99)),
+      paced: {
+        ballotsPerSec: round(pacePerSec),
+        p50Ms: round(quantile(paced.latencies, 0.5)),
+        p99Ms: round(quantile(paced.latencies, 0.99)),
+      },
+      unacknowledged: 2 * voters - burst.acknowledged.size - paced.acknowledged.size,
       setupMs: Math.round(setupMs),
     };
   } finally {
@@ -150,13 +155,21 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   }
 
   const db = await database.open();
-  const { lost, duplicated } = await ballotRecord(db, meetingId, voteId)
-    .then((record) => audit(acknowledged, record))
-    .finally(() => db.close());
+  let lost = 0;
+  let duplicated = 0;
+  try {
+    for (const { voteId, acknowledged } of votes) {
+      const found = audit(acknowledged, await ballotRecord(db, meetingId, voteId));
+      lost += found.lost;
+      duplicated += found.duplicated;
+    }
+  } finally {
+    await db.close();
+  }
   const limits = await options.baselines({
     body: {
       commandId: randomUUID(),
-      command: { type: 'CastBallot', voteId, choice: sample?.choice },
+      command: { type: 'CastBallot', voteId: sample?.voteId, choice: sample?.choice },
     },
     headers: sample?.voter.headers ?? {},
   });
@@ -170,6 +183,37 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     ),
     lost,
     duplicated,
+  };
+}
+
+/**
+ * Casts every ballot, all at once or `pacePerSec` a second (as members click over a few seconds);
+ * each ballot's latency runs from the moment it is cast to its answer.
+ */
+async function castAll(
+  channel: BallotChannel,
+  client: HttpClient,
+  meetingId: string,
+  ballots: readonly Ballot[],
+  pacePerSec?: number,
+) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  let lastAnswer = started;
+  const outcomes = await Promise.all(
+    ballots.map(async (ballot, index) => {
+      if (pacePerSec) await sleep(started + (index * 1000) / pacePerSec - performance.now());
+      const sent = performance.now();
+      const ok = await channel.cast(client, meetingId, ballot).catch(() => false);
+      lastAnswer = performance.now();
+      latencies.push(lastAnswer - sent);
+      return ok;
+    }),
+  );
+  return {
+    acknowledged: new Set(ballots.filter((_, i) => outcomes[i]).map((b) => b.voter.id)),
+    latencies,
+    elapsedMs: lastAnswer - started,
   };
 }
 
