@@ -14,6 +14,7 @@ import {
 import type { Logger } from '../log';
 import {
   BallotAlreadyCast,
+  StoreError,
   VersionConflict,
   type Commit,
   type CommitOutcome,
@@ -204,6 +205,11 @@ export function createMeetingService(
       } catch (error) {
         if (error instanceof VersionConflict) {
           if (tries < MAX_ATTEMPTS) continue;
+          throw error;
+        }
+        if (!(error instanceof StoreError)) {
+          // The commit may have happened all the same (a connection lost after COMMIT): read again.
+          behind.set(meetingId, loaded.version + 1);
           throw error;
         }
         if (decided.commits.length > 1) {
