@@ -1,5 +1,6 @@
 # Sourced by .ci/run: a throwaway PostgreSQL cluster for the tests, gone when the shell exits.
-# Exports TEST_DATABASE_URL, which makes the storage tests run on PostgreSQL as well as on PGlite.
+# Exports TEST_DATABASE_URL, which makes the storage tests run on PostgreSQL as well as on PGlite,
+# and TEST_PG_BIN, where the fault tests find pg_ctl to run a cluster of their own.
 # Installs Debian's postgresql when needed (as root); runs the server as `postgres` when root,
 # since initdb refuses to run as root.
 
@@ -41,4 +42,5 @@ as_pg_user "$pg_bin/pg_ctl" -D "$pg_tmp/data" -l "$pg_tmp/server.log" -w start \
 "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres council_test
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/council_test"
+export TEST_PG_BIN="$pg_bin"
 echo "PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{print $3}') for the tests at $TEST_DATABASE_URL"

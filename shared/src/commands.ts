@@ -23,7 +23,7 @@ export const memberSchema = z.object({
   name: text(200),
   role: z.enum(roles),
   group: text(200).optional(),
-  seat: z.number().int().min(0).max(10_000).optional(),
+  seat: z.number().int().min(0).max(20_000).optional(),
   birthDate: isoDate.optional(),
   title: text(200).optional(),
 });
@@ -44,7 +44,8 @@ export const agendaItemSchema = z.object({
   candidates: z.array(candidateSchema).max(100).default([]),
 });
 
-const rosterSchema = z.array(memberSchema).min(1).max(5_000);
+// Large enough for an assembly of thousands (a party congress, a general assembly), not more.
+const rosterSchema = z.array(memberSchema).min(1).max(20_000);
 const agendaSchema = z.array(agendaItemSchema).max(500);
 
 /** Each rule a council may set differently from its region (see profiles/profile.ts). */

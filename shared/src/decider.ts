@@ -1,5 +1,6 @@
 import { decideAttendance, evolveAttendance } from './attendance/decider';
 import type { Command } from './commands';
+import { inOneFold } from './copy-on-write';
 import { refuse, type Decision } from './decision';
 import type { Event } from './events';
 import { decideMeeting, evolveMeeting } from './meeting/decider';
@@ -113,5 +114,5 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
 }
 
 export function fold(events: readonly Event[], from: MeetingState = initialState): MeetingState {
-  return events.reduce(evolve, from);
+  return inOneFold(() => events.reduce(evolve, from));
 }

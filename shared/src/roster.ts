@@ -1,4 +1,5 @@
 import type { MeetingSetup } from './commands';
+import { memo } from './copy-on-write';
 
 export const roles = ['chair', 'director', 'councillor', 'observer'] as const;
 export type Role = (typeof roles)[number];
@@ -14,7 +15,8 @@ export type Member = MeetingSetup['roster'][number];
 
 export function actorOf(roster: readonly Member[], id: MemberId): Actor | null {
   if (id === SYSTEM) return SYSTEM;
-  return roster.find((member) => member.id === id)?.role ?? null;
+  const roles = memo(roster, (all) => new Map(all.map((member) => [member.id, member.role])));
+  return roles.get(id) ?? null;
 }
 
 /** The chair and the councillors sit and vote; the director and observers do not. */

@@ -2,6 +2,7 @@ import type { Authenticate } from './authenticate';
 import { createDevAuthority, type DevAuthorityOptions, type DevSubject } from './dev-authority';
 import { assertDevAuthAllowed, type DevAuthContext } from './dev-guard';
 import { createEntraVerifier, type EntraVerifierConfig } from './entra-verifier';
+import { rememberVerified } from './verified-tokens';
 
 /** `AUTH_MODE` with what each mode needs. */
 export type AuthConfig =
@@ -21,12 +22,16 @@ export type Authenticator =
 export async function createAuthenticator(config: AuthConfig): Promise<Authenticator> {
   switch (config.mode) {
     case 'entra':
-      return { mode: 'entra', authenticate: createEntraVerifier(config.entra) };
+      return { mode: 'entra', authenticate: rememberVerified(createEntraVerifier(config.entra)) };
     case 'dev': {
       // Checked here as well as at boot, so no code path can build a dev authenticator unguarded.
       assertDevAuthAllowed(config.server);
       const authority = await createDevAuthority(config.dev);
-      return { mode: 'dev', authenticate: authority.authenticate, issueDevToken: authority.issue };
+      return {
+        mode: 'dev',
+        authenticate: rememberVerified(authority.authenticate),
+        issueDevToken: authority.issue,
+      };
     }
     default: {
       const _exhaustive: never = config;

@@ -50,6 +50,8 @@ export interface ServerDeps {
   readonly log: Logger;
   readonly now?: () => Date;
   readonly chat?: (core: ChatCore) => ChatEndpoint;
+  /** Makes the ids of what commands create (votes, motions, requests); random unless a test fixes them. */
+  readonly newId?: () => string;
 }
 
 const commandId = z
@@ -67,13 +69,12 @@ export const createMeetingSchema = z.union([
 
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
-/** Builds the whole service without listening: the entry file listens, tests drive it on loopback. */
-export function createServer(deps: ServerDeps) {
-  const { config, store, auth, log } = deps;
-  const meetings = createMeetingService(store, log, deps.now);
-  const hub = createLiveHub(store, meetings, log);
-  const chat = deps.chat?.({ meetings, store, log });
-  const server: Server = restify.createServer({
+/**
+ * restify as the service sets it up (body and query parsing, refusals in the catalogue's terms, a
+ * log line per request), with no route yet: the service adds its own, the benchmark a bare one.
+ */
+export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>): Server {
+  const server = restify.createServer({
     name: 'council-meetings',
     handleUncaughtExceptions: false,
   });
@@ -96,6 +97,16 @@ export function createServer(deps: ServerDeps) {
       'request',
     );
   });
+  return server;
+}
+
+/** Builds the whole service without listening: the entry file listens, tests drive it on loopback. */
+export function createServer(deps: ServerDeps) {
+  const { config, store, auth, log } = deps;
+  const meetings = createMeetingService(store, log, deps.now, deps.newId);
+  const hub = createLiveHub(store, meetings, log);
+  const server = baseServer(deps);
+  const chat = deps.chat?.({ meetings, store, log });
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {

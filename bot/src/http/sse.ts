@@ -1,10 +1,9 @@
-import type { Event } from '@council/shared';
 import type { Request, Response } from 'restify';
 
 const HEARTBEAT_MS = 15_000;
 
 interface StreamClient {
-  send(seq: number, event: Event): void;
+  write(text: string): void;
 }
 
 /**
@@ -23,17 +22,17 @@ export async function openEventStream(
     'X-Accel-Buffering': 'no',
   });
   res.write(': connected\n\n');
+  const closed = new Promise<void>((resolve) => {
+    req.once('close', resolve);
+  });
   const detach = await attach({
-    send(seq, event) {
-      res.write(`id: ${seq}\nevent: meeting\ndata: ${JSON.stringify(event)}\n\n`);
+    write(text) {
+      res.write(text);
     },
   });
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-  await new Promise<void>((resolve) => {
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      detach();
-      resolve();
-    });
-  });
+  // Listened to before attaching: a client gone while it was attached is detached all the same.
+  await closed;
+  clearInterval(heartbeat);
+  detach();
 }

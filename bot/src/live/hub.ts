@@ -1,12 +1,12 @@
-import { eventFor, type Event, type Reader } from '@council/shared';
+import { eventFor, type Event, type MeetingState, type Reader } from '@council/shared';
 import type { Logger } from '../log';
 import type { MeetingService } from '../meetings/service';
 import type { MeetingStore, StoredEvent } from '../store';
 
-/** What an open tab receives: each event it may see, numbered by its place in the log. */
+/** What an open tab receives: Server-Sent Events text, each event it may see numbered by its seq. */
 export interface LiveClient {
   readonly reader: Reader;
-  send(seq: number, event: Event): void;
+  write(text: string): void;
 }
 
 interface Subscription {
@@ -16,62 +16,119 @@ interface Subscription {
   backlog: StoredEvent[] | null;
 }
 
+/** One event as a Server-Sent Event: its seq is its id, so Last-Event-ID resumes after it. */
+export function eventFrame(seq: number, event: Event): string {
+  return `id: ${seq}\nevent: meeting\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+function framesFor(state: MeetingState, rows: readonly StoredEvent[], reader: Reader): string {
+  if (state.status === 'none') return '';
+  let text = '';
+  for (const row of rows) {
+    const visible = eventFor(state, row.data as Event, reader);
+    if (visible) text += eventFrame(row.seq, visible);
+  }
+  return text;
+}
+
 /**
- * Fans committed events out to the open streams of a meeting. The store notifies after each commit,
- * from this instance or another (PostgreSQL LISTEN/NOTIFY); one read of the log then serves every
- * stream of that meeting, and each stream gets only what its reader may see.
+ * Fans committed events out to the open streams of a meeting. Events this instance commits come
+ * straight from the command pipeline; the store's notifications (PostgreSQL LISTEN/NOTIFY) tell of
+ * those of other instances, which one read of the log then serves. The text of a group of events
+ * is made once per kind of reader and written as is to every stream of that reader.
  */
 export function createLiveHub(store: MeetingStore, meetings: MeetingService, log: Logger) {
   const subscribers = new Map<string, Set<Subscription>>();
+  /** The last seq handed to the streams of each meeting. */
   const delivered = new Map<string, number>();
+  /** Notifications not yet looked at: the newest seq per meeting. */
+  const noticed = new Map<string, number>();
   let pending = Promise.resolve();
+  let flushing = false;
 
-  function deliver(meetingId: string, subscription: Subscription, rows: readonly StoredEvent[]) {
-    return meetings.load(meetingId).then((loaded) => {
-      if (!loaded || loaded.state.status === 'none') return;
-      for (const row of rows) {
-        if (row.seq <= subscription.lastSent) continue;
-        subscription.lastSent = row.seq;
-        const visible = eventFor(loaded.state, row.data as Event, subscription.client.reader);
-        if (visible) subscription.client.send(row.seq, visible);
-      }
+  function later(meetingId: string, work: () => Promise<void>): void {
+    pending = pending.then(work).catch((error: unknown) => {
+      log.error({ err: error, meetingId }, 'live fan-out failed');
     });
   }
 
-  async function fanOut(meetingId: string, seq: number): Promise<void> {
-    meetings.invalidate(meetingId, seq);
+  function send(
+    state: MeetingState,
+    subscription: Subscription,
+    rows: readonly StoredEvent[],
+    shared?: Map<Reader, string>,
+  ): void {
+    const fresh = rows.filter((row) => row.seq > subscription.lastSent);
+    const last = fresh.at(-1);
+    if (!last) return;
+    const reader = subscription.client.reader;
+    let text = fresh.length === rows.length ? shared?.get(reader) : undefined;
+    if (text === undefined) {
+      text = framesFor(state, fresh, reader);
+      if (fresh.length === rows.length) shared?.set(reader, text);
+    }
+    subscription.lastSent = last.seq;
+    if (text) subscription.client.write(text);
+  }
+
+  /** Hands the streams of a meeting everything up to `seq`, from `rows` or else from the log. */
+  async function advance(meetingId: string, seq: number, rows: readonly StoredEvent[] = []) {
     const streams = subscribers.get(meetingId);
     if (!streams || streams.size === 0) return;
-    const after = delivered.get(meetingId) ?? seq - 1;
+    const after = delivered.get(meetingId) ?? (rows[0]?.seq ?? seq) - 1;
     if (seq <= after) return;
-    const rows = await store.readEvents(meetingId, after);
-    const last = rows.at(-1)?.seq;
-    if (last !== undefined) delivered.set(meetingId, last);
+    let fresh = rows.filter((row) => row.seq > after);
+    if (fresh[0]?.seq !== after + 1) fresh = await store.readEvents(meetingId, after);
+    const last = fresh.at(-1)?.seq;
+    if (last === undefined) return;
+    delivered.set(meetingId, Math.max(last, delivered.get(meetingId) ?? 0));
+    const loaded = await meetings.load(meetingId);
+    if (!loaded) return;
+    const shared = new Map<Reader, string>();
     for (const subscription of streams) {
-      if (subscription.backlog) subscription.backlog.push(...rows);
-      else await deliver(meetingId, subscription, rows);
+      if (subscription.backlog) subscription.backlog.push(...fresh);
+      else send(loaded.state, subscription, fresh, shared);
     }
   }
 
+  /** Notifications wait for the next turn of the event loop, by which time this instance's own are delivered. */
+  function flush(): void {
+    flushing = false;
+    for (const [meetingId, seq] of noticed) {
+      meetings.invalidate(meetingId, seq);
+      later(meetingId, () => advance(meetingId, seq));
+    }
+    noticed.clear();
+  }
+
   return {
-    /** Starts listening to the store; returns the function that stops it. */
-    start(): Promise<() => Promise<void>> {
-      return store.subscribe(
+    /** Starts listening to the pipeline and the store; returns the function that stops it. */
+    async start(): Promise<() => Promise<void>> {
+      const stopCommits = meetings.onCommit((meetingId, events) => {
+        const last = events.at(-1);
+        if (last) later(meetingId, () => advance(meetingId, last.seq, events));
+      });
+      const stopNotices = await store.subscribe(
         (meetingId, seq) => {
-          pending = pending
-            .then(() => fanOut(meetingId, seq))
-            .catch((error: unknown) => {
-              log.error({ err: error, meetingId }, 'live fan-out failed');
-            });
+          noticed.set(meetingId, Math.max(seq, noticed.get(meetingId) ?? 0));
+          if (!flushing) {
+            flushing = true;
+            setImmediate(flush);
+          }
         },
         () => {
-          // Notifications may have been missed while reconnecting: every stream catches up.
+          // Notifications may have been missed while reconnecting: read everything again.
+          meetings.invalidateAll();
           for (const meetingId of subscribers.keys()) {
             const after = delivered.get(meetingId) ?? 0;
-            pending = pending.then(() => fanOut(meetingId, after + 1)).catch(() => undefined);
+            later(meetingId, () => advance(meetingId, after + 1));
           }
         },
       );
+      return async () => {
+        stopCommits();
+        await stopNotices();
+      };
     },
 
     /** Sends everything after `lastEventId` the reader may see, then every new event. */
@@ -86,10 +143,12 @@ export function createLiveHub(store: MeetingStore, meetings: MeetingService, log
       streams.add(subscription);
       const missed = await store.readEvents(meetingId, lastEventId);
       if (!delivered.has(meetingId)) delivered.set(meetingId, missed.at(-1)?.seq ?? lastEventId);
-      await deliver(meetingId, subscription, missed);
-      const queued = subscription.backlog ?? [];
+      const loaded = await meetings.load(meetingId);
+      if (loaded) {
+        send(loaded.state, subscription, missed);
+        send(loaded.state, subscription, subscription.backlog ?? []);
+      }
       subscription.backlog = null;
-      await deliver(meetingId, subscription, queued);
       return () => {
         streams.delete(subscription);
         if (streams.size === 0) {

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   decide,
+  evolve,
   fold,
+  inOneFold,
   initialState,
   SYSTEM,
   type DomainError,
@@ -12,12 +14,15 @@ import {
 import type { Logger } from '../log';
 import {
   BallotAlreadyCast,
+  StoreError,
   VersionConflict,
+  type Commit,
+  type CommitOutcome,
   type MeetingStore,
   type Meeting as StoredMeeting,
   type StoredEvent,
 } from '../store';
-import { lanes } from './lanes';
+import { meetingQueues } from './queues';
 
 export interface LoadedMeeting {
   readonly record: StoredMeeting;
@@ -36,6 +41,9 @@ export interface CommandRequest {
   readonly by: string;
   readonly command: WireCommand;
 }
+
+/** Hears the events this instance committed, in order, as soon as they are committed. */
+export type CommitListener = (meetingId: string, events: readonly StoredEvent[]) => void;
 
 const MAX_ATTEMPTS = 8;
 
@@ -60,72 +68,263 @@ function ballotBoxes(events: readonly Event[], state: MeetingState) {
   return { open, close };
 }
 
+/** What one turn of a meeting's queue decided: the commits to write and the commands refused. */
+interface Plan {
+  readonly commits: Commit[];
+  readonly accepted: CommandRequest[];
+  readonly refused: { readonly request: CommandRequest; readonly error: DomainError }[];
+  readonly state: MeetingState;
+  readonly version: number;
+}
+
 /**
  * The one command pipeline: every change, from a card or the tab, is decided by the domain on the
- * meeting's current state and appended atomically. Commands of one meeting take turns in a lane, so
- * a burst of ballots queues here instead of colliding on the log's version.
+ * meeting's current state and appended atomically. Commands of one meeting queue up; each turn
+ * decides those waiting one after the other, each on the state the ones before it leave, and
+ * commits them together in one transaction (group commit), so a burst of ballots costs a few
+ * transactions instead of one each.
+ *
+ * The state of each meeting is kept here and trusted while this instance is the only one writing:
+ * the store's notifications (through `invalidate`) say when another instance wrote, a version
+ * conflict says it too late but safely, and a refusal is checked again on the newest state.
  */
-export function createMeetingService(store: MeetingStore, log: Logger, now = () => new Date()) {
+export function createMeetingService(
+  store: MeetingStore,
+  log: Logger,
+  now = () => new Date(),
+  newId: () => string = randomUUID,
+) {
   const cache = new Map<string, LoadedMeeting>();
-  const inLane = lanes();
+  /** The newest version another instance is known to have written, for meetings held in the cache. */
+  const behind = new Map<string, number>();
+  const listeners = new Set<CommitListener>();
 
-  async function load(meetingId: string): Promise<LoadedMeeting | undefined> {
+  function remember(meetingId: string, loaded: LoadedMeeting): void {
+    const held = cache.get(meetingId);
+    if (held && held.version > loaded.version) return;
+    cache.set(meetingId, loaded);
+    if ((behind.get(meetingId) ?? 0) <= loaded.version) behind.delete(meetingId);
+  }
+
+  async function load(meetingId: string, fresh = false): Promise<LoadedMeeting | undefined> {
     const cached = cache.get(meetingId);
+    const wanted = behind.get(meetingId);
+    if (cached && !fresh && (wanted ?? 0) <= cached.version) return cached;
     if (cached) {
       const newer = await store.readEvents(meetingId, cached.version);
-      if (newer.length === 0) return cached;
-      const caughtUp = {
+      // Read after the notice that asked for it: caught up, unless a newer notice came meanwhile.
+      if (behind.get(meetingId) === wanted) behind.delete(meetingId);
+      remember(meetingId, {
         record: cached.record,
         state: fold(eventsOf(newer), cached.state),
         version: newer.at(-1)?.seq ?? cached.version,
-      };
-      cache.set(meetingId, caughtUp);
-      return caughtUp;
+      });
+      return cache.get(meetingId);
     }
     const record = await store.findMeeting(meetingId);
     if (!record) return undefined;
     const events = await store.readEvents(meetingId);
-    const loaded = { record, state: fold(eventsOf(events)), version: events.at(-1)?.seq ?? 0 };
-    cache.set(meetingId, loaded);
-    return loaded;
+    remember(meetingId, {
+      record,
+      state: fold(eventsOf(events)),
+      version: events.at(-1)?.seq ?? 0,
+    });
+    return cache.get(meetingId);
   }
 
-  async function attempt(request: CommandRequest, loaded: LoadedMeeting): Promise<Answer> {
-    const decision = decide(loaded.state, {
-      ...request.command,
-      by: request.by,
-      at: now().toISOString(),
-      newId: request.command.type === 'CreateMeeting' ? request.meetingId : randomUUID(),
-    });
-    if (!decision.ok) {
-      const earlier = await store.commandResult(request.meetingId, request.commandId);
-      return earlier ? (earlier as Answer) : decision;
+  /** Each command decided on the state the ones before it leave, as one fold. */
+  function plan(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
+    return inOneFold(() => planned(loaded, requests));
+  }
+
+  function planned(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
+    let { state, version } = loaded;
+    const commits: Commit[] = [];
+    const accepted: CommandRequest[] = [];
+    const refused: Plan['refused'][number][] = [];
+    for (const request of requests) {
+      const decision = decide(state, {
+        ...request.command,
+        by: request.by,
+        at: now().toISOString(),
+        newId: request.command.type === 'CreateMeeting' ? request.meetingId : newId(),
+      });
+      if (!decision.ok) {
+        refused.push({ request, error: decision.error });
+        continue;
+      }
+      commits.push({
+        meetingId: request.meetingId,
+        commandId: request.commandId,
+        expectedVersion: version,
+        events: decision.events.map((event) => ({ type: event.type, data: event, at: event.at })),
+        secretBallots: decision.secretBallot
+          ? [
+              {
+                voteId: decision.secretBallot.voteId,
+                memberId: decision.secretBallot.member,
+                choice: decision.secretBallot.choice,
+              },
+            ]
+          : [],
+        ballotBoxes: ballotBoxes(decision.events, state),
+        result: { ok: true, version: version + decision.events.length },
+      });
+      accepted.push(request);
+      state = decision.events.reduce(evolve, state);
+      version += decision.events.length;
     }
-    const version = loaded.version + decision.events.length;
-    const outcome = await store.commit({
-      meetingId: request.meetingId,
-      commandId: request.commandId,
-      expectedVersion: loaded.version,
-      events: decision.events.map((event) => ({ type: event.type, data: event, at: event.at })),
-      secretBallots: decision.secretBallot
-        ? [
-            {
-              voteId: decision.secretBallot.voteId,
-              memberId: decision.secretBallot.member,
-              choice: decision.secretBallot.choice,
-            },
-          ]
-        : [],
-      ballotBoxes: ballotBoxes(decision.events, loaded.state),
-      result: { ok: true, version },
+    return { commits, accepted, refused, state, version };
+  }
+
+  /**
+   * Decides and commits `requests` (distinct command ids, one meeting) and answers each. After a
+   * version conflict it starts again on the newest state, first answering the commands that turn
+   * out to be handled already; when a group fails otherwise, each command is tried on its own.
+   */
+  async function settle(
+    meetingId: string,
+    requests: readonly CommandRequest[],
+    recheck = true,
+  ): Promise<Map<CommandRequest, Answer>> {
+    const answers = new Map<CommandRequest, Answer>();
+    let pending = requests;
+    for (let tries = 1; ; tries++) {
+      const loaded = await load(meetingId, tries > 1);
+      if (!loaded) {
+        for (const request of pending) {
+          answers.set(request, { ok: false, error: { code: 'MEETING_NOT_FOUND' } });
+        }
+        return answers;
+      }
+      if (tries > 1) pending = await answerHandled(meetingId, pending, answers);
+      const decided = plan(loaded, pending);
+      let outcomes: CommitOutcome[];
+      try {
+        outcomes = await store.commitMany(decided.commits);
+      } catch (error) {
+        if (error instanceof VersionConflict) {
+          if (tries < MAX_ATTEMPTS) continue;
+          throw error;
+        }
+        if (!(error instanceof StoreError)) {
+          // The commit may have happened all the same (a connection lost after COMMIT): read again.
+          behind.set(meetingId, loaded.version + 1);
+          throw error;
+        }
+        if (decided.commits.length > 1) {
+          // One command spoilt the group: each gets its own transaction and its own answer.
+          for (const request of pending) {
+            for (const [key, answer] of await settle(meetingId, [request], recheck)) {
+              answers.set(key, answer);
+            }
+          }
+          return answers;
+        }
+        if (!(error instanceof BallotAlreadyCast)) throw error;
+        // The box knows a ballot this state does not: another instance took it.
+        behind.set(meetingId, loaded.version + 1);
+        for (const request of decided.accepted) {
+          answers.set(request, { ok: false, error: { code: 'ALREADY_VOTED' } });
+        }
+        outcomes = [];
+      }
+      if (outcomes.length > 0) committed(meetingId, loaded, decided, outcomes, answers);
+      await refusals(meetingId, decided.refused, answers, recheck);
+      return answers;
+    }
+  }
+
+  /** Answers the requests whose command was handled already; returns the others. */
+  async function answerHandled(
+    meetingId: string,
+    requests: readonly CommandRequest[],
+    answers: Map<CommandRequest, Answer>,
+  ): Promise<CommandRequest[]> {
+    if (requests.length === 0) return [];
+    const handled = await store.commandResults(
+      meetingId,
+      requests.map((request) => request.commandId),
+    );
+    return requests.filter((request) => {
+      if (!handled.has(request.commandId)) return true;
+      answers.set(request, handled.get(request.commandId) as Answer);
+      return false;
     });
-    if (outcome.duplicate) return outcome.result as Answer;
-    cache.set(request.meetingId, {
-      record: loaded.record,
-      state: fold(decision.events, loaded.state),
-      version: outcome.version,
+  }
+
+  function committed(
+    meetingId: string,
+    loaded: LoadedMeeting,
+    decided: Plan,
+    outcomes: readonly CommitOutcome[],
+    answers: Map<CommandRequest, Answer>,
+  ): void {
+    const written: StoredEvent[] = [];
+    decided.accepted.forEach((request, index) => {
+      const outcome = outcomes[index];
+      if (!outcome) throw new Error('a group commit answered fewer commands than it was given');
+      if (outcome.duplicate) {
+        answers.set(request, outcome.result as Answer);
+        return;
+      }
+      written.push(...outcome.events);
+      answers.set(request, { ok: true, version: outcome.version });
     });
-    return { ok: true, version: outcome.version };
+    if (written.length === 0) return;
+    if (outcomes.some((outcome) => outcome.duplicate)) {
+      // The state decided here holds events that were not written: read it again when needed.
+      cache.delete(meetingId);
+    } else {
+      remember(meetingId, {
+        record: loaded.record,
+        state: decided.state,
+        version: decided.version,
+      });
+    }
+    for (const listener of listeners) {
+      try {
+        listener(meetingId, written);
+      } catch (error) {
+        log.error({ err: error, meetingId }, 'a commit listener failed');
+      }
+    }
+  }
+
+  /**
+   * A refused command may be the retry of one handled earlier, whose first answer stands; or it may
+   * have been decided on a state another instance had already changed, and is decided once more.
+   */
+  async function refusals(
+    meetingId: string,
+    refused: Plan['refused'],
+    answers: Map<CommandRequest, Answer>,
+    recheck: boolean,
+  ): Promise<void> {
+    if (refused.length === 0) return;
+    const open = await answerHandled(
+      meetingId,
+      refused.map(({ request }) => request),
+      answers,
+    );
+    const held = cache.get(meetingId);
+    if (recheck && held && open.length > 0) {
+      const newer = await store.readEvents(meetingId, held.version);
+      if (newer.length > 0) {
+        remember(meetingId, {
+          record: held.record,
+          state: fold(eventsOf(newer), held.state),
+          version: newer.at(-1)?.seq ?? held.version,
+        });
+        for (const [request, answer] of await settle(meetingId, open, false)) {
+          answers.set(request, answer);
+        }
+        return;
+      }
+    }
+    for (const { request, error } of refused) {
+      if (!answers.has(request)) answers.set(request, { ok: false, error });
+    }
   }
 
   /** A closed vote is counted at once: the ballot box's counters for a secret vote. */
@@ -138,38 +337,38 @@ export function createMeetingService(store: MeetingStore, log: Logger, now = () 
       const command: WireCommand = tally
         ? { type: 'CountVote', voteId: vote.id, tally }
         : { type: 'CountVote', voteId: vote.id };
-      const answer = await run({ meetingId, commandId: `count:${vote.id}`, by: SYSTEM, command });
-      if (!answer.ok)
+      const request = { meetingId, commandId: `count:${vote.id}`, by: SYSTEM, command };
+      const answer = (await settle(meetingId, [request])).get(request);
+      if (answer && !answer.ok) {
         log.error({ meetingId, voteId: vote.id, code: answer.error.code }, 'count refused');
-    }
-  }
-
-  async function run(request: CommandRequest): Promise<Answer> {
-    for (let tries = 1; ; tries++) {
-      const loaded = await load(request.meetingId);
-      if (!loaded) return { ok: false, error: { code: 'MEETING_NOT_FOUND' } };
-      try {
-        return await attempt(request, loaded);
-      } catch (error) {
-        if (error instanceof BallotAlreadyCast) {
-          return { ok: false, error: { code: 'ALREADY_VOTED' } };
-        }
-        if (!(error instanceof VersionConflict) || tries >= MAX_ATTEMPTS) throw error;
-        cache.delete(request.meetingId);
       }
     }
   }
 
+  /** One turn of a meeting's queue: retries of one command id share the first one's answer. */
+  async function turn(meetingId: string, requests: readonly CommandRequest[]) {
+    const first = new Map<string, CommandRequest>();
+    for (const request of requests) {
+      if (!first.has(request.commandId)) first.set(request.commandId, request);
+    }
+    const answers = await settle(meetingId, [...first.values()]);
+    if ([...answers.values()].some((answer) => answer.ok)) await countClosedVotes(meetingId);
+    return requests.map((request) => {
+      const answer = answers.get(first.get(request.commandId) ?? request);
+      if (!answer) throw new Error('a command was left unanswered');
+      return answer;
+    });
+  }
+
+  const queues = meetingQueues<CommandRequest, Answer>(turn);
+
   return {
-    load,
+    /** The meeting as this instance holds it, read from the store when it may be out of date. */
+    load: (meetingId: string) => load(meetingId),
 
     /** Applies one command; answers with the meeting's new version or the refusal. */
     execute(request: CommandRequest): Promise<Answer> {
-      return inLane(request.meetingId, async () => {
-        const answer = await run(request);
-        if (answer.ok) await countClosedVotes(request.meetingId);
-        return answer;
-      });
+      return queues.enqueue(request.meetingId, request);
     },
 
     /**
@@ -194,10 +393,23 @@ export function createMeetingService(store: MeetingStore, log: Logger, now = () 
       return { ...answer, meetingId };
     },
 
-    /** Forgets what this instance holds of a meeting that another instance changed. */
+    /** Another instance wrote up to `seq`: what this one holds is read again before it is used. */
     invalidate(meetingId: string, seq: number): void {
       const cached = cache.get(meetingId);
-      if (cached && cached.version < seq) cache.delete(meetingId);
+      if (cached && cached.version < seq)
+        behind.set(meetingId, Math.max(seq, behind.get(meetingId) ?? 0));
+    },
+
+    /** Everything held may be out of date (notifications were missed): read it all again. */
+    invalidateAll(): void {
+      cache.clear();
+      behind.clear();
+    },
+
+    /** `listener` hears each group of events this instance commits; returns how to stop. */
+    onCommit(listener: CommitListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The record of every meeting: one append-only, hash-chained event log per meeting with optimistic
  * concurrency, the results of commands already handled (so a retried command is not applied twice),
- * and the secret ballot box, all written together in one transaction per command.
+ * and the secret ballot box, all written together in one transaction per command, or per group of
+ * commands of one meeting (group commit).
  */
 import { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 import type { Db, Queryable, Row } from './db';
@@ -79,6 +80,14 @@ export interface MeetingStore {
    * Throws VersionConflict, BallotAlreadyCast and the other StoreErrors, having changed nothing.
    */
   commit(commit: Commit): Promise<CommitOutcome>;
+  /**
+   * Group commit: commands of one meeting, in order, in one transaction, each as `commit` would
+   * write it, its expected version being the version the commands before it leave. A command
+   * already handled (or twice in the group) is answered as a duplicate and writes nothing; a later
+   * command decided on its events then no longer matches its version, and the whole group fails
+   * with VersionConflict. Any error leaves everything as it was. One notification, for the last event.
+   */
+  commitMany(commits: readonly Commit[]): Promise<CommitOutcome[]>;
   /** The count per choice of a closed secret vote. */
   tally(voteId: string): Promise<Record<string, number>>;
   participation(voteId: string): Promise<number>;
@@ -87,10 +96,10 @@ export interface MeetingStore {
     listener: (meetingId: string, seq: number) => void,
     onReconnect?: () => void,
   ): Promise<() => Promise<void>>;
-  /** The stored result of a command already handled, or undefined. */
-  commandResult(meetingId: string, commandId: string): Promise<unknown>;
   /** What the chat bot keeps between turns and across instances (JSON, never a secret choice). */
   readonly chatMemory: ChatMemory;
+  /** The stored results of those of the commands already handled, by command id. */
+  commandResults(meetingId: string, commandIds: readonly string[]): Promise<Map<string, unknown>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -175,7 +184,16 @@ export async function openMeetingStore(
       return rows.map(toStoredEvent);
     },
 
-    commit: (commit) => db.transaction((tx) => commitIn(tx, commit, ballotBox)),
+    async commit(commit) {
+      const [outcome] = await db.transaction((tx) => commitAllIn(tx, [commit], ballotBox));
+      if (!outcome) throw new Error('a commit returned no outcome');
+      return outcome;
+    },
+
+    commitMany: (commits) =>
+      commits.length === 0
+        ? Promise.resolve([])
+        : db.transaction((tx) => commitAllIn(tx, commits, ballotBox)),
 
     tally: (voteId) => ballotBox.tally(db, voteId),
 
@@ -198,13 +216,7 @@ export async function openMeetingStore(
       );
     },
 
-    async commandResult(meetingId, commandId) {
-      const [row] = await db.query(
-        'SELECT result FROM commands WHERE meeting_id = $1 AND command_id = $2',
-        [meetingId, commandId],
-      );
-      return row?.result;
-    },
+    commandResults: (meetingId, commandIds) => handledIn(db, meetingId, commandIds),
 
     chatMemory: chatMemoryIn(db),
 
@@ -243,70 +255,83 @@ function chatMemoryIn(db: Db): ChatMemory {
   };
 }
 
-async function commitIn(
+async function handledIn(
+  db: Queryable,
+  meetingId: string,
+  commandIds: readonly string[],
+): Promise<Map<string, unknown>> {
+  if (commandIds.length === 0) return new Map();
+  const rows = await db.query(
+    'SELECT command_id, result FROM commands WHERE meeting_id = $1 AND command_id = ANY($2::text[])',
+    [meetingId, commandIds],
+  );
+  return new Map(rows.map((row) => [text(row, 'command_id'), row.result ?? null]));
+}
+
+async function commitAllIn(
   tx: Queryable,
-  commit: Commit,
+  commits: readonly Commit[],
   ballotBox: BallotBox,
-): Promise<CommitOutcome> {
-  const { meetingId, commandId, expectedVersion } = commit;
+): Promise<CommitOutcome[]> {
+  const meetingId = commits[0]?.meetingId ?? '';
+  if (commits.some((commit) => commit.meetingId !== meetingId)) {
+    throw new Error('a group commit holds the commands of one meeting only');
+  }
   // Commits of one meeting queue here: a retried command then finds the first attempt's result.
   const meeting = await tx.query('SELECT id FROM meetings WHERE id = $1 FOR NO KEY UPDATE', [
     meetingId,
   ]);
   if (meeting.length === 0) throw new MeetingNotFound(meetingId);
 
-  const [handled] = await tx.query(
-    'SELECT result FROM commands WHERE meeting_id = $1 AND command_id = $2',
-    [meetingId, commandId],
+  const handled = await handledIn(
+    tx,
+    meetingId,
+    commits.map((commit) => commit.commandId),
   );
-  if (handled) return { duplicate: true, result: handled.result ?? null };
-
   const [head] = await tx.query(
     'SELECT seq, hash FROM events WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1',
     [meetingId],
   );
-  const version = head ? int(head, 'seq') : 0;
-  if (version !== expectedVersion) throw new VersionConflict(meetingId, expectedVersion);
+  let version = head ? int(head, 'seq') : 0;
+  let headHash = head ? text(head, 'hash') : GENESIS_HASH;
 
-  const events = chain(meetingId, version, head ? text(head, 'hash') : GENESIS_HASH, commit.events);
-  if (events.length > 0) {
-    try {
-      await tx.query(
-        `INSERT INTO events (meeting_id, seq, type, data, at, prev_hash, hash)
-         SELECT $1, e.seq, e.type, e.data::jsonb, e.at::timestamptz, e.prev_hash, e.hash
-         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-           AS e(seq, type, data, at, prev_hash, hash)`,
-        [
-          meetingId,
-          events.map((event) => event.seq),
-          events.map((event) => event.type),
-          events.map((event) => canonicalJson(event.data)),
-          events.map((event) => event.at),
-          events.map((event) => event.prevHash),
-          events.map((event) => event.hash),
-        ],
-      );
-    } catch (error) {
-      // The read above is not the only guard: the primary key refuses a second event at a seq.
-      if (brokenUniqueConstraint(error) === 'events_pkey') {
-        throw new VersionConflict(meetingId, expectedVersion);
-      }
-      throw error;
+  const outcomes: CommitOutcome[] = [];
+  const applied: Commit[] = [];
+  const events: StoredEvent[] = [];
+  for (const commit of commits) {
+    if (handled.has(commit.commandId)) {
+      outcomes.push({ duplicate: true, result: handled.get(commit.commandId) ?? null });
+      continue;
     }
+    if (commit.expectedVersion !== version) {
+      throw new VersionConflict(meetingId, commit.expectedVersion);
+    }
+    const chained = chain(meetingId, version, headHash, commit.events);
+    const last = chained.at(-1);
+    if (last) {
+      version = last.seq;
+      headHash = last.hash;
+    }
+    events.push(...chained);
+    applied.push(commit);
+    // A second command with this id in the group is the first one's duplicate.
+    handled.set(commit.commandId, JSON.parse(canonicalJson(commit.result ?? null)) as unknown);
+    outcomes.push({ duplicate: false, version, events: chained });
   }
 
-  for (const { voteId, choices } of commit.ballotBoxes?.open ?? []) {
-    await ballotBox.open(tx, meetingId, voteId, choices);
+  await appendEvents(tx, meetingId, events, commits[0]?.expectedVersion ?? 0);
+  await fillBallotBoxes(tx, meetingId, applied, ballotBox);
+  if (applied.length > 0) {
+    await tx.query(
+      `INSERT INTO commands (meeting_id, command_id, result)
+       SELECT $1, c.command_id, c.result::jsonb FROM unnest($2::text[], $3::text[]) AS c(command_id, result)`,
+      [
+        meetingId,
+        applied.map((commit) => commit.commandId),
+        applied.map((commit) => canonicalJson(commit.result ?? null)),
+      ],
+    );
   }
-  await ballotBox.cast(tx, meetingId, commit.secretBallots ?? []);
-  for (const voteId of commit.ballotBoxes?.close ?? []) {
-    await ballotBox.close(tx, meetingId, voteId);
-  }
-
-  await tx.query(
-    'INSERT INTO commands (meeting_id, command_id, result) VALUES ($1, $2, $3::text::jsonb)',
-    [meetingId, commandId, canonicalJson(commit.result ?? null)],
-  );
 
   const last = events.at(-1);
   if (last) {
@@ -316,7 +341,65 @@ async function commitIn(
       JSON.stringify({ meetingId, seq: last.seq }),
     ]);
   }
-  return { duplicate: false, version: last?.seq ?? version, events };
+  return outcomes;
+}
+
+async function appendEvents(
+  tx: Queryable,
+  meetingId: string,
+  events: readonly StoredEvent[],
+  expectedVersion: number,
+): Promise<void> {
+  if (events.length === 0) return;
+  try {
+    await tx.query(
+      `INSERT INTO events (meeting_id, seq, type, data, at, prev_hash, hash)
+       SELECT $1, e.seq, e.type, e.data::jsonb, e.at::timestamptz, e.prev_hash, e.hash
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         AS e(seq, type, data, at, prev_hash, hash)`,
+      [
+        meetingId,
+        events.map((event) => event.seq),
+        events.map((event) => event.type),
+        events.map((event) => canonicalJson(event.data)),
+        events.map((event) => event.at),
+        events.map((event) => event.prevHash),
+        events.map((event) => event.hash),
+      ],
+    );
+  } catch (error) {
+    // The read of the head is not the only guard: the primary key refuses a second event at a seq.
+    if (brokenUniqueConstraint(error) === 'events_pkey') {
+      throw new VersionConflict(meetingId, expectedVersion);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Each command's boxes opened, its ballots cast and its boxes closed, in the commands' order; the
+ * ballots between two openings or closings go into the box together.
+ */
+async function fillBallotBoxes(
+  tx: Queryable,
+  meetingId: string,
+  commits: readonly Commit[],
+  ballotBox: BallotBox,
+): Promise<void> {
+  let ballots: SecretBallot[] = [];
+  const cast = async () => {
+    if (ballots.length > 0) await ballotBox.cast(tx, meetingId, ballots);
+    ballots = [];
+  };
+  for (const commit of commits) {
+    const { open = [], close = [] } = commit.ballotBoxes ?? {};
+    if (open.length > 0) await cast();
+    for (const { voteId, choices } of open) await ballotBox.open(tx, meetingId, voteId, choices);
+    ballots.push(...(commit.secretBallots ?? []));
+    if (close.length > 0) await cast();
+    for (const voteId of close) await ballotBox.close(tx, meetingId, voteId);
+  }
+  await cast();
 }
 
 function chain(

@@ -1,4 +1,5 @@
 import type { CommandOf } from '../commands';
+import { inGrowingList, withEntry, withItem } from '../copy-on-write';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { AttendanceEvent } from '../events';
 import { isPresent, notInSession } from '../guards';
@@ -64,7 +65,7 @@ export function decideAttendance(meeting: Meeting, command: AttendanceCommand): 
     }
     case 'AnswerRollCall': {
       if (meeting.rollCall.status !== 'open') return refuse('ROLL_CALL_NOT_OPEN');
-      if (meeting.rollCall.answered.includes(command.by)) return refuse('ALREADY_ANSWERED');
+      if (inGrowingList(meeting.rollCall.answered, command.by)) return refuse('ALREADY_ANSWERED');
       return accept({ type: 'RollCallAnswered', member: command.by, ...stamp(command) });
     }
     case 'CloseRollCall': {
@@ -82,7 +83,7 @@ function markPresent(meeting: Meeting, member: string, at: string): Meeting {
   if (isPresent(meeting, member)) return meeting;
   return {
     ...meeting,
-    attendance: { ...meeting.attendance, [member]: { status: 'present', since: at } },
+    attendance: withEntry(meeting.attendance, member, { status: 'present', since: at }),
   };
 }
 
@@ -93,18 +94,18 @@ export function evolveAttendance(meeting: Meeting, event: AttendanceEvent): Meet
     case 'MemberCheckedOut':
       return {
         ...meeting,
-        attendance: {
-          ...meeting.attendance,
-          [event.member]: { status: 'absent', since: event.at },
-        },
+        attendance: withEntry(meeting.attendance, event.member, {
+          status: 'absent',
+          since: event.at,
+        }),
       };
     case 'MemberExcused':
       return {
         ...meeting,
-        attendance: {
-          ...meeting.attendance,
-          [event.member]: { status: 'excused', since: event.at },
-        },
+        attendance: withEntry(meeting.attendance, event.member, {
+          status: 'excused',
+          since: event.at,
+        }),
       };
     case 'RollCallOpened':
       return {
@@ -114,7 +115,7 @@ export function evolveAttendance(meeting: Meeting, event: AttendanceEvent): Meet
     case 'RollCallAnswered': {
       const rollCall =
         meeting.rollCall.status === 'open'
-          ? { ...meeting.rollCall, answered: [...meeting.rollCall.answered, event.member] }
+          ? { ...meeting.rollCall, answered: withItem(meeting.rollCall.answered, event.member) }
           : meeting.rollCall;
       return { ...markPresent(meeting, event.member, event.at), rollCall };
     }

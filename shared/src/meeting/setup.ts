@@ -9,7 +9,8 @@ export function profileOf(setup: MeetingSetup): RulesProfile {
 }
 
 function duplicate(ids: readonly string[]): string | undefined {
-  return ids.find((id, index) => ids.indexOf(id) !== index);
+  const seen = new Set<string>();
+  return ids.find((id) => seen.size === seen.add(id).size);
 }
 
 function rosterProblem(roster: readonly Member[]): string | null {

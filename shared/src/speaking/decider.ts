@@ -2,6 +2,7 @@ import type { CommandContext, CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { SpeakingEvent } from '../events';
 import { currentItem, isPresent, notInSession } from '../guards';
+import { actorOf } from '../roster';
 import {
   emptyQueue,
   type FloorKind,
@@ -72,7 +73,7 @@ export function decideSpeaking(meeting: Meeting, command: SpeakingCommand): Deci
     case 'WithdrawRequest': {
       const request = find(command.requestId);
       if (!request) return refuse('REQUEST_NOT_FOUND');
-      const chair = meeting.setup.roster.find((m) => m.id === command.by)?.role === 'chair';
+      const chair = actorOf(meeting.setup.roster, command.by) === 'chair';
       if (request.member !== command.by && !chair) return refuse('NOT_YOUR_REQUEST');
       return accept({
         type: 'FloorRequestWithdrawn',

@@ -1,4 +1,5 @@
 import type { CommandOf } from '../commands';
+import { inGrowingList, memo } from '../copy-on-write';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { Event } from '../events';
 import type { Meeting } from '../state';
@@ -7,10 +8,12 @@ export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): 
   const vote = meeting.votes[command.voteId];
   if (!vote) return refuse('VOTE_NOT_FOUND');
   if (vote.status !== 'open') return refuse('VOTE_NOT_OPEN');
-  if (!vote.eligible.includes(command.by)) return refuse('NOT_ENTITLED');
+  if (!memo(vote.eligible, (members) => new Set(members)).has(command.by)) {
+    return refuse('NOT_ENTITLED');
+  }
   if (!vote.choices.includes(command.choice)) return refuse('INVALID_CHOICE');
   const ballot = { voteId: vote.id, member: command.by, ...stamp(command) };
-  if (vote.participants.includes(command.by)) {
+  if (inGrowingList(vote.participants, command.by)) {
     // A secret ballot can never be changed: that would need its earlier choice, which nothing keeps.
     if (vote.secret || !meeting.profile.voteChangeUntilClose.value) return refuse('ALREADY_VOTED');
     return accept({ type: 'BallotChanged', ...ballot, choice: command.choice });

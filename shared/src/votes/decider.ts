@@ -1,4 +1,5 @@
 import type { CommandOf } from '../commands';
+import { withEntry, withItem } from '../copy-on-write';
 import type { Decision } from '../decision';
 import type { VoteEvent } from '../events';
 import { withMotion } from '../motions/decider';
@@ -76,16 +77,19 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
     case 'BallotCast':
       return withVote(meeting, {
         ...vote,
-        participants: [...vote.participants, event.member],
-        ballots: { ...vote.ballots, [event.member]: event.choice },
+        participants: withItem(vote.participants, event.member),
+        ballots: withEntry(vote.ballots, event.member, event.choice),
       });
     case 'BallotChanged':
       return withVote(meeting, {
         ...vote,
-        ballots: { ...vote.ballots, [event.member]: event.choice },
+        ballots: withEntry(vote.ballots, event.member, event.choice),
       });
     case 'BallotRecorded':
-      return withVote(meeting, { ...vote, participants: [...vote.participants, event.member] });
+      return withVote(meeting, {
+        ...vote,
+        participants: withItem(vote.participants, event.member),
+      });
     case 'VoteClosed':
       return {
         ...withVote(meeting, { ...vote, status: 'closed', closedAt: event.at }),

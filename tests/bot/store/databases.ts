@@ -58,9 +58,11 @@ async function freshPglite(): Promise<TestDatabase> {
  * one to three. The dump is kept in the temporary folder, one per version of PGlite.
  */
 export async function pgliteTemplate(): Promise<Blob> {
-  const packageJson = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
-  const { version } = JSON.parse(await readFile(packageJson, 'utf8')) as { version: string };
-  const file = join(tmpdir(), 'council-meetings-tests', `pglite-${version}-initdb.tar.gz`);
+  const file = join(
+    tmpdir(),
+    'council-meetings-tests',
+    `pglite-${await pgliteVersion()}-initdb.tar.gz`,
+  );
   if (!existsSync(file)) {
     const fresh = await PGlite.create();
     const dump = await fresh.dumpDataDir('gzip');
@@ -71,6 +73,11 @@ export async function pgliteTemplate(): Promise<Blob> {
     await rename(partial, file);
   }
   return new Blob([await readFile(file)]);
+}
+
+export async function pgliteVersion(): Promise<string> {
+  const packageJson = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  return (JSON.parse(await readFile(packageJson, 'utf8')) as { version: string }).version;
 }
 
 async function freshSchema(url: string): Promise<TestDatabase> {

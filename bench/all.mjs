@@ -1,0 +1,13 @@
+// `npm run bench [-- --quick]`: the service's numbers (bench/run.ts), then the tab's (bench/tab.ts).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+for (const script of ['bench/run.ts', 'bench/tab.ts']) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `${root}${script}`, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}

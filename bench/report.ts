@@ -1,0 +1,127 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Engine } from './lib/databases';
+import type { BurstResult } from './scenarios/ballot-burst';
+import type { FanoutResult } from './scenarios/fanout';
+import type { MeetingsResult } from './scenarios/meetings';
+
+export interface Results {
+  readonly generatedAt: string;
+  readonly quick: boolean;
+  readonly ballotBurst: readonly BurstResult[];
+  readonly fanout: readonly FanoutResult[];
+  /** 500 meetings on the embedded database; `meetingsByDb` has every database measured. */
+  readonly meetings: MeetingsResult | null;
+  readonly meetingsByDb: readonly MeetingsResult[];
+  /** A restart on the embedded database; `coldStarts` has every case measured. */
+  readonly coldStartMs: number | null;
+  readonly coldStarts: readonly { db: Engine; data: 'existing' | 'new'; ms: number }[];
+  /** The tab's numbers (JavaScript per view, time to first render) come with the tab. */
+  readonly tab: null;
+}
+
+const folder = join(process.cwd(), 'bench', 'results');
+
+/** latest.json, a dated copy of it, and latest.md: the tables, then the analysis in analysis.md. */
+export async function writeResults(results: Results): Promise<string[]> {
+  const machine = {
+    /** The machine may be shared: its load when the results were written. */
+    loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  await mkdir(folder, { recursive: true });
+  const json = `${JSON.stringify({ ...results, machine }, null, 2)}\n`;
+  const stamp = results.generatedAt.replace(/:\d\d\.\d+Z$/, '').replace(':', '-');
+  const dated = join(folder, `${stamp}${results.quick ? '-quick' : ''}.json`);
+  const files = [join(folder, 'latest.json'), dated, join(folder, 'latest.md')];
+  await writeFile(files[0] as string, json);
+  await writeFile(dated, json);
+  const analysis = await readFile(join(process.cwd(), 'bench', 'analysis.md'), 'utf8').catch(
+    () => '',
+  );
+  await writeFile(files[2] as string, `${markdown(results, machine)}\n${analysis}`);
+  return files;
+}
+
+function table(head: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const line = (cells: readonly unknown[]) => `| ${cells.map(String).join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function markdown(results: Results, machine: Record<string, unknown>): string {
+  const parts = [
+    `# Benchmark results${results.quick ? ' (quick)' : ''}`,
+    '',
+    `${results.generatedAt} · ${String(machine.cpus)} × ${String(machine.cpu)} · ${String(machine.memoryGB)} GB · Node ${String(machine.node)} · load average ${JSON.stringify(machine.loadAverage)}`,
+    '',
+    '## Ballot burst (one secret vote, every ballot sent at once)',
+    '',
+    table(
+      [
+        'voters',
+        'channel',
+        'db',
+        'ballots/s',
+        'p50 ms',
+        'p99 ms',
+        'bare HTTP req/s',
+        'DB commits/s',
+        'ratioToLimit',
+        'lost',
+        'duplicated',
+      ],
+      results.ballotBurst.map((r) => [
+        r.voters,
+        r.channel,
+        r.db,
+        r.ballotsPerSec,
+        r.p50Ms,
+        r.p99Ms,
+        r.baselineHttpRps,
+        r.baselineDbCommitsPerSec,
+        r.ratioToLimit,
+        r.lost,
+        r.duplicated,
+      ]),
+    ),
+    '',
+    '## Live fan-out (one event, every stream of one meeting)',
+    '',
+    table(
+      ['subscribers', 'db', 'p50 ms', 'p99 ms', 'events', 'missing'],
+      results.fanout.map((r) => [r.subscribers, r.db, r.p50Ms, r.p99Ms, r.events, r.missing]),
+    ),
+    '',
+  ];
+  if (results.meetingsByDb.length > 0) {
+    parts.push(
+      '## Meetings at once (49 members each, in session, idle)',
+      '',
+      table(
+        ['meetings', 'db', 'RSS KB per meeting', 'JS heap KB per meeting', 'setup s'],
+        results.meetingsByDb.map((r) => [
+          r.count,
+          r.db,
+          r.rssPerMeetingKB,
+          r.heapPerMeetingKB,
+          r.setupSeconds,
+        ]),
+      ),
+      '',
+    );
+  }
+  parts.push(
+    '## Cold start (process start to /readyz answering)',
+    '',
+    table(
+      ['db', 'data', 'ms'],
+      results.coldStarts.map((r) => [r.db, r.data, r.ms]),
+    ),
+    '',
+  );
+  return parts.join('\n');
+}

@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { largeCouncil } from '../lib/council';
+import { audit, ballotRecord, type BenchDatabase, type Engine } from '../lib/databases';
+import { httpClient, type HttpClient } from '../lib/http';
+import { spawnService } from '../lib/processes';
+import {
+  command,
+  must,
+  openSecretVote,
+  openSession,
+  readMeeting,
+  type Person,
+  type Session,
+} from '../lib/session';
+import { quantile, round } from '../lib/stats';
+import { sleep } from '../lib/processes';
+
+export interface Ballot {
+  readonly voter: Person;
+  readonly voteId: string;
+  readonly choice: string;
+  /** The same id on a retry, so that the service answers it as the first time. */
+  readonly commandId: string;
+}
+
+/**
+ * A way for members to vote: the tab's API, or the bot's invoke path (an Adaptive Card's
+ * Action.Execute on /api/messages). A channel for the bot is an object like `apiChannel` whose
+ * `cast` posts the card action; `ballotBurst({ channel, ... })` then measures it the same way.
+ */
+export interface BallotChannel {
+  readonly name: 'api' | 'bot';
+  /** Anything the channel needs once the meeting is in session (a linked conversation, say). */
+  prepare?(client: HttpClient, session: Session): Promise<void>;
+  /** Casts one ballot; true when the service acknowledged it. */
+  cast(client: HttpClient, meetingId: string, ballot: Ballot): Promise<boolean>;
+}
+
+export const apiChannel: BallotChannel = {
+  name: 'api',
+  async cast(client, meetingId, { voter, voteId, choice, commandId }) {
+    const reply = await command(
+      client,
+      voter,
+      meetingId,
+      { type: 'CastBallot', voteId, choice },
+      commandId,
+    );
+    return reply.status === 200;
+  },
+};
+
+export interface BurstResult {
+  readonly voters: number;
+  readonly channel: BallotChannel['name'];
+  readonly db: Engine;
+  readonly ballotsPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly baselineHttpRps: number;
+  readonly baselineDbCommitsPerSec: number;
+  readonly ratioToLimit: number;
+  readonly lost: number;
+  readonly duplicated: number;
+  /** The same members vote again, spread evenly at this rate: latency when ballots do not queue. */
+  readonly paced: {
+    readonly ballotsPerSec: number;
+    readonly p50Ms: number;
+    readonly p99Ms: number;
+  };
+  /** Ballots the service did not acknowledge (refused or failed); 0 in a healthy run. */
+  readonly unacknowledged: number;
+  /** Creating, convening, opening and checking everyone in, before the burst. */
+  readonly setupMs: number;
+}
+
+export interface BurstOptions {
+  readonly channel: BallotChannel;
+  readonly voters: number;
+  readonly database: BenchDatabase;
+  readonly workDir: string;
+  /** Measured in the same run: see baselines.ts. */
+  readonly baselines: (ballot: {
+    body: unknown;
+    headers: Record<string, string>;
+  }) => Promise<{ httpRps: number; dbCommitsPerSec: number }>;
+  readonly maxSockets?: number;
+}
+
+/**
+ * One secret vote with `voters` members entitled, every ballot sent at once, then a second one with
+ * the ballots spread over a few seconds; with the service stopped, the database then says whether
+ * each acknowledged ballot of both is there exactly once.
+ */
+export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
+  const { channel, voters, database } = options;
+  const maxSockets = options.maxSockets ?? 256;
+  const service = await spawnService({
+    env: { ...database.env, MAX_BODY_BYTES: '50000000' },
+    logFile: join(options.workDir, `service-burst-${channel.name}-${voters}.log`),
+  });
+  const client = httpClient(service.url, maxSockets);
+  let measured: Omit<
+    BurstResult,
+    'lost' | 'duplicated' | 'baselineHttpRps' | 'baselineDbCommitsPerSec' | 'ratioToLimit'
+  >;
+  let meetingId = '';
+  const votes: { voteId: string; acknowledged: Set<string> }[] = [];
+  let sample: Ballot | undefined;
+  try {
+    const setupStarted = performance.now();
+    // Check-ins as many at once as the client holds sockets: every voter's connection is open, as
+    // it is in a meeting where each tab has called the service before the vote.
+    const session = await openSession(client, largeCouncil(voters), { concurrency: maxSockets });
+    meetingId = session.meetingId;
+    await channel.prepare?.(client, session);
+    const setupMs = performance.now() - setupStarted;
+
+    const vote = async (pacePerSec?: number) => {
+      const opened = await openSecretVote(client, session);
+      const ballots = session.members.map((voter) => ({
+        voter,
+        voteId: opened.voteId,
+        choice: opened.choices[Math.floor(Math.random() * opened.choices.length)] as string,
+        commandId: randomUUID(),
+      }));
+      sample ??= ballots[0];
+      const cast = await castAll(channel, client, meetingId, ballots, pacePerSec);
+      votes.push({ voteId: opened.voteId, acknowledged: cast.acknowledged });
+      await settled(client, session, opened.voteId);
+      return cast;
+    };
+    const burst = await vote();
+    const pacePerSec = Math.min(voters / 10, 500);
+    const paced = await vote(pacePerSec);
+    measured = {
+      voters,
+      channel: channel.name,
+      db: database.engine,
+      ballotsPerSec: round(burst.acknowledged.size / (burst.elapsedMs / 1000)),
+      p50Ms: round(quantile(burst.latencies, 0.5)),
+      p99Ms: round(quantile(burst.latencies, 0.99)),
+      paced: {
+        ballotsPerSec: round(pacePerSec),
+        p50Ms: round(quantile(paced.latencies, 0.5)),
+        p99Ms: round(quantile(paced.latencies, 0.99)),
+      },
+      unacknowledged: 2 * voters - burst.acknowledged.size - paced.acknowledged.size,
+      setupMs: Math.round(setupMs),
+    };
+  } finally {
+    client.close();
+    await service.stop();
+  }
+
+  const db = await database.open();
+  let lost = 0;
+  let duplicated = 0;
+  try {
+    for (const { voteId, acknowledged } of votes) {
+      const found = audit(acknowledged, await ballotRecord(db, meetingId, voteId));
+      lost += found.lost;
+      duplicated += found.duplicated;
+    }
+  } finally {
+    await db.close();
+  }
+  const limits = await options.baselines({
+    body: {
+      commandId: randomUUID(),
+      command: { type: 'CastBallot', voteId: sample?.voteId, choice: sample?.choice },
+    },
+    headers: sample?.voter.headers ?? {},
+  });
+  return {
+    ...measured,
+    baselineHttpRps: round(limits.httpRps),
+    baselineDbCommitsPerSec: round(limits.dbCommitsPerSec),
+    ratioToLimit: round(
+      measured.ballotsPerSec / Math.min(limits.httpRps, limits.dbCommitsPerSec),
+      2,
+    ),
+    lost,
+    duplicated,
+  };
+}
+
+/**
+ * Casts every ballot, all at once or `pacePerSec` a second (as members click over a few seconds);
+ * each ballot's latency runs from the moment it is cast to its answer.
+ */
+async function castAll(
+  channel: BallotChannel,
+  client: HttpClient,
+  meetingId: string,
+  ballots: readonly Ballot[],
+  pacePerSec?: number,
+) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  let lastAnswer = started;
+  const outcomes = await Promise.all(
+    ballots.map(async (ballot, index) => {
+      if (pacePerSec) await sleep(started + (index * 1000) / pacePerSec - performance.now());
+      const sent = performance.now();
+      const ok = await channel.cast(client, meetingId, ballot).catch(() => false);
+      lastAnswer = performance.now();
+      latencies.push(lastAnswer - sent);
+      return ok;
+    }),
+  );
+  return {
+    acknowledged: new Set(ballots.filter((_, i) => outcomes[i]).map((b) => b.voter.id)),
+    latencies,
+    elapsedMs: lastAnswer - started,
+  };
+}
+
+/** Waits until the vote is counted, closing it first if some ballots never arrived. */
+async function settled(client: HttpClient, session: Session, voteId: string): Promise<void> {
+  const deadline = performance.now() + 120_000;
+  let closing = false;
+  while (performance.now() < deadline) {
+    const meeting = await readMeeting(client, session.director, session.meetingId);
+    const status = meeting.votes[voteId]?.status;
+    if (status === 'counted' || status === 'published') return;
+    if (status === 'open' && !closing) {
+      const all = meeting.votes[voteId]?.participants.length === session.members.length;
+      if (!all) {
+        closing = true;
+        await must(
+          command(client, session.chair, session.meetingId, { type: 'CloseVote', voteId }),
+          'close the vote',
+        );
+      }
+    }
+    await sleep(50);
+  }
+  throw new Error('the vote was not counted within two minutes');
+}

@@ -1,0 +1,58 @@
+/** At most this many commands are decided and committed together. */
+const MAX_TURN = 500;
+
+interface Waiting<T, R> {
+  readonly item: T;
+  resolve(answer: R): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * PGlite works in this thread and hardly lets the event loop turn while a transaction runs: wait
+ * for the loop to take in the requests that arrived meanwhile, so that they share the next turn.
+ */
+function nextTurnOfTheLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * One queue per key (a meeting): items wait while a turn is under way, and the next turn takes
+ * every item waiting (up to a limit), in the order they came. Other keys run in parallel.
+ */
+export function meetingQueues<T, R>(turn: (key: string, items: readonly T[]) => Promise<R[]>) {
+  const queues = new Map<string, Waiting<T, R>[]>();
+
+  async function drain(key: string, queue: Waiting<T, R>[]): Promise<void> {
+    while (queue.length > 0) {
+      if (queue.length < MAX_TURN) await nextTurnOfTheLoop();
+      const taken = queue.splice(0, MAX_TURN);
+      try {
+        const answers = await turn(
+          key,
+          taken.map((waiting) => waiting.item),
+        );
+        taken.forEach((waiting, index) => {
+          waiting.resolve(answers[index] as R);
+        });
+      } catch (error) {
+        for (const waiting of taken) waiting.reject(error);
+      }
+    }
+    queues.delete(key);
+  }
+
+  return {
+    enqueue(key: string, item: T): Promise<R> {
+      return new Promise<R>((resolve, reject) => {
+        const queue = queues.get(key);
+        if (queue) {
+          queue.push({ item, resolve, reject });
+          return;
+        }
+        const fresh = [{ item, resolve, reject }];
+        queues.set(key, fresh);
+        setImmediate(() => void drain(key, fresh));
+      });
+    },
+  };
+}
