@@ -187,6 +187,11 @@ var serviceSettings = [
     name: 'HOST'
     value: '0.0.0.0'
   }
+  // The service serves the built tab; App Service runs it from the deployed repository root.
+  {
+    name: 'TAB_DIR'
+    value: 'tab/dist'
+  }
   {
     name: 'WEBSITE_RUN_FROM_PACKAGE'
     value: '1'

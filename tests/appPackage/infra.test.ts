@@ -129,6 +129,7 @@ test('the service gets every setting it reads, and listens on all interfaces', (
     expect.arrayContaining([
       'NODE_ENV',
       'HOST',
+      'TAB_DIR',
       'DATABASE_URL',
       'AUTH_MODE',
       'ENTRA_CLIENT_ID',

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
 import { commandTypes } from '../../shared/src';
 import { parseConfig } from '../../bot/src/config';
 import { loadCouncil } from '../../bot/src/demo';
@@ -12,8 +13,14 @@ import { demo, startService } from './support/service';
 
 const root = join(__dirname, '..', '..');
 
-function runMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bot/src/main.ts')], {
+/** The service from its sources (as `npm start` runs it), or as built (as App Service runs it). */
+const entries = {
+  source: ['--import', 'tsx', join(root, 'bot/src/main.ts')],
+  built: [join(root, 'bot/dist/main.js')],
+};
+
+function runMain(env: Record<string, string>, entry: keyof typeof entries = 'source') {
+  const child = spawn(process.execPath, entries[entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
   });
@@ -68,6 +75,29 @@ describe('the running service', () => {
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
       expect(run.output()).toContain('draining');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('the built service (node bot/dist/main.js, the deployed start command) starts and serves the bot', async () => {
+    await promisify(execFile)(process.execPath, [join(root, 'bot/build.mjs')], { cwd: root });
+    const dataDir = await mkdtemp(join(tmpdir(), 'council-built-'));
+    try {
+      const run = runMain(
+        { AUTH_MODE: 'dev', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir },
+        'built',
+      );
+      const url = await run.listening();
+      expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' });
+      const refused = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message' }),
+      });
+      expect(refused.status).toBe(400);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

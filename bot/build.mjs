@@ -1,0 +1,27 @@
+// Builds the meeting service into bot/dist/main.js, the entry App Service starts
+// (`startupCommand` in infra/azure.bicep). The domain library is TypeScript source, so it is
+// bundled in; every npm dependency stays external and is loaded from node_modules at run time
+// (PGlite's WebAssembly, pdfkit's font metrics and botbuilder find their files next to themselves).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const manifest = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+const external = [
+  ...Object.keys(manifest('./package.json').dependencies),
+  ...Object.keys(manifest('../shared/package.json').dependencies),
+].filter((name) => !name.startsWith('@council/'));
+
+await build({
+  absWorkingDir: here,
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  external: external.flatMap((name) => [name, `${name}/*`]),
+  logLevel: 'warning',
+});
