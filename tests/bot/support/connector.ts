@@ -18,9 +18,19 @@ export interface ConnectorMember {
   readonly name: string;
 }
 
+/** A file the bot PUT to an upload URL the connector handed out (OneDrive's, in Teams). */
+export interface Upload {
+  readonly name: string;
+  readonly contentRange: string | undefined;
+  readonly bytes: Buffer;
+}
+
 export interface Connector {
   readonly url: string;
   readonly calls: Call[];
+  readonly uploads: Upload[];
+  /** An upload session for a file, as Teams puts in a file consent invoke's `uploadInfo`. */
+  uploadUrl(name: string): string;
   /** The status the meeting notification API answers (403 without consent, 404 outside Teams). */
   notificationStatus: number;
   members: ConnectorMember[];
@@ -29,25 +39,38 @@ export interface Connector {
   close(): Promise<void>;
 }
 
-async function bodyOf(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function bytesOf(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function bodyOf(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = (await bytesOf(req)).toString('utf8');
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
 /**
  * A small stand-in for the Bot Connector (Teams' side of the Bot Framework) on loopback: it records
- * every message the bot sends or updates, the chats it creates and its meeting notifications.
+ * every message the bot sends or updates, the chats it creates and its meeting notifications, and
+ * takes the files the bot uploads to the upload sessions it serves under /uploads/.
  */
 export async function startConnector(): Promise<Connector> {
   const calls: Call[] = [];
+  const uploads: Upload[] = [];
   let counter = 0;
   const state = { notificationStatus: 202, members: [] as ConnectorMember[] };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      if (req.method === 'PUT' && parts[0] === 'uploads' && parts[1]) {
+        const bytes = await bytesOf(req);
+        uploads.push({ name: parts[1], contentRange: req.headers['content-range'], bytes });
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: parts[1], name: parts[1], size: bytes.length }));
+        return;
+      }
       const body = req.method === 'GET' ? {} : await bodyOf(req);
       const authorization = req.headers.authorization;
       const answer = (status: number, json: unknown) => {
@@ -109,9 +132,12 @@ export async function startConnector(): Promise<Connector> {
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
 
+  const url = `http://127.0.0.1:${address.port}/`;
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url,
     calls,
+    uploads,
+    uploadUrl: (name) => `${url}uploads/${encodeURIComponent(name)}`,
     get notificationStatus() {
       return state.notificationStatus;
     },
