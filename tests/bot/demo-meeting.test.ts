@@ -29,6 +29,7 @@ describe('npm run demo', () => {
   let minutes: string;
   let events: string;
   let votes: string;
+  let said: string;
 
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'demo-'));
@@ -37,7 +38,8 @@ describe('npm run demo', () => {
         'npm',
         ['run', '--silent', 'demo', '--', '--out', out],
         { cwd: ROOT, timeout: 170_000 },
-        (error, _stdout, stderr) => {
+        (error, stdout, stderr) => {
+          said = stdout;
           if (error) fail(new Error(`the demo failed: ${stderr}`));
           else done();
         },
@@ -123,6 +125,14 @@ describe('npm run demo', () => {
       expect.stringMatching(
         /^3,.*,named,published,rejected \(tie\),ballot,abstain,abstain,,[\w-]+,Amélie Lambert$/,
       ),
+    );
+  });
+
+  test('the roll call and the ballots went through the bot: every secret ballot, every other member in a named vote', () => {
+    // 42 answers to the roll call; two secret votes of 42; named votes of 42, 43, 43, 43, 42, 42.
+    const named = [42, 43, 43, 43, 42, 42].reduce((sum, n) => sum + Math.ceil(n / 2), 0);
+    expect(said).toContain(
+      `The meeting chat went through the bot: ${42 + 2 * 42 + named} roll call answers and ballots on its cards`,
     );
   });
 

@@ -1,8 +1,9 @@
 /**
  * `npm run demo -- --out DIR [--language nl]`: the demo council holds a whole sitting through the real service, on a
- * loopback port with an in-memory database and dev sign-in; then DIR gets the director's
- * minutes.pdf, the event log (events.jsonl) and the votes (votes.csv). What a city looks at before
- * adopting the app, and a smoke test of the whole service.
+ * loopback port with an in-memory database and dev sign-in, its meeting chat spoken to over the
+ * bot protocol (a recording connector on loopback stands in for Teams' Bot Connector); then DIR
+ * gets the director's minutes.pdf, the event log (events.jsonl) and the votes (votes.csv). What a
+ * city looks at before adopting the app, and a smoke test of the whole service.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +15,10 @@ import { parseConfig } from '../config';
 import { createServer } from '../http/server';
 import { createLogger } from '../log';
 import { openDb, openMeetingStore } from '../store';
-import { councilApi } from './client';
+import { teamsChat } from '../teams';
+import { meetingChat } from './chat';
+import { councilApi, type Person } from './client';
+import { startRecordingConnector } from './connector';
 import { runSampleMeeting } from './script';
 
 const councilFile = new URL('../../fixtures/council-demo.json', import.meta.url);
@@ -58,20 +62,37 @@ async function main(): Promise<void> {
     server: { host, nodeEnv: config.NODE_ENV },
   });
   const store = await openMeetingStore(await openDb({}));
+  const people = [council.director, council.observer, ...council.members].flatMap((p) =>
+    p ? [{ id: `29:${p.aadObjectId}`, aadObjectId: p.aadObjectId, name: p.name }] : [],
+  );
+  const connector = await startRecordingConnector({ members: () => people });
   const service = createServer({
     config,
     store,
     auth,
     log: createLogger('silent'),
     now: clock.now,
+    chat: teamsChat({ config, cardUpdateIntervalMs: 50 }),
   });
   await service.start();
   try {
     await new Promise<void>((resolve) => {
       service.server.listen(0, host, resolve);
     });
-    const api = councilApi(`http://${host}:${service.server.address().port}`, council.tenantId);
-    const meetingId = await runSampleMeeting(api, council, { tab: api.tab, chat: api.tab }, clock);
+    const url = `http://${host}:${service.server.address().port}`;
+    const api = councilApi(url, council.tenantId);
+    const chat = meetingChat({
+      botUrl: url,
+      connector,
+      tenantId: council.tenantId,
+      language: council.municipality.language,
+    });
+    const channels = {
+      tab: api.tab,
+      chat,
+      linkChat: (director: Person, id: string) => chat.link(director, id),
+    };
+    const meetingId = await runSampleMeeting(api, council, channels, clock);
 
     const director = { id: council.director.aadObjectId, name: council.director.name };
     const pdf = await api.bytes(director, `/api/meetings/${meetingId}/minutes.pdf`);
@@ -84,10 +105,13 @@ async function main(): Promise<void> {
     process.stdout.write(
       `The demo council met: meeting ${meetingId}, ${stored.length} events, ` +
         `last hash ${last?.hash ?? '-'}.\n` +
+        `The meeting chat went through the bot: ${chat.pressed} roll call answers and ballots ` +
+        `on its cards, ${connector.calls.length} calls to the Bot Connector.\n` +
         `Wrote minutes.pdf, events.jsonl and votes.csv to ${out}\n`,
     );
   } finally {
     await service.close();
+    await connector.close();
   }
 }
 

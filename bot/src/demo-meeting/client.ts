@@ -8,8 +8,8 @@ export interface Person {
 }
 
 /**
- * How a person's command reaches the service. Today every step goes through the tab's API; a step
- * marked for the chat can be driven through the bot's /api/messages once the bot speaks it.
+ * How a person's command reaches the service: the tab's API, or a button of a card in the meeting
+ * chat, through the bot's /api/messages (./chat.ts).
  */
 export interface Channel {
   send(person: Person, meetingId: string, command: WireCommand): Promise<void>;
@@ -18,6 +18,8 @@ export interface Channel {
 export interface Channels {
   readonly tab: Channel;
   readonly chat: Channel;
+  /** Links the meeting chat to the meeting record, once it exists: the director's first step. */
+  linkChat?(director: Person, meetingId: string): Promise<void>;
 }
 
 /** The service's HTTP API on loopback, signing each person in with a dev token. */

@@ -80,8 +80,8 @@ class Sitting {
     this.meetingId = created.meetingId;
   }
 
-  /** A step in the tab; `chat` marks the steps a member would take on a card in the meeting chat. */
-  async do(person: Person, command: WireCommand, via: keyof Channels = 'tab'): Promise<void> {
+  /** A step in the tab, or with `chat` on a card of the meeting chat. */
+  async do(person: Person, command: WireCommand, via: 'tab' | 'chat' = 'tab'): Promise<void> {
     await this.channels[via].send(person, this.meetingId, command);
   }
 
@@ -108,8 +108,9 @@ class Sitting {
   }
 
   /**
-   * The chair opens a vote, each member entitled votes from the chat, the vote closes when all have
-   * voted, and the director publishes the result.
+   * The chair opens a vote, each member entitled votes, the vote closes when all have voted, and the
+   * director publishes the result. Every secret ballot is cast on the vote's card in the meeting
+   * chat; in a named vote, every other member votes there and the others in the tab.
    */
   async vote(
     open: Extract<WireCommand, { type: 'OpenVote' }>,
@@ -124,7 +125,7 @@ class Sitting {
       await this.do(
         { id: member, name: seat.name },
         { type: 'CastBallot', voteId: vote.id, choice: choose(seat, index, vote) },
-        'chat',
+        vote.secret || index % 2 === 0 ? 'chat' : 'tab',
       );
     }
     this.pause(1);
@@ -153,8 +154,8 @@ class Sitting {
 }
 
 /**
- * A whole sitting of the demo council, through the service's API as the tab and the chat would
- * drive it: convocation, arrivals, opening and roll call, debate with the speaking queue, a motion and
+ * A whole sitting of the demo council, through the service as the tab and the meeting chat drive
+ * it (the roll call answered and ballots cast on the bot's cards): convocation, arrivals, opening and roll call, debate with the speaking queue, a motion and
  * its amendment, named votes (one tied), a secret appointment, a closed-session item, the director
  * publishing every result, and the closing. Returns the meeting's id.
  */
@@ -167,12 +168,13 @@ export async function runSampleMeeting(
   const s = new Sitting(api, council, channels, clock);
   const absent = new Set<number>([...sampleCast.absent, ...sampleCast.excused]);
   await s.create();
+  await channels.linkChat?.(s.director, s.meetingId);
   await s.do(s.director, { type: 'ConveneMeeting' });
 
   for (const member of council.members) {
     const seat = member.seat ?? 0;
     if (absent.has(seat) || seat === sampleCast.lateArrival) continue;
-    await s.do(s.seat(seat), { type: 'CheckIn' }, 'chat');
+    await s.do(s.seat(seat), { type: 'CheckIn' });
   }
   for (const seat of sampleCast.excused) {
     await s.do(s.director, { type: 'ExcuseMember', member: s.seat(seat).id });
@@ -195,7 +197,7 @@ export async function runSampleMeeting(
 
   // 2. Budget amendment: a late arrival, a debate (a point of order goes first), a motion and an amendment.
   await s.do(s.chair, { type: 'NextItem' });
-  await s.do(s.seat(sampleCast.lateArrival), { type: 'CheckIn' }, 'chat');
+  await s.do(s.seat(sampleCast.lateArrival), { type: 'CheckIn' });
   await s.debate(
     [
       [s.seat(2), 'contribution'],
@@ -227,7 +229,7 @@ export async function runSampleMeeting(
 
   // 4. Tax regulation: a member leaves before the vote.
   await s.do(s.chair, { type: 'NextItem' });
-  await s.do(s.seat(sampleCast.earlyDeparture), { type: 'CheckOut' }, 'chat');
+  await s.do(s.seat(sampleCast.earlyDeparture), { type: 'CheckOut' });
   s.pause(5);
   await s.vote({ type: 'OpenVote' }, byGroup(groupVotes.tax));
 

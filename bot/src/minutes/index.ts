@@ -10,6 +10,8 @@ export interface MinutesFile {
   readonly fileName: string;
   /** False while the meeting runs: the PDF is then marked as a draft. */
   readonly final: boolean;
+  /** The number of the last event the minutes include. */
+  readonly seq: number;
 }
 
 function slug(text: string): string {
@@ -25,14 +27,17 @@ function slug(text: string): string {
  * The minutes of a meeting as the person with this Entra object id may read them: everything for the
  * director, no closed-session item for an observer or anyone not on the roster, no unpublished result
  * but for the director. Undefined when the meeting does not exist. The bot sends these bytes to the
- * director in the 1:1 chat; the tab downloads them from GET /api/meetings/:id/minutes.pdf.
+ * director in the 1:1 chat; the tab downloads them from GET /api/meetings/:id/minutes.pdf. With
+ * `asOfSeq`, the minutes as they stood after that event: the version a chat card offered.
  */
 export async function minutesFor(
   store: MeetingStore,
   meetingId: string,
   objectId: string,
+  asOfSeq?: number,
 ): Promise<MinutesFile | undefined> {
-  const stored = await store.readEvents(meetingId);
+  const all = await store.readEvents(meetingId);
+  const stored = asOfSeq === undefined ? all : all.filter((row) => row.seq <= asOfSeq);
   const last = stored.at(-1);
   if (!last) return undefined;
   const events = stored.map((row) => row.data as Event);
@@ -48,5 +53,6 @@ export async function minutesFor(
     pdf: await renderMinutesPdf(minutes),
     fileName: `${name}${minutes.final ? '' : '-draft'}.pdf`,
     final: minutes.final,
+    seq: last.seq,
   };
 }

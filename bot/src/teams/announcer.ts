@@ -6,8 +6,10 @@ import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import type { MeetingStore } from '../store';
 import type { CardRef } from './cards';
 import { debouncer } from './debounce';
-import { personalChatKey, type BotMemory } from './memory';
+import type { BotMemory } from './memory';
 import type { Messenger } from './messenger';
+import type { MinutesDesk } from './minutes-delivery';
+import { personalChat } from './personal-chat';
 import type { CardViews } from './views';
 
 type Reference = Partial<ConversationReference>;
@@ -19,6 +21,8 @@ export interface AnnouncerDeps {
   readonly memory: BotMemory;
   readonly messenger: Messenger;
   readonly views: CardViews;
+  /** Sends the director the minutes when the meeting closes. */
+  readonly minutes: MinutesDesk;
   /** At most one update of a card in this interval (2 s in Teams). */
   readonly intervalMs: number;
 }
@@ -96,22 +100,12 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     return loaded.state.setup.roster.filter((m) => m.role === 'director').map((m) => m.id);
   }
 
-  /** The director's 1:1 chat with the bot, created from the meeting chat when there is none. */
-  async function personalChat(loaded: LoadedMeeting, meetingChat: Reference, director: string) {
-    const { tenantId } = loaded.record;
-    const key = personalChatKey(tenantId, director);
-    const known = await memory.chat(key);
-    if (known) return { key, chat: known };
-    const chat = await messenger.openPersonalChat(meetingChat, tenantId, director);
-    await memory.rememberPersonalChat(tenantId, director, chat);
-    return { key, chat };
-  }
-
   async function toDirectors(loaded: LoadedMeeting, chat: Reference, voteId: string) {
     const card: CardRef = { kind: 'directorResult', id: voteId };
     for (const director of directors(loaded)) {
       try {
-        const personal = await personalChat(loaded, chat, director);
+        const { tenantId } = loaded.record;
+        const personal = await personalChat(memory, messenger, tenantId, chat, director);
         await post(loaded, card, personal.key, personal.chat, director);
       } catch (error) {
         log.warn(
@@ -156,8 +150,11 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     };
     switch (event.type) {
       case 'MeetingOpened':
+        refresh(meetingId, welcome);
+        return;
       case 'MeetingClosed':
         refresh(meetingId, welcome);
+        await deps.minutes.toDirectors(loaded, chat);
         return;
       case 'ItemTakenUp': {
         refresh(meetingId, welcome);

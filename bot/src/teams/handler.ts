@@ -1,4 +1,9 @@
-import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type FileConsentCardResponse,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { localeOf } from './activity';
 import { textsFor } from './i18n';
 import { errorResponse, type Turns } from './turns';
@@ -24,6 +29,18 @@ export class CouncilBot extends TeamsActivityHandler {
       await turns.onParticipants(context, meeting.members, false);
       await next();
     });
+  }
+
+  /** The director accepted the minutes offered on a file consent card. */
+  protected override handleTeamsFileConsentAccept(
+    context: TurnContext,
+    answer: FileConsentCardResponse,
+  ): Promise<void> {
+    return this.turns.minutes.accepted(context, answer);
+  }
+
+  protected override handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    return this.turns.minutes.declined(context);
   }
 
   /**

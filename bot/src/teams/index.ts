@@ -21,6 +21,7 @@ import { CouncilBot } from './handler';
 import { textsFor } from './i18n';
 import { botMemory } from './memory';
 import { cloudMessenger, type Messenger } from './messenger';
+import { createMinutesDesk } from './minutes-delivery';
 import { createTurns, errorResponse } from './turns';
 import { cardViews } from './views';
 
@@ -74,14 +75,25 @@ export function buildBot(core: ChatCore, options: TeamsChatOptions) {
   const memory = botMemory(core.store.chatMemory);
   const messenger = options.messenger ?? cloudMessenger(adapter, appId);
   const views = cardViews(memory);
+  const local = appId === '';
+  const minutes = createMinutesDesk({
+    ...core,
+    memory,
+    messenger,
+    // Without Bot Framework auth anyone can forge an invoke: the bot then uploads to loopback only.
+    mayUploadTo: (url) => (local ? isLoopbackHost(url.hostname) : url.protocol === 'https:'),
+  });
   const announcer = createAnnouncer({
     ...core,
     memory,
     messenger,
     views,
+    minutes,
     intervalMs: options.cardUpdateIntervalMs ?? 2_000,
   });
-  const bot = new CouncilBot(createTurns({ ...core, memory, views, messenger, announcer }));
+  const bot = new CouncilBot(
+    createTurns({ ...core, memory, views, messenger, announcer, minutes }),
+  );
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     // A turn the bot started itself (to post, update, notify): its caller handles the failure.
@@ -96,7 +108,7 @@ export function buildBot(core: ChatCore, options: TeamsChatOptions) {
     await context.sendActivity(t('error.internal')).catch(() => undefined);
   };
 
-  return { adapter, bot, announcer, local: appId === '' };
+  return { adapter, bot, announcer, local };
 }
 
 /** The chat bot for the service's composition root (bot/src/main.ts). */

@@ -1,5 +1,6 @@
 import {
   CardFactory,
+  type Activity,
   TeamsInfo,
   TurnContext,
   type CloudAdapter,
@@ -21,6 +22,8 @@ export interface Person {
 export interface Messenger {
   /** Posts a card; answers the new message's id. */
   post(chat: Partial<ConversationReference>, card: Card, summary?: string): Promise<string>;
+  /** Sends any message (a file consent card, text); answers its id. */
+  send(chat: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string>;
   update(chat: Partial<ConversationReference>, activityId: string, card: Card): Promise<void>;
   /** Opens (or finds) the 1:1 chat with a member, from any chat of the same tenant. */
   openPersonalChat(
@@ -63,13 +66,16 @@ export function cloudMessenger(adapter: CloudAdapter, appId: string): Messenger 
     return turn.result as T;
   };
 
+  const send = (chat: Partial<ConversationReference>, activity: Partial<Activity>) =>
+    inChat(chat, async (context) => {
+      const sent = await context.sendActivity(activity);
+      if (!sent?.id) throw new Error('the connector gave no id for a sent message');
+      return sent.id;
+    });
+
   return {
-    post: (chat, card, summary) =>
-      inChat(chat, async (context) => {
-        const sent = await context.sendActivity(cardActivity(card, summary));
-        if (!sent?.id) throw new Error('the connector gave no id for a posted card');
-        return sent.id;
-      }),
+    post: (chat, card, summary) => send(chat, cardActivity(card, summary)),
+    send,
 
     update: (chat, activityId, card) =>
       inChat(chat, async (context) => {

@@ -1,5 +1,5 @@
 import { languages } from '@council/shared';
-import { catalogs } from './i18n';
+import { catalogs, type TextKey } from './i18n';
 
 /** What a member may write to the bot; `help` lists them, in their language. */
 export const textCommands = [
@@ -16,12 +16,18 @@ export const textCommands = [
   'motion',
   'vote',
   'close',
+  'minutes',
 ] as const;
 
 export type TextCommand = (typeof textCommands)[number];
 
 /** Commands of the personal chat; the others belong in the meeting chat. */
-export const personalCommands: readonly TextCommand[] = ['help', 'meetings', 'results'];
+export const personalCommands: readonly TextCommand[] = ['help', 'meetings', 'results', 'minutes'];
+
+/** A second word some commands answer to in each language ("pv" and "procès-verbal"). */
+export const commandAliases = { minutes: 'word.minutesAlias' } as const satisfies Partial<
+  Record<TextCommand, TextKey>
+>;
 
 const normal = (word: string) => word.normalize('NFC').toLocaleLowerCase();
 
@@ -32,6 +38,9 @@ const words = new Map<string, TextCommand>(
     ...languages.map((l) => [normal(catalogs[l][`word.${command}`]), command] as const),
   ]),
 );
+for (const [command, key] of Object.entries(commandAliases)) {
+  for (const l of languages) words.set(normal(catalogs[l][key]), command as TextCommand);
+}
 
 const secretWords = new Set([
   'secret',

@@ -30,6 +30,7 @@ import { unlinkedCard, type Card, type CardRef, type LinkChoice } from './cards'
 import { textsFor, type Texts } from './i18n';
 import type { BotMemory } from './memory';
 import { cardActivity, type Messenger } from './messenger';
+import type { MinutesDesk } from './minutes-delivery';
 import { agendaText, helpText, meetingsText, queueText } from './replies';
 import { isSecretWord, parseText, type ParsedText } from './text-commands';
 import { readerOf, type CardViews, type Notice } from './views';
@@ -42,6 +43,7 @@ export interface TurnsDeps {
   readonly views: CardViews;
   readonly messenger: Messenger;
   readonly announcer: Announcer;
+  readonly minutes: MinutesDesk;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -75,7 +77,7 @@ interface Speaker {
  * joining the call. Every change goes through the meeting service, as the tab's do.
  */
 export function createTurns(deps: TurnsDeps) {
-  const { meetings, store, log, memory, views, messenger, announcer } = deps;
+  const { meetings, store, log, memory, views, messenger, announcer, minutes } = deps;
 
   const refusalText = (error: DomainError, language: Language) => messageOf(error, language);
 
@@ -334,6 +336,44 @@ export function createTurns(deps: TurnsDeps) {
     return cards;
   }
 
+  /** The meeting the director asks the minutes of in their 1:1 chat: the one named, or their latest. */
+  async function directedMeeting(
+    who: Speaker,
+    meetingId: string,
+  ): Promise<LoadedMeeting | undefined> {
+    let latest: { loaded: LoadedMeeting; start: string } | undefined;
+    for (const record of await store.meetingsOfTenant(who.tenantId)) {
+      if (meetingId && record.id !== meetingId) continue;
+      const loaded = await meetings.load(record.id);
+      if (!loaded || loaded.state.status === 'none') continue;
+      if (readerOf(loaded.state, who.member) !== 'director') continue;
+      const start = loaded.state.setup.scheduledStart;
+      if (!latest || latest.start <= start) latest = { loaded, start };
+    }
+    return latest?.loaded;
+  }
+
+  async function minutesHere(context: TurnContext, who: Speaker, meetingId: string) {
+    const loaded = await directedMeeting(who, meetingId);
+    const offer = loaded && (await minutes.offerOf(loaded, who.member, who.language));
+    if (!offer) return reply(context, who.t('minutes.notDirector'));
+    await context.sendActivity(offer);
+  }
+
+  /** Asked in the meeting chat: the minutes go to the director's 1:1 chat, never to the group. */
+  async function minutesInPrivate(context: TurnContext, who: Speaker, loaded: LoadedMeeting) {
+    if (loaded.state.status === 'none' || readerOf(loaded.state, who.member) !== 'director') {
+      return reply(context, who.t('minutes.notDirector'));
+    }
+    const chat = TurnContext.getConversationReference(context.activity);
+    try {
+      await minutes.offer(loaded, chat, who.member, who.language);
+    } catch (error) {
+      log.warn({ err: error, meetingId: loaded.record.id }, 'the minutes could not be offered');
+      return reply(context, who.t('minutes.noPersonalChat'));
+    }
+  }
+
   async function personalMessage(context: TurnContext, who: Speaker, parsed: ParsedText) {
     const { t } = who;
     switch (parsed.command) {
@@ -345,6 +385,8 @@ export function createTurns(deps: TurnsDeps) {
         return replyCards(context, await resultsToPublish(who), t('results.toPublishNone'));
       case 'link':
         return reply(context, t('link.personal'));
+      case 'minutes':
+        return minutesHere(context, who, parsed.rest);
       default:
         return reply(
           context,
@@ -434,6 +476,8 @@ export function createTurns(deps: TurnsDeps) {
         if (state.rollCall.status === 'open')
           return command(context, who, loaded, { type: 'CloseRollCall' });
         return reply(context, t('error.nothingToClose'));
+      case 'minutes':
+        return minutesInPrivate(context, who, loaded);
       case null:
         return reply(
           context,
@@ -501,7 +545,7 @@ export function createTurns(deps: TurnsDeps) {
     announcer.inCallChanged(loaded);
   }
 
-  return { onMessage, onCardAction, onAdded, onParticipants };
+  return { onMessage, onCardAction, onAdded, onParticipants, minutes };
 }
 
 function titleOf(loaded: LoadedMeeting): string {

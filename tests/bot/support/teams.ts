@@ -81,6 +81,18 @@ export function chatOf(options: ChatOptions) {
         },
       };
     },
+    /** The director's answer to a file consent card, with the upload session Teams opened. */
+    fileConsent: (
+      person: ChatPerson,
+      action: 'accept' | 'decline',
+      context: unknown,
+      uploadInfo?: Record<string, unknown>,
+    ): Activity => ({
+      ...base(person),
+      type: 'invoke',
+      name: 'fileConsent/invoke',
+      value: { type: 'fileUpload', action, context, ...(uploadInfo ? { uploadInfo } : {}) },
+    }),
     botAdded: (person: ChatPerson): Activity => ({
       ...base(person),
       type: 'conversationUpdate',

@@ -28,6 +28,7 @@ function recordingMessenger() {
       posted.push({ conversationId: chat.conversation?.id, card });
       return Promise.resolve(`posted-${posted.length}`);
     },
+    send: () => Promise.resolve(`sent-${posted.length}`),
     update: () => Promise.resolve(),
     openPersonalChat: (from) =>
       Promise.resolve({

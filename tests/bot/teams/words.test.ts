@@ -1,7 +1,12 @@
 import { languages } from '../../../shared/src';
 import { catalogs, textsFor } from '../../../bot/src/teams/i18n';
 import { en } from '../../../bot/src/teams/locales/en';
-import { isSecretWord, parseText, textCommands } from '../../../bot/src/teams/text-commands';
+import {
+  commandAliases,
+  isSecretWord,
+  parseText,
+  textCommands,
+} from '../../../bot/src/teams/text-commands';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -41,6 +46,30 @@ describe('the bot’s words in four languages', () => {
         seen.set(word.toLowerCase(), command);
       }
       expect(parseText(command).command).toBe(command);
+    }
+  });
+
+  test('the minutes answer to a second word in each language: "pv" and "procès-verbal" in French', () => {
+    for (const word of [
+      'pv',
+      'procès-verbal',
+      'PV',
+      'notulen',
+      'verslag',
+      'protokoll',
+      'minutes',
+    ]) {
+      expect({ word, command: parseText(word).command }).toEqual({ word, command: 'minutes' });
+    }
+    const others = textCommands
+      .filter((command) => command !== 'minutes')
+      .flatMap((command) => languages.map((l) => catalogs[l][`word.${command}`].toLowerCase()));
+    for (const language of languages) {
+      const alias = catalogs[language][commandAliases.minutes];
+      expect({ alias, taken: others.includes(alias.toLowerCase()) }).toEqual({
+        alias,
+        taken: false,
+      });
     }
   });
 

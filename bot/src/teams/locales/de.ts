@@ -162,6 +162,7 @@ export const de: Catalog = {
   'help.motion': 'einen Antrag stellen: „antrag“ und sein Text',
   'help.vote': 'den Punkt zur Abstimmung stellen, „abstimmung geheim“ für eine geheime (Vorsitz)',
   'help.close': 'die laufende Abstimmung oder den Namensaufruf schließen (Vorsitz)',
+  'help.minutes': 'das Protokoll als PDF, in unserem persönlichen Chat (Generaldirektor)',
 
   'word.help': 'hilfe',
   'word.agenda': 'tagesordnung',
@@ -177,6 +178,8 @@ export const de: Catalog = {
   'word.vote': 'abstimmung',
   'word.close': 'schließen',
   'word.secret': 'geheim',
+  'word.minutes': 'protokoll',
+  'word.minutesAlias': 'niederschrift',
 
   'agenda.none': 'Kein Punkt ist in Beratung.',
   'agenda.current': 'In Beratung: {{title}}',
@@ -191,6 +194,21 @@ export const de: Catalog = {
   'meetings.none': 'Ihre Organisation hat noch keine Sitzung.',
   'meetings.line': '{{title}} — {{status}} — Ihre Rolle: {{role}} — Kennung {{id}}',
   'meetings.noRole': 'nicht auf der Mitgliederliste',
+
+  'minutes.draftOffer':
+    'Der Entwurf des Protokolls von „{{title}}“, beim jetzigen Stand der Sitzung. Nehmen Sie an, um das PDF zu erhalten.',
+  'minutes.finalOffer':
+    'Die Sitzung „{{title}}“ ist geschlossen: hier ist ihr endgültiges Protokoll, zum Durchsehen und Unterzeichnen. Nehmen Sie an, um das PDF zu erhalten.',
+  'minutes.draftDescription': 'Protokollentwurf von „{{title}}“, bis Ereignis Nr. {{seq}}',
+  'minutes.finalDescription': 'Endgültiges Protokoll von „{{title}}“, bis Ereignis Nr. {{seq}}',
+  'minutes.notDirector':
+    'Nur der Generaldirektor einer Sitzung erhält von mir ihr Protokoll. Alle anderen finden es im Tab der Sitzung.',
+  'minutes.declined':
+    'Gut: Ich habe das Protokoll nicht gesendet. Schreiben Sie „protokoll“, wann immer Sie es möchten.',
+  'minutes.uploadFailed':
+    'Ich konnte das Protokoll nicht in Ihrem OneDrive ablegen; nichts wurde gesendet. Schreiben Sie „protokoll“, um es erneut zu versuchen.',
+  'minutes.noPersonalChat':
+    'Ich konnte Sie in unserem persönlichen Chat nicht erreichen: Öffnen Sie ihn und schreiben Sie dort „protokoll“.',
 
   'notification.voteOpened': 'Eine Abstimmung ist eröffnet: {{subject}}',
 

@@ -158,6 +158,7 @@ export const en = {
   'help.motion': 'table a motion: “motion” followed by its text',
   'help.vote': 'put the item to the vote, “vote secret” for a secret vote (chair)',
   'help.close': 'close the open vote or roll call (chair)',
+  'help.minutes': 'the minutes as a PDF, sent to you in our personal chat (general director)',
 
   'word.help': 'help',
   'word.agenda': 'agenda',
@@ -173,6 +174,8 @@ export const en = {
   'word.vote': 'vote',
   'word.close': 'close',
   'word.secret': 'secret',
+  'word.minutes': 'minutes',
+  'word.minutesAlias': 'pdf',
 
   'agenda.none': 'No item is under discussion.',
   'agenda.current': 'Under discussion: {{title}}',
@@ -187,6 +190,21 @@ export const en = {
   'meetings.none': 'Your organisation has no meeting yet.',
   'meetings.line': '{{title}} — {{status}} — your role: {{role}} — id {{id}}',
   'meetings.noRole': 'not on the roster',
+
+  'minutes.draftOffer':
+    'The draft minutes of “{{title}}”, as the meeting stands now. Accept to receive the PDF.',
+  'minutes.finalOffer':
+    'The meeting “{{title}}” is closed: here are its final minutes, to review and sign. Accept to receive the PDF.',
+  'minutes.draftDescription': 'Draft minutes of “{{title}}”, up to event no. {{seq}}',
+  'minutes.finalDescription': 'Final minutes of “{{title}}”, up to event no. {{seq}}',
+  'minutes.notDirector':
+    'Only the general director of a meeting receives its minutes from me. Everyone else finds them in the meeting’s tab.',
+  'minutes.declined':
+    'Very well: I have not sent the minutes. Write “minutes” whenever you want them.',
+  'minutes.uploadFailed':
+    'I could not place the minutes in your OneDrive; nothing was sent. Write “minutes” to try again.',
+  'minutes.noPersonalChat':
+    'I could not reach you in our personal chat: open it and write “minutes” there.',
 
   'notification.voteOpened': 'A vote is open: {{subject}}',
 

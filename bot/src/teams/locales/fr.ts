@@ -161,6 +161,8 @@ export const fr: Catalog = {
   'help.motion': 'déposer une motion : « motion » suivi de son texte',
   'help.vote': 'mettre le point aux voix, « vote secret » pour un scrutin secret (président)',
   'help.close': 'clore le vote ou l’appel en cours (président)',
+  'help.minutes':
+    'le procès-verbal en PDF, envoyé dans notre conversation personnelle (directeur général)',
 
   'word.help': 'aide',
   'word.agenda': 'ordre',
@@ -176,6 +178,8 @@ export const fr: Catalog = {
   'word.vote': 'vote',
   'word.close': 'clore',
   'word.secret': 'secret',
+  'word.minutes': 'pv',
+  'word.minutesAlias': 'procès-verbal',
 
   'agenda.none': 'Aucun point n’est en discussion.',
   'agenda.current': 'En discussion : {{title}}',
@@ -190,6 +194,23 @@ export const fr: Catalog = {
   'meetings.none': 'Votre organisation n’a pas encore de séance.',
   'meetings.line': '{{title}} — {{status}} — votre rôle : {{role}} — identifiant {{id}}',
   'meetings.noRole': 'hors liste des membres',
+
+  'minutes.draftOffer':
+    'Le projet de procès-verbal de « {{title}} », tel que la séance en est. Acceptez pour recevoir le PDF.',
+  'minutes.finalOffer':
+    'La séance « {{title}} » est levée : voici son procès-verbal définitif, à relire et à signer. Acceptez pour recevoir le PDF.',
+  'minutes.draftDescription':
+    'Projet de procès-verbal de « {{title}} », jusqu’à l’événement n° {{seq}}',
+  'minutes.finalDescription':
+    'Procès-verbal définitif de « {{title}} », jusqu’à l’événement n° {{seq}}',
+  'minutes.notDirector':
+    'Seul le directeur général d’une séance en reçoit de moi le procès-verbal. Les autres le trouvent dans l’onglet de la séance.',
+  'minutes.declined':
+    'Entendu : je n’ai pas envoyé le procès-verbal. Écrivez « pv » quand vous le souhaitez.',
+  'minutes.uploadFailed':
+    'Je n’ai pas pu déposer le procès-verbal dans votre OneDrive ; rien n’a été envoyé. Écrivez « pv » pour réessayer.',
+  'minutes.noPersonalChat':
+    'Je n’ai pas pu vous joindre dans notre conversation personnelle : ouvrez-la et écrivez-y « pv ».',
 
   'notification.voteOpened': 'Un vote est ouvert : {{subject}}',
 

@@ -163,6 +163,7 @@ export const nl: Catalog = {
   'help.vote':
     'het punt ter stemming leggen, “stemming geheim” voor een geheime stemming (voorzitter)',
   'help.close': 'de lopende stemming of naamafroeping sluiten (voorzitter)',
+  'help.minutes': 'de notulen als pdf, in ons persoonlijk gesprek (algemeen directeur)',
 
   'word.help': 'hulp',
   'word.agenda': 'agenda',
@@ -178,6 +179,8 @@ export const nl: Catalog = {
   'word.vote': 'stemming',
   'word.close': 'sluit',
   'word.secret': 'geheim',
+  'word.minutes': 'notulen',
+  'word.minutesAlias': 'verslag',
 
   'agenda.none': 'Er is geen punt in behandeling.',
   'agenda.current': 'In behandeling: {{title}}',
@@ -192,6 +195,21 @@ export const nl: Catalog = {
   'meetings.none': 'Uw organisatie heeft nog geen zitting.',
   'meetings.line': '{{title}} — {{status}} — uw rol: {{role}} — id {{id}}',
   'meetings.noRole': 'niet op de ledenlijst',
+
+  'minutes.draftOffer':
+    'De ontwerpnotulen van “{{title}}”, zoals de zitting nu staat. Aanvaard om de pdf te ontvangen.',
+  'minutes.finalOffer':
+    'De zitting “{{title}}” is gesloten: hier zijn de definitieve notulen, na te lezen en te ondertekenen. Aanvaard om de pdf te ontvangen.',
+  'minutes.draftDescription': 'Ontwerpnotulen van “{{title}}”, tot gebeurtenis nr. {{seq}}',
+  'minutes.finalDescription': 'Definitieve notulen van “{{title}}”, tot gebeurtenis nr. {{seq}}',
+  'minutes.notDirector':
+    'Alleen de algemeen directeur van een zitting krijgt de notulen van mij. De anderen vinden ze in het tabblad van de zitting.',
+  'minutes.declined':
+    'Goed: ik heb de notulen niet verstuurd. Schrijf “notulen” wanneer u ze wilt.',
+  'minutes.uploadFailed':
+    'Ik kon de notulen niet in uw OneDrive plaatsen; er werd niets verstuurd. Schrijf “notulen” om het opnieuw te proberen.',
+  'minutes.noPersonalChat':
+    'Ik kon u niet bereiken in ons persoonlijk gesprek: open het en schrijf daar “notulen”.',
 
   'notification.voteOpened': 'Een stemming is geopend: {{subject}}',
 
