@@ -70,6 +70,7 @@ export const profileOverridesSchema = z
       never: z.array(z.enum(subjects)),
     }),
     motionsNeedSecond: z.boolean(),
+    joiningCallIsPresence: z.boolean(),
   })
   .partial()
   .strict();
@@ -114,6 +115,8 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('OpenRollCall', {}),
   command('AnswerRollCall', {}),
   command('CloseRollCall', {}),
+  command('JoinCall', { member: id }),
+  command('LeaveCall', { member: id }),
   command('RequestFloor', { kind: z.enum(['contribution', 'pointOfOrder', 'reply']) }),
   command('WithdrawRequest', { requestId: id }),
   command('MoveRequest', { requestId: id, position: z.number().int().min(0).max(10_000) }),

@@ -44,6 +44,8 @@ export function decide(state: MeetingState, command: Command): Decision {
     case 'OpenRollCall':
     case 'AnswerRollCall':
     case 'CloseRollCall':
+    case 'JoinCall':
+    case 'LeaveCall':
       return decideAttendance(state, command);
     case 'RequestFloor':
     case 'WithdrawRequest':
@@ -87,6 +89,8 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'RollCallOpened':
     case 'RollCallAnswered':
     case 'RollCallClosed':
+    case 'CallJoined':
+    case 'CallLeft':
       return state.status === 'none' ? state : evolveAttendance(state, event);
     case 'FloorRequested':
     case 'FloorRequestWithdrawn':

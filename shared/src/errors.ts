@@ -173,6 +173,24 @@ export const errorCatalogue = {
       en: 'You are already marked present.',
     },
   },
+  ALREADY_IN_CALL: {
+    status: 409,
+    message: {
+      fr: 'Ce membre est déjà noté dans l’appel.',
+      nl: 'Dit lid is al in de oproep gemeld.',
+      de: 'Dieses Mitglied ist bereits als im Anruf vermerkt.',
+      en: 'This member is already recorded in the call.',
+    },
+  },
+  NOT_IN_CALL: {
+    status: 409,
+    message: {
+      fr: 'Ce membre n’est pas noté dans l’appel.',
+      nl: 'Dit lid is niet in de oproep gemeld.',
+      de: 'Dieses Mitglied ist nicht als im Anruf vermerkt.',
+      en: 'This member is not recorded in the call.',
+    },
+  },
   NOT_PRESENT: {
     status: 409,
     message: {

@@ -35,13 +35,22 @@ export interface QuorumReport {
   readonly waived: boolean;
 }
 
+/**
+ * How a presence was recorded when the member did not say it: `call`, joining or leaving the Teams
+ * call, where the council's rules profile says joining is enough (`joiningCallIsPresence`).
+ */
+export type PresenceVia = 'call';
+
 export type AttendanceEvent = Stamped &
   (
-    | { readonly type: 'MemberCheckedIn'; readonly member: MemberId }
-    | { readonly type: 'MemberCheckedOut'; readonly member: MemberId }
+    | { readonly type: 'MemberCheckedIn'; readonly member: MemberId; readonly via?: PresenceVia }
+    | { readonly type: 'MemberCheckedOut'; readonly member: MemberId; readonly via?: PresenceVia }
     | { readonly type: 'MemberExcused'; readonly member: MemberId }
     | { readonly type: 'RollCallOpened'; readonly rollCallId: string }
-    | { readonly type: 'RollCallAnswered'; readonly member: MemberId }
+    | { readonly type: 'RollCallAnswered'; readonly member: MemberId; readonly via?: PresenceVia }
+    /** Teams said who joined or left the meeting's call; the service records it. */
+    | { readonly type: 'CallJoined'; readonly member: MemberId }
+    | { readonly type: 'CallLeft'; readonly member: MemberId }
     | {
         readonly type: 'RollCallClosed';
         readonly rollCallId: string;

@@ -26,6 +26,8 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   OpenRollCall: chair,
   AnswerRollCall: member,
   CloseRollCall: chair,
+  JoinCall: ['system'],
+  LeaveCall: ['system'],
   RequestFloor: member,
   WithdrawRequest: member,
   MoveRequest: chair,

@@ -98,6 +98,8 @@ export interface Meeting {
   readonly currentItemId: ItemId | null;
   readonly attendance: Readonly<Record<MemberId, Attendance>>;
   readonly rollCall: RollCall;
+  /** Who is in the Teams call, as its join and leave events say; presence is `attendance`. */
+  readonly inCall: readonly MemberId[];
   readonly queues: Readonly<Record<ItemId, SpeakingQueue>>;
   readonly motions: Readonly<Record<string, Motion>>;
   readonly votes: Readonly<Record<string, Vote>>;

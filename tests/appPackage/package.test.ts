@@ -106,7 +106,7 @@ describe('the app package, once provision has filled env/.env.dev', () => {
     for (const { file } of languages) {
       const texts = JSON.parse(packaged.text(file)) as Record<string, string>;
       expect(validate(texts) ? [] : validate.errors).toEqual([]);
-      // Every text a person reads is translated; command titles stay the words the bot knows.
+      // Every text a person reads is translated; command titles are the words the bot knows there.
       expect(
         Object.keys(texts)
           .filter((key) => key !== '$schema')
@@ -182,6 +182,7 @@ describe('the app package, once provision has filled env/.env.dev', () => {
         { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
         { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
         { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application' },
+        { name: 'ChatMessage.Read.Chat', type: 'Application' },
         { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
         { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
         { name: 'ChannelMeetingParticipant.Read.Group', type: 'Application' },
@@ -270,10 +271,10 @@ describe('packaging refuses, and says why', () => {
     const dir = projectCopy();
     const file = path.join(dir, 'appPackage', 'fr.json');
     const texts = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    texts['bots[0].commandLists[0].commands[7].description'] = 'Voter';
+    texts['bots[0].commandLists[0].commands[10].description'] = 'Voter';
     writeFileSync(file, JSON.stringify(texts));
     expect(problemsOf(() => packageFor(PROVISIONED_DEV, dir))).toEqual([
-      'fr.json: "bots[0].commandLists[0].commands[7].description" names no text of the manifest',
+      'fr.json: "bots[0].commandLists[0].commands[10].description" names no text of the manifest',
     ]);
   });
 
@@ -356,7 +357,10 @@ function translatableTexts(manifest: unknown): string[] {
     ]),
     ...m.bots.flatMap((bot, b) =>
       bot.commandLists.flatMap((list, l) =>
-        list.commands.map((_, c) => `bots[${b}].commandLists[${l}].commands[${c}].description`),
+        list.commands.flatMap((_, c) => [
+          `bots[${b}].commandLists[${l}].commands[${c}].title`,
+          `bots[${b}].commandLists[${l}].commands[${c}].description`,
+        ]),
       ),
     ),
   ];

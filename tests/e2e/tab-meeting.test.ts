@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { openDemoMeeting, type DemoMeeting } from '../bot/support/meeting';
 import type { Person, RunningService } from '../bot/support/service';
@@ -173,4 +174,19 @@ test('the chair closes the vote; the director publishes the result and the stage
   expect(await stage.locator('[data-result]').innerText()).toMatch(/participation|took part/);
   await keepScreenshot(stage, 'stage-result');
   await director.context().close();
+});
+
+test('the director downloads the minutes from the side panel, 320 pixels wide: a PDF named after the sitting', async () => {
+  const { page, context } = await openView(chairBrowser, running, {
+    meetingId: council.meetingId,
+    as: council.director.id,
+  });
+  const button = page.getByRole('button', { name: 'Download the minutes (PDF)' });
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/^minutes-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = await download.path();
+  expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // The button fits the narrow panel: nothing scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await context.close();
 });

@@ -97,6 +97,24 @@ test('the director chooses the rules profile and the meeting language, then conv
   expect(record.reported).toEqual([null, null, null]);
 });
 
+test('the director sets that joining the call is enough to be present, as a house rule', async () => {
+  const { record } = renderFor(DIRECTOR, draft(), <Details />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('tab', { name: 'Rules and language' }));
+  const save = screen.getByRole('button', { name: 'Save the profile' });
+  expect(save.hasAttribute('disabled')).toBe(true);
+  const joining = screen.getByRole('switch', { name: /Joining the call is enough to be present/ });
+  expect((joining as HTMLInputElement).checked).toBe(false);
+  await user.click(joining);
+  await user.click(save);
+  expect(record.sent).toEqual([
+    {
+      type: 'ChooseRules',
+      rules: { profile: 'wallonia', overrides: { joiningCallIsPresence: true } },
+    },
+  ]);
+});
+
 test('others read the setup but cannot change it, nor can the director once the sitting opened', () => {
   const chairView = renderFor(CHAIR, draft(), <Details />);
   expect(screen.queryByRole('button', { name: 'Add an item' })).toBeNull();

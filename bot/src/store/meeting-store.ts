@@ -109,6 +109,12 @@ export interface ChatMemory {
   remember(key: string, value: unknown): Promise<void>;
   /** Stores the value unless the key is taken; true for the one caller that took it. */
   claim(key: string, value: unknown): Promise<boolean>;
+  /**
+   * Takes or renews a lease on the key for `owner`: true while it is `owner`'s, which it stays
+   * until `owner` lets `ttlMs` pass without renewing it. The database's clock decides, so instances
+   * with clocks apart still agree.
+   */
+  lease(key: string, owner: string, ttlMs: number): Promise<boolean>;
   forget(key: string): Promise<void>;
 }
 
@@ -246,6 +252,17 @@ function chatMemoryIn(db: Db): ChatMemory {
         `INSERT INTO chat_memory (key, value) VALUES ($1, $2::text::jsonb)
          ON CONFLICT (key) DO NOTHING RETURNING key`,
         [key, canonicalJson(value ?? null)],
+      );
+      return rows.length === 1;
+    },
+    async lease(key, owner, ttlMs) {
+      const rows = await db.query(
+        `INSERT INTO chat_memory (key, value) VALUES ($1, jsonb_build_object('owner', $2::text))
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
+         WHERE chat_memory.value->>'owner' = $2::text
+            OR chat_memory.updated_at < now() - make_interval(secs => $3::double precision / 1000)
+         RETURNING key`,
+        [key, owner, ttlMs],
       );
       return rows.length === 1;
     },

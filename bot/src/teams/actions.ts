@@ -129,3 +129,11 @@ export function commandIdOf(action: CommandAction, member: string, secretVote: b
 export function messageCommandId(activityId: string, member: string, index = 0): string {
   return hashed(['message', activityId, member, index]);
 }
+
+/** The command id of a member joining or leaving the call, as one Teams event reported it. */
+export function callCommandId(
+  activityId: string,
+  command: Extract<WireCommand, { type: 'JoinCall' | 'LeaveCall' }>,
+): string {
+  return hashed(['call', activityId, command.type, command.member]);
+}

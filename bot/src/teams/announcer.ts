@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Event } from '@council/shared';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../log';
@@ -25,7 +26,11 @@ export interface AnnouncerDeps {
   readonly minutes: MinutesDesk;
   /** At most one update of a card in this interval (2 s in Teams). */
   readonly intervalMs: number;
+  /** How long a meeting's leader may go silent before another instance follows it instead. */
+  readonly leaseMs?: number;
 }
+
+const LEASE_MS = 30_000;
 
 /** The HTTP status of a failed connector call, for the log: 403 and 404 are expected outside Teams. */
 function statusOf(error: unknown): number | undefined {
@@ -36,10 +41,16 @@ function statusOf(error: unknown): number | undefined {
 /**
  * Follows every linked meeting's log, whoever changed it (a card, the tab, another instance), and
  * keeps its chat in step: a card when something opens, an update when it changes, the result to
- * the director in private when a vote is counted, and to the chat once published.
+ * the director in private when a vote is counted, and to the chat once published. With several
+ * instances on one database, the one holding the meeting's lease does it, from the shared cursor;
+ * if it stops, another takes over once the lease runs out.
  */
 export function createAnnouncer(deps: AnnouncerDeps) {
   const { store, meetings, log, memory, messenger, views } = deps;
+  /** This instance, among those of the service that share the database. */
+  const instance = randomUUID();
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const led = new Set<string>();
   const inLane = lanes();
   const updates = debouncer(deps.intervalMs, (error: unknown) => {
     log.warn({ err: error, status: statusOf(error) }, 'card update failed');
@@ -236,12 +247,18 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     return inLane(meetingId, async () => {
       const chat = await memory.meetingChat(meetingId);
       if (!chat) return;
+      // Every instance hears every commit; one of them, the meeting's leader, speaks in its chat.
+      if (!(await memory.leads(meetingId, instance, leaseMs))) return;
+      led.add(meetingId);
       const cursor = (await memory.cursor(meetingId)) ?? seq - 1;
       if (seq <= cursor) return;
       const rows = await store.readEvents(meetingId, cursor);
-      const loaded = await meetings.load(meetingId);
       const last = rows.at(-1);
-      if (!loaded || !last) return;
+      if (!last) return;
+      // Another instance's commit may reach this listener before the one that refreshes the cache.
+      meetings.invalidate(meetingId, last.seq);
+      const loaded = await meetings.load(meetingId);
+      if (!loaded) return;
       for (const row of rows) await react(loaded, chat, row.data as Event);
       await memory.setCursor(meetingId, last.seq);
     });
@@ -261,6 +278,7 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         await unsubscribe();
         await Promise.all(following);
         await updates.stop();
+        await Promise.all([...led].map((meetingId) => memory.stopLeading(meetingId)));
       };
     },
 

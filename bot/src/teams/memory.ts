@@ -76,6 +76,14 @@ export function botMemory(memory: ChatMemory) {
       written.delete(key);
       await memory.forget(key);
     },
+    /**
+     * True for the one instance that follows this meeting's log into its chat for now: the others
+     * would post and update the same shared cards again. It stays the leader while it renews.
+     */
+    leads: (meetingId: string, instance: string, ttlMs: number) =>
+      memory.lease(`leader:${meetingId}`, instance, ttlMs),
+    /** Lets another instance lead at once, without waiting for the lease to run out. */
+    stopLeading: (meetingId: string) => memory.forget(`leader:${meetingId}`),
     /** True once only, across instances: for what must happen once per event (a notification). */
     once: (key: string) => memory.claim(`once:${key}`, true),
 

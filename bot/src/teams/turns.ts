@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   messageOf,
+  SYSTEM,
   wireCommandSchema,
   type DomainError,
   type Language,
@@ -16,6 +17,7 @@ import type { Logger } from '../log';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import { TeamsMeetingAlreadyLinked, type MeetingStore } from '../store';
 import {
+  callCommandId,
   cardActionSchema,
   commandIdOf,
   commandOf,
@@ -543,6 +545,25 @@ export function createTurns(deps: TurnsDeps) {
     const ids = people.map((p) => p.aadObjectId);
     await memory.setInCall(loaded.record.id, joined ? ids : [], joined ? [] : ids);
     announcer.inCallChanged(loaded);
+    await recordCall(loaded, context.activity.id ?? randomUUID(), ids, joined);
+  }
+
+  /** The log records who of the roster joined or left the call; the rules say what it makes them. */
+  async function recordCall(
+    loaded: LoadedMeeting,
+    activityId: string,
+    ids: readonly string[],
+    joined: boolean,
+  ) {
+    if (loaded.state.status === 'none') return;
+    const roster = new Set(loaded.state.setup.roster.map((m) => m.id));
+    for (const member of ids.filter((id) => roster.has(id))) {
+      const command = { type: joined ? ('JoinCall' as const) : ('LeaveCall' as const), member };
+      const answer = await execute(loaded, callCommandId(activityId, command), SYSTEM, command);
+      if (!answer.ok) {
+        log.info({ meetingId: loaded.record.id, code: answer.error.code }, 'call not recorded');
+      }
+    }
   }
 
   return { onMessage, onCardAction, onAdded, onParticipants, minutes };

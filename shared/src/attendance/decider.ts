@@ -5,10 +5,18 @@ import type { AttendanceEvent } from '../events';
 import { isPresent, notInSession } from '../guards';
 import { membersInOffice } from '../roster';
 import type { Meeting } from '../state';
+import { answeredByBeingInCall, decideCall } from './call';
 import { quorum } from './quorum';
 
 export type AttendanceCommand = CommandOf<
-  'CheckIn' | 'CheckOut' | 'ExcuseMember' | 'OpenRollCall' | 'AnswerRollCall' | 'CloseRollCall'
+  | 'CheckIn'
+  | 'CheckOut'
+  | 'ExcuseMember'
+  | 'OpenRollCall'
+  | 'AnswerRollCall'
+  | 'CloseRollCall'
+  | 'JoinCall'
+  | 'LeaveCall'
 >;
 
 /** Members arrive once the meeting is convened, and until it closes. */
@@ -61,7 +69,10 @@ export function decideAttendance(meeting: Meeting, command: AttendanceCommand): 
       const refusal = notInSession(meeting);
       if (refusal) return refusal;
       if (meeting.rollCall.status === 'open') return refuse('ROLL_CALL_ALREADY_OPEN');
-      return accept({ type: 'RollCallOpened', rollCallId: command.newId, ...stamp(command) });
+      return accept(
+        { type: 'RollCallOpened', rollCallId: command.newId, ...stamp(command) },
+        ...answeredByBeingInCall(meeting, command),
+      );
     }
     case 'AnswerRollCall': {
       if (meeting.rollCall.status !== 'open') return refuse('ROLL_CALL_NOT_OPEN');
@@ -72,6 +83,9 @@ export function decideAttendance(meeting: Meeting, command: AttendanceCommand): 
       const event = rollCallClosed(meeting, command);
       return event ? accept(event) : refuse('ROLL_CALL_NOT_OPEN');
     }
+    case 'JoinCall':
+    case 'LeaveCall':
+      return decideCall(meeting, command);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -121,6 +135,10 @@ export function evolveAttendance(meeting: Meeting, event: AttendanceEvent): Meet
     }
     case 'RollCallClosed':
       return { ...meeting, rollCall: { status: 'closed' } };
+    case 'CallJoined':
+      return { ...meeting, inCall: [...meeting.inCall, event.member] };
+    case 'CallLeft':
+      return { ...meeting, inCall: meeting.inCall.filter((member) => member !== event.member) };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -52,6 +52,8 @@ export interface MinutesWords {
     | 'quorumReached'
     | 'quorumNotReached'
     | 'quorumWaived'
+    | 'byCall'
+    | 'presenceRule'
   >;
   readonly sessions: Texts<'public' | 'closed'>;
   readonly item: Texts<'takenUpAt' | 'notTakenUp' | 'notYetTakenUp' | 'speakers' | 'noVote'>;
@@ -149,6 +151,8 @@ const fr: MinutesWords = {
     quorumReached: 'atteint',
     quorumNotReached: 'non atteint',
     quorumWaived: 'non requis à cette convocation',
+    byCall: 'Rejoindre l’appel vaut présence ; le quitter vaut départ',
+    presenceRule: 'Présence',
   },
   sessions: { public: 'Séance publique', closed: 'Séance à huis clos' },
   item: {
@@ -295,6 +299,8 @@ const nl: MinutesWords = {
     quorumReached: 'bereikt',
     quorumNotReached: 'niet bereikt',
     quorumWaived: 'niet vereist bij deze oproeping',
+    byCall: 'Deelnemen aan de oproep geldt als aanwezigheid; ze verlaten als vertrek',
+    presenceRule: 'Aanwezigheid',
   },
   sessions: { public: 'Openbare zitting', closed: 'Besloten zitting' },
   item: {
@@ -445,6 +451,8 @@ const de: MinutesWords = {
     quorumReached: 'erreicht',
     quorumNotReached: 'nicht erreicht',
     quorumWaived: 'bei dieser Einberufung nicht erforderlich',
+    byCall: 'Die Teilnahme am Anruf gilt als Anwesenheit, sein Verlassen als Weggang',
+    presenceRule: 'Anwesenheit',
   },
   sessions: { public: 'Öffentliche Sitzung', closed: 'Nichtöffentliche Sitzung' },
   item: {
@@ -591,6 +599,8 @@ const en: MinutesWords = {
     quorumReached: 'reached',
     quorumNotReached: 'not reached',
     quorumWaived: 'not required at this convocation',
+    byCall: 'Joining the call counted as being present, and leaving it as a departure',
+    presenceRule: 'Presence',
   },
   sessions: { public: 'Public session', closed: 'Closed session' },
   item: {

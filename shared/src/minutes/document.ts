@@ -96,6 +96,11 @@ function attendanceBlocks(ctx: Context, record: MinutesRecord): MinutesBlock[] {
         : '';
     return text + during;
   });
+  if (record.presenceByCall) {
+    const rule = meeting.profile.joiningCallIsPresence;
+    const status = ctx.words.vote.ruleStatus[rule.status];
+    blocks.push(paragraph(`${words.byCall} (${status}).`, { label: words.presenceRule }));
+  }
   if (movements.length > 0) {
     blocks.push(heading(3, words.movements), { kind: 'list', items: movements });
   }

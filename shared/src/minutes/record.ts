@@ -36,6 +36,8 @@ export interface MinutesRecord {
   readonly rollCalls: readonly RollCallRecord[];
   readonly takenUpAt: ReadonlyMap<ItemId, string>;
   readonly speakers: ReadonlyMap<ItemId, readonly Speaker[]>;
+  /** Whether joining or leaving the call made anyone present or absent (`joiningCallIsPresence`). */
+  readonly presenceByCall: boolean;
   /** The time of the last event: where a draft stands. */
   readonly lastAt: string;
 }
@@ -59,9 +61,11 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
   const takenUpAt = new Map<ItemId, string>();
   const speakers = new Map<ItemId, Speaker[]>();
   let started = false;
+  let presenceByCall = false;
   for (const event of events) {
     const before = state;
     state = evolve(state, event);
+    if ('via' in event && event.via === 'call') presenceByCall = true;
     if (before.status !== 'open') {
       if (state.status === 'open') presentMembers(state).forEach((m) => attended.add(m));
       continue;
@@ -105,6 +109,7 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
     rollCalls,
     takenUpAt,
     speakers,
+    presenceByCall,
     lastAt: events.at(-1)?.at ?? state.setup.scheduledStart,
   };
 }

@@ -62,4 +62,9 @@ export const brussels: RulesProfile = {
     source: 'art. 93 (2/3 of members present, never for the budget or the accounts) and art. 94',
   },
   motionsNeedSecond: { value: false, status: 'unconfirmed', source: 'no seconding in the law' },
+  joiningCallIsPresence: {
+    value: false,
+    status: 'unconfirmed',
+    source: 'no source says joining the call is enough: members answer the roll call',
+  },
 };

@@ -66,4 +66,9 @@ export const flanders: RulesProfile = {
     source: 'matters touching a person’s privacy; otherwise 2/3 of those present, with reasons',
   },
   motionsNeedSecond: { value: false, status: 'unconfirmed', source: 'no seconding in the decree' },
+  joiningCallIsPresence: {
+    value: false,
+    status: 'unconfirmed',
+    source: 'no source says joining the call is enough: members answer the roll call',
+  },
 };

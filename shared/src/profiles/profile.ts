@@ -62,6 +62,8 @@ export interface RulesProfile {
     readonly never: readonly Subject[];
   }>;
   readonly motionsNeedSecond: Rule<boolean>;
+  /** Joining the Teams call makes a member present, as answering the roll call does. */
+  readonly joiningCallIsPresence: Rule<boolean>;
 }
 
 export type RuleName = Exclude<keyof RulesProfile, 'id'>;

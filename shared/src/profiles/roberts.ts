@@ -46,4 +46,9 @@ export const roberts: RulesProfile = {
     source: 'executive session per bylaws',
   },
   motionsNeedSecond: { value: true, status: 'confirmed', source: 'RONR: seconding a motion' },
+  joiningCallIsPresence: {
+    value: false,
+    status: 'unconfirmed',
+    source: 'no source says joining the call is enough: members answer the roll call',
+  },
 };

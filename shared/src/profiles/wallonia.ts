@@ -78,4 +78,9 @@ export const wallonia: RulesProfile = {
     status: 'unconfirmed',
     source: 'no seconding in the CDLD',
   },
+  joiningCallIsPresence: {
+    value: false,
+    status: 'unconfirmed',
+    source: 'no source says joining the call is enough: members answer the roll call',
+  },
 };

@@ -118,6 +118,15 @@ export function createApi(options: ApiOptions) {
       const refused = await problemOf(response);
       return { ok: false, code: refused.code, message: refused.message };
     },
+    /** The minutes as this reader may have them: a draft while the meeting runs, then final. */
+    async minutesPdf(meetingId: string): Promise<Blob> {
+      const response = await call(
+        'GET',
+        `/api/meetings/${encodeURIComponent(meetingId)}/minutes.pdf`,
+      );
+      if (!response.ok) throw await problemOf(response);
+      return response.blob();
+    },
     streamUrl: (meetingId: string) =>
       `${base}/api/meetings/${encodeURIComponent(meetingId)}/stream`,
   };

@@ -3,7 +3,7 @@ import { parseConfig } from '../../../bot/src/config';
 import { createServer, type ServerDeps, type Service } from '../../../bot/src/http/server';
 import { createLogger, type Logger } from '../../../bot/src/log';
 import { PGlite } from '@electric-sql/pglite';
-import { openPostgres, openMeetingStore, pgliteDb } from '../../../bot/src/store';
+import { openPostgres, openMeetingStore, pgliteDb, type Db } from '../../../bot/src/store';
 import { pgliteTemplate } from '../store/databases';
 import demo from '../../../bot/fixtures/council-demo.json';
 
@@ -19,7 +19,8 @@ export interface RunningService {
 /**
  * The real service on a loopback port, with dev sign-in and a fresh in-memory PGlite (loaded from a
  * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`; with `tabDir`,
- * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages.
+ * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages; with
+ * `db`, it opens its store on that database.
  */
 export async function startService(
   databaseUrl?: string,
@@ -28,6 +29,8 @@ export async function startService(
     readonly signIn?: Authenticator;
     readonly tabDir?: string;
     readonly chat?: ServerDeps['chat'];
+    /** A database already open (another instance's, to run two on one): `databaseUrl` is then unused. */
+    readonly db?: Db;
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -44,9 +47,11 @@ export async function startService(
   });
   if (auth.mode !== 'dev') throw new Error('dev sign-in expected');
   const chosen = options.signIn ?? auth;
-  const db = databaseUrl
-    ? await openPostgres({ connectionString: databaseUrl })
-    : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
+  const db = options.db
+    ? options.db
+    : databaseUrl
+      ? await openPostgres({ connectionString: databaseUrl })
+      : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
   const store = await openMeetingStore(db);
   const service = createServer({
     config,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadCouncil } from '../../../bot/src/demo';
 import { teamsChat } from '../../../bot/src/teams';
 import { startConnector, type Connector } from '../support/connector';
+import type { Db } from '../../../bot/src/store';
 import { demo, startService, type RunningService } from '../support/service';
 import {
   chatOf,
@@ -35,14 +36,21 @@ export interface RunningBot {
  * convened, and a connector that records what the bot says in a Teams meeting chat.
  */
 export async function startBot(
-  options: { intervalMs?: number; teamsMeetingId?: string | null; databaseUrl?: string } = {},
+  options: {
+    intervalMs?: number;
+    teamsMeetingId?: string | null;
+    databaseUrl?: string;
+    /** Another instance of the service on the same database, speaking to the same connector. */
+    sharing?: { readonly db: Db; readonly connector: Connector };
+  } = {},
 ): Promise<RunningBot> {
-  const connector = await startConnector();
+  const connector = options.sharing?.connector ?? (await startConnector());
   const running = await startService(options.databaseUrl, {
     chat: teamsChat({
       config: { MicrosoftAppType: 'SingleTenant' },
       cardUpdateIntervalMs: options.intervalMs ?? 20,
     }),
+    ...(options.sharing ? { db: options.sharing.db } : {}),
   });
   const meetingId = await loadCouncil(
     running.service,
@@ -72,7 +80,7 @@ export async function startBot(
     send: (activity) => post(running.url, activity),
     async close() {
       await running.close();
-      await connector.close();
+      if (!options.sharing) await connector.close();
     },
   };
 }

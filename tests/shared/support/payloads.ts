@@ -37,6 +37,8 @@ export function payloads(): Payloads {
     OpenRollCall: { type: 'OpenRollCall' },
     AnswerRollCall: { type: 'AnswerRollCall' },
     CloseRollCall: { type: 'CloseRollCall' },
+    JoinCall: { type: 'JoinCall', member: councillor(2) },
+    LeaveCall: { type: 'LeaveCall', member: councillor(2) },
     RequestFloor: { type: 'RequestFloor', kind: 'contribution' },
     WithdrawRequest: { type: 'WithdrawRequest', requestId: REQUEST },
     MoveRequest: { type: 'MoveRequest', requestId: REQUEST, position: 0 },

@@ -86,6 +86,8 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   OpenRollCall: 3,
   AnswerRollCall: 4,
   CloseRollCall: 3,
+  JoinCall: 4,
+  LeaveCall: 2,
   RequestFloor: 8,
   WithdrawRequest: 3,
   MoveRequest: 3,
@@ -176,9 +178,14 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
     case 'ChooseRules':
       return {
         type: intent.type,
-        rules: { profile: at(profileIds, pick) ?? 'wallonia', overrides: {} },
+        rules: {
+          profile: at(profileIds, pick) ?? 'wallonia',
+          overrides: flag ? { joiningCallIsPresence: true } : {},
+        },
       };
     case 'ExcuseMember':
+    case 'JoinCall':
+    case 'LeaveCall':
       return { type: intent.type, member: at(MEMBERS, pick) ?? CHAIR };
     case 'RequestFloor':
       return { type: intent.type, kind: at(floorKinds, pick) ?? 'contribution' };

@@ -34,11 +34,13 @@ function Harness({
   history,
   me,
   record,
+  api,
   children,
 }: {
   history: readonly Event[];
   me: string;
   record: Record;
+  api: Api;
   children: ReactNode;
 }) {
   const [events, setEvents] = useState<readonly Event[]>(history);
@@ -81,7 +83,7 @@ function Harness({
     send,
     move: (_itemId, requestId, position) => send({ type: 'MoveRequest', requestId, position }),
     retry: () => undefined,
-    api: {} as Api,
+    api,
     meetingId: 'meeting-1',
     language: 'en',
     host: { inTeams: false, shareToStage: null },
@@ -100,11 +102,16 @@ function Harness({
   );
 }
 
-/** Renders `ui` for `me` in the meeting that `history` describes. */
-export function renderFor(me: string, history: readonly Event[], ui: ReactNode) {
+/** Renders `ui` for `me` in the meeting that `history` describes; `api` for what is not a command. */
+export function renderFor(
+  me: string,
+  history: readonly Event[],
+  ui: ReactNode,
+  options: { readonly api?: Api } = {},
+) {
   const record: Record = { sent: [], reported: [] };
   const result = render(
-    <Harness history={history} me={me} record={record}>
+    <Harness history={history} me={me} record={record} api={options.api ?? ({} as Api)}>
       {ui}
     </Harness>,
   );

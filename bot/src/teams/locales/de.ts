@@ -110,6 +110,7 @@ export const de: Catalog = {
   'rule.minutesSignedBy': 'Wer das Protokoll unterzeichnet',
   'rule.closedSession': 'Nichtöffentliche Sitzung',
   'rule.motionsNeedSecond': 'Anträge brauchen Unterstützung',
+  'rule.joiningCallIsPresence': 'Die Teilnahme am Anruf genügt für die Anwesenheit',
   'ruleStatus.confirmed': 'bestätigt',
   'ruleStatus.unconfirmed': 'übliche Auslegung',
   'ruleStatus.council': 'Geschäftsordnung',

@@ -108,6 +108,7 @@ export const en = {
   'rule.minutesSignedBy': 'Who signs the minutes',
   'rule.closedSession': 'Closed session',
   'rule.motionsNeedSecond': 'Motions need a second',
+  'rule.joiningCallIsPresence': 'Joining the call is enough to be present',
   'ruleStatus.confirmed': 'confirmed',
   'ruleStatus.unconfirmed': 'usual reading',
   'ruleStatus.council': 'house rules',

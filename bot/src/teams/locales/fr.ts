@@ -110,6 +110,7 @@ export const fr: Catalog = {
   'rule.minutesSignedBy': 'Signataires du procès-verbal',
   'rule.closedSession': 'Huis clos',
   'rule.motionsNeedSecond': 'Appui requis pour une motion',
+  'rule.joiningCallIsPresence': 'Rejoindre l’appel suffit pour être présent',
   'ruleStatus.confirmed': 'confirmé',
   'ruleStatus.unconfirmed': 'lecture usuelle',
   'ruleStatus.council': 'règlement d’ordre intérieur',

@@ -109,6 +109,7 @@ export const nl: Catalog = {
   'rule.minutesSignedBy': 'Wie de notulen ondertekent',
   'rule.closedSession': 'Besloten zitting',
   'rule.motionsNeedSecond': 'Een motie moet gesteund worden',
+  'rule.joiningCallIsPresence': 'Deelnemen aan de oproep volstaat om aanwezig te zijn',
   'ruleStatus.confirmed': 'bevestigd',
   'ruleStatus.unconfirmed': 'gangbare lezing',
   'ruleStatus.council': 'huishoudelijk reglement',

@@ -1,9 +1,28 @@
-import { languages, profileIds, type Language, type ProfileId } from '@council/shared';
-import { Button, Field, Select } from '@fluentui/react-components';
+import {
+  languages,
+  profileIds,
+  profiles,
+  type Language,
+  type ProfileId,
+  type MeetingSetup,
+} from '@council/shared';
+import { Button, Field, Select, Switch } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+
+/** The council's own rule on joining the call, kept only where it differs from its region's. */
+function withJoining(
+  overrides: MeetingSetup['rules']['overrides'],
+  profile: ProfileId,
+  joining: boolean,
+) {
+  const { joiningCallIsPresence: _region, ...others } = overrides;
+  return joining === profiles[profile].joiningCallIsPresence.value
+    ? others
+    : { ...others, joiningCallIsPresence: joining };
+}
 
 /** The rules profile (the council's house rules kept) and the language the meeting is held in. */
 export function RulesEditor({ editable }: { editable: boolean }) {
@@ -13,6 +32,8 @@ export function RulesEditor({ editable }: { editable: boolean }) {
   const layout = useLayout();
   const [profile, setProfile] = useState<ProfileId>(meeting.setup.rules.profile);
   const [language, setLanguage] = useState<Language>(meeting.setup.language);
+  const joiningNow = meeting.profile.joiningCallIsPresence.value;
+  const [joining, setJoining] = useState(joiningNow);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
     setProfile(meeting.setup.rules.profile);
@@ -20,6 +41,10 @@ export function RulesEditor({ editable }: { editable: boolean }) {
   useEffect(() => {
     setLanguage(meeting.setup.language);
   }, [meeting.setup.language]);
+  useEffect(() => {
+    setJoining(joiningNow);
+  }, [joiningNow]);
+  const rulesChanged = profile !== meeting.setup.rules.profile || joining !== joiningNow;
 
   return (
     <div className={layout.section}>
@@ -29,7 +54,10 @@ export function RulesEditor({ editable }: { editable: boolean }) {
           event.preventDefault();
           void run({
             type: 'ChooseRules',
-            rules: { profile, overrides: meeting.setup.rules.overrides },
+            rules: {
+              profile,
+              overrides: withJoining(meeting.setup.rules.overrides, profile, joining),
+            },
           }).then((ok) => {
             setSaved(ok ? 'rules' : null);
           });
@@ -50,8 +78,16 @@ export function RulesEditor({ editable }: { editable: boolean }) {
             ))}
           </Select>
         </Field>
+        <Switch
+          label={t('rules.joiningIsPresence')}
+          checked={joining}
+          disabled={!editable}
+          onChange={(_e, data) => {
+            setJoining(data.checked);
+          }}
+        />
         {editable && (
-          <Button type="submit" disabled={busy || profile === meeting.setup.rules.profile}>
+          <Button type="submit" disabled={busy || !rulesChanged}>
             {t('rules.saveProfile')}
           </Button>
         )}

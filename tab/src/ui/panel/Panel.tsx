@@ -4,6 +4,7 @@ import { AttendanceSection } from '../parts/Attendance';
 import { AttendanceList } from '../parts/AttendanceList';
 import { Floor } from '../parts/Floor';
 import { MeetingControls } from '../parts/MeetingControls';
+import { MinutesDownload } from '../parts/MinutesDownload';
 import { Motions } from '../parts/Motions';
 import { Results, ResultsInbox, Votes } from '../parts/Votes';
 import { useSession } from '../session';
@@ -46,6 +47,7 @@ export default function Panel() {
           <CurrentItem />
           <AttendanceList />
           <Results />
+          <MinutesDownload />
         </>
       );
     default:

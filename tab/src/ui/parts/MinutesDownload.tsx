@@ -1,0 +1,63 @@
+import { Button } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../session';
+import { useLayout } from '../styles';
+
+/** Saves a blob under a file name, as a link the reader clicked would. */
+function save(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the blob after the click returns.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 30_000);
+}
+
+/**
+ * The director downloads the minutes: fetched with the reader's bearer token (a plain link would
+ * carry none), saved as `minutes-<date of the sitting>.pdf`.
+ */
+export function MinutesDownload() {
+  const { t } = useTranslation();
+  const { api, meetingId, meeting, report } = useSession();
+  const layout = useLayout();
+  const [busy, setBusy] = useState(false);
+  const date = meeting.setup.scheduledStart.slice(0, 10);
+
+  async function download() {
+    setBusy(true);
+    try {
+      save(await api.minutesPdf(meetingId), `minutes-${date}.pdf`);
+      report(null);
+    } catch (error) {
+      report(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className={layout.section} aria-labelledby="minutes-heading">
+      <h2 id="minutes-heading" className={layout.heading}>
+        {t('minutes.heading')}
+      </h2>
+      {meeting.status !== 'closed' && <p className={layout.muted}>{t('minutes.draft')}</p>}
+      <Button
+        className={layout.tag}
+        icon={<ArrowDownloadRegular />}
+        disabled={busy}
+        onClick={() => void download()}
+      >
+        {t('minutes.download')}
+      </Button>
+    </section>
+  );
+}
