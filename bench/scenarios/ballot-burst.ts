@@ -104,6 +104,8 @@ export interface BurstOptions {
     ballot: BallotRequest,
   ) => Promise<{ httpRps: number; dbCommitsPerSec: number }>;
   readonly maxSockets?: number;
+  /** Node flags for the service (`--cpu-prof`, say). */
+  readonly nodeFlags?: readonly string[];
 }
 
 /**
@@ -117,6 +119,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   const service = await spawnService({
     env: { ...database.env, MAX_BODY_BYTES: '50000000' },
     logFile: join(options.workDir, `service-burst-${channel.name}-${voters}.log`),
+    ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
   });
   const client = httpClient(service.url, maxSockets);
   let measured: Omit<
