@@ -13,6 +13,7 @@ import {
   type BenchDatabase,
   type Engine,
 } from './lib/databases';
+import { burstNotes } from './notes';
 import { writeResults, type Results } from './report';
 import {
   apiChannel,
@@ -138,6 +139,7 @@ try {
     coldStartMs: coldStarts[0]?.ms ?? null,
     coldStarts,
     tab: null,
+    notes: burstNotes(ballotBursts),
   };
   const written = await writeResults(results);
   say(`results: ${written.join(', ')}`);

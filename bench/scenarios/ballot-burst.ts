@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { largeCouncil } from '../lib/council';
 import { audit, ballotRecord, type BenchDatabase, type Engine } from '../lib/databases';
 import { httpClient, type HttpClient } from '../lib/http';
-import { spawnService } from '../lib/processes';
+import { cpuTimeMs, spawnService } from '../lib/processes';
 import {
   command,
   must,
@@ -88,6 +88,13 @@ export interface BurstResult {
     readonly p50Ms: number;
     readonly p99Ms: number;
   };
+  /**
+   * With every ballot sent at once and answered in turn, the 99th percentile can be no shorter
+   * than 99% of the ballots divided by the throughput: the queue alone accounts for this much.
+   */
+  readonly p99FloorMs: number;
+  /** CPU time the service spent per ballot during the burst (Linux only). */
+  readonly serviceCpuMsPerBallot: number | null;
   /** Ballots the service did not acknowledge (refused or failed); 0 in a healthy run. */
   readonly unacknowledged: number;
   /** Creating, convening, opening and checking everyone in, before the burst. */
@@ -140,6 +147,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     door = way;
     const setupMs = performance.now() - setupStarted;
 
+    let cpuMs: number | undefined;
     const vote = async (pacePerSec?: number) => {
       const opened = await openSecretVote(client, session);
       await way.voteOpened?.(opened.voteId);
@@ -150,7 +158,12 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
         commandId: randomUUID(),
       }));
       sample ??= way.request(ballots[0] as Ballot);
+      const cpuBefore = await cpuTimeMs(service.pid);
       const cast = await castAll(way, ballots, pacePerSec);
+      const cpuAfter = await cpuTimeMs(service.pid);
+      if (pacePerSec === undefined && cpuBefore !== undefined && cpuAfter !== undefined) {
+        cpuMs = cpuAfter - cpuBefore;
+      }
       votes.push({ voteId: opened.voteId, acknowledged: cast.acknowledged });
       await settled(client, session, opened.voteId);
       return cast;
@@ -158,13 +171,19 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     const burst = await vote();
     const pacePerSec = Math.min(voters / 10, 500);
     const paced = await vote(pacePerSec);
+    const ballotsPerSec = burst.acknowledged.size / (burst.elapsedMs / 1000);
     measured = {
       voters,
       channel: channel.name,
       db: database.engine,
-      ballotsPerSec: round(burst.acknowledged.size / (burst.elapsedMs / 1000)),
+      ballotsPerSec: round(ballotsPerSec),
       p50Ms: round(quantile(burst.latencies, 0.5)),
       p99Ms: round(quantile(burst.latencies, 0.99)),
+      p99FloorMs: round((0.99 * voters * 1000) / ballotsPerSec),
+      serviceCpuMsPerBallot:
+        cpuMs === undefined || burst.acknowledged.size === 0
+          ? null
+          : round(cpuMs / burst.acknowledged.size, 2),
       paced: {
         ballotsPerSec: round(pacePerSec),
         p50Ms: round(quantile(paced.latencies, 0.5)),
