@@ -1,6 +1,7 @@
 /**
  * The HTTP baseline: the service's restify setup (parsers, refusal handling, request log) with one
- * bare route that answers a command the way the service does, touching no token and no database.
+ * bare route each for a command and a bot activity, answered as the service answers a ballot,
+ * touching no token and no database.
  */
 import { parseConfig } from '../bot/src/config';
 import { baseServer } from '../bot/src/http/server';
@@ -16,6 +17,10 @@ server.get('/readyz', (_req, res, next) => {
 });
 server.post('/api/meetings/:meetingId/commands', (_req, res, next) => {
   res.send(200, { version: 1 });
+  next();
+});
+server.post('/api/messages', (_req, res, next) => {
+  res.send(200, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: {} });
   next();
 });
 

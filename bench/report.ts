@@ -19,6 +19,8 @@ export interface Results {
   readonly coldStarts: readonly { db: Engine; data: 'existing' | 'new'; ms: number }[];
   /** The tab's numbers (JavaScript per view, time to first render) come with the tab. */
   readonly tab: null;
+  /** What the figures say against the goals; bench/analysis.md says what limits them. */
+  readonly notes: readonly string[];
 }
 
 const folder = join(process.cwd(), 'bench', 'results');
@@ -73,6 +75,11 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
         'ratioToLimit',
         'lost',
         'duplicated',
+        'p99 floor ms',
+        'CPU ms/ballot',
+        'paced ballots/s',
+        'paced p50 ms',
+        'paced p99 ms',
       ],
       results.ballotBurst.map((r) => [
         r.voters,
@@ -86,6 +93,11 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
         r.ratioToLimit,
         r.lost,
         r.duplicated,
+        r.p99FloorMs,
+        r.serviceCpuMsPerBallot ?? '',
+        r.paced.ballotsPerSec,
+        r.paced.p50Ms,
+        r.paced.p99Ms,
       ]),
     ),
     '',
@@ -123,5 +135,8 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
     ),
     '',
   );
+  if (results.notes.length > 0) {
+    parts.push('## Notes', '', ...results.notes.map((note) => `- ${note}`), '');
+  }
   return parts.join('\n');
 }

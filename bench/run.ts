@@ -13,6 +13,7 @@ import {
   type BenchDatabase,
   type Engine,
 } from './lib/databases';
+import { burstNotes } from './notes';
 import { writeResults, type Results } from './report';
 import {
   apiChannel,
@@ -21,12 +22,13 @@ import {
   type BurstResult,
 } from './scenarios/ballot-burst';
 import { bareHttpRps, dbCommitsPerSec } from './scenarios/baselines';
+import { botChannel } from './scenarios/bot-channel';
 import { coldStartMs, coldStartNewDataMs } from './scenarios/cold-start';
 import { fanout, type FanoutResult } from './scenarios/fanout';
 import { concurrentMeetings, type MeetingsResult } from './scenarios/meetings';
 
-/** How members vote in the burst. The bot's card actions join this list once /api/messages exists. */
-const channels: readonly BallotChannel[] = [apiChannel];
+/** How members vote in the burst: the tab's API and the bot's card actions. */
+const channels: readonly BallotChannel[] = [apiChannel, botChannel];
 
 const quick = process.argv.includes('--quick');
 const postgresUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -137,6 +139,7 @@ try {
     coldStartMs: coldStarts[0]?.ms ?? null,
     coldStarts,
     tab: null,
+    notes: burstNotes(ballotBursts),
   };
   const written = await writeResults(results);
   say(`results: ${written.join(', ')}`);

@@ -11,6 +11,7 @@ export interface Person {
 
 export interface Session {
   readonly meetingId: string;
+  readonly tenantId: string;
   readonly director: Person;
   readonly chair: Person;
   /** Every member who sits and votes, checked in. */
@@ -106,7 +107,7 @@ export async function openSession(
   for (let item = 1; item <= secretItemNumber; item++) {
     await must(command(client, chair, meetingId, { type: 'NextItem' }), 'next item');
   }
-  return { meetingId, director, chair, members };
+  return { meetingId, tenantId: council.tenantId, director, chair, members };
 }
 
 export async function openSecretVote(client: HttpClient, session: Session): Promise<OpenVote> {

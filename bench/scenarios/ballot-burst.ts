@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { largeCouncil } from '../lib/council';
 import { audit, ballotRecord, type BenchDatabase, type Engine } from '../lib/databases';
 import { httpClient, type HttpClient } from '../lib/http';
-import { spawnService } from '../lib/processes';
+import { cpuTimeMs, spawnService } from '../lib/processes';
 import {
   command,
   must,
@@ -24,30 +24,49 @@ export interface Ballot {
   readonly commandId: string;
 }
 
+/** What a ballot looks like on the wire, for the bare HTTP baseline to send the same. */
+export interface BallotRequest {
+  readonly path: string;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+}
+
+/** The way in to one meeting in session, for as long as a burst lasts. */
+export interface BallotDoor {
+  /** Waits for what members need before they can vote (the vote's card in the chat). */
+  voteOpened?(voteId: string): Promise<void>;
+  /** Casts one ballot; true when the service acknowledged it. */
+  cast(ballot: Ballot): Promise<boolean>;
+  request(ballot: Ballot): BallotRequest;
+  close(): Promise<void>;
+}
+
 /**
- * A way for members to vote: the tab's API, or the bot's invoke path (an Adaptive Card's
- * Action.Execute on /api/messages). A channel for the bot is an object like `apiChannel` whose
- * `cast` posts the card action; `ballotBurst({ channel, ... })` then measures it the same way.
+ * A way for members to vote: the tab's API (below), or the bot's invoke path (bot-channel.ts);
+ * `ballotBurst({ channel, ... })` measures each the same way.
  */
 export interface BallotChannel {
   readonly name: 'api' | 'bot';
-  /** Anything the channel needs once the meeting is in session (a linked conversation, say). */
-  prepare?(client: HttpClient, session: Session): Promise<void>;
-  /** Casts one ballot; true when the service acknowledged it. */
-  cast(client: HttpClient, meetingId: string, ballot: Ballot): Promise<boolean>;
+  /** Anything the channel needs once the meeting is in session (a linked chat, say). */
+  open(client: HttpClient, session: Session): Promise<BallotDoor>;
 }
 
 export const apiChannel: BallotChannel = {
   name: 'api',
-  async cast(client, meetingId, { voter, voteId, choice, commandId }) {
-    const reply = await command(
-      client,
-      voter,
-      meetingId,
-      { type: 'CastBallot', voteId, choice },
-      commandId,
-    );
-    return reply.status === 200;
+  open(client, { meetingId }) {
+    const request = ({ voter, voteId, choice, commandId }: Ballot): BallotRequest => ({
+      path: `/api/meetings/${meetingId}/commands`,
+      body: { commandId, command: { type: 'CastBallot', voteId, choice } },
+      headers: voter.headers,
+    });
+    return Promise.resolve({
+      request,
+      async cast(ballot) {
+        const { path, body, headers } = request(ballot);
+        return (await client.post(path, body, headers)).status === 200;
+      },
+      close: () => Promise.resolve(),
+    });
   },
 };
 
@@ -69,6 +88,13 @@ export interface BurstResult {
     readonly p50Ms: number;
     readonly p99Ms: number;
   };
+  /**
+   * With every ballot sent at once and answered in turn, the 99th percentile can be no shorter
+   * than 99% of the ballots divided by the throughput: the queue alone accounts for this much.
+   */
+  readonly p99FloorMs: number;
+  /** CPU time the service spent per ballot during the burst (Linux only). */
+  readonly serviceCpuMsPerBallot: number | null;
   /** Ballots the service did not acknowledge (refused or failed); 0 in a healthy run. */
   readonly unacknowledged: number;
   /** Creating, convening, opening and checking everyone in, before the burst. */
@@ -81,11 +107,12 @@ export interface BurstOptions {
   readonly database: BenchDatabase;
   readonly workDir: string;
   /** Measured in the same run: see baselines.ts. */
-  readonly baselines: (ballot: {
-    body: unknown;
-    headers: Record<string, string>;
-  }) => Promise<{ httpRps: number; dbCommitsPerSec: number }>;
+  readonly baselines: (
+    ballot: BallotRequest,
+  ) => Promise<{ httpRps: number; dbCommitsPerSec: number }>;
   readonly maxSockets?: number;
+  /** Node flags for the service (`--cpu-prof`, say). */
+  readonly nodeFlags?: readonly string[];
 }
 
 /**
@@ -99,34 +126,44 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   const service = await spawnService({
     env: { ...database.env, MAX_BODY_BYTES: '50000000' },
     logFile: join(options.workDir, `service-burst-${channel.name}-${voters}.log`),
+    ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
   });
   const client = httpClient(service.url, maxSockets);
   let measured: Omit<
     BurstResult,
     'lost' | 'duplicated' | 'baselineHttpRps' | 'baselineDbCommitsPerSec' | 'ratioToLimit'
   >;
-  let meetingId = '';
+  let meetingId: string;
   const votes: { voteId: string; acknowledged: Set<string> }[] = [];
-  let sample: Ballot | undefined;
+  let sample: BallotRequest | undefined;
+  let door: BallotDoor | undefined;
   try {
     const setupStarted = performance.now();
     // Check-ins as many at once as the client holds sockets: every voter's connection is open, as
     // it is in a meeting where each tab has called the service before the vote.
     const session = await openSession(client, largeCouncil(voters), { concurrency: maxSockets });
     meetingId = session.meetingId;
-    await channel.prepare?.(client, session);
+    const way = await channel.open(client, session);
+    door = way;
     const setupMs = performance.now() - setupStarted;
 
+    let cpuMs: number | undefined;
     const vote = async (pacePerSec?: number) => {
       const opened = await openSecretVote(client, session);
+      await way.voteOpened?.(opened.voteId);
       const ballots = session.members.map((voter) => ({
         voter,
         voteId: opened.voteId,
         choice: opened.choices[Math.floor(Math.random() * opened.choices.length)] as string,
         commandId: randomUUID(),
       }));
-      sample ??= ballots[0];
-      const cast = await castAll(channel, client, meetingId, ballots, pacePerSec);
+      sample ??= way.request(ballots[0] as Ballot);
+      const cpuBefore = await cpuTimeMs(service.pid);
+      const cast = await castAll(way, ballots, pacePerSec);
+      const cpuAfter = await cpuTimeMs(service.pid);
+      if (pacePerSec === undefined && cpuBefore !== undefined && cpuAfter !== undefined) {
+        cpuMs = cpuAfter - cpuBefore;
+      }
       votes.push({ voteId: opened.voteId, acknowledged: cast.acknowledged });
       await settled(client, session, opened.voteId);
       return cast;
@@ -134,13 +171,19 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     const burst = await vote();
     const pacePerSec = Math.min(voters / 10, 500);
     const paced = await vote(pacePerSec);
+    const ballotsPerSec = burst.acknowledged.size / (burst.elapsedMs / 1000);
     measured = {
       voters,
       channel: channel.name,
       db: database.engine,
-      ballotsPerSec: round(burst.acknowledged.size / (burst.elapsedMs / 1000)),
+      ballotsPerSec: round(ballotsPerSec),
       p50Ms: round(quantile(burst.latencies, 0.5)),
       p99Ms: round(quantile(burst.latencies, 0.99)),
+      p99FloorMs: round((0.99 * voters * 1000) / ballotsPerSec),
+      serviceCpuMsPerBallot:
+        cpuMs === undefined || burst.acknowledged.size === 0
+          ? null
+          : round(cpuMs / burst.acknowledged.size, 2),
       paced: {
         ballotsPerSec: round(pacePerSec),
         p50Ms: round(quantile(paced.latencies, 0.5)),
@@ -150,6 +193,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
       setupMs: Math.round(setupMs),
     };
   } finally {
+    await door?.close();
     client.close();
     await service.stop();
   }
@@ -166,13 +210,8 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   } finally {
     await db.close();
   }
-  const limits = await options.baselines({
-    body: {
-      commandId: randomUUID(),
-      command: { type: 'CastBallot', voteId: sample?.voteId, choice: sample?.choice },
-    },
-    headers: sample?.voter.headers ?? {},
-  });
+  if (!sample) throw new Error('no ballot was cast');
+  const limits = await options.baselines(sample);
   return {
     ...measured,
     baselineHttpRps: round(limits.httpRps),
@@ -190,13 +229,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
  * Casts every ballot, all at once or `pacePerSec` a second (as members click over a few seconds);
  * each ballot's latency runs from the moment it is cast to its answer.
  */
-async function castAll(
-  channel: BallotChannel,
-  client: HttpClient,
-  meetingId: string,
-  ballots: readonly Ballot[],
-  pacePerSec?: number,
-) {
+async function castAll(door: BallotDoor, ballots: readonly Ballot[], pacePerSec?: number) {
   const latencies: number[] = [];
   const started = performance.now();
   let lastAnswer = started;
@@ -204,7 +237,7 @@ async function castAll(
     ballots.map(async (ballot, index) => {
       if (pacePerSec) await sleep(started + (index * 1000) / pacePerSec - performance.now());
       const sent = performance.now();
-      const ok = await channel.cast(client, meetingId, ballot).catch(() => false);
+      const ok = await door.cast(ballot).catch(() => false);
       lastAnswer = performance.now();
       latencies.push(lastAnswer - sent);
       return ok;

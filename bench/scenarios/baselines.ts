@@ -43,6 +43,7 @@ export async function dbCommitsPerSec(database: BenchDatabase, durationMs = 3_00
  */
 export async function bareHttpRps(options: {
   requests: number;
+  path: string;
   body: unknown;
   headers: Record<string, string>;
   workDir: string;
@@ -59,7 +60,7 @@ export async function bareHttpRps(options: {
     const started = performance.now();
     const replies = await Promise.all(
       Array.from({ length: requests }, () =>
-        client.post('/api/meetings/bare/commands', options.body, options.headers),
+        client.post(options.path, options.body, options.headers),
       ),
     );
     if (replies.some((reply) => reply.status !== 200)) throw new Error('the bare endpoint refused');

@@ -107,6 +107,8 @@ export interface MeetingStore {
 export interface ChatMemory {
   recall(key: string): Promise<unknown>;
   remember(key: string, value: unknown): Promise<void>;
+  /** Adds `entries` to the object stored at `key` in one statement, keeping the other entries. */
+  merge(key: string, entries: Readonly<Record<string, unknown>>): Promise<void>;
   /** Stores the value unless the key is taken; true for the one caller that took it. */
   claim(key: string, value: unknown): Promise<boolean>;
   /**
@@ -245,6 +247,15 @@ function chatMemoryIn(db: Db): ChatMemory {
         `INSERT INTO chat_memory (key, value) VALUES ($1, $2::text::jsonb)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`,
         [key, canonicalJson(value ?? null)],
+      );
+    },
+    async merge(key, entries) {
+      await db.query(
+        `INSERT INTO chat_memory (key, value) VALUES ($1, $2::text::jsonb)
+         ON CONFLICT (key) DO UPDATE SET updated_at = now(), value =
+           CASE WHEN jsonb_typeof(chat_memory.value) = 'object'
+             THEN chat_memory.value || excluded.value ELSE excluded.value END`,
+        [key, canonicalJson(entries)],
       );
     },
     async claim(key, value) {

@@ -31,6 +31,8 @@ export interface AnnouncerDeps {
 }
 
 const LEASE_MS = 30_000;
+/** How long a new commit waits for those that follow it before the bot reads them all. */
+const GATHER_MS = 20;
 
 /** The HTTP status of a failed connector call, for the log: 403 and 404 are expected outside Teams. */
 function statusOf(error: unknown): number | undefined {
@@ -243,25 +245,45 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     }
   }
 
+  /** Follows not started yet, by meeting: a burst of commits is read and answered in one go. */
+  const waiting = new Map<string, { first: number; last: number; done: Promise<void> }>();
+
   function follow(meetingId: string, seq: number): Promise<void> {
-    return inLane(meetingId, async () => {
-      const chat = await memory.meetingChat(meetingId);
-      if (!chat) return;
-      // Every instance hears every commit; one of them, the meeting's leader, speaks in its chat.
-      if (!(await memory.leads(meetingId, instance, leaseMs))) return;
-      led.add(meetingId);
-      const cursor = (await memory.cursor(meetingId)) ?? seq - 1;
-      if (seq <= cursor) return;
-      const rows = await store.readEvents(meetingId, cursor);
-      const last = rows.at(-1);
-      if (!last) return;
-      // Another instance's commit may reach this listener before the one that refreshes the cache.
-      meetings.invalidate(meetingId, last.seq);
-      const loaded = await meetings.load(meetingId);
-      if (!loaded) return;
-      for (const row of rows) await react(loaded, chat, row.data as Event);
-      await memory.setCursor(meetingId, last.seq);
+    const queued = waiting.get(meetingId);
+    if (queued) {
+      queued.first = Math.min(queued.first, seq);
+      queued.last = Math.max(queued.last, seq);
+      return queued.done;
+    }
+    const next = { first: seq, last: seq, done: Promise.resolve() };
+    next.done = inLane(meetingId, async () => {
+      // Cards change at most every interval anyway: gathering the commits of a burst first saves
+      // reading the log and the chat's memory once per commit.
+      await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+      waiting.delete(meetingId);
+      await catchUp(meetingId, next.first, next.last);
     });
+    waiting.set(meetingId, next);
+    return next.done;
+  }
+
+  async function catchUp(meetingId: string, first: number, last: number): Promise<void> {
+    const chat = await memory.meetingChat(meetingId);
+    if (!chat) return;
+    // Every instance hears every commit; one of them, the meeting's leader, speaks in its chat.
+    if (!(await memory.leads(meetingId, instance, leaseMs))) return;
+    led.add(meetingId);
+    const cursor = (await memory.cursor(meetingId)) ?? first - 1;
+    if (last <= cursor) return;
+    const rows = await store.readEvents(meetingId, cursor);
+    const newest = rows.at(-1);
+    if (!newest) return;
+    // Another instance's commit may reach this listener before the one that refreshes the cache.
+    meetings.invalidate(meetingId, newest.seq);
+    const loaded = await meetings.load(meetingId);
+    if (!loaded) return;
+    for (const row of rows) await react(loaded, chat, row.data as Event);
+    await memory.setCursor(meetingId, newest.seq);
   }
 
   return {

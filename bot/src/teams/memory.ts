@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import { lanes } from '../meetings/lanes';
 import type { ChatMemory } from '../store';
 import type { CardRef, RollCallSummary } from './cards';
 
@@ -9,6 +10,13 @@ export interface PostedCard {
   readonly chat: string;
   readonly activityId: string | null;
 }
+
+/**
+ * How long this instance trusts its copy of a tenant's Teams ids before reading them again. Another
+ * instance may have learned someone meanwhile; until then that person misses their own card view
+ * and the vote notification, no more. Reading them on every turn cost a ballot more than its commit.
+ */
+const PEOPLE_FRESH_MS = 2_000;
 
 const meetingChatKey = (meetingId: string) => `chat:${meetingId}`;
 export const personalChatKey = (tenantId: string, aadObjectId: string) =>
@@ -28,6 +36,26 @@ export function botMemory(memory: ChatMemory) {
     await memory.remember(key, value);
     written.set(key, json);
   }
+
+  /** Learnt Teams ids waiting for the write under way: a burst of new speakers is one write. */
+  const inLane = lanes();
+  const learning = new Map<string, { entries: Record<string, string>; written: Promise<void> }>();
+  function learn(key: string, entries: Readonly<Record<string, string>>): Promise<void> {
+    const waiting = learning.get(key);
+    if (waiting) {
+      Object.assign(waiting.entries, entries);
+      return waiting.written;
+    }
+    const batch = { entries: { ...entries }, written: Promise.resolve() };
+    batch.written = inLane(key, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      learning.delete(key);
+      await memory.merge(key, batch.entries);
+    });
+    learning.set(key, batch);
+    return batch.written;
+  }
+  const people = new Map<string, { readAt: number; ids: Record<string, string> }>();
 
   async function read<T>(key: string): Promise<T | undefined> {
     const value = await memory.recall(key);
@@ -50,15 +78,29 @@ export function botMemory(memory: ChatMemory) {
       write(personalChatKey(tenantId, aadObjectId), chatOnly(chat)),
 
     /** Teams ids by Entra object id, for one tenant. */
-    async people(tenantId: string): Promise<Record<string, string>> {
-      return (await read<Record<string, string>>(`people:${tenantId}`)) ?? {};
+    async people(tenantId: string): Promise<Readonly<Record<string, string>>> {
+      const held = people.get(tenantId);
+      if (held && performance.now() - held.readAt < PEOPLE_FRESH_MS) return held.ids;
+      const readAt = performance.now();
+      const key = `people:${tenantId}`;
+      const stored = (await read<Record<string, string>>(key)) ?? {};
+      // What this instance learnt and the read may not show yet stays known.
+      const ids = { ...held?.ids, ...stored, ...learning.get(key)?.entries };
+      people.set(tenantId, { readAt, ids });
+      return ids;
     },
-    async learnPeople(tenantId: string, people: readonly { id: string; aadObjectId: string }[]) {
+    async learnPeople(tenantId: string, list: readonly { id: string; aadObjectId: string }[]) {
       const known = await this.people(tenantId);
-      const fresh = people.filter((p) => known[p.aadObjectId] !== p.id);
+      const fresh = list.filter((p) => known[p.aadObjectId] !== p.id);
       if (fresh.length === 0) return;
-      for (const p of fresh) known[p.aadObjectId] = p.id;
-      await write(`people:${tenantId}`, known);
+      const entries = Object.fromEntries(fresh.map((p) => [p.aadObjectId, p.id]));
+      Object.assign(people.get(tenantId)?.ids ?? {}, entries);
+      try {
+        await learn(`people:${tenantId}`, entries);
+      } catch (error) {
+        people.delete(tenantId);
+        throw error;
+      }
     },
 
     cursor: async (meetingId: string) => read<number>(`cursor:${meetingId}`),

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -76,7 +77,9 @@ export async function pgliteTemplate(): Promise<Blob> {
 }
 
 export async function pgliteVersion(): Promise<string> {
-  const packageJson = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  // Jest runs this file as CommonJS and the bench (tsx) as a module: resolve from the root in both.
+  const resolve = createRequire(join(process.cwd(), 'package.json')).resolve;
+  const packageJson = join(dirname(resolve('@electric-sql/pglite')), '..', 'package.json');
   return (JSON.parse(await readFile(packageJson, 'utf8')) as { version: string }).version;
 }
 

@@ -84,4 +84,15 @@ describe.each(testDatabases())('meetings on %s', (_engine, fresh) => {
   test('the store answers a readiness check', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });
+
+  test('the chat memory merges entries into a remembered object, keeping the others', async () => {
+    const key = `people:${randomUUID()}`;
+    await store.chatMemory.merge(key, { ana: '29:ana' });
+    await store.chatMemory.merge(key, { bram: '29:bram', ana: '29:ana-2' });
+    expect(await store.chatMemory.recall(key)).toEqual({ ana: '29:ana-2', bram: '29:bram' });
+    const list = `people:${randomUUID()}`;
+    await store.chatMemory.remember(list, ['not', 'an', 'object']);
+    await store.chatMemory.merge(list, { ana: '29:ana' });
+    expect(await store.chatMemory.recall(list)).toEqual({ ana: '29:ana' });
+  });
 });
