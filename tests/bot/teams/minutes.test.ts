@@ -118,7 +118,8 @@ describe('the minutes to the general director in the 1:1 chat', () => {
   test('a councillor who asks for the minutes in the meeting chat is refused in their language, and nothing is offered', async () => {
     const councillor = bot.members[3] as ChatPerson;
     const before = await say(bot.chat, councillor, 'notulen', 'nl-BE');
-    expect(bot.connector.calls.slice(before).map((c) => c.body.text)).toEqual([
+    // Only what the bot said: a card the chair's `open` posted may land here on a busy machine.
+    expect(saidSince(before, MEETING_CHAT)).toEqual([
       'Alleen de algemeen directeur van een zitting krijgt de notulen van mij. De anderen vinden ze in het tabblad van de zitting.',
     ]);
     await say(bot.chat, councillor, 'procès-verbal', 'fr-BE');
