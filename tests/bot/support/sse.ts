@@ -7,9 +7,20 @@ export interface Received {
 export async function readStream(
   url: string,
   token: string,
-  options: { lastEventId?: number; until: (events: Received[]) => boolean; timeoutMs?: number },
+  options: {
+    lastEventId?: number;
+    until: (events: Received[]) => boolean;
+    timeoutMs?: number;
+    /** Ends the reading early, as closing the tab does. */
+    signal?: AbortSignal;
+    /** Each message's data as it came, for tests that read more than its type. */
+    onData?: (id: number, data: string) => void;
+  },
 ): Promise<Received[]> {
   const controller = new AbortController();
+  options.signal?.addEventListener('abort', () => {
+    controller.abort();
+  });
   const timer = setTimeout(() => {
     controller.abort();
   }, options.timeoutMs ?? 10_000);
@@ -36,8 +47,10 @@ export async function readStream(
         buffer = buffer.slice(end + 2);
         const id = /^id: (\d+)$/m.exec(block)?.[1];
         const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (id && data)
+        if (id && data) {
+          options.onData?.(Number(id), data);
           events.push({ id: Number(id), type: (JSON.parse(data) as { type: string }).type });
+        }
         end = buffer.indexOf('\n\n');
       }
       if (options.until(events)) break;

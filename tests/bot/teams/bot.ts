@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadCouncil } from '../../../bot/src/demo';
 import { teamsChat } from '../../../bot/src/teams';
 import { startConnector, type Connector } from '../support/connector';
+import type { Logger } from '../../../bot/src/log';
 import type { Db } from '../../../bot/src/store';
 import { demo, startService, type RunningService } from '../support/service';
 import {
@@ -42,6 +43,8 @@ export async function startBot(
     databaseUrl?: string;
     /** Another instance of the service on the same database, speaking to the same connector. */
     sharing?: { readonly db: Db; readonly connector: Connector };
+    /** The service's logger (silent, or TEST_LOG_LEVEL, without it). */
+    log?: Logger;
   } = {},
 ): Promise<RunningBot> {
   const connector = options.sharing?.connector ?? (await startConnector());
@@ -51,6 +54,7 @@ export async function startBot(
       cardUpdateIntervalMs: options.intervalMs ?? 20,
     }),
     ...(options.sharing ? { db: options.sharing.db } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const meetingId = await loadCouncil(
     running.service,
