@@ -1,6 +1,6 @@
 /**
  * One ballot burst on one channel, with the service under `node --cpu-prof`, for finding where a
- * ballot's CPU goes: `npx tsx bench/profile-burst.ts [--voters 1000] [--channel bot]`. Writes the
+ * ballot's CPU goes: `npx tsx bench/profile-burst.ts [--voters 1000] [--channel bot] [--plain]`. Writes the
  * profile into a fresh folder and prints, for the burst's own window (first ballot sent to last
  * answer), the functions with the most self time and the most total time.
  */
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     voters: { type: 'string', default: '1000' },
     channel: { type: 'string', default: 'bot' },
     top: { type: 'string', default: '30' },
+    /** No profiler: the CPU per ballot as `npm run bench` measures it. */
+    plain: { type: 'boolean', default: false },
   },
 });
 const voters = Number(values.voters);
@@ -58,18 +60,20 @@ try {
     voters,
     database,
     workDir,
-    nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    nodeFlags: values.plain ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
     baselines: () => Promise.resolve({ httpRps: 1, dbCommitsPerSec: 1 }),
   });
   process.stdout.write(
-    `${JSON.stringify({ voters, channel: result.channel, ballotsPerSec: result.ballotsPerSec, p99Ms: result.p99Ms, serviceCpuMsPerBallot: result.serviceCpuMsPerBallot, lost: result.lost, duplicated: result.duplicated, unacknowledged: result.unacknowledged })}\n`,
+    `${JSON.stringify({ voters, channel: result.channel, ballotsPerSec: result.ballotsPerSec, p99Ms: result.p99Ms, serviceCpuMsPerBallot: result.serviceCpuMsPerBallot, lost: result.lost, duplicated: result.duplicated, unacknowledged: result.unacknowledged, paced: result.paced })}\n`,
   );
-  const [file] = await readdir(profileDir);
-  if (!file) throw new Error('no profile written');
-  summarise(
-    JSON.parse(await readFile(join(profileDir, file), 'utf8')) as Profile,
-    Number(values.top),
-  );
+  if (!values.plain) {
+    const [file] = await readdir(profileDir);
+    if (!file) throw new Error('no profile written');
+    summarise(
+      JSON.parse(await readFile(join(profileDir, file), 'utf8')) as Profile,
+      Number(values.top),
+    );
+  }
 } finally {
   await rm(workDir, { recursive: true, force: true });
 }
