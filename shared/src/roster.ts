@@ -24,8 +24,16 @@ export function isVotingMember(member: Member): boolean {
   return member.role === 'chair' || member.role === 'councillor';
 }
 
-export function membersInOffice(roster: readonly Member[]): Member[] {
-  return roster
-    .filter(isVotingMember)
-    .sort((a, b) => (a.seat ?? Infinity) - (b.seat ?? Infinity) || a.name.localeCompare(b.name));
+const inOffice = new WeakMap<readonly Member[], readonly Member[]>();
+
+/** The chair and the councillors by seat, sorted once per roster (a roster never changes once made). */
+export function membersInOffice(roster: readonly Member[]): readonly Member[] {
+  let sorted = inOffice.get(roster);
+  if (!sorted) {
+    sorted = roster
+      .filter(isVotingMember)
+      .sort((a, b) => (a.seat ?? Infinity) - (b.seat ?? Infinity) || a.name.localeCompare(b.name));
+    inOffice.set(roster, sorted);
+  }
+  return sorted;
 }

@@ -30,6 +30,27 @@ function setupFor(setup: MeetingSetup, reader: Reader): MeetingSetup {
   };
 }
 
+/**
+ * A meeting's setup as one reader sees it, drawn once per setup and reader: a state's setup never
+ * changes once made (a revision makes a new one), while copying its roster for each reader of each
+ * state cost a bot's card view a copy of the whole roll.
+ */
+const setupsSeen = new WeakMap<MeetingSetup, Map<Reader, MeetingSetup>>();
+
+function memoSetupFor(setup: MeetingSetup, reader: Reader): MeetingSetup {
+  let byReader = setupsSeen.get(setup);
+  if (!byReader) {
+    byReader = new Map();
+    setupsSeen.set(setup, byReader);
+  }
+  let seen = byReader.get(reader);
+  if (!seen) {
+    seen = setupFor(setup, reader);
+    byReader.set(reader, seen);
+  }
+  return seen;
+}
+
 /** Until the director publishes it, a result is known to the director alone. */
 function voteFor(vote: Vote, reader: Reader): Vote {
   if (reader === 'director' || vote.status !== 'counted') return vote;
@@ -42,7 +63,7 @@ function filterRecord<T>(record: Readonly<Record<string, T>>, keep: (value: T) =
 
 /** The meeting as one reader may see it: the service filters, the client never does. */
 export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
-  const setup = setupFor(meeting.setup, reader);
+  const setup = memoSetupFor(meeting.setup, reader);
   const visible = new Set<ItemId>(setup.agenda.map((item) => item.id));
   const votes = filterRecord(meeting.votes, (vote) => visible.has(vote.itemId));
   return {

@@ -324,3 +324,35 @@ describe('a view is a copy', () => {
     expect(state).toEqual(snapshot);
   });
 });
+
+describe("one state's setup, drawn once per reader, is each reader's own", () => {
+  const readersInTurn: Reader[] = ['director', null, 'chair', 'observer', 'councillor', 'director'];
+
+  test('readers asking in turn about one state each see what their role allows', () => {
+    const meeting = meetingAfter(closedSession().log);
+    for (const reader of [...readersInTurn, ...[...readersInTurn].reverse()]) {
+      const view = meetingFor(meeting, reader);
+      const observer = reader === null || reader === 'observer';
+      expect(view.setup.agenda.some((item) => item.id === 'staff')).toBe(!observer);
+      expect(birthDatesIn(view).length > 0).toBe(reader === 'director');
+    }
+  });
+
+  test('a revised roster or agenda is seen at once, not the setup drawn before it', () => {
+    const setup = council({ members: 9 });
+    const before = play([created(setup)]);
+    for (const reader of readersInTurn) meetingFor(meetingAfter(before), reader);
+    const renamed = setup.roster.map((m) => (m.id === CHAIR ? { ...m, name: 'New Chair' } : m));
+    const publicOnly = setup.agenda.filter((item) => item.id !== 'water');
+    const after = play(
+      before,
+      command(DIRECTOR, { type: 'ReviseRoster', roster: renamed }),
+      command(DIRECTOR, { type: 'ReviseAgenda', agenda: publicOnly }),
+    );
+    for (const reader of readersInTurn) {
+      const view = meetingFor(meetingAfter(after), reader);
+      expect(view.setup.roster.find((m) => m.id === CHAIR)?.name).toBe('New Chair');
+      expect(view.setup.agenda.map((item) => item.id)).not.toContain('water');
+    }
+  });
+});

@@ -100,12 +100,25 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         meetings.load(meetingId),
       ]);
       if (!chat || !loaded) return;
+      if (await summaryPending(loaded, card)) return;
       const drawn = await views.draw(loaded, card, {
         member: viewer,
         language: languageOf(loaded),
       });
       await messenger.update(chat, posted.activityId, drawn);
     });
+  }
+
+  /**
+   * A roll call closed in the log whose summary the bot has not written yet: drawn now, its card
+   * would say "closed" with no figures, until the update that follows the summary. That update
+   * comes anyway (the close schedules it once the summary is kept), so this one is skipped.
+   */
+  async function summaryPending(loaded: LoadedMeeting, card: CardRef): Promise<boolean> {
+    if (card.kind !== 'rollCall' || loaded.state.status === 'none') return false;
+    const { rollCall } = loaded.state;
+    if (rollCall.status === 'open' && rollCall.id === card.id) return false;
+    return (await memory.rollCallSummary(loaded.record.id, card.id)) === undefined;
   }
 
   function directors(loaded: LoadedMeeting): string[] {

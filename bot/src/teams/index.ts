@@ -5,7 +5,6 @@
 import {
   ActivityEventNames,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
 } from 'botbuilder';
@@ -16,6 +15,7 @@ import type { Config } from '../config';
 import { refusal } from '../http/problems';
 import type { ChatCore, ChatEndpoint } from '../http/server';
 import { localeOf } from './activity';
+import { ReusedConnectorsAuthentication } from './connectors';
 import { createAnnouncer } from './announcer';
 import { CouncilBot } from './handler';
 import { textsFor } from './i18n';
@@ -65,7 +65,7 @@ export function buildBot(core: ChatCore, options: TeamsChatOptions) {
       : {},
   );
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(
+    new ReusedConnectorsAuthentication(
       { MicrosoftAppId: config.MicrosoftAppId, MicrosoftAppTenantId: config.MicrosoftAppTenantId },
       // botbuilder's own factory implements (rather than extends) the class it is typed as.
       // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment

@@ -56,6 +56,20 @@ export function botMemory(memory: ChatMemory) {
     return batch.written;
   }
   const people = new Map<string, { readAt: number; ids: Record<string, string> }>();
+  const reading = new Map<string, Promise<Record<string, string>>>();
+
+  async function readPeople(
+    tenantId: string,
+    held: { ids: Record<string, string> } | undefined,
+  ): Promise<Record<string, string>> {
+    const readAt = performance.now();
+    const key = `people:${tenantId}`;
+    const stored = (await read<Record<string, string>>(key)) ?? {};
+    // What this instance learnt and the read may not show yet stays known.
+    const ids = { ...held?.ids, ...stored, ...learning.get(key)?.entries };
+    people.set(tenantId, { readAt, ids });
+    return ids;
+  }
 
   async function read<T>(key: string): Promise<T | undefined> {
     const value = await memory.recall(key);
@@ -78,16 +92,18 @@ export function botMemory(memory: ChatMemory) {
       write(personalChatKey(tenantId, aadObjectId), chatOnly(chat)),
 
     /** Teams ids by Entra object id, for one tenant. */
-    async people(tenantId: string): Promise<Readonly<Record<string, string>>> {
+    people(tenantId: string): Promise<Readonly<Record<string, string>>> {
       const held = people.get(tenantId);
-      if (held && performance.now() - held.readAt < PEOPLE_FRESH_MS) return held.ids;
-      const readAt = performance.now();
-      const key = `people:${tenantId}`;
-      const stored = (await read<Record<string, string>>(key)) ?? {};
-      // What this instance learnt and the read may not show yet stays known.
-      const ids = { ...held?.ids, ...stored, ...learning.get(key)?.entries };
-      people.set(tenantId, { readAt, ids });
-      return ids;
+      if (held && performance.now() - held.readAt < PEOPLE_FRESH_MS)
+        return Promise.resolve(held.ids);
+      // One read at a time: in a burst, every turn that found the copy stale read (and parsed)
+      // the whole map again, a map as large as the roll.
+      let refreshed = reading.get(tenantId);
+      if (!refreshed) {
+        refreshed = readPeople(tenantId, held).finally(() => reading.delete(tenantId));
+        reading.set(tenantId, refreshed);
+      }
+      return refreshed;
     },
     async learnPeople(tenantId: string, list: readonly { id: string; aadObjectId: string }[]) {
       const known = await this.people(tenantId);

@@ -4,6 +4,7 @@ import {
   membersInOffice,
   type Language,
   type Meeting,
+  type Member,
   type Reader,
 } from '@council/shared';
 import type { LoadedMeeting } from '../meetings/service';
@@ -31,6 +32,23 @@ export function readerOf(meeting: Meeting, member: string | null): Reader {
   return actor === 'system' ? null : actor;
 }
 
+const candidatesSeen = new WeakMap<readonly Member[], { all: Member[]; directors: Member[] }>();
+
+/**
+ * Who may get their own view of a card, in order: the members in office then the director, or the
+ * director alone for their private result. Drawn once per roster (a roster never changes once
+ * made), so that a card view does not sort the whole roll again.
+ */
+function candidates(roster: readonly Member[], directorOnly: boolean): readonly Member[] {
+  let seen = candidatesSeen.get(roster);
+  if (!seen) {
+    const directors = roster.filter((m) => m.role === 'director');
+    seen = { all: [...membersInOffice(roster), ...directors], directors };
+    candidatesSeen.set(roster, seen);
+  }
+  return directorOnly ? seen.directors : seen.all;
+}
+
 /**
  * Draws a meeting's cards for one viewer, from the meeting as that viewer may see it: the shared
  * card is what anyone in the chat may see (an observer's view), each member's view adds their own.
@@ -39,16 +57,14 @@ export function cardViews(memory: BotMemory) {
   /** Who gets their own view of a card: the roster's people whose Teams id the bot knows. */
   async function audience(tenantId: string, meeting: Meeting, card: CardRef): Promise<string[]> {
     const ids = await memory.people(tenantId);
-    const people =
-      card.kind === 'directorResult'
-        ? meeting.setup.roster.filter((m) => m.role === 'director')
-        : [
-            ...membersInOffice(meeting.setup.roster),
-            ...meeting.setup.roster.filter((m) => m.role === 'director'),
-          ];
-    return people
-      .flatMap((m) => (ids[m.id] ? [ids[m.id] as string] : []))
-      .slice(0, MAX_REFRESH_USERS);
+    const userIds: string[] = [];
+    for (const member of candidates(meeting.setup.roster, card.kind === 'directorResult')) {
+      const id = ids[member.id];
+      if (id === undefined) continue;
+      userIds.push(id);
+      if (userIds.length === MAX_REFRESH_USERS) break;
+    }
+    return userIds;
   }
 
   return {

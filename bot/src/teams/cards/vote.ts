@@ -1,4 +1,4 @@
-import { ABSTAIN, type Meeting, type Vote } from '@council/shared';
+import { ABSTAIN, hasTakenPart, isEntitled, type Meeting, type Vote } from '@council/shared';
 import type { Texts } from '../i18n';
 import { adaptiveCard, heading, notice, subtle, text, type Card, type Element } from './elements';
 import { outcomeLine } from './result';
@@ -30,10 +30,10 @@ export function subjectOf(view: View, vote: Vote): Element[] {
 function ownBallot(view: View, vote: Vote): Element[] {
   const { t, member, meeting } = view;
   if (member === null || !isVoting(view)) return [];
-  if (!vote.eligible.includes(member)) {
+  if (!isEntitled(vote, member)) {
     return vote.status === 'open' ? [notice(t('vote.notEntitled'), 'attention')] : [];
   }
-  if (!vote.participants.includes(member)) return [];
+  if (!hasTakenPart(vote, member)) return [];
   if (vote.secret) return [notice(t('vote.secretReceived'), 'good')];
   const choice = vote.ballots[member];
   const label = choice === undefined ? '' : choiceLabel(meeting, vote, choice, t);
@@ -43,8 +43,8 @@ function ownBallot(view: View, vote: Vote): Element[] {
 function mayCast(view: View, vote: Vote): boolean {
   if (vote.status !== 'open') return false;
   if (view.member === null) return true;
-  if (!isVoting(view) || !vote.eligible.includes(view.member)) return false;
-  if (!vote.participants.includes(view.member)) return true;
+  if (!isVoting(view) || !isEntitled(vote, view.member)) return false;
+  if (!hasTakenPart(vote, view.member)) return true;
   return !vote.secret && view.meeting.profile.voteChangeUntilClose.value;
 }
 

@@ -1,0 +1,13 @@
+import { inGrowingList, memo } from '../copy-on-write';
+import type { MemberId } from '../roster';
+import type { Vote } from '../state';
+
+/** Whether the member was entitled and present when the vote opened (its snapshot). */
+export function isEntitled(vote: Vote, member: MemberId): boolean {
+  return memo(vote.eligible, (members) => new Set(members)).has(member);
+}
+
+/** Whether the member has taken part: the participation register, never a choice. */
+export function hasTakenPart(vote: Vote, member: MemberId): boolean {
+  return inGrowingList(vote.participants, member);
+}
