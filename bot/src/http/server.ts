@@ -80,6 +80,17 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
   });
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  // restify's body reader gunzips with no error handler (a body that is not gzip throws out of
+  // the process and leaves the request hanging) and counts only the compressed bytes against the
+  // limit. Neither the tab nor the Bot Connector compresses what it sends: nobody may.
+  server.use((req: Request, _res: Response, next: (error?: Error) => void) => {
+    const encoding = req.header('content-encoding');
+    if (encoding && encoding.trim().toLowerCase() !== 'identity') {
+      next(refusal('INVALID_COMMAND', { detail: 'Content-Encoding is not supported' }));
+      return;
+    }
+    next();
+  });
   server.use(
     restify.plugins.bodyParser({
       maxBodySize: config.MAX_BODY_BYTES,

@@ -3,7 +3,7 @@ import { parseConfig } from '../../../bot/src/config';
 import { createServer, type ServerDeps, type Service } from '../../../bot/src/http/server';
 import { createLogger, type Logger } from '../../../bot/src/log';
 import { PGlite } from '@electric-sql/pglite';
-import { openPostgres, openMeetingStore, pgliteDb } from '../../../bot/src/store';
+import { openPostgres, openMeetingStore, pgliteDb, type Db } from '../../../bot/src/store';
 import { pgliteTemplate } from '../store/databases';
 import demo from '../../../bot/fixtures/council-demo.json';
 
@@ -12,6 +12,8 @@ export { demo };
 export interface RunningService {
   readonly url: string;
   readonly service: Service;
+  /** The service's own database handle, for tests that read what it stored. */
+  readonly db: Db;
   tokenFor(objectId: string, tenantId?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -19,7 +21,8 @@ export interface RunningService {
 /**
  * The real service on a loopback port, with dev sign-in and a fresh in-memory PGlite (loaded from a
  * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`; with `tabDir`,
- * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages.
+ * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages; with
+ * `db`, it runs on that database instead (which it closes with the service).
  */
 export async function startService(
   databaseUrl?: string,
@@ -28,6 +31,7 @@ export async function startService(
     readonly signIn?: Authenticator;
     readonly tabDir?: string;
     readonly chat?: ServerDeps['chat'];
+    readonly db?: Db;
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -44,9 +48,11 @@ export async function startService(
   });
   if (auth.mode !== 'dev') throw new Error('dev sign-in expected');
   const chosen = options.signIn ?? auth;
-  const db = databaseUrl
-    ? await openPostgres({ connectionString: databaseUrl })
-    : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
+  const db =
+    options.db ??
+    (databaseUrl
+      ? await openPostgres({ connectionString: databaseUrl })
+      : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() })));
   const store = await openMeetingStore(db);
   const service = createServer({
     config,
@@ -63,6 +69,7 @@ export async function startService(
   return {
     url: `http://127.0.0.1:${address.port}`,
     service,
+    db,
     tokenFor: (objectId, tenantId = demo.tenantId) =>
       auth.issueDevToken({ tenantId, objectId, name: objectId }),
     close: () => service.close(),

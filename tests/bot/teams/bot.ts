@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { loadCouncil } from '../../../bot/src/demo';
+import type { Logger } from '../../../bot/src/log';
+import type { Db } from '../../../bot/src/store';
 import { teamsChat } from '../../../bot/src/teams';
 import { startConnector, type Connector } from '../support/connector';
 import { demo, startService, type RunningService } from '../support/service';
@@ -35,10 +37,18 @@ export interface RunningBot {
  * convened, and a connector that records what the bot says in a Teams meeting chat.
  */
 export async function startBot(
-  options: { intervalMs?: number; teamsMeetingId?: string | null; databaseUrl?: string } = {},
+  options: {
+    intervalMs?: number;
+    teamsMeetingId?: string | null;
+    databaseUrl?: string;
+    db?: Db;
+    log?: Logger;
+  } = {},
 ): Promise<RunningBot> {
   const connector = await startConnector();
   const running = await startService(options.databaseUrl, {
+    ...(options.db ? { db: options.db } : {}),
+    ...(options.log ? { log: options.log } : {}),
     chat: teamsChat({
       config: { MicrosoftAppType: 'SingleTenant' },
       cardUpdateIntervalMs: options.intervalMs ?? 20,
