@@ -393,6 +393,22 @@ export interface RawReply {
  */
 export async function sendRaw(url: string, request: RawRequest): Promise<RawReply> {
   const controller = new AbortController();
+  // A request left without an answer is a failure too, not a test that never ends.
+  const unanswered = setTimeout(() => {
+    controller.abort(new Error(`no answer to ${request.method} ${request.path.slice(0, 200)}`));
+  }, 15_000);
+  try {
+    return await exchange(url, request, controller);
+  } finally {
+    clearTimeout(unanswered);
+  }
+}
+
+async function exchange(
+  url: string,
+  request: RawRequest,
+  controller: AbortController,
+): Promise<RawReply> {
   const response = await fetch(`${url}${request.path}`, {
     method: request.method,
     headers: request.headers ?? {},
