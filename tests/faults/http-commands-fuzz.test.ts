@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fold, type Event, type Meeting } from '../../shared/src';
 import { openDemoMeeting } from '../bot/support/meeting';
-import { demo, nextCommandId, startService, type RunningService } from '../bot/support/service';
+import { demo, nextCommandId, type RunningService } from '../bot/support/service';
 import { testDatabases } from '../bot/store/databases';
 import {
   FUZZ_RUNS,
@@ -10,6 +10,7 @@ import {
   anyValue,
   contentTypes,
   fingerprint,
+  fuzzedMeeting,
   garbageBody,
   isProblem,
   mutate,
@@ -82,25 +83,12 @@ const input = fc.record({
 });
 
 describe.each(testDatabases())('the command API under fuzzing, on %s', (_engine, fresh) => {
+  const service = fuzzedMeeting(fresh);
   let running: RunningService;
-  let drop: () => Promise<void>;
   let meetingId: string;
-  const tokens = new Map<string, Promise<string>>();
-  const token = (objectId: string, tenantId = demo.tenantId) => {
-    const key = `${tenantId}/${objectId}`;
-    if (!tokens.has(key)) tokens.set(key, running.tokenFor(objectId, tenantId));
-    return tokens.get(key) as Promise<string>;
-  };
-
-  beforeAll(async () => {
-    const database = await fresh();
-    drop = () => database.drop();
-    running = await startService(undefined, { db: await database.connect() });
-    meetingId = (await openDemoMeeting(running)).meetingId;
-  });
-  afterAll(async () => {
-    await running.close();
-    await drop();
+  const token = (objectId: string, tenantId?: string) => service.token(objectId, tenantId);
+  beforeAll(() => {
+    ({ running, meetingId } = service.it);
   });
 
   const meeting = async () =>

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { openDemoMeeting } from '../bot/support/meeting';
-import { demo, startService, type RunningService } from '../bot/support/service';
+import { demo, type RunningService } from '../bot/support/service';
 import { testDatabases } from '../bot/store/databases';
 import {
   FUZZ_RUNS,
@@ -9,6 +8,7 @@ import {
   anyValue,
   contentTypes,
   fingerprint,
+  fuzzedMeeting,
   garbageBody,
   headerText,
   isProblem,
@@ -119,20 +119,11 @@ const input = fc.record({
 });
 
 describe.each(testDatabases())('every route under fuzzing, on %s', (_engine, fresh) => {
+  const service = fuzzedMeeting(fresh);
   let running: RunningService;
-  let drop: () => Promise<void>;
   let meetingId: string;
-  const tokens = new Map<string, Promise<string>>();
-
-  beforeAll(async () => {
-    const database = await fresh();
-    drop = () => database.drop();
-    running = await startService(undefined, { db: await database.connect() });
-    meetingId = (await openDemoMeeting(running)).meetingId;
-  });
-  afterAll(async () => {
-    await running.close();
-    await drop();
+  beforeAll(() => {
+    ({ running, meetingId } = service.it);
   });
 
   async function streamsLeft(): Promise<number> {
@@ -151,8 +142,7 @@ describe.each(testDatabases())('every route under fuzzing, on %s', (_engine, fre
         const id = generated.id ?? meetingId;
         const path = `${generated.route.replace(':id', id)}${generated.query ?? ''}`;
         const signedIn = generated.signedInAs;
-        if (signedIn && !tokens.has(signedIn)) tokens.set(signedIn, running.tokenFor(signedIn));
-        const bearer = signedIn ? `Bearer ${await tokens.get(signedIn)}` : undefined;
+        const bearer = signedIn ? `Bearer ${await service.token(signedIn)}` : undefined;
         const authorization = generated.authorization ?? bearer;
         const reply = await sendRaw(running.url, {
           method: generated.method,

@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { languages, profileIds, thresholds, type Meeting } from '../../../shared/src';
-import type { RunningService } from '../../bot/support/service';
+import type { Db } from '../../../bot/src/store';
+import type { TestDatabase } from '../../bot/store/databases';
+import { openDemoMeeting } from '../../bot/support/meeting';
+import { demo, startService, type RunningService } from '../../bot/support/service';
 
 /** How many generated inputs each fuzz test tries; FUZZ_RUNS raises it for a longer hunt. */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 5_000);
@@ -433,4 +436,63 @@ export function isProblem(reply: RawReply): boolean {
   } catch {
     return false;
   }
+}
+
+// --- A service to fuzz -----------------------------------------------------------------------
+
+export interface Fuzzed<T> {
+  /** What `start` made, once beforeAll has run. */
+  readonly it: T;
+  /** A token for a person, made once (signing costs more than a request). */
+  token(objectId: string, tenantId?: string): Promise<string>;
+}
+
+/**
+ * For one `describe`: `start` on a fresh database before all tests (PGlite, or a schema of its
+ * own on PostgreSQL), closed and dropped after them.
+ */
+export function fuzzed<T extends { close(): Promise<void> }>(
+  fresh: () => Promise<TestDatabase>,
+  start: (db: Db) => Promise<T>,
+  running: (it: T) => RunningService,
+): Fuzzed<T> {
+  let it: T | undefined;
+  let drop = () => Promise.resolve();
+  const tokens = new Map<string, Promise<string>>();
+  beforeAll(async () => {
+    const database = await fresh();
+    drop = () => database.drop();
+    it = await start(await database.connect());
+  });
+  afterAll(async () => {
+    await it?.close();
+    await drop();
+  });
+  const started = () => {
+    if (!it) throw new Error('the service has not started');
+    return it;
+  };
+  return {
+    get it() {
+      return started();
+    },
+    token(objectId, tenantId = demo.tenantId) {
+      const key = `${tenantId}/${objectId}`;
+      if (!tokens.has(key)) tokens.set(key, running(started()).tokenFor(objectId, tenantId));
+      return tokens.get(key) as Promise<string>;
+    },
+  };
+}
+
+/** The service on a fresh database, with the demo council's meeting open at its first item. */
+export function fuzzedMeeting(fresh: () => Promise<TestDatabase>) {
+  return fuzzed(
+    fresh,
+    async (db) => {
+      const running = await startService(undefined, { db });
+      const { meetingId } = await openDemoMeeting(running);
+      return { running, meetingId, close: () => running.close() };
+    },
+    (it) => it.running,
+  );
 }
