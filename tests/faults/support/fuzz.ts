@@ -57,7 +57,7 @@ export function onceIn<T>(every: number, arbitrary: fc.Arbitrary<T>): fc.Arbitra
 
 // --- Values ----------------------------------------------------------------------------------
 
-const nastyStrings = fc.constantFrom(
+export const nastyStrings = fc.constantFrom(
   '',
   ' ',
   '__proto__',
@@ -130,17 +130,17 @@ export function pollutingObject(): Record<string, unknown> {
 
 /** A reference to something of the meeting, resolved when the command is sent. */
 export interface Ref {
-  readonly $ref: 'member' | 'vote' | 'choice' | 'motion' | 'request';
+  readonly $ref: 'member' | 'vote' | 'choice' | 'motion' | 'request' | 'rollCall' | 'item';
   readonly pick: number;
 }
 
-const ref = (kind: Ref['$ref']): fc.Arbitrary<Ref> =>
+export const ref = (kind: Ref['$ref']): fc.Arbitrary<Ref> =>
   fc.nat({ max: 1_000 }).map((pick) => ({ $ref: kind, pick }));
-const idLike = fc.oneof(
+export const idLike = fc.oneof(
   fc.stringMatching(/^[\w.:-]{1,20}$/),
   fc.constantFrom('vote-1', 'item-1', 'motion-1'),
 );
-const text = fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), nastyStrings);
+export const text = fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), nastyStrings);
 const bare = (type: string) => fc.constant({ type });
 const shaped = <T extends Record<string, fc.Arbitrary<unknown>>>(
   type: string,
@@ -285,7 +285,8 @@ export function mutate(
 
 /** What each reference of a command may point at, in the meeting as it is now. */
 export function targetsOf(meeting: Meeting | undefined): Record<Ref['$ref'], readonly string[]> {
-  if (!meeting) return { member: [], vote: [], choice: [], motion: [], request: [] };
+  if (!meeting)
+    return { member: [], vote: [], choice: [], motion: [], request: [], rollCall: [], item: [] };
   const votes = Object.values(meeting.votes);
   const open = meeting.openVoteId ? meeting.votes[meeting.openVoteId] : undefined;
   return {
@@ -295,6 +296,8 @@ export function targetsOf(meeting: Meeting | undefined): Record<Ref['$ref'], rea
     choice: open?.choices ?? votes.flatMap((v) => v.choices),
     motion: Object.keys(meeting.motions),
     request: Object.values(meeting.queues).flatMap((q) => q.requests.map((r) => r.id)),
+    rollCall: meeting.rollCall.status === 'open' ? [meeting.rollCall.id] : [],
+    item: meeting.currentItemId ? [meeting.currentItemId] : [],
   };
 }
 
