@@ -8,7 +8,11 @@ const id = z
   .min(1)
   .max(100)
   .regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only');
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** PostgreSQL keeps no NUL character and no half of a surrogate pair, in text or in jsonb. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const storable = (value: string) => !value.includes('\u0000') && !loneSurrogate.test(value);
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).refine(storable, 'no NUL character, no lone surrogate');
 const isoDate = z.iso.date();
 
 export const localizedTextSchema = z.object({

@@ -106,6 +106,35 @@ describe('bad input gets a 4xx with a code and changes nothing', () => {
     expect(await versionOf()).toBe(before);
   });
 
+  test('a motion whose text holds a NUL character, which no database stores, is a 400 (found by fuzzing)', async () => {
+    const before = await versionOf();
+    const reply = await raw(
+      JSON.stringify({ commandId: 'nul', command: { type: 'ProposeMotion', text: 'a\u0000b' } }),
+    );
+    expect(reply.status).toBe(400);
+    expect(await reply.json()).toMatchObject({ code: 'INVALID_COMMAND' });
+    expect(await versionOf()).toBe(before);
+  });
+
+  test('a compressed body is refused with 400, and the service stays up (found by fuzzing)', async () => {
+    const before = await versionOf();
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const reply = await raw(JSON.stringify({ commandId: 'gz', command: { type: 'CheckIn' } }), {
+        'content-encoding': encoding,
+      });
+      expect(reply.status).toBe(400);
+      expect(await reply.json()).toMatchObject({ code: 'INVALID_COMMAND' });
+    }
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+    expect(await versionOf()).toBe(before);
+  });
+
+  test('a meeting id with a NUL character names no meeting: 404 (found by fuzzing)', async () => {
+    const reply = await council.chair.command('%00', { type: 'NextItem' });
+    expect(reply).toMatchObject({ status: 404, body: { code: 'MEETING_NOT_FOUND' } });
+    expect((await council.chair.get('/api/meetings/%00')).status).toBe(404);
+  });
+
   test('an unknown route answers 404 with a code', async () => {
     const reply = await fetch(`${running.url}/api/nothing-here`);
     expect(reply.status).toBe(404);

@@ -72,3 +72,33 @@ test('an unpublished count reaches the director’s stream only', async () => {
   expect(forChair.map((e) => e.type)).toContain('VoteClosed');
   expect(forChair.map((e) => e.type)).not.toContain('VoteCounted');
 });
+
+test('a stream whose reader went away is let go of, with its heartbeat, even when the request named a content type (found by fuzzing)', async () => {
+  const token = await running.tokenFor(council.chair.id);
+  const controller = new AbortController();
+  const reply = await fetch(streamUrl(), {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/jsonp' },
+    signal: controller.signal,
+  });
+  await reply.body?.getReader().read();
+  controller.abort();
+  const until = Date.now() + 5_000;
+  while (running.service.hub.streams > 0 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(running.service.hub.streams).toBe(0);
+});
+
+test.each([['99999999999'], ['2147483648'], ['1e3'], ['-1'], ['abc']])(
+  'a Last-Event-ID of %s, which is no sequence number, is a 400 and starts no stream (found by fuzzing)',
+  async (lastEventId) => {
+    const token = await running.tokenFor(council.chair.id);
+    const reply = await fetch(streamUrl(), {
+      headers: { authorization: `Bearer ${token}`, 'last-event-id': lastEventId },
+    });
+    expect(reply.status).toBe(400);
+    expect(await reply.json()).toMatchObject({ code: 'INVALID_COMMAND' });
+    expect(running.service.hub.streams).toBe(0);
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+  },
+);

@@ -80,6 +80,13 @@ describe('wire commands', () => {
     });
   });
 
+  test('a text with a NUL character or half a surrogate pair is refused: no database keeps it', () => {
+    expect(accepts({ type: 'ProposeMotion', text: 'a\u0000b' })).toBe(false);
+    expect(accepts({ type: 'ProposeMotion', text: 'broken \uD83D' })).toBe(false);
+    expect(accepts({ type: 'ProposeMotion', text: '\uDC4D broken' })).toBe(false);
+    expect(accepts({ type: 'ProposeMotion', text: 'Adopted 👍🏽, with é and 𝕏' })).toBe(true);
+  });
+
   test.each([
     ['a vote id with a space', { type: 'CloseVote', voteId: 'vote 1' }],
     ['a choice with a space', { type: 'CastBallot', voteId: 'v-1', choice: 'yes no' }],

@@ -66,5 +66,11 @@ export function sendProblem(req: Request, res: Response, error: unknown, log: Lo
   const language = pickLanguage(req.header('accept-language'));
   if (status >= 500) log.error({ err: error, reqId: req.id() }, 'request failed');
   else log.info({ code: domainError.code, reqId: req.id() }, 'request refused');
+  if (res.headersSent) {
+    // A stream already under way (Server-Sent Events) can only be ended: a second answer would
+    // throw out of the process.
+    res.end();
+    return;
+  }
   res.send(status, { code: domainError.code, message: messageOf(domainError, language) });
 }

@@ -67,6 +67,8 @@ export const createMeetingSchema = z.union([
   z.object({ commandId, council: councilFileSchema }).strict(),
 ]);
 
+const MAX_SEQ = 2_147_483_647;
+
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
 /**
@@ -80,6 +82,17 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
   });
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  // restify's body reader gunzips with no error handler (a body that is not gzip throws out of
+  // the process and leaves the request hanging) and counts only the compressed bytes against the
+  // limit. Neither the tab nor the Bot Connector compresses what it sends: nobody may.
+  server.use((req: Request, _res: Response, next: (error?: Error) => void) => {
+    const encoding = req.header('content-encoding');
+    if (encoding && encoding.trim().toLowerCase() !== 'identity') {
+      next(refusal('INVALID_COMMAND', { detail: 'Content-Encoding is not supported' }));
+      return;
+    }
+    next();
+  });
   server.use(
     restify.plugins.bodyParser({
       maxBodySize: config.MAX_BODY_BYTES,
@@ -268,8 +281,10 @@ export function createServer(deps: ServerDeps) {
     route(async (req, res) => {
       const identity = await identify(req);
       const loaded = await meetingOf(req, identity);
-      const lastEventId = Number(req.header('last-event-id') || 0);
-      if (!Number.isInteger(lastEventId) || lastEventId < 0) {
+      const header = req.header('last-event-id') || '0';
+      const lastEventId = /^\d{1,10}$/.test(header) ? Number(header) : NaN;
+      // A sequence number is a positive integer of the database (at most 2^31 - 1).
+      if (!(lastEventId <= MAX_SEQ)) {
         throw refusal('INVALID_COMMAND', { detail: 'Last-Event-ID must be a sequence number' });
       }
       await openEventStream(req, res, (client) =>

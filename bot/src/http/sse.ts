@@ -22,8 +22,11 @@ export async function openEventStream(
     'X-Accel-Buffering': 'no',
   });
   res.write(': connected\n\n');
+  // The response's close, not the request's: a request without a body has emitted its own close
+  // once read, long before the reader goes away, and the stream would then outlive its reader.
   const closed = new Promise<void>((resolve) => {
-    req.once('close', resolve);
+    if (res.destroyed) resolve();
+    else res.once('close', resolve);
   });
   const detach = await attach({
     write(text) {

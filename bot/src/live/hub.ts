@@ -141,21 +141,28 @@ export function createLiveHub(store: MeetingStore, meetings: MeetingService, log
       const streams = subscribers.get(meetingId) ?? new Set();
       subscribers.set(meetingId, streams);
       streams.add(subscription);
-      const missed = await store.readEvents(meetingId, lastEventId);
-      if (!delivered.has(meetingId)) delivered.set(meetingId, missed.at(-1)?.seq ?? lastEventId);
-      const loaded = await meetings.load(meetingId);
-      if (loaded) {
-        send(loaded.state, subscription, missed);
-        send(loaded.state, subscription, subscription.backlog ?? []);
-      }
-      subscription.backlog = null;
-      return () => {
+      const unsubscribe = () => {
         streams.delete(subscription);
         if (streams.size === 0) {
           subscribers.delete(meetingId);
           delivered.delete(meetingId);
         }
       };
+      try {
+        const missed = await store.readEvents(meetingId, lastEventId);
+        if (!delivered.has(meetingId)) delivered.set(meetingId, missed.at(-1)?.seq ?? lastEventId);
+        const loaded = await meetings.load(meetingId);
+        if (loaded) {
+          send(loaded.state, subscription, missed);
+          send(loaded.state, subscription, subscription.backlog ?? []);
+        }
+      } catch (error) {
+        // A stream that could not start is no subscriber.
+        unsubscribe();
+        throw error;
+      }
+      subscription.backlog = null;
+      return unsubscribe;
     },
 
     get streams(): number {

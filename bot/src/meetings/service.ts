@@ -47,6 +47,9 @@ export type CommitListener = (meetingId: string, events: readonly StoredEvent[])
 
 const MAX_ATTEMPTS = 8;
 
+/** Every meeting id the service makes (a UUID's form), and the fixtures' readable ones. */
+const meetingIdShape = /^[\w.:-]{1,100}$/;
+
 function meetingIdFor(tenantId: string, commandId: string): string {
   const hex = createHash('sha256').update(`${tenantId}:${commandId}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
@@ -107,6 +110,9 @@ export function createMeetingService(
   }
 
   async function load(meetingId: string, fresh = false): Promise<LoadedMeeting | undefined> {
+    // An id from a URL or a card: one the service could not have made names no meeting (and one
+    // with a NUL character would not even reach the database).
+    if (!meetingIdShape.test(meetingId)) return undefined;
     const cached = cache.get(meetingId);
     const wanted = behind.get(meetingId);
     if (cached && !fresh && (wanted ?? 0) <= cached.version) return cached;

@@ -12,6 +12,8 @@ export { demo };
 export interface RunningService {
   readonly url: string;
   readonly service: Service;
+  /** The service's own database handle, for tests that read what it stored. */
+  readonly db: Db;
   tokenFor(objectId: string, tenantId?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -20,7 +22,7 @@ export interface RunningService {
  * The real service on a loopback port, with dev sign-in and a fresh in-memory PGlite (loaded from a
  * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`; with `tabDir`,
  * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages; with
- * `db`, it opens its store on that database.
+ * `db`, it runs on that database instead (which it closes with the service).
  */
 export async function startService(
   databaseUrl?: string,
@@ -29,7 +31,6 @@ export async function startService(
     readonly signIn?: Authenticator;
     readonly tabDir?: string;
     readonly chat?: ServerDeps['chat'];
-    /** A database already open (another instance's, to run two on one): `databaseUrl` is then unused. */
     readonly db?: Db;
   } = {},
 ): Promise<RunningService> {
@@ -47,11 +48,11 @@ export async function startService(
   });
   if (auth.mode !== 'dev') throw new Error('dev sign-in expected');
   const chosen = options.signIn ?? auth;
-  const db = options.db
-    ? options.db
-    : databaseUrl
+  const db =
+    options.db ??
+    (databaseUrl
       ? await openPostgres({ connectionString: databaseUrl })
-      : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
+      : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() })));
   const store = await openMeetingStore(db);
   const service = createServer({
     config,
@@ -68,6 +69,7 @@ export async function startService(
   return {
     url: `http://127.0.0.1:${address.port}`,
     service,
+    db,
     tokenFor: (objectId, tenantId = demo.tenantId) =>
       auth.issueDevToken({ tenantId, objectId, name: objectId }),
     close: () => service.close(),

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { loadCouncil } from '../../../bot/src/demo';
-import { teamsChat } from '../../../bot/src/teams';
-import { startConnector, type Connector } from '../support/connector';
 import type { Logger } from '../../../bot/src/log';
 import type { Db } from '../../../bot/src/store';
+import { teamsChat } from '../../../bot/src/teams';
+import { startConnector, type Connector } from '../support/connector';
 import { demo, startService, type RunningService } from '../support/service';
 import {
   chatOf,
@@ -43,17 +43,20 @@ export async function startBot(
     databaseUrl?: string;
     /** Another instance of the service on the same database, speaking to the same connector. */
     sharing?: { readonly db: Db; readonly connector: Connector };
+    /** A database already open, which the service closes with itself. */
+    db?: Db;
     /** The service's logger (silent, or TEST_LOG_LEVEL, without it). */
     log?: Logger;
   } = {},
 ): Promise<RunningBot> {
   const connector = options.sharing?.connector ?? (await startConnector());
+  const db = options.sharing?.db ?? options.db;
   const running = await startService(options.databaseUrl, {
     chat: teamsChat({
       config: { MicrosoftAppType: 'SingleTenant' },
       cardUpdateIntervalMs: options.intervalMs ?? 20,
     }),
-    ...(options.sharing ? { db: options.sharing.db } : {}),
+    ...(db ? { db } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const meetingId = await loadCouncil(
