@@ -51,6 +51,10 @@ if (bin) {
                 commandId,
               ).catch(() => undefined);
               if (reply?.status === 200) break;
+              // A service that died cannot acknowledge anything: fail now, with its last words.
+              if (service.child.exitCode !== null || service.child.signalCode !== null) {
+                throw new Error(`the service exited:\n${(await service.log()).slice(-3_000)}`);
+              }
               await sleep(100);
             }
             acknowledged.push(commandId);

@@ -36,6 +36,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // While a client is checked out the pool stops listening for its errors: a connection lost
+      // between two statements (the server restarted) would otherwise be an unhandled 'error'
+      // event that ends the process. The next statement fails, and the client is thrown away.
+      const lost = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -51,6 +58,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         });
         throw error;
       } finally {
+        client.removeListener('error', lost);
         client.release(broken);
       }
     },
