@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import { lanes } from '../meetings/lanes';
+import { meetingQueues } from '../meetings/queues';
 import type { ChatMemory } from '../store';
 import type { CardRef, RollCallSummary } from './cards';
 
@@ -37,24 +37,11 @@ export function botMemory(memory: ChatMemory) {
     written.set(key, json);
   }
 
-  /** Learnt Teams ids waiting for the write under way: a burst of new speakers is one write. */
-  const inLane = lanes();
-  const learning = new Map<string, { entries: Record<string, string>; written: Promise<void> }>();
-  function learn(key: string, entries: Readonly<Record<string, string>>): Promise<void> {
-    const waiting = learning.get(key);
-    if (waiting) {
-      Object.assign(waiting.entries, entries);
-      return waiting.written;
-    }
-    const batch = { entries: { ...entries }, written: Promise.resolve() };
-    batch.written = inLane(key, async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      learning.delete(key);
-      await memory.merge(key, batch.entries);
-    });
-    learning.set(key, batch);
-    return batch.written;
-  }
+  /** Learnt Teams ids, merged in one write per turn of the queue: a burst of new speakers is one write. */
+  const learning = meetingQueues<Readonly<Record<string, string>>, null>(async (key, batches) => {
+    await memory.merge(key, Object.fromEntries(batches.flatMap((batch) => Object.entries(batch))));
+    return batches.map(() => null);
+  });
   const people = new Map<string, { readAt: number; ids: Record<string, string> }>();
   const reading = new Map<string, Promise<Record<string, string>>>();
 
@@ -65,8 +52,8 @@ export function botMemory(memory: ChatMemory) {
     const readAt = performance.now();
     const key = `people:${tenantId}`;
     const stored = (await read<Record<string, string>>(key)) ?? {};
-    // What this instance learnt and the read may not show yet stays known.
-    const ids = { ...held?.ids, ...stored, ...learning.get(key)?.entries };
+    // What this instance learnt (into `held`) and the read may not show yet stays known.
+    const ids = { ...held?.ids, ...stored };
     people.set(tenantId, { readAt, ids });
     return ids;
   }
@@ -112,7 +99,7 @@ export function botMemory(memory: ChatMemory) {
       const entries = Object.fromEntries(fresh.map((p) => [p.aadObjectId, p.id]));
       Object.assign(people.get(tenantId)?.ids ?? {}, entries);
       try {
-        await learn(`people:${tenantId}`, entries);
+        await learning.enqueue(`people:${tenantId}`, entries);
       } catch (error) {
         people.delete(tenantId);
         throw error;
