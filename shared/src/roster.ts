@@ -20,7 +20,7 @@ export function actorOf(roster: readonly Member[], id: MemberId): Actor | null {
 }
 
 /** The chair and the councillors sit and vote; the director and observers do not. */
-export function isVotingMember(member: Member): boolean {
+export function isVotingMember(member: Pick<Member, 'role'>): boolean {
   return member.role === 'chair' || member.role === 'councillor';
 }
 

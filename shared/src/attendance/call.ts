@@ -3,7 +3,7 @@ import { inGrowingList } from '../copy-on-write';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { AttendanceEvent } from '../events';
 import { isPresent } from '../guards';
-import { isVotingMember } from '../roster';
+import { actorOf, isVotingMember, SYSTEM } from '../roster';
 import type { Meeting } from '../state';
 
 export type CallCommand = CommandOf<'JoinCall' | 'LeaveCall'>;
@@ -14,8 +14,8 @@ export function joiningIsPresence(meeting: Meeting): boolean {
 }
 
 function sits(meeting: Meeting, member: string): boolean {
-  const person = meeting.setup.roster.find((m) => m.id === member);
-  return person !== undefined && isVotingMember(person);
+  const role = actorOf(meeting.setup.roster, member);
+  return role !== null && role !== SYSTEM && isVotingMember({ role });
 }
 
 /**
@@ -44,7 +44,7 @@ export function decideCall(meeting: Meeting, command: CallCommand): Decision {
   if (meeting.status === 'draft') return refuse('MEETING_NOT_CONVENED');
   if (meeting.status === 'closed') return refuse('MEETING_CLOSED');
   const { member } = command;
-  if (!meeting.setup.roster.some((m) => m.id === member)) return refuse('NOT_A_MEMBER');
+  if (actorOf(meeting.setup.roster, member) === null) return refuse('NOT_A_MEMBER');
   const inCall = meeting.inCall.includes(member);
   switch (command.type) {
     case 'JoinCall':
