@@ -1,5 +1,6 @@
 import type { ItemId } from './agenda';
 import type { MeetingSetup } from './commands';
+import type { QuorumReport } from './events';
 import type { RulesProfile, Threshold } from './profiles';
 import type { MemberId } from './roster';
 import type { VoteResult } from './votes/result';
@@ -51,6 +52,14 @@ export type RollCall =
       readonly answered: readonly MemberId[];
     };
 
+/** A roll call as the chair closed it: who was present, absent and excused then, and the quorum. */
+export interface RollCallSummary {
+  readonly present: readonly MemberId[];
+  readonly absent: readonly MemberId[];
+  readonly excused: readonly MemberId[];
+  readonly quorum: QuorumReport;
+}
+
 export type MotionStatus =
   'proposed' | 'seconded' | 'withdrawn' | 'voting' | 'adopted' | 'rejected';
 
@@ -98,6 +107,8 @@ export interface Meeting {
   readonly currentItemId: ItemId | null;
   readonly attendance: Readonly<Record<MemberId, Attendance>>;
   readonly rollCall: RollCall;
+  /** Each roll call the chair closed, by its id: its card still shows it as it stood then. */
+  readonly closedRollCalls: Readonly<Record<string, RollCallSummary>>;
   /** Who is in the Teams call, as its join and leave events say; presence is `attendance`. */
   readonly inCall: readonly MemberId[];
   readonly queues: Readonly<Record<ItemId, SpeakingQueue>>;

@@ -134,6 +134,38 @@ describe('roll call', () => {
       });
   });
 
+  test('each closed roll call is kept as it stood: a later one changes nothing of it', () => {
+    const answer = (...members: string[]) =>
+      members.map((m) => command(m, { type: 'AnswerRollCall' }));
+    const first = play(
+      open(),
+      ...answer(CHAIR, councillor(1)),
+      command(CHAIR, { type: 'CloseRollCall' }),
+    );
+    const second = play(
+      first,
+      command(CHAIR, { type: 'OpenRollCall' }),
+      ...answer(councillor(2), councillor(3), councillor(4)),
+      command(CHAIR, { type: 'CloseRollCall' }),
+    );
+    const idOf = (log: typeof first) => {
+      const closed = log.findLast((e) => e.type === 'RollCallClosed');
+      return closed?.type === 'RollCallClosed' ? closed.rollCallId : '';
+    };
+    const state = fold(second);
+    if (state.status === 'none') throw new Error('no meeting');
+    expect(Object.keys(state.closedRollCalls)).toEqual([idOf(first), idOf(second)]);
+    expect(state.closedRollCalls[idOf(first)]?.present).toEqual([CHAIR, councillor(1)]);
+    expect(state.closedRollCalls[idOf(second)]?.present).toEqual([
+      CHAIR,
+      councillor(1),
+      councillor(2),
+      councillor(3),
+      councillor(4),
+    ]);
+    expect(state.closedRollCalls[idOf(second)]?.quorum.reached).toBe(true);
+  });
+
   test('with 4 of 9 present there is no quorum at the roll call', () => {
     const log = play(
       open(),

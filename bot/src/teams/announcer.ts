@@ -100,25 +100,12 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         meetings.load(meetingId),
       ]);
       if (!chat || !loaded) return;
-      if (await summaryPending(loaded, card)) return;
       const drawn = await views.draw(loaded, card, {
         member: viewer,
         language: languageOf(loaded),
       });
       await messenger.update(chat, posted.activityId, drawn);
     });
-  }
-
-  /**
-   * A roll call closed in the log whose summary the bot has not written yet: drawn now, its card
-   * would say "closed" with no figures, until the update that follows the summary. That update
-   * comes anyway (the close schedules it once the summary is kept), so this one is skipped.
-   */
-  async function summaryPending(loaded: LoadedMeeting, card: CardRef): Promise<boolean> {
-    if (card.kind !== 'rollCall' || loaded.state.status === 'none') return false;
-    const { rollCall } = loaded.state;
-    if (rollCall.status === 'open' && rollCall.id === card.id) return false;
-    return (await memory.rollCallSummary(loaded.record.id, card.id)) === undefined;
   }
 
   function directors(loaded: LoadedMeeting): string[] {
@@ -195,26 +182,21 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         refresh(meetingId, welcome);
         await post(loaded, { kind: 'rollCall', id: event.rollCallId }, chatKey, chat);
         return;
+      // An open roll call's card counts who is present; the chair's view names who is in the call.
       case 'RollCallAnswered':
       case 'MemberCheckedIn':
       case 'MemberCheckedOut':
       case 'MemberExcused':
+      case 'CallJoined':
+      case 'CallLeft':
         if (loaded.state.status !== 'none' && loaded.state.rollCall.status === 'open') {
           refresh(meetingId, { kind: 'rollCall', id: loaded.state.rollCall.id });
         }
         return;
-      case 'RollCallClosed': {
-        const { present, absent, excused, quorum } = event;
-        await memory.rememberRollCallSummary(meetingId, event.rollCallId, {
-          present,
-          absent,
-          excused,
-          quorum,
-        });
+      case 'RollCallClosed':
         refresh(meetingId, { kind: 'rollCall', id: event.rollCallId });
         refresh(meetingId, welcome);
         return;
-      }
       case 'MotionProposed':
         await post(loaded, { kind: 'motion', id: event.motionId }, chatKey, chat);
         motionCards(event.amends);
@@ -329,14 +311,6 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         memory.meetingChatKey(meetingId),
         chat,
       );
-    },
-
-    /** Someone joined or left the call: the chair's view of an open roll call shows it. */
-    inCallChanged(loaded: LoadedMeeting): void {
-      const { state, record } = loaded;
-      if (state.status !== 'none' && state.rollCall.status === 'open') {
-        refresh(record.id, { kind: 'rollCall', id: state.rollCall.id });
-      }
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { meetingQueues } from '../meetings/queues';
 import type { ChatMemory } from '../store';
-import type { CardRef, RollCallSummary } from './cards';
+import type { CardRef } from './cards';
 
 type Reference = Partial<ConversationReference>;
 
@@ -131,22 +131,6 @@ export function botMemory(memory: ChatMemory) {
     stopLeading: (meetingId: string) => memory.forget(`leader:${meetingId}`),
     /** True once only, across instances: for what must happen once per event (a notification). */
     once: (key: string) => memory.claim(`once:${key}`, true),
-
-    rollCallSummary: (meetingId: string, rollCallId: string) =>
-      read<RollCallSummary>(`rollCall:${meetingId}:${rollCallId}`),
-    rememberRollCallSummary: (meetingId: string, rollCallId: string, summary: RollCallSummary) =>
-      write(`rollCall:${meetingId}:${rollCallId}`, summary),
-
-    /** Who is in the call, from the meeting's join and leave events. */
-    async inCall(meetingId: string): Promise<string[]> {
-      return (await read<string[]>(`inCall:${meetingId}`)) ?? [];
-    },
-    async setInCall(meetingId: string, joined: readonly string[], left: readonly string[]) {
-      const now = new Set(await this.inCall(meetingId));
-      for (const member of joined) now.add(member);
-      for (const member of left) now.delete(member);
-      await write(`inCall:${meetingId}`, [...now].sort());
-    },
   };
 }
 

@@ -543,8 +543,6 @@ export function createTurns(deps: TurnsDeps) {
     );
     await memory.learnPeople(tenantId, people);
     const ids = people.map((p) => p.aadObjectId);
-    await memory.setInCall(loaded.record.id, joined ? ids : [], joined ? [] : ids);
-    announcer.inCallChanged(loaded);
     await recordCall(loaded, context.activity.id ?? randomUUID(), ids, joined);
   }
 

@@ -84,10 +84,6 @@ export function cardViews(memory: BotMemory) {
       const { state, record, version } = loaded;
       if (state.status === 'none') throw new Error(`meeting ${record.id} has no state`);
       const reader = readerOf(state, viewer.member);
-      const rollCallSummary =
-        card.kind === 'rollCall' ? await memory.rollCallSummary(record.id, card.id) : undefined;
-      const inCall =
-        card.kind === 'rollCall' && reader === 'chair' ? await memory.inCall(record.id) : undefined;
       const view = {
         meetingId: record.id,
         version,
@@ -97,8 +93,6 @@ export function cardViews(memory: BotMemory) {
         t: textsFor(viewer.language),
         language: viewer.language,
         notice,
-        rollCallSummary,
-        inCall,
       };
       return renderCard(card, view, await audience(record.tenantId, state, card));
     },

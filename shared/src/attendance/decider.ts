@@ -133,8 +133,19 @@ export function evolveAttendance(meeting: Meeting, event: AttendanceEvent): Meet
           : meeting.rollCall;
       return { ...markPresent(meeting, event.member, event.at), rollCall };
     }
-    case 'RollCallClosed':
-      return { ...meeting, rollCall: { status: 'closed' } };
+    case 'RollCallClosed': {
+      const { present, absent, excused } = event;
+      return {
+        ...meeting,
+        rollCall: { status: 'closed' },
+        closedRollCalls: withEntry(meeting.closedRollCalls, event.rollCallId, {
+          present,
+          absent,
+          excused,
+          quorum: event.quorum,
+        }),
+      };
+    }
     case 'CallJoined':
       return { ...meeting, inCall: [...meeting.inCall, event.member] };
     case 'CallLeft':

@@ -119,6 +119,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       currentItemId: null,
       attendance: {},
       rollCall: { status: 'closed' },
+      closedRollCalls: {},
       inCall: [],
       queues: {},
       motions: {},

@@ -10,7 +10,7 @@ export type { Card } from './elements';
 export { adaptiveCard, heading, notice, text } from './elements';
 export { motionForm } from './motion';
 export { unlinkedCard, type LinkChoice } from './welcome';
-export { cardKinds, type CardRef, type RollCallSummary, type View } from './view';
+export { cardKinds, type CardRef, type View } from './view';
 
 /** Teams shows each member their own view of a shared card, fetched with this action. */
 export const REFRESH = 'refresh';

@@ -10,9 +10,9 @@ function quorumLine(view: View, report: { needed: number; reached: boolean; waiv
     : t('rollCall.quorumNotReached', { needed: report.needed });
 }
 
-function summary(view: View): Card {
+function summary(view: View, rollCallId: string): Card {
   const { t, meeting } = view;
-  const closed = view.rollCallSummary;
+  const closed = meeting.closedRollCalls[rollCallId];
   if (!closed) return adaptiveCard([heading(t('rollCall.closedTitle'))]);
   const names = (ids: readonly string[]) => ids.map((id) => nameOf(meeting, id)).join(', ') || '—';
   return adaptiveCard([
@@ -35,9 +35,10 @@ function summary(view: View): Card {
 
 /** Members in the call who have not answered yet: the chair may wait for them before closing. */
 function notYetAnswered(view: View, answered: readonly string[]): Element[] {
-  if (view.reader !== 'chair' || !view.inCall) return [];
+  if (view.reader !== 'chair') return [];
+  const { inCall } = view.meeting;
   const waiting = membersInOffice(view.meeting.setup.roster)
-    .filter((m) => view.inCall?.includes(m.id) && !answered.includes(m.id))
+    .filter((m) => inCall.includes(m.id) && !answered.includes(m.id))
     .map((m) => m.name);
   return waiting.length > 0
     ? [text(`${view.t('rollCall.inCallNotAnswered')} ${waiting.join(', ')}`)]
@@ -51,7 +52,7 @@ function notYetAnswered(view: View, answered: readonly string[]): Element[] {
 export function rollCallCard(view: View, rollCallId: string): Card {
   const { t, meeting } = view;
   const open = meeting.rollCall;
-  if (open.status !== 'open' || open.id !== rollCallId) return summary(view);
+  if (open.status !== 'open' || open.id !== rollCallId) return summary(view, rollCallId);
   const card: CardRef = { kind: 'rollCall', id: rollCallId };
   const report = quorum(meeting);
   const answered = view.member !== null && open.answered.includes(view.member);

@@ -1,4 +1,4 @@
-import type { Language, Meeting, QuorumReport, Reader } from '@council/shared';
+import type { Language, Meeting, Reader } from '@council/shared';
 import type { Texts } from '../i18n';
 import { execute, notice, type Element, type Tone } from './elements';
 
@@ -22,14 +22,6 @@ export const cardKinds = [
   'directorResult',
 ] as const satisfies readonly CardRef['kind'][];
 
-/** The roll call as it stood when the chair closed it (the meeting's state keeps only the open one). */
-export interface RollCallSummary {
-  readonly present: readonly string[];
-  readonly absent: readonly string[];
-  readonly excused: readonly string[];
-  readonly quorum: QuorumReport;
-}
-
 export interface View {
   readonly meetingId: string;
   /** The meeting's version when the card was drawn: its buttons carry it (see actions.ts). */
@@ -42,9 +34,6 @@ export interface View {
   readonly t: Texts;
   readonly language: Language;
   readonly notice?: { readonly text: string; readonly tone: Tone } | undefined;
-  readonly rollCallSummary?: RollCallSummary | undefined;
-  /** Members in the call (meeting join and leave events), shown to the chair. */
-  readonly inCall?: readonly string[] | undefined;
 }
 
 export function nameOf(meeting: Meeting, memberId: string): string {
