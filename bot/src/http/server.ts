@@ -52,6 +52,8 @@ export interface ServerDeps {
   readonly chat?: (core: ChatCore) => ChatEndpoint;
   /** Makes the ids of what commands create (votes, motions, requests); random unless a test fixes them. */
   readonly newId?: () => string;
+  /** How many meetings' states the service holds in memory at most (see meetings/service.ts). */
+  readonly heldMeetings?: number;
 }
 
 const commandId = z
@@ -116,7 +118,11 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
 /** Builds the whole service without listening: the entry file listens, tests drive it on loopback. */
 export function createServer(deps: ServerDeps) {
   const { config, store, auth, log } = deps;
-  const meetings = createMeetingService(store, log, deps.now, deps.newId);
+  const meetings = createMeetingService(store, log, {
+    now: deps.now,
+    newId: deps.newId,
+    heldMeetings: deps.heldMeetings,
+  });
   const hub = createLiveHub(store, meetings, log);
   const server = baseServer(deps);
   const chat = deps.chat?.({ meetings, store, log });

@@ -11,6 +11,7 @@ import {
   type MeetingState,
   type WireCommand,
 } from '@council/shared';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log';
 import {
   BallotAlreadyCast,
@@ -80,6 +81,9 @@ interface Plan {
   readonly version: number;
 }
 
+/** Enough for every council of a large service in session the same evening (about 30 KB each). */
+const HELD_MEETINGS = 2_000;
+
 /**
  * The one command pipeline: every change, from a card or the tab, is decided by the domain on the
  * meeting's current state and appended atomically. Commands of one meeting queue up; each turn
@@ -94,12 +98,24 @@ interface Plan {
 export function createMeetingService(
   store: MeetingStore,
   log: Logger,
-  now = () => new Date(),
-  newId: () => string = randomUUID,
+  options: {
+    readonly now?: (() => Date) | undefined;
+    readonly newId?: (() => string) | undefined;
+    /** How many meetings' states are held at most; the least recently used is read again later. */
+    readonly heldMeetings?: number | undefined;
+  } = {},
 ) {
-  const cache = new Map<string, LoadedMeeting>();
+  const { now = () => new Date(), newId = randomUUID } = options;
   /** The newest version another instance is known to have written, for meetings held in the cache. */
   const behind = new Map<string, number>();
+  // Months of meetings would otherwise all stay in memory. The log is the truth: a meeting let go
+  // is folded again when next asked for, and a commit on a stale state fails on its version.
+  const cache = new LRUCache<string, LoadedMeeting>({
+    max: options.heldMeetings ?? HELD_MEETINGS,
+    dispose: (_loaded, meetingId, reason) => {
+      if (reason === 'evict') behind.delete(meetingId);
+    },
+  });
   const listeners = new Set<CommitListener>();
 
   function remember(meetingId: string, loaded: LoadedMeeting): void {
