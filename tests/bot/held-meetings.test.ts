@@ -43,6 +43,20 @@ describe.each(testDatabases())('meetings held in memory, on %s', (_engine, fresh
   });
   afterAll(() => database.drop());
 
+  /** A meeting of the demo council, created by its director: its id. */
+  async function createMeeting(): Promise<string> {
+    const created = await meetings.create(demo.tenantId, {
+      commandId: randomUUID(),
+      by: director,
+      command: {
+        type: 'CreateMeeting',
+        setup: meetingSetupSchema.parse(setupFromCouncilFile(council)),
+      },
+    });
+    expect(created.ok).toBe(true);
+    return created.meetingId;
+  }
+
   const must = async (meetingId: string, by: string, command: WireCommand) => {
     const answer = await meetings.execute({ meetingId, commandId: randomUUID(), by, command });
     expect({ command: command.type, ok: answer.ok }).toEqual({ command: command.type, ok: true });
@@ -51,16 +65,7 @@ describe.each(testDatabases())('meetings held in memory, on %s', (_engine, fresh
   test('three meetings in session with room for two: each is let go and read again, and every command counts once', async () => {
     const ids: string[] = [];
     for (const _ of [1, 2, 3]) {
-      const created = await meetings.create(demo.tenantId, {
-        commandId: randomUUID(),
-        by: director,
-        command: {
-          type: 'CreateMeeting',
-          setup: meetingSetupSchema.parse(setupFromCouncilFile(council)),
-        },
-      });
-      expect(created.ok).toBe(true);
-      ids.push(created.meetingId);
+      ids.push(await createMeeting());
     }
     for (const id of ids) await must(id, director, { type: 'ConveneMeeting' });
     for (const id of ids) await must(id, chair, { type: 'OpenMeeting' });
@@ -94,28 +99,12 @@ describe.each(testDatabases())('meetings held in memory, on %s', (_engine, fresh
   });
 
   test('a meeting used again and again stays held while others come and go', async () => {
-    const created = await meetings.create(demo.tenantId, {
-      commandId: randomUUID(),
-      by: director,
-      command: {
-        type: 'CreateMeeting',
-        setup: meetingSetupSchema.parse(setupFromCouncilFile(council)),
-      },
-    });
-    const busy = created.meetingId;
+    const busy = await createMeeting();
     await must(busy, director, { type: 'ConveneMeeting' });
     wholeReads.length = 0;
     for (const member of members.slice(0, 10)) {
       await must(busy, member, { type: 'CheckIn' });
-      const other = await meetings.create(demo.tenantId, {
-        commandId: randomUUID(),
-        by: director,
-        command: {
-          type: 'CreateMeeting',
-          setup: meetingSetupSchema.parse(setupFromCouncilFile(council)),
-        },
-      });
-      expect(other.ok).toBe(true);
+      await createMeeting();
     }
     expect(wholeReads.filter((read) => read === busy)).toEqual([]);
   });
