@@ -5,6 +5,8 @@ import {
   wireCommandSchema,
   type DomainError,
   type Language,
+  type Meeting,
+  type Reader,
   type WireCommand,
 } from '@council/shared';
 import {
@@ -298,29 +300,32 @@ export function createTurns(deps: TurnsDeps) {
     );
   }
 
-  async function meetingsOf(who: Speaker) {
-    const lines = [];
+  /** The meetings of the speaker's organisation, each with the role the speaker has in it. */
+  async function meetingsOfTenant(who: Speaker) {
+    const found: { loaded: LoadedMeeting; state: Meeting; reader: Reader }[] = [];
     for (const record of await store.meetingsOfTenant(who.tenantId)) {
       const loaded = await meetings.load(record.id);
       if (!loaded || loaded.state.status === 'none') continue;
-      lines.push({
-        id: record.id,
-        title: loaded.state.setup.title,
-        status: loaded.state.status,
-        reader: readerOf(loaded.state, who.member),
-      });
+      found.push({ loaded, state: loaded.state, reader: readerOf(loaded.state, who.member) });
     }
-    return lines;
+    return found;
+  }
+
+  async function meetingsOf(who: Speaker) {
+    return (await meetingsOfTenant(who)).map(({ loaded, state, reader }) => ({
+      id: loaded.record.id,
+      title: state.setup.title,
+      status: state.status,
+      reader,
+    }));
   }
 
   /** In their personal chat, the director finds the results still waiting for publication. */
   async function resultsToPublish(who: Speaker): Promise<Card[]> {
     const cards: Card[] = [];
-    for (const record of await store.meetingsOfTenant(who.tenantId)) {
-      const loaded = await meetings.load(record.id);
-      if (!loaded || loaded.state.status === 'none') continue;
-      if (readerOf(loaded.state, who.member) !== 'director') continue;
-      for (const vote of Object.values(loaded.state.votes)) {
+    for (const { loaded, state, reader } of await meetingsOfTenant(who)) {
+      if (reader !== 'director') continue;
+      for (const vote of Object.values(state.votes)) {
         if (vote.status !== 'counted') continue;
         cards.push(await views.draw(loaded, { kind: 'directorResult', id: vote.id }, who));
       }
@@ -338,21 +343,30 @@ export function createTurns(deps: TurnsDeps) {
     return cards;
   }
 
-  /** The meeting the director asks the minutes of in their 1:1 chat: the one named, or their latest. */
+  /**
+   * The meeting the director asks the minutes of in their 1:1 chat: the one named; else the one in
+   * session; else the latest that has sat (not next month's, convened already); else the latest.
+   */
   async function directedMeeting(
     who: Speaker,
     meetingId: string,
   ): Promise<LoadedMeeting | undefined> {
-    let latest: { loaded: LoadedMeeting; start: string } | undefined;
-    for (const record of await store.meetingsOfTenant(who.tenantId)) {
-      if (meetingId && record.id !== meetingId) continue;
-      const loaded = await meetings.load(record.id);
-      if (!loaded || loaded.state.status === 'none') continue;
-      if (readerOf(loaded.state, who.member) !== 'director') continue;
-      const start = loaded.state.setup.scheduledStart;
-      if (!latest || latest.start <= start) latest = { loaded, start };
+    if (meetingId) {
+      const loaded = await meetings.load(meetingId);
+      if (!loaded || loaded.state.status === 'none') return undefined;
+      const directs =
+        loaded.record.tenantId === who.tenantId &&
+        readerOf(loaded.state, who.member) === 'director';
+      return directs ? loaded : undefined;
     }
-    return latest?.loaded;
+    const sat = (state: Meeting) => (state.status === 'open' ? 2 : state.openedAt ? 1 : 0);
+    const directed = (await meetingsOfTenant(who)).filter(({ reader }) => reader === 'director');
+    directed.sort(
+      (a, b) =>
+        sat(b.state) - sat(a.state) ||
+        b.state.setup.scheduledStart.localeCompare(a.state.setup.scheduledStart),
+    );
+    return directed[0]?.loaded;
   }
 
   async function minutesHere(context: TurnContext, who: Speaker, meetingId: string) {

@@ -290,4 +290,27 @@ describe('the minutes to the general director in the 1:1 chat', () => {
     ]);
     expect(sentSince(refused, FILE_CONSENT)).toEqual([]);
   });
+
+  test('with next month’s meeting convened already, “minutes” still means the meeting that sat; the other is had by its id', async () => {
+    const director = personOf(bot.running, bot.director.aadObjectId);
+    const created = await director.call('POST', '/api/meetings', {
+      commandId: nextCommandId(),
+      council: {
+        ...demo,
+        meeting: { ...demo.meeting, scheduledStart: '2026-12-21T19:30:00+01:00' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const next = created.body.meetingId as string;
+    expect((await director.command(next, { type: 'ConveneMeeting' })).status).toBe(200);
+
+    const before = await say(personal, bot.director, 'minutes');
+    const { card } = await consentCardSince(before);
+    expect(card.name).toBe('proces-verbal-ville-de-meuse-sur-ourthe-2026-11-23.pdf');
+
+    const named = await say(personal, bot.director, `minutes ${next}`);
+    const offered = await consentCardSince(named);
+    expect(offered.card.name).toContain('2026-12-21');
+    expect(offered.card.content.acceptContext).toMatchObject({ meetingId: next });
+  });
 });
