@@ -44,18 +44,26 @@ export function withItem<T>(list: readonly T[], item: T): readonly T[] {
   return copy;
 }
 
-const memos = new WeakMap<object, unknown>();
+const memos = new WeakMap<object, Map<unknown, unknown>>();
 
 /**
- * What `derive` makes of `source`, made once per source: for lists and records that never change
- * once made (a roster, the members entitled to a vote), looked up many times.
+ * What `derive` makes of `source`, made once per source and derivation: for lists and records that
+ * never change once made (a roster, the members entitled to a vote), looked up many times. The
+ * function is half of the key, so it must be made once (at module level), never inline.
  */
 export function memo<S extends object, R>(source: S, derive: (source: S) => R): R {
-  if (memos.has(source)) return memos.get(source) as R;
-  const derived = derive(source);
-  memos.set(source, derived);
-  return derived;
+  let derived = memos.get(source);
+  if (!derived) {
+    derived = new Map();
+    memos.set(source, derived);
+  }
+  if (derived.has(derive)) return derived.get(derive) as R;
+  const made = derive(source);
+  derived.set(derive, made);
+  return made;
 }
+
+const emptyRegister = () => ({ items: new Set<string>(), upTo: 0 });
 
 /**
  * Whether `list` holds `item`, for a list that only ever grows at its end (a participation
@@ -63,7 +71,7 @@ export function memo<S extends object, R>(source: S, derive: (source: S) => R): 
  * within a fold is not searched from the start for each.
  */
 export function inGrowingList(list: readonly string[], item: string): boolean {
-  const seen = memo(list, () => ({ items: new Set<string>(), upTo: 0 }));
+  const seen = memo(list, emptyRegister);
   for (; seen.upTo < list.length; seen.upTo++) seen.items.add(list[seen.upTo] as string);
   return seen.items.has(item);
 }

@@ -1,7 +1,7 @@
 export * from './agenda';
 export { quorum } from './attendance/quorum';
 export * from './commands';
-export { inOneFold } from './copy-on-write';
+export { inOneFold, memo } from './copy-on-write';
 export * from './council';
 export { decide, evolve, fold } from './decider';
 export type { Decision, SecretBallot } from './decision';

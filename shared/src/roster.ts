@@ -13,10 +13,12 @@ export type MemberId = string;
 /** A person of the meeting's roster; `birthDate` serves the tie rule on appointments (CDLD L1122-28). */
 export type Member = MeetingSetup['roster'][number];
 
+const rolesById = (roster: readonly Member[]) =>
+  new Map(roster.map((member) => [member.id, member.role]));
+
 export function actorOf(roster: readonly Member[], id: MemberId): Actor | null {
   if (id === SYSTEM) return SYSTEM;
-  const roles = memo(roster, (all) => new Map(all.map((member) => [member.id, member.role])));
-  return roles.get(id) ?? null;
+  return memo(roster, rolesById).get(id) ?? null;
 }
 
 /** The chair and the councillors sit and vote; the director and observers do not. */
@@ -24,16 +26,12 @@ export function isVotingMember(member: Pick<Member, 'role'>): boolean {
   return member.role === 'chair' || member.role === 'councillor';
 }
 
-const inOffice = new WeakMap<readonly Member[], readonly Member[]>();
+const bySeat = (roster: readonly Member[]): readonly Member[] =>
+  roster
+    .filter(isVotingMember)
+    .sort((a, b) => (a.seat ?? Infinity) - (b.seat ?? Infinity) || a.name.localeCompare(b.name));
 
 /** The chair and the councillors by seat, sorted once per roster (a roster never changes once made). */
 export function membersInOffice(roster: readonly Member[]): readonly Member[] {
-  let sorted = inOffice.get(roster);
-  if (!sorted) {
-    sorted = roster
-      .filter(isVotingMember)
-      .sort((a, b) => (a.seat ?? Infinity) - (b.seat ?? Infinity) || a.name.localeCompare(b.name));
-    inOffice.set(roster, sorted);
-  }
-  return sorted;
+  return memo(roster, bySeat);
 }

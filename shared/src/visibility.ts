@@ -1,4 +1,5 @@
 import type { AgendaItem, ItemId } from './agenda';
+import { memo } from './copy-on-write';
 import type { MeetingSetup } from './commands';
 import type { Event } from './events';
 import type { Member, Role } from './roster';
@@ -35,14 +36,10 @@ function setupFor(setup: MeetingSetup, reader: Reader): MeetingSetup {
  * changes once made (a revision makes a new one), while copying its roster for each reader of each
  * state cost a bot's card view a copy of the whole roll.
  */
-const setupsSeen = new WeakMap<MeetingSetup, Map<Reader, MeetingSetup>>();
+const seenByReader = (): Map<Reader, MeetingSetup> => new Map();
 
 function memoSetupFor(setup: MeetingSetup, reader: Reader): MeetingSetup {
-  let byReader = setupsSeen.get(setup);
-  if (!byReader) {
-    byReader = new Map();
-    setupsSeen.set(setup, byReader);
-  }
+  const byReader = memo(setup, seenByReader);
   let seen = byReader.get(reader);
   if (!seen) {
     seen = setupFor(setup, reader);

@@ -2,6 +2,7 @@ import {
   actorOf,
   meetingFor,
   membersInOffice,
+  memo,
   type Language,
   type Meeting,
   type Member,
@@ -32,7 +33,10 @@ export function readerOf(meeting: Meeting, member: string | null): Reader {
   return actor === 'system' ? null : actor;
 }
 
-const candidatesSeen = new WeakMap<readonly Member[], { all: Member[]; directors: Member[] }>();
+function candidatesIn(roster: readonly Member[]) {
+  const directors = roster.filter((m) => m.role === 'director');
+  return { all: [...membersInOffice(roster), ...directors], directors };
+}
 
 /**
  * Who may get their own view of a card, in order: the members in office then the director, or the
@@ -40,12 +44,7 @@ const candidatesSeen = new WeakMap<readonly Member[], { all: Member[]; directors
  * made), so that a card view does not sort the whole roll again.
  */
 function candidates(roster: readonly Member[], directorOnly: boolean): readonly Member[] {
-  let seen = candidatesSeen.get(roster);
-  if (!seen) {
-    const directors = roster.filter((m) => m.role === 'director');
-    seen = { all: [...membersInOffice(roster), ...directors], directors };
-    candidatesSeen.set(roster, seen);
-  }
+  const seen = memo(roster, candidatesIn);
   return directorOnly ? seen.directors : seen.all;
 }
 
