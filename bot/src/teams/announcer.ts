@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Event } from '@council/shared';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../log';
-import { lanes } from '../meetings/lanes';
+import { meetingQueues } from '../meetings/queues';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import type { MeetingStore } from '../store';
 import type { CardRef } from './cards';
@@ -31,8 +31,6 @@ export interface AnnouncerDeps {
 }
 
 const LEASE_MS = 30_000;
-/** How long a new commit waits for those that follow it before the bot reads them all. */
-const GATHER_MS = 20;
 
 /** The HTTP status of a failed connector call, for the log: 403 and 404 are expected outside Teams. */
 function statusOf(error: unknown): number | undefined {
@@ -53,7 +51,6 @@ export function createAnnouncer(deps: AnnouncerDeps) {
   const instance = randomUUID();
   const leaseMs = deps.leaseMs ?? LEASE_MS;
   const led = new Set<string>();
-  const inLane = lanes();
   const updates = debouncer(deps.intervalMs, (error: unknown) => {
     log.warn({ err: error, status: statusOf(error) }, 'card update failed');
   });
@@ -240,26 +237,17 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     }
   }
 
-  /** Follows not started yet, by meeting: a burst of commits is read and answered in one go. */
-  const waiting = new Map<string, { first: number; last: number; done: Promise<void> }>();
+  /**
+   * One turn at a time per meeting: the commits heard while the bot answers earlier ones wait, and
+   * the next turn reads them together (a burst of ballots is a few reads, not one per commit).
+   */
+  const catchingUp = meetingQueues<number, undefined>(async (meetingId, seqs) => {
+    await catchUp(meetingId, Math.min(...seqs), Math.max(...seqs));
+    return seqs.map(() => undefined);
+  });
 
-  function follow(meetingId: string, seq: number): Promise<void> {
-    const queued = waiting.get(meetingId);
-    if (queued) {
-      queued.first = Math.min(queued.first, seq);
-      queued.last = Math.max(queued.last, seq);
-      return queued.done;
-    }
-    const next = { first: seq, last: seq, done: Promise.resolve() };
-    next.done = inLane(meetingId, async () => {
-      // Cards change at most every interval anyway: gathering the commits of a burst first saves
-      // reading the log and the chat's memory once per commit.
-      await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
-      waiting.delete(meetingId);
-      await catchUp(meetingId, next.first, next.last);
-    });
-    waiting.set(meetingId, next);
-    return next.done;
+  function follow(meetingId: string, seq: number): Promise<undefined> {
+    return catchingUp.enqueue(meetingId, seq);
   }
 
   async function catchUp(meetingId: string, first: number, last: number): Promise<void> {
