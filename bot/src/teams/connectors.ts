@@ -1,4 +1,5 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 
 type Factory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type Claims = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
@@ -7,7 +8,7 @@ type TokenClient = Awaited<
   ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>
 >;
 
-/** Service URLs are few (one per Teams region); past this many the oldest client is let go. */
+/** Service URLs are few (one per Teams region); past this many the least used client is let go. */
 const MAX_CLIENTS = 64;
 
 /**
@@ -18,8 +19,8 @@ const MAX_CLIENTS = 64;
  * get and renew their own tokens.
  */
 export class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly clients = new Map<string, Promise<Client>>();
-  private readonly tokenClients = new Map<string, Promise<TokenClient>>();
+  private readonly clients = new LRUCache<string, Promise<Client>>({ max: MAX_CLIENTS });
+  private readonly tokenClients = new LRUCache<string, Promise<TokenClient>>({ max: MAX_CLIENTS });
 
   override async authenticateRequest(
     ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
@@ -60,16 +61,18 @@ function appIdOf(claimsIdentity: Claims): string {
   return claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
 }
 
-/** What `make` gives for `key`, made once while it lasts; a failure is not kept. */
-function once<T>(made: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+/** What `make` gives for `key`, made once while it is kept; a failure is not kept. */
+function once<T>(
+  made: LRUCache<string, Promise<T>>,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
   const known = made.get(key);
   if (known) return known;
   const making = make();
   made.set(key, making);
-  making.catch(() => made.delete(key));
-  if (made.size > MAX_CLIENTS) {
-    const oldest = made.keys().next().value;
-    if (oldest !== undefined) made.delete(oldest);
-  }
+  making.catch(() => {
+    if (made.peek(key) === making) made.delete(key);
+  });
   return making;
 }

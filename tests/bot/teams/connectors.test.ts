@@ -40,4 +40,17 @@ describe('the bot reuses its connector clients', () => {
     expect(urlOf(europe)).toBe('http://127.0.0.1:1/emea/');
     expect(urlOf(america)).toBe('http://127.0.0.1:2/amer/');
   });
+
+  test('past 64 service URLs the least used client is let go, and made again when needed', async () => {
+    const auth = authentication();
+    const first = await clientFor(auth, 'http://127.0.0.1:1/first/');
+    const busy = await clientFor(auth, 'http://127.0.0.1:1/busy/');
+    for (let i = 0; i < 64; i++) {
+      await clientFor(auth, `http://127.0.0.1:1/region-${String(i)}/`);
+      expect(await clientFor(auth, 'http://127.0.0.1:1/busy/')).toBe(busy);
+    }
+    const again = await clientFor(auth, 'http://127.0.0.1:1/first/');
+    expect(again).not.toBe(first);
+    expect(urlOf(again)).toBe('http://127.0.0.1:1/first/');
+  });
 });
