@@ -121,6 +121,9 @@ describe('joining the call', () => {
     given(...rollCallOpen())
       .when(joins('someone-else'))
       .thenRefuses('NOT_A_MEMBER');
+    given(...rollCallOpen())
+      .when(joins(SYSTEM))
+      .thenRefuses('NOT_A_MEMBER');
     given(...play(rollCallOpen(), joins(councillor(1))))
       .when(joins(councillor(1)))
       .thenRefuses('ALREADY_IN_CALL');

@@ -44,7 +44,9 @@ export function decideCall(meeting: Meeting, command: CallCommand): Decision {
   if (meeting.status === 'draft') return refuse('MEETING_NOT_CONVENED');
   if (meeting.status === 'closed') return refuse('MEETING_CLOSED');
   const { member } = command;
-  if (actorOf(meeting.setup.roster, member) === null) return refuse('NOT_A_MEMBER');
+  const role = actorOf(meeting.setup.roster, member);
+  // The service itself is no one on the roster, and is never in the call.
+  if (role === null || role === SYSTEM) return refuse('NOT_A_MEMBER');
   const inCall = meeting.inCall.includes(member);
   switch (command.type) {
     case 'JoinCall':
