@@ -31,6 +31,14 @@ const bySeat = (roster: readonly Member[]): readonly Member[] =>
     .filter(isVotingMember)
     .sort((a, b) => (a.seat ?? Infinity) - (b.seat ?? Infinity) || a.name.localeCompare(b.name));
 
+const directorsIn = (roster: readonly Member[]): readonly Member[] =>
+  roster.filter((member) => member.role === 'director');
+
+/** The meeting's general director (or directors): who receives the results and the minutes. */
+export function directorsOf(roster: readonly Member[]): readonly Member[] {
+  return memo(roster, directorsIn);
+}
+
 /** The chair and the councillors by seat, sorted once per roster (a roster never changes once made). */
 export function membersInOffice(roster: readonly Member[]): readonly Member[] {
   return memo(roster, bySeat);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Event } from '@council/shared';
+import { directorsOf, type Event } from '@council/shared';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../log';
 import { meetingQueues } from '../meetings/queues';
@@ -107,7 +107,7 @@ export function createAnnouncer(deps: AnnouncerDeps) {
 
   function directors(loaded: LoadedMeeting): string[] {
     if (loaded.state.status === 'none') return [];
-    return loaded.state.setup.roster.filter((m) => m.role === 'director').map((m) => m.id);
+    return directorsOf(loaded.state.setup.roster).map((m) => m.id);
   }
 
   async function toDirectors(loaded: LoadedMeeting, chat: Reference, voteId: string) {

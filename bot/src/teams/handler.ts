@@ -6,11 +6,15 @@ import {
 } from 'botbuilder';
 import { localeOf } from './activity';
 import { textsFor } from './i18n';
+import type { MinutesDesk } from './minutes-delivery';
 import { errorResponse, type Turns } from './turns';
 
 /** The Teams side of the bot: which activity goes to which turn. */
 export class CouncilBot extends TeamsActivityHandler {
-  constructor(private readonly turns: Turns) {
+  constructor(
+    private readonly turns: Turns,
+    private readonly minutes: MinutesDesk,
+  ) {
     super();
     this.onMessage(async (context, next) => {
       await turns.onMessage(context);
@@ -36,11 +40,11 @@ export class CouncilBot extends TeamsActivityHandler {
     context: TurnContext,
     answer: FileConsentCardResponse,
   ): Promise<void> {
-    return this.turns.minutes.accepted(context, answer);
+    return this.minutes.accepted(context, answer);
   }
 
   protected override handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
-    return this.turns.minutes.declined(context);
+    return this.minutes.declined(context);
   }
 
   /**

@@ -93,6 +93,7 @@ export function buildBot(core: ChatCore, options: TeamsChatOptions) {
   });
   const bot = new CouncilBot(
     createTurns({ ...core, memory, views, messenger, announcer, minutes }),
+    minutes,
   );
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {

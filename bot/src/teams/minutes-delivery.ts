@@ -1,4 +1,4 @@
-import type { Language } from '@council/shared';
+import { directorsOf, type Language } from '@council/shared';
 import type {
   Activity,
   ConversationReference,
@@ -15,7 +15,7 @@ import { textsFor, type Texts } from './i18n';
 import type { BotMemory } from './memory';
 import type { Messenger } from './messenger';
 import { personalChat } from './personal-chat';
-import { readerOf } from './views';
+import { readerOf, titleOf } from './views';
 
 type Reference = Partial<ConversationReference>;
 
@@ -53,9 +53,6 @@ const uploadInfoSchema = z.looseObject({
 
 /** A bot must answer an invoke within about 10 s: the upload may not take longer than this. */
 const UPLOAD_TIMEOUT_MS = 8_000;
-
-const titleOf = (loaded: LoadedMeeting) =>
-  loaded.state.status === 'none' ? loaded.record.id : loaded.state.setup.title;
 
 /**
  * The minutes, to the general director in their 1:1 chat with the bot, as Teams has bots send
@@ -116,7 +113,7 @@ export function createMinutesDesk(deps: MinutesDeskDeps) {
   async function toDirectors(loaded: LoadedMeeting, meetingChat: Reference): Promise<void> {
     if (loaded.state.status === 'none') return;
     const { setup } = loaded.state;
-    for (const member of setup.roster.filter((m) => m.role === 'director')) {
+    for (const member of directorsOf(setup.roster)) {
       if (!(await memory.once(`minutes:${loaded.record.id}:${loaded.version}:${member.id}`))) {
         continue;
       }
@@ -131,16 +128,21 @@ export function createMinutesDesk(deps: MinutesDeskDeps) {
     }
   }
 
+  /** The meeting, if it is of this tenant and the member is its director: none otherwise. */
+  async function directed(meetingId: string, tenantId: string, member: string) {
+    const loaded = await meetings.load(meetingId);
+    if (!loaded || loaded.state.status === 'none' || loaded.record.tenantId !== tenantId) {
+      return undefined;
+    }
+    return readerOf(loaded.state, member) === 'director' ? loaded : undefined;
+  }
+
   /** The meeting a consent card names, if the person accepting it is its director. */
   async function meetingOfDirector(context: unknown, tenantId: string, member: string) {
     const named = consentContextSchema.safeParse(context);
     if (!named.success) return undefined;
-    const loaded = await meetings.load(named.data.meetingId);
-    if (!loaded || loaded.state.status === 'none' || loaded.record.tenantId !== tenantId) {
-      return undefined;
-    }
-    if (readerOf(loaded.state, member) !== 'director') return undefined;
-    if (named.data.seq > loaded.version) return undefined;
+    const loaded = await directed(named.data.meetingId, tenantId, member);
+    if (!loaded || named.data.seq > loaded.version) return undefined;
     return { loaded, seq: named.data.seq };
   }
 
@@ -200,6 +202,7 @@ export function createMinutesDesk(deps: MinutesDeskDeps) {
   }
 
   return {
+    directed,
     toDirectors,
     offer,
     offerOf,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  actorOf,
   messageOf,
   SYSTEM,
   wireCommandSchema,
@@ -37,7 +38,7 @@ import { cardActivity, type Messenger } from './messenger';
 import type { MinutesDesk } from './minutes-delivery';
 import { agendaText, helpText, meetingsText, queueText } from './replies';
 import { isSecretWord, parseText, type ParsedText } from './text-commands';
-import { readerOf, type CardViews, type Notice } from './views';
+import { readerOf, titleOf, type CardViews, type Notice } from './views';
 
 export interface TurnsDeps {
   readonly meetings: MeetingService;
@@ -351,14 +352,7 @@ export function createTurns(deps: TurnsDeps) {
     who: Speaker,
     meetingId: string,
   ): Promise<LoadedMeeting | undefined> {
-    if (meetingId) {
-      const loaded = await meetings.load(meetingId);
-      if (!loaded || loaded.state.status === 'none') return undefined;
-      const directs =
-        loaded.record.tenantId === who.tenantId &&
-        readerOf(loaded.state, who.member) === 'director';
-      return directs ? loaded : undefined;
-    }
+    if (meetingId) return minutes.directed(meetingId, who.tenantId, who.member);
     const sat = (state: Meeting) => (state.status === 'open' ? 2 : state.openedAt ? 1 : 0);
     const directed = (await meetingsOfTenant(who)).filter(({ reader }) => reader === 'director');
     directed.sort(
@@ -568,8 +562,8 @@ export function createTurns(deps: TurnsDeps) {
     joined: boolean,
   ) {
     if (loaded.state.status === 'none') return;
-    const roster = new Set(loaded.state.setup.roster.map((m) => m.id));
-    for (const member of ids.filter((id) => roster.has(id))) {
+    const { roster } = loaded.state.setup;
+    for (const member of ids.filter((id) => actorOf(roster, id) !== null)) {
       const command = { type: joined ? ('JoinCall' as const) : ('LeaveCall' as const), member };
       const answer = await execute(loaded, callCommandId(activityId, command), SYSTEM, command);
       if (!answer.ok) {
@@ -578,11 +572,7 @@ export function createTurns(deps: TurnsDeps) {
     }
   }
 
-  return { onMessage, onCardAction, onAdded, onParticipants, minutes };
-}
-
-function titleOf(loaded: LoadedMeeting): string {
-  return loaded.state.status === 'none' ? loaded.record.id : loaded.state.setup.title;
+  return { onMessage, onCardAction, onAdded, onParticipants };
 }
 
 /** In a linked chat, a member whose Teams speaks no language of ours reads the meeting's. */

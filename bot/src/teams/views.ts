@@ -1,5 +1,6 @@
 import {
   actorOf,
+  directorsOf,
   meetingFor,
   membersInOffice,
   memo,
@@ -27,6 +28,11 @@ export interface Notice {
   readonly tone: 'good' | 'attention';
 }
 
+/** The meeting's title, or its id while it has no setup. */
+export function titleOf(loaded: LoadedMeeting): string {
+  return loaded.state.status === 'none' ? loaded.record.id : loaded.state.setup.title;
+}
+
 export function readerOf(meeting: Meeting, member: string | null): Reader {
   if (member === null) return null;
   const actor = actorOf(meeting.setup.roster, member);
@@ -34,7 +40,7 @@ export function readerOf(meeting: Meeting, member: string | null): Reader {
 }
 
 function candidatesIn(roster: readonly Member[]) {
-  const directors = roster.filter((m) => m.role === 'director');
+  const directors = directorsOf(roster);
   return { all: [...membersInOffice(roster), ...directors], directors };
 }
 
