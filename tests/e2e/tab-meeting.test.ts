@@ -183,7 +183,10 @@ test('the director downloads the minutes from the side panel, 320 pixels wide: a
   });
   const button = page.getByRole('button', { name: 'Download the minutes (PDF)' });
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  expect(download.suggestedFilename()).toMatch(/^minutes-\d{4}-\d{2}-\d{2}\.pdf$/);
+  // The service's name for the file, in the meeting's language: a draft while it runs.
+  expect(download.suggestedFilename()).toMatch(
+    /^proces-verbal-[a-z-]+-\d{4}-\d{2}-\d{2}-draft\.pdf$/,
+  );
   const file = await download.path();
   expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   // The button fits the narrow panel: nothing scrolls sideways.

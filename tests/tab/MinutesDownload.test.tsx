@@ -7,6 +7,7 @@ import { DIRECTOR, councillor, sitting } from '../shared/support/council';
 import { renderFor } from './support/harness';
 
 const PDF = '%PDF-1.7 minutes';
+const FILE_NAME = 'proces-verbal-ville-de-meuse-sur-ourthe-2026-11-23-draft.pdf';
 
 /** The service as `fetch` sees it: the minutes for a bearer token, a 401 without one. */
 function fakeService(token: string) {
@@ -19,7 +20,12 @@ function fakeService(token: string) {
     return Promise.resolve({
       ok,
       status: ok ? 200 : 401,
-      headers: { get: () => null },
+      headers: {
+        get: (name: string) =>
+          ok && name.toLowerCase() === 'content-disposition'
+            ? `attachment; filename="${FILE_NAME}"`
+            : null,
+      },
       blob: () => Promise.resolve(pdf),
       json: () => Promise.resolve({ code: 'UNAUTHENTICATED', message: 'Sign-in required.' }),
     });
@@ -72,8 +78,8 @@ test('the director downloads the minutes from the side panel, fetched with their
   expect(service.calls).toEqual([
     { url: '/api/meetings/meeting-1/minutes.pdf', authorization: 'Bearer director-token' },
   ]);
-  // The sitting's date as the council scheduled it (council(): 23 November 2026).
-  expect(saved[0]?.fileName).toBe('minutes-2026-11-23.pdf');
+  // The name the service gives the file, as the bot's file card does.
+  expect(saved[0]?.fileName).toBe(FILE_NAME);
   expect(saved[0]?.blob).toBe(service.pdf);
   expect(record.reported).toEqual([null]);
 });

@@ -118,14 +118,18 @@ export function createApi(options: ApiOptions) {
       const refused = await problemOf(response);
       return { ok: false, code: refused.code, message: refused.message };
     },
-    /** The minutes as this reader may have them: a draft while the meeting runs, then final. */
-    async minutesPdf(meetingId: string): Promise<Blob> {
+    /**
+     * The minutes as this reader may have them (a draft while the meeting runs, then final), with
+     * the file name the service gives them, the one the bot's file card carries too.
+     */
+    async minutesPdf(meetingId: string): Promise<{ pdf: Blob; fileName: string }> {
       const response = await call(
         'GET',
         `/api/meetings/${encodeURIComponent(meetingId)}/minutes.pdf`,
       );
       if (!response.ok) throw await problemOf(response);
-      return response.blob();
+      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+      return { pdf: await response.blob(), fileName: named?.[1] ?? 'minutes.pdf' };
     },
     streamUrl: (meetingId: string) =>
       `${base}/api/meetings/${encodeURIComponent(meetingId)}/stream`,

@@ -23,19 +23,19 @@ function save(blob: Blob, fileName: string): void {
 
 /**
  * The director downloads the minutes: fetched with the reader's bearer token (a plain link would
- * carry none), saved as `minutes-<date of the sitting>.pdf`.
+ * carry none), saved under the name the service gives them.
  */
 export function MinutesDownload() {
   const { t } = useTranslation();
   const { api, meetingId, meeting, report } = useSession();
   const layout = useLayout();
   const [busy, setBusy] = useState(false);
-  const date = meeting.setup.scheduledStart.slice(0, 10);
 
   async function download() {
     setBusy(true);
     try {
-      save(await api.minutesPdf(meetingId), `minutes-${date}.pdf`);
+      const { pdf, fileName } = await api.minutesPdf(meetingId);
+      save(pdf, fileName);
       report(null);
     } catch (error) {
       report(error instanceof Error ? error.message : String(error));
