@@ -138,7 +138,8 @@ export function meetingChat(options: {
     const button = buttonsOf(card).find(
       (b) => b.verb === verb && (choice === undefined || b.data?.choice === choice),
     );
-    if (!button) throw new Error(`no ${verb} ${choice ?? ''} button on ${person.name}’s card`);
+    // Never the choice next to the member's name: the vote may be secret, and errors get printed.
+    if (!button) throw new Error(`no ${verb} button for the choice on ${person.name}’s card`);
     await invoke(person, button, 'manual');
     pressed += 1;
   }
