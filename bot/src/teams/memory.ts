@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import { meetingQueues } from '../meetings/queues';
 import type { ChatMemory } from '../store';
 import type { CardRef } from './cards';
@@ -17,6 +18,9 @@ export interface PostedCard {
  * and the vote notification, no more. Reading them on every turn cost a ballot more than its commit.
  */
 const PEOPLE_FRESH_MS = 2_000;
+/** Tenants whose Teams ids are held at once, and chat-memory keys whose last write is remembered. */
+const TENANTS_HELD = 1_000;
+const WRITES_HELD = 10_000;
 
 const meetingChatKey = (meetingId: string) => `chat:${meetingId}`;
 export const personalChatKey = (tenantId: string, aadObjectId: string) =>
@@ -28,7 +32,7 @@ export const personalChatKey = (tenantId: string, aadObjectId: string) =>
  * it has followed each meeting's log. Writes that would change nothing are skipped.
  */
 export function botMemory(memory: ChatMemory) {
-  const written = new Map<string, string>();
+  const written = new LRUCache<string, string>({ max: WRITES_HELD });
 
   async function write(key: string, value: unknown): Promise<void> {
     const json = JSON.stringify(value);
@@ -42,21 +46,19 @@ export function botMemory(memory: ChatMemory) {
     await memory.merge(key, Object.fromEntries(batches.flatMap((batch) => Object.entries(batch))));
     return batches.map(() => null);
   });
-  const people = new Map<string, { readAt: number; ids: Record<string, string> }>();
-  const reading = new Map<string, Promise<Record<string, string>>>();
-
-  async function readPeople(
-    tenantId: string,
-    held: { ids: Record<string, string> } | undefined,
-  ): Promise<Record<string, string>> {
-    const readAt = performance.now();
-    const key = `people:${tenantId}`;
-    const stored = (await read<Record<string, string>>(key)) ?? {};
-    // What this instance learnt (into `held`) and the read may not show yet stays known.
-    const ids = { ...held?.ids, ...stored };
-    people.set(tenantId, { readAt, ids });
-    return ids;
-  }
+  /**
+   * Each tenant's Teams ids, trusted for a while, and read again one read at a time: in a burst,
+   * every turn that found its copy stale read (and parsed) the whole map, as large as the roll.
+   */
+  const people = new LRUCache<string, Record<string, string>>({
+    max: TENANTS_HELD,
+    ttl: PEOPLE_FRESH_MS,
+    // What this instance learnt (into the copy it held) and the read may not show yet stays known.
+    fetchMethod: async (tenantId, held) => ({
+      ...held,
+      ...(await read<Record<string, string>>(`people:${tenantId}`)),
+    }),
+  });
 
   async function read<T>(key: string): Promise<T | undefined> {
     const value = await memory.recall(key);
@@ -79,25 +81,15 @@ export function botMemory(memory: ChatMemory) {
       write(personalChatKey(tenantId, aadObjectId), chatOnly(chat)),
 
     /** Teams ids by Entra object id, for one tenant. */
-    people(tenantId: string): Promise<Readonly<Record<string, string>>> {
-      const held = people.get(tenantId);
-      if (held && performance.now() - held.readAt < PEOPLE_FRESH_MS)
-        return Promise.resolve(held.ids);
-      // One read at a time: in a burst, every turn that found the copy stale read (and parsed)
-      // the whole map again, a map as large as the roll.
-      let refreshed = reading.get(tenantId);
-      if (!refreshed) {
-        refreshed = readPeople(tenantId, held).finally(() => reading.delete(tenantId));
-        reading.set(tenantId, refreshed);
-      }
-      return refreshed;
+    async people(tenantId: string): Promise<Readonly<Record<string, string>>> {
+      return (await people.fetch(tenantId)) ?? {};
     },
     async learnPeople(tenantId: string, list: readonly { id: string; aadObjectId: string }[]) {
       const known = await this.people(tenantId);
       const fresh = list.filter((p) => known[p.aadObjectId] !== p.id);
       if (fresh.length === 0) return;
       const entries = Object.fromEntries(fresh.map((p) => [p.aadObjectId, p.id]));
-      Object.assign(people.get(tenantId)?.ids ?? {}, entries);
+      Object.assign(people.peek(tenantId, { allowStale: true }) ?? {}, entries);
       try {
         await learning.enqueue(`people:${tenantId}`, entries);
       } catch (error) {
