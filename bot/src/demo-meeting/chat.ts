@@ -1,10 +1,19 @@
 import type { Language, WireCommand } from '@council/shared';
 import type { Channel, Person } from './client';
-import type { ConnectorCall, RecordingConnector } from './connector';
+import type { RecordingConnector } from './connector';
+import {
+  ADAPTIVE_CARD,
+  actionsOf,
+  adaptiveCardIn,
+  chatOf,
+  chatPerson,
+  post,
+  type Activity,
+  type Card,
+  type CardAction,
+} from './teams';
 
-const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const MEETING_CHAT = '19:meeting_demo-council@thread.v2';
-const BOT = { id: '28:council-meetings', name: 'Council Meetings' };
 /** How long the bot may take to post a card after the command that opens it. */
 const CARD_WAIT_MS = 15_000;
 
@@ -13,35 +22,20 @@ interface CardRef {
   readonly id: string;
 }
 
-interface Button {
-  readonly type?: string;
-  readonly verb?: string;
-  readonly data?: Record<string, unknown> & { card?: CardRef };
-  readonly card?: Card;
-}
-
-interface Card {
-  readonly body?: readonly unknown[];
-  readonly actions?: readonly Button[];
-  readonly refresh?: { readonly action?: Button };
-}
-
-function cardOf(call: ConnectorCall): Card | undefined {
-  const attachments = call.body.attachments as
-    { contentType?: string; content?: Card }[] | undefined;
-  return attachments?.find((a) => a.contentType === ADAPTIVE_CARD)?.content;
-}
-
-/** Every button of a card, with those folded in forms (Action.ShowCard). */
-function buttonsOf(card: Card): Button[] {
-  return (card.actions ?? []).flatMap((b) =>
-    b.type === 'Action.ShowCard' && b.card ? buttonsOf(b.card) : [b],
-  );
+interface ActionData {
+  readonly card?: CardRef;
+  readonly choice?: unknown;
 }
 
 /** Which card of the meeting a message shows, as its buttons name it. */
 function refOf(card: Card): CardRef | undefined {
-  return card.refresh?.action?.data?.card ?? buttonsOf(card).find((b) => b.data?.card)?.data?.card;
+  const refresh = card.refresh as { action?: { data?: ActionData } } | undefined;
+  return (
+    refresh?.action?.data?.card ??
+    actionsOf(card)
+      .map((a) => (a.data as ActionData | undefined)?.card)
+      .find((ref) => ref !== undefined)
+  );
 }
 
 /** The texts a card shows in the Attention colour: a refusal, on a member's own view. */
@@ -66,31 +60,21 @@ export function meetingChat(options: {
   readonly language: Language;
 }) {
   const { botUrl, connector, tenantId, language } = options;
-  let counter = 0;
+  const chat = chatOf({
+    serviceUrl: connector.url,
+    conversationId: MEETING_CHAT,
+    tenantId,
+    locale: language,
+  });
+  const inChat = (person: Person) => chatPerson({ aadObjectId: person.id, name: person.name });
   let pressed = 0;
 
-  const activity = (person: Person, rest: Record<string, unknown>) => ({
-    id: `demo-${++counter}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: connector.url,
-    locale: language,
-    from: { id: `29:${person.id}`, aadObjectId: person.id, name: person.name },
-    recipient: BOT,
-    conversation: { id: MEETING_CHAT, conversationType: 'groupChat', isGroup: true, tenantId },
-    channelData: { tenant: { id: tenantId } },
-    ...rest,
-  });
-
-  async function post(body: unknown): Promise<Record<string, unknown>> {
-    const response = await fetch(`${botUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`POST /api/messages: ${response.status} ${text}`);
-    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  async function send(activity: Activity): Promise<Record<string, unknown>> {
+    const answer = await post(botUrl, activity);
+    if (answer.status >= 300) {
+      throw new Error(`POST /api/messages: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    return answer.body;
   }
 
   /** The card as the chat shows it now: the last post or update of it in the meeting chat. */
@@ -99,7 +83,7 @@ export function meetingChat(options: {
     for (;;) {
       const shown = connector.calls
         .filter((c) => c.conversationId === MEETING_CHAT && c.kind !== 'members')
-        .map(cardOf)
+        .map((c) => adaptiveCardIn(c.body))
         .filter((card): card is Card => {
           const ref = card && refOf(card);
           return ref !== undefined && match(ref);
@@ -111,15 +95,9 @@ export function meetingChat(options: {
     }
   }
 
-  async function invoke(person: Person, button: Button, trigger: 'manual' | 'automatic') {
-    const { verb = '', data = {} } = button;
-    const answer = await post(
-      activity(person, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb, data }, trigger },
-      }),
-    );
+  /** A member's invoke: their own view of the card comes back, and must refuse nothing. */
+  async function ownView(person: Person, activity: Activity, verb: string): Promise<Card> {
+    const answer = await send(activity);
     const own = answer.type === ADAPTIVE_CARD ? (answer.value as Card) : undefined;
     const refused = own ? refusalsOf(own.body) : [JSON.stringify(answer)];
     if (!own || refused.length > 0) {
@@ -133,18 +111,20 @@ export function meetingChat(options: {
    * for each member it names (as a closed-session card shows its buttons to members only).
    */
   async function press(person: Person, shared: Card, verb: string, choice?: string) {
-    const refresh = shared.refresh?.action;
-    const card = refresh ? await invoke(person, refresh, 'automatic') : shared;
-    const button = buttonsOf(card).find(
-      (b) => b.verb === verb && (choice === undefined || b.data?.choice === choice),
+    const who = inChat(person);
+    const card = shared.refresh
+      ? await ownView(person, chat.refresh(who, shared), 'refresh')
+      : shared;
+    const button = actionsOf(card).find(
+      (b: CardAction) => b.verb === verb && (choice === undefined || b.data.choice === choice),
     );
     // Never the choice next to the member's name: the vote may be secret, and errors get printed.
     if (!button) throw new Error(`no ${verb} button for the choice on ${person.name}’s card`);
-    await invoke(person, button, 'manual');
+    await ownView(person, chat.press(who, button), verb);
     pressed += 1;
   }
 
-  const chat = {
+  const meeting = {
     /** How many buttons members pressed on the bot's cards. */
     get pressed() {
       return pressed;
@@ -152,7 +132,7 @@ export function meetingChat(options: {
 
     /** The director links the chat to the meeting record; the bot posts the meeting's card. */
     async link(director: Person, meetingId: string): Promise<void> {
-      await post(activity(director, { type: 'message', text: `link ${meetingId}` }));
+      await send(chat.message(inChat(director), `link ${meetingId}`));
       await shownCard((ref) => ref.kind === 'welcome' && ref.id === meetingId);
     },
 
@@ -174,5 +154,5 @@ export function meetingChat(options: {
       }
     },
   };
-  return chat satisfies Channel;
+  return meeting satisfies Channel;
 }
