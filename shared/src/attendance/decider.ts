@@ -147,7 +147,7 @@ export function evolveAttendance(meeting: Meeting, event: AttendanceEvent): Meet
       };
     }
     case 'CallJoined':
-      return { ...meeting, inCall: [...meeting.inCall, event.member] };
+      return { ...meeting, inCall: withItem(meeting.inCall, event.member) };
     case 'CallLeft':
       return { ...meeting, inCall: meeting.inCall.filter((member) => member !== event.member) };
     default: {
