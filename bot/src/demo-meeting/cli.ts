@@ -19,6 +19,7 @@ import { teamsChat } from '../teams';
 import { meetingChat } from './chat';
 import { councilApi, type Person } from './client';
 import { startRecordingConnector } from './connector';
+import { chatPerson } from './teams';
 import { runSampleMeeting } from './script';
 
 const councilFile = new URL('../../fixtures/council-demo.json', import.meta.url);
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   });
   const store = await openMeetingStore(await openDb({}));
   const people = [council.director, council.observer, ...council.members].flatMap((p) =>
-    p ? [{ id: `29:${p.aadObjectId}`, aadObjectId: p.aadObjectId, name: p.name }] : [],
+    p ? [chatPerson(p)] : [],
   );
   const connector = await startRecordingConnector({ members: () => people });
   const service = createServer({

@@ -155,9 +155,10 @@ class Sitting {
 
 /**
  * A whole sitting of the demo council, through the service as the tab and the meeting chat drive
- * it (the roll call answered and ballots cast on the bot's cards): convocation, arrivals, opening and roll call, debate with the speaking queue, a motion and
- * its amendment, named votes (one tied), a secret appointment, a closed-session item, the director
- * publishing every result, and the closing. Returns the meeting's id.
+ * it (the roll call answered and ballots cast on the bot's cards): convocation, arrivals, opening
+ * and roll call, debate with the speaking queue, a motion and its amendment, named votes (one
+ * tied), a secret appointment, a closed-session item, the director publishing every result, and
+ * the closing. Returns the meeting's id.
  */
 export async function runSampleMeeting(
   api: CouncilApi,
