@@ -4,7 +4,7 @@
  * can send one under that id: it must then be their own command, and never stand in for the
  * member's press, the service's count of a closed vote, or a director's creation of a meeting.
  */
-import type { Meeting } from '../../../shared/src';
+import { SYSTEM, type Meeting } from '../../../shared/src';
 import { cardActionSchema, commandIdOf } from '../../../bot/src/teams/actions';
 import type { Call } from '../support/connector';
 import { demo, personOf, type Person } from '../support/service';
@@ -182,6 +182,28 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
       ]),
     );
     expect(queue?.requests.filter((r) => r.member === other.aadObjectId)).toHaveLength(1);
+  });
+
+  test('no one signs in, or speaks to the bot, as the service itself, whose command ids are its own', async () => {
+    const { body } = await chair.get(`/api/meetings/${bot.meetingId}`);
+    const voteId = Object.keys((body.meeting as Meeting).votes)[0] ?? '';
+    const impostor = personOf(bot.running, SYSTEM);
+    const joined = await impostor.command(
+      bot.meetingId,
+      { type: 'JoinCall', member: other.aadObjectId },
+      `count:${voteId}`,
+    );
+    expect(joined).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+
+    const before = bot.connector.calls.length;
+    const spoken = await bot.send(
+      bot.chat.message({ id: '29:system', aadObjectId: SYSTEM, name: 'System' }, 'present'),
+    );
+    expect(spoken.status).toBe(200);
+    expect(bot.connector.calls.slice(before).map((c) => c.body.text)).toEqual([
+      'Teams did not tell me who you are, so I cannot act for you.',
+    ]);
+    expect((await chair.get(`/api/meetings/${bot.meetingId}`)).body.version).toBe(body.version);
   });
 
   test('a meeting created under a director’s command id by someone else is not the director’s meeting', async () => {
