@@ -8,7 +8,7 @@ import type { Meeting, Vote } from './state';
 /** A reader not on the roster (the public, the press) sees what an observer sees. */
 export type Reader = Role | null;
 
-const isObserver = (reader: Reader) => reader === null || reader === 'observer';
+export const isObserver = (reader: Reader) => reader === null || reader === 'observer';
 
 function withoutBirthDates(roster: readonly Member[]): Member[] {
   return roster.map(({ birthDate: birthDate, ...member }) => member);

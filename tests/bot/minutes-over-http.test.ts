@@ -18,12 +18,15 @@ describe('the minutes over HTTP', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     const bytes = Buffer.from(await response.arrayBuffer());
+    const all = response.ok ? await pdfText(bytes) : bytes.toString();
     return {
       status: response.status,
       type: response.headers.get('content-type'),
       disposition: response.headers.get('content-disposition'),
       bytes,
-      text: response.ok ? bodyText(await pdfText(bytes), footer) : bytes.toString(),
+      text: response.ok ? bodyText(all, footer) : all,
+      /** Every word, page footers included, on one line. */
+      all: all.replace(/\s+/g, ' '),
     };
   }
 
@@ -74,6 +77,24 @@ describe('the minutes over HTTP', () => {
       expect(minutes.text).not.toContain('architecte');
       expect(minutes.text).not.toContain('Candidate X');
     }
+  });
+
+  test('an observer’s copy tells no number of event, and what happens in closed session leaves it as it was', async () => {
+    const sealOfCopy = 'Empreinte SHA-256 du dernier événement repris dans cette copie :';
+    const seq = async () =>
+      Number(/du dernier événement \(n° (\d+)\)/.exec((await download(council.director)).all)?.[1]);
+    const before = await download(council.observer);
+    const directorBefore = await seq();
+    expect(before.all).toContain(sealOfCopy);
+    expect(before.all).not.toMatch(/n° \d/);
+
+    for (const member of council.members.slice(1, 4)) {
+      await ok(member, { type: 'RequestFloor', kind: 'contribution' });
+    }
+
+    const after = await download(council.observer);
+    expect(after.all).toBe(before.all);
+    expect(await seq()).toBe(directorBefore + 3);
   });
 
   test('without sign-in, for another tenant or an unknown meeting, there are no minutes', async () => {

@@ -17,6 +17,7 @@ export type AuthFailureReason =
   | 'tenant_not_allowed'
   | 'wrong_audience'
   | 'missing_scope'
+  | 'reserved_identity'
   | 'unverifiable';
 
 /** The one error sign-in throws: the service answers it with 401 and `{ code }`. */

@@ -1,3 +1,4 @@
+import { SYSTEM } from '@council/shared';
 import type { JWTPayload } from 'jose';
 import { AuthError } from './errors';
 
@@ -30,9 +31,12 @@ export function identityFromClaims(claims: JWTPayload): Identity {
   const name = claimText(claims, 'name');
   // v1 tokens (sts.windows.net issuer) carry the sign-in name as `upn` instead.
   const preferredUsername = claimText(claims, 'preferred_username') ?? claimText(claims, 'upn');
+  const objectId = requireClaimText(claims, 'oid');
+  // The service's own commands (call events, counts) are issued as `system`, under ids of its own.
+  if (objectId === SYSTEM) throw new AuthError('reserved_identity');
   return {
     tenantId: requireClaimText(claims, 'tid'),
-    objectId: requireClaimText(claims, 'oid'),
+    objectId,
     ...(name === undefined ? {} : { name }),
     ...(preferredUsername === undefined ? {} : { preferredUsername }),
   };

@@ -15,10 +15,12 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log';
 import {
   BallotAlreadyCast,
+  issuedKey,
   StoreError,
   VersionConflict,
   type Commit,
   type CommitOutcome,
+  type IssuedCommand,
   type MeetingStore,
   type Meeting as StoredMeeting,
   type StoredEvent,
@@ -37,8 +39,12 @@ export type Answer =
 
 export interface CommandRequest {
   readonly meetingId: string;
-  /** Chosen by the caller: a retry with the same id is answered as the first time, never applied twice. */
+  /**
+   * Chosen by the caller: their retry with the same id is answered as the first time, never applied
+   * twice. The id is the caller's own: the same id from someone else is another command.
+   */
   readonly commandId: string;
+  /** The verified identity that issues the command, or SYSTEM. */
   readonly by: string;
   readonly command: WireCommand;
 }
@@ -51,9 +57,16 @@ const MAX_ATTEMPTS = 8;
 /** Every meeting id the service makes (a UUID's form), and the fixtures' readable ones. */
 const meetingIdShape = /^[\w.:-]{1,100}$/;
 
-function meetingIdFor(tenantId: string, commandId: string): string {
-  const hex = createHash('sha256').update(`${tenantId}:${commandId}`).digest('hex');
+/** The creator is part of it: no one else can take the id of a meeting someone is creating. */
+function meetingIdFor(tenantId: string, creator: string, commandId: string): string {
+  const hex = createHash('sha256')
+    .update(JSON.stringify(['meeting', tenantId, creator, commandId]))
+    .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function issuedCommand(request: CommandRequest): IssuedCommand {
+  return { issuedBy: request.by, commandId: request.commandId };
 }
 
 function eventsOf(stored: readonly StoredEvent[]): Event[] {
@@ -177,6 +190,7 @@ export function createMeetingService(
       }
       commits.push({
         meetingId: request.meetingId,
+        issuedBy: request.by,
         commandId: request.commandId,
         expectedVersion: version,
         events: decision.events.map((event) => ({ type: event.type, data: event, at: event.at })),
@@ -264,13 +278,11 @@ export function createMeetingService(
     answers: Map<CommandRequest, Answer>,
   ): Promise<CommandRequest[]> {
     if (requests.length === 0) return [];
-    const handled = await store.commandResults(
-      meetingId,
-      requests.map((request) => request.commandId),
-    );
+    const handled = await store.commandResults(meetingId, requests.map(issuedCommand));
     return requests.filter((request) => {
-      if (!handled.has(request.commandId)) return true;
-      answers.set(request, handled.get(request.commandId) as Answer);
+      const key = issuedKey(issuedCommand(request));
+      if (!handled.has(key)) return true;
+      answers.set(request, handled.get(key) as Answer);
       return false;
     });
   }
@@ -367,16 +379,17 @@ export function createMeetingService(
     }
   }
 
-  /** One turn of a meeting's queue: retries of one command id share the first one's answer. */
+  /** One turn of a meeting's queue: retries of one issued command share the first one's answer. */
   async function turn(meetingId: string, requests: readonly CommandRequest[]) {
     const first = new Map<string, CommandRequest>();
     for (const request of requests) {
-      if (!first.has(request.commandId)) first.set(request.commandId, request);
+      const key = issuedKey(issuedCommand(request));
+      if (!first.has(key)) first.set(key, request);
     }
     const answers = await settle(meetingId, [...first.values()]);
     if ([...answers.values()].some((answer) => answer.ok)) await countClosedVotes(meetingId);
     return requests.map((request) => {
-      const answer = answers.get(first.get(request.commandId) ?? request);
+      const answer = answers.get(first.get(issuedKey(issuedCommand(request))) ?? request);
       if (!answer) throw new Error('a command was left unanswered');
       return answer;
     });
@@ -394,14 +407,14 @@ export function createMeetingService(
     },
 
     /**
-     * The director creates a meeting. Its id derives from the tenant and the command id, so a
-     * retried creation finds the meeting it made the first time.
+     * The director creates a meeting. Its id derives from the tenant, the creator and the command
+     * id, so a retried creation finds the meeting it made the first time.
      */
     async create(
       tenantId: string,
       request: Omit<CommandRequest, 'meetingId'>,
     ): Promise<Answer & { meetingId: string }> {
-      const meetingId = meetingIdFor(tenantId, request.commandId);
+      const meetingId = meetingIdFor(tenantId, request.by, request.commandId);
       const trial = decide(initialState, {
         ...request.command,
         by: request.by,

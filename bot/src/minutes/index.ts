@@ -1,4 +1,4 @@
-import { actorOf, fold, minutesOf, type Event, type Reader } from '@council/shared';
+import { actorOf, fold, minutesOf, sealFor, type Event, type Reader } from '@council/shared';
 import type { MeetingStore } from '../store';
 import { renderMinutesPdf } from './pdf';
 
@@ -40,12 +40,14 @@ export async function minutesFor(
   const stored = asOfSeq === undefined ? all : all.filter((row) => row.seq <= asOfSeq);
   const last = stored.at(-1);
   if (!last) return undefined;
-  const events = stored.map((row) => row.data as Event);
+  const logged = stored.map((row) => ({ seq: row.seq, hash: row.hash, event: row.data as Event }));
+  const events = logged.map((entry) => entry.event);
   const state = fold(events);
   if (state.status === 'none') return undefined;
   const actor = actorOf(state.setup.roster, objectId);
   const reader: Reader = actor === 'system' ? null : actor;
-  const minutes = minutesOf({ events, reader, seal: { seq: last.seq, hash: last.hash } });
+  const seal = sealFor(state, logged, reader);
+  const minutes = seal && minutesOf({ events, reader, seal });
   if (!minutes) return undefined;
   const day = state.setup.scheduledStart.slice(0, 10);
   const name = `${slug(minutes.title)}-${slug(minutes.municipality)}-${day}`;

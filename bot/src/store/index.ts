@@ -12,6 +12,7 @@ export {
   type NewEvent,
   type StoredEvent,
 } from './meeting-store';
+export { issuedKey, type IssuedCommand } from './issued-command';
 export { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 export * from './errors';
 export * from './hash-chain';

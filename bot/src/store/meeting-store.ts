@@ -13,6 +13,7 @@ import {
   VersionConflict,
 } from './errors';
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash-chain';
+import { issuedKey, type IssuedCommand } from './issued-command';
 import { migrate } from './migrations';
 import { brokenUniqueConstraint, int, isoTime, nullableText, text } from './sql';
 
@@ -43,10 +44,8 @@ export interface StoredEvent {
   hash: string;
 }
 
-export interface Commit {
+export interface Commit extends IssuedCommand {
   meetingId: string;
-  /** Chosen by the client, so that a retry of the same command is recognised. */
-  commandId: string;
   /** The version the command was decided on: the commit fails if another got in first. */
   expectedVersion: number;
   events: readonly NewEvent[];
@@ -98,8 +97,11 @@ export interface MeetingStore {
   ): Promise<() => Promise<void>>;
   /** What the chat bot keeps between turns and across instances (JSON, never a secret choice). */
   readonly chatMemory: ChatMemory;
-  /** The stored results of those of the commands already handled, by command id. */
-  commandResults(meetingId: string, commandIds: readonly string[]): Promise<Map<string, unknown>>;
+  /** The stored results of those of the commands already handled, by their `issuedKey`. */
+  commandResults(
+    meetingId: string,
+    commands: readonly IssuedCommand[],
+  ): Promise<Map<string, unknown>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -224,7 +226,7 @@ export async function openMeetingStore(
       );
     },
 
-    commandResults: (meetingId, commandIds) => handledIn(db, meetingId, commandIds),
+    commandResults: (meetingId, commands) => handledIn(db, meetingId, commands),
 
     chatMemory: chatMemoryIn(db),
 
@@ -286,14 +288,21 @@ function chatMemoryIn(db: Db): ChatMemory {
 async function handledIn(
   db: Queryable,
   meetingId: string,
-  commandIds: readonly string[],
+  commands: readonly IssuedCommand[],
 ): Promise<Map<string, unknown>> {
-  if (commandIds.length === 0) return new Map();
+  if (commands.length === 0) return new Map();
   const rows = await db.query(
-    'SELECT command_id, result FROM commands WHERE meeting_id = $1 AND command_id = ANY($2::text[])',
-    [meetingId, commandIds],
+    `SELECT issued_by, command_id, result FROM commands
+     WHERE meeting_id = $1
+       AND (issued_by, command_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [meetingId, commands.map((c) => c.issuedBy), commands.map((c) => c.commandId)],
   );
-  return new Map(rows.map((row) => [text(row, 'command_id'), row.result ?? null]));
+  return new Map(
+    rows.map((row) => [
+      issuedKey({ issuedBy: text(row, 'issued_by'), commandId: text(row, 'command_id') }),
+      row.result ?? null,
+    ]),
+  );
 }
 
 async function commitAllIn(
@@ -311,11 +320,7 @@ async function commitAllIn(
   ]);
   if (meeting.length === 0) throw new MeetingNotFound(meetingId);
 
-  const handled = await handledIn(
-    tx,
-    meetingId,
-    commits.map((commit) => commit.commandId),
-  );
+  const handled = await handledIn(tx, meetingId, commits);
   const [head] = await tx.query(
     'SELECT seq, hash FROM events WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1',
     [meetingId],
@@ -327,8 +332,9 @@ async function commitAllIn(
   const applied: Commit[] = [];
   const events: StoredEvent[] = [];
   for (const commit of commits) {
-    if (handled.has(commit.commandId)) {
-      outcomes.push({ duplicate: true, result: handled.get(commit.commandId) ?? null });
+    const key = issuedKey(commit);
+    if (handled.has(key)) {
+      outcomes.push({ duplicate: true, result: handled.get(key) ?? null });
       continue;
     }
     if (commit.expectedVersion !== version) {
@@ -342,8 +348,8 @@ async function commitAllIn(
     }
     events.push(...chained);
     applied.push(commit);
-    // A second command with this id in the group is the first one's duplicate.
-    handled.set(commit.commandId, JSON.parse(canonicalJson(commit.result ?? null)) as unknown);
+    // A second command with this issuer and id in the group is the first one's duplicate.
+    handled.set(key, JSON.parse(canonicalJson(commit.result ?? null)) as unknown);
     outcomes.push({ duplicate: false, version, events: chained });
   }
 
@@ -351,10 +357,12 @@ async function commitAllIn(
   await fillBallotBoxes(tx, meetingId, applied, ballotBox);
   if (applied.length > 0) {
     await tx.query(
-      `INSERT INTO commands (meeting_id, command_id, result)
-       SELECT $1, c.command_id, c.result::jsonb FROM unnest($2::text[], $3::text[]) AS c(command_id, result)`,
+      `INSERT INTO commands (meeting_id, issued_by, command_id, result)
+       SELECT $1, c.issued_by, c.command_id, c.result::jsonb
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS c(issued_by, command_id, result)`,
       [
         meetingId,
+        applied.map((commit) => commit.issuedBy),
         applied.map((commit) => commit.commandId),
         applied.map((commit) => canonicalJson(commit.result ?? null)),
       ],

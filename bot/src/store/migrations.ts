@@ -84,16 +84,36 @@ export const migrations: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 3,
+    name: "a command id is its issuer's own: the issuer is part of the key of command results",
+    statements: [
+      'ALTER TABLE commands ADD COLUMN issued_by text',
+      // Every event names the identity whose command wrote it, and a result's version is the
+      // sequence number of its command's last event: so a retry across the upgrade is still known.
+      `UPDATE commands SET issued_by = events.data->>'by'
+       FROM events
+       WHERE events.meeting_id = commands.meeting_id
+         AND events.seq = CASE WHEN jsonb_typeof(commands.result->'version') = 'number'
+                               THEN (commands.result->>'version')::numeric END`,
+      // A result whose issuer cannot be told stays on record and answers no one's command.
+      "UPDATE commands SET issued_by = '' WHERE issued_by IS NULL",
+      'ALTER TABLE commands ALTER COLUMN issued_by SET NOT NULL',
+      'ALTER TABLE commands DROP CONSTRAINT commands_pkey',
+      'ALTER TABLE commands ADD PRIMARY KEY (meeting_id, issued_by, command_id)',
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.
 const migrationLock = 7_240_517_301;
 
 /**
- * Brings the schema up to date and returns the versions it applied. One transaction under an
- * advisory lock: a second instance starting at the same moment waits, then finds nothing to do.
+ * Brings the schema up to date (or up to `upTo`, for a test of a later migration on older rows) and
+ * returns the versions it applied. One transaction under an advisory lock: a second instance
+ * starting at the same moment waits, then finds nothing to do.
  */
-export function migrate(db: Db): Promise<number[]> {
+export function migrate(db: Db, { upTo = Infinity }: { upTo?: number } = {}): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
     await tx.query(
@@ -106,7 +126,9 @@ export function migrate(db: Db): Promise<number[]> {
     const applied = new Set(
       (await tx.query('SELECT version FROM schema_migrations')).map((row) => int(row, 'version')),
     );
-    const applying = migrations.filter((migration) => !applied.has(migration.version));
+    const applying = migrations.filter(
+      (migration) => !applied.has(migration.version) && migration.version <= upTo,
+    );
     for (const { version, name, statements } of applying) {
       for (const statement of statements) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [

@@ -1,4 +1,4 @@
-import type { Language } from '@council/shared';
+import { SYSTEM, type Language } from '@council/shared';
 import type { Activity } from 'botbuilder';
 import { languageOf } from './i18n';
 
@@ -17,9 +17,13 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
   return textOr(activity.conversation?.tenantId) ?? textOr(channelData(activity).tenant?.id);
 }
 
-/** Who acts: the Entra object id, the same id the meeting's roster names people by. */
+/**
+ * Who acts: the Entra object id, the same id the meeting's roster names people by. Never the
+ * service's own identity, whose commands (call events, counts) have ids of their own.
+ */
 export function memberOf(activity: Partial<Activity>): string | undefined {
-  return textOr(activity.from?.aadObjectId);
+  const member = textOr(activity.from?.aadObjectId);
+  return member === SYSTEM ? undefined : member;
 }
 
 export function isPersonalChat(activity: Partial<Activity>): boolean {

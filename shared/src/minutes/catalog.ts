@@ -97,9 +97,9 @@ export interface MinutesWords {
     readonly adopted: Decided;
     readonly rejected: Decided;
   } & Texts<'tie' | 'elected' | 'electedByAge' | 'runoff' | 'noneElected'>;
-  readonly closing: Texts<'closedAt' | 'draftState'>;
+  readonly closing: Texts<'closedAt' | 'draftState' | 'draftStateOfCopy'>;
   readonly signatures: Texts<'intro' | 'approval'>;
-  readonly footer: Texts<'seal' | 'page'>;
+  readonly footer: Texts<'seal' | 'sealOfCopy' | 'page'>;
 }
 
 const fr: MinutesWords = {
@@ -242,10 +242,12 @@ const fr: MinutesWords = {
   closing: {
     closedAt: 'La séance est levée à {time}.',
     draftState: 'État à {time}, après l’événement n° {seq}.',
+    draftStateOfCopy: 'État à {time}.',
   },
   signatures: { intro: 'Par le Conseil,', approval: 'Procès-verbal approuvé en séance du' },
   footer: {
     seal: 'Empreinte SHA-256 du dernier événement (n° {seq}) : {hash}',
+    sealOfCopy: 'Empreinte SHA-256 du dernier événement repris dans cette copie : {hash}',
     page: 'Page {page} sur {pages}',
   },
 };
@@ -391,6 +393,7 @@ const nl: MinutesWords = {
   closing: {
     closedAt: 'De zitting wordt gesloten om {time}.',
     draftState: 'Stand om {time}, na gebeurtenis nr. {seq}.',
+    draftStateOfCopy: 'Stand om {time}.',
   },
   signatures: {
     intro: 'Namens de gemeenteraad,',
@@ -398,6 +401,7 @@ const nl: MinutesWords = {
   },
   footer: {
     seal: 'SHA-256-vingerafdruk van de laatste gebeurtenis (nr. {seq}): {hash}',
+    sealOfCopy: 'SHA-256-vingerafdruk van de laatste gebeurtenis in dit exemplaar: {hash}',
     page: 'Pagina {page} van {pages}',
   },
 };
@@ -543,10 +547,12 @@ const de: MinutesWords = {
   closing: {
     closedAt: 'Die Sitzung wird um {time} geschlossen.',
     draftState: 'Stand um {time}, nach Ereignis Nr. {seq}.',
+    draftStateOfCopy: 'Stand um {time}.',
   },
   signatures: { intro: 'Für den Gemeinderat,', approval: 'Protokoll genehmigt in der Sitzung vom' },
   footer: {
     seal: 'SHA-256-Fingerabdruck des letzten Ereignisses (Nr. {seq}): {hash}',
+    sealOfCopy: 'SHA-256-Fingerabdruck des letzten Ereignisses dieser Fassung: {hash}',
     page: 'Seite {page} von {pages}',
   },
 };
@@ -689,10 +695,12 @@ const en: MinutesWords = {
   closing: {
     closedAt: 'The meeting closed at {time}.',
     draftState: 'As of {time}, after event no. {seq}.',
+    draftStateOfCopy: 'As of {time}.',
   },
   signatures: { intro: 'For the council,', approval: 'Minutes approved at the meeting of' },
   footer: {
     seal: 'SHA-256 fingerprint of the last event (no. {seq}): {hash}',
+    sealOfCopy: 'SHA-256 fingerprint of the last event in this copy: {hash}',
     page: 'Page {page} of {pages}',
   },
 };

@@ -7,6 +7,7 @@ import { meetingFor, type Reader } from '../visibility';
 import { minutesWords } from './catalog';
 import { contextOf, heading, paragraph, type Context, type MinutesBlock } from './context';
 import { recordOf, type MinutesRecord } from './record';
+import type { MinutesSeal } from './seal';
 import { voteBlocks } from './votes';
 
 /** The minutes of a meeting as one reader may have them, in the meeting's language. */
@@ -20,11 +21,11 @@ export interface MinutesDocument {
   readonly draft: { readonly mark: string; readonly notice: string } | null;
   readonly labelSeparator: string;
   readonly blocks: readonly MinutesBlock[];
-  /** Printed on every page: the number and hash of the last event, which the signed paper points at. */
+  /** Printed on every page: the seal of the copy (see seal.ts), which the signed paper points at. */
   readonly footer: string;
   /** "Page {page} of {pages}", for the renderer to fill. */
   readonly pageLabel: string;
-  /** The time of the last event, so that the same log always gives the same document. */
+  /** The time of the last event it shows, so that the same log always gives the same document. */
   readonly asOf: string;
   readonly municipality: string;
 }
@@ -33,8 +34,8 @@ export interface MinutesInput {
   /** The meeting's whole event log, in order. */
   readonly events: readonly Event[];
   readonly reader: Reader;
-  /** The stored log's last event: its sequence number and hash. */
-  readonly seal: { readonly seq: number; readonly hash: string };
+  /** What the copy is sealed with, for this reader (`sealFor`). */
+  readonly seal: MinutesSeal;
   /** Where the council sits; the log keeps UTC. */
   readonly timeZone?: string;
 }
@@ -249,9 +250,13 @@ export function minutesOf(input: MinutesInput): MinutesDocument | null {
   const final = full.status === 'closed';
   const observer = input.reader === null || input.reader === 'observer';
   const proposed = proposedTexts(input.events);
+  const { seal } = input;
+  const asOf = 'seq' in seal ? record.lastAt : seal.at;
   const closing = full.closedAt
     ? ctx.fill(words.closing.closedAt, { time: ctx.time(full.closedAt) })
-    : ctx.fill(words.closing.draftState, { time: ctx.time(record.lastAt), seq: input.seal.seq });
+    : 'seq' in seal
+      ? ctx.fill(words.closing.draftState, { time: ctx.time(asOf), seq: seal.seq })
+      : ctx.fill(words.closing.draftStateOfCopy, { time: ctx.time(asOf) });
   const blocks: MinutesBlock[] = [
     headerFacts(ctx),
     ...(observer ? [paragraph(words.publicCopy, { tone: 'note' })] : []),
@@ -268,9 +273,12 @@ export function minutesOf(input: MinutesInput): MinutesDocument | null {
     draft: final ? null : { mark: words.draftMark, notice: words.draftBanner },
     labelSeparator: words.labelSeparator,
     blocks,
-    footer: ctx.fill(words.footer.seal, { seq: input.seal.seq, hash: input.seal.hash }),
+    footer:
+      'seq' in seal
+        ? ctx.fill(words.footer.seal, { seq: seal.seq, hash: seal.hash })
+        : ctx.fill(words.footer.sealOfCopy, { hash: seal.hash }),
     pageLabel: words.footer.page,
-    asOf: record.lastAt,
+    asOf,
     municipality: full.setup.municipality,
   };
 }

@@ -1,4 +1,5 @@
 export type { MinutesWords } from './catalog';
 export { minutesWords } from './catalog';
 export type { MinutesBlock } from './context';
+export { sealFor, type LoggedEvent, type MinutesSeal } from './seal';
 export { minutesOf, type MinutesDocument, type MinutesInput } from './document';

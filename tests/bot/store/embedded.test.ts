@@ -16,6 +16,7 @@ test('the embedded database keeps its meetings in its data folder across restart
     const meeting = await first.createMeeting({ id: randomUUID(), tenantId: 'tenant-a' });
     await first.commit({
       meetingId: meeting.id,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [{ type: 'SessionOpened', data: {}, at: '2025-03-17T19:30:00.000Z' }],

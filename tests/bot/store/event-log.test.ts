@@ -4,6 +4,7 @@ import {
   MeetingNotFound,
   VersionConflict,
   checkChain,
+  issuedKey,
   openMeetingStore,
   type Db,
   type MeetingStore,
@@ -37,6 +38,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     const meetingId = await newMeeting();
     const first = await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [floorRequested('ana'), floorRequested('bram')],
@@ -44,6 +46,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     });
     const second = await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c2',
       expectedVersion: 2,
       events: [{ type: 'FloorGiven', data: { memberId: 'ana' }, at }],
@@ -77,6 +80,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     const meetingId = await newMeeting();
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: ['a', 'b', 'c', 'd'].map(floorRequested),
@@ -91,6 +95,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     const meetingId = await newMeeting();
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [
@@ -113,6 +118,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     const commit = (commandId: string, expectedVersion: number) =>
       store.commit({
         meetingId,
+        issuedBy: 'ana',
         commandId,
         expectedVersion,
         events: [floorRequested(commandId)],
@@ -133,6 +139,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
       Array.from({ length: 10 }, (_, i) =>
         store.commit({
           meetingId,
+          issuedBy: 'ana',
           commandId: `racer-${i}`,
           expectedVersion: 0,
           events: [floorRequested(`member-${i}`), floorRequested(`member-${i}-again`)],
@@ -160,6 +167,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
       [store, other, store, other].map((racer, i) =>
         racer.commit({
           meetingId,
+          issuedBy: 'ana',
           commandId: `racer-${i}`,
           expectedVersion: 0,
           events: [floorRequested(`member-${i}`)],
@@ -177,6 +185,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     const meetingId = await newMeeting();
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [floorRequested('ana')],
@@ -198,6 +207,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
       Array.from({ length: 50 }, () =>
         store.commit({
           meetingId,
+          issuedBy: 'ana',
           commandId: 'request-floor-ana',
           expectedVersion: 0,
           events: [floorRequested('ana')],
@@ -218,6 +228,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     const meetingId = await newMeeting();
     const requestFloor = {
       meetingId,
+      issuedBy: 'ana',
       commandId: 'request-floor-ana',
       expectedVersion: 0,
       events: [floorRequested('ana')],
@@ -226,6 +237,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     await store.commit(requestFloor);
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'request-floor-bram',
       expectedVersion: 1,
       events: [floorRequested('bram')],
@@ -241,6 +253,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     for (const meetingId of [first, second]) {
       const outcome = await store.commit({
         meetingId,
+        issuedBy: 'ana',
         commandId: 'same-id',
         expectedVersion: 0,
         events: [floorRequested('ana')],
@@ -250,10 +263,61 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     }
   });
 
+  test('a command id is its issuer’s own: the same id from another member is another command', async () => {
+    const meetingId = await newMeeting();
+    const requestFloor = (issuedBy: string, expectedVersion: number) =>
+      store.commit({
+        meetingId,
+        issuedBy,
+        commandId: 'request-floor',
+        expectedVersion,
+        events: [floorRequested(issuedBy)],
+        result: { by: issuedBy },
+      });
+
+    expect(await requestFloor('ana', 0)).toMatchObject({ duplicate: false, version: 1 });
+    expect(await requestFloor('bram', 1)).toMatchObject({ duplicate: false, version: 2 });
+    expect(await requestFloor('ana', 2)).toEqual({ duplicate: true, result: { by: 'ana' } });
+    expect(
+      await store.commandResults(meetingId, [
+        { issuedBy: 'bram', commandId: 'request-floor' },
+        { issuedBy: 'chloe', commandId: 'request-floor' },
+      ]),
+    ).toEqual(
+      new Map([[issuedKey({ issuedBy: 'bram', commandId: 'request-floor' }), { by: 'bram' }]]),
+    );
+  });
+
+  test('in one group commit, one id from two issuers is two commands, and from one issuer one', async () => {
+    const meetingId = await newMeeting();
+    const commit = (issuedBy: string, expectedVersion: number) => ({
+      meetingId,
+      issuedBy,
+      commandId: 'same-id',
+      expectedVersion,
+      events: [floorRequested(issuedBy)],
+      result: { by: issuedBy },
+    });
+
+    const outcomes = await store.commitMany([
+      commit('ana', 0),
+      commit('bram', 1),
+      commit('ana', 2),
+    ]);
+
+    expect(outcomes).toMatchObject([
+      { duplicate: false, version: 1 },
+      { duplicate: false, version: 2 },
+      { duplicate: true, result: { by: 'ana' } },
+    ]);
+    expect(await store.readEvents(meetingId)).toHaveLength(2);
+  });
+
   test('a commit to an unknown meeting fails with MeetingNotFound', async () => {
     await expect(
       store.commit({
         meetingId: randomUUID(),
+        issuedBy: 'ana',
         commandId: 'c1',
         expectedVersion: 0,
         events: [floorRequested('ana')],
@@ -267,6 +331,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     for (const [version, memberId] of ['ana', 'bram', 'chloé', 'dirk'].entries()) {
       await store.commit({
         meetingId,
+        issuedBy: 'ana',
         commandId: `c${version}`,
         expectedVersion: version,
         events: [floorRequested(memberId)],
@@ -299,6 +364,7 @@ describe.each(testDatabases())('the event log on %s', (_engine, fresh) => {
     const meetingId = await newMeeting();
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [floorRequested('ana')],
@@ -349,6 +415,7 @@ if (postgres) {
       // The store reads version 0 (the intruder has not committed) and waits on the key.
       const commit = store.commit({
         meetingId,
+        issuedBy: 'ana',
         commandId: 'c1',
         expectedVersion: 0,
         events: [floorRequested('ana')],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { migrate, migrations, openMeetingStore } from '../../../bot/src/store';
+import { issuedKey, migrate, migrations, openMeetingStore } from '../../../bot/src/store';
 import { testDatabases } from './databases';
 
 describe.each(testDatabases())('migrations on %s', (_engine, fresh) => {
@@ -29,6 +29,46 @@ describe.each(testDatabases())('migrations on %s', (_engine, fresh) => {
       expect(await migrate(db)).toEqual([]);
       expect(await migrate(db)).toEqual([]);
       expect(await store.findMeeting(meeting.id)).toEqual(meeting);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  test('results stored before command ids were scoped to their issuer keep answering that issuer only', async () => {
+    const database = await fresh();
+    try {
+      const db = await database.connect();
+      await migrate(db, { upTo: 2 });
+      const meetingId = randomUUID();
+      await db.query("INSERT INTO meetings (id, tenant_id) VALUES ($1, 'tenant-a')", [meetingId]);
+      await db.query(
+        `INSERT INTO events (meeting_id, seq, type, data, at, prev_hash, hash) VALUES
+         ($1, 1, 'FloorRequested', '{"by": "ana"}', now(), '', ''),
+         ($1, 2, 'FloorRequested', '{"by": "bram"}', now(), '', '')`,
+        [meetingId],
+      );
+      await db.query(
+        `INSERT INTO commands (meeting_id, command_id, result) VALUES
+         ($1, 'by-ana', '{"ok": true, "version": 1}'),
+         ($1, 'by-bram', '{"ok": true, "version": 2}'),
+         ($1, 'unknown', '{"position": "first"}')`,
+        [meetingId],
+      );
+
+      const store = await openMeetingStore(db);
+      const asked = ['ana', 'bram', ''].flatMap((issuedBy) =>
+        ['by-ana', 'by-bram', 'unknown'].map((commandId) => ({ issuedBy, commandId })),
+      );
+      const handled = await store.commandResults(meetingId, asked);
+
+      expect(handled).toEqual(
+        new Map([
+          [issuedKey({ issuedBy: 'ana', commandId: 'by-ana' }), { ok: true, version: 1 }],
+          [issuedKey({ issuedBy: 'bram', commandId: 'by-bram' }), { ok: true, version: 2 }],
+          // Kept on record under no one's name: it answers no caller's command.
+          [issuedKey({ issuedBy: '', commandId: 'unknown' }), { position: 'first' }],
+        ]),
+      );
     } finally {
       await database.drop();
     }

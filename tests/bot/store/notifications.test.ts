@@ -77,6 +77,7 @@ describe.each(testDatabases())('notifications on %s', (_engine, fresh) => {
 
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [floorRequested, floorRequested],
@@ -84,6 +85,7 @@ describe.each(testDatabases())('notifications on %s', (_engine, fresh) => {
     });
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c2',
       expectedVersion: 2,
       events: [floorRequested],
@@ -106,6 +108,7 @@ describe.each(testDatabases())('notifications on %s', (_engine, fresh) => {
 
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [floorRequested],
@@ -126,6 +129,7 @@ describe.each(testDatabases())('notifications on %s', (_engine, fresh) => {
     const meetingId = await newMeeting();
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [floorRequested],
@@ -134,6 +138,7 @@ describe.each(testDatabases())('notifications on %s', (_engine, fresh) => {
     await expect(
       store.commit({
         meetingId,
+        issuedBy: 'ana',
         commandId: 'c2',
         expectedVersion: 0,
         events: [floorRequested],
@@ -142,6 +147,7 @@ describe.each(testDatabases())('notifications on %s', (_engine, fresh) => {
     ).rejects.toThrow(VersionConflict);
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c3',
       expectedVersion: 1,
       events: [floorRequested],
@@ -165,6 +171,7 @@ describe.each(testDatabases())('notifications on %s', (_engine, fresh) => {
 
     await store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'c1',
       expectedVersion: 0,
       events: [floorRequested],
@@ -211,6 +218,7 @@ if (postgres) {
 
       await store.commit({
         meetingId,
+        issuedBy: 'ana',
         commandId: 'c1',
         expectedVersion: 0,
         events: [floorRequested],

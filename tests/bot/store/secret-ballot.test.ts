@@ -38,6 +38,7 @@ describe.each(testDatabases())('the secret ballot on %s', (_engine, fresh) => {
     const voteId = randomUUID();
     await store.commit({
       meetingId,
+      issuedBy: 'chair',
       commandId: `open-${voteId}`,
       expectedVersion: 0,
       events: [{ type: 'VoteOpened', data: { voteId, secret: true, choices: offered }, at }],
@@ -60,6 +61,7 @@ describe.each(testDatabases())('the secret ballot on %s', (_engine, fresh) => {
       try {
         await store.commit({
           meetingId,
+          issuedBy: ballot.memberId,
           commandId: `ballot-${ballot.voteId}-${ballot.memberId}-${randomUUID()}`,
           expectedVersion: await version(meetingId),
           // The event says that the member took part, never what was chosen.
@@ -81,6 +83,7 @@ describe.each(testDatabases())('the secret ballot on %s', (_engine, fresh) => {
   async function closeVote(meetingId: string, voteId: string): Promise<void> {
     await store.commit({
       meetingId,
+      issuedBy: 'chair',
       commandId: `close-${voteId}-${randomUUID()}`,
       expectedVersion: await version(meetingId),
       events: [{ type: 'VoteClosed', data: { voteId }, at }],
@@ -112,6 +115,7 @@ describe.each(testDatabases())('the secret ballot on %s', (_engine, fresh) => {
 
     const second = store.commit({
       meetingId,
+      issuedBy: 'ana',
       commandId: 'ana-again',
       expectedVersion: before,
       events: [{ type: 'BallotRecorded', data: { voteId, by: 'ana' }, at }],
@@ -134,6 +138,7 @@ describe.each(testDatabases())('the secret ballot on %s', (_engine, fresh) => {
     await expect(
       store.commit({
         meetingId,
+        issuedBy: 'bram',
         commandId: 'group-commit',
         expectedVersion: 1,
         events: [],
@@ -200,6 +205,7 @@ describe.each(testDatabases())('the secret ballot on %s', (_engine, fresh) => {
     await expect(
       store.commit({
         meetingId,
+        issuedBy: 'chair',
         commandId: 'open-again',
         expectedVersion: 1,
         events: [],
@@ -238,6 +244,7 @@ describe.each(testDatabases())('the secret ballot on %s', (_engine, fresh) => {
       () =>
         store.commit({
           meetingId,
+          issuedBy: 'chloe',
           commandId: 'stale',
           expectedVersion: 0,
           events: [{ type: 'BallotRecorded', data: { voteId, by: 'chloe' }, at }],
