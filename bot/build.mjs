@@ -13,10 +13,13 @@ const external = [
   ...Object.keys(manifest('../shared/package.json').dependencies),
 ].filter((name) => !name.startsWith('@council/'));
 
+// One bundle per entry, named after its file: src/main.ts becomes dist/main.js.
+const entryPoints = ['src/main.ts'];
+
 await build({
   absWorkingDir: here,
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints,
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
