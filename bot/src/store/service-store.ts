@@ -9,6 +9,7 @@ import { openMeetingStore, type MeetingStore } from './meeting-store';
 import { migrate } from './migrations';
 import { openPostgres } from './postgres-db';
 import { serviceRoleOf } from './roles';
+import { ensureServiceRole } from './service-role';
 
 export interface StoreSettings {
   databaseUrl?: string | undefined;
@@ -27,7 +28,13 @@ export async function openServiceStore({
       applicationName: 'council-meetings:migrate',
     });
     try {
-      await migrate(owner, { serviceRole: serviceRoleOf(databaseUrl) });
+      const serviceRole = serviceRoleOf(databaseUrl);
+      await ensureServiceRole(
+        owner,
+        serviceRole,
+        decodeURIComponent(new URL(databaseUrl).password),
+      );
+      await migrate(owner, { serviceRole });
     } finally {
       await owner.close();
     }

@@ -182,6 +182,35 @@ if (url) {
       );
     });
 
+    test('on a first deployment the owner makes the service role, and only a SCRAM verifier of its password reaches the server', async () => {
+      const newRole = `council_new_${suffix}`;
+      const newSchema = `${schema}_new`;
+      const newPassword = `pw-${randomBytes(9).toString('hex')}`;
+      await admin.query(`CREATE SCHEMA ${newSchema}`);
+      try {
+        const asNew = new URL(url);
+        asNew.searchParams.set('options', `-c search_path=${newSchema}`);
+        const ownerUrl = asNew.toString();
+        asNew.username = newRole;
+        asNew.password = newPassword;
+        const opened = await openServiceStore({
+          databaseUrl: asNew.toString(),
+          migrationUrl: ownerUrl,
+        });
+        await opened.store.close();
+        const { rows } = await admin.query<{ rolcanlogin: boolean; rolpassword: string }>(
+          'SELECT rolcanlogin, rolpassword FROM pg_authid WHERE rolname = $1',
+          [newRole],
+        );
+        expect(rows[0]?.rolcanlogin).toBe(true);
+        expect(rows[0]?.rolpassword).toMatch(/^SCRAM-SHA-256\$4096:/);
+        expect(rows[0]?.rolpassword).not.toContain(newPassword);
+      } finally {
+        await admin.query(`DROP SCHEMA ${newSchema} CASCADE`);
+        await admin.query(`DROP ROLE IF EXISTS ${newRole}`);
+      }
+    });
+
     test('the owner holds every table, and the service role owns nothing', async () => {
       const { rows } = await admin.query<{ owner: string }>(
         `SELECT DISTINCT tableowner AS owner FROM pg_tables WHERE schemaname = $1`,
