@@ -141,6 +141,7 @@ test('Azure provision makes the SSO app, then deploys infra/, then exposes acces
     'aadApp/create',
     'teamsApp/create',
     'script',
+    'script',
     'arm/deploy',
     'aadApp/update',
     'cli/runNpmCommand',
