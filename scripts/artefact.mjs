@@ -5,7 +5,7 @@
 // test, fixture or dev tool. App Service runs the zip as is (WEBSITE_RUN_FROM_PACKAGE), so
 // node_modules travels in it. The layout is the repository's: `node bot/dist/main.js`, TAB_DIR=tab/dist.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,11 +46,11 @@ function runtimeDependencies() {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-run(process.execPath, [path.join(root, 'bot/build.mjs')], root);
-cpSync(path.join(root, 'bot/dist'), path.join(out, 'bot/dist'), {
-  recursive: true,
-  filter: (source) => !source.endsWith('.map'),
-});
+const service = path.join(out, 'bot/dist');
+run(process.execPath, [path.join(root, 'bot/build.mjs'), service], root);
+for (const file of readdirSync(service)) {
+  if (file.endsWith('.map')) rmSync(path.join(service, file));
+}
 run(
   npm,
   ['exec', '--', 'vite', 'build', '--mode', 'deploy', '--outDir', path.join(out, 'tab/dist')],
