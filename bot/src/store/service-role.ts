@@ -6,7 +6,10 @@
  */
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import type { Queryable } from './db';
-import { text } from './sql';
+import { sqlState, text } from './sql';
+
+// Another instance starting at the same moment made it first.
+const madeMeanwhile = new Set(['42710', '23505']);
 
 export async function ensureServiceRole(
   owner: Queryable,
@@ -19,7 +22,10 @@ export async function ensureServiceRole(
     `SELECT format('CREATE ROLE %I LOGIN NOINHERIT PASSWORD %L', $1::text, $2::text) AS sql`,
     [role, scramVerifier(password)],
   );
-  if (statement) await owner.query(text(statement, 'sql'));
+  if (!statement) return;
+  await owner.query(text(statement, 'sql')).catch((error: unknown) => {
+    if (!madeMeanwhile.has(sqlState(error) ?? '')) throw error;
+  });
 }
 
 /** What PostgreSQL stores for a SCRAM-SHA-256 password (RFC 5802, RFC 7677). */
