@@ -13,10 +13,15 @@ const external = [
   ...Object.keys(manifest('../shared/package.json').dependencies),
 ].filter((name) => !name.startsWith('@council/'));
 
+// One bundle per entry, named after its file: src/main.ts becomes dist/main.js. The folder may be
+// given (`node bot/build.mjs <folder>`, as scripts/artefact.mjs does).
+const entryPoints = ['src/main.ts'];
+const outdir = process.argv[2] ?? 'dist';
+
 await build({
   absWorkingDir: here,
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints,
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -4,16 +4,31 @@ import { defineConfig } from 'vite';
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
-/** Two pages: the tab (side panel, stage, details) and its configuration page; served at /tab/. */
-export default defineConfig({
+/**
+ * Two pages: the tab (side panel, stage, details) and its configuration page; served at /tab/.
+ * `--mode deploy` (npm run artefact) builds the tab App Service serves: without the demo council,
+ * whose people only the browser mode's dev sign-in offers, and without Vite's manifest.
+ */
+export default defineConfig(({ mode }) => ({
   base: '/tab/',
   plugins: [react()],
+  resolve:
+    mode === 'deploy'
+      ? {
+          alias: [
+            {
+              find: /^.*\/bot\/fixtures\/council-demo\.json$/,
+              replacement: page('src/host/no-demo-council.json'),
+            },
+          ],
+        }
+      : {},
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     // The bench reads it to find each view's initial JavaScript.
-    manifest: true,
+    manifest: mode !== 'deploy',
     target: 'es2022',
     rollupOptions: { input: { index: page('index.html'), config: page('config.html') } },
   },
-});
+}));

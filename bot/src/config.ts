@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackHost } from './auth/loopback';
+import { databaseRoleProblems } from './store/roles';
 
 const commaList = z.string().transform((value) =>
   value
@@ -19,6 +20,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url().optional(),
+  /** The schema's owner: migrates and grants DATABASE_URL's role, which then runs no DDL. */
+  DATABASE_MIGRATION_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   AUTH_MODE: z.enum(['entra', 'dev']).default('dev'),
   ENTRA_CLIENT_ID: z.string().min(1).optional(),
@@ -45,6 +48,7 @@ function crossProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.AUTH_MODE === 'entra' && !set('ENTRA_CLIENT_ID')) {
     problems.push('ENTRA_CLIENT_ID: required when AUTH_MODE=entra');
   }
+  problems.push(...databaseRoleProblems(env.DATABASE_URL, env.DATABASE_MIGRATION_URL));
   if (!set('MicrosoftAppId')) {
     // Without an app id the bot takes activities without Bot Framework auth: anyone who can reach
     // /api/messages could speak for any member.

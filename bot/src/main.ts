@@ -3,7 +3,7 @@ import { parseConfig } from './config';
 import { loadCouncil } from './demo';
 import { createServer } from './http/server';
 import { createLogger } from './log';
-import { openDb, openMeetingStore } from './store';
+import { openServiceStore } from './store';
 import { teamsChat } from './teams';
 
 const config = parseConfig(process.env);
@@ -21,8 +21,11 @@ const auth = await createAuthenticator(
         },
       },
 );
-const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-const store = await openMeetingStore(db);
+const { db, store } = await openServiceStore({
+  databaseUrl: config.DATABASE_URL,
+  migrationUrl: config.DATABASE_MIGRATION_URL,
+  dataDir: config.DATA_DIR,
+});
 const service = createServer({ config, store, auth, log, chat: teamsChat({ config }) });
 await service.start();
 await new Promise<void>((resolve) => {

@@ -131,6 +131,7 @@ test('the service gets every setting it reads, and listens on all interfaces', (
       'HOST',
       'TAB_DIR',
       'DATABASE_URL',
+      'DATABASE_MIGRATION_URL',
       'AUTH_MODE',
       'ENTRA_CLIENT_ID',
       'APPLICATIONINSIGHTS_CONNECTION_STRING',
@@ -149,14 +150,48 @@ test('the service gets every setting it reads, and listens on all interfaces', (
   );
 });
 
-test('DATABASE_URL names the server and database, requires TLS and escapes the password', () => {
-  const url = /^var databaseUrl = '([^\n]*)'$/m.exec(main.text)?.[1] ?? '';
-  expect(url).toMatch(/^postgres:\/\//);
-  expect(url).toContain('${uriComponent(postgresAdminPassword)}');
-  expect(url).toContain('${postgres.outputs.fullyQualifiedDomainName}');
-  expect(url).toContain('/${databaseName}?sslmode=require');
-  const password = main.params.find((p) => p.name === 'postgresAdminPassword');
-  expect(password?.decorators).toContain('@secure()');
+test('DATABASE_URL logs in as the service role and DATABASE_MIGRATION_URL as the owner, both over TLS, passwords escaped', () => {
+  const host = /^var databaseHost = '([^\n]*)'$/m.exec(main.text)?.[1] ?? '';
+  expect(host).toBe(
+    '${postgres.outputs.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require',
+  );
+  expect(/^var databaseUrl = '([^\n]*)'$/m.exec(main.text)?.[1]).toBe(
+    'postgres://${postgresAppLogin}:${uriComponent(postgresAppPassword)}@${databaseHost}',
+  );
+  expect(/^var databaseMigrationUrl = '([^\n]*)'$/m.exec(main.text)?.[1]).toBe(
+    'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${databaseHost}',
+  );
+  for (const name of ['postgresAdminPassword', 'postgresAppPassword']) {
+    expect(main.params.find((p) => p.name === name)?.decorators).toContain('@secure()');
+  }
+});
+
+test("no secret is a plain app setting: they are Key Vault references the app's identity resolves", () => {
+  const setting = (name: string) =>
+    new RegExp(`name: '${name}'\\s+value: ([^\\n]+)`).exec(main.text)?.[1];
+  expect(setting('DATABASE_URL')).toBe('secrets.outputs.databaseUrlReference');
+  expect(setting('DATABASE_MIGRATION_URL')).toBe('secrets.outputs.databaseMigrationUrlReference');
+  expect(setting('MicrosoftAppPassword')).toBe('secrets.outputs.botAppPasswordReference');
+  expect(bodyOf(main, 'webApp')).toMatch(/keyVaultReferenceIdentity: identity\.id/);
+  expect(bodyOf(main, 'secrets')).toMatch(/readerPrincipalId: identity\.properties\.principalId/);
+
+  const secrets = byPath('infra/modules/secrets.bicep');
+  expect(bodyOf(secrets, 'vault')).toMatch(/enableRbacAuthorization: true/);
+  expect(bodyOf(secrets, 'vault')).toMatch(/enablePurgeProtection: true/);
+  // Key Vault Secrets User, on this vault only.
+  expect(bodyOf(secrets, 'readSecrets')).toMatch(/scope: vault/);
+  expect(secrets.text).toMatch(/var secretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6'/);
+  for (const output of secrets.outputs) {
+    expect(output.value).toMatch(
+      /@Microsoft\.KeyVault\(SecretUri=\$\{\w+\.properties\.secretUri\}\)/,
+    );
+  }
+  const parameters = readJson('infra/azure.parameters.json') as {
+    parameters: Record<string, { value: string }>;
+  };
+  expect(parameters.parameters.postgresAppPassword?.value).toBe(
+    '${{SECRET_POSTGRES_APP_PASSWORD}}',
+  );
 });
 
 test('PostgreSQL: private access in a delegated subnet that the web app can reach, TLS required', () => {

@@ -141,6 +141,7 @@ test('Azure provision makes the SSO app, then deploys infra/, then exposes acces
     'aadApp/create',
     'teamsApp/create',
     'script',
+    'script',
     'arm/deploy',
     'aadApp/update',
     'cli/runNpmCommand',
@@ -151,15 +152,16 @@ test('Azure provision makes the SSO app, then deploys infra/, then exposes acces
   ]);
 });
 
-test('deploy builds, then zip-deploys the service to the App Service that provision made', () => {
+test('deploy assembles the artefact, then zip-deploys it to the App Service that provision made', () => {
   const deploy = readLifecycle('teamsapp.yml').deploy ?? [];
   const uses = deploy.map((s) => `${s.uses} ${argsOf(s)}`.trim());
-  expect(uses.indexOf('cli/runNpmCommand run build --if-present')).toBeLessThan(
+  expect(uses.indexOf('cli/runNpmCommand run artefact')).toBeGreaterThan(-1);
+  expect(uses.indexOf('cli/runNpmCommand run artefact')).toBeLessThan(
     uses.indexOf('azureAppService/zipDeploy'),
   );
-  expect(deploy.find((s) => s.uses === 'azureAppService/zipDeploy')?.with?.resourceId).toBe(
-    '${{AZURE_APP_SERVICE_RESOURCE_ID}}',
-  );
+  const zipDeploy = deploy.find((s) => s.uses === 'azureAppService/zipDeploy')?.with;
+  expect(zipDeploy?.artifactFolder).toBe('build/artefact');
+  expect(zipDeploy?.resourceId).toBe('${{AZURE_APP_SERVICE_RESOURCE_ID}}');
 });
 
 test('publish submits the package to the tenant app catalogue', () => {

@@ -200,6 +200,7 @@ export function readStep(step: Step, env: string): Reading {
         reading.variables.push(...fromFiles(appPackageTexts()));
         reading.makes.push(`appPackage/build/appPackage.${env}.zip`);
       }
+      if (script === 'artefact') reading.makes.push('build/artefact');
       if (script) reading.files.push(`package.json#scripts.${script}`);
       if (w.workingDirectory) reading.files.push(clean(str('workingDirectory')));
       break;

@@ -1,7 +1,9 @@
 export { openDb, type Db, type DbOptions, type Queryable } from './db';
 export { openPglite, pgliteDb } from './pglite-db';
 export { openPostgres, type PostgresOptions } from './postgres-db';
-export { migrate, migrations } from './migrations';
+export { expectMigrated, migrate, migrations } from './migrations';
+export { servicePrivileges } from './privileges';
+export { openServiceStore } from './service-store';
 export {
   openMeetingStore,
   type ChatMemory,

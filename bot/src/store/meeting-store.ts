@@ -14,7 +14,7 @@ import {
 } from './errors';
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash-chain';
 import { issuedKey, type IssuedCommand } from './issued-command';
-import { migrate } from './migrations';
+import { expectMigrated, migrate } from './migrations';
 import { brokenUniqueConstraint, int, isoTime, nullableText, text } from './sql';
 
 export interface Meeting {
@@ -127,12 +127,18 @@ const channel = 'meeting_events';
 const meetingColumns = `id, tenant_id, teams_meeting_id, created_at,
   (SELECT coalesce(max(seq), 0) FROM events WHERE meeting_id = meetings.id) AS version`;
 
-/** Migrates the database, then returns the store over it. Closing the store closes the database. */
+/**
+ * Migrates the database, then returns the store over it. Closing the store closes the database.
+ * With `migrations: 'expect'` (the owner migrated it) the store runs no DDL: it only checks.
+ */
 export async function openMeetingStore(
   db: Db,
-  { ballotBox = countingBallotBox }: { ballotBox?: BallotBox } = {},
+  {
+    ballotBox = countingBallotBox,
+    migrations = 'apply',
+  }: { ballotBox?: BallotBox; migrations?: 'apply' | 'expect' } = {},
 ): Promise<MeetingStore> {
-  await migrate(db);
+  await (migrations === 'apply' ? migrate(db) : expectMigrated(db));
 
   const meetingWhere = async (condition: string, params: unknown[]) => {
     const [row] = await db.query(

@@ -3,7 +3,8 @@
  * Append new migrations at the end; never edit one that has shipped.
  */
 import type { Db } from './db';
-import { int } from './sql';
+import { grantServicePrivileges } from './privileges';
+import { int, sqlState } from './sql';
 
 interface Migration {
   version: number;
@@ -111,9 +112,13 @@ const migrationLock = 7_240_517_301;
 /**
  * Brings the schema up to date (or up to `upTo`, for a test of a later migration on older rows) and
  * returns the versions it applied. One transaction under an advisory lock: a second instance
- * starting at the same moment waits, then finds nothing to do.
+ * starting at the same moment waits, then finds nothing to do. With `serviceRole`, `db` is the
+ * owner, and the service's role is granted what it needs.
  */
-export function migrate(db: Db, { upTo = Infinity }: { upTo?: number } = {}): Promise<number[]> {
+export function migrate(
+  db: Db,
+  { upTo = Infinity, serviceRole }: { upTo?: number; serviceRole?: string } = {},
+): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
     await tx.query(
@@ -136,6 +141,26 @@ export function migrate(db: Db, { upTo = Infinity }: { upTo?: number } = {}): Pr
         name,
       ]);
     }
+    if (serviceRole !== undefined) await grantServicePrivileges(tx, serviceRole);
     return applying.map((migration) => migration.version);
   });
+}
+
+/** Throws unless every migration has been applied: for a service that may not run DDL itself. */
+export async function expectMigrated(db: Db): Promise<void> {
+  const latest = Math.max(...migrations.map((migration) => migration.version));
+  const undefinedTable = '42P01';
+  const [row] = await db
+    .query('SELECT coalesce(max(version), 0) AS version FROM schema_migrations')
+    .catch((error: unknown) => {
+      if (sqlState(error) === undefinedTable) return [];
+      throw error;
+    });
+  const current = row ? int(row, 'version') : 0;
+  if (current < latest) {
+    throw new Error(
+      `the database schema is at version ${current}, the service needs ${latest}: ` +
+        'run the migrations as the owner (DATABASE_MIGRATION_URL)',
+    );
+  }
 }

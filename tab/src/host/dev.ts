@@ -11,7 +11,7 @@ export interface DemoPerson {
 
 interface CouncilPeople {
   readonly tenantId: string;
-  readonly director: { aadObjectId: string; name: string; role: Role };
+  readonly director?: { aadObjectId: string; name: string; role: Role };
   readonly observer?: { aadObjectId: string; name: string; role: Role };
   readonly members: readonly { aadObjectId: string; name: string; role: Role }[];
 }
@@ -22,7 +22,7 @@ export async function demoPeople(): Promise<DemoPerson[]> {
     .default as CouncilPeople;
   const people = [
     ...council.members,
-    council.director,
+    ...(council.director ? [council.director] : []),
     ...(council.observer ? [council.observer] : []),
   ];
   return people.map((p) => ({

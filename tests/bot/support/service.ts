@@ -3,7 +3,13 @@ import { parseConfig } from '../../../bot/src/config';
 import { createServer, type ServerDeps, type Service } from '../../../bot/src/http/server';
 import { createLogger, type Logger } from '../../../bot/src/log';
 import { PGlite } from '@electric-sql/pglite';
-import { openPostgres, openMeetingStore, pgliteDb, type Db } from '../../../bot/src/store';
+import {
+  openPostgres,
+  openMeetingStore,
+  pgliteDb,
+  type Db,
+  type MeetingStore,
+} from '../../../bot/src/store';
 import { pgliteTemplate } from '../store/databases';
 import demo from '../../../bot/fixtures/council-demo.json';
 
@@ -22,7 +28,8 @@ export interface RunningService {
  * The real service on a loopback port, with dev sign-in and a fresh in-memory PGlite (loaded from a
  * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`; with `tabDir`,
  * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages; with
- * `db`, it runs on that database instead (which it closes with the service).
+ * `db`, it runs on that database instead (which it closes with the service), through `store` when
+ * one is already open on it.
  */
 export async function startService(
   databaseUrl?: string,
@@ -32,6 +39,7 @@ export async function startService(
     readonly tabDir?: string;
     readonly chat?: ServerDeps['chat'];
     readonly db?: Db;
+    readonly store?: MeetingStore;
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -53,7 +61,7 @@ export async function startService(
     (databaseUrl
       ? await openPostgres({ connectionString: databaseUrl })
       : pgliteDb(await PGlite.create({ loadDataDir: await pgliteTemplate() })));
-  const store = await openMeetingStore(db);
+  const store = options.store ?? (await openMeetingStore(db));
   const service = createServer({
     config,
     store,
