@@ -12,6 +12,7 @@ export {
   type NewEvent,
   type StoredEvent,
 } from './meeting-store';
+export type { ListedMeeting, ListingOptions, MeetingSummary } from './summaries';
 export { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 export * from './errors';
 export * from './hash-chain';
