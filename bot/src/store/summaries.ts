@@ -2,6 +2,7 @@
  * A row per meeting with what its lists show (title, date, status) and who is on its roster, kept by
  * the commits that change it: a member's list of meetings is then one query, not a fold of each.
  */
+import type { MeetingStatus, Role } from '@council/shared';
 import type { Queryable, Row } from './db';
 import { canonicalJson } from './hash-chain';
 import { nullableText, text } from './sql';
@@ -10,9 +11,9 @@ export interface MeetingSummary {
   readonly title: string;
   readonly municipality: string;
   readonly scheduledStart: string;
-  readonly status: string;
+  readonly status: MeetingStatus;
   /** Each member of the roster's role, by object id. */
-  readonly roles: Readonly<Record<string, string>>;
+  readonly roles: Readonly<Record<string, Role>>;
 }
 
 /** A meeting as a member's list shows it, with the member's role (null when not on the roster). */
@@ -21,8 +22,8 @@ export interface ListedMeeting {
   readonly title: string;
   readonly municipality: string;
   readonly scheduledStart: string;
-  readonly status: string;
-  readonly role: string | null;
+  readonly status: MeetingStatus;
+  readonly role: Role | null;
   readonly teamsMeetingId: string | null;
 }
 
@@ -84,14 +85,15 @@ export async function meetingsWithoutSummary(db: Queryable): Promise<string[]> {
   return rows.map((row) => text(row, 'id'));
 }
 
+/** The summary's values were written from the domain's state: they are its statuses and roles. */
 function toListed(row: Row): ListedMeeting {
   return {
     id: text(row, 'id'),
     title: text(row, 'title'),
     municipality: text(row, 'municipality'),
     scheduledStart: text(row, 'scheduled_start'),
-    status: text(row, 'status'),
-    role: nullableText(row, 'role'),
+    status: text(row, 'status') as MeetingStatus,
+    role: nullableText(row, 'role') as Role | null,
     teamsMeetingId: nullableText(row, 'teams_meeting_id'),
   };
 }
