@@ -95,7 +95,8 @@ test('without the Council.Secretariat app role in its roles claim, an SSO token 
       method: 'POST',
       body: JSON.stringify({ commandId: 'sso-create-again', council }),
     });
-    expect({ roles, status: reply.status, body: await reply.json() }).toMatchObject({
+    const body = (await reply.json()) as unknown;
+    expect({ roles, status: reply.status, body }).toMatchObject({
       roles,
       status: 403,
       body: { code: 'NOT_MEETING_CREATOR' },
