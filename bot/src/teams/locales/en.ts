@@ -145,7 +145,7 @@ export const en = {
   'link.organizerNotOnRoster':
     'The organizer of this Teams meeting is neither the chair nor the general director of that meeting: it cannot be linked here.',
   'link.noMeetingInfo':
-    "Teams cannot say who organised this chat’s meeting, so no meeting can be linked here: link it in the chat of the Teams meeting.",
+    'Teams cannot say who organised this chat’s meeting, so no meeting can be linked here: link it in the chat of the Teams meeting.',
   'unlink.done': 'This chat is no longer the chat of “{{title}}”; it can be linked again.',
   'unlink.notAllowed': 'Only the chair or the general director of this meeting may unlink it.',
 
