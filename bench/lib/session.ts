@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CouncilFile, WireCommand } from '@council/shared';
+import { SECRETARIAT_ROLE, type CouncilFile, type WireCommand } from '@council/shared';
 import { inPool, type Headers, type HttpClient, type Reply } from './http';
 import { secretItemNumber } from './council';
 
@@ -27,9 +27,10 @@ export async function signIn(
   client: HttpClient,
   tenantId: string,
   ids: readonly string[],
+  roles: readonly string[] = [],
 ): Promise<Person[]> {
   return inPool(ids, 16, async (id) => {
-    const reply = await client.post('/api/dev/token', { tenantId, objectId: id, name: id });
+    const reply = await client.post('/api/dev/token', { tenantId, objectId: id, name: id, roles });
     const token = (reply.body as { token?: unknown } | undefined)?.token;
     if (reply.status !== 200 || typeof token !== 'string') fail('dev sign-in', reply);
     return { id, headers: { authorization: `Bearer ${token}` } };
@@ -71,10 +72,13 @@ export async function signInCouncil(
   const voterIds = council.members
     .filter((m) => m.role === 'chair' || m.role === 'councillor')
     .map((m) => m.aadObjectId);
-  const [director, ...members] = await signIn(client, council.tenantId, [
-    council.director.aadObjectId,
-    ...voterIds,
-  ]);
+  const [director] = await signIn(
+    client,
+    council.tenantId,
+    [council.director.aadObjectId],
+    [SECRETARIAT_ROLE],
+  );
+  const members = await signIn(client, council.tenantId, voterIds);
   const chair = members.find((m) => m.id === chairId);
   if (!director || !chair) throw new Error('the council needs a director and a chair');
   return { director, chair, members };

@@ -28,6 +28,10 @@ const schema = z.object({
   ENTRA_APP_ID_URI: z.string().min(1).optional(),
   ENTRA_ALLOWED_TENANTS: commaList.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Object ids who may create meeting records besides holders of the secretariat app role. */
+  MEETING_CREATORS: commaList.default([]),
+  /** Whether every member of the tenant sees convened meetings in their lists, not only the roster. */
+  LIST_CONVENED_MEETINGS: z.stringbool().default(false),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000),
   /** A council file to load once at start (the demo council for `npm start`). */
   DEMO_COUNCIL: z.string().min(1).optional(),

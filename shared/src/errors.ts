@@ -47,6 +47,15 @@ export const errorCatalogue = {
       en: 'Your role in this meeting does not allow this action.',
     },
   },
+  NOT_MEETING_CREATOR: {
+    status: 403,
+    message: {
+      fr: 'Seul le secrétariat du conseil peut créer une séance.',
+      nl: 'Alleen het secretariaat van de raad kan een zitting aanmaken.',
+      de: 'Nur das Ratssekretariat kann eine Sitzung anlegen.',
+      en: 'Only the council secretariat may create a meeting.',
+    },
+  },
   NOT_FOUND: {
     status: 404,
     message: {

@@ -9,7 +9,7 @@ export * from './errors';
 export type * from './events';
 export * from './language';
 export * from './minutes';
-export { mayIssue, permissions } from './permissions';
+export { mayIssue, permissions, SECRETARIAT_ROLE } from './permissions';
 export * from './profiles';
 export * from './roster';
 export { speakingTime } from './speaking/decider';

@@ -44,6 +44,12 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   PublishResult: director,
 };
 
+/**
+ * The Entra app role (aad.manifest.json) by which a tenant says who may create meeting records: the
+ * roster a record carries is then the secretariat's, not whoever asked first.
+ */
+export const SECRETARIAT_ROLE = 'Council.Secretariat';
+
 export function mayIssue(actor: Actor | null, type: CommandType): boolean {
   return actor !== null && permissions[type].includes(actor);
 }

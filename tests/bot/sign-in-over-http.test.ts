@@ -38,7 +38,8 @@ beforeAll(async () => {
     tenantId: TENANT,
     director: { ...demo.director, aadObjectId: MEMBER },
   };
-  const created = await call(await signToken(key, ssoClaims()), '/api/meetings', {
+  const secretariat = ssoClaims({ roles: ['Council.Secretariat'] });
+  const created = await call(await signToken(key, secretariat), '/api/meetings', {
     method: 'POST',
     body: JSON.stringify({ commandId: 'sso-create', council }),
   });
@@ -81,4 +82,24 @@ test('an unsigned token (alg none) and a tampered token are refused with 401', a
   const [header, , signature] = (await signToken(key, ssoClaims())).split('.');
   const tampered = `${header}.${base64url(ssoClaims({ oid: 'someone-else' }))}.${signature}`;
   expect((await call(tampered, `/api/meetings/${meetingId}`)).status).toBe(401);
+});
+
+test('without the Council.Secretariat app role in its roles claim, an SSO token creates no meeting (403)', async () => {
+  const council = {
+    ...demo,
+    tenantId: TENANT,
+    director: { ...demo.director, aadObjectId: MEMBER },
+  };
+  for (const roles of [undefined, [], ['Council.Observer'], 'Council.Secretariat']) {
+    const reply = await call(await signToken(key, ssoClaims({ roles })), '/api/meetings', {
+      method: 'POST',
+      body: JSON.stringify({ commandId: 'sso-create-again', council }),
+    });
+    const body = (await reply.json()) as unknown;
+    expect({ roles, status: reply.status, body }).toMatchObject({
+      roles,
+      status: 403,
+      body: { code: 'NOT_MEETING_CREATOR' },
+    });
+  }
 });

@@ -10,6 +10,8 @@ export interface DevSubject {
   readonly tenantId: string;
   readonly objectId: string;
   readonly name: string;
+  /** App roles the token carries, as Entra puts the tenant's assignments in `roles`. */
+  readonly roles?: readonly string[];
 }
 
 export interface DevAuthorityOptions {
@@ -43,10 +45,16 @@ export async function createDevAuthority(options: DevAuthorityOptions = {}): Pro
   const kid = randomUUID();
 
   return {
-    async issue({ tenantId, objectId, name }) {
+    async issue({ tenantId, objectId, name, roles = [] }) {
       if (tenantId === '' || objectId === '')
         throw new Error('a dev subject needs a tenant and an object id');
-      return new SignJWT({ tid: tenantId, oid: objectId, name, scp: TAB_API_SCOPE })
+      return new SignJWT({
+        tid: tenantId,
+        oid: objectId,
+        name,
+        scp: TAB_API_SCOPE,
+        ...(roles.length > 0 ? { roles: [...roles] } : {}),
+      })
         .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)

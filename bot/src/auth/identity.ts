@@ -8,6 +8,8 @@ export interface Identity {
   readonly objectId: string;
   readonly name?: string;
   readonly preferredUsername?: string;
+  /** The app roles the tenant assigned the caller (the token's `roles` claim), e.g. the secretariat. */
+  readonly roles: readonly string[];
 }
 
 /** The scope the tab's API exposes in the app registration ("Expose an API"). */
@@ -24,6 +26,13 @@ export function requireClaimText(claims: JWTPayload, name: string): string {
   return value;
 }
 
+function claimTexts(claims: JWTPayload, name: string): string[] {
+  const value = claims[name];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string' && item !== '')
+    : [];
+}
+
 /** The caller behind verified claims, once the token grants the tab API's delegated scope. */
 export function identityFromClaims(claims: JWTPayload): Identity {
   const scopes = claimText(claims, 'scp')?.split(' ') ?? [];
@@ -37,6 +46,7 @@ export function identityFromClaims(claims: JWTPayload): Identity {
   return {
     tenantId: requireClaimText(claims, 'tid'),
     objectId,
+    roles: claimTexts(claims, 'roles'),
     ...(name === undefined ? {} : { name }),
     ...(preferredUsername === undefined ? {} : { preferredUsername }),
   };

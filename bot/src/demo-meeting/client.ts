@@ -5,6 +5,8 @@ import type { Meeting, WireCommand } from '@council/shared';
 export interface Person {
   readonly id: string;
   readonly name: string;
+  /** The app roles the tenant gave them (the director: the secretariat's, to create the meeting). */
+  readonly roles?: readonly string[];
 }
 
 /**
@@ -30,7 +32,12 @@ export function councilApi(baseUrl: string, tenantId: string) {
     const response = await fetch(`${baseUrl}/api/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenantId, objectId: person.id, name: person.name }),
+      body: JSON.stringify({
+        tenantId,
+        objectId: person.id,
+        name: person.name,
+        ...(person.roles ? { roles: person.roles } : {}),
+      }),
     });
     if (!response.ok) throw new Error(`sign-in of ${person.name}: HTTP ${response.status}`);
     return ((await response.json()) as { token: string }).token;

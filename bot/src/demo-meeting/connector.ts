@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 /** What the bot asked of the Bot Connector. */
 export interface ConnectorCall {
-  readonly kind: 'send' | 'reply' | 'update' | 'create' | 'notify' | 'members' | 'member';
+  readonly kind:
+    'send' | 'reply' | 'update' | 'create' | 'notify' | 'members' | 'member' | 'meetingInfo';
   readonly conversationId: string;
   /** The updated activity's id, or the activity replied to. */
   readonly activityId?: string | undefined;
@@ -23,6 +24,8 @@ export interface ConnectorOptions {
   readonly members?: () => readonly ConnectorMember[];
   /** What the meeting notification API answers: 404, as outside a Teams meeting, by default. */
   readonly notificationStatus?: () => number;
+  /** Who organised the Teams meeting, as the meeting API answers; none (a 404) by default. */
+  readonly organizer?: () => ConnectorMember | undefined;
   /** Serves a request the connector does not know, or answers false (a 404). */
   readonly otherwise?: (
     req: IncomingMessage,
@@ -61,6 +64,7 @@ export async function startRecordingConnector(
   let counter = 0;
   const members = options.members ?? (() => []);
   const notificationStatus = options.notificationStatus ?? (() => 404);
+  const organizer = options.organizer ?? (() => undefined);
 
   type Recorder = (call: Omit<ConnectorCall, 'body' | 'authorization'>) => void;
 
@@ -71,6 +75,20 @@ export async function startRecordingConnector(
       record({ kind: 'notify', conversationId: parts[2] ?? '' });
       const status = notificationStatus();
       return [status, status >= 300 ? { error: { code: 'Forbidden' } } : {}];
+    }
+    if (method === 'GET' && parts[0] === 'v1' && parts[1] === 'meetings' && parts.length === 3) {
+      const meetingId = parts[2] ?? '';
+      record({ kind: 'meetingInfo', conversationId: meetingId });
+      const person = organizer();
+      if (!person) return notFound;
+      return [
+        200,
+        {
+          details: { id: meetingId, type: 'Scheduled', title: 'Council meeting' },
+          conversation: { id: meetingId, isGroup: true, conversationType: 'groupChat' },
+          organizer: { id: person.id, aadObjectId: person.aadObjectId, name: person.name },
+        },
+      ];
     }
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return notFound;
     const conversationId = parts[2] ?? '';

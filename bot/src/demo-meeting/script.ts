@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CouncilFile, Meeting, Vote, WireCommand } from '@council/shared';
+import {
+  SECRETARIAT_ROLE,
+  type CouncilFile,
+  type Meeting,
+  type Vote,
+  type WireCommand,
+} from '@council/shared';
 import type { Channels, CouncilApi, Person } from './client';
 
 /** The service's clock during the demo: a few seconds per step, minutes where the council debates. */
@@ -49,7 +55,8 @@ class Sitting {
   }
 
   get director(): Person {
-    return { id: this.council.director.aadObjectId, name: this.council.director.name };
+    const { aadObjectId, name } = this.council.director;
+    return { id: aadObjectId, name, roles: [SECRETARIAT_ROLE] };
   }
 
   seat(n: number): Person {

@@ -27,12 +27,14 @@ export function openApiDocument() {
     paths: {
       '/api/meetings': {
         get: {
-          summary: "The tenant's meetings",
+          summary:
+            "The tenant's meetings whose roster holds the caller (or convened, if configured)",
           security: bearer,
           responses: { 200: { description: 'Meetings' }, ...refusals },
         },
         post: {
-          summary: 'The director creates a meeting from a setup or a council file',
+          summary:
+            'The director creates a meeting from a setup or a council file; only the Council.Secretariat app role or MEETING_CREATORS may',
           security: bearer,
           requestBody: json({
             type: 'object',

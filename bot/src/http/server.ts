@@ -4,6 +4,7 @@ import {
   councilFileSchema,
   meetingFor,
   meetingSetupSchema,
+  SECRETARIAT_ROLE,
   setupFromCouncilFile,
   wireCommandSchema,
   type Reader,
@@ -11,7 +12,7 @@ import {
 } from '@council/shared';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
-import type { Authenticator, Identity } from '../auth';
+import { mayCreateMeetings, type Authenticator, type Identity } from '../auth';
 import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
 import type { Logger } from '../log';
@@ -22,7 +23,7 @@ import {
   type MeetingService,
 } from '../meetings/service';
 import { minutesFor } from '../minutes';
-import type { MeetingStore } from '../store';
+import type { ListedMeeting, MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
 import { refusal, sendProblem } from './problems';
 import { serveTab } from './tab';
@@ -33,6 +34,8 @@ export interface ChatCore {
   readonly meetings: MeetingService;
   readonly store: MeetingStore;
   readonly log: Logger;
+  /** The meetings a member of the tenant may see listed. */
+  readonly meetingsOf: (tenantId: string, memberId: string) => Promise<ListedMeeting[]>;
 }
 
 /** The chat bot (bot/src/teams) as the server sees it: one route and a lifetime. */
@@ -125,7 +128,9 @@ export function createServer(deps: ServerDeps) {
   });
   const hub = createLiveHub(store, meetings, log);
   const server = baseServer(deps);
-  const chat = deps.chat?.({ meetings, store, log });
+  const meetingsOf = (tenantId: string, memberId: string) =>
+    store.meetingsFor(tenantId, memberId, { convened: config.LIST_CONVENED_MEETINGS });
+  const chat = deps.chat?.({ meetings, store, log, meetingsOf });
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -198,22 +203,17 @@ export function createServer(deps: ServerDeps) {
     '/api/meetings',
     route(async (req, res) => {
       const identity = await identify(req);
-      const records = await store.meetingsOfTenant(identity.tenantId);
-      const list = [];
-      for (const record of records) {
-        const loaded = await meetings.load(record.id);
-        if (!loaded || loaded.state.status === 'none') continue;
-        const { setup, status } = loaded.state;
-        list.push({
-          id: record.id,
-          title: setup.title,
-          municipality: setup.municipality,
-          scheduledStart: setup.scheduledStart,
+      const listed = await meetingsOf(identity.tenantId, identity.objectId);
+      res.send(200, {
+        meetings: listed.map(({ id, title, municipality, scheduledStart, status, role }) => ({
+          id,
+          title,
+          municipality,
+          scheduledStart,
           status,
-          role: readerOf(loaded, identity),
-        });
-      }
-      res.send(200, { meetings: list });
+          role,
+        })),
+      });
     }),
   );
 
@@ -221,6 +221,8 @@ export function createServer(deps: ServerDeps) {
     '/api/meetings',
     route(async (req, res) => {
       const identity = await identify(req);
+      if (!mayCreateMeetings(identity, config.MEETING_CREATORS))
+        throw refusal('NOT_MEETING_CREATOR');
       const body = createMeetingSchema.parse(req.body);
       const setup =
         'setup' in body ? body.setup : meetingSetupSchema.parse(setupFromCouncilFile(body.council));
@@ -313,6 +315,7 @@ export function createServer(deps: ServerDeps) {
             tenantId: z.string().min(1).max(100),
             objectId: z.string().min(1).max(100),
             name: z.string().min(1).max(200),
+            roles: z.array(z.literal(SECRETARIAT_ROLE)).max(1).optional(),
           })
           .strict()
           .parse(req.body);
@@ -338,6 +341,7 @@ export function createServer(deps: ServerDeps) {
     hub,
     /** Starts the live fan-out and the chat bot; the caller then listens. */
     async start(): Promise<void> {
+      await meetings.summarizeOlderMeetings();
       stopHub = await hub.start();
       stopChat = (await chat?.start()) ?? null;
     },

@@ -26,6 +26,7 @@ import {
   type StoredEvent,
 } from '../store';
 import { meetingQueues } from './queues';
+import { changedSummary, summaryOf } from './summary';
 
 export interface LoadedMeeting {
   readonly record: StoredMeeting;
@@ -188,6 +189,8 @@ export function createMeetingService(
         refused.push({ request, error: decision.error });
         continue;
       }
+      const after = decision.events.reduce(evolve, state);
+      const summary = changedSummary(state, after);
       commits.push({
         meetingId: request.meetingId,
         issuedBy: request.by,
@@ -205,9 +208,10 @@ export function createMeetingService(
           : [],
         ballotBoxes: ballotBoxes(decision.events, state),
         result: { ok: true, version: version + decision.events.length },
+        ...(summary ? { summary } : {}),
       });
       accepted.push(request);
-      state = decision.events.reduce(evolve, state);
+      state = after;
       version += decision.events.length;
     }
     return { commits, accepted, refused, state, version };
@@ -426,6 +430,16 @@ export function createMeetingService(
         await store.createMeeting({ id: meetingId, tenantId });
       const answer = await this.execute({ ...request, meetingId });
       return { ...answer, meetingId };
+    },
+
+    /** Gives the meetings written before summaries were kept their summary, folding each once. */
+    async summarizeOlderMeetings(): Promise<void> {
+      for (const meetingId of await store.meetingsWithoutSummary()) {
+        const loaded = await load(meetingId);
+        if (loaded && loaded.state.status !== 'none') {
+          await store.keepSummary(meetingId, summaryOf(loaded.state));
+        }
+      }
     },
 
     /** Another instance wrote up to `seq`: what this one holds is read again before it is used. */

@@ -15,6 +15,7 @@ export {
   type StoredEvent,
 } from './meeting-store';
 export { issuedKey, type IssuedCommand } from './issued-command';
+export type { ListedMeeting, ListingOptions, MeetingSummary } from './summaries';
 export { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 export * from './errors';
 export * from './hash-chain';

@@ -16,6 +16,14 @@ import { GENESIS_HASH, canonicalJson, eventHash } from './hash-chain';
 import { issuedKey, type IssuedCommand } from './issued-command';
 import { expectMigrated, migrate } from './migrations';
 import { brokenUniqueConstraint, int, isoTime, nullableText, text } from './sql';
+import {
+  listMeetings,
+  meetingsWithoutSummary,
+  writeSummary,
+  type ListedMeeting,
+  type ListingOptions,
+  type MeetingSummary,
+} from './summaries';
 
 export interface Meeting {
   id: string;
@@ -56,6 +64,8 @@ export interface Commit extends IssuedCommand {
   };
   /** Returned as is to a retry of this command; JSON. Never a secret choice. */
   result: unknown;
+  /** The meeting's summary after this command, when the command changed it. */
+  summary?: MeetingSummary;
 }
 
 export type CommitOutcome =
@@ -72,6 +82,17 @@ export interface MeetingStore {
   findTeamsMeeting(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined>;
   meetingsOfTenant(tenantId: string): Promise<Meeting[]>;
   linkTeamsMeeting(link: { meetingId: string; teamsMeetingId: string }): Promise<Meeting>;
+  /** Frees the meeting's chat; false if the meeting was not linked to `teamsMeetingId`. */
+  unlinkTeamsMeeting(link: { meetingId: string; teamsMeetingId: string }): Promise<boolean>;
+  /** The tenant's meetings whose roster holds the member (and, as asked, the convened ones). */
+  meetingsFor(
+    tenantId: string,
+    memberId: string,
+    options: ListingOptions,
+  ): Promise<ListedMeeting[]>;
+  /** The meetings with no summary yet, and a way to give them one unless a commit got there first. */
+  meetingsWithoutSummary(): Promise<string[]>;
+  keepSummary(meetingId: string, summary: MeetingSummary): Promise<void>;
   readEvents(meetingId: string, afterSeq?: number): Promise<StoredEvent[]>;
   /**
    * In one transaction: unless the command was already handled, appends its events at the
@@ -190,6 +211,21 @@ export async function openMeetingStore(
       }
       return { ...meeting, teamsMeetingId };
     },
+
+    async unlinkTeamsMeeting({ meetingId, teamsMeetingId }) {
+      const rows = await db.query(
+        `UPDATE meetings SET teams_meeting_id = NULL
+         WHERE id = $1 AND teams_meeting_id = $2 RETURNING id`,
+        [meetingId, teamsMeetingId],
+      );
+      return rows.length === 1;
+    },
+
+    meetingsFor: (tenantId, memberId, options) => listMeetings(db, tenantId, memberId, options),
+
+    meetingsWithoutSummary: () => meetingsWithoutSummary(db),
+
+    keepSummary: (meetingId, summary) => writeSummary(db, meetingId, summary, { replace: false }),
 
     async readEvents(meetingId, afterSeq = 0) {
       const rows = await db.query(
@@ -374,6 +410,9 @@ async function commitAllIn(
       ],
     );
   }
+
+  const summary = applied.findLast((commit) => commit.summary)?.summary;
+  if (summary) await writeSummary(tx, meetingId, summary, { replace: true });
 
   const last = events.at(-1);
   if (last) {

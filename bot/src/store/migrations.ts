@@ -104,6 +104,23 @@ export const migrations: readonly Migration[] = [
       'ALTER TABLE commands ADD PRIMARY KEY (meeting_id, issued_by, command_id)',
     ],
   },
+  {
+    version: 4,
+    name: 'a summary of each meeting, for the lists of meetings a member may see',
+    statements: [
+      // Kept by each commit that changes it, so a list is one query rather than a fold per meeting.
+      // `roles` maps each member of the roster to their role: the list is filtered on its keys.
+      `CREATE TABLE meeting_summaries (
+         meeting_id text PRIMARY KEY REFERENCES meetings (id),
+         title text NOT NULL,
+         municipality text NOT NULL,
+         scheduled_start text NOT NULL,
+         status text NOT NULL,
+         roles jsonb NOT NULL
+       )`,
+      'CREATE INDEX meeting_summaries_members ON meeting_summaries USING gin (roles)',
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.

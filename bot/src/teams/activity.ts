@@ -1,6 +1,14 @@
 import { SYSTEM, type Language } from '@council/shared';
 import type { Activity } from 'botbuilder';
-import { languageOf } from './i18n';
+import { languageOf, type Texts } from './i18n';
+
+/** Who, where and in which language a turn speaks, as far as Teams said. */
+export interface Speaker {
+  readonly tenantId: string;
+  readonly member: string;
+  readonly language: Language;
+  readonly t: Texts;
+}
 
 interface ChannelData {
   readonly tenant?: { readonly id?: unknown };

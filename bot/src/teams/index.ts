@@ -92,7 +92,7 @@ export function buildBot(core: ChatCore, options: TeamsChatOptions) {
     intervalMs: options.cardUpdateIntervalMs ?? 2_000,
   });
   const bot = new CouncilBot(
-    createTurns({ ...core, memory, views, messenger, announcer, minutes }),
+    createTurns({ ...core, memory, views, messenger, announcer, minutes, local }),
     minutes,
   );
 

@@ -77,6 +77,21 @@ export function botMemory(memory: ChatMemory) {
     meetingChat: (meetingId: string) => read<Reference>(meetingChatKey(meetingId)),
     rememberMeetingChat: (meetingId: string, chat: Reference) =>
       write(meetingChatKey(meetingId), chatOnly(chat)),
+    /**
+     * An unlinked chat hears no more of the meeting; linked again, it gets the meeting's card anew
+     * and follows the log from then on.
+     */
+    async forgetMeetingChat(meetingId: string): Promise<void> {
+      const keys = [
+        meetingChatKey(meetingId),
+        `cursor:${meetingId}`,
+        cardKey(meetingId, { kind: 'welcome', id: meetingId }),
+      ];
+      for (const key of keys) {
+        written.delete(key);
+        await memory.forget(key);
+      }
+    },
     rememberPersonalChat: (tenantId: string, aadObjectId: string, chat: Reference) =>
       write(personalChatKey(tenantId, aadObjectId), chatOnly(chat)),
 

@@ -9,6 +9,7 @@ export const textCommands = [
   'results',
   'meetings',
   'link',
+  'unlink',
   'open',
   'next',
   'rollcall',

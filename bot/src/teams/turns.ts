@@ -17,8 +17,9 @@ import {
   type TeamsMeetingMember,
 } from 'botbuilder';
 import type { Logger } from '../log';
+import type { ChatCore } from '../http/server';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
-import { TeamsMeetingAlreadyLinked, type MeetingStore } from '../store';
+import type { MeetingStore } from '../store';
 import {
   callCommandId,
   cardActionSchema,
@@ -29,10 +30,18 @@ import {
   messageCommandId,
   type CommandAction,
 } from './actions';
-import { isPersonalChat, localeOf, memberOf, teamsMeetingKey, tenantOf } from './activity';
+import {
+  isPersonalChat,
+  localeOf,
+  memberOf,
+  teamsMeetingKey,
+  tenantOf,
+  type Speaker,
+} from './activity';
 import type { Announcer } from './announcer';
-import { unlinkedCard, type Card, type CardRef, type LinkChoice } from './cards';
+import { unlinkedCard, type Card, type CardRef } from './cards';
 import { textsFor, type Texts } from './i18n';
+import { createLinking } from './linking';
 import type { BotMemory } from './memory';
 import { cardActivity, type Messenger } from './messenger';
 import type { MinutesDesk } from './minutes-delivery';
@@ -49,6 +58,9 @@ export interface TurnsDeps {
   readonly messenger: Messenger;
   readonly announcer: Announcer;
   readonly minutes: MinutesDesk;
+  readonly meetingsOf: ChatCore['meetingsOf'];
+  /** No Bot Framework auth, on loopback (see teams/index.ts). */
+  readonly local: boolean;
 }
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -69,20 +81,13 @@ const doneNotices: Partial<Record<CommandAction['verb'], Parameters<Texts>[0]>> 
   'rollCall.open': 'done.rollCallOpened',
 };
 
-/** Who, where and in which language a turn speaks, as far as Teams said. */
-interface Speaker {
-  readonly tenantId: string;
-  readonly member: string;
-  readonly language: Language;
-  readonly t: Texts;
-}
-
 /**
  * What the bot does with each turn: a text command, a button press, being added to a chat, people
  * joining the call. Every change goes through the meeting service, as the tab's do.
  */
 export function createTurns(deps: TurnsDeps) {
-  const { meetings, store, log, memory, views, messenger, announcer, minutes } = deps;
+  const { meetings, store, log, memory, views, announcer, minutes } = deps;
+  const linking = createLinking(deps);
 
   const refusalText = (error: DomainError, language: Language) => messageOf(error, language);
 
@@ -131,62 +136,6 @@ export function createTurns(deps: TurnsDeps) {
     return loaded && loaded.record.tenantId === tenantId && loaded.state.status !== 'none'
       ? loaded
       : undefined;
-  }
-
-  async function linkChoices(tenantId: string): Promise<LinkChoice[]> {
-    const choices: LinkChoice[] = [];
-    for (const record of await store.meetingsOfTenant(tenantId)) {
-      if (record.teamsMeetingId) continue;
-      const loaded = await meetings.load(record.id);
-      if (!loaded || loaded.state.status === 'none' || loaded.state.status === 'closed') continue;
-      choices.push({
-        meetingId: record.id,
-        title: loaded.state.setup.title,
-        status: loaded.state.status,
-      });
-    }
-    return choices;
-  }
-
-  /** The chair or the director links the chat to the meeting record; answers a refusal, or null. */
-  async function link(
-    context: TurnContext,
-    who: Speaker,
-    meetingId: string,
-  ): Promise<string | LoadedMeeting> {
-    const { activity } = context;
-    const { t } = who;
-    if (isPersonalChat(activity)) return t('link.personal');
-    const loaded = await meetingOfTenant(meetingId, who.tenantId);
-    if (!loaded || loaded.state.status === 'none') {
-      return refusalText({ code: 'MEETING_NOT_FOUND' }, who.language);
-    }
-    const role = readerOf(loaded.state, who.member);
-    if (role !== 'chair' && role !== 'director') return t('link.notAllowed');
-    const key = teamsMeetingKey(activity);
-    const existing = await store.findTeamsMeeting(who.tenantId, key);
-    if (existing && existing.id !== meetingId) return t('link.taken');
-    if (!existing) {
-      try {
-        await store.linkTeamsMeeting({ meetingId, teamsMeetingId: key });
-      } catch (error) {
-        if (error instanceof TeamsMeetingAlreadyLinked) return t('link.taken');
-        throw error;
-      }
-    }
-    const chat = TurnContext.getConversationReference(activity);
-    await memory.rememberMeetingChat(meetingId, chat);
-    try {
-      await memory.learnPeople(who.tenantId, await messenger.members(chat));
-    } catch (error) {
-      log.info({ err: error, meetingId }, 'the chat members could not be listed');
-    }
-    await announcer.linked(loaded, chat);
-    log.info(
-      { meetingId, chat: key.startsWith('chat:') ? 'chat' : 'teams meeting' },
-      'chat linked',
-    );
-    return loaded;
   }
 
   async function execute(
@@ -254,9 +203,14 @@ export function createTurns(deps: TurnsDeps) {
 
     const linkAction = linkActionSchema.safeParse({ verb, data });
     if (linkAction.success) {
-      const linked = await link(context, who, linkAction.data.data.meetingId);
+      const meetingId = linkAction.data.data.meetingId;
+      const linked = await linking.link(
+        context,
+        who,
+        await meetingOfTenant(meetingId, who.tenantId),
+      );
       if (typeof linked === 'string') {
-        return cardResponse(unlinkedCard(who.t, await linkChoices(who.tenantId), linked));
+        return cardResponse(unlinkedCard(who.t, await linking.choices(who), linked));
       }
       const notice: Notice = { text: who.t('link.done', { title: titleOf(linked) }), tone: 'good' };
       const card: CardRef = { kind: 'welcome', id: linked.record.id };
@@ -297,15 +251,15 @@ export function createTurns(deps: TurnsDeps) {
 
   async function unlinked(context: TurnContext, who: Speaker, notice?: string) {
     await context.sendActivity(
-      cardActivity(unlinkedCard(who.t, await linkChoices(who.tenantId), notice)),
+      cardActivity(unlinkedCard(who.t, await linking.choices(who), notice)),
     );
   }
 
-  /** The meetings of the speaker's organisation, each with the role the speaker has in it. */
-  async function meetingsOfTenant(who: Speaker) {
+  /** The meetings the speaker may see listed, each with the role the speaker has in it. */
+  async function meetingsOfSpeaker(who: Speaker) {
     const found: { loaded: LoadedMeeting; state: Meeting; reader: Reader }[] = [];
-    for (const record of await store.meetingsOfTenant(who.tenantId)) {
-      const loaded = await meetings.load(record.id);
+    for (const listed of await deps.meetingsOf(who.tenantId, who.member)) {
+      const loaded = await meetings.load(listed.id);
       if (!loaded || loaded.state.status === 'none') continue;
       found.push({ loaded, state: loaded.state, reader: readerOf(loaded.state, who.member) });
     }
@@ -313,7 +267,7 @@ export function createTurns(deps: TurnsDeps) {
   }
 
   async function meetingsOf(who: Speaker) {
-    return (await meetingsOfTenant(who)).map(({ loaded, state, reader }) => ({
+    return (await meetingsOfSpeaker(who)).map(({ loaded, state, reader }) => ({
       id: loaded.record.id,
       title: state.setup.title,
       status: state.status,
@@ -324,7 +278,7 @@ export function createTurns(deps: TurnsDeps) {
   /** In their personal chat, the director finds the results still waiting for publication. */
   async function resultsToPublish(who: Speaker): Promise<Card[]> {
     const cards: Card[] = [];
-    for (const { loaded, state, reader } of await meetingsOfTenant(who)) {
+    for (const { loaded, state, reader } of await meetingsOfSpeaker(who)) {
       if (reader !== 'director') continue;
       for (const vote of Object.values(state.votes)) {
         if (vote.status !== 'counted') continue;
@@ -354,7 +308,7 @@ export function createTurns(deps: TurnsDeps) {
   ): Promise<LoadedMeeting | undefined> {
     if (meetingId) return minutes.directed(meetingId, who.tenantId, who.member);
     const sat = (state: Meeting) => (state.status === 'open' ? 2 : state.openedAt ? 1 : 0);
-    const directed = (await meetingsOfTenant(who)).filter(({ reader }) => reader === 'director');
+    const directed = (await meetingsOfSpeaker(who)).filter(({ reader }) => reader === 'director');
     directed.sort(
       (a, b) =>
         sat(b.state) - sat(a.state) ||
@@ -394,6 +348,7 @@ export function createTurns(deps: TurnsDeps) {
       case 'results':
         return replyCards(context, await resultsToPublish(who), t('results.toPublishNone'));
       case 'link':
+      case 'unlink':
         return reply(context, t('link.personal'));
       case 'minutes':
         return minutesHere(context, who, parsed.rest);
@@ -449,6 +404,8 @@ export function createTurns(deps: TurnsDeps) {
         }
         return reply(context, t('link.taken'));
       }
+      case 'unlink':
+        return reply(context, await linking.unlink(context, who, loaded));
       case 'open':
         return command(context, who, loaded, { type: 'OpenMeeting' });
       case 'next':
@@ -516,7 +473,11 @@ export function createTurns(deps: TurnsDeps) {
     if (parsed.command === 'help') return reply(context, helpText(who.t, false));
     if (parsed.command === 'link') {
       if (!parsed.rest) return unlinked(context, who, who.t('link.usage'));
-      const linked = await link(context, who, parsed.rest);
+      const linked = await linking.link(
+        context,
+        who,
+        await meetingOfTenant(parsed.rest, who.tenantId),
+      );
       if (typeof linked === 'string') return reply(context, linked);
       return reply(context, who.t('link.done', { title: titleOf(linked) }));
     }

@@ -1,4 +1,4 @@
-import type { Role } from '@council/shared';
+import { SECRETARIAT_ROLE, type Role } from '@council/shared';
 import type { TokenSource } from '../api/client';
 
 /** Someone of the demo council, as the browser mode's picker offers them. */
@@ -57,6 +57,8 @@ export function devTokens(person: DemoPerson, base = '', now = Date.now): TokenS
         tenantId: person.tenantId,
         objectId: person.objectId,
         name: person.name,
+        // As a council's tenant would, the demo tenant gives its director the secretariat's role.
+        ...(person.role === 'director' ? { roles: [SECRETARIAT_ROLE] } : {}),
       }),
     });
     if (!response.ok) throw new Error(`dev sign-in refused: HTTP ${response.status}`);

@@ -46,6 +46,14 @@ describe('dev tokens', () => {
       tenantId: 'dev-tenant',
       objectId: 'dev-ana',
       name: 'Ana (dev)',
+      roles: [],
+    });
+  });
+
+  test('a dev token carries the app roles it was issued with, as Entra’s roles claim would', async () => {
+    const token = await authority.issue({ ...ana, roles: ['Council.Secretariat'] });
+    await expect(authority.authenticate(bearer(token))).resolves.toMatchObject({
+      roles: ['Council.Secretariat'],
     });
   });
 

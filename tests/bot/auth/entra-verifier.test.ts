@@ -47,6 +47,7 @@ describe('a Teams SSO token is accepted', () => {
       objectId: MEMBER,
       name: 'Ana Peeters',
       preferredUsername: 'ana.peeters@liege.example',
+      roles: [],
     });
   });
 
@@ -63,6 +64,17 @@ describe('a Teams SSO token is accepted', () => {
       objectId: MEMBER,
       name: 'Ana Peeters',
       preferredUsername: 'ana.peeters@liege.example',
+      roles: [],
+    });
+  });
+
+  test('the app roles the tenant assigned (the roles claim) are carried, and nothing else is taken for one', async () => {
+    const roles = ['Council.Secretariat', '', 7, { value: 'Council.Secretariat' }];
+    await expect(verify(await sso({ roles }))).resolves.toMatchObject({
+      roles: ['Council.Secretariat'],
+    });
+    await expect(verify(await sso({ roles: 'Council.Secretariat' }))).resolves.toMatchObject({
+      roles: [],
     });
   });
 

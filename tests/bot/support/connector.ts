@@ -25,6 +25,8 @@ export interface Connector {
   /** The status the meeting notification API answers (403 without consent, 404 outside Teams). */
   notificationStatus: number;
   members: ConnectorMember[];
+  /** Who organised the Teams meeting, as its meeting API says; none (a 404, as the Playground) by default. */
+  organizer: ConnectorMember | undefined;
   /** Resolves when a call matches, or fails with what was received after `timeoutMs`. */
   waitFor(match: (call: Call) => boolean, timeoutMs?: number): Promise<Call>;
   close(): Promise<void>;
@@ -37,10 +39,15 @@ export interface Connector {
  */
 export async function startConnector(): Promise<Connector> {
   const uploads: Upload[] = [];
-  const state = { notificationStatus: 202, members: [] as ConnectorMember[] };
+  const state = {
+    notificationStatus: 202,
+    members: [] as ConnectorMember[],
+    organizer: undefined as ConnectorMember | undefined,
+  };
   const connector = await startRecordingConnector({
     members: () => state.members,
     notificationStatus: () => state.notificationStatus,
+    organizer: () => state.organizer,
     async otherwise(req, res, path) {
       if (req.method !== 'PUT' || path[0] !== 'uploads' || !path[1]) return false;
       const bytes = await bytesOf(req);
@@ -68,6 +75,12 @@ export async function startConnector(): Promise<Connector> {
     },
     set members(members: ConnectorMember[]) {
       state.members = members;
+    },
+    get organizer() {
+      return state.organizer;
+    },
+    set organizer(person: ConnectorMember | undefined) {
+      state.organizer = person;
     },
     async waitFor(match, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;

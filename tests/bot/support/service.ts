@@ -12,15 +12,21 @@ import {
 } from '../../../bot/src/store';
 import { pgliteTemplate } from '../store/databases';
 import demo from '../../../bot/fixtures/council-demo.json';
+import { SECRETARIAT_ROLE } from '../../../shared/src';
 
 export { demo };
+
+/** The demo tenant gives its director the secretariat's app role, as a council's tenant would. */
+const rolesOf = (objectId: string) =>
+  objectId === demo.director.aadObjectId ? [SECRETARIAT_ROLE] : [];
 
 export interface RunningService {
   readonly url: string;
   readonly service: Service;
   /** The service's own database handle, for tests that read what it stored. */
   readonly db: Db;
-  tokenFor(objectId: string, tenantId?: string): Promise<string>;
+  /** A dev token; the demo director holds the secretariat's app role unless `roles` says otherwise. */
+  tokenFor(objectId: string, tenantId?: string, roles?: readonly string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,8 @@ export async function startService(
     readonly chat?: ServerDeps['chat'];
     readonly db?: Db;
     readonly store?: MeetingStore;
+    /** Settings of the environment besides the test's own (MEETING_CREATORS, …). */
+    readonly env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -49,6 +57,7 @@ export async function startService(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     ...(options.tabDir ? { TAB_DIR: options.tabDir } : {}),
+    ...options.env,
   });
   const auth = await createAuthenticator({
     mode: 'dev',
@@ -78,8 +87,8 @@ export async function startService(
     url: `http://127.0.0.1:${address.port}`,
     service,
     db,
-    tokenFor: (objectId, tenantId = demo.tenantId) =>
-      auth.issueDevToken({ tenantId, objectId, name: objectId }),
+    tokenFor: (objectId, tenantId = demo.tenantId, roles = rolesOf(objectId)) =>
+      auth.issueDevToken({ tenantId, objectId, name: objectId, roles }),
     close: () => service.close(),
   };
 }
@@ -93,8 +102,13 @@ let commandCounter = 0;
 export const nextCommandId = () => `cmd-${Date.now()}-${++commandCounter}`;
 
 /** A person of the council talking to the service over HTTP, with their own token. */
-export function personOf(running: RunningService, objectId: string, tenantId?: string) {
-  const token = running.tokenFor(objectId, tenantId);
+export function personOf(
+  running: RunningService,
+  objectId: string,
+  tenantId?: string,
+  roles?: readonly string[],
+) {
+  const token = running.tokenFor(objectId, tenantId, roles);
   async function call(
     method: string,
     path: string,

@@ -86,7 +86,13 @@ describe('the bot turn by turn (TestAdapter)', () => {
     const recording = recordingMessenger();
     posted = recording.posted;
     const { bot } = buildBot(
-      { meetings, store, log },
+      {
+        meetings,
+        store,
+        log,
+        meetingsOf: (tenantId, memberId) =>
+          store.meetingsFor(tenantId, memberId, { convened: false }),
+      },
       { config: { MicrosoftAppType: 'SingleTenant' }, messenger: recording.messenger },
     );
     adapter = new TestAdapter((context) => bot.run(context));

@@ -145,6 +145,14 @@ export const de: Catalog = {
   'link.taken': 'Dieser Chat ist bereits mit einer anderen Sitzung verknüpft.',
   'link.personal': 'Eine Sitzung wird in ihrem Besprechungschat verknüpft, nicht hier.',
   'link.usage': 'Schreiben Sie „verknüpfen“ und die Kennung der Sitzung.',
+  'link.organizerNotOnRoster':
+    'Der Organisator dieser Teams-Besprechung ist weder der Vorsitz noch der Generaldirektor dieser Sitzung: Sie kann hier nicht verknüpft werden.',
+  'link.noMeetingInfo':
+    'Teams kann nicht sagen, wer die Besprechung dieses Chats organisiert; daher kann hier keine Sitzung verknüpft werden: Verknüpfen Sie sie im Chat der Teams-Besprechung.',
+  'unlink.done':
+    'Dieser Chat ist nicht mehr der Chat von „{{title}}“; er kann neu verknüpft werden.',
+  'unlink.notAllowed':
+    'Nur der Vorsitz oder der Generaldirektor dieser Sitzung darf die Verknüpfung lösen.',
 
   'help.title': 'Was Sie mir schreiben können',
   'help.personal': 'In diesem persönlichen Chat:',
@@ -156,6 +164,7 @@ export const de: Catalog = {
     'die veröffentlichten Ergebnisse (der Generaldirektor: die zu veröffentlichenden)',
   'help.meetings': 'die Sitzungen Ihrer Organisation und Ihre Rolle in jeder',
   'help.link': 'diesen Chat mit einer Sitzung verknüpfen (Vorsitz, Generaldirektor)',
+  'help.unlink': 'die Verknüpfung dieses Chats mit seiner Sitzung lösen (Vorsitz, Generaldirektor)',
   'help.open': 'die Sitzung eröffnen (Vorsitz)',
   'help.next': 'den nächsten Punkt aufrufen (Vorsitz)',
   'help.rollcall': 'den Namensaufruf eröffnen (Vorsitz)',
@@ -171,6 +180,7 @@ export const de: Catalog = {
   'word.results': 'ergebnisse',
   'word.meetings': 'sitzungen',
   'word.link': 'verknüpfen',
+  'word.unlink': 'lösen',
   'word.open': 'eröffnen',
   'word.next': 'weiter',
   'word.rollcall': 'namensaufruf',

@@ -142,6 +142,12 @@ export const en = {
   'link.taken': 'This chat is already linked to another meeting.',
   'link.personal': 'Meetings are linked in their meeting chat, not here.',
   'link.usage': 'Write “link” followed by the meeting’s id.',
+  'link.organizerNotOnRoster':
+    'The organizer of this Teams meeting is neither the chair nor the general director of that meeting: it cannot be linked here.',
+  'link.noMeetingInfo':
+    'Teams cannot say who organised this chat’s meeting, so no meeting can be linked here: link it in the chat of the Teams meeting.',
+  'unlink.done': 'This chat is no longer the chat of “{{title}}”; it can be linked again.',
+  'unlink.notAllowed': 'Only the chair or the general director of this meeting may unlink it.',
 
   'help.title': 'What you can write to me',
   'help.personal': 'In this personal chat:',
@@ -152,6 +158,7 @@ export const en = {
   'help.results': 'the published results (the general director: the results to publish)',
   'help.meetings': 'the meetings of your organisation and your role in each',
   'help.link': 'link this chat to a meeting (chair, general director)',
+  'help.unlink': 'unlink this chat from its meeting (chair, general director)',
   'help.open': 'open the meeting (chair)',
   'help.next': 'take up the next item (chair)',
   'help.rollcall': 'open the roll call (chair)',
@@ -167,6 +174,7 @@ export const en = {
   'word.results': 'results',
   'word.meetings': 'meetings',
   'word.link': 'link',
+  'word.unlink': 'unlink',
   'word.open': 'open',
   'word.next': 'next',
   'word.rollcall': 'rollcall',

@@ -145,6 +145,13 @@ export const fr: Catalog = {
   'link.taken': 'Cette conversation est déjà liée à une autre séance.',
   'link.personal': 'Une séance se lie dans sa conversation de réunion, pas ici.',
   'link.usage': 'Écrivez « lier » suivi de l’identifiant de la séance.',
+  'link.organizerNotOnRoster':
+    'L’organisateur de cette réunion Teams n’est ni le président ni le directeur général de cette séance : elle ne peut pas être liée ici.',
+  'link.noMeetingInfo':
+    'Teams ne peut pas dire qui organise la réunion de cette conversation ; aucune séance ne peut donc y être liée : liez-la dans la conversation de la réunion Teams.',
+  'unlink.done':
+    'Cette conversation n’est plus celle de « {{title}} » ; elle peut être liée à nouveau.',
+  'unlink.notAllowed': 'Seul le président ou le directeur général de cette séance peut la délier.',
 
   'help.title': 'Ce que vous pouvez m’écrire',
   'help.personal': 'Dans cette conversation personnelle :',
@@ -155,6 +162,7 @@ export const fr: Catalog = {
   'help.results': 'les résultats publiés (le directeur général : les résultats à publier)',
   'help.meetings': 'les séances de votre organisation et votre rôle dans chacune',
   'help.link': 'lier cette conversation à une séance (président, directeur général)',
+  'help.unlink': 'délier cette conversation de sa séance (président, directeur général)',
   'help.open': 'ouvrir la séance (président)',
   'help.next': 'passer au point suivant (président)',
   'help.rollcall': 'ouvrir l’appel nominal (président)',
@@ -171,6 +179,7 @@ export const fr: Catalog = {
   'word.results': 'résultats',
   'word.meetings': 'séances',
   'word.link': 'lier',
+  'word.unlink': 'délier',
   'word.open': 'ouvrir',
   'word.next': 'suivant',
   'word.rollcall': 'appel',

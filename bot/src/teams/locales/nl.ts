@@ -145,6 +145,14 @@ export const nl: Catalog = {
   'link.taken': 'Deze chat is al aan een andere zitting gekoppeld.',
   'link.personal': 'Een zitting wordt in haar vergaderchat gekoppeld, niet hier.',
   'link.usage': 'Schrijf “koppel” gevolgd door het id van de zitting.',
+  'link.organizerNotOnRoster':
+    'De organisator van deze Teams-vergadering is noch de voorzitter noch de algemeen directeur van die zitting: ze kan hier niet worden gekoppeld.',
+  'link.noMeetingInfo':
+    'Teams kan niet zeggen wie de vergadering van deze chat organiseert, dus kan hier geen zitting worden gekoppeld: koppel ze in de chat van de Teams-vergadering.',
+  'unlink.done':
+    'Deze chat is niet langer de chat van “{{title}}”; hij kan opnieuw worden gekoppeld.',
+  'unlink.notAllowed':
+    'Alleen de voorzitter of de algemeen directeur van deze zitting mag ze ontkoppelen.',
 
   'help.title': 'Wat u mij kunt schrijven',
   'help.personal': 'In deze persoonlijke chat:',
@@ -156,6 +164,7 @@ export const nl: Catalog = {
     'de bekendgemaakte uitslagen (de algemeen directeur: de uitslagen om bekend te maken)',
   'help.meetings': 'de zittingen van uw organisatie en uw rol in elk ervan',
   'help.link': 'deze chat aan een zitting koppelen (voorzitter, algemeen directeur)',
+  'help.unlink': 'deze chat van zijn zitting ontkoppelen (voorzitter, algemeen directeur)',
   'help.open': 'de zitting openen (voorzitter)',
   'help.next': 'het volgende punt behandelen (voorzitter)',
   'help.rollcall': 'de naamafroeping openen (voorzitter)',
@@ -172,6 +181,7 @@ export const nl: Catalog = {
   'word.results': 'uitslagen',
   'word.meetings': 'zittingen',
   'word.link': 'koppel',
+  'word.unlink': 'ontkoppel',
   'word.open': 'open',
   'word.next': 'volgende',
   'word.rollcall': 'afroeping',
