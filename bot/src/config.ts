@@ -24,6 +24,7 @@ const schema = z.object({
   ENTRA_CLIENT_ID: z.string().min(1).optional(),
   ENTRA_APP_ID_URI: z.string().min(1).optional(),
   ENTRA_ALLOWED_TENANTS: commaList.optional(),
+  ENTRA_ALLOWED_CLIENT_APPS: commaList.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000),
   /** A council file to load once at start (the demo council for `npm start`). */

@@ -1,3 +1,4 @@
+import { SYSTEM } from '@council/shared';
 import type { JWTPayload } from 'jose';
 import { AuthError } from './errors';
 
@@ -23,13 +24,23 @@ export function requireClaimText(claims: JWTPayload, name: string): string {
   return value;
 }
 
+/**
+ * The id the service itself acts under (`SYSTEM`, e.g. counting a closed secret ballot box): no
+ * person may sign in or speak in the chat as it, in any letter case.
+ */
+export function isReservedObjectId(objectId: string): boolean {
+  return objectId.toLowerCase() === SYSTEM;
+}
+
 /** The caller behind verified claims, once the token grants the tab API's delegated scope. */
 export function identityFromClaims(claims: JWTPayload): Identity {
   const scopes = claimText(claims, 'scp')?.split(' ') ?? [];
   if (!scopes.includes(TAB_API_SCOPE)) throw new AuthError('missing_scope');
+  if (isReservedObjectId(requireClaimText(claims, 'oid'))) {
+    throw new AuthError('reserved_identity');
+  }
   const name = claimText(claims, 'name');
-  // v1 tokens (sts.windows.net issuer) carry the sign-in name as `upn` instead.
-  const preferredUsername = claimText(claims, 'preferred_username') ?? claimText(claims, 'upn');
+  const preferredUsername = claimText(claims, 'preferred_username');
   return {
     tenantId: requireClaimText(claims, 'tid'),
     objectId: requireClaimText(claims, 'oid'),
