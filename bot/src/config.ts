@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackHost } from './auth/loopback';
+import { productionProblems } from './production';
 
 const commaList = z.string().transform((value) =>
   value
@@ -68,6 +69,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
     ...crossProblems(env),
+    ...productionProblems(env),
   ];
   if (!parsed.success || problems.length > 0) {
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
