@@ -24,6 +24,7 @@ import {
 import { minutesFor } from '../minutes';
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
+import { assertLocalRequest } from './local-only';
 import { refusal, sendProblem } from './problems';
 import { serveTab } from './tab';
 import { openEventStream } from './sse';
@@ -126,6 +127,17 @@ export function createServer(deps: ServerDeps) {
   const hub = createLiveHub(store, meetings, log);
   const server = baseServer(deps);
   const chat = deps.chat?.({ meetings, store, log });
+  if (auth.mode === 'dev') {
+    // Dev tokens are minted for whoever asks: every route answers this machine only.
+    server.use((req: Request, _res: Response, next: (error?: unknown) => void) => {
+      try {
+        assertLocalRequest(req);
+        next();
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
