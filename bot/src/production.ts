@@ -4,7 +4,7 @@
  * names its variable, so that `parseConfig` lists them all with the others.
  */
 export function productionProblems(env: NodeJS.ProcessEnv): string[] {
-  if (env.NODE_ENV?.trim().toLowerCase() !== 'production') return [];
+  if (!isProduction(env.NODE_ENV)) return [];
   const set = (name: string) => Boolean(env[name]?.trim());
   const problems: string[] = [];
   if (!set('MicrosoftAppId')) {
@@ -26,6 +26,10 @@ export function productionProblems(env: NodeJS.ProcessEnv): string[] {
     );
   }
   return problems;
+}
+
+export function isProduction(nodeEnv: string | undefined): boolean {
+  return nodeEnv?.trim().toLowerCase() === 'production';
 }
 
 /**

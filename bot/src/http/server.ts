@@ -11,7 +11,7 @@ import {
 } from '@council/shared';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
-import type { Authenticator, Identity } from '../auth';
+import { isReservedObjectId, type Authenticator, type Identity } from '../auth';
 import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
 import type { Logger } from '../log';
@@ -22,10 +22,12 @@ import {
   type MeetingService,
 } from '../meetings/service';
 import { minutesFor } from '../minutes';
+import { isProduction } from '../production';
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
 import { assertLocalRequest } from './local-only';
 import { refusal, sendProblem } from './problems';
+import { responseHeaders } from './response-headers';
 import { serveTab } from './tab';
 import { openEventStream } from './sse';
 
@@ -84,6 +86,7 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
     handleUncaughtExceptions: false,
   });
 
+  server.pre(responseHeaders({ production: isProduction(config.NODE_ENV) }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // restify's body reader gunzips with no error handler (a body that is not gzip throws out of
   // the process and leaves the request hanging) and counts only the compressed bytes against the
@@ -323,7 +326,11 @@ export function createServer(deps: ServerDeps) {
         const subject = z
           .object({
             tenantId: z.string().min(1).max(100),
-            objectId: z.string().min(1).max(100),
+            objectId: z
+              .string()
+              .min(1)
+              .max(100)
+              .refine((id) => !isReservedObjectId(id), 'reserved id'),
             name: z.string().min(1).max(200),
           })
           .strict()
