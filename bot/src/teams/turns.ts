@@ -33,6 +33,7 @@ import { isPersonalChat, localeOf, memberOf, teamsMeetingKey, tenantOf } from '.
 import type { Announcer } from './announcer';
 import { unlinkedCard, type Card, type CardRef, type LinkChoice } from './cards';
 import { textsFor, type Texts } from './i18n';
+import { escapeMarkdown } from './markdown';
 import type { BotMemory } from './memory';
 import { cardActivity, type Messenger } from './messenger';
 import type { MinutesDesk } from './minutes-delivery';
@@ -258,7 +259,10 @@ export function createTurns(deps: TurnsDeps) {
       if (typeof linked === 'string') {
         return cardResponse(unlinkedCard(who.t, await linkChoices(who.tenantId), linked));
       }
-      const notice: Notice = { text: who.t('link.done', { title: titleOf(linked) }), tone: 'good' };
+      const notice: Notice = {
+        text: who.t('link.done', { title: escapeMarkdown(titleOf(linked)) }),
+        tone: 'good',
+      };
       const card: CardRef = { kind: 'welcome', id: linked.record.id };
       return cardResponse(await views.draw(linked, card, who, notice));
     }
@@ -401,7 +405,7 @@ export function createTurns(deps: TurnsDeps) {
         return reply(
           context,
           parsed.text
-            ? t('error.unknownCommand', { text: parsed.text.slice(0, 50) })
+            ? t('error.unknownCommand', { text: escapeMarkdown(parsed.text.slice(0, 50)) })
             : helpText(t, true),
         );
     }
@@ -445,7 +449,7 @@ export function createTurns(deps: TurnsDeps) {
       case 'link': {
         if (!parsed.rest || parsed.rest === loaded.record.id) {
           await announcer.linked(loaded, TurnContext.getConversationReference(context.activity));
-          return reply(context, t('link.done', { title: state.setup.title }));
+          return reply(context, t('link.done', { title: escapeMarkdown(state.setup.title) }));
         }
         return reply(context, t('link.taken'));
       }
@@ -492,7 +496,7 @@ export function createTurns(deps: TurnsDeps) {
         return reply(
           context,
           parsed.text
-            ? t('error.unknownCommand', { text: parsed.text.slice(0, 50) })
+            ? t('error.unknownCommand', { text: escapeMarkdown(parsed.text.slice(0, 50)) })
             : helpText(t, false),
         );
       default: {
@@ -518,7 +522,7 @@ export function createTurns(deps: TurnsDeps) {
       if (!parsed.rest) return unlinked(context, who, who.t('link.usage'));
       const linked = await link(context, who, parsed.rest);
       if (typeof linked === 'string') return reply(context, linked);
-      return reply(context, who.t('link.done', { title: titleOf(linked) }));
+      return reply(context, who.t('link.done', { title: escapeMarkdown(titleOf(linked)) }));
     }
     return unlinked(context, who);
   }
