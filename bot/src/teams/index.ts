@@ -126,6 +126,12 @@ export function buildBot(core: ChatCore, options: TeamsChatOptions) {
   return { adapter, bot, announcer, local };
 }
 
+function adapterRefusal(status: number): Error {
+  if (status === 401) return refusal('UNAUTHENTICATED');
+  if (status < 500) return refusal('INVALID_COMMAND', { detail: 'not an activity this bot takes' });
+  return new Error(`the bot adapter answered ${status}`);
+}
+
 /** The chat bot for the service's composition root (bot/src/main.ts). */
 export function teamsChat(options: TeamsChatOptions) {
   return (core: ChatCore): ChatEndpoint => {
@@ -159,7 +165,11 @@ export function teamsChat(options: TeamsChatOptions) {
           },
           (context) => bot.run(context),
         );
-        if (status >= 500) core.log.error({ status }, 'the bot adapter failed');
+        // botbuilder answers its own refusals and failures with its error's text (a URL, a reason
+        // from the network); the caller gets the catalogue's words instead, and the log the status.
+        if (status >= 400 && (body === undefined || typeof body === 'string')) {
+          throw adapterRefusal(status);
+        }
         res.send(status, body);
       },
       start: () => announcer.start(),
