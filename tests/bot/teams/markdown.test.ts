@@ -18,8 +18,10 @@ const RAW_LINK = /(^|[^\\])\[[^\]]*[^\\]\]\(/m;
 
 let bot: RunningBot;
 let meeting: DemoMeeting;
-const chair = chatPerson(demo.members[0]);
-const member = chatPerson({ ...demo.members[1], name: `**Bruno** ${LINK}` });
+const [first, second] = demo.members;
+if (!first || !second) throw new Error('the demo council has members');
+const chair = chatPerson(first);
+const member = chatPerson({ ...second, name: `**Bruno** ${LINK}` });
 
 beforeAll(async () => {
   bot = await startBot();
