@@ -83,6 +83,12 @@ param postgresSkuName string = 'Standard_B1ms'
 param postgresSkuTier string = 'Burstable'
 
 var tenantId = tenant().tenantId
+// The Teams clients (desktop and mobile, web) that aad.manifest.json pre-authorizes: the only apps
+// whose tokens for the tab's API the service takes (the `azp` claim).
+var teamsClientApps = [
+  '1fec8e78-bce4-4aaf-ab1b-5451cc387264'
+  '5e3ce6c0-2b1f-4285-8d4b-75ee78787346'
+]
 var isManagedIdentity = botAppType == 'UserAssignedMSI'
 var databaseName = 'council'
 
@@ -149,7 +155,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
-var databaseHost = '${postgres.outputs.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require'
+var databaseHost = '${postgres.outputs.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=verify-full'
 var databaseUrl = 'postgres://${postgresAppLogin}:${uriComponent(postgresAppPassword)}@${databaseHost}'
 var databaseMigrationUrl = 'postgres://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${databaseHost}'
 
@@ -239,6 +245,15 @@ var serviceSettings = [
   {
     name: 'ENTRA_CLIENT_ID'
     value: entraClientId
+  }
+  // Only the deploying tenant's people sign in to the tab, as the app registration (AzureADMyOrg).
+  {
+    name: 'ENTRA_ALLOWED_TENANTS'
+    value: tenantId
+  }
+  {
+    name: 'ENTRA_ALLOWED_CLIENT_APPS'
+    value: join(teamsClientApps, ',')
   }
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

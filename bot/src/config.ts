@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isLoopbackHost } from './auth/loopback';
 import { databaseRoleProblems } from './store/roles';
+import { productionProblems } from './production';
 
 const commaList = z.string().transform((value) =>
   value
@@ -27,6 +28,7 @@ const schema = z.object({
   ENTRA_CLIENT_ID: z.string().min(1).optional(),
   ENTRA_APP_ID_URI: z.string().min(1).optional(),
   ENTRA_ALLOWED_TENANTS: commaList.optional(),
+  ENTRA_ALLOWED_CLIENT_APPS: commaList.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Object ids who may create meeting records besides holders of the secretariat app role. */
   MEETING_CREATORS: commaList.default([]),
@@ -75,6 +77,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
     ...crossProblems(env),
+    ...productionProblems(env),
   ];
   if (!parsed.success || problems.length > 0) {
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);

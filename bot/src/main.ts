@@ -18,6 +18,9 @@ const auth = await createAuthenticator(
           clientId: config.ENTRA_CLIENT_ID ?? '',
           ...(config.ENTRA_APP_ID_URI ? { applicationIdUri: config.ENTRA_APP_ID_URI } : {}),
           ...(config.ENTRA_ALLOWED_TENANTS ? { allowedTenants: config.ENTRA_ALLOWED_TENANTS } : {}),
+          ...(config.ENTRA_ALLOWED_CLIENT_APPS
+            ? { allowedClientApps: config.ENTRA_ALLOWED_CLIENT_APPS }
+            : {}),
         },
       },
 );

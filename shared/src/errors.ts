@@ -29,6 +29,15 @@ export const errorCatalogue = {
       en: 'The request is too large.',
     },
   },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: {
+      fr: 'Le contenu de la demande doit être du JSON (application/json).',
+      nl: 'De inhoud van het verzoek moet JSON zijn (application/json).',
+      de: 'Der Inhalt der Anfrage muss JSON sein (application/json).',
+      en: 'The request’s content must be JSON (application/json).',
+    },
+  },
   UNAUTHENTICATED: {
     status: 401,
     message: {
@@ -90,6 +99,15 @@ export const errorCatalogue = {
       nl: 'Interne fout; er werd niets opgeslagen.',
       de: 'Interner Fehler; nichts wurde gespeichert.',
       en: 'Internal error; nothing was recorded.',
+    },
+  },
+  LOCAL_ONLY: {
+    status: 403,
+    message: {
+      fr: 'Ce service tourne en mode local : il ne répond qu’aux demandes faites sur cette machine.',
+      nl: 'Deze dienst draait in lokale modus: hij beantwoordt alleen verzoeken van deze computer.',
+      de: 'Dieser Dienst läuft im lokalen Modus: Er beantwortet nur Anfragen von diesem Rechner.',
+      en: 'This service runs in local mode: it answers only requests made on this machine.',
     },
   },
   MEETING_EXISTS: {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bodyOf, lex, readBicep, type BicepFile } from './bicep';
 import { ROOT, readJson } from './helpers';
+import { parseConfig } from '../../bot/src/config';
 
 const main = readBicep('infra/azure.bicep');
 const files: BicepFile[] = [main, ...main.modules.map((m) => readBicep(m.file))];
@@ -134,9 +135,12 @@ test('the service gets every setting it reads, and listens on all interfaces', (
       'DATABASE_MIGRATION_URL',
       'AUTH_MODE',
       'ENTRA_CLIENT_ID',
+      'ENTRA_ALLOWED_TENANTS',
+      'ENTRA_ALLOWED_CLIENT_APPS',
       'APPLICATIONINSIGHTS_CONNECTION_STRING',
     ]),
   );
+  expect(main.text).toMatch(/name: 'ENTRA_ALLOWED_TENANTS'\s+value: tenantId/);
   expect(main.text).toMatch(/name: 'HOST'\s+value: '0\.0\.0\.0'/);
   expect(main.text).toMatch(/name: 'AUTH_MODE'\s+value: 'entra'/);
   expect(names('managedIdentitySettings').sort()).toEqual(
@@ -150,10 +154,10 @@ test('the service gets every setting it reads, and listens on all interfaces', (
   );
 });
 
-test('DATABASE_URL logs in as the service role and DATABASE_MIGRATION_URL as the owner, both over TLS, passwords escaped', () => {
+test('DATABASE_URL logs in as the service role and DATABASE_MIGRATION_URL as the owner, both over verified TLS, passwords escaped', () => {
   const host = /^var databaseHost = '([^\n]*)'$/m.exec(main.text)?.[1] ?? '';
   expect(host).toBe(
-    '${postgres.outputs.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=require',
+    '${postgres.outputs.fullyQualifiedDomainName}:5432/${databaseName}?sslmode=verify-full',
   );
   expect(/^var databaseUrl = '([^\n]*)'$/m.exec(main.text)?.[1]).toBe(
     'postgres://${postgresAppLogin}:${uriComponent(postgresAppPassword)}@${databaseHost}',
@@ -247,3 +251,43 @@ test('Application Insights keeps its data in a Log Analytics workspace in the sa
   expect(insights).toMatch(/location: location/);
   expect(main.text).toMatch(/value: appInsights\.properties\.ConnectionString/);
 });
+
+test('the settings the Bicep gives the web app pass the checks production makes at boot', () => {
+  const settings = (variable: string): [string, string][] => {
+    const m = new RegExp(`^var ${variable} = \\[([^]*?)^\\]`, 'm').exec(main.text);
+    return [...(m?.[1] ?? '').matchAll(/name: '(\w+)'\s+value: ([^\n]+)/g)].map((n) => [
+      n[1] ?? '',
+      valueOf(n[2] ?? ''),
+    ]);
+  };
+  // An expression the deployment fills in becomes a stand-in; literals stay as written.
+  const valueOf = (expression: string): string => {
+    if (expression === 'databaseUrl') {
+      const url = /^var databaseUrl = '([^\n]*)'$/m.exec(main.text)?.[1] ?? '';
+      return url.replace(/\$\{[^}]+\}/g, 'filled-in');
+    }
+    if (expression === "join(teamsClientApps, ',')") return teamsClientApps().join(',');
+    return /^'(.*)'$/.exec(expression)?.[1] ?? `${expression}-filled-in`;
+  };
+  for (const bot of ['managedIdentitySettings', 'singleTenantSettings']) {
+    const env = Object.fromEntries([...settings('serviceSettings'), ...settings(bot)]);
+    expect(env.NODE_ENV).toBe('production');
+    expect(() => parseConfig(env)).not.toThrow();
+  }
+});
+
+test('the client apps the service accepts are the Teams clients aad.manifest.json pre-authorizes', () => {
+  const manifest = readJson('aad.manifest.json') as {
+    api: { preAuthorizedApplications: { appId: string }[]; requestedAccessTokenVersion: number };
+  };
+  // The service takes v2 tokens only (bot/src/auth/entra-verifier.ts).
+  expect(manifest.api.requestedAccessTokenVersion).toBe(2);
+  expect(manifest.api.preAuthorizedApplications.map((a) => a.appId).sort()).toEqual(
+    teamsClientApps().sort(),
+  );
+});
+
+function teamsClientApps(): string[] {
+  const list = /^var teamsClientApps = \[([^]*?)^\]/m.exec(main.text)?.[1] ?? '';
+  return [...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1] ?? '');
+}

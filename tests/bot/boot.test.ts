@@ -64,6 +64,30 @@ describe('configuration', () => {
   });
 });
 
+describe('production', () => {
+  test('the service refuses to start in production with unsafe settings, listing each, and exits non-zero', async () => {
+    const run = runMain({
+      NODE_ENV: 'production',
+      AUTH_MODE: 'dev',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: 'postgres://council@127.0.0.1:1/council?sslmode=require',
+      NODE_TLS_REJECT_UNAUTHORIZED: '0',
+    });
+    expect(await run.exited).not.toBe(0);
+    for (const variable of [
+      'MicrosoftAppId',
+      'AUTH_MODE',
+      'ENTRA_ALLOWED_TENANTS',
+      'DATABASE_URL',
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+    ]) {
+      expect(run.output()).toMatch(new RegExp(`${variable}: [^\\n]*production`));
+    }
+    expect(run.output()).not.toContain('meeting service listening');
+  });
+});
+
 describe('the running service', () => {
   test('it answers health and readiness, and SIGTERM drains it and exits cleanly', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'council-boot-'));

@@ -3,6 +3,7 @@ import {
   CLIENT_ID,
   MEMBER,
   OTHER_TENANT,
+  TEAMS_CLIENT,
   TENANT,
   base64url,
   makeSigningKey,
@@ -30,7 +31,12 @@ beforeAll(async () => {
   jwks = await startJwksServer([key.publicJwk]);
   const auth = await createAuthenticator({
     mode: 'entra',
-    entra: { clientId: CLIENT_ID, jwksUrl: jwks.url, allowedTenants: [TENANT] },
+    entra: {
+      clientId: CLIENT_ID,
+      jwksUrl: jwks.url,
+      allowedTenants: [TENANT],
+      allowedClientApps: [TEAMS_CLIENT],
+    },
   });
   running = await startService(undefined, { signIn: auth });
   const council = {
@@ -70,6 +76,36 @@ test.each([
       }),
   ],
   ['without access_as_user', () => ssoClaims({ scp: 'User.Read' })],
+  [
+    'for another app’s URI that ends in our client id',
+    () => ssoClaims({ aud: `api://other.example/${CLIENT_ID}` }),
+  ],
+  [
+    'of the v1 form (issuer sts.windows.net)',
+    () => ssoClaims({ iss: `https://sts.windows.net/${TENANT}/` }),
+  ],
+  [
+    'of the v1 form for our application id URI',
+    () =>
+      ssoClaims({
+        iss: `https://sts.windows.net/${TENANT}/`,
+        aud: `api://council.example.org/${CLIENT_ID}`,
+        ver: '1.0',
+      }),
+  ],
+  [
+    'of a foreign tenant, even under that tenant’s own v2 issuer',
+    () =>
+      ssoClaims({
+        tid: 'f0f0f0f0-0000-4000-8000-00000000f0f0',
+        iss: 'https://login.microsoftonline.com/f0f0f0f0-0000-4000-8000-00000000f0f0/v2.0',
+      }),
+  ],
+  [
+    'asked for by another client app than Teams',
+    () => ssoClaims({ azp: 'c0ffee00-0000-4000-8000-00000000c0de' }),
+  ],
+  ['for the reserved object id system', () => ssoClaims({ oid: 'System' })],
 ])('a token %s is refused with 401', async (_case, claims) => {
   const reply = await call(await signToken(key, claims()), `/api/meetings/${meetingId}`);
   expect(reply.status).toBe(401);

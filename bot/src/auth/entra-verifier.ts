@@ -2,17 +2,19 @@ import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey } fro
 import type { Authenticate } from './authenticate';
 import { bearerToken } from './bearer';
 import { AuthError } from './errors';
-import { identityFromClaims, requireClaimText } from './identity';
+import { claimText, identityFromClaims, requireClaimText } from './identity';
 import { isLoopbackHost } from './loopback';
 import { verifyRs256 } from './verify-jwt';
 
 export interface EntraVerifierConfig {
   /** The app registration's application (client) id. */
   readonly clientId: string;
-  /** The full application id URI, when it is not of the form `api://…/<clientId>`. */
+  /** The application id URI, when tokens name it rather than the client id as their audience. */
   readonly applicationIdUri?: string;
   /** Tenants whose users may sign in; default 'any' (a multi-tenant app). */
   readonly allowedTenants?: readonly string[] | 'any';
+  /** The client apps (`azp`) that may ask for a token, e.g. the Teams clients; default 'any'. */
+  readonly allowedClientApps?: readonly string[] | 'any';
   readonly jwksUrl?: string;
   /** Default 60. */
   readonly clockSkewSeconds?: number;
@@ -44,19 +46,22 @@ export function createEntraVerifier(config: EntraVerifierConfig): Authenticate {
       clockSkewSeconds: settings.clockSkewSeconds,
     });
     const tenantId = requireClaimText(claims, 'tid');
-    if (!issuersOf(tenantId).includes(claims.iss ?? '')) throw new AuthError('wrong_issuer');
+    if (claims.iss !== v2IssuerOf(tenantId)) throw new AuthError('wrong_issuer');
     if (!settings.tenantAllowed(tenantId)) throw new AuthError('tenant_not_allowed');
     if (!audiences(claims).some(settings.audienceAccepted)) throw new AuthError('wrong_audience');
+    if (!settings.clientAppAllowed(claimText(claims, 'azp') ?? '')) {
+      throw new AuthError('client_app_not_allowed');
+    }
     return identityFromClaims(claims);
   };
 }
 
-/** Entra signs v2 tokens as login.microsoftonline.com and v1 tokens as sts.windows.net. */
-function issuersOf(tenantId: string): readonly string[] {
-  return [
-    `https://login.microsoftonline.com/${tenantId}/v2.0`,
-    `https://sts.windows.net/${tenantId}/`,
-  ];
+/**
+ * Only v2 tokens: the app registration asks for them (aad.manifest.json), so a v1 token
+ * (issuer sts.windows.net) was issued under other settings, for another resource.
+ */
+function v2IssuerOf(tenantId: string): string {
+  return `https://login.microsoftonline.com/${tenantId}/v2.0`;
 }
 
 function audiences(claims: JWTPayload): readonly string[] {
@@ -70,15 +75,28 @@ interface Settings {
   readonly clockSkewSeconds: number;
   readonly tenantAllowed: (tenantId: string) => boolean;
   readonly audienceAccepted: (audience: string) => boolean;
+  readonly clientAppAllowed: (clientApp: string) => boolean;
 }
 
 function settle(config: EntraVerifierConfig): Settings {
   const problems: string[] = [];
-  const { clientId, applicationIdUri, allowedTenants = 'any', clockSkewSeconds = 60 } = config;
+  const {
+    clientId,
+    applicationIdUri,
+    allowedTenants = 'any',
+    allowedClientApps = 'any',
+    clockSkewSeconds = 60,
+  } = config;
   if (!/^[\w-]+$/.test(clientId)) problems.push('clientId must be the application (client) id');
   if (applicationIdUri === '') problems.push('applicationIdUri, when given, must not be empty');
   if (allowedTenants !== 'any' && (allowedTenants.length === 0 || allowedTenants.includes(''))) {
     problems.push("allowedTenants must list tenant ids, or be 'any'");
+  }
+  if (
+    allowedClientApps !== 'any' &&
+    (allowedClientApps.length === 0 || allowedClientApps.includes(''))
+  ) {
+    problems.push("allowedClientApps must list client ids, or be 'any'");
   }
   if (!Number.isFinite(clockSkewSeconds) || clockSkewSeconds < 0 || clockSkewSeconds > 300) {
     problems.push('clockSkewSeconds must be between 0 and 300');
@@ -96,14 +114,20 @@ function settle(config: EntraVerifierConfig): Settings {
     throw new Error(`Entra sign-in is misconfigured: ${problems.join('; ')}.`);
   }
 
-  const tenants =
-    allowedTenants === 'any' ? 'any' : new Set(allowedTenants.map((t) => t.toLowerCase()));
-  const appIdUri = new RegExp(`^api://\\S+/${clientId}$`);
+  const tenants = anyOrSet(allowedTenants);
+  const clientApps = anyOrSet(allowedClientApps);
   return {
     jwksUrl,
     clockSkewSeconds,
     tenantAllowed: (tenantId) => tenants === 'any' || tenants.has(tenantId.toLowerCase()),
-    audienceAccepted: (audience) =>
-      audience === clientId || audience === applicationIdUri || appIdUri.test(audience),
+    // Exactly this app: an `api://<anything>/<clientId>` pattern would take another app's URI.
+    audienceAccepted: (audience) => audience === clientId || audience === applicationIdUri,
+    clientAppAllowed: (clientApp) =>
+      clientApps === 'any' || clientApps.has(clientApp.toLowerCase()),
   };
+}
+
+/** Ids compared case-insensitively: Entra writes GUIDs in lower case, configurations vary. */
+function anyOrSet(ids: readonly string[] | 'any'): ReadonlySet<string> | 'any' {
+  return ids === 'any' ? 'any' : new Set(ids.map((id) => id.toLowerCase()));
 }

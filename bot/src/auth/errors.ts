@@ -16,6 +16,8 @@ export type AuthFailureReason =
   | 'wrong_issuer'
   | 'tenant_not_allowed'
   | 'wrong_audience'
+  | 'client_app_not_allowed'
+  | 'reserved_identity'
   | 'missing_scope'
   | 'reserved_identity'
   | 'unverifiable';

@@ -33,16 +33,22 @@ function claimTexts(claims: JWTPayload, name: string): string[] {
     : [];
 }
 
+/**
+ * The id the service itself acts under (`SYSTEM`, e.g. counting a closed secret ballot box): no
+ * person may sign in or speak in the chat as it, in any letter case.
+ */
+export function isReservedObjectId(objectId: string): boolean {
+  return objectId.toLowerCase() === SYSTEM;
+}
+
 /** The caller behind verified claims, once the token grants the tab API's delegated scope. */
 export function identityFromClaims(claims: JWTPayload): Identity {
   const scopes = claimText(claims, 'scp')?.split(' ') ?? [];
   if (!scopes.includes(TAB_API_SCOPE)) throw new AuthError('missing_scope');
-  const name = claimText(claims, 'name');
-  // v1 tokens (sts.windows.net issuer) carry the sign-in name as `upn` instead.
-  const preferredUsername = claimText(claims, 'preferred_username') ?? claimText(claims, 'upn');
   const objectId = requireClaimText(claims, 'oid');
-  // The service's own commands (call events, counts) are issued as `system`, under ids of its own.
-  if (objectId === SYSTEM) throw new AuthError('reserved_identity');
+  if (isReservedObjectId(objectId)) throw new AuthError('reserved_identity');
+  const name = claimText(claims, 'name');
+  const preferredUsername = claimText(claims, 'preferred_username');
   return {
     tenantId: requireClaimText(claims, 'tid'),
     objectId,

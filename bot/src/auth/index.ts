@@ -9,5 +9,5 @@ export {
 export { assertDevAuthAllowed, type DevAuthContext } from './dev-guard';
 export { createEntraVerifier, ENTRA_JWKS_URL, type EntraVerifierConfig } from './entra-verifier';
 export { AuthError, type AuthFailureReason } from './errors';
-export type { Identity } from './identity';
+export { isReservedObjectId, type Identity } from './identity';
 export { mayCreateMeetings } from './secretariat';

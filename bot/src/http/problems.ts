@@ -72,5 +72,7 @@ export function sendProblem(req: Request, res: Response, error: unknown, log: Lo
     res.end();
     return;
   }
-  res.send(status, { code: domainError.code, message: messageOf(domainError, language) });
+  // A failure's answer says only that it failed: what went wrong is for the log.
+  const answered = status >= 500 ? { code: domainError.code } : domainError;
+  res.send(status, { code: answered.code, message: messageOf(answered, language) });
 }

@@ -12,7 +12,7 @@ import {
 } from '@council/shared';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
-import { mayCreateMeetings, type Authenticator, type Identity } from '../auth';
+import { isReservedObjectId, mayCreateMeetings, type Authenticator, type Identity } from '../auth';
 import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
 import type { Logger } from '../log';
@@ -23,9 +23,12 @@ import {
   type MeetingService,
 } from '../meetings/service';
 import { minutesFor } from '../minutes';
+import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
+import { assertLocalRequest } from './local-only';
 import { refusal, sendProblem } from './problems';
+import { responseHeaders } from './response-headers';
 import { serveTab } from './tab';
 import { openEventStream } from './sse';
 
@@ -86,6 +89,7 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
     handleUncaughtExceptions: false,
   });
 
+  server.pre(responseHeaders({ production: isProduction(config.NODE_ENV) }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // restify's body reader gunzips with no error handler (a body that is not gzip throws out of
   // the process and leaves the request hanging) and counts only the compressed bytes against the
@@ -131,6 +135,17 @@ export function createServer(deps: ServerDeps) {
   const meetingsOf = (tenantId: string, memberId: string) =>
     store.meetingsFor(tenantId, memberId, { convened: config.LIST_CONVENED_MEETINGS });
   const chat = deps.chat?.({ meetings, store, log, meetingsOf });
+  if (auth.mode === 'dev') {
+    // Dev tokens are minted for whoever asks: every route answers this machine only.
+    server.use((req: Request, _res: Response, next: (error?: unknown) => void) => {
+      try {
+        assertLocalRequest(req);
+        next();
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -313,7 +328,11 @@ export function createServer(deps: ServerDeps) {
         const subject = z
           .object({
             tenantId: z.string().min(1).max(100),
-            objectId: z.string().min(1).max(100),
+            objectId: z
+              .string()
+              .min(1)
+              .max(100)
+              .refine((id) => !isReservedObjectId(id), 'reserved id'),
             name: z.string().min(1).max(200),
             roles: z.array(z.literal(SECRETARIAT_ROLE)).max(1).optional(),
           })

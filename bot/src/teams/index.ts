@@ -10,8 +10,10 @@ import {
 } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
+import { isReservedObjectId } from '../auth/identity';
 import { isLoopbackHost } from '../auth/loopback';
 import type { Config } from '../config';
+import { assertLocalRequest } from '../http/local-only';
 import { refusal } from '../http/problems';
 import type { ChatCore, ChatEndpoint } from '../http/server';
 import { localeOf } from './activity';
@@ -36,13 +38,25 @@ export interface TeamsChatOptions {
   readonly messenger?: Messenger;
 }
 
-/** The least an activity needs before botbuilder sees it; anything less is a 400. */
+/**
+ * The least an activity needs before botbuilder sees it; anything less is a 400. The bot lives in
+ * Teams only (the Agents Playground, `npm run playground`, speaks as msteams too), and nobody
+ * speaks in the chat as the service itself.
+ */
 const activitySchema = z.looseObject({
   type: z.string().min(1).max(100),
-  channelId: z.string().min(1).max(100),
+  channelId: z.literal('msteams'),
   serviceUrl: z.url(),
   conversation: z.looseObject({ id: z.string().min(1).max(1_000) }),
-  from: z.looseObject({ id: z.string().min(1).max(1_000) }).optional(),
+  from: z
+    .looseObject({
+      id: z.string().min(1).max(1_000),
+      aadObjectId: z
+        .string()
+        .refine((id) => !isReservedObjectId(id), 'reserved id')
+        .optional(),
+    })
+    .optional(),
 });
 
 const proactive = new Set<string>([
@@ -112,12 +126,21 @@ export function buildBot(core: ChatCore, options: TeamsChatOptions) {
   return { adapter, bot, announcer, local };
 }
 
+function adapterRefusal(status: number): Error {
+  if (status === 401) return refusal('UNAUTHENTICATED');
+  if (status < 500) return refusal('INVALID_COMMAND', { detail: 'not an activity this bot takes' });
+  return new Error(`the bot adapter answered ${status}`);
+}
+
 /** The chat bot for the service's composition root (bot/src/main.ts). */
 export function teamsChat(options: TeamsChatOptions) {
   return (core: ChatCore): ChatEndpoint => {
     const { adapter, bot, announcer, local } = buildBot(core, options);
     return {
       async handle(req: Request, res: Response): Promise<void> {
+        if (local) assertLocalRequest(req);
+        if (req.getContentType().trim() !== 'application/json')
+          throw refusal('UNSUPPORTED_MEDIA_TYPE');
         const activity = activitySchema.parse(req.body);
         // Without Bot Framework auth the bot must not be made to call anywhere but this machine.
         if (local && !isLoopbackHost(new URL(activity.serviceUrl).hostname)) {
@@ -142,7 +165,11 @@ export function teamsChat(options: TeamsChatOptions) {
           },
           (context) => bot.run(context),
         );
-        if (status >= 500) core.log.error({ status }, 'the bot adapter failed');
+        // botbuilder answers its own refusals and failures with its error's text (a URL, a reason
+        // from the network); the caller gets the catalogue's words instead, and the log the status.
+        if (status >= 400 && (body === undefined || typeof body === 'string')) {
+          throw adapterRefusal(status);
+        }
         res.send(status, body);
       },
       start: () => announcer.start(),

@@ -9,6 +9,7 @@ import type { LinkChoice } from './cards';
 import type { BotMemory } from './memory';
 import type { Messenger } from './messenger';
 import { organizerRefusal } from './organizer';
+import { escapeMarkdown } from './markdown';
 import { readerOf, titleOf } from './views';
 
 export interface LinkingDeps {
@@ -92,7 +93,7 @@ export function createLinking(deps: LinkingDeps) {
     });
     await memory.forgetMeetingChat(meetingId);
     log.info({ meetingId }, 'chat unlinked');
-    return who.t('unlink.done', { title: titleOf(loaded) });
+    return who.t('unlink.done', { title: escapeMarkdown(titleOf(loaded)) });
   }
 
   return { choices, link, unlink };

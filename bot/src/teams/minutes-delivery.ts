@@ -12,6 +12,7 @@ import { minutesFor, type MinutesFile } from '../minutes';
 import type { MeetingStore } from '../store';
 import { localeOf, memberOf, tenantOf } from './activity';
 import { textsFor, type Texts } from './i18n';
+import { escapeMarkdown } from './markdown';
 import type { BotMemory } from './memory';
 import type { Messenger } from './messenger';
 import { personalChat } from './personal-chat';
@@ -68,7 +69,9 @@ export function createMinutesDesk(deps: MinutesDeskDeps) {
     const title = titleOf(loaded);
     return {
       type: 'message',
-      text: t(minutes.final ? 'minutes.finalOffer' : 'minutes.draftOffer', { title }),
+      text: t(minutes.final ? 'minutes.finalOffer' : 'minutes.draftOffer', {
+        title: escapeMarkdown(title),
+      }),
       attachments: [
         {
           contentType: FILE_CONSENT,

@@ -1,6 +1,7 @@
 import { emptyQueue, type Language, type Meeting, type Reader } from '@council/shared';
 import { itemTitle, nameOf } from './cards/view';
 import type { Texts } from './i18n';
+import { escapeMarkdown } from './markdown';
 import { personalCommands, textCommands, type TextCommand } from './text-commands';
 
 /** Replies in text: the help, the agenda, the speaking queue, lists. Markdown, as Teams shows it. */
@@ -63,7 +64,7 @@ export function meetingsText(t: Texts, meetings: readonly MeetingLine[]): string
     .map(
       (m) =>
         `- ${t('meetings.line', {
-          title: m.title,
+          title: escapeMarkdown(m.title),
           status: t(`status.${m.status}`),
           role: m.reader ? t(`role.${m.reader}`) : t('meetings.noRole'),
           id: m.id,

@@ -42,6 +42,7 @@ import type { Announcer } from './announcer';
 import { unlinkedCard, type Card, type CardRef } from './cards';
 import { textsFor, type Texts } from './i18n';
 import { createLinking } from './linking';
+import { escapeMarkdown } from './markdown';
 import type { BotMemory } from './memory';
 import { cardActivity, type Messenger } from './messenger';
 import type { MinutesDesk } from './minutes-delivery';
@@ -212,7 +213,10 @@ export function createTurns(deps: TurnsDeps) {
       if (typeof linked === 'string') {
         return cardResponse(unlinkedCard(who.t, await linking.choices(who), linked));
       }
-      const notice: Notice = { text: who.t('link.done', { title: titleOf(linked) }), tone: 'good' };
+      const notice: Notice = {
+        text: who.t('link.done', { title: escapeMarkdown(titleOf(linked)) }),
+        tone: 'good',
+      };
       const card: CardRef = { kind: 'welcome', id: linked.record.id };
       return cardResponse(await views.draw(linked, card, who, notice));
     }
@@ -356,7 +360,7 @@ export function createTurns(deps: TurnsDeps) {
         return reply(
           context,
           parsed.text
-            ? t('error.unknownCommand', { text: parsed.text.slice(0, 50) })
+            ? t('error.unknownCommand', { text: escapeMarkdown(parsed.text.slice(0, 50)) })
             : helpText(t, true),
         );
     }
@@ -400,7 +404,7 @@ export function createTurns(deps: TurnsDeps) {
       case 'link': {
         if (!parsed.rest || parsed.rest === loaded.record.id) {
           await announcer.linked(loaded, TurnContext.getConversationReference(context.activity));
-          return reply(context, t('link.done', { title: state.setup.title }));
+          return reply(context, t('link.done', { title: escapeMarkdown(state.setup.title) }));
         }
         return reply(context, t('link.taken'));
       }
@@ -449,7 +453,7 @@ export function createTurns(deps: TurnsDeps) {
         return reply(
           context,
           parsed.text
-            ? t('error.unknownCommand', { text: parsed.text.slice(0, 50) })
+            ? t('error.unknownCommand', { text: escapeMarkdown(parsed.text.slice(0, 50)) })
             : helpText(t, false),
         );
       default: {
@@ -479,7 +483,7 @@ export function createTurns(deps: TurnsDeps) {
         await meetingOfTenant(parsed.rest, who.tenantId),
       );
       if (typeof linked === 'string') return reply(context, linked);
-      return reply(context, who.t('link.done', { title: titleOf(linked) }));
+      return reply(context, who.t('link.done', { title: escapeMarkdown(titleOf(linked)) }));
     }
     return unlinked(context, who);
   }

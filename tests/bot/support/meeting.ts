@@ -8,14 +8,21 @@ export interface DemoMeeting {
   readonly members: Person[];
 }
 
-/** The demo council created, convened and opened, with the first `present` members checked in and item 1 taken up. */
-export async function openDemoMeeting(running: RunningService, present = 30): Promise<DemoMeeting> {
+/**
+ * The demo council (or a variant of it) created, convened and opened, with the first `present`
+ * members checked in and item 1 taken up.
+ */
+export async function openDemoMeeting(
+  running: RunningService,
+  present = 30,
+  council: typeof demo = demo,
+): Promise<DemoMeeting> {
   const director = personOf(running, demo.director.aadObjectId);
   const members = demo.members.map((m) => personOf(running, m.aadObjectId));
   const chair = members[0] as Person;
   const created = await director.call('POST', '/api/meetings', {
     commandId: nextCommandId(),
-    council: demo,
+    council,
   });
   const meetingId = created.body.meetingId as string;
   const must = async (person: Person, command: unknown) => {

@@ -46,7 +46,7 @@ export async function startService(
     readonly chat?: ServerDeps['chat'];
     readonly db?: Db;
     readonly store?: MeetingStore;
-    /** Settings of the environment besides the test's own (MEETING_CREATORS, …). */
+    /** Settings on top of the test's own (MEETING_CREATORS, or `NODE_ENV: 'production'` with what that requires). */
     readonly env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<RunningService> {

@@ -1,4 +1,5 @@
 import type { Motion } from '@council/shared';
+import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
   form,
@@ -95,8 +96,8 @@ export function motionCard(view: View, motionId: string): Card {
         : t('motion.motionBy', { name: nameOf(meeting, motion.member) }),
     ),
     subtle(itemTitle(meeting, motion.itemId, view.language)),
-    ...(amended ? [subtle(t('motion.amends', { text: amended.text }))] : []),
-    text(motion.text),
+    ...(amended ? [subtle(t('motion.amends', { text: escapeMarkdown(amended.text) }))] : []),
+    text(escapeMarkdown(motion.text)),
     text(statusLine(view, motion), { weight: 'Bolder' }),
     ...noticeOf(view),
   ];

@@ -1,4 +1,5 @@
 import type { Outcome, Vote, VoteResult } from '@council/shared';
+import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
   facts,
@@ -113,7 +114,7 @@ export function directorResultCard(view: View, voteId: string): Card {
   return adaptiveCard(
     [
       heading(t('result.forDirectorTitle')),
-      subtle(view.meeting.setup.title),
+      subtle(escapeMarkdown(view.meeting.setup.title)),
       ...resultBody(view, vote, vote.result),
       ...noticeOf(view),
       published ? notice(t('result.publishedNotice'), 'good') : text(t('result.confidential')),

@@ -1,4 +1,5 @@
 import { membersInOffice, quorum } from '@council/shared';
+import { escapeMarkdown } from '../markdown';
 import { adaptiveCard, facts, heading, notice, text, type Card, type Element } from './elements';
 import { action, isVoting, nameOf, noticeOf, type CardRef, type View } from './view';
 
@@ -39,7 +40,7 @@ function notYetAnswered(view: View, answered: readonly string[]): Element[] {
   const { inCall } = view.meeting;
   const waiting = membersInOffice(view.meeting.setup.roster)
     .filter((m) => inCall.includes(m.id) && !answered.includes(m.id))
-    .map((m) => m.name);
+    .map((m) => escapeMarkdown(m.name));
   return waiting.length > 0
     ? [text(`${view.t('rollCall.inCallNotAnswered')} ${waiting.join(', ')}`)]
     : [];

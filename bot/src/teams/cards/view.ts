@@ -1,5 +1,6 @@
 import type { Language, Meeting, Reader } from '@council/shared';
 import type { Texts } from '../i18n';
+import { escapeMarkdown } from '../markdown';
 import { execute, notice, type Element, type Tone } from './elements';
 
 /** Which card: every card of a meeting is one of these, named by what it shows. */
@@ -36,14 +37,15 @@ export interface View {
   readonly notice?: { readonly text: string; readonly tone: Tone } | undefined;
 }
 
+/** A member's name, as card and reply text (markdown). */
 export function nameOf(meeting: Meeting, memberId: string): string {
-  return meeting.setup.roster.find((m) => m.id === memberId)?.name ?? memberId;
+  return escapeMarkdown(meeting.setup.roster.find((m) => m.id === memberId)?.name ?? memberId);
 }
 
 export function itemTitle(meeting: Meeting, itemId: string, language: Language): string {
   const index = meeting.setup.agenda.findIndex((i) => i.id === itemId);
   const item = meeting.setup.agenda[index];
-  return item ? `${index + 1}. ${item.title[language]}` : itemId;
+  return item ? `${index + 1}. ${escapeMarkdown(item.title[language])}` : escapeMarkdown(itemId);
 }
 
 export function isVoting(view: View): boolean {

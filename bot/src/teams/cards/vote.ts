@@ -1,10 +1,17 @@
 import { ABSTAIN, hasTakenPart, isEntitled, type Meeting, type Vote } from '@council/shared';
 import type { Texts } from '../i18n';
+import { escapeMarkdown } from '../markdown';
 import { adaptiveCard, heading, notice, subtle, text, type Card, type Element } from './elements';
 import { outcomeLine } from './result';
 import { action, isVoting, itemTitle, nameOf, noticeOf, type CardRef, type View } from './view';
 
+/** A choice as card text (markdown). */
 export function choiceLabel(meeting: Meeting, vote: Vote, choice: string, t: Texts): string {
+  return escapeMarkdown(choiceName(meeting, vote, choice, t));
+}
+
+/** A choice as a button's title, which Teams shows as plain text. */
+function choiceName(meeting: Meeting, vote: Vote, choice: string, t: Texts): string {
   if (vote.kind === 'question') {
     if (choice === 'yes') return t('choice.yes');
     if (choice === 'no') return t('choice.no');
@@ -24,7 +31,7 @@ export function subjectOf(view: View, vote: Vote): Element[] {
   const kind = motion.amends
     ? t('motion.amendmentBy', { name: nameOf(meeting, motion.member) })
     : t('motion.motionBy', { name: nameOf(meeting, motion.member) });
-  return [item, text(kind, { weight: 'Bolder' }), text(motion.text)];
+  return [item, text(kind, { weight: 'Bolder' }), text(escapeMarkdown(motion.text))];
 }
 
 function ownBallot(view: View, vote: Vote): Element[] {
@@ -90,7 +97,7 @@ export function voteCard(view: View, voteId: string): Card {
   ];
   const actions: Element[] = mayCast(view, vote)
     ? vote.choices.map((choice) =>
-        action(view, card, choiceLabel(meeting, vote, choice, t), 'vote.cast', { voteId, choice }),
+        action(view, card, choiceName(meeting, vote, choice, t), 'vote.cast', { voteId, choice }),
       )
     : [];
   if (view.reader === 'chair' && vote.status === 'open') {

@@ -1,5 +1,6 @@
 import type { MeetingStatus } from '@council/shared';
 import type { Texts } from '../i18n';
+import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
   execute,
@@ -49,8 +50,8 @@ export function welcomeCard(view: View): Card {
         ];
   return adaptiveCard(
     [
-      heading(setup.title),
-      subtle(setup.municipality),
+      heading(escapeMarkdown(setup.title)),
+      subtle(escapeMarkdown(setup.municipality)),
       facts([
         [
           t('welcome.start'),
@@ -88,7 +89,7 @@ export function unlinkedCard(t: Texts, meetings: readonly LinkChoice[], notice?:
   if (notice) body.push(text(notice, { color: 'Attention', weight: 'Bolder' }));
   if (meetings.length === 0) body.push(text(t('link.none')));
   for (const meeting of meetings)
-    body.push(text(`${meeting.title} — ${statusName(t, meeting.status)}`));
+    body.push(text(`${escapeMarkdown(meeting.title)} — ${statusName(t, meeting.status)}`));
   const buttons = meetings.slice(0, 5).map((meeting) =>
     execute(t('link.button', { title: meeting.title }), 'meeting.link', {
       meetingId: meeting.meetingId,

@@ -15,6 +15,8 @@ export const CLIENT_ID = '6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7';
 export const TENANT = 'a1b2c3d4-0000-4000-8000-000000000001';
 export const OTHER_TENANT = 'a1b2c3d4-0000-4000-8000-000000000002';
 export const MEMBER = '0b7e1f9a-1111-4111-8111-111111111111';
+/** Teams' desktop and mobile client, which aad.manifest.json pre-authorizes. */
+export const TEAMS_CLIENT = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 
 export interface SigningKey {
   readonly kid: string;
@@ -91,6 +93,7 @@ const now = (): number => Math.floor(Date.now() / 1000);
 export function ssoClaims(overrides: Record<string, unknown> = {}): JWTPayload {
   const claims: Record<string, unknown> = {
     aud: CLIENT_ID,
+    azp: TEAMS_CLIENT,
     iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
     iat: now() - 10,
     nbf: now() - 10,
