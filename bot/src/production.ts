@@ -20,6 +20,10 @@ export function productionProblems(env: NodeJS.ProcessEnv): string[] {
   }
   const database = databaseTlsProblem(env.DATABASE_URL);
   if (database) problems.push(`DATABASE_URL: ${database}`);
+  // The owner's connection carries the most powerful password of all: the same TLS or none.
+  const migration =
+    env.DATABASE_MIGRATION_URL?.trim() && databaseTlsProblem(env.DATABASE_MIGRATION_URL);
+  if (migration) problems.push(`DATABASE_MIGRATION_URL: ${migration}`);
   if (env.NODE_TLS_REJECT_UNAUTHORIZED?.trim() === '0') {
     problems.push(
       'NODE_TLS_REJECT_UNAUTHORIZED: must not be 0 in production (it turns off every certificate check)',

@@ -1,4 +1,5 @@
-import { SYSTEM, type Language } from '@council/shared';
+import type { Language } from '@council/shared';
+import { isReservedObjectId } from '../auth/identity';
 import type { Activity } from 'botbuilder';
 import { languageOf, type Texts } from './i18n';
 
@@ -31,7 +32,7 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
  */
 export function memberOf(activity: Partial<Activity>): string | undefined {
   const member = textOr(activity.from?.aadObjectId);
-  return member === SYSTEM ? undefined : member;
+  return member === undefined || isReservedObjectId(member) ? undefined : member;
 }
 
 export function isPersonalChat(activity: Partial<Activity>): boolean {
