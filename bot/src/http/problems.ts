@@ -31,8 +31,9 @@ function zodDetail(error: ZodError): string {
 function restifyCode(error: Error & { statusCode?: number }): ErrorCode | null {
   switch (error.statusCode) {
     case 400:
-    case 415:
       return 'INVALID_COMMAND';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
     // restify's static files refuse a folder with 403: to the reader, there is no such file.
     case 403:
     case 404:

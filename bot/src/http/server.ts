@@ -24,6 +24,7 @@ import {
 import { minutesFor } from '../minutes';
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
+import { jsonOnly } from './json-only';
 import { refusal, sendProblem } from './problems';
 import { serveTab } from './tab';
 import { openEventStream } from './sse';
@@ -95,12 +96,9 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
     }
     next();
   });
+  server.pre(jsonOnly);
   server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: config.MAX_BODY_BYTES,
-      mapParams: false,
-      mapFiles: false,
-    }),
+    restify.plugins.jsonBodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }),
   );
   server.on('restifyError', (req: Request, res: Response, err: Error, callback: () => void) => {
     sendProblem(req, res, err, log);
