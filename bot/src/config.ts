@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackHost } from './auth/loopback';
+import { limitSettings } from './limits/settings';
 
 const commaList = z.string().transform((value) =>
   value
@@ -26,6 +27,7 @@ const schema = z.object({
   ENTRA_ALLOWED_TENANTS: commaList.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000),
+  ...limitSettings,
   /** A council file to load once at start (the demo council for `npm start`). */
   DEMO_COUNCIL: z.string().min(1).optional(),
   TAB_DIR: z.string().min(1).optional(),

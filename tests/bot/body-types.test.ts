@@ -67,7 +67,8 @@ describe('the service reads JSON bodies only', () => {
   });
 
   test('a body without a content type, or as text, is refused with 415', async () => {
-    for (const headers of [{}, { 'content-type': 'text/plain' }]) {
+    const headerSets: Record<string, string>[] = [{}, { 'content-type': 'text/plain' }];
+    for (const headers of headerSets) {
       const reply = await fetch(`${running.url}${commandsPath()}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, ...headers },

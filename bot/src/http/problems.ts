@@ -73,5 +73,7 @@ export function sendProblem(req: Request, res: Response, error: unknown, log: Lo
     res.end();
     return;
   }
+  const retryAfter = domainError.code === 'RATE_LIMITED' ? domainError.params?.seconds : undefined;
+  if (retryAfter !== undefined) res.header('Retry-After', String(retryAfter));
   res.send(status, { code: domainError.code, message: messageOf(domainError, language) });
 }

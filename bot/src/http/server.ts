@@ -14,6 +14,8 @@ import { z } from 'zod';
 import type { Authenticator, Identity } from '../auth';
 import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
+import { clientAddress } from '../limits/client-address';
+import { createRateLimits, type RateLimits } from '../limits/rate-limits';
 import type { Logger } from '../log';
 import {
   createMeetingService,
@@ -34,6 +36,7 @@ export interface ChatCore {
   readonly meetings: MeetingService;
   readonly store: MeetingStore;
   readonly log: Logger;
+  readonly limits: RateLimits;
 }
 
 /** The chat bot (bot/src/teams) as the server sees it: one route and a lifetime. */
@@ -97,9 +100,8 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
     next();
   });
   server.pre(jsonOnly);
-  server.use(
-    restify.plugins.jsonBodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }),
-  );
+  server.use(restify.plugins.bodyReader({ maxBodySize: config.MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
   server.on('restifyError', (req: Request, res: Response, err: Error, callback: () => void) => {
     sendProblem(req, res, err, log);
     callback();
@@ -123,7 +125,22 @@ export function createServer(deps: ServerDeps) {
   });
   const hub = createLiveHub(store, meetings, log);
   const server = baseServer(deps);
-  const chat = deps.chat?.({ meetings, store, log });
+  const limits = createRateLimits(store.counters, config);
+  const chat = deps.chat?.({ meetings, store, log, limits });
+  const addressOf = (req: Request) => clientAddress(req, config.TRUSTED_PROXY_HOPS);
+
+  // Before sign-in and before the body is read. Health probes come from the platform, and the
+  // Bot Connector speaks for every member from a few addresses: the bot counts per member instead.
+  const uncounted = new Set(['/healthz', '/readyz', '/api/messages']);
+  server.pre((req: Request, _res: Response, next: (error?: Error) => void) => {
+    if (uncounted.has(req.getPath())) {
+      next();
+      return;
+    }
+    limits.address(addressOf(req)).then(() => {
+      next();
+    }, next);
+  });
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -134,7 +151,17 @@ export function createServer(deps: ServerDeps) {
   };
 
   async function identify(req: Request): Promise<Identity> {
-    return auth.authenticate(req.header('authorization') || undefined);
+    const identity = await auth.authenticate(req.header('authorization') || undefined);
+    await limits.person(identity);
+    return identity;
+  }
+
+  /** Who gives a command, counted against the command budgets of their address and their own. */
+  async function identifyCommander(req: Request): Promise<Identity> {
+    const identity = await identify(req);
+    await limits.addressCommand(addressOf(req));
+    await limits.personCommand(identity);
+    return identity;
   }
 
   /** The meeting, if the caller's tenant holds it; another tenant's meeting does not exist for them. */
@@ -218,7 +245,7 @@ export function createServer(deps: ServerDeps) {
   server.post(
     '/api/meetings',
     route(async (req, res) => {
-      const identity = await identify(req);
+      const identity = await identifyCommander(req);
       const body = createMeetingSchema.parse(req.body);
       const setup =
         'setup' in body ? body.setup : meetingSetupSchema.parse(setupFromCouncilFile(body.council));
@@ -250,7 +277,7 @@ export function createServer(deps: ServerDeps) {
   server.post(
     '/api/meetings/:meetingId/commands',
     route(async (req, res) => {
-      const identity = await identify(req);
+      const identity = await identifyCommander(req);
       const body = commandRequestSchema.parse(req.body);
       const loaded = await meetingOf(req, identity);
       answer(

@@ -100,6 +100,11 @@ export interface MeetingStore {
   readonly chatMemory: ChatMemory;
   /** The stored results of those of the commands already handled, by command id. */
   commandResults(meetingId: string, commandIds: readonly string[]): Promise<Map<string, unknown>>;
+  /**
+   * Where counts shared by every instance (rate limits) are kept: PostgreSQL; none on PGlite,
+   * which only one process opens.
+   */
+  readonly counters: Queryable | null;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -227,6 +232,7 @@ export async function openMeetingStore(
     commandResults: (meetingId, commandIds) => handledIn(db, meetingId, commandIds),
 
     chatMemory: chatMemoryIn(db),
+    counters: db.engine === 'postgres' ? db : null,
 
     async ping() {
       await db.query('SELECT 1');

@@ -22,7 +22,7 @@ export interface RunningService {
  * The real service on a loopback port, with dev sign-in and a fresh in-memory PGlite (loaded from a
  * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`; with `tabDir`,
  * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages; with
- * `db`, it runs on that database instead (which it closes with the service).
+ * `db`, it runs on that database instead (which it closes with the service); `env` adds settings.
  */
 export async function startService(
   databaseUrl?: string,
@@ -32,6 +32,8 @@ export async function startService(
     readonly tabDir?: string;
     readonly chat?: ServerDeps['chat'];
     readonly db?: Db;
+    /** More settings, as the environment would give them (limits, say). */
+    readonly env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -41,6 +43,7 @@ export async function startService(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     ...(options.tabDir ? { TAB_DIR: options.tabDir } : {}),
+    ...options.env,
   });
   const auth = await createAuthenticator({
     mode: 'dev',
