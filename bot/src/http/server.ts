@@ -26,6 +26,7 @@ import {
 import { minutesFor } from '../minutes';
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
+import { requestDeadline } from './deadline';
 import { jsonOnly } from './json-only';
 import { refusal, sendProblem } from './problems';
 import { serveTab } from './tab';
@@ -99,6 +100,10 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
     }
     next();
   });
+  // Headers are Node's to time; the body is the deadline's (Node checks its own request timeout
+  // only every 30 s and answers without a code).
+  server.server.headersTimeout = config.REQUEST_TIMEOUT_MS;
+  server.pre(requestDeadline(config.REQUEST_TIMEOUT_MS, log));
   server.pre(jsonOnly);
   server.use(restify.plugins.bodyReader({ maxBodySize: config.MAX_BODY_BYTES }));
   server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));

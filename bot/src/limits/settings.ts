@@ -25,7 +25,7 @@ export const limitSettings = {
   /** A live stream whose reader does not drain this much is closed (the tab reconnects and resumes). */
   STREAM_BUFFER_BYTES: count(1_000_000),
   /** A request (live streams aside) must arrive whole within this time. */
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   /** Members on a roster and items on an agenda (the schema's own bounds are for large assemblies). */
   MAX_ROSTER: count(500),
   MAX_AGENDA_ITEMS: count(200),
