@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Authenticator, Identity } from '../auth';
 import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
+import { streamQuota } from '../live/stream-quota';
 import { clientAddress } from '../limits/client-address';
 import { createRateLimits, type RateLimits } from '../limits/rate-limits';
 import type { Logger } from '../log';
@@ -129,6 +130,10 @@ export function createServer(deps: ServerDeps) {
     heldMeetings: deps.heldMeetings,
   });
   const hub = createLiveHub(store, meetings, log);
+  const streams = streamQuota({
+    perPerson: config.MAX_STREAMS_PER_USER,
+    perMeeting: config.MAX_STREAMS_PER_MEETING,
+  });
   const server = baseServer(deps);
   const limits = createRateLimits(store.counters, config);
   const chat = deps.chat?.({ meetings, store, log, limits });
@@ -323,13 +328,22 @@ export function createServer(deps: ServerDeps) {
       if (!(lastEventId <= MAX_SEQ)) {
         throw refusal('INVALID_COMMAND', { detail: 'Last-Event-ID must be a sequence number' });
       }
-      await openEventStream(req, res, (client) =>
-        hub.subscribe(
-          loaded.record.id,
-          { ...client, reader: readerOf(loaded, identity) },
-          lastEventId,
-        ),
-      );
+      const release = streams.admit(loaded.record.id, `${identity.tenantId}/${identity.objectId}`);
+      try {
+        await openEventStream(
+          req,
+          res,
+          (client) =>
+            hub.subscribe(
+              loaded.record.id,
+              { ...client, reader: readerOf(loaded, identity) },
+              lastEventId,
+            ),
+          config.STREAM_BUFFER_BYTES,
+        );
+      } finally {
+        release();
+      }
     }),
   );
 
