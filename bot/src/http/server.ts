@@ -128,6 +128,7 @@ export function createServer(deps: ServerDeps) {
     now: deps.now,
     newId: deps.newId,
     heldMeetings: deps.heldMeetings,
+    heldBytes: config.MEETING_CACHE_BYTES,
   });
   const hub = createLiveHub(store, meetings, log);
   const streams = streamQuota({
