@@ -16,6 +16,7 @@ import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
 import { streamQuota } from '../live/stream-quota';
 import { clientAddress } from '../limits/client-address';
+import { meetingLimits } from '../limits/meeting-limits';
 import { createRateLimits, type RateLimits } from '../limits/rate-limits';
 import type { Logger } from '../log';
 import {
@@ -137,6 +138,7 @@ export function createServer(deps: ServerDeps) {
   });
   const server = baseServer(deps);
   const limits = createRateLimits(store.counters, config);
+  const sizes = meetingLimits(config);
   const chat = deps.chat?.({ meetings, store, log, limits });
   const addressOf = (req: Request) => clientAddress(req, config.TRUSTED_PROXY_HOPS);
 
@@ -260,6 +262,7 @@ export function createServer(deps: ServerDeps) {
       const body = createMeetingSchema.parse(req.body);
       const setup =
         'setup' in body ? body.setup : meetingSetupSchema.parse(setupFromCouncilFile(body.council));
+      sizes.admitNew(setup, (await store.meetingsOfTenant(identity.tenantId)).length);
       const created = await meetings.create(identity.tenantId, {
         commandId: body.commandId,
         by: identity.objectId,
@@ -290,6 +293,7 @@ export function createServer(deps: ServerDeps) {
     route(async (req, res) => {
       const identity = await identifyCommander(req);
       const body = commandRequestSchema.parse(req.body);
+      sizes.admitCommand(body.command);
       const loaded = await meetingOf(req, identity);
       answer(
         res,
