@@ -34,14 +34,17 @@ function pgClientOver(db: Queryable) {
 }
 
 /**
- * Requests and commands per address and per person, in fixed one-minute windows. On PostgreSQL
- * every instance counts in one table (migration 5), so a load balancer spreading a caller over
- * instances does not multiply their budget; should the database fail, each instance counts in
- * memory meanwhile. Without `counters` (PGlite, one process) the counts live in memory.
+ * Requests and commands per address and per person, in fixed one-minute windows. A person's
+ * counts are kept, on PostgreSQL, in one table every instance shares (migration 5), so a load
+ * balancer spreading them over instances does not multiply their budget; should the database
+ * fail, each instance counts in memory meanwhile. An address is counted before sign-in, in each
+ * instance's memory: a flood from anyone must not become writes to the database.
  */
 export function createRateLimits(counters: Queryable | null, budgets: Budgets) {
   let cleaner = true;
-  const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+  const inMemory = (keyPrefix: string, points: number) =>
+    new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+  const shared = (keyPrefix: string, points: number): RateLimiterAbstract => {
     const options = { keyPrefix, points, duration: WINDOW_SECONDS };
     const memory = new RateLimiterMemory(options);
     if (!counters) return memory;
@@ -58,10 +61,10 @@ export function createRateLimits(counters: Queryable | null, budgets: Budgets) {
       insuranceLimiter: memory,
     });
   };
-  const addressRequests = limiter('address', budgets.RATE_LIMIT_ADDRESS_REQUESTS);
-  const addressCommands = limiter('address-commands', budgets.RATE_LIMIT_ADDRESS_COMMANDS);
-  const personRequests = limiter('person', budgets.RATE_LIMIT_USER_REQUESTS);
-  const personCommands = limiter('person-commands', budgets.RATE_LIMIT_USER_COMMANDS);
+  const addressRequests = inMemory('address', budgets.RATE_LIMIT_ADDRESS_REQUESTS);
+  const addressCommands = inMemory('address-commands', budgets.RATE_LIMIT_ADDRESS_COMMANDS);
+  const personRequests = shared('person', budgets.RATE_LIMIT_USER_REQUESTS);
+  const personCommands = shared('person-commands', budgets.RATE_LIMIT_USER_COMMANDS);
 
   async function take(counter: RateLimiterAbstract, key: string): Promise<void> {
     try {
