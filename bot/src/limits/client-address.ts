@@ -12,5 +12,15 @@ export function clientAddress(req: Request, trustedHops: number): string {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return forwarded.at(-trustedHops) ?? socket;
+  const entry = forwarded.at(-trustedHops);
+  return entry === undefined ? socket : withoutPort(entry);
+}
+
+/** Azure's front ends write the client's port too ("203.0.113.5:51234"): each connection would count apart. */
+function withoutPort(entry: string): string {
+  return (
+    /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(entry)?.[1] ??
+    /^\[(.+)\](?::\d+)?$/.exec(entry)?.[1] ??
+    entry
+  );
 }
