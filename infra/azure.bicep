@@ -243,6 +243,11 @@ var serviceSettings = [
     value: 'entra'
   }
   {
+    // App Service's front end: the client's address is the last entry of X-Forwarded-For.
+    name: 'TRUSTED_PROXY_HOPS'
+    value: '1'
+  }
+  {
     name: 'ENTRA_CLIENT_ID'
     value: entraClientId
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from './auth/loopback';
 import { databaseRoleProblems } from './store/roles';
 import { productionProblems } from './production';
+import { limitSettings } from './limits/settings';
 
 const commaList = z.string().transform((value) =>
   value
@@ -35,6 +36,7 @@ const schema = z.object({
   /** Whether every member of the tenant sees convened meetings in their lists, not only the roster. */
   LIST_CONVENED_MEETINGS: z.stringbool().default(false),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000),
+  ...limitSettings,
   /** A council file to load once at start (the demo council for `npm start`). */
   DEMO_COUNCIL: z.string().min(1).optional(),
   TAB_DIR: z.string().min(1).optional(),

@@ -32,10 +32,46 @@ export const errorCatalogue = {
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: {
-      fr: 'Le contenu de la demande doit être du JSON (application/json).',
-      nl: 'De inhoud van het verzoek moet JSON zijn (application/json).',
-      de: 'Der Inhalt der Anfrage muss JSON sein (application/json).',
-      en: 'The request’s content must be JSON (application/json).',
+      fr: 'Le service n’accepte que du JSON (Content-Type: application/json).',
+      nl: 'De dienst aanvaardt alleen JSON (Content-Type: application/json).',
+      de: 'Der Dienst nimmt nur JSON an (Content-Type: application/json).',
+      en: 'The service accepts JSON only (Content-Type: application/json).',
+    },
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    message: {
+      fr: 'La demande a mis trop de temps à arriver.',
+      nl: 'Het verzoek kwam te traag binnen.',
+      de: 'Die Anfrage kam zu langsam an.',
+      en: 'The request took too long to arrive.',
+    },
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: {
+      fr: 'Trop de demandes ; réessayez dans {seconds} s.',
+      nl: 'Te veel verzoeken; probeer opnieuw over {seconds} s.',
+      de: 'Zu viele Anfragen; bitte in {seconds} s erneut versuchen.',
+      en: 'Too many requests; try again in {seconds} s.',
+    },
+  },
+  TOO_MANY_STREAMS: {
+    status: 429,
+    message: {
+      fr: 'Trop de fenêtres suivent cette séance en direct ; fermez-en une.',
+      nl: 'Te veel vensters volgen deze zitting live; sluit er een.',
+      de: 'Zu viele Fenster verfolgen diese Sitzung live; schließen Sie eines.',
+      en: 'Too many windows follow this meeting live; close one.',
+    },
+  },
+  MEETING_LIMIT_REACHED: {
+    status: 403,
+    message: {
+      fr: 'Votre organisation a atteint le nombre maximal de séances ({limit}).',
+      nl: 'Uw organisatie heeft het maximale aantal zittingen bereikt ({limit}).',
+      de: 'Ihre Organisation hat die Höchstzahl an Sitzungen erreicht ({limit}).',
+      en: 'Your organisation has reached the maximum number of meetings ({limit}).',
     },
   },
   UNAUTHENTICATED: {

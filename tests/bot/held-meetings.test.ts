@@ -6,6 +6,7 @@ import {
   type WireCommand,
 } from '../../shared/src';
 import { createLogger } from '../../bot/src/log';
+import { footprintOf } from '../../bot/src/meetings/footprint';
 import { createMeetingService, type MeetingService } from '../../bot/src/meetings/service';
 import { openMeetingStore, type MeetingStore } from '../../bot/src/store';
 import { testDatabases, type TestDatabase } from './store/databases';
@@ -44,8 +45,8 @@ describe.each(testDatabases())('meetings held in memory, on %s', (_engine, fresh
   afterAll(() => database.drop());
 
   /** A meeting of the demo council, created by its director: its id. */
-  async function createMeeting(): Promise<string> {
-    const created = await meetings.create(demo.tenantId, {
+  async function createMeeting(service = meetings): Promise<string> {
+    const created = await service.create(demo.tenantId, {
       commandId: randomUUID(),
       by: director,
       command: {
@@ -107,5 +108,29 @@ describe.each(testDatabases())('meetings held in memory, on %s', (_engine, fresh
       await createMeeting();
     }
     expect(wholeReads.filter((read) => read === busy)).toEqual([]);
+  });
+
+  test('the memory held is bounded too: meetings past the byte budget are let go, however few', async () => {
+    const log = createLogger('silent');
+    const roomy = createMeetingService(store, log, { heldMeetings: 100 });
+    const ids = [
+      await createMeeting(roomy),
+      await createMeeting(roomy),
+      await createMeeting(roomy),
+    ];
+    const one = await roomy.load(ids[0] as string);
+    if (!one) throw new Error('meeting not found');
+    const tight = createMeetingService(store, log, {
+      heldMeetings: 100,
+      heldBytes: Math.floor(footprintOf(one) * 2.5),
+    });
+    const wholeReadsOf = async (service: MeetingService) => {
+      for (const id of ids) await service.load(id);
+      wholeReads.length = 0;
+      for (const id of ids) await service.load(id);
+      return wholeReads.length;
+    };
+    expect(await wholeReadsOf(roomy)).toBe(0);
+    expect(await wholeReadsOf(tight)).toBe(ids.length);
   });
 });

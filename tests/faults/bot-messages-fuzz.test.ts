@@ -3,6 +3,7 @@ import type { Meeting } from '../../shared/src';
 import { cardKinds } from '../../bot/src/teams/cards/view';
 import { cardActionSchema } from '../../bot/src/teams/actions';
 import { testDatabases } from '../bot/store/databases';
+import { loadTestLimits } from '../../bench/lib/processes';
 import { startBot } from '../bot/teams/bot';
 import type { Activity, ChatPerson } from '../bot/support/teams';
 import {
@@ -113,7 +114,7 @@ const input = fc.record({
 describe.each(testDatabases())('the bot endpoint under fuzzing, on %s', (_engine, fresh) => {
   const service = fuzzed(
     fresh,
-    (db) => startBot({ db }),
+    (db) => startBot({ db, env: loadTestLimits }),
     (bot) => bot.running,
   );
 

@@ -31,8 +31,9 @@ function zodDetail(error: ZodError): string {
 function restifyCode(error: Error & { statusCode?: number }): ErrorCode | null {
   switch (error.statusCode) {
     case 400:
-    case 415:
       return 'INVALID_COMMAND';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
     // restify's static files refuse a folder with 403: to the reader, there is no such file.
     case 403:
     case 404:
@@ -72,6 +73,8 @@ export function sendProblem(req: Request, res: Response, error: unknown, log: Lo
     res.end();
     return;
   }
+  const retryAfter = domainError.code === 'RATE_LIMITED' ? domainError.params?.seconds : undefined;
+  if (retryAfter !== undefined) res.header('Retry-After', String(retryAfter));
   // A failure's answer says only that it failed: what went wrong is for the log.
   const answered = status >= 500 ? { code: domainError.code } : domainError;
   res.send(status, { code: answered.code, message: messageOf(answered, language) });

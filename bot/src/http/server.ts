@@ -15,6 +15,10 @@ import { z } from 'zod';
 import { isReservedObjectId, mayCreateMeetings, type Authenticator, type Identity } from '../auth';
 import type { Config } from '../config';
 import { createLiveHub } from '../live/hub';
+import { streamQuota } from '../live/stream-quota';
+import { clientAddress } from '../limits/client-address';
+import { meetingLimits } from '../limits/meeting-limits';
+import { createRateLimits, type RateLimits } from '../limits/rate-limits';
 import type { Logger } from '../log';
 import {
   createMeetingService,
@@ -27,6 +31,8 @@ import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
 import { assertLocalRequest } from './local-only';
+import { requestDeadline } from './deadline';
+import { jsonOnly } from './json-only';
 import { refusal, sendProblem } from './problems';
 import { responseHeaders } from './response-headers';
 import { serveTab } from './tab';
@@ -39,6 +45,7 @@ export interface ChatCore {
   readonly log: Logger;
   /** The meetings a member of the tenant may see listed. */
   readonly meetingsOf: (tenantId: string, memberId: string) => Promise<ListedMeeting[]>;
+  readonly limits: RateLimits;
 }
 
 /** The chat bot (bot/src/teams) as the server sees it: one route and a lifetime. */
@@ -102,13 +109,13 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
     }
     next();
   });
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: config.MAX_BODY_BYTES,
-      mapParams: false,
-      mapFiles: false,
-    }),
-  );
+  // Headers are Node's to time; the body is the deadline's (Node checks its own request timeout
+  // only every 30 s and answers without a code).
+  server.server.headersTimeout = config.REQUEST_TIMEOUT_MS;
+  server.pre(requestDeadline(config.REQUEST_TIMEOUT_MS, log));
+  server.pre(jsonOnly);
+  server.use(restify.plugins.bodyReader({ maxBodySize: config.MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
   server.on('restifyError', (req: Request, res: Response, err: Error, callback: () => void) => {
     sendProblem(req, res, err, log);
     callback();
@@ -129,12 +136,16 @@ export function createServer(deps: ServerDeps) {
     now: deps.now,
     newId: deps.newId,
     heldMeetings: deps.heldMeetings,
+    heldBytes: config.MEETING_CACHE_BYTES,
   });
   const hub = createLiveHub(store, meetings, log);
+  const streams = streamQuota({
+    perPerson: config.MAX_STREAMS_PER_USER,
+    perMeeting: config.MAX_STREAMS_PER_MEETING,
+  });
   const server = baseServer(deps);
   const meetingsOf = (tenantId: string, memberId: string) =>
     store.meetingsFor(tenantId, memberId, { convened: config.LIST_CONVENED_MEETINGS });
-  const chat = deps.chat?.({ meetings, store, log, meetingsOf });
   if (auth.mode === 'dev') {
     // Dev tokens are minted for whoever asks: every route answers this machine only.
     server.use((req: Request, _res: Response, next: (error?: unknown) => void) => {
@@ -146,6 +157,23 @@ export function createServer(deps: ServerDeps) {
       }
     });
   }
+  const limits = createRateLimits(store.counters, config);
+  const sizes = meetingLimits(config);
+  const chat = deps.chat?.({ meetings, store, log, meetingsOf, limits });
+  const addressOf = (req: Request) => clientAddress(req, config.TRUSTED_PROXY_HOPS);
+
+  // Before sign-in and before the body is read. Health probes come from the platform, and the
+  // Bot Connector speaks for every member from a few addresses: the bot counts per member instead.
+  const uncounted = new Set(['/healthz', '/readyz', '/api/messages']);
+  server.pre((req: Request, _res: Response, next: (error?: Error) => void) => {
+    if (uncounted.has(req.getPath())) {
+      next();
+      return;
+    }
+    limits.address(addressOf(req)).then(() => {
+      next();
+    }, next);
+  });
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -156,7 +184,17 @@ export function createServer(deps: ServerDeps) {
   };
 
   async function identify(req: Request): Promise<Identity> {
-    return auth.authenticate(req.header('authorization') || undefined);
+    const identity = await auth.authenticate(req.header('authorization') || undefined);
+    await limits.person(identity);
+    return identity;
+  }
+
+  /** Who gives a command, counted against the command budgets of their address and their own. */
+  async function identifyCommander(req: Request): Promise<Identity> {
+    const identity = await identify(req);
+    await limits.addressCommand(addressOf(req));
+    await limits.personCommand(identity);
+    return identity;
   }
 
   /** The meeting, if the caller's tenant holds it; another tenant's meeting does not exist for them. */
@@ -235,12 +273,13 @@ export function createServer(deps: ServerDeps) {
   server.post(
     '/api/meetings',
     route(async (req, res) => {
-      const identity = await identify(req);
+      const identity = await identifyCommander(req);
       if (!mayCreateMeetings(identity, config.MEETING_CREATORS))
         throw refusal('NOT_MEETING_CREATOR');
       const body = createMeetingSchema.parse(req.body);
       const setup =
         'setup' in body ? body.setup : meetingSetupSchema.parse(setupFromCouncilFile(body.council));
+      sizes.admitNew(setup, (await store.meetingsOfTenant(identity.tenantId)).length);
       const created = await meetings.create(identity.tenantId, {
         commandId: body.commandId,
         by: identity.objectId,
@@ -269,8 +308,9 @@ export function createServer(deps: ServerDeps) {
   server.post(
     '/api/meetings/:meetingId/commands',
     route(async (req, res) => {
-      const identity = await identify(req);
+      const identity = await identifyCommander(req);
       const body = commandRequestSchema.parse(req.body);
+      sizes.admitCommand(body.command);
       const loaded = await meetingOf(req, identity);
       answer(
         res,
@@ -310,13 +350,22 @@ export function createServer(deps: ServerDeps) {
       if (!(lastEventId <= MAX_SEQ)) {
         throw refusal('INVALID_COMMAND', { detail: 'Last-Event-ID must be a sequence number' });
       }
-      await openEventStream(req, res, (client) =>
-        hub.subscribe(
-          loaded.record.id,
-          { ...client, reader: readerOf(loaded, identity) },
-          lastEventId,
-        ),
-      );
+      const release = streams.admit(loaded.record.id, `${identity.tenantId}/${identity.objectId}`);
+      try {
+        await openEventStream(
+          req,
+          res,
+          (client) =>
+            hub.subscribe(
+              loaded.record.id,
+              { ...client, reader: readerOf(loaded, identity) },
+              lastEventId,
+            ),
+          config.STREAM_BUFFER_BYTES,
+        );
+      } finally {
+        release();
+      }
     }),
   );
 

@@ -14,6 +14,7 @@ export async function openEventStream(
   req: Request,
   res: Response,
   attach: (client: StreamClient) => Promise<() => void>,
+  maxBufferedBytes: number,
 ): Promise<void> {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -28,12 +29,17 @@ export async function openEventStream(
     if (res.destroyed) resolve();
     else res.once('close', resolve);
   });
-  const detach = await attach({
-    write(text) {
-      res.write(text);
-    },
-  });
-  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+  // A reader that does not drain its socket would make the service hold every event for it: past
+  // the bound the stream is closed, and the tab reconnects from its Last-Event-ID.
+  const write = (text: string) => {
+    if (res.destroyed) return;
+    res.write(text);
+    if (res.writableLength > maxBufferedBytes) res.destroy();
+  };
+  const detach = await attach({ write });
+  const heartbeat = setInterval(() => {
+    write(': heartbeat\n\n');
+  }, HEARTBEAT_MS);
   // Listened to before attaching: a client gone while it was attached is detached all the same.
   await closed;
   clearInterval(heartbeat);

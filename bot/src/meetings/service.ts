@@ -25,6 +25,7 @@ import {
   type Meeting as StoredMeeting,
   type StoredEvent,
 } from '../store';
+import { footprintOf } from './footprint';
 import { meetingQueues } from './queues';
 import { changedSummary, summaryOf } from './summary';
 
@@ -97,6 +98,7 @@ interface Plan {
 
 /** Enough for every council of a large service in session the same evening (about 30 KB each). */
 const HELD_MEETINGS = 2_000;
+const HELD_BYTES = 256_000_000;
 
 /**
  * The one command pipeline: every change, from a card or the tab, is decided by the domain on the
@@ -117,6 +119,8 @@ export function createMeetingService(
     readonly newId?: (() => string) | undefined;
     /** How many meetings' states are held at most; the least recently used is read again later. */
     readonly heldMeetings?: number | undefined;
+    /** And how much memory they may take, estimated (see footprint.ts). */
+    readonly heldBytes?: number | undefined;
   } = {},
 ) {
   const { now = () => new Date(), newId = randomUUID } = options;
@@ -126,6 +130,8 @@ export function createMeetingService(
   // is folded again when next asked for, and a commit on a stale state fails on its version.
   const cache = new LRUCache<string, LoadedMeeting>({
     max: options.heldMeetings ?? HELD_MEETINGS,
+    maxSize: options.heldBytes ?? HELD_BYTES,
+    sizeCalculation: footprintOf,
     dispose: (_loaded, meetingId, reason) => {
       if (reason === 'evict') behind.delete(meetingId);
     },

@@ -123,6 +123,11 @@ export interface MeetingStore {
     meetingId: string,
     commands: readonly IssuedCommand[],
   ): Promise<Map<string, unknown>>;
+  /**
+   * Where counts shared by every instance (rate limits) are kept: PostgreSQL; none on PGlite,
+   * which only one process opens.
+   */
+  readonly counters: Queryable | null;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -271,6 +276,7 @@ export async function openMeetingStore(
     commandResults: (meetingId, commands) => handledIn(db, meetingId, commands),
 
     chatMemory: chatMemoryIn(db),
+    counters: db.engine === 'postgres' ? db : null,
 
     async ping() {
       await db.query('SELECT 1');

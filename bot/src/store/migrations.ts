@@ -121,6 +121,19 @@ export const migrations: readonly Migration[] = [
       'CREATE INDEX meeting_summaries_members ON meeting_summaries USING gin (roles)',
     ],
   },
+  {
+    version: 5,
+    name: 'rate-limit counts that every instance of the service shares',
+    statements: [
+      // The table rate-limiter-flexible's RateLimiterPostgres expects (bot/src/limits): created
+      // here, since the service's role may not keep the right to create tables.
+      `CREATE TABLE rate_limits (
+         key varchar(255) PRIMARY KEY,
+         points integer NOT NULL DEFAULT 0,
+         expire bigint
+       )`,
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.

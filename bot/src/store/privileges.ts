@@ -18,6 +18,7 @@ export const servicePrivileges: Readonly<Record<string, string>> = {
   ballot_participation: 'SELECT, INSERT',
   ballot_counters: 'SELECT, INSERT, UPDATE (count)',
   chat_memory: 'SELECT, INSERT, UPDATE (value, updated_at), DELETE',
+  rate_limits: 'SELECT, INSERT, UPDATE, DELETE',
   meeting_summaries: 'SELECT, INSERT, UPDATE (title, municipality, scheduled_start, status, roles)',
 };
 

@@ -16,7 +16,7 @@ import type { Config } from '../config';
 import { assertLocalRequest } from '../http/local-only';
 import { refusal } from '../http/problems';
 import type { ChatCore, ChatEndpoint } from '../http/server';
-import { localeOf } from './activity';
+import { localeOf, memberOf, tenantOf } from './activity';
 import { ReusedConnectorsAuthentication } from './connectors';
 import { createAnnouncer } from './announcer';
 import { CouncilBot } from './handler';
@@ -64,7 +64,7 @@ const proactive = new Set<string>([
   ActivityEventNames.CreateConversation,
 ]);
 
-export function buildBot(core: ChatCore, options: TeamsChatOptions) {
+export function buildBot(core: Omit<ChatCore, 'limits'>, options: TeamsChatOptions) {
   const { config } = options;
   const appId = config.MicrosoftAppId ?? '';
   // With no app id, botbuilder's own local mode: no token checked on the way in, none sent out.
@@ -150,6 +150,7 @@ export function teamsChat(options: TeamsChatOptions) {
         }
         let status = 200;
         let body: unknown;
+        let limited: Error | undefined;
         await adapter.process(
           { body: req.body as Record<string, unknown>, headers: req.headers, method: req.method },
           {
@@ -163,8 +164,20 @@ export function teamsChat(options: TeamsChatOptions) {
             header: () => undefined,
             end: () => undefined,
           },
-          (context) => bot.run(context),
+          async (context) => {
+            // After Bot Framework auth: the member is who the Connector says acts.
+            const [tenantId, objectId] = [tenantOf(context.activity), memberOf(context.activity)];
+            if (tenantId && objectId) {
+              limited = await core.limits.person({ tenantId, objectId }).then(
+                () => undefined,
+                (refused: unknown) =>
+                  refused instanceof Error ? refused : new Error(String(refused)),
+              );
+            }
+            if (!limited) await bot.run(context);
+          },
         );
+        if (limited) throw limited;
         // botbuilder answers its own refusals and failures with its error's text (a URL, a reason
         // from the network); the caller gets the catalogue's words instead, and the log the status.
         if (status >= 400 && (body === undefined || typeof body === 'string')) {

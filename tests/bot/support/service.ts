@@ -35,7 +35,7 @@ export interface RunningService {
  * dump of a new cluster, which is faster than initdb) or PostgreSQL at `databaseUrl`; with `tabDir`,
  * it serves that built tab under /tab/; with `chat`, the chat bot answers at /api/messages; with
  * `db`, it runs on that database instead (which it closes with the service), through `store` when
- * one is already open on it.
+ * one is already open on it; `env` adds settings.
  */
 export async function startService(
   databaseUrl?: string,

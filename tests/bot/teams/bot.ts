@@ -47,6 +47,8 @@ export async function startBot(
     db?: Db;
     /** The service's logger (silent, or TEST_LOG_LEVEL, without it). */
     log?: Logger;
+    /** More settings for the service (limits, say). */
+    env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<RunningBot> {
   const connector = options.sharing?.connector ?? (await startConnector());
@@ -58,6 +60,7 @@ export async function startBot(
     }),
     ...(db ? { db } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.env ? { env: options.env } : {}),
   });
   const meetingId = await loadCouncil(
     running.service,

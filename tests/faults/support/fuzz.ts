@@ -9,6 +9,7 @@ import { languages, profileIds, thresholds, type Meeting } from '../../../shared
 import type { Db } from '../../../bot/src/store';
 import type { TestDatabase } from '../../bot/store/databases';
 import { openDemoMeeting } from '../../bot/support/meeting';
+import { loadTestLimits } from '../../../bench/lib/processes';
 import { demo, startService, type RunningService } from '../../bot/support/service';
 
 /** How many generated inputs each fuzz test tries; FUZZ_RUNS raises it for a longer hunt. */
@@ -492,7 +493,7 @@ export function fuzzedMeeting(fresh: () => Promise<TestDatabase>) {
   return fuzzed(
     fresh,
     async (db) => {
-      const running = await startService(undefined, { db });
+      const running = await startService(undefined, { db, env: loadTestLimits });
       const { meetingId } = await openDemoMeeting(running);
       return { running, meetingId, close: () => running.close() };
     },
