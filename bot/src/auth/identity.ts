@@ -7,6 +7,8 @@ export interface Identity {
   readonly objectId: string;
   readonly name?: string;
   readonly preferredUsername?: string;
+  /** When the token this identity came from expires, in ms since 1970: a live stream ends then. */
+  readonly expiresAt?: number;
 }
 
 /** The scope the tab's API exposes in the app registration ("Expose an API"). */
@@ -35,5 +37,6 @@ export function identityFromClaims(claims: JWTPayload): Identity {
     objectId: requireClaimText(claims, 'oid'),
     ...(name === undefined ? {} : { name }),
     ...(preferredUsername === undefined ? {} : { preferredUsername }),
+    ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}),
   };
 }

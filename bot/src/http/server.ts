@@ -293,12 +293,12 @@ export function createServer(deps: ServerDeps) {
       if (!(lastEventId <= MAX_SEQ)) {
         throw refusal('INVALID_COMMAND', { detail: 'Last-Event-ID must be a sequence number' });
       }
-      await openEventStream(req, res, (client) =>
-        hub.subscribe(
-          loaded.record.id,
-          { ...client, reader: readerOf(loaded, identity) },
-          lastEventId,
-        ),
+      await openEventStream(
+        req,
+        res,
+        (client) =>
+          hub.subscribe(loaded.record.id, { ...client, memberId: identity.objectId }, lastEventId),
+        identity.expiresAt,
       );
     }),
   );

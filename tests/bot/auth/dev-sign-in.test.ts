@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import {
   assertDevAuthAllowed,
   createAuthenticator,
@@ -46,6 +47,7 @@ describe('dev tokens', () => {
       tenantId: 'dev-tenant',
       objectId: 'dev-ana',
       name: 'Ana (dev)',
+      expiresAt: (decodeJwt(token).exp ?? 0) * 1000,
     });
   });
 
