@@ -21,7 +21,7 @@ import {
   type LoadedMeeting,
   type MeetingService,
 } from '../meetings/service';
-import { minutesFor } from '../minutes';
+import { createClerk, type Clerk } from '../minutes';
 import type { MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
 import { refusal, sendProblem } from './problems';
@@ -33,6 +33,7 @@ export interface ChatCore {
   readonly meetings: MeetingService;
   readonly store: MeetingStore;
   readonly log: Logger;
+  readonly clerk: Clerk;
 }
 
 /** The chat bot (bot/src/teams) as the server sees it: one route and a lifetime. */
@@ -124,8 +125,13 @@ export function createServer(deps: ServerDeps) {
     heldMeetings: deps.heldMeetings,
   });
   const hub = createLiveHub(store, meetings, log);
+  const clerk = createClerk(store, {
+    workers: config.MINUTES_WORKERS,
+    queue: config.MINUTES_QUEUE,
+    cacheBytes: config.MINUTES_CACHE_BYTES,
+  });
   const server = baseServer(deps);
-  const chat = deps.chat?.({ meetings, store, log });
+  const chat = deps.chat?.({ meetings, store, log, clerk });
 
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     try {
@@ -272,7 +278,7 @@ export function createServer(deps: ServerDeps) {
     route(async (req, res) => {
       const identity = await identify(req);
       const loaded = await meetingOf(req, identity);
-      const minutes = await minutesFor(store, loaded.record.id, identity.objectId);
+      const minutes = await clerk.minutesFor(loaded.record.id, identity.objectId);
       if (!minutes) throw refusal('MEETING_NOT_FOUND');
       res.sendRaw(200, minutes.pdf, {
         'content-type': 'application/pdf',
@@ -336,6 +342,7 @@ export function createServer(deps: ServerDeps) {
     server,
     meetings,
     hub,
+    clerk,
     /** Starts the live fan-out and the chat bot; the caller then listens. */
     async start(): Promise<void> {
       stopHub = await hub.start();
@@ -351,6 +358,7 @@ export function createServer(deps: ServerDeps) {
       });
       await stopChat?.();
       await stopHub?.();
+      await clerk.close();
       await store.close();
     },
   };
