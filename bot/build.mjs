@@ -15,8 +15,9 @@ const external = [
 
 await build({
   absWorkingDir: here,
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The minutes press's worker thread is a second entry, beside main.js (bot/src/minutes/press.ts).
+  entryPoints: { main: 'src/main.ts', 'minutes-worker': 'src/minutes/worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
