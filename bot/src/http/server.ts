@@ -125,7 +125,7 @@ export function createServer(deps: ServerDeps) {
     heldMeetings: deps.heldMeetings,
   });
   const hub = createLiveHub(store, meetings, log);
-  const clerk = createClerk(store, {
+  const clerk = createClerk(store, meetings, {
     workers: config.MINUTES_WORKERS,
     queue: config.MINUTES_QUEUE,
     cacheBytes: config.MINUTES_CACHE_BYTES,

@@ -1,5 +1,6 @@
-import { fold, minutesOf, readerOn, type Event, type MinutesDocument } from '@council/shared';
+import { fold, readerOn, type Event, type Reader } from '@council/shared';
 import { LRUCache } from 'lru-cache';
+import type { MeetingService } from '../meetings/service';
 import type { MeetingStore } from '../store';
 import { createMinutesPress, type PressOptions } from './press';
 
@@ -15,36 +16,66 @@ export interface MinutesFile {
   readonly seq: number;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 export interface ClerkOptions extends PressOptions {
   /** The PDFs kept ready, in bytes at most; the least recently asked for go first. */
   readonly cacheBytes: number;
 }
 
+/** Which minutes: a meeting, the event they stop at and their audience (a PDF per audience). */
+interface Copy {
+  readonly meetingId: string;
+  readonly seq: number;
+  readonly reader: Reader;
+}
+
 /**
- * The clerk keeps the minutes: it draws them from the event log for each reader and has the press
- * typeset them off the event loop. A PDF is kept for its meeting, the event it stops at and its
- * audience, so minutes asked for again unchanged (or by many at once) are typeset once.
+ * The clerk keeps the minutes: it draws them from the event log for each audience and has the press
+ * typeset them off the event loop. A copy is kept for its meeting, the event it stops at and its
+ * audience, and readers asking for the same copy at once share one drawing: a burst of downloads
+ * costs the service's thread a cache look-up each.
  */
-export function createClerk(store: MeetingStore, options: ClerkOptions) {
+export function createClerk(store: MeetingStore, meetings: MeetingService, options: ClerkOptions) {
   const press = createMinutesPress(options);
   let renders = 0;
-  const printed = new LRUCache<string, Buffer, MinutesDocument>({
+
+  async function eventsUpTo(meetingId: string, seq: number) {
+    return (await store.readEvents(meetingId)).filter((row) => row.seq <= seq);
+  }
+
+  async function draw({ meetingId, seq, reader }: Copy): Promise<MinutesFile | undefined> {
+    const stored = await eventsUpTo(meetingId, seq);
+    const last = stored.at(-1);
+    if (!last) return undefined;
+    renders += 1;
+    const done = await press.print({
+      events: stored.map((row) => row.data as Event),
+      reader,
+      seal: { seq: last.seq, hash: last.hash },
+    });
+    if (!done) return undefined;
+    const pdf = Buffer.from(done.pdf.buffer, done.pdf.byteOffset, done.pdf.byteLength);
+    return { pdf, fileName: done.fileName, final: done.final, seq: last.seq };
+  }
+
+  const copies = new LRUCache<string, MinutesFile | false, Copy>({
     maxSize: options.cacheBytes,
-    sizeCalculation: (pdf) => Math.max(1, pdf.length),
-    fetchMethod: (_key, _stale, { context }) => {
-      renders += 1;
-      return press.print(context);
-    },
+    sizeCalculation: (file) => (file ? file.pdf.length : 1),
+    fetchMethod: async (_key, _stale, { context }) => (await draw(context)) ?? false,
   });
+
+  /** The audience of a person: their role on the roster as the minutes stop, else the public. */
+  async function copyFor(meetingId: string, objectId: string, asOfSeq?: number) {
+    const loaded = await meetings.load(meetingId);
+    if (!loaded || loaded.state.status === 'none') return undefined;
+    if (asOfSeq === undefined || asOfSeq >= loaded.version) {
+      const reader = readerOn(loaded.state.setup.roster, objectId);
+      return { meetingId, seq: loaded.version, reader };
+    }
+    // Older minutes (a chat card offered them): the roster of that time says who reads them.
+    const state = fold((await eventsUpTo(meetingId, asOfSeq)).map((row) => row.data as Event));
+    if (state.status === 'none') return undefined;
+    return { meetingId, seq: asOfSeq, reader: readerOn(state.setup.roster, objectId) };
+  }
 
   return {
     /**
@@ -60,31 +91,13 @@ export function createClerk(store: MeetingStore, options: ClerkOptions) {
       objectId: string,
       asOfSeq?: number,
     ): Promise<MinutesFile | undefined> {
-      const all = await store.readEvents(meetingId);
-      const stored = asOfSeq === undefined ? all : all.filter((row) => row.seq <= asOfSeq);
-      const last = stored.at(-1);
-      if (!last) return undefined;
-      const events = stored.map((row) => row.data as Event);
-      const state = fold(events);
-      if (state.status === 'none') return undefined;
-      const reader = readerOn(state.setup.roster, objectId);
-      const minutes = minutesOf({ events, reader, seal: { seq: last.seq, hash: last.hash } });
-      if (!minutes) return undefined;
-      const pdf = await printed.fetch(`${meetingId}:${String(last.seq)}:${reader ?? 'public'}`, {
-        context: minutes,
-      });
-      if (!pdf) throw new Error('the minutes press gave no PDF');
-      const day = state.setup.scheduledStart.slice(0, 10);
-      const name = `${slug(minutes.title)}-${slug(minutes.municipality)}-${day}`;
-      return {
-        pdf,
-        fileName: `${name}${minutes.final ? '' : '-draft'}.pdf`,
-        final: minutes.final,
-        seq: last.seq,
-      };
+      const copy = await copyFor(meetingId, objectId, asOfSeq);
+      if (!copy) return undefined;
+      const key = `${meetingId}:${String(copy.seq)}:${copy.reader ?? 'public'}`;
+      return (await copies.fetch(key, { context: copy })) || undefined;
     },
 
-    /** How many PDFs the press has been asked to typeset. */
+    /** How many copies the clerk has drawn and had typeset. */
     get renders(): number {
       return renders;
     },

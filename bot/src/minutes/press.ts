@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { MinutesDocument } from '@council/shared';
+import type { MinutesInput } from '@council/shared';
 import { refusal } from '../http/problems';
+import type { Typeset } from './typeset';
 import type { PressReply } from './worker';
 
 export interface PressOptions {
@@ -13,8 +14,8 @@ export interface PressOptions {
 }
 
 interface Job {
-  readonly minutes: MinutesDocument;
-  resolve(pdf: Buffer): void;
+  readonly input: MinutesInput;
+  resolve(done: Typeset | null): void;
   reject(error: unknown): void;
 }
 
@@ -81,10 +82,9 @@ export function createMinutesPress({ workers, queue, timeoutMs = 60_000 }: Press
       } else replace(worker);
     };
     const onMessage = (reply: PressReply) => {
-      if ('pdf' in reply) {
-        const pdf = Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength);
+      if ('typeset' in reply) {
         finish(() => {
-          job.resolve(pdf);
+          job.resolve(reply.typeset);
         }, true);
       } else {
         finish(() => {
@@ -108,15 +108,15 @@ export function createMinutesPress({ workers, queue, timeoutMs = 60_000 }: Press
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage(job.minutes);
+    worker.postMessage(job.input);
   }
 
   return {
-    /** The PDF of these minutes, typeset by a worker; refused with MINUTES_BUSY when the queue is full. */
-    print(minutes: MinutesDocument): Promise<Buffer> {
+    /** These minutes drawn and typeset by a worker; refused with MINUTES_BUSY when the queue is full. */
+    print(input: MinutesInput): Promise<Typeset | null> {
       if (closed) return Promise.reject(new Error('the minutes press is closed'));
-      return new Promise<Buffer>((resolve, reject) => {
-        const job: Job = { minutes, resolve, reject };
+      return new Promise<Typeset | null>((resolve, reject) => {
+        const job: Job = { input, resolve, reject };
         const worker = idle.pop() ?? (started < workers ? spawn() : undefined);
         if (worker) run(worker, job);
         else if (waiting.length < queue) waiting.push(job);

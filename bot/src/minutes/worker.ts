@@ -1,23 +1,23 @@
 /**
- * A worker thread of the minutes press (press.ts): it lays out the PDFs, so that the service's
+ * A worker thread of the minutes press (press.ts): it draws and lays out the PDFs, so that the service's
  * event loop goes on answering while a long set of minutes is typeset. Bundled as
  * dist/minutes-worker.js beside dist/main.js (bot/build.mjs).
  */
 import { parentPort } from 'node:worker_threads';
-import type { MinutesDocument } from '@council/shared';
-import { renderMinutesPdf } from './pdf';
+import type { MinutesInput } from '@council/shared';
+import { typeset, type Typeset } from './typeset';
 
-export type PressReply = { readonly pdf: Uint8Array } | { readonly failed: string };
+export type PressReply = { readonly typeset: Typeset | null } | { readonly failed: string };
 
 const port = parentPort;
 if (!port) throw new Error('the minutes worker runs in a worker thread');
 
-port.on('message', (minutes: MinutesDocument) => {
-  Promise.resolve(minutes)
-    .then(renderMinutesPdf)
+port.on('message', (input: MinutesInput) => {
+  Promise.resolve(input)
+    .then(typeset)
     .then(
-      (pdf) => {
-        port.postMessage({ pdf } satisfies PressReply);
+      (done) => {
+        port.postMessage({ typeset: done } satisfies PressReply);
       },
       (error: unknown) => {
         port.postMessage({ failed: String(error) } satisfies PressReply);

@@ -32,6 +32,8 @@ export async function startService(
     readonly tabDir?: string;
     readonly chat?: ServerDeps['chat'];
     readonly db?: Db;
+    /** More settings, as the environment gives them (`MINUTES_QUEUE`, say). */
+    readonly env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -41,6 +43,7 @@ export async function startService(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     ...(options.tabDir ? { TAB_DIR: options.tabDir } : {}),
+    ...options.env,
   });
   const auth = await createAuthenticator({
     mode: 'dev',

@@ -80,7 +80,7 @@ describe('the bot turn by turn (TestAdapter)', () => {
     store = await openMeetingStore(await openDb({}));
     const log = createLogger('silent');
     const meetings = createMeetingService(store, log);
-    clerk = createClerk(store, { workers: 1, queue: 4, cacheBytes: 1_000_000 });
+    clerk = createClerk(store, meetings, { workers: 1, queue: 4, cacheBytes: 1_000_000 });
     const service = { meetings } as Parameters<typeof loadCouncil>[0];
     meetingId = await loadCouncil(
       service,
