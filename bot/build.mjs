@@ -13,9 +13,10 @@ const external = [
   ...Object.keys(manifest('../shared/package.json').dependencies),
 ].filter((name) => !name.startsWith('@council/'));
 
-// One bundle per entry, named after its file: src/main.ts becomes dist/main.js. The folder may be
-// given (`node bot/build.mjs <folder>`, as scripts/artefact.mjs does).
-const entryPoints = ['src/main.ts'];
+// One bundle per entry, named by its key: main becomes dist/main.js, and the minutes press's worker
+// thread (bot/src/minutes/press.ts) dist/minutes-worker.js beside it. The folder may be given
+// (`node bot/build.mjs <folder>`, as scripts/artefact.mjs does).
+const entryPoints = { main: 'src/main.ts', 'minutes-worker': 'src/minutes/worker.ts' };
 const outdir = process.argv[2] ?? 'dist';
 
 await build({

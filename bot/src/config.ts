@@ -37,6 +37,10 @@ const schema = z.object({
   LIST_CONVENED_MEETINGS: z.stringbool().default(false),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000),
   ...limitSettings,
+  /** Worker threads that typeset minutes PDFs, minutes waiting for them, PDFs kept ready (bytes). */
+  MINUTES_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+  MINUTES_QUEUE: z.coerce.number().int().min(0).max(1_000).default(32),
+  MINUTES_CACHE_BYTES: z.coerce.number().int().min(0).max(2_000_000_000).default(64_000_000),
   /** A council file to load once at start (the demo council for `npm start`). */
   DEMO_COUNCIL: z.string().min(1).optional(),
   TAB_DIR: z.string().min(1).optional(),

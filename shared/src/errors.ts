@@ -146,6 +146,15 @@ export const errorCatalogue = {
       en: 'This service runs in local mode: it answers only requests made on this machine.',
     },
   },
+  MINUTES_BUSY: {
+    status: 429,
+    message: {
+      fr: 'Trop de procès-verbaux sont en cours de mise en page ; réessayez dans un instant.',
+      nl: 'Er worden te veel notulen tegelijk opgemaakt; probeer het zo dadelijk opnieuw.',
+      de: 'Zu viele Protokolle werden gerade gesetzt; bitte gleich erneut versuchen.',
+      en: 'Too many minutes are being typeset; try again in a moment.',
+    },
+  },
   MEETING_EXISTS: {
     status: 409,
     message: {

@@ -2,11 +2,17 @@ import type { AgendaItem, ItemId } from './agenda';
 import { memo } from './copy-on-write';
 import type { MeetingSetup } from './commands';
 import type { Event } from './events';
-import type { Member, Role } from './roster';
+import { actorOf, SYSTEM, type Member, type Role } from './roster';
 import type { Meeting, Vote } from './state';
 
 /** A reader not on the roster (the public, the press) sees what an observer sees. */
 export type Reader = Role | null;
+
+/** How a person reads a meeting with this roster: by their role on it, else as the public does. */
+export function readerOn(roster: readonly Member[], member: string): Reader {
+  const actor = actorOf(roster, member);
+  return actor === SYSTEM ? null : actor;
+}
 
 export const isObserver = (reader: Reader) => reader === null || reader === 'observer';
 

@@ -104,16 +104,46 @@ describe('the running service', () => {
     }
   });
 
-  test('the built service (node bot/dist/main.js, the deployed start command) starts and serves the bot', async () => {
+  test('the built service (node bot/dist/main.js, the deployed start command) starts, serves the bot and typesets minutes in its worker', async () => {
     await promisify(execFile)(process.execPath, [join(root, 'bot/build.mjs')], { cwd: root });
     const dataDir = await mkdtemp(join(tmpdir(), 'council-built-'));
     try {
       const run = runMain(
-        { AUTH_MODE: 'dev', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir },
+        {
+          AUTH_MODE: 'dev',
+          HOST: '127.0.0.1',
+          PORT: '0',
+          DATA_DIR: dataDir,
+          DEMO_COUNCIL: join(root, 'bot/fixtures/council-demo.json'),
+        },
         'built',
       );
       const url = await run.listening();
       expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready' });
+      for (let i = 0; i < 300 && !/meeting=([\w-]+)/.test(run.output()); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const meetingId = /meeting=([\w-]+)/.exec(run.output())?.[1] ?? '';
+      const { token } = (await (
+        await fetch(`${url}/api/dev/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            tenantId: demo.tenantId,
+            objectId: demo.director.aadObjectId,
+            name: demo.director.name,
+          }),
+        })
+      ).json()) as { token: string };
+      const minutes = await fetch(`${url}/api/meetings/${meetingId}/minutes.pdf`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(minutes.status).toBe(200);
+      expect(
+        Buffer.from(await minutes.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       const refused = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -102,3 +102,33 @@ test('an expired token is refused once, then the stream asks for a fresh one', a
   stream.close();
   expect(fresh.slice(0, 2)).toEqual([false, true]);
 });
+
+test('a stream the service ends as its token expires opens again at once, with a fresh token, from the last event seen', async () => {
+  const fresh: boolean[] = [];
+  const requests: Record<string, string>[] = [];
+  const answers = [
+    streamOf(event(7), 'event: end\ndata: {"reason":"token-expired"}\n\n'),
+    streamOf(event(8)),
+  ];
+  const seen: number[] = [];
+  const stream = openMeetingStream({
+    url: 'u',
+    token: (options) => {
+      fresh.push(options?.fresh ?? false);
+      return Promise.resolve('t');
+    },
+    after: 6,
+    retryDelay: (attempt) => (attempt === 0 ? 1 : 60_000),
+    fetch: (_url, init) => {
+      requests.push(init?.headers as Record<string, string>);
+      return Promise.resolve(answers.shift() ?? hanging(init));
+    },
+    onEvent: (seq) => seen.push(seq),
+    onState: () => undefined,
+  });
+  await until(() => seen.length === 2);
+  stream.close();
+  expect(seen).toEqual([7, 8]);
+  expect(fresh.slice(0, 2)).toEqual([false, true]);
+  expect(requests[1]?.['last-event-id']).toBe('7');
+});

@@ -10,6 +10,8 @@ export interface Identity {
   readonly preferredUsername?: string;
   /** The app roles the tenant assigned the caller (the token's `roles` claim), e.g. the secretariat. */
   readonly roles: readonly string[];
+  /** When the token this identity came from expires, in ms since 1970: a live stream ends then. */
+  readonly expiresAt?: number;
 }
 
 /** The scope the tab's API exposes in the app registration ("Expose an API"). */
@@ -55,5 +57,6 @@ export function identityFromClaims(claims: JWTPayload): Identity {
     roles: claimTexts(claims, 'roles'),
     ...(name === undefined ? {} : { name }),
     ...(preferredUsername === undefined ? {} : { preferredUsername }),
+    ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}),
   };
 }

@@ -26,7 +26,7 @@ import {
   type LoadedMeeting,
   type MeetingService,
 } from '../meetings/service';
-import { minutesFor } from '../minutes';
+import { createClerk, type Clerk } from '../minutes';
 import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
@@ -46,6 +46,7 @@ export interface ChatCore {
   /** The meetings a member of the tenant may see listed. */
   readonly meetingsOf: (tenantId: string, memberId: string) => Promise<ListedMeeting[]>;
   readonly limits: RateLimits;
+  readonly clerk: Clerk;
 }
 
 /** The chat bot (bot/src/teams) as the server sees it: one route and a lifetime. */
@@ -143,6 +144,11 @@ export function createServer(deps: ServerDeps) {
     perPerson: config.MAX_STREAMS_PER_USER,
     perMeeting: config.MAX_STREAMS_PER_MEETING,
   });
+  const clerk = createClerk(store, meetings, {
+    workers: config.MINUTES_WORKERS,
+    queue: config.MINUTES_QUEUE,
+    cacheBytes: config.MINUTES_CACHE_BYTES,
+  });
   const server = baseServer(deps);
   const meetingsOf = (tenantId: string, memberId: string) =>
     store.meetingsFor(tenantId, memberId, { convened: config.LIST_CONVENED_MEETINGS });
@@ -159,7 +165,7 @@ export function createServer(deps: ServerDeps) {
   }
   const limits = createRateLimits(store.counters, config);
   const sizes = meetingLimits(config);
-  const chat = deps.chat?.({ meetings, store, log, meetingsOf, limits });
+  const chat = deps.chat?.({ meetings, store, log, meetingsOf, limits, clerk });
   const addressOf = (req: Request) => clientAddress(req, config.TRUSTED_PROXY_HOPS);
 
   // Before sign-in and before the body is read. Health probes come from the platform, and the
@@ -329,7 +335,7 @@ export function createServer(deps: ServerDeps) {
     route(async (req, res) => {
       const identity = await identify(req);
       const loaded = await meetingOf(req, identity);
-      const minutes = await minutesFor(store, loaded.record.id, identity.objectId);
+      const minutes = await clerk.minutesFor(loaded.record.id, identity.objectId);
       if (!minutes) throw refusal('MEETING_NOT_FOUND');
       res.sendRaw(200, minutes.pdf, {
         'content-type': 'application/pdf',
@@ -358,10 +364,10 @@ export function createServer(deps: ServerDeps) {
           (client) =>
             hub.subscribe(
               loaded.record.id,
-              { ...client, reader: readerOf(loaded, identity) },
+              { ...client, memberId: identity.objectId },
               lastEventId,
             ),
-          config.STREAM_BUFFER_BYTES,
+          { maxBufferedBytes: config.STREAM_BUFFER_BYTES, until: identity.expiresAt },
         );
       } finally {
         release();
@@ -407,6 +413,7 @@ export function createServer(deps: ServerDeps) {
     server,
     meetings,
     hub,
+    clerk,
     /** Starts the live fan-out and the chat bot; the caller then listens. */
     async start(): Promise<void> {
       await meetings.summarizeOlderMeetings();
@@ -423,6 +430,7 @@ export function createServer(deps: ServerDeps) {
       });
       await stopChat?.();
       await stopHub?.();
+      await clerk.close();
       await store.close();
     },
   };

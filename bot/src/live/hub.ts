@@ -1,16 +1,19 @@
-import { eventFor, type Event, type MeetingState, type Reader } from '@council/shared';
+import { eventFor, readerOn, type Event, type MeetingState, type Reader } from '@council/shared';
+import type { StreamClient } from '../http/sse';
 import type { Logger } from '../log';
 import type { MeetingService } from '../meetings/service';
 import type { MeetingStore, StoredEvent } from '../store';
 
 /** What an open tab receives: Server-Sent Events text, each event it may see numbered by its seq. */
-export interface LiveClient {
-  readonly reader: Reader;
-  write(text: string): void;
+export interface LiveClient extends StreamClient {
+  /** The reader's Entra object id: their role on the meeting's roster decides what they see. */
+  readonly memberId: string;
 }
 
 interface Subscription {
   readonly client: LiveClient;
+  /** What the reader is by the roster the stream was opened under. */
+  reader: Reader;
   lastSent: number;
   /** Live events wait here while the client catches up from the log. */
   backlog: StoredEvent[] | null;
@@ -46,6 +49,17 @@ export function createLiveHub(store: MeetingStore, meetings: MeetingService, log
   let pending = Promise.resolve();
   let flushing = false;
 
+  function readerIn(state: MeetingState, subscription: Subscription): Reader {
+    return state.status === 'none'
+      ? null
+      : readerOn(state.setup.roster, subscription.client.memberId);
+  }
+
+  function forget(meetingId: string): void {
+    subscribers.delete(meetingId);
+    delivered.delete(meetingId);
+  }
+
   function later(meetingId: string, work: () => Promise<void>): void {
     pending = pending.then(work).catch((error: unknown) => {
       log.error({ err: error, meetingId }, 'live fan-out failed');
@@ -61,7 +75,7 @@ export function createLiveHub(store: MeetingStore, meetings: MeetingService, log
     const fresh = rows.filter((row) => row.seq > subscription.lastSent);
     const last = fresh.at(-1);
     if (!last) return;
-    const reader = subscription.client.reader;
+    const reader = subscription.reader;
     let text = fresh.length === rows.length ? shared?.get(reader) : undefined;
     if (text === undefined) {
       text = framesFor(state, fresh, reader);
@@ -87,8 +101,14 @@ export function createLiveHub(store: MeetingStore, meetings: MeetingService, log
     const shared = new Map<Reader, string>();
     for (const subscription of streams) {
       if (subscription.backlog) subscription.backlog.push(...fresh);
-      else send(loaded.state, subscription, fresh, shared);
+      else if (readerIn(loaded.state, subscription) !== subscription.reader) {
+        // A reader whose role changed is not sent one more event under the old one: the tab
+        // reconnects with Last-Event-ID and reads the rest, and a fresh snapshot, as what it is now.
+        streams.delete(subscription);
+        subscription.client.end('reader-changed');
+      } else send(loaded.state, subscription, fresh, shared);
     }
+    if (streams.size === 0) forget(meetingId);
   }
 
   /** Notifications wait for the next turn of the event loop, by which time this instance's own are delivered. */
@@ -137,15 +157,23 @@ export function createLiveHub(store: MeetingStore, meetings: MeetingService, log
       client: LiveClient,
       lastEventId: number,
     ): Promise<() => void> {
-      const subscription: Subscription = { client, lastSent: lastEventId, backlog: [] };
+      const subscription: Subscription = {
+        client,
+        reader: null,
+        lastSent: lastEventId,
+        backlog: [],
+      };
       const streams = subscribers.get(meetingId) ?? new Set();
       subscribers.set(meetingId, streams);
       streams.add(subscription);
       const unsubscribe = () => {
-        streams.delete(subscription);
-        if (streams.size === 0) {
-          subscribers.delete(meetingId);
-          delivered.delete(meetingId);
+        // Only the meeting's own set: one ended for a change of reader may have been replaced.
+        if (
+          streams.delete(subscription) &&
+          streams.size === 0 &&
+          subscribers.get(meetingId) === streams
+        ) {
+          forget(meetingId);
         }
       };
       try {
@@ -153,6 +181,7 @@ export function createLiveHub(store: MeetingStore, meetings: MeetingService, log
         if (!delivered.has(meetingId)) delivered.set(meetingId, missed.at(-1)?.seq ?? lastEventId);
         const loaded = await meetings.load(meetingId);
         if (loaded) {
+          subscription.reader = readerIn(loaded.state, subscription);
           send(loaded.state, subscription, missed);
           send(loaded.state, subscription, subscription.backlog ?? []);
         }

@@ -8,8 +8,7 @@ import type {
 import { z } from 'zod';
 import type { Logger } from '../log';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
-import { minutesFor, type MinutesFile } from '../minutes';
-import type { MeetingStore } from '../store';
+import type { Clerk, MinutesFile } from '../minutes';
 import { localeOf, memberOf, tenantOf } from './activity';
 import { textsFor, type Texts } from './i18n';
 import { escapeMarkdown } from './markdown';
@@ -24,7 +23,7 @@ export const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
 
 export interface MinutesDeskDeps {
-  readonly store: MeetingStore;
+  readonly clerk: Clerk;
   readonly meetings: MeetingService;
   readonly log: Logger;
   readonly memory: BotMemory;
@@ -58,11 +57,11 @@ const UPLOAD_TIMEOUT_MS = 8_000;
 /**
  * The minutes, to the general director in their 1:1 chat with the bot, as Teams has bots send
  * files: a file consent card; once accepted, the PDF PUT to the upload session Teams opened in the
- * director's OneDrive, then a file card. The director's copy, as `minutesFor` draws it: final once
+ * director's OneDrive, then a file card. The director's copy, as the clerk draws it: final once
  * the meeting is closed, a draft while it runs.
  */
 export function createMinutesDesk(deps: MinutesDeskDeps) {
-  const { store, meetings, log, memory, messenger } = deps;
+  const { clerk, meetings, log, memory, messenger } = deps;
 
   function consentCard(loaded: LoadedMeeting, minutes: MinutesFile, t: Texts): Partial<Activity> {
     const context: ConsentContext = { meetingId: loaded.record.id, seq: minutes.seq };
@@ -95,7 +94,7 @@ export function createMinutesDesk(deps: MinutesDeskDeps) {
 
   /** The director's copy as the meeting stands now, on a consent card; none if there is no log. */
   async function offerOf(loaded: LoadedMeeting, director: string, language: Language) {
-    const minutes = await minutesFor(store, loaded.record.id, director, loaded.version);
+    const minutes = await clerk.minutesFor(loaded.record.id, director, loaded.version);
     return minutes ? consentCard(loaded, minutes, textsFor(language)) : undefined;
   }
 
@@ -183,7 +182,7 @@ export function createMinutesDesk(deps: MinutesDeskDeps) {
       return say(context, t('minutes.uploadFailed'));
     }
     const meetingId = found.loaded.record.id;
-    const minutes = await minutesFor(store, meetingId, member, found.seq);
+    const minutes = await clerk.minutesFor(meetingId, member, found.seq);
     if (!minutes) return say(context, t('minutes.notDirector'));
     const uploaded = await upload(info.data.uploadUrl, minutes.pdf).catch((error: unknown) => {
       log.warn({ err: error, meetingId }, 'the minutes could not be uploaded');

@@ -1,9 +1,9 @@
 import {
-  actorOf,
   directorsOf,
   meetingFor,
   membersInOffice,
   memo,
+  readerOn,
   type Language,
   type Meeting,
   type Member,
@@ -34,9 +34,7 @@ export function titleOf(loaded: LoadedMeeting): string {
 }
 
 export function readerOf(meeting: Meeting, member: string | null): Reader {
-  if (member === null) return null;
-  const actor = actorOf(meeting.setup.roster, member);
-  return actor === 'system' ? null : actor;
+  return member === null ? null : readerOn(meeting.setup.roster, member);
 }
 
 function candidatesIn(roster: readonly Member[]) {

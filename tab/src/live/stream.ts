@@ -24,7 +24,8 @@ const defaultDelay = (attempt: number) => Math.min(10_000, 500 * 2 ** attempt);
 
 /**
  * The meeting's live stream over fetch, since EventSource cannot send a bearer token. It reconnects
- * with backoff and resumes with Last-Event-ID, so no event is lost or delivered twice.
+ * with backoff and resumes with Last-Event-ID, so no event is lost or delivered twice. The service
+ * ends a stream when the reader's role changes or their token expires; it is then opened again.
  */
 export function openMeetingStream(options: StreamOptions): { close(): void } {
   const doFetch = options.fetch ?? fetch.bind(globalThis);
@@ -38,8 +39,10 @@ export function openMeetingStream(options: StreamOptions): { close(): void } {
   let wake: (() => void) | null = null;
 
   /** One connection, until it ends: whether it went live decides how soon to try again. */
-  async function once(fresh: boolean): Promise<'lost' | 'failed' | 'unauthorized'> {
+  async function once(fresh: boolean): Promise<'lost' | 'failed' | 'unauthorized' | 'expired'> {
     let live = false;
+    // An object, as `life` is: the parser's callback sets it.
+    const end = { expired: false };
     controller = new AbortController();
     const current = controller;
     let silence = setTimeout(() => {
@@ -66,6 +69,8 @@ export function openMeetingStream(options: StreamOptions): { close(): void } {
       options.onState('live');
       options.onOpen?.();
       const feed = sseParser((message) => {
+        // The service ends a stream when its token expires: the next one opens with a fresh token.
+        if (message.event === 'end') end.expired ||= message.data.includes('token-expired');
         const seq = Number(message.id);
         if (message.event !== 'meeting' || !Number.isInteger(seq) || seq <= lastSeq) return;
         lastSeq = seq;
@@ -79,7 +84,7 @@ export function openMeetingStream(options: StreamOptions): { close(): void } {
         heard();
         feed(decoder.decode(value, { stream: true }));
       }
-      return 'lost';
+      return end.expired ? 'expired' : 'lost';
     } catch {
       return live ? 'lost' : 'failed';
     } finally {
@@ -94,8 +99,8 @@ export function openMeetingStream(options: StreamOptions): { close(): void } {
     while (!life.closed) {
       const outcome = await once(fresh);
       if (isClosed()) return;
-      fresh = outcome === 'unauthorized';
-      attempt = outcome === 'lost' ? 0 : attempt + 1;
+      fresh = outcome === 'unauthorized' || outcome === 'expired';
+      attempt = outcome === 'lost' || outcome === 'expired' ? 0 : attempt + 1;
       options.onState('reconnecting');
       await new Promise<void>((resolve) => {
         wake = resolve;

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import {
   assertDevAuthAllowed,
   createAuthenticator,
@@ -47,6 +48,7 @@ describe('dev tokens', () => {
       objectId: 'dev-ana',
       name: 'Ana (dev)',
       roles: [],
+      expiresAt: (decodeJwt(token).exp ?? 0) * 1000,
     });
   });
 

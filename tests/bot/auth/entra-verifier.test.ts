@@ -43,12 +43,14 @@ const sso = async (overrides: Record<string, unknown> = {}): Promise<string> =>
 
 describe('a Teams SSO token is accepted', () => {
   test('a v2 token issued by login.microsoftonline.com/{tid}/v2.0 for the client id identifies the member', async () => {
-    await expect(verify(await sso())).resolves.toEqual({
+    const exp = now() + 600;
+    await expect(verify(await sso({ exp }))).resolves.toEqual({
       tenantId: TENANT,
       objectId: MEMBER,
       name: 'Ana Peeters',
       preferredUsername: 'ana.peeters@liege.example',
       roles: [],
+      expiresAt: exp * 1000,
     });
   });
 

@@ -15,6 +15,8 @@ export async function readStream(
     signal?: AbortSignal;
     /** Each message's data as it came, for tests that read more than its type. */
     onData?: (id: number, data: string) => void;
+    /** The service ended the stream, with the reason its last `end` event gave, if any. */
+    onEnd?: (reason: string | undefined) => void;
   },
 ): Promise<Received[]> {
   const controller = new AbortController();
@@ -36,10 +38,14 @@ export async function readStream(
     if (!response.body) throw new Error(`no stream: ${response.status}`);
     const decoder = new TextDecoder();
     let buffer = '';
+    let endReason: string | undefined;
     const reader = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) {
+        options.onEnd?.(endReason);
+        break;
+      }
       buffer += decoder.decode(value, { stream: true });
       let end = buffer.indexOf('\n\n');
       while (end !== -1) {
@@ -47,6 +53,9 @@ export async function readStream(
         buffer = buffer.slice(end + 2);
         const id = /^id: (\d+)$/m.exec(block)?.[1];
         const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (/^event: end$/m.test(block) && data) {
+          endReason = (JSON.parse(data) as { reason?: string }).reason;
+        }
         if (id && data) {
           options.onData?.(Number(id), data);
           events.push({ id: Number(id), type: (JSON.parse(data) as { type: string }).type });

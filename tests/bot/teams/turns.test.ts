@@ -3,6 +3,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { loadCouncil } from '../../../bot/src/demo';
 import { createLogger } from '../../../bot/src/log';
 import { createMeetingService } from '../../../bot/src/meetings/service';
+import { createClerk, type Clerk } from '../../../bot/src/minutes';
 import { openDb, openMeetingStore, type MeetingStore } from '../../../bot/src/store';
 import { buildBot } from '../../../bot/src/teams';
 import type { Card } from '../../../bot/src/teams/cards';
@@ -68,6 +69,7 @@ function invokeCard(activity: Partial<Activity>): Card {
 
 describe('the bot turn by turn (TestAdapter)', () => {
   let store: MeetingStore;
+  let clerk: Clerk;
   let adapter: TestAdapter;
   let posted: Posted[];
   let meetingId: string;
@@ -78,6 +80,7 @@ describe('the bot turn by turn (TestAdapter)', () => {
     store = await openMeetingStore(await openDb({}));
     const log = createLogger('silent');
     const meetings = createMeetingService(store, log);
+    clerk = createClerk(store, meetings, { workers: 1, queue: 4, cacheBytes: 1_000_000 });
     const service = { meetings } as Parameters<typeof loadCouncil>[0];
     meetingId = await loadCouncil(
       service,
@@ -90,6 +93,7 @@ describe('the bot turn by turn (TestAdapter)', () => {
         meetings,
         store,
         log,
+        clerk,
         meetingsOf: (tenantId, memberId) =>
           store.meetingsFor(tenantId, memberId, { convened: false }),
       },
@@ -97,7 +101,10 @@ describe('the bot turn by turn (TestAdapter)', () => {
     );
     adapter = new TestAdapter((context) => bot.run(context));
   }, BOT_START_MS);
-  afterAll(() => store.close());
+  afterAll(async () => {
+    await clerk.close();
+    await store.close();
+  });
 
   test('help answers in the language of the activity', async () => {
     await adapter
