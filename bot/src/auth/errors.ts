@@ -19,7 +19,6 @@ export type AuthFailureReason =
   | 'client_app_not_allowed'
   | 'reserved_identity'
   | 'missing_scope'
-  | 'reserved_identity'
   | 'unverifiable';
 
 /** The one error sign-in throws: the service answers it with 401 and `{ code }`. */
