@@ -138,10 +138,6 @@ describe('per member on the bot, whatever the Bot Connector’s address', () => 
   });
 });
 
-test('CI runs the PostgreSQL case: TEST_DATABASE_URL is set wherever CI is', () => {
-  if (process.env.CI) expect(process.env.TEST_DATABASE_URL).toEqual(expect.any(String));
-});
-
 describe.each(testDatabases())('the counts on %s', (engine, fresh) => {
   let database: TestDatabase;
   let instances: RunningService[];
