@@ -260,12 +260,21 @@ test('the settings the Bicep gives the web app pass the checks production makes 
       valueOf(n[2] ?? ''),
     ]);
   };
-  // An expression the deployment fills in becomes a stand-in; literals stay as written.
+  // An expression the deployment fills in becomes a stand-in named after it (so two logins stay
+  // two); a Key Vault reference becomes the variable whose secret it resolves to.
+  const standIn = (expression: string) => expression.replace(/[^\w.-]+/g, '-');
+  const expanded = (variable: string): string =>
+    (new RegExp(`^var ${variable} = '([^\\n]*)'$`, 'm').exec(main.text)?.[1] ?? '').replace(
+      /\$\{([^}]+)\}/g,
+      (_all, inner: string) => (inner === 'databaseHost' ? expanded(inner) : standIn(inner)),
+    );
+  const vaulted: Record<string, string> = {
+    'secrets.outputs.databaseUrlReference': 'databaseUrl',
+    'secrets.outputs.databaseMigrationUrlReference': 'databaseMigrationUrl',
+  };
   const valueOf = (expression: string): string => {
-    if (expression === 'databaseUrl') {
-      const url = /^var databaseUrl = '([^\n]*)'$/m.exec(main.text)?.[1] ?? '';
-      return url.replace(/\$\{[^}]+\}/g, 'filled-in');
-    }
+    const secret = vaulted[expression];
+    if (secret) return expanded(secret);
     if (expression === "join(teamsClientApps, ',')") return teamsClientApps().join(',');
     return /^'(.*)'$/.exec(expression)?.[1] ?? `${expression}-filled-in`;
   };

@@ -1,11 +1,13 @@
 import { testDatabases, type TestDatabase } from './store/databases';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
+import { startEntraService } from './support/entra-service';
 import { demo, personOf, startService, type RunningService } from './support/service';
 import { startBot, type RunningBot } from './teams/bot';
 
 /**
- * The service behind one trusted proxy, as on Azure App Service: each test speaks from an
- * address of its own (X-Forwarded-For), so one test's counts do not spend another's budget.
+ * The service behind one trusted proxy, as on Azure App Service (with Entra sign-in: dev sign-in
+ * refuses forwarded requests): each test speaks from an address of its own (X-Forwarded-For), so
+ * one test's counts do not spend another's budget.
  */
 const behindProxy = { TRUSTED_PROXY_HOPS: '1' };
 let lastAddress = 0;
@@ -25,7 +27,7 @@ async function expectRateLimited(reply: Response): Promise<void> {
 describe('requests per address, before sign-in', () => {
   let running: RunningService;
   beforeAll(async () => {
-    running = await startService(undefined, {
+    running = await startEntraService({
       env: { ...behindProxy, RATE_LIMIT_ADDRESS_REQUESTS: '20' },
     });
   });
@@ -37,10 +39,10 @@ describe('requests per address, before sign-in', () => {
       expect((await get(running, '/api/meetings', from)).status).toBe(401);
     await expectRateLimited(await get(running, '/api/meetings', from));
     await expectRateLimited(
-      await fetch(`${running.url}/api/dev/token`, {
+      await fetch(`${running.url}/api/meetings`, {
         method: 'POST',
         headers: { ...from, 'content-type': 'application/json' },
-        body: JSON.stringify({ tenantId: demo.tenantId, objectId: 'x', name: 'x' }),
+        body: JSON.stringify({ commandId: 'x', council: demo }),
       }),
     );
   });
@@ -71,7 +73,7 @@ describe('requests and commands per person, after sign-in', () => {
   let running: RunningService;
   let council: DemoMeeting;
   beforeAll(async () => {
-    running = await startService(undefined, {
+    running = await startEntraService({
       env: { ...behindProxy, RATE_LIMIT_USER_REQUESTS: '40', RATE_LIMIT_USER_COMMANDS: '6' },
     });
     council = await openDemoMeeting(running);

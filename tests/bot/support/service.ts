@@ -20,6 +20,14 @@ export { demo };
 const rolesOf = (objectId: string) =>
   objectId === demo.director.aadObjectId ? [SECRETARIAT_ROLE] : [];
 
+/** Whom a test's token names. */
+export interface TokenSubject {
+  readonly tenantId: string;
+  readonly objectId: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+}
+
 export interface RunningService {
   readonly url: string;
   readonly service: Service;
@@ -48,6 +56,8 @@ export async function startService(
     readonly store?: MeetingStore;
     /** Settings on top of the test's own (MEETING_CREATORS, or `NODE_ENV: 'production'` with what that requires). */
     readonly env?: Readonly<Record<string, string>>;
+    /** Issues the tokens `signIn` checks, when it is not a dev sign-in (Entra's, say). */
+    readonly tokens?: (subject: TokenSubject) => Promise<string>;
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -88,13 +98,11 @@ export async function startService(
     service,
     db,
     // A dev sign-in of the test's own (short-lived tokens, say) issues the tokens it checks.
-    tokenFor: (objectId, tenantId = demo.tenantId, roles = rolesOf(objectId)) =>
-      (chosen.mode === 'dev' ? chosen : auth).issueDevToken({
-        tenantId,
-        objectId,
-        name: objectId,
-        roles,
-      }),
+    tokenFor: (objectId, tenantId = demo.tenantId, roles = rolesOf(objectId)) => {
+      const subject = { tenantId, objectId, name: objectId, roles };
+      if (options.tokens) return options.tokens(subject);
+      return (chosen.mode === 'dev' ? chosen : auth).issueDevToken(subject);
+    },
     close: () => service.close(),
   };
 }

@@ -4,7 +4,7 @@
  * can send one under that id: it must then be their own command, and never stand in for the
  * member's press, the service's count of a closed vote, or a director's creation of a meeting.
  */
-import { SYSTEM, type Meeting } from '../../../shared/src';
+import { SECRETARIAT_ROLE, SYSTEM, type Meeting } from '../../../shared/src';
 import { cardActionSchema, commandIdOf } from '../../../bot/src/teams/actions';
 import type { Call } from '../support/connector';
 import { demo, personOf, type Person } from '../support/service';
@@ -199,10 +199,8 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
     const spoken = await bot.send(
       bot.chat.message({ id: '29:system', aadObjectId: SYSTEM, name: 'System' }, 'present'),
     );
-    expect(spoken.status).toBe(200);
-    expect(bot.connector.calls.slice(before).map((c) => c.body.text)).toEqual([
-      'Teams did not tell me who you are, so I cannot act for you.',
-    ]);
+    expect(spoken).toMatchObject({ status: 400, body: { code: 'INVALID_COMMAND' } });
+    expect(bot.connector.calls.slice(before)).toEqual([]);
     expect((await chair.get(`/api/meetings/${bot.meetingId}`)).body.version).toBe(body.version);
   });
 
@@ -210,7 +208,9 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
     const commandId = 'council-of-next-month';
     const squatter = demo.members.find((m) => m.aadObjectId === attacker.aadObjectId);
     if (!squatter) throw new Error('the attacker is on the roster');
-    const squatted = await tab(attacker).call('POST', '/api/meetings', {
+    // A clerk of the secretariat, who may create records, but not under the director's ids.
+    const clerk = personOf(bot.running, attacker.aadObjectId, undefined, [SECRETARIAT_ROLE]);
+    const squatted = await clerk.call('POST', '/api/meetings', {
       commandId,
       council: {
         ...demo,
