@@ -2,12 +2,13 @@
  * `npm run artefact` (scripts/artefact.mjs) assembles build/artefact/, the folder teamsapp.yml
  * zip-deploys: only what App Service runs. Built once here, then inspected and started.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { startServiceProcess } from '../bot/support/service-process';
 import { ROOT, readJson } from './helpers';
 
 const artefact = path.join(ROOT, 'build/artefact');
@@ -22,23 +23,10 @@ function filesOf(dir: string, under = ''): string[] {
 }
 
 function startArtefact(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bot/dist/main.js'], {
+  return startServiceProcess(['bot/dist/main.js'], {
     cwd: artefact,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    env: { NODE_ENV: 'production', ...env },
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const listening = async () => {
-    for (let i = 0; i < 600 && !output.includes('meeting service listening'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const url = /"url":"([^"]+)"/.exec(output)?.[1];
-    if (!url) throw new Error(`the artefact did not start:\n${output}`);
-    return url;
-  };
-  return { child, exited, listening, output: () => output };
 }
 
 let files: string[] = [];

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { loadCouncil } from '../../bot/src/demo';
 import { createLogger } from '../../bot/src/log';
 import { openDemoMeeting } from './support/meeting';
 import { demo, startService } from './support/service';
+import { startServiceProcess } from './support/service-process';
 
 const root = join(__dirname, '..', '..');
 
@@ -20,23 +21,7 @@ const entries = {
 };
 
 function runMain(env: Record<string, string>, entry: keyof typeof entries = 'source') {
-  const child = spawn(process.execPath, entries[entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const listening = async () => {
-    for (let i = 0; i < 600 && !output.includes('meeting service listening'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const url = /"url":"([^"]+)"/.exec(output)?.[1];
-    if (!url) throw new Error(`the service did not start:\n${output}`);
-    return url;
-  };
-  return { child, exited, listening, output: () => output };
+  return startServiceProcess(entries[entry], { cwd: root, env: { NODE_ENV: 'test', ...env } });
 }
 
 describe('configuration', () => {
