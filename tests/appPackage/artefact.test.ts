@@ -98,9 +98,12 @@ describe('the deployed artefact', () => {
     expect(run.output()).toMatch(/loopback/i);
   });
 
-  test('started with production settings, it answers /healthz and serves the tab, not its manifest', async () => {
+  // Production mode itself needs PostgreSQL over verified TLS and the bot's app id (boot.test.ts and
+  // production-settings.test.ts check that it refuses without them): here the embedded database.
+  test('started with Entra sign-in and no dev tools, it answers /healthz and serves the tab, not its manifest', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'council-artefact-'));
     const run = startArtefact({
+      NODE_ENV: 'staging',
       AUTH_MODE: 'entra',
       ENTRA_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
       HOST: '127.0.0.1',
