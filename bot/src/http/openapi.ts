@@ -10,6 +10,13 @@ const problem = {
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const refusals = {
   '4XX': { description: 'Refused: a code from the error catalogue', ...json(problem) },
+  429: {
+    description: 'Too many requests (RATE_LIMITED, TOO_MANY_STREAMS, MINUTES_BUSY)',
+    headers: {
+      'Retry-After': { description: 'Seconds to wait (RATE_LIMITED)', schema: { type: 'integer' } },
+    },
+    ...json(problem),
+  },
 };
 const bearer = [{ teamsSso: [] }];
 
