@@ -1,40 +1,13 @@
-import { fold, secondRound, type Event, type ProfileId, type Tally } from '../../shared/src';
-import { CHAIR, DIRECTOR, councillor, firstMembers, sitting } from './support/council';
+import { fold, secondRound, type Event } from '../../shared/src';
+import { firstRound, published, tied, tiedChoices, voted, voters } from './support/appointment';
+import { CHAIR, councillor } from './support/council';
 import { command, given, play } from './support/spec';
-
-const SYSTEM = 'system';
-const voters = firstMembers(4);
 
 function meetingOf(log: Event[]) {
   const state = fold(log);
   if (state.status === 'none') throw new Error('no meeting');
   return state;
 }
-
-/** Each voter's ballot in `voteId` (the last one closes it), then the ballot box is counted. */
-function voted(voteId: string, choices: readonly string[], tally: Tally) {
-  return [
-    ...choices.map((choice, i) =>
-      command(voters[i] ?? CHAIR, { type: 'CastBallot', voteId, choice }),
-    ),
-    command(SYSTEM, { type: 'CountVote', voteId, tally }),
-  ];
-}
-
-const tied = { 'cand-old': 2, 'cand-young': 2 };
-const tiedChoices = ['cand-young', 'cand-young', 'cand-old', 'cand-old'];
-
-/** The appointment to the water company, voted in secret by four members and counted. */
-function firstRound(profile: ProfileId, choices = tiedChoices, tally: Tally = tied) {
-  return play(
-    sitting({ profile, members: 7, present: 4, item: 'water' }),
-    command(CHAIR, { type: 'OpenVote', secret: true }, 'v1'),
-    ...voted('v1', choices, tally),
-  );
-}
-
-const published = (log: Event[], voteId = 'v1') =>
-  play(log, command(DIRECTOR, { type: 'PublishResult', voteId }));
 
 const callSecondRound = (voteId = 'v1') =>
   command(CHAIR, { type: 'OpenVote', runoffOf: voteId }, 'v2');
