@@ -148,4 +148,26 @@ describe.each(testDatabases())('the second round of an appointment, on %s', (_en
     expect(textOf(second)).toContain('Élu au bénéfice de l’âge : Rachida Maes');
     expect(hasButton(await viewFor(bot.chair, second), 'vote.runoff')).toBe(false);
   });
+
+  test('over the tab’s API, a second round refused says why and opens nothing', async () => {
+    const all = Object.entries(await votes());
+    const [first] = all.find(([, v]) => v.runoffOf === null) ?? [];
+    const [runoff] = all.find(([, v]) => v.runoffOf !== null) ?? [];
+    const refusals = [
+      [chair, first, 409, 'RUNOFF_ALREADY_HELD'],
+      [chair, runoff, 409, 'NO_RUNOFF'],
+      [chair, 'no-such-vote', 404, 'VOTE_NOT_FOUND'],
+      [members[3], first, 403, 'NOT_AUTHORIZED'],
+      [chair, 42, 400, 'INVALID_COMMAND'],
+    ] as const;
+    for (const [person, runoffOf, status, code] of refusals) {
+      const reply = await person?.command(bot.meetingId, { type: 'OpenVote', runoffOf });
+      expect({ runoffOf, status: reply?.status, code: reply?.body.code }).toEqual({
+        runoffOf,
+        status,
+        code,
+      });
+    }
+    expect(Object.keys(await votes())).toHaveLength(2);
+  });
 });
