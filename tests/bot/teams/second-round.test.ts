@@ -1,4 +1,5 @@
 import { type Call } from '../support/connector';
+import { tieAndPublish, votesOf } from '../support/appointment';
 import { personOf, type Person } from '../support/service';
 import {
   button,
@@ -19,11 +20,6 @@ import { BOT_START_MS, startBot, type RunningBot } from './bot';
 const posted = (call: Call) =>
   (call.kind === 'send' || call.kind === 'reply') && call.body.attachments !== undefined;
 
-interface VoteSnapshot {
-  readonly choices: string[];
-  readonly runoffOf: string | null;
-}
-
 describe.each(testDatabases())('the second round of an appointment, on %s', (_engine, fresh) => {
   let database: TestDatabase;
   let bot: RunningBot;
@@ -37,26 +33,12 @@ describe.each(testDatabases())('the second round of an appointment, on %s', (_en
     expect({ command, status: reply.status }).toEqual({ command, status: 200 });
   };
 
-  async function votes(): Promise<Record<string, VoteSnapshot>> {
-    const snapshot = await director.get(`/api/meetings/${bot.meetingId}`);
-    return (snapshot.body.meeting as { votes: Record<string, VoteSnapshot> }).votes;
-  }
+  const votes = () => votesOf(director, bot.meetingId);
 
-  /** Thirty members vote, half for each candidate; the director publishes the count. */
+  /** Thirty members tie the vote; the director publishes it; its result card follows. */
   async function tiedVote(voteId: string): Promise<Card> {
-    const [first, second] = (await votes())[voteId]?.choices ?? [];
     const after = bot.connector.calls.length;
-    await Promise.all(
-      members
-        .slice(0, 30)
-        .map((m, i) => must(m, { type: 'CastBallot', voteId, choice: i % 2 ? first : second })),
-    );
-    for (;;) {
-      const reply = await director.command(bot.meetingId, { type: 'PublishResult', voteId });
-      if (reply.status === 200) break;
-      expect(reply.body).toMatchObject({ code: 'RESULT_NOT_READY' });
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await tieAndPublish(bot.meetingId, director, members, voteId);
     const call = await bot.connector.waitFor(
       (c) =>
         bot.connector.calls.indexOf(c) >= after &&
