@@ -533,6 +533,24 @@ export const errorCatalogue = {
       en: 'This vote does not call for a runoff.',
     },
   },
+  RUNOFF_NOT_ON_CURRENT_ITEM: {
+    status: 409,
+    message: {
+      fr: 'Le ballottage se tient sur le point en discussion : ce vote porte sur un autre point.',
+      nl: 'De herstemming gebeurt over het punt in bespreking: deze stemming gaat over een ander punt.',
+      de: 'Die Stichwahl findet zum laufenden Punkt statt: diese Abstimmung betrifft einen anderen Punkt.',
+      en: 'A runoff is held on the item under discussion: this vote was on another item.',
+    },
+  },
+  RUNOFF_ALREADY_HELD: {
+    status: 409,
+    message: {
+      fr: 'Le ballottage de ce vote a déjà été ouvert.',
+      nl: 'De herstemming van deze stemming is al geopend.',
+      de: 'Die Stichwahl zu dieser Abstimmung wurde bereits eröffnet.',
+      en: 'The runoff of this vote has already been opened.',
+    },
+  },
   THRESHOLD_NOT_ALLOWED: {
     status: 400,
     message: {

@@ -17,4 +17,5 @@ export * from './state';
 export { countElection, countQuestion, votesNeeded } from './votes/count';
 export { hasTakenPart, isEntitled } from './votes/participation';
 export * from './votes/result';
+export { secondRound, type SecondRound } from './votes/runoff';
 export * from './visibility';

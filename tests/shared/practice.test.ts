@@ -1,5 +1,5 @@
 import { profiles, quorum, fold, countQuestion, countElection } from '../../shared/src';
-import { CHAIR, firstMembers, sitting } from './support/council';
+import { CHAIR, DIRECTOR, firstMembers, sitting } from './support/council';
 import { command, given, play } from './support/spec';
 
 const wallonia = profiles.wallonia;
@@ -79,6 +79,7 @@ describe('cases from practice', () => {
     });
     log = play(
       log,
+      command(DIRECTOR, { type: 'PublishResult', voteId: 'round-1' }),
       command(CHAIR, { type: 'OpenVote', runoffOf: 'round-1' }, 'round-2'),
       ...ballots('round-2', ['cand-old', 'cand-young', 'cand-old', 'cand-young', 'abstain']),
       command('system', {

@@ -99,6 +99,7 @@ describe('opening a vote', () => {
       openVote(),
       command(CHAIR, { type: 'CloseVote', voteId: 'v1' }),
       command(SYSTEM, { type: 'CountVote', voteId: 'v1' }),
+      command(DIRECTOR, { type: 'PublishResult', voteId: 'v1' }),
     );
     given(...log)
       .when(command(CHAIR, { type: 'OpenVote', runoffOf: 'v1' }))

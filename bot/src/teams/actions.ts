@@ -35,6 +35,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('vote.open', { motionId: id.optional(), secret: z.boolean() }),
   verb('vote.cast', { voteId: id, choice: id }),
   verb('vote.close', { voteId: id }),
+  verb('vote.runoff', { voteId: id }),
   verb('result.publish', { voteId: id }),
 ]);
 
@@ -87,6 +88,8 @@ export function commandOf(action: CommandAction): WireCommand {
       return { type: 'CastBallot', voteId: action.data.voteId, choice: action.data.choice };
     case 'vote.close':
       return { type: 'CloseVote', voteId: action.data.voteId };
+    case 'vote.runoff':
+      return { type: 'OpenVote', runoffOf: action.data.voteId };
     case 'result.publish':
       return { type: 'PublishResult', voteId: action.data.voteId };
     default: {
@@ -114,6 +117,9 @@ export function commandIdOf(action: CommandAction, member: string, secretVote: b
         : hashed(['ballot', action.data.voteId, member, action.data.choice, action.data.v ?? '']);
     case 'rollCall.answer':
       return hashed(['rollCall', action.data.rollCallId, member]);
+    // A vote has one second round: every press for it, from any drawing of the card, is one command.
+    case 'vote.runoff':
+      return hashed(['runoff', action.data.meetingId, action.data.voteId, member]);
     default:
       return hashed([
         action.verb,

@@ -79,6 +79,7 @@ const doneNotices: Partial<Record<CommandAction['verb'], Parameters<Texts>[0]>> 
   'motion.propose': 'done.motion',
   'motion.amend': 'done.amendment',
   'vote.open': 'done.voteOpened',
+  'vote.runoff': 'done.voteOpened',
   'rollCall.open': 'done.rollCallOpened',
 };
 

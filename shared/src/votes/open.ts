@@ -7,6 +7,7 @@ import { isPending, undecidedAmendments } from '../motions/decider';
 import { membersInOffice } from '../roster';
 import type { Meeting } from '../state';
 import { ABSTAIN, questionChoices } from './result';
+import { secondRound } from './runoff';
 
 interface Question {
   readonly kind: 'question' | 'election';
@@ -16,13 +17,11 @@ interface Question {
 }
 
 function runoffQuestion(meeting: Meeting, voteId: string): Question | Decision {
-  const earlier = meeting.votes[voteId];
-  if (!earlier) return refuse('VOTE_NOT_FOUND');
-  const outcome = earlier.result?.outcome;
-  if (outcome?.kind !== 'runoff') return refuse('NO_RUNOFF');
+  const round = secondRound(meeting, voteId);
+  if (!round.ok) return refuse(round.code);
   return {
     kind: 'election',
-    choices: [...outcome.candidateIds, ABSTAIN],
+    choices: [...round.candidateIds, ABSTAIN],
     motionId: null,
     runoffOf: voteId,
   };

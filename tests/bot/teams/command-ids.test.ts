@@ -45,4 +45,17 @@ describe('command ids of button presses', () => {
     expect(press(12)).not.toBe(press(13));
     expect(press(12)).toMatch(/^chat:[0-9a-f]{40}$/);
   });
+
+  test('a vote’s second round is one command, whichever drawing of the result card was pressed', () => {
+    const press = (v: number, voteId = 'vote-1') => {
+      const action = cardActionSchema.parse({
+        verb: 'vote.runoff',
+        data: { meetingId, card: { kind: 'result', id: voteId }, v, voteId },
+      });
+      if (action.verb === 'refresh') throw new Error('not a command');
+      return commandIdOf(action, 'chair', false);
+    };
+    expect(press(12)).toBe(press(15));
+    expect(press(12)).not.toBe(press(12, 'vote-2'));
+  });
 });

@@ -1,4 +1,4 @@
-import type { Outcome, Vote, VoteResult } from '@council/shared';
+import { secondRound, type Outcome, type Vote, type VoteResult } from '@council/shared';
 import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
@@ -10,7 +10,7 @@ import {
   type Card,
   type Element,
 } from './elements';
-import { choiceLabel, subjectOf } from './vote';
+import { choiceLabel, choiceName, subjectOf } from './vote';
 import { action, nameOf, noticeOf, type CardRef, type View } from './view';
 
 export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
@@ -89,6 +89,18 @@ function resultBody(view: View, vote: Vote, result: VoteResult): Element[] {
   ];
 }
 
+/** The chair's button that opens the second round a published appointment calls for. */
+function secondRoundAction(view: View, vote: Vote): Element[] {
+  if (view.reader !== 'chair') return [];
+  const round = secondRound(view.meeting, vote.id);
+  if (!round.ok) return [];
+  const name = (id: string) => choiceName(view.meeting, vote, id, view.t);
+  const [first, second] = round.candidateIds;
+  const card: CardRef = { kind: 'result', id: vote.id };
+  const title = view.t('result.secondRound', { first: name(first), second: name(second) });
+  return [action(view, card, title, 'vote.runoff', { voteId: vote.id }, 'positive')];
+}
+
 /** The result in the meeting chat, once the director has published it. */
 export function resultCard(view: View, voteId: string): Card {
   const { t } = view;
@@ -96,10 +108,14 @@ export function resultCard(view: View, voteId: string): Card {
   if (vote?.status !== 'published' || !vote.result) {
     return adaptiveCard([heading(t('result.title')), text(t('card.notVisible'))]);
   }
-  return adaptiveCard([
-    heading(vote.secret ? t('result.secretTitle') : t('result.namedTitle')),
-    ...resultBody(view, vote, vote.result),
-  ]);
+  return adaptiveCard(
+    [
+      heading(vote.secret ? t('result.secretTitle') : t('result.namedTitle')),
+      ...resultBody(view, vote, vote.result),
+      ...noticeOf(view),
+    ],
+    secondRoundAction(view, vote),
+  );
 }
 
 /** The result for the director alone, in their personal chat, with the button that publishes it. */

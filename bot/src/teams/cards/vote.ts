@@ -11,7 +11,7 @@ export function choiceLabel(meeting: Meeting, vote: Vote, choice: string, t: Tex
 }
 
 /** A choice as a button's title, which Teams shows as plain text. */
-function choiceName(meeting: Meeting, vote: Vote, choice: string, t: Texts): string {
+export function choiceName(meeting: Meeting, vote: Vote, choice: string, t: Texts): string {
   if (vote.kind === 'question') {
     if (choice === 'yes') return t('choice.yes');
     if (choice === 'no') return t('choice.no');

@@ -81,6 +81,7 @@ export const de: Catalog = {
   'result.elected': 'Gewählt: {{name}}',
   'result.electedByAge': 'Als ältere Kandidatin oder älterer Kandidat gewählt: {{name}}',
   'result.runoff': 'Keine absolute Mehrheit: Stichwahl zwischen {{first}} und {{second}}',
+  'result.secondRound': 'Stichwahl zwischen {{first}} und {{second}}',
   'result.noneElected': 'Niemand gewählt',
   'result.noneElectedTie': 'Niemand gewählt (Stimmengleichheit)',
   'result.participation': 'Abstimmende',

@@ -79,6 +79,7 @@ export const en = {
   'result.elected': 'Elected: {{name}}',
   'result.electedByAge': 'Elected as the older candidate: {{name}}',
   'result.runoff': 'No absolute majority: runoff between {{first}} and {{second}}',
+  'result.secondRound': 'Second round between {{first}} and {{second}}',
   'result.noneElected': 'No one elected',
   'result.noneElectedTie': 'No one elected (tie)',
   'result.participation': 'Voters',

@@ -81,6 +81,7 @@ export const fr: Catalog = {
   'result.elected': 'Élu : {{name}}',
   'result.electedByAge': 'Élu au bénéfice de l’âge : {{name}}',
   'result.runoff': 'Pas de majorité absolue : ballottage entre {{first}} et {{second}}',
+  'result.secondRound': 'Second tour entre {{first}} et {{second}}',
   'result.noneElected': 'Personne n’est élu',
   'result.noneElectedTie': 'Personne n’est élu (parité des voix)',
   'result.participation': 'Votants',

@@ -80,6 +80,7 @@ export const nl: Catalog = {
   'result.elected': 'Verkozen: {{name}}',
   'result.electedByAge': 'Verkozen als oudste kandidaat: {{name}}',
   'result.runoff': 'Geen volstrekte meerderheid: herstemming tussen {{first}} en {{second}}',
+  'result.secondRound': 'Herstemming tussen {{first}} en {{second}}',
   'result.noneElected': 'Niemand verkozen',
   'result.noneElectedTie': 'Niemand verkozen (staking van stemmen)',
   'result.participation': 'Stemmers',

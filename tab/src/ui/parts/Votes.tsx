@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { choiceLabel, currentItem, openVoteOf, voteSubject } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { SecondRound } from './SecondRound';
 
 /** A choice as the reader reads it: Yes / No / Abstain, a candidate, or a blank ballot. */
 export function useChoiceText() {
@@ -251,7 +252,10 @@ export function Results() {
         {t('result.heading')}
       </h2>
       {published.map((vote) => (
-        <ResultView key={vote.id} vote={vote} />
+        <div key={vote.id}>
+          <ResultView vote={vote} />
+          <SecondRound vote={vote} />
+        </div>
       ))}
     </section>
   );
