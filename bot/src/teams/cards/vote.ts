@@ -76,6 +76,15 @@ function statusLine(view: View, vote: Vote): Element {
   }
 }
 
+/** Quorum lost while the vote is open: closing it now makes it void. */
+function quorumLine(view: View, vote: Vote): Element[] {
+  const lost = view.meeting.quorumLost;
+  if (vote.status !== 'open' || view.meeting.openVoteId !== vote.id || !lost) return [];
+  return [
+    notice(view.t('vote.quorumLost', { present: lost.present, needed: lost.needed }), 'attention'),
+  ];
+}
+
 /**
  * A vote: everyone sees the question and how many have voted, never a running count. A member who
  * voted sees that the ballot was received; in a secret vote the choice is not shown back.
@@ -92,6 +101,7 @@ export function voteCard(view: View, voteId: string): Card {
       ? []
       : [subtle(t('vote.threshold', { threshold: vote.threshold }))]),
     statusLine(view, vote),
+    ...quorumLine(view, vote),
     ...noticeOf(view),
     ...ownBallot(view, vote),
   ];
