@@ -116,7 +116,7 @@ export function evolveAttendance(meeting: Meeting, event: AttendanceEvent): Meet
       };
     case 'MemberExcused':
       return {
-        ...departedFromOpenVote(meeting, event.member),
+        ...meeting,
         attendance: withEntry(meeting.attendance, event.member, {
           status: 'excused',
           since: event.at,
