@@ -38,7 +38,9 @@ export function ResultView({ vote }: { vote: Vote }) {
                 a: name(outcome.candidateIds[0]),
                 b: name(outcome.candidateIds[1]),
               })
-            : t('result.noneElected');
+            : outcome.kind === 'void'
+              ? t('result.void', { present: outcome.present, needed: outcome.needed })
+              : t('result.noneElected');
   return (
     <div data-result={vote.id}>
       <div className={layout.grow}>{voteSubject(meeting, vote, language)}</div>
@@ -219,6 +221,11 @@ export function Votes() {
               eligible: vote.eligible.length,
             })}
           </p>
+          {meeting.quorumLost && (
+            <p role="alert" data-quorum-lost="" className={layout.grow}>
+              <strong>{t('vote.quorumLost', { ...meeting.quorumLost })}</strong>
+            </p>
+          )}
           {member && <Ballot vote={vote} />}
           {role === 'chair' && (
             <Button
