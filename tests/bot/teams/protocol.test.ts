@@ -533,8 +533,9 @@ describe('quorum and presence on the vote card, over the Bot Framework protocol'
   afterAll(() => bot.close());
 
   test('the vote card shows quorum lost when a departure loses it, and a member who left is refused a ballot', async () => {
-    const send = async (person: ChatPerson, text: string) =>
+    const send = async (person: ChatPerson, text: string) => {
       expect((await bot.send(bot.chat.message(person, text))).status).toBe(200);
+    };
     await send(bot.director, `link ${bot.meetingId}`);
     await send(bot.chair, 'open');
     // 49 in office: quorum is 25, and 25 are present.
