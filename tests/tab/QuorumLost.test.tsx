@@ -44,3 +44,15 @@ test('a void result is published as void for want of quorum, not as adopted', ()
   ).toBeTruthy();
   expect(screen.queryByText('Adopted')).toBeNull();
 });
+
+test('a councillor who left during the vote is told to check in, and gets no ballot', () => {
+  renderFor(nine[5] ?? '', fourVotedFiveLeft(), <Panel />);
+  expect(screen.getByText('You are not present: check in to vote.')).toBeTruthy();
+  expect(screen.queryByRole('group', { name: 'Your ballot' })).toBeNull();
+});
+
+test('a councillor who returns gets the ballot back', () => {
+  const back = play(fourVotedFiveLeft(), command(nine[5] ?? '', { type: 'CheckIn' }));
+  renderFor(nine[5] ?? '', back, <Panel />);
+  expect(screen.getByRole('group', { name: 'Your ballot' })).toBeTruthy();
+});

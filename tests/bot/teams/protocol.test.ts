@@ -525,7 +525,7 @@ describe('the bot in a chat outside a Teams meeting (the Agents Playground, a pl
 
 describe('quorum and presence on the vote card, over the Bot Framework protocol', () => {
   let bot: RunningBot;
-  const { postedCard, eventually, press } = helpers(() => bot);
+  const { postedCard, eventually, press, viewFor } = helpers(() => bot);
 
   beforeAll(async () => {
     bot = await startBot();
@@ -554,6 +554,10 @@ describe('quorum and presence on the vote card, over the Bot Framework protocol'
     const card = await eventually(vote.id, /Quorum perdu : 24 présents, 25 requis/);
     expect(textOf(card)).toContain('ce vote serait nul');
 
+    const own = await viewFor(leaver, card);
+    expect(textOf(own)).toContain('You are not present: check in to vote.');
+    expect(hasButton(own, 'vote.cast')).toBe(false);
+    // A press from the card as it stood before the departure is refused all the same.
     const pressed = await press(leaver, card, 'vote.cast', { choice: 'yes' });
     expect(textOf(pressed)).toContain('You are not present: check in to vote.');
     const loaded = await bot.running.service.meetings.load(bot.meetingId);

@@ -1,4 +1,12 @@
-import { ABSTAIN, hasTakenPart, isEntitled, type Meeting, type Vote } from '@council/shared';
+import {
+  ABSTAIN,
+  absenceRefusal,
+  hasTakenPart,
+  isEntitled,
+  messageOf,
+  type Meeting,
+  type Vote,
+} from '@council/shared';
 import type { Texts } from '../i18n';
 import { escapeMarkdown } from '../markdown';
 import { adaptiveCard, heading, notice, subtle, text, type Card, type Element } from './elements';
@@ -40,17 +48,20 @@ function ownBallot(view: View, vote: Vote): Element[] {
   if (!isEntitled(vote, member)) {
     return vote.status === 'open' ? [notice(t('vote.notEntitled'), 'attention')] : [];
   }
-  if (!hasTakenPart(vote, member)) return [];
+  const absent = vote.status === 'open' ? absenceRefusal(meeting, vote, member) : null;
+  const refusal = absent ? [notice(messageOf({ code: absent }, view.language), 'attention')] : [];
+  if (!hasTakenPart(vote, member)) return refusal;
   if (vote.secret) return [notice(t('vote.secretReceived'), 'good')];
   const choice = vote.ballots[member];
   const label = choice === undefined ? '' : choiceLabel(meeting, vote, choice, t);
-  return [notice(t('vote.namedReceived', { choice: label }), 'good')];
+  return [notice(t('vote.namedReceived', { choice: label }), 'good'), ...refusal];
 }
 
 function mayCast(view: View, vote: Vote): boolean {
   if (vote.status !== 'open') return false;
   if (view.member === null) return true;
   if (!isVoting(view) || !isEntitled(vote, view.member)) return false;
+  if (absenceRefusal(view.meeting, vote, view.member)) return false;
   if (!hasTakenPart(vote, view.member)) return true;
   return !vote.secret && view.meeting.profile.voteChangeUntilClose.value;
 }

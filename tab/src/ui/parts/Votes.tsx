@@ -1,4 +1,11 @@
-import { thresholds, type Meeting, type Threshold, type Vote } from '@council/shared';
+import {
+  absenceRefusal,
+  messageOf,
+  thresholds,
+  type Meeting,
+  type Threshold,
+  type Vote,
+} from '@council/shared';
 import { Badge, Button, Checkbox, Field, Select } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,6 +88,10 @@ export function Ballot({ vote }: { vote: Vote }) {
   }, [receivedAt]);
 
   if (!vote.eligible.includes(me)) return <p className={layout.muted}>{t('vote.notEligible')}</p>;
+  const absent = absenceRefusal(meeting, vote, me);
+  if (absent && !(voted && vote.secret)) {
+    return <p data-absent="">{messageOf({ code: absent }, language)}</p>;
+  }
 
   async function cast(choice: string) {
     const accepted = await run({ type: 'CastBallot', voteId: vote.id, choice });
