@@ -75,6 +75,8 @@ export const profileOverridesSchema = z
     }),
     motionsNeedSecond: z.boolean(),
     joiningCallIsPresence: z.boolean(),
+    quorumAt: z.enum(['opening', 'decision']),
+    presenceToCast: z.object({ present: z.boolean(), returningMayVote: z.boolean() }),
   })
   .partial()
   .strict();

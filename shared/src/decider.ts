@@ -1,4 +1,5 @@
 import { decideAttendance, evolveAttendance } from './attendance/decider';
+import { watchingQuorum } from './attendance/quorum';
 import type { Command } from './commands';
 import { inOneFold } from './copy-on-write';
 import { refuse, type Decision } from './decision';
@@ -91,7 +92,7 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'RollCallClosed':
     case 'CallJoined':
     case 'CallLeft':
-      return state.status === 'none' ? state : evolveAttendance(state, event);
+      return state.status === 'none' ? state : watchingQuorum(evolveAttendance(state, event));
     case 'FloorRequested':
     case 'FloorRequestWithdrawn':
     case 'FloorRequestMoved':
@@ -102,14 +103,15 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'MotionSeconded':
     case 'MotionWithdrawn':
       return state.status === 'none' ? state : evolveMotion(state, event);
-    case 'VoteOpened':
     case 'BallotCast':
     case 'BallotChanged':
     case 'BallotRecorded':
-    case 'VoteClosed':
     case 'VoteCounted':
     case 'ResultPublished':
       return state.status === 'none' ? state : evolveVote(state, event);
+    case 'VoteOpened':
+    case 'VoteClosed':
+      return state.status === 'none' ? state : watchingQuorum(evolveVote(state, event));
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

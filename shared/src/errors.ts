@@ -488,6 +488,24 @@ export const errorCatalogue = {
       en: 'This vote is not open.',
     },
   },
+  NOT_PRESENT_TO_VOTE: {
+    status: 403,
+    message: {
+      fr: 'Vous n’êtes pas présent : pointez votre présence pour voter.',
+      nl: 'U bent niet aanwezig: meld uw aanwezigheid om te stemmen.',
+      de: 'Sie sind nicht anwesend: melden Sie Ihre Anwesenheit, um abzustimmen.',
+      en: 'You are not present: check in to vote.',
+    },
+  },
+  LEFT_DURING_VOTE: {
+    status: 403,
+    message: {
+      fr: 'Vous avez quitté la séance pendant ce vote : le règlement ne vous permet plus d’y voter.',
+      nl: 'U hebt de zitting tijdens deze stemming verlaten: het reglement laat u niet meer meestemmen.',
+      de: 'Sie haben die Sitzung während dieser Abstimmung verlassen: die Geschäftsordnung lässt Sie nicht mehr mitstimmen.',
+      en: 'You left the sitting during this vote: the rules no longer let you vote in it.',
+    },
+  },
   NOT_ENTITLED: {
     status: 403,
     message: {

@@ -39,6 +39,12 @@ export interface QuorumReport {
  * How a presence was recorded when the member did not say it: `call`, joining or leaving the Teams
  * call, where the council's rules profile says joining is enough (`joiningCallIsPresence`).
  */
+/** Quorum short while a vote was open: how many members were present, and how many were needed. */
+export interface QuorumShortfall {
+  readonly present: number;
+  readonly needed: number;
+}
+
 export type PresenceVia = 'call';
 
 export type AttendanceEvent = Stamped &
@@ -143,6 +149,8 @@ export type VoteEvent = Stamped &
         readonly voteId: string;
         readonly reason: 'chair' | 'allVoted';
         readonly participation: number;
+        /** Set when quorum had to hold at the decision and did not: the vote is void. */
+        readonly quorumLost?: QuorumShortfall;
       }
     | { readonly type: 'VoteCounted'; readonly voteId: string; readonly result: VoteResult }
     | { readonly type: 'ResultPublished'; readonly voteId: string }

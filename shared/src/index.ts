@@ -15,7 +15,7 @@ export * from './roster';
 export { speakingTime } from './speaking/decider';
 export * from './state';
 export { countElection, countQuestion, votesNeeded } from './votes/count';
-export { hasTakenPart, isEntitled } from './votes/participation';
+export { absenceRefusal, hasTakenPart, isEntitled } from './votes/participation';
 export * from './votes/result';
 export { secondRound, type SecondRound } from './votes/runoff';
 export * from './visibility';

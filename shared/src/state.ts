@@ -1,6 +1,6 @@
 import type { ItemId } from './agenda';
 import type { MeetingSetup } from './commands';
-import type { QuorumReport } from './events';
+import type { QuorumReport, QuorumShortfall } from './events';
 import type { RulesProfile, Threshold } from './profiles';
 import type { MemberId } from './roster';
 import type { VoteResult } from './votes/result';
@@ -94,6 +94,10 @@ export interface Vote {
   readonly status: VoteStatus;
   readonly openedAt: string;
   readonly closedAt: string | null;
+  /** Entitled members who checked out while the vote was open. */
+  readonly departed: readonly MemberId[];
+  /** The vote closed while quorum was lost: it is void. */
+  readonly quorumLost: QuorumShortfall | null;
   readonly result: VoteResult | null;
 }
 
@@ -115,6 +119,8 @@ export interface Meeting {
   readonly motions: Readonly<Record<string, Motion>>;
   readonly votes: Readonly<Record<string, Vote>>;
   readonly openVoteId: string | null;
+  /** Quorum lost while a vote is open where it must hold at the decision: closing it now voids it. */
+  readonly quorumLost: QuorumShortfall | null;
   readonly openedAt: string | null;
   readonly closedAt: string | null;
 }

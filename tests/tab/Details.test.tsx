@@ -115,6 +115,31 @@ test('the director sets that joining the call is enough to be present, as a hous
   ]);
 });
 
+test('the director sets when quorum must hold and whether a returning member may vote, as house rules', async () => {
+  const { record } = renderFor(DIRECTOR, draft(), <Details />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('tab', { name: 'Rules and language' }));
+  const atClose = screen.getByRole('switch', { name: /Quorum must also hold when a vote closes/ });
+  const returning = screen.getByRole('switch', { name: /may vote in it on returning/ });
+  expect((atClose as HTMLInputElement).checked).toBe(true);
+  expect((returning as HTMLInputElement).checked).toBe(true);
+  await user.click(atClose);
+  await user.click(returning);
+  await user.click(screen.getByRole('button', { name: 'Save the profile' }));
+  expect(record.sent).toEqual([
+    {
+      type: 'ChooseRules',
+      rules: {
+        profile: 'wallonia',
+        overrides: {
+          quorumAt: 'opening',
+          presenceToCast: { present: true, returningMayVote: false },
+        },
+      },
+    },
+  ]);
+});
+
 test('others read the setup but cannot change it, nor can the director once the sitting opened', () => {
   const chairView = renderFor(CHAIR, draft(), <Details />);
   expect(screen.queryByRole('button', { name: 'Add an item' })).toBeNull();

@@ -49,6 +49,8 @@ function outcomeOf(outcome: Outcome | undefined, label: (choice: string) => stri
       return `runoff: ${outcome.candidateIds.map(label).join(' / ')}`;
     case 'noneElected':
       return outcome.tie ? 'none elected (tie)' : 'none elected';
+    case 'void':
+      return `void: quorum lost (${outcome.present} present, ${outcome.needed} needed)`;
     default: {
       const _exhaustive: never = outcome;
       return _exhaustive;

@@ -189,6 +189,10 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         if (loaded.state.status !== 'none' && loaded.state.rollCall.status === 'open') {
           refresh(meetingId, { kind: 'rollCall', id: loaded.state.rollCall.id });
         }
+        // The open vote's card says at once when a departure loses the quorum, or a return regains it.
+        if (loaded.state.status !== 'none' && loaded.state.openVoteId) {
+          refresh(meetingId, { kind: 'vote', id: loaded.state.openVoteId });
+        }
         return;
       case 'RollCallClosed':
         refresh(meetingId, { kind: 'rollCall', id: event.rollCallId });

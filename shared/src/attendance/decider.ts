@@ -6,6 +6,7 @@ import { isPresent, notInSession } from '../guards';
 import { membersInOffice } from '../roster';
 import type { Meeting } from '../state';
 import { answeredByBeingInCall, decideCall } from './call';
+import { departedFromOpenVote } from '../votes/participation';
 import { quorum } from './quorum';
 
 export type AttendanceCommand = CommandOf<
@@ -107,7 +108,7 @@ export function evolveAttendance(meeting: Meeting, event: AttendanceEvent): Meet
       return markPresent(meeting, event.member, event.at);
     case 'MemberCheckedOut':
       return {
-        ...meeting,
+        ...departedFromOpenVote(meeting, event.member),
         attendance: withEntry(meeting.attendance, event.member, {
           status: 'absent',
           since: event.at,

@@ -1,5 +1,5 @@
 import { refuse, type Decision } from '../decision';
-import type { QuorumReport } from '../events';
+import type { QuorumReport, QuorumShortfall } from '../events';
 import { membersInOffice } from '../roster';
 import type { Meeting } from '../state';
 
@@ -22,4 +22,24 @@ export function withoutQuorum(meeting: Meeting): Decision | null {
   const report = quorum(meeting);
   if (report.reached || report.waived) return null;
   return refuse('QUORUM_NOT_REACHED', { present: report.present, needed: report.needed });
+}
+
+/**
+ * Where the rules say quorum must hold at the decision (`quorumAt`), how short of it the council
+ * is now, or null: a vote closed while short is void (CDLD L1122-17 and its equivalents).
+ */
+export function quorumShortfall(meeting: Meeting): QuorumShortfall | null {
+  if (meeting.profile.quorumAt.value !== 'decision') return null;
+  const report = quorum(meeting);
+  if (report.reached || report.waived) return null;
+  return { present: report.present, needed: report.needed };
+}
+
+/** The meeting's `quorumLost` flag, kept as presence changes and votes open and close. */
+export function watchingQuorum(meeting: Meeting): Meeting {
+  const lost = meeting.openVoteId ? quorumShortfall(meeting) : null;
+  const was = meeting.quorumLost;
+  if (lost === null && was === null) return meeting;
+  if (lost && was && lost.present === was.present && lost.needed === was.needed) return meeting;
+  return { ...meeting, quorumLost: lost };
 }

@@ -125,6 +125,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       motions: {},
       votes: {},
       openVoteId: null,
+      quorumLost: null,
       openedAt: null,
       closedAt: null,
     };

@@ -96,7 +96,7 @@ export interface MinutesWords {
   readonly outcomes: {
     readonly adopted: Decided;
     readonly rejected: Decided;
-  } & Texts<'tie' | 'elected' | 'electedByAge' | 'runoff' | 'noneElected'>;
+  } & Texts<'tie' | 'elected' | 'electedByAge' | 'runoff' | 'noneElected' | 'void'>;
   readonly closing: Texts<'closedAt' | 'draftState' | 'draftStateOfCopy'>;
   readonly signatures: Texts<'intro' | 'approval'>;
   readonly footer: Texts<'seal' | 'sealOfCopy' | 'page'>;
@@ -238,6 +238,7 @@ const fr: MinutesWords = {
     electedByAge: '{name} est désigné(e) au bénéfice de l’âge.',
     runoff: 'Aucun candidat n’obtient la majorité absolue : ballottage entre {first} et {second}.',
     noneElected: 'Personne n’est désigné.',
+    void: 'Vote nul faute de quorum : {present} membres présents, {needed} requis. Rien n’est décidé.',
   },
   closing: {
     closedAt: 'La séance est levée à {time}.',
@@ -389,6 +390,7 @@ const nl: MinutesWords = {
     runoff:
       'Geen kandidaat behaalt de volstrekte meerderheid: herstemming tussen {first} en {second}.',
     noneElected: 'Niemand is aangeduid.',
+    void: 'Stemming ongeldig bij gebrek aan quorum: {present} leden aanwezig, {needed} vereist. Er is niets beslist.',
   },
   closing: {
     closedAt: 'De zitting wordt gesloten om {time}.',
@@ -543,6 +545,7 @@ const de: MinutesWords = {
     runoff:
       'Kein Kandidat erreicht die absolute Mehrheit: Stichwahl zwischen {first} und {second}.',
     noneElected: 'Niemand ist benannt.',
+    void: 'Abstimmung mangels Quorum nichtig: {present} Mitglieder anwesend, {needed} erforderlich. Nichts ist beschlossen.',
   },
   closing: {
     closedAt: 'Die Sitzung wird um {time} geschlossen.',
@@ -691,6 +694,7 @@ const en: MinutesWords = {
     electedByAge: '{name} is appointed as the older candidate.',
     runoff: 'No candidate has an absolute majority: runoff between {first} and {second}.',
     noneElected: 'Nobody is appointed.',
+    void: 'Vote void for want of quorum: {present} members present, {needed} needed. Nothing is decided.',
   },
   closing: {
     closedAt: 'The meeting closed at {time}.',

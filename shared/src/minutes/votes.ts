@@ -109,6 +109,8 @@ function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {
       });
     case 'noneElected':
       return outcome.tie ? `${words.tie} ${words.noneElected}` : words.noneElected;
+    case 'void':
+      return ctx.fill(words.void, { present: outcome.present, needed: outcome.needed });
     default: {
       const _exhaustive: never = outcome;
       return _exhaustive;

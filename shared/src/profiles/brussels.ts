@@ -67,4 +67,16 @@ export const brussels: RulesProfile = {
     status: 'unconfirmed',
     source: 'no source says joining the call is enough: members answer the roll call',
   },
+  quorumAt: {
+    value: 'decision',
+    status: 'unconfirmed',
+    source:
+      'Nouvelle loi communale: the council may not decide unless a majority of its members in office is present',
+  },
+  presenceToCast: {
+    value: { present: true, returningMayVote: true },
+    status: 'unconfirmed',
+    source:
+      'Nouvelle loi communale reading: only members present take part in the decision; one who returns is present again',
+  },
 };

@@ -71,4 +71,16 @@ export const flanders: RulesProfile = {
     status: 'unconfirmed',
     source: 'no source says joining the call is enough: members answer the roll call',
   },
+  quorumAt: {
+    value: 'decision',
+    status: 'unconfirmed',
+    source:
+      'Decreet Lokaal Bestuur: the council deliberates and decides only with a majority of its sitting members present',
+  },
+  presenceToCast: {
+    value: { present: true, returningMayVote: true },
+    status: 'unconfirmed',
+    source:
+      'Decreet Lokaal Bestuur reading: only members present take part in the decision; one who returns is present again',
+  },
 };

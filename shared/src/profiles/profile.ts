@@ -64,6 +64,10 @@ export interface RulesProfile {
   readonly motionsNeedSecond: Rule<boolean>;
   /** Joining the Teams call makes a member present, as answering the roll call does. */
   readonly joiningCallIsPresence: Rule<boolean>;
+  /** When quorum must hold: only when a vote opens, or also when it closes (the decision). */
+  readonly quorumAt: Rule<'opening' | 'decision'>;
+  /** Whether a ballot needs its member present, and whether one who left and returned may still cast it. */
+  readonly presenceToCast: Rule<{ readonly present: boolean; readonly returningMayVote: boolean }>;
 }
 
 export type RuleName = Exclude<keyof RulesProfile, 'id'>;

@@ -51,4 +51,15 @@ export const roberts: RulesProfile = {
     status: 'unconfirmed',
     source: 'no source says joining the call is enough: members answer the roll call',
   },
+  quorumAt: {
+    value: 'decision',
+    status: 'unconfirmed',
+    source: 'RONR: a quorum must be present when business is transacted, a vote included',
+  },
+  presenceToCast: {
+    value: { present: true, returningMayVote: true },
+    status: 'unconfirmed',
+    source:
+      'RONR: only members present vote; one who enters before the result is announced may vote',
+  },
 };

@@ -83,4 +83,16 @@ export const wallonia: RulesProfile = {
     status: 'unconfirmed',
     source: 'no source says joining the call is enough: members answer the roll call',
   },
+  quorumAt: {
+    value: 'decision',
+    status: 'unconfirmed',
+    source:
+      'CDLD L1122-17: the council may not decide unless a majority of its members in office is present',
+  },
+  presenceToCast: {
+    value: { present: true, returningMayVote: true },
+    status: 'unconfirmed',
+    source:
+      'CDLD L1122-17 reading: only members present take part in the decision; one who returns is present again',
+  },
 };

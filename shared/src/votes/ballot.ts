@@ -1,14 +1,23 @@
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
-import type { Event } from '../events';
+import type { Event, QuorumShortfall } from '../events';
 import type { Meeting } from '../state';
-import { hasTakenPart, isEntitled } from './participation';
+import { hasTakenPart, isEntitled, absenceRefusal } from './participation';
+import { quorumShortfall } from '../attendance/quorum';
+
+/** A vote that closes while quorum is lost records it, and is void. */
+export function withoutQuorum(meeting: Meeting): { quorumLost?: QuorumShortfall } {
+  const shortfall = quorumShortfall(meeting);
+  return shortfall ? { quorumLost: shortfall } : {};
+}
 
 export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): Decision {
   const vote = meeting.votes[command.voteId];
   if (!vote) return refuse('VOTE_NOT_FOUND');
   if (vote.status !== 'open') return refuse('VOTE_NOT_OPEN');
   if (!isEntitled(vote, command.by)) return refuse('NOT_ENTITLED');
+  const absent = absenceRefusal(meeting, vote, command.by);
+  if (absent) return refuse(absent);
   if (!vote.choices.includes(command.choice)) return refuse('INVALID_CHOICE');
   const ballot = { voteId: vote.id, member: command.by, ...stamp(command) };
   if (hasTakenPart(vote, command.by)) {
@@ -27,6 +36,7 @@ export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): 
       voteId: vote.id,
       reason: 'allVoted',
       participation: vote.eligible.length,
+      ...withoutQuorum(meeting),
       ...stamp(command),
     });
   }

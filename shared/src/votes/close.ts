@@ -2,7 +2,8 @@ import type { Candidate } from '../agenda';
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { Meeting, Vote } from '../state';
-import { countElection, countQuestion } from './count';
+import { withoutQuorum } from './ballot';
+import { countElection, countQuestion, voided } from './count';
 import type { Tally } from './result';
 
 export function closeVote(meeting: Meeting, command: CommandOf<'CloseVote'>): Decision {
@@ -14,6 +15,7 @@ export function closeVote(meeting: Meeting, command: CommandOf<'CloseVote'>): De
     voteId: vote.id,
     reason: 'chair',
     participation: vote.participants.length,
+    ...withoutQuorum(meeting),
     ...stamp(command),
   });
 }
@@ -50,7 +52,7 @@ export function countVote(meeting: Meeting, command: CommandOf<'CountVote'>): De
   if (vote.status !== 'closed') return refuse('VOTE_NOT_CLOSED');
   const tally = vote.secret ? checkedTally(vote, command.tally) : namedTally(vote);
   if (!tally) return refuse('TALLY_MISMATCH');
-  const result =
+  const counted =
     vote.kind === 'election'
       ? countElection(
           tally,
@@ -60,6 +62,7 @@ export function countVote(meeting: Meeting, command: CommandOf<'CountVote'>): De
           vote.runoffOf !== null,
         )
       : countQuestion(tally, meeting.profile, vote.threshold);
+  const result = vote.quorumLost ? voided(counted, vote.quorumLost, meeting.profile) : counted;
   return accept({ type: 'VoteCounted', voteId: vote.id, result, ...stamp(command) });
 }
 

@@ -1,4 +1,5 @@
 import type { Candidate } from '../agenda';
+import type { QuorumShortfall } from '../events';
 import type { RuleName, RulesProfile, Threshold } from '../profiles';
 import { ABSTAIN, type AppliedRule, type Outcome, type Tally, type VoteResult } from './result';
 
@@ -62,6 +63,24 @@ export function countQuestion(
     ...rules,
     ...(tie ? (['tieRule'] as const) : []),
   ]);
+}
+
+/** A vote closed without quorum decides nothing, whatever its count, and names the rule it broke. */
+export function voided(
+  counted: VoteResult,
+  shortfall: QuorumShortfall,
+  profile: RulesProfile,
+): VoteResult {
+  const quorumRules = (['quorumBase', 'quorumAt'] as const).map((rule) => ({
+    rule,
+    status: profile[rule].status,
+    source: profile[rule].source,
+  }));
+  return {
+    ...counted,
+    outcome: { kind: 'void', reason: 'quorumLost', ...shortfall },
+    rule: { ...counted.rule, basis: [...quorumRules, ...counted.rule.basis] },
+  };
 }
 
 interface Standing {

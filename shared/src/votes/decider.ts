@@ -42,6 +42,10 @@ function withVote(meeting: Meeting, vote: Vote): Meeting {
 function motionDecided(meeting: Meeting, vote: Vote, adopted: boolean): Meeting {
   const motion = vote.motionId ? meeting.motions[vote.motionId] : undefined;
   if (!motion) return meeting;
+  if (vote.result?.outcome.kind === 'void') {
+    // A void vote decides nothing: the motion waits to be put to the vote again.
+    return withMotion(meeting, { ...motion, status: motion.secondedBy ? 'seconded' : 'proposed' });
+  }
   const decided = withMotion(meeting, { ...motion, status: adopted ? 'adopted' : 'rejected' });
   const amended = motion.amends ? decided.motions[motion.amends] : undefined;
   if (!adopted || !amended) return decided;
@@ -65,6 +69,8 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
       status: 'open',
       openedAt: event.at,
       closedAt: null,
+      departed: [],
+      quorumLost: null,
       result: null,
     });
     const motion = event.motionId ? meeting.motions[event.motionId] : undefined;
@@ -92,7 +98,12 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
       });
     case 'VoteClosed':
       return {
-        ...withVote(meeting, { ...vote, status: 'closed', closedAt: event.at }),
+        ...withVote(meeting, {
+          ...vote,
+          status: 'closed',
+          closedAt: event.at,
+          quorumLost: event.quorumLost ?? null,
+        }),
         openVoteId: null,
       };
     case 'VoteCounted':

@@ -11,7 +11,14 @@ export type Outcome =
   | { readonly kind: 'rejected'; readonly tie: boolean }
   | { readonly kind: 'elected'; readonly candidateId: string; readonly byAge: boolean }
   | { readonly kind: 'runoff'; readonly candidateIds: readonly [string, string] }
-  | { readonly kind: 'noneElected'; readonly tie: boolean };
+  | { readonly kind: 'noneElected'; readonly tie: boolean }
+  /** Closed without quorum: nothing is decided (CDLD L1122-17). */
+  | {
+      readonly kind: 'void';
+      readonly reason: 'quorumLost';
+      readonly present: number;
+      readonly needed: number;
+    };
 
 /** The rules that decided a result, so the minutes can say which rule was applied. */
 export interface AppliedRule {

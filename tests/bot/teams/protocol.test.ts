@@ -1,5 +1,5 @@
 import type { Call } from '../support/connector';
-import { demo } from '../support/service';
+import { demo, personOf } from '../support/service';
 import {
   BOT,
   button,
@@ -520,5 +520,48 @@ describe('the bot in a chat outside a Teams meeting (the Agents Playground, a pl
     await say(bot.chair, 'vote');
     await postedCard(/Vote nominatif/);
     expect(bot.connector.calls.some((c) => c.kind === 'notify')).toBe(false);
+  });
+});
+
+describe('quorum and presence on the vote card, over the Bot Framework protocol', () => {
+  let bot: RunningBot;
+  const { postedCard, eventually, press, viewFor } = helpers(() => bot);
+
+  beforeAll(async () => {
+    bot = await startBot();
+  }, BOT_START_MS);
+  afterAll(() => bot.close());
+
+  test('the vote card shows quorum lost when a departure loses it, and a member who left is refused a ballot', async () => {
+    const send = async (person: ChatPerson, text: string) => {
+      expect((await bot.send(bot.chat.message(person, text))).status).toBe(200);
+    };
+    await send(bot.director, `link ${bot.meetingId}`);
+    await send(bot.chair, 'open');
+    // 49 in office: quorum is 25, and 25 are present.
+    const present = bot.members.slice(0, 25);
+    for (const member of present) await send(member, 'present');
+    await send(bot.chair, 'next');
+    await send(bot.chair, 'vote');
+    const vote = await postedCard(/Vote nominatif/);
+    expect(textOf(vote.card)).not.toContain('Quorum perdu');
+
+    const leaver = present[24] as ChatPerson;
+    const left = await personOf(bot.running, leaver.aadObjectId).command(bot.meetingId, {
+      type: 'CheckOut',
+    });
+    expect(left.status).toBe(200);
+    const card = await eventually(vote.id, /Quorum perdu : 24 présents, 25 requis/);
+    expect(textOf(card)).toContain('ce vote serait nul');
+
+    const own = await viewFor(leaver, card);
+    expect(textOf(own)).toContain('You are not present: check in to vote.');
+    expect(hasButton(own, 'vote.cast')).toBe(false);
+    // A press from the card as it stood before the departure is refused all the same.
+    const pressed = await press(leaver, card, 'vote.cast', { choice: 'yes' });
+    expect(textOf(pressed)).toContain('You are not present: check in to vote.');
+    const loaded = await bot.running.service.meetings.load(bot.meetingId);
+    const votes = loaded?.state.status === 'none' ? [] : Object.values(loaded?.state.votes ?? {});
+    expect(votes[0]?.participants).toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import { ABSTAIN, hasTakenPart, isEntitled, type Meeting, type Vote } from '@council/shared';
+import {
+  ABSTAIN,
+  absenceRefusal,
+  hasTakenPart,
+  isEntitled,
+  messageOf,
+  type Meeting,
+  type Vote,
+} from '@council/shared';
 import type { Texts } from '../i18n';
 import { escapeMarkdown } from '../markdown';
 import { adaptiveCard, heading, notice, subtle, text, type Card, type Element } from './elements';
@@ -40,17 +48,20 @@ function ownBallot(view: View, vote: Vote): Element[] {
   if (!isEntitled(vote, member)) {
     return vote.status === 'open' ? [notice(t('vote.notEntitled'), 'attention')] : [];
   }
-  if (!hasTakenPart(vote, member)) return [];
+  const absent = vote.status === 'open' ? absenceRefusal(meeting, vote, member) : null;
+  const refusal = absent ? [notice(messageOf({ code: absent }, view.language), 'attention')] : [];
+  if (!hasTakenPart(vote, member)) return refusal;
   if (vote.secret) return [notice(t('vote.secretReceived'), 'good')];
   const choice = vote.ballots[member];
   const label = choice === undefined ? '' : choiceLabel(meeting, vote, choice, t);
-  return [notice(t('vote.namedReceived', { choice: label }), 'good')];
+  return [notice(t('vote.namedReceived', { choice: label }), 'good'), ...refusal];
 }
 
 function mayCast(view: View, vote: Vote): boolean {
   if (vote.status !== 'open') return false;
   if (view.member === null) return true;
   if (!isVoting(view) || !isEntitled(vote, view.member)) return false;
+  if (absenceRefusal(view.meeting, vote, view.member)) return false;
   if (!hasTakenPart(vote, view.member)) return true;
   return !vote.secret && view.meeting.profile.voteChangeUntilClose.value;
 }
@@ -76,6 +87,15 @@ function statusLine(view: View, vote: Vote): Element {
   }
 }
 
+/** Quorum lost while the vote is open: closing it now makes it void. */
+function quorumLine(view: View, vote: Vote): Element[] {
+  const lost = view.meeting.quorumLost;
+  if (vote.status !== 'open' || view.meeting.openVoteId !== vote.id || !lost) return [];
+  return [
+    notice(view.t('vote.quorumLost', { present: lost.present, needed: lost.needed }), 'attention'),
+  ];
+}
+
 /**
  * A vote: everyone sees the question and how many have voted, never a running count. A member who
  * voted sees that the ballot was received; in a secret vote the choice is not shown back.
@@ -92,6 +112,7 @@ export function voteCard(view: View, voteId: string): Card {
       ? []
       : [subtle(t('vote.threshold', { threshold: vote.threshold }))]),
     statusLine(view, vote),
+    ...quorumLine(view, vote),
     ...noticeOf(view),
     ...ownBallot(view, vote),
   ];

@@ -56,6 +56,8 @@ export const de: Catalog = {
   'vote.secretTitle': 'Geheime Abstimmung',
   'vote.threshold': 'Erforderliche Mehrheit: {{threshold}} der abgegebenen Stimmen',
   'vote.participation': '{{voted}} von {{eligible}} haben abgestimmt',
+  'vote.quorumLost':
+    'Quorum verloren: {{present}} anwesend, {{needed}} erforderlich. Jetzt geschlossen wäre diese Abstimmung nichtig.',
   'vote.closedToDirector':
     'Die Abstimmung ist geschlossen: {{voted}} von {{eligible}} haben abgestimmt. Der Generaldirektor erhält das Ergebnis und veröffentlicht es.',
   'vote.published': 'Das Ergebnis ist veröffentlicht.',
@@ -84,6 +86,8 @@ export const de: Catalog = {
   'result.secondRound': 'Stichwahl zwischen {{first}} und {{second}}',
   'result.noneElected': 'Niemand gewählt',
   'result.noneElectedTie': 'Niemand gewählt (Stimmengleichheit)',
+  'result.void':
+    'Abstimmung mangels Quorum nichtig ({{present}} anwesend, {{needed}} erforderlich)',
   'result.participation': 'Abstimmende',
   'result.votesCast': 'Abgegebene Stimmen',
   'result.needed': 'Erforderlich für die Annahme',
@@ -112,6 +116,8 @@ export const de: Catalog = {
   'rule.closedSession': 'Nichtöffentliche Sitzung',
   'rule.motionsNeedSecond': 'Anträge brauchen Unterstützung',
   'rule.joiningCallIsPresence': 'Die Teilnahme am Anruf genügt für die Anwesenheit',
+  'rule.quorumAt': 'Wann das Quorum gegeben sein muss',
+  'rule.presenceToCast': 'Anwesenheit zum Abstimmen erforderlich',
   'ruleStatus.confirmed': 'bestätigt',
   'ruleStatus.unconfirmed': 'übliche Auslegung',
   'ruleStatus.council': 'Geschäftsordnung',

@@ -55,6 +55,8 @@ export const en = {
   'vote.secretTitle': 'Secret vote',
   'vote.threshold': 'Majority required: {{threshold}} of the votes cast',
   'vote.participation': '{{voted}} of {{eligible}} have voted',
+  'vote.quorumLost':
+    'Quorum lost: {{present}} present, {{needed}} needed. Closed now, this vote would be void.',
   'vote.closedToDirector':
     'The vote is closed: {{voted}} of {{eligible}} voted. The general director receives the result and publishes it.',
   'vote.published': 'The result is published.',
@@ -82,6 +84,7 @@ export const en = {
   'result.secondRound': 'Second round between {{first}} and {{second}}',
   'result.noneElected': 'No one elected',
   'result.noneElectedTie': 'No one elected (tie)',
+  'result.void': 'Void for want of quorum ({{present}} present, {{needed}} needed)',
   'result.participation': 'Voters',
   'result.votesCast': 'Votes cast',
   'result.needed': 'Needed to carry',
@@ -110,6 +113,8 @@ export const en = {
   'rule.closedSession': 'Closed session',
   'rule.motionsNeedSecond': 'Motions need a second',
   'rule.joiningCallIsPresence': 'Joining the call is enough to be present',
+  'rule.quorumAt': 'When quorum must hold',
+  'rule.presenceToCast': 'Presence needed to vote',
   'ruleStatus.confirmed': 'confirmed',
   'ruleStatus.unconfirmed': 'usual reading',
   'ruleStatus.council': 'house rules',

@@ -56,6 +56,8 @@ export const fr: Catalog = {
   'vote.secretTitle': 'Scrutin secret',
   'vote.threshold': 'Majorité requise : {{threshold}} des suffrages exprimés',
   'vote.participation': '{{voted}} sur {{eligible}} ont voté',
+  'vote.quorumLost':
+    'Quorum perdu : {{present}} présents, {{needed}} requis. Clos maintenant, ce vote serait nul.',
   'vote.closedToDirector':
     'Le vote est clos : {{voted}} sur {{eligible}} ont voté. Le directeur général reçoit le résultat et le publie.',
   'vote.published': 'Le résultat est publié.',
@@ -84,6 +86,7 @@ export const fr: Catalog = {
   'result.secondRound': 'Second tour entre {{first}} et {{second}}',
   'result.noneElected': 'Personne n’est élu',
   'result.noneElectedTie': 'Personne n’est élu (parité des voix)',
+  'result.void': 'Vote nul faute de quorum ({{present}} présents, {{needed}} requis)',
   'result.participation': 'Votants',
   'result.votesCast': 'Suffrages exprimés',
   'result.needed': 'Requis pour l’emporter',
@@ -112,6 +115,8 @@ export const fr: Catalog = {
   'rule.closedSession': 'Huis clos',
   'rule.motionsNeedSecond': 'Appui requis pour une motion',
   'rule.joiningCallIsPresence': 'Rejoindre l’appel suffit pour être présent',
+  'rule.quorumAt': 'Moment où le quorum doit être atteint',
+  'rule.presenceToCast': 'Présence requise pour voter',
   'ruleStatus.confirmed': 'confirmé',
   'ruleStatus.unconfirmed': 'lecture usuelle',
   'ruleStatus.council': 'règlement d’ordre intérieur',

@@ -56,6 +56,8 @@ export const nl: Catalog = {
   'vote.secretTitle': 'Geheime stemming',
   'vote.threshold': 'Vereiste meerderheid: {{threshold}} van de uitgebrachte stemmen',
   'vote.participation': '{{voted}} van {{eligible}} hebben gestemd',
+  'vote.quorumLost':
+    'Quorum verloren: {{present}} aanwezig, {{needed}} vereist. Nu gesloten is deze stemming ongeldig.',
   'vote.closedToDirector':
     'De stemming is gesloten: {{voted}} van {{eligible}} hebben gestemd. De algemeen directeur ontvangt de uitslag en maakt ze bekend.',
   'vote.published': 'De uitslag is bekendgemaakt.',
@@ -83,6 +85,8 @@ export const nl: Catalog = {
   'result.secondRound': 'Herstemming tussen {{first}} en {{second}}',
   'result.noneElected': 'Niemand verkozen',
   'result.noneElectedTie': 'Niemand verkozen (staking van stemmen)',
+  'result.void':
+    'Stemming ongeldig bij gebrek aan quorum ({{present}} aanwezig, {{needed}} vereist)',
   'result.participation': 'Stemmers',
   'result.votesCast': 'Uitgebrachte stemmen',
   'result.needed': 'Nodig om aan te nemen',
@@ -111,6 +115,8 @@ export const nl: Catalog = {
   'rule.closedSession': 'Besloten zitting',
   'rule.motionsNeedSecond': 'Een motie moet gesteund worden',
   'rule.joiningCallIsPresence': 'Deelnemen aan de oproep volstaat om aanwezig te zijn',
+  'rule.quorumAt': 'Wanneer het quorum moet gelden',
+  'rule.presenceToCast': 'Aanwezigheid vereist om te stemmen',
   'ruleStatus.confirmed': 'bevestigd',
   'ruleStatus.unconfirmed': 'gangbare lezing',
   'ruleStatus.council': 'huishoudelijk reglement',

@@ -12,16 +12,19 @@ import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 
-/** The council's own rule on joining the call, kept only where it differs from its region's. */
-function withJoining(
-  overrides: MeetingSetup['rules']['overrides'],
-  profile: ProfileId,
-  joining: boolean,
-) {
-  const { joiningCallIsPresence: _region, ...others } = overrides;
-  return joining === profiles[profile].joiningCallIsPresence.value
-    ? others
-    : { ...others, joiningCallIsPresence: joining };
+type Overrides = MeetingSetup['rules']['overrides'];
+type HouseRules = Required<
+  Pick<Overrides, 'joiningCallIsPresence' | 'quorumAt' | 'presenceToCast'>
+>;
+
+/** The council's own rules set here, each kept only where it differs from its region's. */
+function withHouseRules(overrides: Overrides, profile: ProfileId, chosen: HouseRules): Overrides {
+  const region = profiles[profile];
+  const differs = (rule: keyof HouseRules) =>
+    JSON.stringify(chosen[rule]) !== JSON.stringify(region[rule].value);
+  const others = Object.entries(overrides).filter(([rule]) => !(rule in chosen));
+  const own = Object.entries(chosen).filter(([rule]) => differs(rule as keyof HouseRules));
+  return Object.fromEntries([...others, ...own]);
 }
 
 /** The rules profile (the council's house rules kept) and the language the meeting is held in. */
@@ -34,6 +37,10 @@ export function RulesEditor({ editable }: { editable: boolean }) {
   const [language, setLanguage] = useState<Language>(meeting.setup.language);
   const joiningNow = meeting.profile.joiningCallIsPresence.value;
   const [joining, setJoining] = useState(joiningNow);
+  const atCloseNow = meeting.profile.quorumAt.value === 'decision';
+  const [atClose, setAtClose] = useState(atCloseNow);
+  const castingNow = meeting.profile.presenceToCast.value;
+  const [returning, setReturning] = useState(castingNow.returningMayVote);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
     setProfile(meeting.setup.rules.profile);
@@ -44,7 +51,17 @@ export function RulesEditor({ editable }: { editable: boolean }) {
   useEffect(() => {
     setJoining(joiningNow);
   }, [joiningNow]);
-  const rulesChanged = profile !== meeting.setup.rules.profile || joining !== joiningNow;
+  useEffect(() => {
+    setAtClose(atCloseNow);
+  }, [atCloseNow]);
+  useEffect(() => {
+    setReturning(castingNow.returningMayVote);
+  }, [castingNow.returningMayVote]);
+  const rulesChanged =
+    profile !== meeting.setup.rules.profile ||
+    joining !== joiningNow ||
+    atClose !== atCloseNow ||
+    returning !== castingNow.returningMayVote;
 
   return (
     <div className={layout.section}>
@@ -56,7 +73,11 @@ export function RulesEditor({ editable }: { editable: boolean }) {
             type: 'ChooseRules',
             rules: {
               profile,
-              overrides: withJoining(meeting.setup.rules.overrides, profile, joining),
+              overrides: withHouseRules(meeting.setup.rules.overrides, profile, {
+                joiningCallIsPresence: joining,
+                quorumAt: atClose ? 'decision' : 'opening',
+                presenceToCast: { ...castingNow, returningMayVote: returning },
+              }),
             },
           }).then((ok) => {
             setSaved(ok ? 'rules' : null);
@@ -84,6 +105,22 @@ export function RulesEditor({ editable }: { editable: boolean }) {
           disabled={!editable}
           onChange={(_e, data) => {
             setJoining(data.checked);
+          }}
+        />
+        <Switch
+          label={t('rules.quorumAtClose')}
+          checked={atClose}
+          disabled={!editable}
+          onChange={(_e, data) => {
+            setAtClose(data.checked);
+          }}
+        />
+        <Switch
+          label={t('rules.returningMayVote')}
+          checked={returning}
+          disabled={!editable}
+          onChange={(_e, data) => {
+            setReturning(data.checked);
           }}
         />
         {editable && (

@@ -1,4 +1,11 @@
-import { thresholds, type Meeting, type Threshold, type Vote } from '@council/shared';
+import {
+  absenceRefusal,
+  messageOf,
+  thresholds,
+  type Meeting,
+  type Threshold,
+  type Vote,
+} from '@council/shared';
 import { Badge, Button, Checkbox, Field, Select } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +46,9 @@ export function ResultView({ vote }: { vote: Vote }) {
                 a: name(outcome.candidateIds[0]),
                 b: name(outcome.candidateIds[1]),
               })
-            : t('result.noneElected');
+            : outcome.kind === 'void'
+              ? t('result.void', { present: outcome.present, needed: outcome.needed })
+              : t('result.noneElected');
   return (
     <div data-result={vote.id}>
       <div className={layout.grow}>{voteSubject(meeting, vote, language)}</div>
@@ -80,6 +89,10 @@ export function Ballot({ vote }: { vote: Vote }) {
   }, [receivedAt]);
 
   if (!vote.eligible.includes(me)) return <p className={layout.muted}>{t('vote.notEligible')}</p>;
+  const absent = absenceRefusal(meeting, vote, me);
+  if (absent && !(voted && vote.secret)) {
+    return <p data-absent="">{messageOf({ code: absent }, language)}</p>;
+  }
 
   async function cast(choice: string) {
     const accepted = await run({ type: 'CastBallot', voteId: vote.id, choice });
@@ -220,6 +233,11 @@ export function Votes() {
               eligible: vote.eligible.length,
             })}
           </p>
+          {meeting.quorumLost && (
+            <p role="alert" data-quorum-lost="" className={layout.grow}>
+              <strong>{t('vote.quorumLost', { ...meeting.quorumLost })}</strong>
+            </p>
+          )}
           {member && <Ballot vote={vote} />}
           {role === 'chair' && (
             <Button
