@@ -71,12 +71,12 @@ export const brussels: RulesProfile = {
     value: 'decision',
     status: 'unconfirmed',
     source:
-      'Nouvelle loi communale: the council may not decide unless a majority of its members in office is present',
+      'Nouvelle loi communale art. 90: the council may not decide unless a majority of its members in office is present',
   },
   presenceToCast: {
     value: { present: true, returningMayVote: true },
     status: 'unconfirmed',
     source:
-      'Nouvelle loi communale reading: only members present take part in the decision; one who returns is present again',
+      'Nouvelle loi communale art. 90, reading: only members present take part in the decision; one who returns is present again',
   },
 };

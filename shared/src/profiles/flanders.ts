@@ -75,12 +75,12 @@ export const flanders: RulesProfile = {
     value: 'decision',
     status: 'unconfirmed',
     source:
-      'Decreet Lokaal Bestuur: the council deliberates and decides only with a majority of its sitting members present',
+      'Decreet Lokaal Bestuur art. 28 §1: the council deliberates and decides only with a majority of its sitting members present',
   },
   presenceToCast: {
     value: { present: true, returningMayVote: true },
     status: 'unconfirmed',
     source:
-      'Decreet Lokaal Bestuur reading: only members present take part in the decision; one who returns is present again',
+      'Decreet Lokaal Bestuur art. 28 §1, reading: only members present take part in the decision; one who returns is present again',
   },
 };
