@@ -285,7 +285,7 @@ export function createServer(deps: ServerDeps) {
       const body = createMeetingSchema.parse(req.body);
       const setup =
         'setup' in body ? body.setup : meetingSetupSchema.parse(setupFromCouncilFile(body.council));
-      sizes.admitNew(setup, (await store.meetingsOfTenant(identity.tenantId)).length);
+      sizes.admitNew(setup, await store.meetingCount(identity.tenantId));
       const created = await meetings.create(identity.tenantId, {
         commandId: body.commandId,
         by: identity.objectId,

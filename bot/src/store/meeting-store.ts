@@ -80,7 +80,8 @@ export interface MeetingStore {
   }): Promise<Meeting>;
   findMeeting(id: string): Promise<Meeting | undefined>;
   findTeamsMeeting(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined>;
-  meetingsOfTenant(tenantId: string): Promise<Meeting[]>;
+  /** How many meeting records the tenant holds (its quota; the lists come from `meetingsFor`). */
+  meetingCount(tenantId: string): Promise<number>;
   linkTeamsMeeting(link: { meetingId: string; teamsMeetingId: string }): Promise<Meeting>;
   /** Frees the meeting's chat; false if the meeting was not linked to `teamsMeetingId`. */
   unlinkTeamsMeeting(link: { meetingId: string; teamsMeetingId: string }): Promise<boolean>;
@@ -195,12 +196,12 @@ export async function openMeetingStore(
     findTeamsMeeting: (tenantId, teamsMeetingId) =>
       meetingWhere('tenant_id = $1 AND teams_meeting_id = $2', [tenantId, teamsMeetingId]),
 
-    async meetingsOfTenant(tenantId) {
-      const rows = await db.query(
-        `SELECT ${meetingColumns} FROM meetings WHERE tenant_id = $1 ORDER BY created_at, id`,
+    async meetingCount(tenantId) {
+      const [row] = await db.query(
+        'SELECT count(*)::int AS meetings FROM meetings WHERE tenant_id = $1',
         [tenantId],
       );
-      return rows.map(toMeeting);
+      return row ? int(row, 'meetings') : 0;
     },
 
     async linkTeamsMeeting({ meetingId, teamsMeetingId }) {

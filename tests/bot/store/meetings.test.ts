@@ -36,14 +36,15 @@ describe.each(testDatabases())('meetings on %s', (_engine, fresh) => {
     expect(await store.findMeeting(randomUUID())).toBeUndefined();
   });
 
-  test('a tenant sees only its own meetings', async () => {
+  test('a tenant counts only its own meetings', async () => {
     const [tenant, other] = [randomUUID(), randomUUID()];
-    const first = await store.createMeeting({ id: randomUUID(), tenantId: tenant });
-    const second = await store.createMeeting({ id: randomUUID(), tenantId: tenant });
+    await store.createMeeting({ id: randomUUID(), tenantId: tenant });
+    await store.createMeeting({ id: randomUUID(), tenantId: tenant });
     await store.createMeeting({ id: randomUUID(), tenantId: other });
 
-    const ids = (await store.meetingsOfTenant(tenant)).map((meeting) => meeting.id);
-    expect(ids.sort()).toEqual([first.id, second.id].sort());
+    expect(await store.meetingCount(tenant)).toBe(2);
+    expect(await store.meetingCount(other)).toBe(1);
+    expect(await store.meetingCount(randomUUID())).toBe(0);
   });
 
   test('a meeting id is created once', async () => {
