@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languages } from './language';
 import { profileIds, subjects, thresholds } from './profiles';
-import { roles, SYSTEM } from './roster';
+import { genders, memberFunctions, roles, SYSTEM } from './roster';
 
 const id = z
   .string()
@@ -30,6 +30,8 @@ export const memberSchema = z.object({
   seat: z.number().int().min(0).max(20_000).optional(),
   birthDate: isoDate.optional(),
   title: text(200).optional(),
+  gender: z.enum(genders).optional(),
+  function: z.enum(memberFunctions).optional(),
 });
 
 export const candidateSchema = z.object({

@@ -4,6 +4,21 @@ import { memo } from './copy-on-write';
 export const roles = ['chair', 'director', 'councillor', 'observer'] as const;
 export type Role = (typeof roles)[number];
 
+/** How the minutes agree a person's function and participles: échevine, désignée. */
+export const genders = ['female', 'male', 'neutral'] as const;
+export type Gender = (typeof genders)[number];
+
+/** The office a member holds, as the minutes name it (Bourgmestre, Échevine, Schepen…). */
+export const memberFunctions = [
+  'mayor',
+  'alderman',
+  'cpasPresident',
+  'councillor',
+  'councilChair',
+  'director',
+] as const;
+export type MemberFunction = (typeof memberFunctions)[number];
+
 /** The service itself, for the few steps no person takes (counting a closed secret ballot box). */
 export const SYSTEM = 'system';
 export type Actor = Role | typeof SYSTEM;

@@ -1,9 +1,17 @@
 import type { Language } from '../language';
-import type { ProfileId, RuleStatus, Threshold } from '../profiles';
+import type { ProfileId, Threshold } from '../profiles';
 import type { MeetingSetup } from '../commands';
+import type { Gender, MemberFunction } from '../roster';
 import type { FloorKind, MotionStatus } from '../state';
 
 type Texts<K extends string> = Readonly<Record<K, string>>;
+
+/** A phrase by grammatical number, chosen with Intl.PluralRules: "1 présent", "2 présents". */
+export type Plural = Readonly<{ one: string; other: string }>;
+type Plurals<K extends string> = Readonly<Record<K, Plural>>;
+
+/** A word by the person's gender: Échevin, Échevine, Échevin·e. */
+export type Gendered = Readonly<Record<Gender, string>>;
 
 /** What a motion, an amendment or an item without a motion becomes when a vote decides it. */
 type Decided = Texts<'motion' | 'amendment' | 'item'>;
@@ -37,24 +45,26 @@ export interface MinutesWords {
   readonly profiles: Texts<ProfileId>;
   readonly convocation: string;
   readonly roles: Texts<'chair' | 'director'>;
+  /** Each office as the roster gives it, agreed with the person (i18next would call it context). */
+  readonly functions: Readonly<Record<MemberFunction, Gendered>>;
+  /** `{n}` members present, excused, absent: the label of each attendance line. */
+  readonly counted: Plurals<'present' | 'excused' | 'absent'>;
   readonly attendance: Texts<
     | 'heading'
-    | 'present'
-    | 'excused'
-    | 'absent'
+    | 'withoutVote'
     | 'nobody'
     | 'movements'
     | 'arrival'
     | 'departure'
     | 'duringItem'
     | 'rollCalls'
-    | 'rollCall'
     | 'quorumReached'
     | 'quorumNotReached'
     | 'quorumWaived'
     | 'byCall'
     | 'presenceRule'
-  >;
+  > &
+    Plurals<'rollCall' | 'quorumLost'>;
   readonly sessions: Texts<'public' | 'closed'>;
   readonly item: Texts<'takenUpAt' | 'notTakenUp' | 'notYetTakenUp' | 'speakers' | 'noVote'>;
   readonly floorKinds: Texts<Exclude<FloorKind, 'contribution'>>;
@@ -76,11 +86,9 @@ export interface MinutesWords {
     | 'runoff'
     | 'openedAt'
     | 'closedAt'
-    | 'inProgress'
     | 'awaitingResult'
     | 'unpublished'
     | 'notVoted'
-    | 'participation'
     | 'votesCast'
     | 'secretNote'
     | 'rule'
@@ -91,12 +99,15 @@ export interface MinutesWords {
   > & {
     readonly choices: Texts<'yes' | 'no' | 'abstain' | 'blank'>;
     readonly thresholds: Texts<Threshold>;
-    readonly ruleStatus: Texts<RuleStatus>;
-  };
+  } & Plurals<'inProgress' | 'participation'>;
   readonly outcomes: {
     readonly adopted: Decided;
     readonly rejected: Decided;
-  } & Texts<'tie' | 'elected' | 'electedByAge' | 'runoff' | 'noneElected' | 'void'>;
+    /** "désigné" or "désignée" by the person appointed (CDLD L1122-28 appointments). */
+    readonly elected: Gendered;
+    readonly electedByAge: Gendered;
+    readonly void: Plural;
+  } & Texts<'tie' | 'runoff' | 'noneElected'>;
   readonly closing: Texts<'closedAt' | 'draftState' | 'draftStateOfCopy'>;
   readonly signatures: Texts<'intro' | 'approval'>;
   readonly footer: Texts<'seal' | 'sealOfCopy' | 'page'>;
@@ -136,23 +147,57 @@ const fr: MinutesWords = {
   },
   convocation: '{n}e convocation',
   roles: { chair: 'Le Président', director: 'Le Directeur général' },
+  functions: {
+    mayor: { female: 'Bourgmestre', male: 'Bourgmestre', neutral: 'Bourgmestre' },
+    alderman: { female: 'Échevine', male: 'Échevin', neutral: 'Échevin·e' },
+    cpasPresident: {
+      female: 'Présidente du CPAS',
+      male: 'Président du CPAS',
+      neutral: 'Président·e du CPAS',
+    },
+    councillor: {
+      female: 'Conseillère communale',
+      male: 'Conseiller communal',
+      neutral: 'Conseiller·ère communal·e',
+    },
+    councilChair: {
+      female: 'Présidente du conseil',
+      male: 'Président du conseil',
+      neutral: 'Président·e du conseil',
+    },
+    director: {
+      female: 'Directrice générale',
+      male: 'Directeur général',
+      neutral: 'Directeur·rice général·e',
+    },
+  },
+  counted: {
+    present: { one: '{n} présent', other: '{n} présents' },
+    excused: { one: '{n} excusé', other: '{n} excusés' },
+    absent: { one: '{n} absent', other: '{n} absents' },
+  },
   attendance: {
     heading: 'Présences',
-    present: 'Présents',
-    excused: 'Excusés',
-    absent: 'Absents',
+    withoutVote: 'Assiste sans voix délibérative',
     nobody: 'personne',
     movements: 'Arrivées et départs',
     arrival: '{time} — {name} entre en séance',
     departure: '{time} — {name} quitte la séance',
     duringItem: ' (point {n})',
     rollCalls: 'Appels nominaux',
-    rollCall: '{time} — {present} membres présents sur {inOffice} ; quorum de {needed} : {quorum}',
+    rollCall: {
+      one: '{time} — {present} membre présent sur {inOffice} ; quorum de {needed} : {quorum}',
+      other: '{time} — {present} membres présents sur {inOffice} ; quorum de {needed} : {quorum}',
+    },
     quorumReached: 'atteint',
     quorumNotReached: 'non atteint',
     quorumWaived: 'non requis à cette convocation',
     byCall: 'Rejoindre l’appel vaut présence ; le quitter vaut départ',
     presenceRule: 'Présence',
+    quorumLost: {
+      one: '{time} — quorum perdu : {present} membre présent, {needed} requis',
+      other: '{time} — quorum perdu : {present} membres présents, {needed} requis',
+    },
   },
   sessions: { public: 'Séance publique', closed: 'Séance à huis clos' },
   item: {
@@ -197,11 +242,17 @@ const fr: MinutesWords = {
     runoff: 'ballottage',
     openedAt: 'ouvert à {time}',
     closedAt: 'clos à {time}',
-    inProgress: 'Vote en cours : {count} membres sur {eligible} ont voté.',
+    inProgress: {
+      one: 'Vote en cours : {count} membre sur {eligible} a voté.',
+      other: 'Vote en cours : {count} membres sur {eligible} ont voté.',
+    },
     awaitingResult: 'Vote clos ; le résultat n’est pas encore publié.',
     unpublished: 'Résultat pas encore publié par la direction générale.',
     notVoted: 'N’ont pas pris part au vote',
-    participation: '{count} votants sur {eligible} membres appelés à voter.',
+    participation: {
+      one: '{count} votant sur {eligible} membres appelés à voter.',
+      other: '{count} votants sur {eligible} membres appelés à voter.',
+    },
     votesCast: 'Suffrages exprimés : {cast} ; majorité requise : {needed}.',
     secretNote:
       'Scrutin secret : seuls les totaux sont consignés ; aucun choix n’est lié à un membre.',
@@ -216,11 +267,6 @@ const fr: MinutesWords = {
       '2/3': 'majorité des deux tiers des suffrages exprimés',
       '3/4': 'majorité des trois quarts des suffrages exprimés',
     },
-    ruleStatus: {
-      confirmed: 'confirmé',
-      unconfirmed: 'non confirmé',
-      council: 'règlement d’ordre intérieur',
-    },
   },
   outcomes: {
     adopted: {
@@ -234,11 +280,23 @@ const fr: MinutesWords = {
       item: 'Le point est rejeté.',
     },
     tie: 'Parité des voix.',
-    elected: '{name} est désigné(e).',
-    electedByAge: '{name} est désigné(e) au bénéfice de l’âge.',
+    elected: {
+      female: '{name} est désignée.',
+      male: '{name} est désigné.',
+      neutral: '{name} est désigné·e.',
+    },
+    electedByAge: {
+      female: '{name} est désignée au bénéfice de l’âge.',
+      male: '{name} est désigné au bénéfice de l’âge.',
+      neutral: '{name} est désigné·e au bénéfice de l’âge.',
+    },
     runoff: 'Aucun candidat n’obtient la majorité absolue : ballottage entre {first} et {second}.',
     noneElected: 'Personne n’est désigné.',
-    void: 'Vote nul faute de quorum : {present} membres présents, {needed} requis. Rien n’est décidé.',
+    void: {
+      one: 'Vote nul faute de quorum : {present} membre présent, {needed} requis. Rien n’est décidé.',
+      other:
+        'Vote nul faute de quorum : {present} membres présents, {needed} requis. Rien n’est décidé.',
+    },
   },
   closing: {
     closedAt: 'La séance est levée à {time}.',
@@ -287,23 +345,57 @@ const nl: MinutesWords = {
   },
   convocation: '{n}e oproeping',
   roles: { chair: 'De voorzitter', director: 'De algemeen directeur' },
+  functions: {
+    mayor: { female: 'Burgemeester', male: 'Burgemeester', neutral: 'Burgemeester' },
+    alderman: { female: 'Schepen', male: 'Schepen', neutral: 'Schepen' },
+    cpasPresident: {
+      female: 'Voorzitter van het bijzonder comité voor de sociale dienst',
+      male: 'Voorzitter van het bijzonder comité voor de sociale dienst',
+      neutral: 'Voorzitter van het bijzonder comité voor de sociale dienst',
+    },
+    councillor: {
+      female: 'Gemeenteraadslid',
+      male: 'Gemeenteraadslid',
+      neutral: 'Gemeenteraadslid',
+    },
+    councilChair: {
+      female: 'Voorzitter van de gemeenteraad',
+      male: 'Voorzitter van de gemeenteraad',
+      neutral: 'Voorzitter van de gemeenteraad',
+    },
+    director: {
+      female: 'Algemeen directeur',
+      male: 'Algemeen directeur',
+      neutral: 'Algemeen directeur',
+    },
+  },
+  counted: {
+    present: { one: '{n} aanwezige', other: '{n} aanwezigen' },
+    excused: { one: '{n} verontschuldigde', other: '{n} verontschuldigden' },
+    absent: { one: '{n} afwezige', other: '{n} afwezigen' },
+  },
   attendance: {
     heading: 'Aanwezigheden',
-    present: 'Aanwezig',
-    excused: 'Verontschuldigd',
-    absent: 'Afwezig',
+    withoutVote: 'Woont de zitting bij zonder stemrecht',
     nobody: 'niemand',
     movements: 'Aankomst en vertrek',
     arrival: '{time} — {name} komt de zitting binnen',
     departure: '{time} — {name} verlaat de zitting',
     duringItem: ' (punt {n})',
     rollCalls: 'Naamafroepingen',
-    rollCall: '{time} — {present} leden aanwezig van {inOffice}; quorum van {needed}: {quorum}',
+    rollCall: {
+      one: '{time} — {present} lid aanwezig van {inOffice}; quorum van {needed}: {quorum}',
+      other: '{time} — {present} leden aanwezig van {inOffice}; quorum van {needed}: {quorum}',
+    },
     quorumReached: 'bereikt',
     quorumNotReached: 'niet bereikt',
     quorumWaived: 'niet vereist bij deze oproeping',
     byCall: 'Deelnemen aan de oproep geldt als aanwezigheid; ze verlaten als vertrek',
     presenceRule: 'Aanwezigheid',
+    quorumLost: {
+      one: '{time} — quorum verloren: {present} lid aanwezig, {needed} vereist',
+      other: '{time} — quorum verloren: {present} leden aanwezig, {needed} vereist',
+    },
   },
   sessions: { public: 'Openbare zitting', closed: 'Besloten zitting' },
   item: {
@@ -348,11 +440,17 @@ const nl: MinutesWords = {
     runoff: 'herstemming',
     openedAt: 'geopend om {time}',
     closedAt: 'gesloten om {time}',
-    inProgress: 'Stemming bezig: {count} van de {eligible} leden hebben gestemd.',
+    inProgress: {
+      one: 'Stemming bezig: {count} van de {eligible} leden heeft gestemd.',
+      other: 'Stemming bezig: {count} van de {eligible} leden hebben gestemd.',
+    },
     awaitingResult: 'Stemming gesloten; de uitslag is nog niet bekendgemaakt.',
     unpublished: 'Uitslag nog niet bekendgemaakt door de algemeen directeur.',
     notVoted: 'Namen niet deel aan de stemming',
-    participation: '{count} stemmers van de {eligible} stemgerechtigde leden.',
+    participation: {
+      one: '{count} stemmer van de {eligible} stemgerechtigde leden.',
+      other: '{count} stemmers van de {eligible} stemgerechtigde leden.',
+    },
     votesCast: 'Uitgebrachte stemmen: {cast}; vereiste meerderheid: {needed}.',
     secretNote:
       'Geheime stemming: alleen de totalen worden genoteerd; geen keuze is aan een lid gekoppeld.',
@@ -367,11 +465,6 @@ const nl: MinutesWords = {
       '2/3': 'tweederdemeerderheid van de uitgebrachte stemmen',
       '3/4': 'driekwartmeerderheid van de uitgebrachte stemmen',
     },
-    ruleStatus: {
-      confirmed: 'bevestigd',
-      unconfirmed: 'niet bevestigd',
-      council: 'huishoudelijk reglement',
-    },
   },
   outcomes: {
     adopted: {
@@ -385,12 +478,24 @@ const nl: MinutesWords = {
       item: 'Het punt is verworpen.',
     },
     tie: 'Staking van stemmen.',
-    elected: '{name} is aangeduid.',
-    electedByAge: '{name} is aangeduid op grond van de leeftijd.',
+    elected: {
+      female: '{name} is aangeduid.',
+      male: '{name} is aangeduid.',
+      neutral: '{name} is aangeduid.',
+    },
+    electedByAge: {
+      female: '{name} is aangeduid op grond van de leeftijd.',
+      male: '{name} is aangeduid op grond van de leeftijd.',
+      neutral: '{name} is aangeduid op grond van de leeftijd.',
+    },
     runoff:
       'Geen kandidaat behaalt de volstrekte meerderheid: herstemming tussen {first} en {second}.',
     noneElected: 'Niemand is aangeduid.',
-    void: 'Stemming ongeldig bij gebrek aan quorum: {present} leden aanwezig, {needed} vereist. Er is niets beslist.',
+    void: {
+      one: 'Stemming ongeldig bij gebrek aan quorum: {present} lid aanwezig, {needed} vereist. Er is niets beslist.',
+      other:
+        'Stemming ongeldig bij gebrek aan quorum: {present} leden aanwezig, {needed} vereist. Er is niets beslist.',
+    },
   },
   closing: {
     closedAt: 'De zitting wordt gesloten om {time}.',
@@ -442,23 +547,53 @@ const de: MinutesWords = {
   },
   convocation: '{n}. Einberufung',
   roles: { chair: 'Der Vorsitzende', director: 'Der Generaldirektor' },
+  functions: {
+    mayor: { female: 'Bürgermeisterin', male: 'Bürgermeister', neutral: 'Bürgermeister/in' },
+    alderman: { female: 'Schöffin', male: 'Schöffe', neutral: 'Schöffe/Schöffin' },
+    cpasPresident: {
+      female: 'Präsidentin des ÖSHZ',
+      male: 'Präsident des ÖSHZ',
+      neutral: 'Präsident/in des ÖSHZ',
+    },
+    councillor: { female: 'Ratsmitglied', male: 'Ratsmitglied', neutral: 'Ratsmitglied' },
+    councilChair: {
+      female: 'Vorsitzende des Gemeinderates',
+      male: 'Vorsitzender des Gemeinderates',
+      neutral: 'Vorsitz des Gemeinderates',
+    },
+    director: {
+      female: 'Generaldirektorin',
+      male: 'Generaldirektor',
+      neutral: 'Generaldirektor/in',
+    },
+  },
+  counted: {
+    present: { one: '{n} anwesend', other: '{n} anwesend' },
+    excused: { one: '{n} entschuldigt', other: '{n} entschuldigt' },
+    absent: { one: '{n} abwesend', other: '{n} abwesend' },
+  },
   attendance: {
     heading: 'Anwesenheit',
-    present: 'Anwesend',
-    excused: 'Entschuldigt',
-    absent: 'Abwesend',
+    withoutVote: 'Ohne Stimmrecht anwesend',
     nobody: 'niemand',
     movements: 'Ankunft und Weggang',
     arrival: '{time} — {name} nimmt an der Sitzung teil',
     departure: '{time} — {name} verlässt die Sitzung',
     duringItem: ' (Punkt {n})',
     rollCalls: 'Namensaufrufe',
-    rollCall: '{time} — {present} von {inOffice} Mitgliedern anwesend; Quorum {needed}: {quorum}',
+    rollCall: {
+      one: '{time} — {present} von {inOffice} Mitgliedern anwesend; Quorum {needed}: {quorum}',
+      other: '{time} — {present} von {inOffice} Mitgliedern anwesend; Quorum {needed}: {quorum}',
+    },
     quorumReached: 'erreicht',
     quorumNotReached: 'nicht erreicht',
     quorumWaived: 'bei dieser Einberufung nicht erforderlich',
     byCall: 'Die Teilnahme am Anruf gilt als Anwesenheit, sein Verlassen als Weggang',
     presenceRule: 'Anwesenheit',
+    quorumLost: {
+      one: '{time} — Quorum verloren: {present} Mitglied anwesend, {needed} erforderlich',
+      other: '{time} — Quorum verloren: {present} Mitglieder anwesend, {needed} erforderlich',
+    },
   },
   sessions: { public: 'Öffentliche Sitzung', closed: 'Nichtöffentliche Sitzung' },
   item: {
@@ -503,11 +638,17 @@ const de: MinutesWords = {
     runoff: 'Stichwahl',
     openedAt: 'eröffnet um {time}',
     closedAt: 'geschlossen um {time}',
-    inProgress: 'Abstimmung läuft: {count} von {eligible} Mitgliedern haben abgestimmt.',
+    inProgress: {
+      one: 'Abstimmung läuft: {count} von {eligible} Mitgliedern hat abgestimmt.',
+      other: 'Abstimmung läuft: {count} von {eligible} Mitgliedern haben abgestimmt.',
+    },
     awaitingResult: 'Abstimmung geschlossen; das Ergebnis ist noch nicht veröffentlicht.',
     unpublished: 'Ergebnis von der Generaldirektion noch nicht veröffentlicht.',
     notVoted: 'Nicht an der Abstimmung teilgenommen',
-    participation: '{count} Abstimmende von {eligible} stimmberechtigten Mitgliedern.',
+    participation: {
+      one: '{count} Abstimmender von {eligible} stimmberechtigten Mitgliedern.',
+      other: '{count} Abstimmende von {eligible} stimmberechtigten Mitgliedern.',
+    },
     votesCast: 'Abgegebene Stimmen: {cast}; erforderliche Mehrheit: {needed}.',
     secretNote:
       'Geheime Abstimmung: nur die Summen werden festgehalten; keine Wahl ist einem Mitglied zugeordnet.',
@@ -522,11 +663,6 @@ const de: MinutesWords = {
       '2/3': 'Zweidrittelmehrheit der abgegebenen Stimmen',
       '3/4': 'Dreiviertelmehrheit der abgegebenen Stimmen',
     },
-    ruleStatus: {
-      confirmed: 'bestätigt',
-      unconfirmed: 'nicht bestätigt',
-      council: 'Geschäftsordnung des Rates',
-    },
   },
   outcomes: {
     adopted: {
@@ -540,12 +676,24 @@ const de: MinutesWords = {
       item: 'Der Punkt ist abgelehnt.',
     },
     tie: 'Stimmengleichheit.',
-    elected: '{name} ist benannt.',
-    electedByAge: '{name} ist aufgrund des Alters benannt.',
+    elected: {
+      female: '{name} ist benannt.',
+      male: '{name} ist benannt.',
+      neutral: '{name} ist benannt.',
+    },
+    electedByAge: {
+      female: '{name} ist aufgrund des Alters benannt.',
+      male: '{name} ist aufgrund des Alters benannt.',
+      neutral: '{name} ist aufgrund des Alters benannt.',
+    },
     runoff:
       'Kein Kandidat erreicht die absolute Mehrheit: Stichwahl zwischen {first} und {second}.',
     noneElected: 'Niemand ist benannt.',
-    void: 'Abstimmung mangels Quorum nichtig: {present} Mitglieder anwesend, {needed} erforderlich. Nichts ist beschlossen.',
+    void: {
+      one: 'Abstimmung mangels Quorum nichtig: {present} Mitglied anwesend, {needed} erforderlich. Nichts ist beschlossen.',
+      other:
+        'Abstimmung mangels Quorum nichtig: {present} Mitglieder anwesend, {needed} erforderlich. Nichts ist beschlossen.',
+    },
   },
   closing: {
     closedAt: 'Die Sitzung wird um {time} geschlossen.',
@@ -593,23 +741,49 @@ const en: MinutesWords = {
   },
   convocation: 'convocation no. {n}',
   roles: { chair: 'The Chair', director: 'The General Director' },
+  functions: {
+    mayor: { female: 'Mayor', male: 'Mayor', neutral: 'Mayor' },
+    alderman: { female: 'Alderwoman', male: 'Alderman', neutral: 'Alderperson' },
+    cpasPresident: {
+      female: 'Chair of the Public Social Welfare Centre',
+      male: 'Chair of the Public Social Welfare Centre',
+      neutral: 'Chair of the Public Social Welfare Centre',
+    },
+    councillor: { female: 'Councillor', male: 'Councillor', neutral: 'Councillor' },
+    councilChair: {
+      female: 'Chair of the council',
+      male: 'Chair of the council',
+      neutral: 'Chair of the council',
+    },
+    director: { female: 'General Director', male: 'General Director', neutral: 'General Director' },
+  },
+  counted: {
+    present: { one: '{n} present', other: '{n} present' },
+    excused: { one: '{n} excused', other: '{n} excused' },
+    absent: { one: '{n} absent', other: '{n} absent' },
+  },
   attendance: {
     heading: 'Attendance',
-    present: 'Present',
-    excused: 'Excused',
-    absent: 'Absent',
+    withoutVote: 'Also present, without a vote',
     nobody: 'nobody',
     movements: 'Arrivals and departures',
     arrival: '{time} — {name} joins the meeting',
     departure: '{time} — {name} leaves the meeting',
     duringItem: ' (item {n})',
     rollCalls: 'Roll calls',
-    rollCall: '{time} — {present} of {inOffice} members present; quorum of {needed}: {quorum}',
+    rollCall: {
+      one: '{time} — {present} of {inOffice} member present; quorum of {needed}: {quorum}',
+      other: '{time} — {present} of {inOffice} members present; quorum of {needed}: {quorum}',
+    },
     quorumReached: 'reached',
     quorumNotReached: 'not reached',
     quorumWaived: 'not required at this convocation',
     byCall: 'Joining the call counted as being present, and leaving it as a departure',
     presenceRule: 'Presence',
+    quorumLost: {
+      one: '{time} — quorum lost: {present} member present, {needed} needed',
+      other: '{time} — quorum lost: {present} members present, {needed} needed',
+    },
   },
   sessions: { public: 'Public session', closed: 'Closed session' },
   item: {
@@ -654,11 +828,17 @@ const en: MinutesWords = {
     runoff: 'runoff',
     openedAt: 'opened at {time}',
     closedAt: 'closed at {time}',
-    inProgress: 'Voting in progress: {count} of {eligible} members have voted.',
+    inProgress: {
+      one: 'Voting in progress: {count} of {eligible} members has voted.',
+      other: 'Voting in progress: {count} of {eligible} members have voted.',
+    },
     awaitingResult: 'Vote closed; the result is not yet published.',
     unpublished: 'Result not yet published by the general director.',
     notVoted: 'Did not take part in the vote',
-    participation: '{count} voters of {eligible} members entitled to vote.',
+    participation: {
+      one: '{count} voter of {eligible} members entitled to vote.',
+      other: '{count} voters of {eligible} members entitled to vote.',
+    },
     votesCast: 'Votes cast: {cast}; majority needed: {needed}.',
     secretNote: 'Secret ballot: only the totals are recorded; no choice is linked to a member.',
     rule: 'Rule applied',
@@ -671,11 +851,6 @@ const en: MinutesWords = {
       '1/2': 'absolute majority of the votes cast',
       '2/3': 'two-thirds majority of the votes cast',
       '3/4': 'three-quarters majority of the votes cast',
-    },
-    ruleStatus: {
-      confirmed: 'confirmed',
-      unconfirmed: 'unconfirmed',
-      council: 'council’s house rules',
     },
   },
   outcomes: {
@@ -690,11 +865,23 @@ const en: MinutesWords = {
       item: 'The item is rejected.',
     },
     tie: 'Tied vote.',
-    elected: '{name} is appointed.',
-    electedByAge: '{name} is appointed as the older candidate.',
+    elected: {
+      female: '{name} is appointed.',
+      male: '{name} is appointed.',
+      neutral: '{name} is appointed.',
+    },
+    electedByAge: {
+      female: '{name} is appointed as the older candidate.',
+      male: '{name} is appointed as the older candidate.',
+      neutral: '{name} is appointed as the older candidate.',
+    },
     runoff: 'No candidate has an absolute majority: runoff between {first} and {second}.',
     noneElected: 'Nobody is appointed.',
-    void: 'Vote void for want of quorum: {present} members present, {needed} needed. Nothing is decided.',
+    void: {
+      one: 'Vote void for want of quorum: {present} member present, {needed} needed. Nothing is decided.',
+      other:
+        'Vote void for want of quorum: {present} members present, {needed} needed. Nothing is decided.',
+    },
   },
   closing: {
     closedAt: 'The meeting closed at {time}.',

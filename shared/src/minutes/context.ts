@@ -1,9 +1,9 @@
 import type { ItemId } from '../agenda';
-import type { MemberId } from '../roster';
+import type { Gender, Member, MemberId } from '../roster';
 import type { Meeting } from '../state';
 import { fill } from '../template';
 import type { Reader } from '../visibility';
-import type { MinutesWords } from './catalog';
+import type { MinutesWords, Plural } from './catalog';
 
 /** A paragraph, a labelled line, a list: what the minutes say, laid out by whoever renders them. */
 export type MinutesBlock =
@@ -35,6 +35,17 @@ export interface Context {
   readonly time: (iso: string) => string;
   readonly date: (iso: string) => string;
   readonly name: (member: MemberId) => string;
+  /** A member as the attendance and the signatures name them: title, name and office. */
+  readonly person: (member: Member) => string;
+  /** The office the roster gives a member, agreed with their gender; null when none is given. */
+  readonly office: (member: Member) => string | null;
+  readonly genderOf: (member: MemberId | undefined) => Gender;
+  /** A phrase in the number `n` asks for, filled with `n` and `params`. */
+  readonly count: (
+    forms: Plural,
+    n: number,
+    params?: Readonly<Record<string, string | number>>,
+  ) => string;
   /** The item's number on the convocation's agenda. */
   readonly itemNumber: (itemId: ItemId) => number;
   readonly fill: (template: string, params?: Readonly<Record<string, string | number>>) => string;
@@ -54,6 +65,10 @@ export function contextOf(
   });
   const date = new Intl.DateTimeFormat(words.locale, { dateStyle: 'full', timeZone });
   const names = new Map(full.setup.roster.map((member) => [member.id, member.name]));
+  const genders = new Map(full.setup.roster.map((member) => [member.id, member.gender]));
+  const plural = new Intl.PluralRules(words.locale);
+  const office = (member: Member) =>
+    member.function ? words.functions[member.function][member.gender ?? 'neutral'] : null;
   const numbers = new Map(full.setup.agenda.map((item, index) => [item.id, index + 1]));
   return {
     words,
@@ -62,6 +77,16 @@ export function contextOf(
     time: (iso) => time.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
     name: (member) => names.get(member) ?? member,
+    person: (member) => {
+      const held = office(member);
+      // Without an office on the roster, the free title stays where the roster put it.
+      if (!held) return [member.name, member.title].filter(Boolean).join(', ');
+      return `${[member.title, member.name].filter(Boolean).join(' ')}, ${held}`;
+    },
+    office,
+    genderOf: (member) => (member ? genders.get(member) : undefined) ?? 'neutral',
+    count: (forms, n, params = {}) =>
+      fill(plural.select(n) === 'one' ? forms.one : forms.other, { n, ...params }),
     itemNumber: (itemId) => numbers.get(itemId) ?? 0,
     fill,
   };

@@ -1,10 +1,10 @@
 import type { AgendaItem, Session } from '../agenda';
 import type { Event } from '../events';
 import type { Language } from '../language';
-import { membersInOffice, type Member } from '../roster';
+import { directorsOf, membersInOffice, type Member } from '../roster';
 import type { Motion } from '../state';
 import { meetingFor, type Reader } from '../visibility';
-import { minutesWords } from './catalog';
+import { minutesWords, type Plural } from './catalog';
 import { contextOf, heading, paragraph, type Context, type MinutesBlock } from './context';
 import { recordOf, type MinutesRecord } from './record';
 import type { MinutesSeal } from './seal';
@@ -40,8 +40,11 @@ export interface MinutesInput {
   readonly timeZone?: string;
 }
 
-function namesOrNobody(ctx: Context, members: readonly Member[]): string {
-  return members.length > 0 ? members.map((m) => m.name).join(', ') : ctx.words.attendance.nobody;
+/** People are separated by the list separator once an entry holds a comma of its own (its office). */
+function peopleOrNobody(ctx: Context, members: readonly Member[]): string {
+  if (members.length === 0) return ctx.words.attendance.nobody;
+  const people = members.map(ctx.person);
+  return people.join(people.some((p) => p.includes(',')) ? ctx.words.listSeparator : ', ');
 }
 
 function headerFacts(ctx: Context): MinutesBlock {
@@ -49,7 +52,7 @@ function headerFacts(ctx: Context): MinutesBlock {
   const { setup } = meeting;
   const person = (role: 'chair' | 'director') => {
     const member = setup.roster.find((m) => m.role === role);
-    return member ? [member.name, member.title].filter(Boolean).join(', ') : '—';
+    return member ? ctx.person(member) : '—';
   };
   const rows: [string, string][] = [
     [words.facts.municipality, setup.municipality],
@@ -76,31 +79,47 @@ function attendanceBlocks(ctx: Context, record: MinutesRecord): MinutesBlock[] {
   const away = inOffice.filter((m) => !record.attended.has(m.id));
   const excused = away.filter((m) => meeting.attendance[m.id]?.status === 'excused');
   const absent = away.filter((m) => meeting.attendance[m.id]?.status !== 'excused');
-  const line = (label: string, members: Member[]) =>
-    paragraph(namesOrNobody(ctx, members), { label: `${label} (${members.length})` });
+  const counted = ctx.words.counted;
+  const line = (label: Plural, members: Member[]) =>
+    paragraph(peopleOrNobody(ctx, members), { label: ctx.count(label, members.length) });
+  // The general director attends and drafts the minutes, without a vote (RULES.md, minutesSignedBy).
+  const directors = directorsOf(meeting.setup.roster);
   const blocks: MinutesBlock[] = [
     heading(2, words.heading),
-    line(words.present, present),
-    line(words.excused, excused),
-    line(words.absent, absent),
+    line(counted.present, present),
+    line(counted.excused, excused),
+    line(counted.absent, absent),
+    ...(directors.length > 0
+      ? [paragraph(peopleOrNobody(ctx, directors), { label: words.withoutVote })]
+      : []),
   ];
   const visible = new Set(meeting.setup.agenda.map((item) => item.id));
-  const movements = record.movements.map((movement) => {
-    const text = ctx.fill(words[movement.kind], {
-      time: ctx.time(movement.at),
-      name: ctx.name(movement.member),
-    });
-    // An observer's copy does not say which closed-session item was under discussion.
-    const during =
-      movement.itemId && visible.has(movement.itemId)
-        ? ctx.fill(words.duringItem, { n: ctx.itemNumber(movement.itemId) })
-        : '';
-    return text + during;
-  });
+  // An observer's copy does not say which closed-session item was under discussion.
+  const during = (itemId: string | null) =>
+    itemId && visible.has(itemId) ? ctx.fill(words.duringItem, { n: ctx.itemNumber(itemId) }) : '';
+  const moments = [
+    ...record.movements.map((movement) => ({
+      at: movement.at,
+      text:
+        ctx.fill(words[movement.kind], {
+          time: ctx.time(movement.at),
+          name: ctx.name(movement.member),
+        }) + during(movement.itemId),
+    })),
+    ...record.quorumLosses.map((loss) => ({
+      at: loss.at,
+      text:
+        ctx.count(words.quorumLost, loss.present, {
+          time: ctx.time(loss.at),
+          present: loss.present,
+          needed: loss.needed,
+        }) + during(loss.itemId),
+    })),
+  ];
+  // Both lists are in log order; a loss sorts after the departure that caused it (stable sort).
+  const movements = moments.sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.text);
   if (record.presenceByCall) {
-    const rule = meeting.profile.joiningCallIsPresence;
-    const status = ctx.words.vote.ruleStatus[rule.status];
-    blocks.push(paragraph(`${words.byCall} (${status}).`, { label: words.presenceRule }));
+    blocks.push(paragraph(`${words.byCall}.`, { label: words.presenceRule }));
   }
   if (movements.length > 0) {
     blocks.push(heading(3, words.movements), { kind: 'list', items: movements });
@@ -115,7 +134,7 @@ function attendanceBlocks(ctx: Context, record: MinutesRecord): MinutesBlock[] {
     blocks.push(heading(3, words.rollCalls), {
       kind: 'list',
       items: record.rollCalls.map(({ at, quorum: report }) =>
-        ctx.fill(words.rollCall, {
+        ctx.count(words.rollCall, report.present, {
           time: ctx.time(at),
           present: report.present,
           inOffice: report.inOffice,
@@ -209,7 +228,12 @@ function signatureBlock(ctx: Context, closing: string): MinutesBlock {
   const { roster } = ctx.meeting.setup;
   const signatories = ctx.meeting.profile.minutesSignedBy.value.map((role) => {
     const member = roster.find((m) => m.role === role);
-    return { role: member?.title ?? ctx.words.roles[role], name: member?.name ?? '' };
+    if (!member) return { role: ctx.words.roles[role], name: '' };
+    const office = ctx.office(member);
+    // With an office on the roster, the title (Mme, Dr) goes with the name; without, it names the role.
+    if (office)
+      return { role: office, name: [member.title, member.name].filter(Boolean).join(' ') };
+    return { role: member.title ?? ctx.words.roles[role], name: member.name };
   });
   return {
     kind: 'signatures',

@@ -15,6 +15,14 @@ export interface Movement {
   readonly itemId: ItemId | null;
 }
 
+/** The moment quorum was lost while a vote was open: the vote, if closed so, is void. */
+export interface QuorumLoss {
+  readonly at: string;
+  readonly itemId: ItemId | null;
+  readonly present: number;
+  readonly needed: number;
+}
+
 export interface Speaker {
   readonly member: MemberId;
   readonly kind: FloorKind;
@@ -33,6 +41,7 @@ export interface MinutesRecord {
   readonly meeting: Meeting;
   readonly attended: ReadonlySet<MemberId>;
   readonly movements: readonly Movement[];
+  readonly quorumLosses: readonly QuorumLoss[];
   readonly rollCalls: readonly RollCallRecord[];
   readonly takenUpAt: ReadonlyMap<ItemId, string>;
   readonly speakers: ReadonlyMap<ItemId, readonly Speaker[]>;
@@ -57,6 +66,7 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
   let state: MeetingState = initialState;
   const attended = new Set<MemberId>();
   const movements: Movement[] = [];
+  const quorumLosses: QuorumLoss[] = [];
   const rollCalls: RollCallRecord[] = [];
   const takenUpAt = new Map<ItemId, string>();
   const speakers = new Map<ItemId, Speaker[]>();
@@ -71,6 +81,9 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
       continue;
     }
     const when = { at: event.at, itemId: before.currentItemId };
+    if (state.status === 'open' && state.quorumLost && !before.quorumLost) {
+      quorumLosses.push({ ...when, ...state.quorumLost });
+    }
     switch (event.type) {
       case 'MemberCheckedIn':
       case 'RollCallAnswered':
@@ -106,6 +119,7 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
     meeting: state,
     attended: present,
     movements,
+    quorumLosses,
     rollCalls,
     takenUpAt,
     speakers,

@@ -1,3 +1,4 @@
+import { articlesOf, listOf } from '../profiles';
 import type { Vote } from '../state';
 import { ABSTAIN, type Outcome, type VoteResult } from '../votes/result';
 import { heading, paragraph, type Context, type MinutesBlock } from './context';
@@ -53,7 +54,7 @@ function secretLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBlock
   const words = ctx.words.vote;
   return [
     paragraph(
-      ctx.fill(words.participation, {
+      ctx.count(words.participation, result.participation, {
         count: result.participation,
         eligible: vote.eligible.length,
       }),
@@ -65,25 +66,22 @@ function secretLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBlock
   ];
 }
 
-function citation(source: string): string {
-  return (source.split(':')[0] ?? source).trim();
-}
-
-function ruleLines(ctx: Context, result: VoteResult): MinutesBlock[] {
+/** The articles the result rests on, each once, without any mark of how sure the reading is. */
+function ruleLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBlock[] {
   const words = ctx.words.vote;
+  const { language } = ctx.meeting.setup;
   const rule = result.rule;
   const abstentions = rule.abstentionsCount
     ? words.abstentionsCounted
     : words.abstentionsNotCounted;
-  const basis = [
-    ...new Set(rule.basis.map((b) => `${citation(b.source)} (${words.ruleStatus[b.status]})`)),
-  ];
+  const on = vote.kind === 'election' ? 'appointment' : 'question';
+  const articles = [...new Set(rule.basis.flatMap((b) => articlesOf(language, b, on)))];
   return [
     paragraph(ctx.fill(words.votesCast, { cast: result.votesCast, needed: result.needed })),
     paragraph(`${words.thresholds[rule.threshold]}${ctx.words.listSeparator}${abstentions}.`, {
       label: words.rule,
     }),
-    paragraph(basis.join(ctx.words.listSeparator), { label: words.basis }),
+    ...(articles.length > 0 ? [paragraph(listOf(language, articles), { label: words.basis })] : []),
   ];
 }
 
@@ -98,10 +96,15 @@ function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {
       const decided = words[outcome.kind][what];
       return outcome.kind === 'rejected' && outcome.tie ? `${words.tie} ${decided}` : decided;
     }
-    case 'elected':
-      return ctx.fill(outcome.byAge ? words.electedByAge : words.elected, {
+    case 'elected': {
+      const candidate = ctx.meeting.setup.agenda
+        .find((i) => i.id === vote.itemId)
+        ?.candidates.find((c) => c.id === outcome.candidateId);
+      const gender = ctx.genderOf(candidate?.memberId);
+      return ctx.fill((outcome.byAge ? words.electedByAge : words.elected)[gender], {
         name: label(outcome.candidateId),
       });
+    }
     case 'runoff':
       return ctx.fill(words.runoff, {
         first: label(outcome.candidateIds[0]),
@@ -110,7 +113,10 @@ function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {
     case 'noneElected':
       return outcome.tie ? `${words.tie} ${words.noneElected}` : words.noneElected;
     case 'void':
-      return ctx.fill(words.void, { present: outcome.present, needed: outcome.needed });
+      return ctx.count(words.void, outcome.present, {
+        present: outcome.present,
+        needed: outcome.needed,
+      });
     default: {
       const _exhaustive: never = outcome;
       return _exhaustive;
@@ -123,7 +129,7 @@ function resultLines(ctx: Context, vote: Vote): MinutesBlock[] {
   if (vote.status === 'open') {
     return [
       paragraph(
-        ctx.fill(words.inProgress, {
+        ctx.count(words.inProgress, vote.participants.length, {
           count: vote.participants.length,
           eligible: vote.eligible.length,
         }),
@@ -136,7 +142,7 @@ function resultLines(ctx: Context, vote: Vote): MinutesBlock[] {
   if (!result) return [paragraph(words.awaitingResult, { tone: 'note' })];
   return [
     ...(vote.secret ? secretLines(ctx, vote, result) : namedLines(ctx, vote, result)),
-    ...ruleLines(ctx, result),
+    ...ruleLines(ctx, vote, result),
     paragraph(decisionOf(ctx, vote, result.outcome), { label: words.decision, tone: 'decision' }),
     ...(vote.status === 'published' ? [] : [paragraph(words.unpublished, { tone: 'note' })]),
   ];

@@ -28,3 +28,4 @@ export function profileWith(id: ProfileId, overrides: ProfileOverrides = {}): Ru
 }
 
 export * from './profile';
+export { articlesOf, listOf, ruleDescription } from './wording';

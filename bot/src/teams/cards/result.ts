@@ -1,4 +1,12 @@
-import { secondRound, type Outcome, type Vote, type VoteResult } from '@council/shared';
+import {
+  articlesOf,
+  listOf,
+  ruleDescription,
+  secondRound,
+  type Outcome,
+  type Vote,
+  type VoteResult,
+} from '@council/shared';
 import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
@@ -41,9 +49,10 @@ export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
   }
 }
 
-function ruleLines(view: View, result: VoteResult): Element[] {
-  const { t } = view;
+function ruleLines(view: View, vote: Vote, result: VoteResult): Element[] {
+  const { t, language, meeting, reader } = view;
   const { rule } = result;
+  const on = vote.kind === 'election' ? 'appointment' : 'question';
   return [
     text(
       t('result.rule', {
@@ -54,9 +63,14 @@ function ruleLines(view: View, result: VoteResult): Element[] {
           : t('result.abstentionsLeftOut'),
       }),
     ),
-    ...rule.basis.map((basis) =>
-      subtle(`${t(`rule.${basis.rule}`)} (${t(`ruleStatus.${basis.status}`)}): ${basis.source}`),
-    ),
+    ...rule.basis.map((basis) => {
+      const articles = articlesOf(language, basis, on);
+      const cited = articles.length > 0 ? ` (${listOf(language, articles)})` : '';
+      // How sure a reading is matters to the director, who answers for legality; not to the room.
+      const status = reader === 'director' ? ` — ${t(`ruleStatus.${basis.status}`)}` : '';
+      const described = ruleDescription(language, meeting.profile, basis.rule);
+      return subtle(`${t(`rule.${basis.rule}`)}: ${described}${cited}${status}`);
+    }),
   ];
 }
 
@@ -86,7 +100,7 @@ function resultBody(view: View, vote: Vote, result: VoteResult): Element[] {
       [t('result.votesCast'), String(result.votesCast)],
       [t('result.needed'), String(result.needed)],
     ]),
-    ...ruleLines(view, result),
+    ...ruleLines(view, vote, result),
     ...namesPerChoice(view, vote),
   ];
 }

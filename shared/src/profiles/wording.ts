@@ -1,0 +1,234 @@
+import type { Language } from '../language';
+import type { RuleName, RuleStatus, RulesProfile } from './profile';
+
+/**
+ * What each rule says, in each language, keyed by the rule's name and then by its value where the
+ * value changes the wording (`any` otherwise). The profiles' `source` strings are notes in English
+ * for whoever checks them; a reader of the minutes or of a card gets these words and the article.
+ */
+type Wording = { readonly [K in RuleName]: Readonly<Record<string, string>> };
+
+const fr: Wording = {
+  quorumBase: { any: 'la majorité des membres en fonction doit être présente' },
+  quorumWaiver: { any: 'à la convocation prévue, le conseil délibère quel que soit le nombre de présents' },
+  majorityBase: { any: 'majorité absolue des suffrages exprimés' },
+  abstentionsCount: {
+    true: 'les abstentions comptent dans les suffrages exprimés',
+    false: 'les abstentions, bulletins blancs et nuls ne sont pas comptés',
+  },
+  tieRule: {
+    older: 'en cas de parité, la proposition est rejetée ; pour une désignation, ballottage puis le candidat le plus âgé',
+    none: 'en cas de parité, la proposition est rejetée et personne n’est désigné',
+  },
+  thresholds: { any: 'majorités qualifiées que le règlement d’ordre intérieur prévoit' },
+  secretSubjects: { any: 'objets votés au scrutin secret' },
+  publicVoteOrder: { any: 'vote à haute voix, membre par membre, dans l’ordre des places' },
+  voteChangeUntilClose: {
+    true: 'un membre peut changer son vote jusqu’à la proclamation du résultat',
+    false: 'un vote exprimé ne peut plus être changé',
+  },
+  namedVoteInMinutes: {
+    everyMember: 'le procès-verbal mentionne le vote de chaque membre',
+    totalsAndNamesAgainstAndAbstaining:
+      'le procès-verbal mentionne le total des voix pour et les noms des opposants et des abstentionnistes',
+  },
+  remoteRestrictions: { any: 'objets qui ne peuvent être traités en séance à distance' },
+  minutesSignedBy: { any: 'signataires du procès-verbal' },
+  closedSession: { any: 'objets traités à huis clos' },
+  motionsNeedSecond: {
+    true: 'une motion doit être appuyée pour être mise au vote',
+    false: 'une motion ne doit pas être appuyée',
+  },
+  joiningCallIsPresence: {
+    true: 'rejoindre l’appel vaut présence',
+    false: 'la présence se constate à l’appel nominal',
+  },
+  quorumAt: {
+    opening: 'le quorum est vérifié à l’ouverture du vote',
+    decision: 'le conseil ne décide que si la majorité de ses membres est présente',
+  },
+  presenceToCast: { any: 'seuls les membres présents prennent part au vote' },
+};
+
+const nl: Wording = {
+  quorumBase: { any: 'de meerderheid van de zittende leden moet aanwezig zijn' },
+  quorumWaiver: { any: 'bij de bepaalde oproeping beraadslaagt de raad ongeacht het aantal aanwezigen' },
+  majorityBase: { any: 'volstrekte meerderheid van de uitgebrachte stemmen' },
+  abstentionsCount: {
+    true: 'onthoudingen tellen mee in de uitgebrachte stemmen',
+    false: 'onthoudingen, blanco en ongeldige stemmen tellen niet mee',
+  },
+  tieRule: {
+    older: 'bij staking van stemmen is het voorstel verworpen; bij een aanduiding herstemming en dan de oudste kandidaat',
+    none: 'bij staking van stemmen is het voorstel verworpen en niemand aangeduid',
+  },
+  thresholds: { any: 'bijzondere meerderheden die het huishoudelijk reglement bepaalt' },
+  secretSubjects: { any: 'onderwerpen waarover geheim gestemd wordt' },
+  publicVoteOrder: { any: 'mondelinge stemming, lid per lid, in de volgorde van de zitplaatsen' },
+  voteChangeUntilClose: {
+    true: 'een lid kan zijn stem wijzigen tot de uitslag is afgekondigd',
+    false: 'een uitgebrachte stem kan niet meer gewijzigd worden',
+  },
+  namedVoteInMinutes: {
+    everyMember: 'de notulen vermelden de stem van elk lid',
+    totalsAndNamesAgainstAndAbstaining:
+      'de notulen vermelden het aantal stemmen voor en de namen van wie tegenstemt of zich onthoudt',
+  },
+  remoteRestrictions: { any: 'onderwerpen die niet digitaal behandeld mogen worden' },
+  minutesSignedBy: { any: 'ondertekenaars van de notulen' },
+  closedSession: { any: 'onderwerpen die in besloten zitting behandeld worden' },
+  motionsNeedSecond: {
+    true: 'een voorstel moet gesteund worden om in stemming te komen',
+    false: 'een voorstel hoeft niet gesteund te worden',
+  },
+  joiningCallIsPresence: {
+    true: 'deelnemen aan de oproep geldt als aanwezigheid',
+    false: 'de aanwezigheid blijkt uit de naamafroeping',
+  },
+  quorumAt: {
+    opening: 'het quorum wordt nagegaan bij de opening van de stemming',
+    decision: 'de raad beslist alleen als de meerderheid van zijn leden aanwezig is',
+  },
+  presenceToCast: { any: 'alleen de aanwezige leden nemen deel aan de stemming' },
+};
+
+const de: Wording = {
+  quorumBase: { any: 'die Mehrheit der amtierenden Mitglieder muss anwesend sein' },
+  quorumWaiver: { any: 'bei der vorgesehenen Einberufung berät der Rat unabhängig von der Zahl der Anwesenden' },
+  majorityBase: { any: 'absolute Mehrheit der abgegebenen Stimmen' },
+  abstentionsCount: {
+    true: 'Enthaltungen zählen zu den abgegebenen Stimmen',
+    false: 'Enthaltungen, leere und ungültige Stimmzettel zählen nicht',
+  },
+  tieRule: {
+    older: 'bei Stimmengleichheit ist der Vorschlag abgelehnt; bei einer Benennung Stichwahl, dann der älteste Kandidat',
+    none: 'bei Stimmengleichheit ist der Vorschlag abgelehnt und niemand benannt',
+  },
+  thresholds: { any: 'qualifizierte Mehrheiten gemäß der Geschäftsordnung' },
+  secretSubjects: { any: 'Gegenstände, über die geheim abgestimmt wird' },
+  publicVoteOrder: { any: 'mündliche Abstimmung, Mitglied für Mitglied, in der Sitzordnung' },
+  voteChangeUntilClose: {
+    true: 'ein Mitglied kann seine Stimme bis zur Verkündung des Ergebnisses ändern',
+    false: 'eine abgegebene Stimme kann nicht mehr geändert werden',
+  },
+  namedVoteInMinutes: {
+    everyMember: 'das Protokoll nennt die Stimme jedes Mitglieds',
+    totalsAndNamesAgainstAndAbstaining:
+      'das Protokoll nennt die Zahl der Stimmen dafür und die Namen der Gegenstimmen und Enthaltungen',
+  },
+  remoteRestrictions: { any: 'Gegenstände, die nicht virtuell behandelt werden dürfen' },
+  minutesSignedBy: { any: 'Unterzeichner des Protokolls' },
+  closedSession: { any: 'Gegenstände der nichtöffentlichen Sitzung' },
+  motionsNeedSecond: {
+    true: 'ein Antrag muss unterstützt werden, um zur Abstimmung zu kommen',
+    false: 'ein Antrag muss nicht unterstützt werden',
+  },
+  joiningCallIsPresence: {
+    true: 'die Teilnahme am Anruf gilt als Anwesenheit',
+    false: 'die Anwesenheit wird durch Namensaufruf festgestellt',
+  },
+  quorumAt: {
+    opening: 'das Quorum wird bei Eröffnung der Abstimmung geprüft',
+    decision: 'der Rat beschließt nur, wenn die Mehrheit seiner Mitglieder anwesend ist',
+  },
+  presenceToCast: { any: 'nur anwesende Mitglieder nehmen an der Abstimmung teil' },
+};
+
+const en: Wording = {
+  quorumBase: { any: 'a majority of the members in office must be present' },
+  quorumWaiver: { any: 'from the convocation set, the council deliberates whatever the attendance' },
+  majorityBase: { any: 'absolute majority of the votes cast' },
+  abstentionsCount: {
+    true: 'abstentions count in the votes cast',
+    false: 'abstentions, blank and invalid ballots are not counted',
+  },
+  tieRule: {
+    older: 'a tie rejects the proposal; an appointment goes to a runoff, then to the older candidate',
+    none: 'a tie rejects the proposal and nobody is appointed',
+  },
+  thresholds: { any: 'qualified majorities the house rules provide for' },
+  secretSubjects: { any: 'subjects voted by secret ballot' },
+  publicVoteOrder: { any: 'aloud, member by member, in seating order' },
+  voteChangeUntilClose: {
+    true: 'a member may change their vote until the result is announced',
+    false: 'a vote once cast cannot be changed',
+  },
+  namedVoteInMinutes: {
+    everyMember: 'the minutes give every member’s vote',
+    totalsAndNamesAgainstAndAbstaining:
+      'the minutes give the total for and the names of those against and abstaining',
+  },
+  remoteRestrictions: { any: 'subjects that may not be handled remotely' },
+  minutesSignedBy: { any: 'who signs the minutes' },
+  closedSession: { any: 'subjects handled in closed session' },
+  motionsNeedSecond: {
+    true: 'a motion needs a second to be put to the vote',
+    false: 'a motion needs no second',
+  },
+  joiningCallIsPresence: {
+    true: 'joining the call counts as being present',
+    false: 'presence is taken at the roll call',
+  },
+  quorumAt: {
+    opening: 'quorum is checked when a vote opens',
+    decision: 'the council decides only while a majority of its members is present',
+  },
+  presenceToCast: { any: 'only members present take part in the vote' },
+};
+
+const wordings: Readonly<Record<Language, Wording>> = { fr, nl, de, en };
+
+/** The house rules themselves, as the basis of a rule a council set for itself. */
+const houseRules: Readonly<Record<Language, string>> = {
+  fr: 'règlement d’ordre intérieur',
+  nl: 'huishoudelijk reglement',
+  de: 'Geschäftsordnung des Rates',
+  en: 'the council’s house rules',
+};
+
+function valueKey(profile: RulesProfile, rule: RuleName): string {
+  if (rule === 'tieRule') return profile.tieRule.value.appointment.tieBreak;
+  const value: unknown = profile[rule].value;
+  return typeof value === 'boolean' || typeof value === 'string' ? String(value) : 'any';
+}
+
+/** The rule as the profile sets it, in `language`. */
+export function ruleDescription(
+  language: Language,
+  profile: RulesProfile,
+  rule: RuleName,
+): string {
+  const texts = wordings[language][rule];
+  return texts[valueKey(profile, rule)] ?? texts.any ?? Object.values(texts)[0] ?? rule;
+}
+
+/** An article reference: a statute's initials or "art.", then a number (CDLD L1122-26, art. 93). */
+const statute = String.raw`(?:[A-Z]{2,}|Decreet Lokaal Bestuur|Nouvelle loi communale)`;
+const article = new RegExp(String.raw`^(?:${statute}\s+)?(?:art\.\s*)?L?\d[\d\s.§-]*$`);
+const statuteAlone = new RegExp(`^${statute}$`);
+
+/**
+ * The articles a rule's source cites, as written there ("CDLD L1122-26 and L1122-28" gives both),
+ * without the English note that follows the colon. A rule a council set cites its house rules.
+ * A tie rule names the article on questions first, then the one on appointments (L1122-28): a
+ * question cites only the first.
+ */
+export function articlesOf(
+  language: Language,
+  basis: { readonly rule: RuleName; readonly status: RuleStatus; readonly source: string },
+  on: 'question' | 'appointment',
+): string[] {
+  if (basis.status === 'council') return [houseRules[language]];
+  const reference = (basis.source.split(':')[0] ?? '').replace(/\([^)]*\)/g, '');
+  const parts = reference
+    .split(/\s+and\s+|,\s*/)
+    .map((part) => part.trim())
+    .filter((part) => article.test(part) || statuteAlone.test(part));
+  if (parts.length === 0) return [];
+  return basis.rule === 'tieRule' && on === 'question' ? parts.slice(0, 1) : parts;
+}
+
+/** A list joined as the language joins it: "L1122-26 et L1122-28", "L1122-26 en L1122-28". */
+export function listOf(language: Language, items: readonly string[]): string {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+}
