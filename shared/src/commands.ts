@@ -48,6 +48,15 @@ export const agendaItemSchema = z.object({
   subject: z.enum(subjects).default('general'),
   expectedVote: z.enum(['named', 'secret', 'none']).default('named'),
   candidates: z.array(candidateSchema).max(100).default([]),
+  /** The draft decision, in the meeting's language: "Vu …", "Considérant …", then its articles. */
+  deliberation: z
+    .object({
+      recitals: z.array(text(5_000)).max(100),
+      articles: z.array(text(5_000)).min(1).max(100),
+    })
+    .optional(),
+  /** On the approval of minutes: the date of the sitting they record. */
+  previousSitting: isoDate.optional(),
 });
 
 // Large enough for an assembly of thousands (a party congress, a general assembly), not more.
@@ -132,7 +141,12 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('EndSpeech', {}),
   command('ProposeMotion', { text: text(5_000) }),
   command('SecondMotion', { motionId: id }),
-  command('ProposeAmendment', { motionId: id, text: text(5_000) }),
+  command('ProposeAmendment', {
+    motionId: id,
+    text: text(5_000),
+    /** The article of the item's deliberation the amendment replaces (1-based). */
+    article: z.number().int().min(1).max(100).optional(),
+  }),
   command('WithdrawMotion', { motionId: id }),
   command('OpenVote', {
     motionId: id.optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MeetingSetupInput } from './commands';
 import { languages } from './language';
 import { profileIds, subjects } from './profiles';
-import { roles } from './roster';
+import { genders, memberFunctions, roles } from './roster';
 
 /**
  * The council file a director prepares (as the demo council): municipality, people and agenda.
@@ -16,6 +16,8 @@ const person = z.object({
   seat: z.number().int().optional(),
   birthDate: z.string().optional(),
   title: z.string().optional(),
+  gender: z.enum(genders).optional(),
+  function: z.enum(memberFunctions).optional(),
 });
 
 const candidate = z.object({
@@ -46,6 +48,10 @@ export const councilFileSchema = z.object({
       expectedVote: z.enum(['named', 'secret', 'none']),
       subject: z.enum(subjects).optional(),
       candidates: z.array(candidate).optional(),
+      deliberation: z
+        .object({ recitals: z.array(z.string()), articles: z.array(z.string()) })
+        .optional(),
+      previousSitting: z.string().optional(),
     }),
   ),
 });
@@ -75,6 +81,8 @@ export function setupFromCouncilFile(file: CouncilFile): MeetingSetupInput {
         ...(aadObjectId ? { memberId: aadObjectId } : {}),
         ...candidate,
       })),
+      ...(item.deliberation ? { deliberation: item.deliberation } : {}),
+      ...(item.previousSitting ? { previousSitting: item.previousSitting } : {}),
     })),
     rules: { profile: file.rulesProfile, overrides: {} },
   };

@@ -20,6 +20,15 @@ export const errorCatalogue = {
       en: 'The request is invalid: {detail}',
     },
   },
+  ARTICLE_NOT_FOUND: {
+    status: 422,
+    message: {
+      fr: 'Le projet de délibération de ce point n’a pas d’article {article}.',
+      nl: 'Het ontwerpbesluit van dit punt heeft geen artikel {article}.',
+      de: 'Der Beschlussentwurf dieses Punktes hat keinen Artikel {article}.',
+      en: 'The draft decision of this item has no article {article}.',
+    },
+  },
   BODY_TOO_LARGE: {
     status: 413,
     message: {

@@ -111,6 +111,8 @@ export type MotionEvent = Stamped &
         readonly member: MemberId;
         readonly text: string;
         readonly amends: string | null;
+        /** An amendment replacing an article of the item's deliberation; absent in older logs. */
+        readonly article?: number;
       }
     | { readonly type: 'MotionSeconded'; readonly motionId: string; readonly member: MemberId }
     | { readonly type: 'MotionWithdrawn'; readonly motionId: string }

@@ -70,6 +70,8 @@ export interface Motion {
   readonly text: string;
   /** An amendment names the motion it amends; it is voted before that motion. */
   readonly amends: string | null;
+  /** The article of the item's deliberation an amendment replaces. */
+  readonly article?: number;
   readonly status: MotionStatus;
   readonly secondedBy: MemberId | null;
 }

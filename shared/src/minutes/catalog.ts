@@ -68,6 +68,13 @@ export interface MinutesWords {
   readonly sessions: Texts<'public' | 'closed'>;
   readonly item: Texts<'takenUpAt' | 'notTakenUp' | 'notYetTakenUp' | 'speakers' | 'noVote'>;
   readonly floorKinds: Texts<Exclude<FloorKind, 'contribution'>>;
+  /**
+   * The draft decision as Belgian secretariats write it: recitals, the decisive word, the articles
+   * ("Article 1er" in French); an adopted amendment replaces its article or follows them.
+   */
+  readonly deliberation: Texts<
+    'decides' | 'firstArticle' | 'article' | 'amended' | 'amendedAsFollows'
+  >;
   readonly motion: Texts<
     'motion' | 'amendment' | 'seconded' | 'amendmentSeconded' | 'amendedText'
   > & {
@@ -107,7 +114,7 @@ export interface MinutesWords {
     readonly elected: Gendered;
     readonly electedByAge: Gendered;
     readonly void: Plural;
-  } & Texts<'tie' | 'runoff' | 'noneElected'>;
+  } & Texts<'tie' | 'runoff' | 'noneElected' | 'minutesApproved' | 'minutesNotApproved'>;
   readonly closing: Texts<'closedAt' | 'draftState' | 'draftStateOfCopy'>;
   readonly signatures: Texts<'intro' | 'approval'>;
   readonly footer: Texts<'seal' | 'sealOfCopy' | 'page'>;
@@ -208,6 +215,13 @@ const fr: MinutesWords = {
     noVote: 'Pas de vote sur ce point.',
   },
   floorKinds: { pointOfOrder: 'motion d’ordre', reply: 'réplique' },
+  deliberation: {
+    decides: 'DÉCIDE :',
+    firstArticle: 'Article 1er.',
+    article: 'Article {n}.',
+    amended: '(texte amendé en séance)',
+    amendedAsFollows: 'Amendé en séance comme suit',
+  },
   motion: {
     motion: 'Motion de {name}',
     amendment: 'Amendement de {name}',
@@ -292,6 +306,8 @@ const fr: MinutesWords = {
     },
     runoff: 'Aucun candidat n’obtient la majorité absolue : ballottage entre {first} et {second}.',
     noneElected: 'Personne n’est désigné.',
+    minutesApproved: 'Le procès-verbal de la séance du {date} est approuvé.',
+    minutesNotApproved: 'Le procès-verbal de la séance du {date} n’est pas approuvé.',
     void: {
       one: 'Vote nul faute de quorum : {present} membre présent, {needed} requis. Rien n’est décidé.',
       other:
@@ -406,6 +422,13 @@ const nl: MinutesWords = {
     noVote: 'Geen stemming over dit punt.',
   },
   floorKinds: { pointOfOrder: 'ordemotie', reply: 'repliek' },
+  deliberation: {
+    decides: 'BESLUIT:',
+    firstArticle: 'Artikel 1.',
+    article: 'Artikel {n}.',
+    amended: '(tekst geamendeerd in de zitting)',
+    amendedAsFollows: 'In de zitting geamendeerd als volgt',
+  },
   motion: {
     motion: 'Voorstel van {name}',
     amendment: 'Amendement van {name}',
@@ -491,6 +514,8 @@ const nl: MinutesWords = {
     runoff:
       'Geen kandidaat behaalt de volstrekte meerderheid: herstemming tussen {first} en {second}.',
     noneElected: 'Niemand is aangeduid.',
+    minutesApproved: 'De notulen van de zitting van {date} worden goedgekeurd.',
+    minutesNotApproved: 'De notulen van de zitting van {date} worden niet goedgekeurd.',
     void: {
       one: 'Stemming ongeldig bij gebrek aan quorum: {present} lid aanwezig, {needed} vereist. Er is niets beslist.',
       other:
@@ -604,6 +629,13 @@ const de: MinutesWords = {
     noVote: 'Keine Abstimmung zu diesem Punkt.',
   },
   floorKinds: { pointOfOrder: 'Antrag zur Geschäftsordnung', reply: 'Erwiderung' },
+  deliberation: {
+    decides: 'BESCHLIESST:',
+    firstArticle: 'Artikel 1.',
+    article: 'Artikel {n}.',
+    amended: '(in der Sitzung geänderter Wortlaut)',
+    amendedAsFollows: 'In der Sitzung wie folgt geändert',
+  },
   motion: {
     motion: 'Antrag von {name}',
     amendment: 'Änderungsantrag von {name}',
@@ -689,6 +721,8 @@ const de: MinutesWords = {
     runoff:
       'Kein Kandidat erreicht die absolute Mehrheit: Stichwahl zwischen {first} und {second}.',
     noneElected: 'Niemand ist benannt.',
+    minutesApproved: 'Das Protokoll der Sitzung vom {date} wird genehmigt.',
+    minutesNotApproved: 'Das Protokoll der Sitzung vom {date} wird nicht genehmigt.',
     void: {
       one: 'Abstimmung mangels Quorum nichtig: {present} Mitglied anwesend, {needed} erforderlich. Nichts ist beschlossen.',
       other:
@@ -794,6 +828,13 @@ const en: MinutesWords = {
     noVote: 'No vote on this item.',
   },
   floorKinds: { pointOfOrder: 'point of order', reply: 'reply' },
+  deliberation: {
+    decides: 'DECIDES:',
+    firstArticle: 'Article 1.',
+    article: 'Article {n}.',
+    amended: '(as amended in the sitting)',
+    amendedAsFollows: 'Amended in the sitting as follows',
+  },
   motion: {
     motion: 'Motion by {name}',
     amendment: 'Amendment by {name}',
@@ -877,6 +918,8 @@ const en: MinutesWords = {
     },
     runoff: 'No candidate has an absolute majority: runoff between {first} and {second}.',
     noneElected: 'Nobody is appointed.',
+    minutesApproved: 'The minutes of the meeting of {date} are approved.',
+    minutesNotApproved: 'The minutes of the meeting of {date} are not approved.',
     void: {
       one: 'Vote void for want of quorum: {present} member present, {needed} needed. Nothing is decided.',
       other:

@@ -6,6 +6,7 @@ import type { Motion } from '../state';
 import { meetingFor, type Reader } from '../visibility';
 import { minutesWords, type Plural } from './catalog';
 import { contextOf, heading, paragraph, type Context, type MinutesBlock } from './context';
+import { deliberationBlocks } from './deliberation';
 import { recordOf, type MinutesRecord } from './record';
 import type { MinutesSeal } from './seal';
 import { voteBlocks } from './votes';
@@ -204,6 +205,7 @@ function itemBlocks(
   for (const motion of motions) {
     blocks.push(...motionBlocks(ctx, motion, proposed.get(motion.id) ?? motion.text));
   }
+  blocks.push(...deliberationBlocks(ctx, item));
   const votes = Object.values(meeting.votes).filter((v) => v.itemId === item.id);
   votes.forEach((vote, index) => blocks.push(...voteBlocks(ctx, vote, index + 1)));
   if (votes.length === 0) blocks.push(paragraph(words.noVote, { tone: 'note' }));

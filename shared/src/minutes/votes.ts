@@ -85,6 +85,22 @@ function ruleLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBlock[]
   ];
 }
 
+/** The approval of the previous sitting's minutes is minuted with the date of that sitting. */
+function approvalOfMinutes(
+  ctx: Context,
+  vote: Vote,
+  outcome: 'adopted' | 'rejected',
+): string | null {
+  const item = ctx.meeting.setup.agenda.find((i) => i.id === vote.itemId);
+  const motion = vote.motionId ? ctx.meeting.motions[vote.motionId] : undefined;
+  if (item?.subject !== 'minutesApproval' || !item.previousSitting || motion?.amends) return null;
+  const date = new Intl.DateTimeFormat(ctx.words.locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const words = ctx.words.outcomes;
+  return ctx.fill(outcome === 'adopted' ? words.minutesApproved : words.minutesNotApproved, {
+    date: date.format(new Date(`${item.previousSitting}T12:00:00Z`)),
+  });
+}
+
 function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {
   const words = ctx.words.outcomes;
   const label = (choice: string) => choiceLabel(ctx, vote, choice);
@@ -93,7 +109,7 @@ function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {
     case 'rejected': {
       const motion = vote.motionId ? ctx.meeting.motions[vote.motionId] : undefined;
       const what = motion ? (motion.amends === null ? 'motion' : 'amendment') : 'item';
-      const decided = words[outcome.kind][what];
+      const decided = approvalOfMinutes(ctx, vote, outcome.kind) ?? words[outcome.kind][what];
       return outcome.kind === 'rejected' && outcome.tie ? `${words.tie} ${decided}` : decided;
     }
     case 'elected': {

@@ -2,6 +2,7 @@ import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { MotionEvent } from '../events';
 import { currentItem, isPresent, notInSession } from '../guards';
+import { articleRefusal } from './article';
 import type { Meeting, Motion } from '../state';
 
 export type MotionCommand = CommandOf<
@@ -68,6 +69,8 @@ export function decideMotion(meeting: Meeting, command: MotionCommand): Decision
       const found = pendingMotion(meeting, command.motionId);
       if ('ok' in found) return found;
       if (found.amends !== null) return refuse('CANNOT_AMEND_AMENDMENT');
+      const refused = articleRefusal(meeting, found.itemId, command.article);
+      if (refused) return refused;
       return accept({
         type: 'MotionProposed',
         motionId: command.newId,
@@ -75,6 +78,7 @@ export function decideMotion(meeting: Meeting, command: MotionCommand): Decision
         member: command.by,
         text: command.text,
         amends: found.id,
+        ...(command.article === undefined ? {} : { article: command.article }),
         ...stamp(command),
       });
     }
@@ -104,6 +108,7 @@ export function evolveMotion(meeting: Meeting, event: MotionEvent): Meeting {
         member: event.member,
         text: event.text,
         amends: event.amends,
+        ...(event.article === undefined ? {} : { article: event.article }),
         status: 'proposed',
         secondedBy: null,
       });

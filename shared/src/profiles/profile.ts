@@ -28,6 +28,7 @@ export const subjects = [
   'hearing',
   'budget',
   'accounts',
+  'minutesApproval',
 ] as const;
 export type Subject = (typeof subjects)[number];
 
