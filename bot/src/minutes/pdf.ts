@@ -137,34 +137,65 @@ function listBlock(doc: Doc, items: readonly string[]): void {
   doc.moveDown(0.4);
 }
 
+/** Below the signatories' names, the room left to sign by hand. */
+const signingSpace = 48;
+
+function signatoryColumns(doc: Doc, block: Extract<MinutesBlock, { kind: 'signatures' }>) {
+  const columns = Math.max(block.signatories.length, 1);
+  const gap = 24;
+  const width = (contentWidth(doc) - gap * (columns - 1)) / columns;
+  const height = Math.max(
+    0,
+    ...block.signatories.map(
+      (s) =>
+        doc.font(fonts.bold).heightOfString(s.role, { width }) +
+        doc.font(fonts.regular).heightOfString(s.name || ' ', { width }),
+    ),
+  );
+  return { width, gap, height };
+}
+
+/**
+ * The closing words, the approval line and the signatories, measured and kept on one page: a
+ * signature alone on a last page would sign nothing that can be seen.
+ */
 function signaturesBlock(doc: Doc, block: Extract<MinutesBlock, { kind: 'signatures' }>): void {
-  keepRoom(doc, 200);
-  doc.moveDown(1);
   doc.font(fonts.regular).fontSize(10).fillColor(ink);
-  doc.text(block.closing, margin.left, doc.y, { width: contentWidth(doc) });
+  const full = { width: contentWidth(doc) };
+  const line = doc.currentLineHeight(true);
+  const columns = signatoryColumns(doc, block);
+  doc.font(fonts.regular);
+  const height =
+    line * 3.8 +
+    doc.heightOfString(block.closing, full) +
+    doc.heightOfString(`${block.approval} ………………………………`, full) +
+    doc.heightOfString(block.intro, full) +
+    columns.height +
+    signingSpace +
+    10;
+  keepRoom(doc, height);
+  doc.moveDown(1);
+  doc.text(block.closing, margin.left, doc.y, full);
   doc.moveDown(1.2);
   doc.text(`${block.approval} ………………………………`);
   doc.moveDown(0.8);
   doc.text(block.intro);
   doc.moveDown(0.8);
-  const columns = Math.max(block.signatories.length, 1);
-  const gap = 24;
-  const width = (contentWidth(doc) - gap * (columns - 1)) / columns;
   const top = doc.y;
+  const rule = top + columns.height + signingSpace;
   block.signatories.forEach((signatory, index) => {
-    const left = margin.left + index * (width + gap);
-    doc.font(fonts.bold).text(signatory.role, left, top, { width });
-    doc.font(fonts.regular).text(signatory.name, left, doc.y, { width });
-    const line = top + 80;
+    const left = margin.left + index * (columns.width + columns.gap);
+    doc.font(fonts.bold).text(signatory.role, left, top, { width: columns.width });
+    doc.font(fonts.regular).text(signatory.name, left, doc.y, { width: columns.width });
     doc
-      .moveTo(left, line)
-      .lineTo(left + width, line)
+      .moveTo(left, rule)
+      .lineTo(left + columns.width, rule)
       .lineWidth(0.5)
       .strokeColor(muted)
       .stroke();
   });
   doc.x = margin.left;
-  doc.y = top + 90;
+  doc.y = rule + 10;
 }
 
 function block(doc: Doc, minutes: MinutesDocument, item: MinutesBlock): void {
