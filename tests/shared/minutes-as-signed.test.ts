@@ -122,13 +122,17 @@ function amendedBudget(language: 'fr' | 'nl'): Sitting {
   return s;
 }
 
+/** Three for each candidate and one blank ballot: no absolute majority. */
+const tiedAppointment = (_member: string, index: number) =>
+  index < 3 ? 'cand-bruno' : index < 6 ? 'cand-chloe' : 'abstain';
+
 const textOf = (s: Sitting) => linesOf(s.minutes('director')).join('\n');
 
 describe('minutes rules: cited in the meeting’s language, by the articles that apply (issue 13, point 11)', () => {
   test('the minutes carry no mark of how sure a rule’s reading is', () => {
     const s = sittingIn('fr');
     s.do(CHAIR, { type: 'NextItem' });
-    s.vote({ type: 'OpenVote' }, (_m, index) => (index < 3 ? 'cand-bruno' : 'cand-chloe'));
+    s.vote({ type: 'OpenVote' }, tiedAppointment);
     const fr = textOf(s);
     expect(fr).not.toMatch(/confirmé|lecture usuelle/);
     expect(textOf(sittingIn('nl', 'flanders'))).not.toMatch(/bevestigd|gangbare lezing/);
@@ -137,7 +141,7 @@ describe('minutes rules: cited in the meeting’s language, by the articles that
   test('French and Dutch minutes hold no English rule text', () => {
     const s = sittingIn('fr');
     s.do(CHAIR, { type: 'NextItem' });
-    s.vote({ type: 'OpenVote' }, (_m, index) => (index < 3 ? 'cand-bruno' : 'cand-chloe'));
+    s.vote({ type: 'OpenVote' }, tiedAppointment);
     const english = /\b(and|of the|unconfirmed|majority|votes cast|house rules|tie)\b/;
     expect(textOf(s)).not.toMatch(english);
     expect(textOf(sittingIn('nl', 'flanders'))).not.toMatch(english);
@@ -146,7 +150,7 @@ describe('minutes rules: cited in the meeting’s language, by the articles that
   test('an appointment’s runoff cites the majority and the appointment tie articles, joined in French', () => {
     const s = sittingIn('fr');
     s.do(CHAIR, { type: 'NextItem' });
-    s.vote({ type: 'OpenVote' }, (_m, index) => (index < 3 ? 'cand-bruno' : 'cand-chloe'));
+    s.vote({ type: 'OpenVote' }, tiedAppointment);
     const vote = section(linesOf(s.minutes('director')), '3. ');
     expect(vote).toContainEqual(expect.stringMatching(/^Décision : Aucun candidat .* ballottage/));
     expect(vote).toContain('Fondement : CDLD L1122-26 et L1122-28');
