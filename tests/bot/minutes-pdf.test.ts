@@ -4,6 +4,8 @@ import {
   minutesOf,
   setupFromCouncilFile,
   type Language,
+  type MinutesBlock,
+  type MinutesDocument,
 } from '../../shared/src';
 import { renderMinutesPdf } from '../../bot/src/minutes';
 import { SEAL, Sitting } from '../shared/support/minutes';
@@ -18,7 +20,7 @@ const director = council.director.aadObjectId;
  * The demo council meeting in `language`: 30 members check in, the first item is approved by a named
  * vote, the secret appointment of the fifth item is made, and the chair closes the meeting.
  */
-async function minutesIn(language: Language): Promise<{ pdf: Buffer; text: string }> {
+function demoMinutes(language: Language): MinutesDocument {
   const file = { ...council, municipality: { ...council.municipality, language } };
   const setup = meetingSetupSchema.parse(setupFromCouncilFile(file));
   const s = new Sitting(
@@ -42,7 +44,11 @@ async function minutesIn(language: Language): Promise<{ pdf: Buffer; text: strin
   s.do(chair, { type: 'CloseMeeting' });
   const minutes = minutesOf({ events: s.events, reader: 'director', seal: SEAL });
   if (!minutes) throw new Error('no minutes');
-  const pdf = await renderMinutesPdf(minutes);
+  return minutes;
+}
+
+async function minutesIn(language: Language): Promise<{ pdf: Buffer; text: string }> {
+  const pdf = await renderMinutesPdf(demoMinutes(language));
   return { pdf, text: await pdfText(pdf) };
 }
 
@@ -50,36 +56,36 @@ async function minutesIn(language: Language): Promise<{ pdf: Buffer; text: strin
 const words: Record<Language, readonly string[]> = {
   fr: [
     'Procès-verbal',
-    'Présents (30) : Amélie Lambert',
+    '30 présents : Mme Amélie Lambert, Bourgmestre ; Bruno Claes, Échevin',
     'Séance publique',
     'à distance, au moyen de Microsoft Teams',
     'Approbation du procès-verbal de la séance du 20 octobre 2026',
     'Pour : 25',
-    'Décision : Le point est approuvé.',
+    'Décision : Le procès-verbal de la séance du 20 octobre 2026 est approuvé.',
     'Scrutin secret : seuls les totaux sont consignés',
-    'David Collard est désigné(e).',
+    'David Collard est désigné.',
     'La séance est levée à',
   ],
   nl: [
     'Notulen',
-    'Aanwezig (30): Amélie Lambert',
+    '30 aanwezigen: Mme Amélie Lambert, Burgemeester; Bruno Claes, Schepen',
     'Openbare zitting',
     'digitaal, met Microsoft Teams',
     'Goedkeuring van de notulen van de zitting van 20 oktober 2026',
     'Voor: 25',
-    'Besluit: Het punt is goedgekeurd.',
+    'Besluit: De notulen van de zitting van 20 oktober 2026 worden goedgekeurd.',
     'Geheime stemming: alleen de totalen worden genoteerd',
     'David Collard is aangeduid.',
     'De zitting wordt gesloten om',
   ],
   de: [
     'Protokoll',
-    'Anwesend (30): Amélie Lambert',
+    '30 anwesend: Mme Amélie Lambert, Bürgermeisterin; Bruno Claes, Schöffe',
     'Öffentliche Sitzung',
     'virtuell, mit Microsoft Teams',
     'Genehmigung des Protokolls der Sitzung vom 20. Oktober 2026',
     'Dafür: 25',
-    'Beschluss: Der Punkt ist genehmigt.',
+    'Beschluss: Das Protokoll der Sitzung vom 20. Oktober 2026 wird genehmigt.',
     'Geheime Abstimmung: nur die Summen werden festgehalten',
     'David Collard ist benannt.',
     'Die Sitzung wird um',
@@ -87,12 +93,12 @@ const words: Record<Language, readonly string[]> = {
   ],
   en: [
     'Minutes',
-    'Present (30): Amélie Lambert',
+    '30 present: Mme Amélie Lambert, Mayor; Bruno Claes, Alderman',
     'Public session',
     'remotely, using Microsoft Teams',
     'Approval of the minutes of the meeting of 20 October 2026',
     'For: 25',
-    'Decision: The item is approved.',
+    'Decision: The minutes of the meeting of 20 October 2026 are approved.',
     'Secret ballot: only the totals are recorded',
     'David Collard is appointed.',
     'The meeting closed at',
@@ -139,6 +145,35 @@ describe('minutes as PDF', () => {
     ]) {
       expect(text).toContain(sample);
     }
+  });
+
+  test('the signature block never stands alone on a page: it keeps the closing words with it', async () => {
+    const minutes = demoMinutes('fr');
+    // The header facts only, then line after line, so that each document is quick to typeset.
+    const body = minutes.blocks.slice(0, 1);
+    const signatures = minutes.blocks.at(-1);
+    if (signatures?.kind !== 'signatures') throw new Error('no signatures');
+    const filler = (n: number): MinutesBlock[] =>
+      Array.from({ length: n }, (_, i) => ({ kind: 'paragraph', text: `Considérant ${i + 1}.` }));
+    const closingPages = new Set<number>();
+    // One line more each time walks the block across the first page's end, position by position.
+    for (let lines = 0; lines < 32; lines++) {
+      const pdf = await renderMinutesPdf({
+        ...minutes,
+        blocks: [...body, ...filler(lines), signatures],
+      });
+      const pages = (await pdfText(pdf)).split('\f');
+      const signing = pages.findLastIndex((page) => page.includes('Directrice générale\n'));
+      const page = pages[signing] ?? '';
+      expect({ lines, closing: page.includes('La séance est levée à') }).toEqual({
+        lines,
+        closing: true,
+      });
+      expect(page).toContain('Par le Conseil,');
+      expect(page).toContain('Mme Hélène Vandersmissen');
+      closingPages.add(signing);
+    }
+    expect(closingPages.size).toBeGreaterThan(1);
   });
 
   test('the hash of the last event is printed in full on every page', async () => {

@@ -294,6 +294,21 @@ describe('minutes deliberations: the draft decision as adopted (issue 13, point 
     );
   });
 
+  test('an adopted amendment to an article leaves the motion’s own text as proposed', () => {
+    const s = sittingIn('fr');
+    s.do(c(1), { type: 'ProposeMotion', text: 'Adopter le projet' }, { id: 'm' });
+    s.do(
+      c(3),
+      { type: 'ProposeAmendment', motionId: 'm', text: 'Transmis.', article: 2 },
+      { id: 'a' },
+    );
+    s.vote({ type: 'OpenVote', motionId: 'a' }, () => 'yes');
+    expect(s.session.meeting.motions.m?.text).toBe('Adopter le projet');
+    expect(linesOf(s.minutes('director'))).toContain(
+      'Article 2. : Transmis. (texte amendé en séance)',
+    );
+  });
+
   test('an adopted amendment naming no article follows the articles, as amended', () => {
     const lines = linesOf(amendedBudget('fr').minutes('director'));
     const article2 = lines.findIndex((l) => l.startsWith('Article 2. : '));

@@ -48,7 +48,8 @@ function motionDecided(meeting: Meeting, vote: Vote, adopted: boolean): Meeting 
   }
   const decided = withMotion(meeting, { ...motion, status: adopted ? 'adopted' : 'rejected' });
   const amended = motion.amends ? decided.motions[motion.amends] : undefined;
-  if (!adopted || !amended) return decided;
+  // An amendment to an article of the draft decision rewrites that article (see minutes/deliberation.ts).
+  if (!adopted || !amended || motion.article !== undefined) return decided;
   return withMotion(decided, { ...amended, text: motion.text });
 }
 
