@@ -53,10 +53,16 @@ describe('npm run demo', () => {
   afterAll(() => rm(out, { recursive: true, force: true }));
 
   test('the minutes list who was present, who was excused and who was absent', () => {
-    const present = /Présents \(43\) : (.*?) Excusés/.exec(minutes)?.[1]?.split(', ');
+    // Each person with their office, as the council file gives it: "Mme Amélie Lambert, Bourgmestre".
+    const present = /43 présents : (.*?) 2 excusés/
+      .exec(minutes)?.[1]
+      ?.split(' ; ')
+      .map((person) => person.replace(/^Mme /, '').split(', ')[0]);
     expect(present).toEqual(fromItem2.map(nameAt));
     expect(minutes).toContain(
-      'Excusés (2) : Valérie Wouters, Willy Janssens Absents (4) : Sarah Wathelet, Thierry Renard, Yves Piron, Aïcha Denis',
+      '2 excusés : Valérie Wouters, Conseillère communale ; Willy Janssens, Conseiller communal ' +
+        '4 absents : Sarah Wathelet, Conseillère communale ; Thierry Renard, Conseiller communal ; ' +
+        'Yves Piron, Conseiller communal ; Aïcha Denis, Conseillère communale',
     );
     expect(minutes).toMatch(/\d\d:\d\d — Louis Henrard entre en séance \(point 2\)/);
     expect(minutes).toMatch(/\d\d:\d\d — Didier Pirard quitte la séance \(point 4\)/);
@@ -76,12 +82,12 @@ describe('npm run demo', () => {
     for (const line of expected) expect(minutes).toContain(line);
     const decisions = [...minutes.matchAll(/Décision : (.*?\.)(?= |$)/g)].map((m) => m[1]);
     expect(decisions).toEqual([
-      'Le point est approuvé.',
+      'Le procès-verbal de la séance du 20 octobre 2026 est approuvé.',
       'L’amendement est adopté.',
       'La motion est adoptée.',
       'Parité des voix.',
       'Le point est approuvé.',
-      'David Collard est désigné(e).',
+      'David Collard est désigné.',
       'La motion est adoptée.',
       'Candidate X est désigné(e).',
     ]);
@@ -102,7 +108,7 @@ describe('npm run demo', () => {
     const staff = /8\. Personnel communal.*?(?= La séance est levée)/.exec(minutes)?.[0] ?? '';
     expect(water).toContain('Scrutin secret');
     expect(staff).toContain('Scrutin secret');
-    const candidateLines = /(David Collard|Rachida Maes) : \d+|David Collard est désigné\(e\)\./g;
+    const candidateLines = /(David Collard|Rachida Maes) : \d+|David Collard est désigné\./g;
     for (const section of [water.replace(candidateLines, ''), staff]) {
       for (const member of demo.members) expect(section).not.toContain(member.name);
     }

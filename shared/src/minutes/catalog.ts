@@ -297,12 +297,12 @@ const fr: MinutesWords = {
     elected: {
       female: '{name} est désignée.',
       male: '{name} est désigné.',
-      neutral: '{name} est désigné·e.',
+      neutral: '{name} est désigné(e).',
     },
     electedByAge: {
       female: '{name} est désignée au bénéfice de l’âge.',
       male: '{name} est désigné au bénéfice de l’âge.',
-      neutral: '{name} est désigné·e au bénéfice de l’âge.',
+      neutral: '{name} est désigné(e) au bénéfice de l’âge.',
     },
     runoff: 'Aucun candidat n’obtient la majorité absolue : ballottage entre {first} et {second}.',
     noneElected: 'Personne n’est désigné.',

@@ -463,6 +463,19 @@ describe('the bot in a Teams meeting chat, over the Bot Framework protocol', () 
       expect(text).toContain('**Abstention** (0): —');
     });
 
+    test('the published result states its rule in French with its article, and only the director’s copy says how sure the reading is', async () => {
+      const text = textOf((await postedCard(/Résultat du vote nominatif/)).card);
+      expect(text).toContain(
+        'Majorité des suffrages exprimés : majorité absolue des suffrages exprimés (CDLD L1122-26)',
+      );
+      expect(text).not.toMatch(/lecture usuelle|absolute majority|votes cast| and /);
+      const created = await bot.connector.waitFor((c) => c.kind === 'create');
+      const sent = await bot.connector.waitFor(
+        (c) => posted(c) && c.conversationId === created.conversationId,
+      );
+      expect(textOf(cardOf(sent))).toContain('(CDLD L1122-26) — lecture usuelle');
+    });
+
     test('the director finds no result left to publish in their personal chat', async () => {
       const created = await bot.connector.waitFor((c) => c.kind === 'create');
       const personal = chatOf({

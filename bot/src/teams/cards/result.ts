@@ -69,7 +69,8 @@ function ruleLines(view: View, vote: Vote, result: VoteResult): Element[] {
       // How sure a reading is matters to the director, who answers for legality; not to the room.
       const status = reader === 'director' ? ` — ${t(`ruleStatus.${basis.status}`)}` : '';
       const described = ruleDescription(language, meeting.profile, basis.rule);
-      return subtle(`${t(`rule.${basis.rule}`)}: ${described}${cited}${status}`);
+      const rule = t(`rule.${basis.rule}`);
+      return subtle(`${t('result.ruleBasis', { rule, description: described })}${cited}${status}`);
     }),
   ];
 }

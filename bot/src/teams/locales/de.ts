@@ -121,6 +121,7 @@ export const de: Catalog = {
   'ruleStatus.confirmed': 'bestätigt',
   'ruleStatus.unconfirmed': 'übliche Auslegung',
   'ruleStatus.council': 'Geschäftsordnung',
+  'result.ruleBasis': '{{rule}}: {{description}}',
 
   'role.chair': 'Vorsitz',
   'role.director': 'Generaldirektor',

@@ -118,6 +118,7 @@ export const en = {
   'ruleStatus.confirmed': 'confirmed',
   'ruleStatus.unconfirmed': 'usual reading',
   'ruleStatus.council': 'house rules',
+  'result.ruleBasis': '{{rule}}: {{description}}',
 
   'role.chair': 'chair',
   'role.director': 'general director',

@@ -120,6 +120,7 @@ export const fr: Catalog = {
   'ruleStatus.confirmed': 'confirmé',
   'ruleStatus.unconfirmed': 'lecture usuelle',
   'ruleStatus.council': 'règlement d’ordre intérieur',
+  'result.ruleBasis': '{{rule}} : {{description}}',
 
   'role.chair': 'président',
   'role.director': 'directeur général',

@@ -120,6 +120,7 @@ export const nl: Catalog = {
   'ruleStatus.confirmed': 'bevestigd',
   'ruleStatus.unconfirmed': 'gangbare lezing',
   'ruleStatus.council': 'huishoudelijk reglement',
+  'result.ruleBasis': '{{rule}}: {{description}}',
 
   'role.chair': 'voorzitter',
   'role.director': 'algemeen directeur',

@@ -20,6 +20,7 @@ import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fl
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemLabel } from '../../meeting';
+import { DeliberationFields } from '../parts/DeliberationFields';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 
@@ -173,6 +174,7 @@ function ItemEditor({
             }}
           />
         </Field>
+        <DeliberationFields item={item} change={change} />
       </div>
     </li>
   );
