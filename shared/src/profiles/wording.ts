@@ -10,14 +10,17 @@ type Wording = { readonly [K in RuleName]: Readonly<Record<string, string>> };
 
 const fr: Wording = {
   quorumBase: { any: 'la majorité des membres en fonction doit être présente' },
-  quorumWaiver: { any: 'à la convocation prévue, le conseil délibère quel que soit le nombre de présents' },
+  quorumWaiver: {
+    any: 'à la convocation prévue, le conseil délibère quel que soit le nombre de présents',
+  },
   majorityBase: { any: 'majorité absolue des suffrages exprimés' },
   abstentionsCount: {
     true: 'les abstentions comptent dans les suffrages exprimés',
     false: 'les abstentions, bulletins blancs et nuls ne sont pas comptés',
   },
   tieRule: {
-    older: 'en cas de parité, la proposition est rejetée ; pour une désignation, ballottage puis le candidat le plus âgé',
+    older:
+      'en cas de parité, la proposition est rejetée ; pour une désignation, ballottage puis le candidat le plus âgé',
     none: 'en cas de parité, la proposition est rejetée et personne n’est désigné',
   },
   thresholds: { any: 'majorités qualifiées que le règlement d’ordre intérieur prévoit' },
@@ -52,14 +55,17 @@ const fr: Wording = {
 
 const nl: Wording = {
   quorumBase: { any: 'de meerderheid van de zittende leden moet aanwezig zijn' },
-  quorumWaiver: { any: 'bij de bepaalde oproeping beraadslaagt de raad ongeacht het aantal aanwezigen' },
+  quorumWaiver: {
+    any: 'bij de bepaalde oproeping beraadslaagt de raad ongeacht het aantal aanwezigen',
+  },
   majorityBase: { any: 'volstrekte meerderheid van de uitgebrachte stemmen' },
   abstentionsCount: {
     true: 'onthoudingen tellen mee in de uitgebrachte stemmen',
     false: 'onthoudingen, blanco en ongeldige stemmen tellen niet mee',
   },
   tieRule: {
-    older: 'bij staking van stemmen is het voorstel verworpen; bij een aanduiding herstemming en dan de oudste kandidaat',
+    older:
+      'bij staking van stemmen is het voorstel verworpen; bij een aanduiding herstemming en dan de oudste kandidaat',
     none: 'bij staking van stemmen is het voorstel verworpen en niemand aangeduid',
   },
   thresholds: { any: 'bijzondere meerderheden die het huishoudelijk reglement bepaalt' },
@@ -94,14 +100,17 @@ const nl: Wording = {
 
 const de: Wording = {
   quorumBase: { any: 'die Mehrheit der amtierenden Mitglieder muss anwesend sein' },
-  quorumWaiver: { any: 'bei der vorgesehenen Einberufung berät der Rat unabhängig von der Zahl der Anwesenden' },
+  quorumWaiver: {
+    any: 'bei der vorgesehenen Einberufung berät der Rat unabhängig von der Zahl der Anwesenden',
+  },
   majorityBase: { any: 'absolute Mehrheit der abgegebenen Stimmen' },
   abstentionsCount: {
     true: 'Enthaltungen zählen zu den abgegebenen Stimmen',
     false: 'Enthaltungen, leere und ungültige Stimmzettel zählen nicht',
   },
   tieRule: {
-    older: 'bei Stimmengleichheit ist der Vorschlag abgelehnt; bei einer Benennung Stichwahl, dann der älteste Kandidat',
+    older:
+      'bei Stimmengleichheit ist der Vorschlag abgelehnt; bei einer Benennung Stichwahl, dann der älteste Kandidat',
     none: 'bei Stimmengleichheit ist der Vorschlag abgelehnt und niemand benannt',
   },
   thresholds: { any: 'qualifizierte Mehrheiten gemäß der Geschäftsordnung' },
@@ -136,14 +145,17 @@ const de: Wording = {
 
 const en: Wording = {
   quorumBase: { any: 'a majority of the members in office must be present' },
-  quorumWaiver: { any: 'from the convocation set, the council deliberates whatever the attendance' },
+  quorumWaiver: {
+    any: 'from the convocation set, the council deliberates whatever the attendance',
+  },
   majorityBase: { any: 'absolute majority of the votes cast' },
   abstentionsCount: {
     true: 'abstentions count in the votes cast',
     false: 'abstentions, blank and invalid ballots are not counted',
   },
   tieRule: {
-    older: 'a tie rejects the proposal; an appointment goes to a runoff, then to the older candidate',
+    older:
+      'a tie rejects the proposal; an appointment goes to a runoff, then to the older candidate',
     none: 'a tie rejects the proposal and nobody is appointed',
   },
   thresholds: { any: 'qualified majorities the house rules provide for' },
@@ -193,11 +205,7 @@ function valueKey(profile: RulesProfile, rule: RuleName): string {
 }
 
 /** The rule as the profile sets it, in `language`. */
-export function ruleDescription(
-  language: Language,
-  profile: RulesProfile,
-  rule: RuleName,
-): string {
+export function ruleDescription(language: Language, profile: RulesProfile, rule: RuleName): string {
   const texts = wordings[language][rule];
   return texts[valueKey(profile, rule)] ?? texts.any ?? Object.values(texts)[0] ?? rule;
 }
