@@ -41,3 +41,23 @@ test('a member the service would refuse is named by line and field, and nothing 
   });
   expect(importRoster('id,name,role\n')).toEqual({ ok: false, problem: { kind: 'empty' } });
 });
+
+test('a CSV roster may give each member’s title, gender and office, as the minutes name them', () => {
+  const csv = 'id,name,role,title,gender,function\nm1,Amélie Lambert,chair,Mme,female,mayor\n';
+  const read = importRoster(csv, 'roster.csv');
+  expect(read.ok && read.roster).toEqual([
+    {
+      id: 'm1',
+      name: 'Amélie Lambert',
+      role: 'chair',
+      title: 'Mme',
+      gender: 'female',
+      function: 'mayor',
+    },
+  ]);
+});
+
+test('an office the app does not know is named by line and field, and nothing is imported', () => {
+  const read = importRoster('id,name,role,function\nm1,Anne,chair,queen\n', 'roster.csv');
+  expect(read).toEqual({ ok: false, problem: { kind: 'invalid', line: 2, field: 'function' } });
+});

@@ -41,6 +41,8 @@ const aliases: Readonly<Record<string, keyof Member>> = {
   seat: 'seat',
   birthdate: 'birthDate',
   title: 'title',
+  gender: 'gender',
+  function: 'function',
 };
 
 function rowsOfCsv(text: string): Record<string, string>[] {
@@ -79,9 +81,9 @@ function normalised(person: unknown): unknown {
 }
 
 /**
- * Reads a roster from CSV (a header row: id, name, role, group, seat, birthDate, title) or JSON (a
- * list of members, or a council file like the demo council's). Every member is checked as the
- * service will check it; the first problem is named with its line and field.
+ * Reads a roster from CSV (a header row: id, name, role, group, seat, birthDate, title, gender,
+ * function) or JSON (a list of members, or a council file like the demo council's). Every member
+ * is checked as the service will check it; the first problem is named with its line and field.
  */
 export function importRoster(text: string, fileName = ''): Imported {
   let people: unknown[];

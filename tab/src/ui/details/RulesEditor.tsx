@@ -9,6 +9,7 @@ import {
 import { Button, Field, Select, Switch } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RulesInForce } from '../parts/RulesInForce';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 
@@ -161,6 +162,7 @@ export function RulesEditor({ editable }: { editable: boolean }) {
         )}
         {saved === 'language' && <span role="status">{t('details.saved')}</span>}
       </form>
+      <RulesInForce />
     </div>
   );
 }
