@@ -3,6 +3,8 @@ import {
   listOf,
   ruleDescription,
   secondRound,
+  type Gender,
+  type Meeting,
   type Outcome,
   type Vote,
   type VoteResult,
@@ -21,6 +23,13 @@ import {
 import { choiceLabel, choiceName, subjectOf } from './vote';
 import { action, nameOf, noticeOf, type CardRef, type View } from './view';
 
+/** The appointed person's gender from the roster, for i18next's context ("Élue"). */
+function genderOf(meeting: Meeting, vote: Vote, candidateId: string): Gender {
+  const item = meeting.setup.agenda.find((i) => i.id === vote.itemId);
+  const memberId = item?.candidates.find((c) => c.id === candidateId)?.memberId;
+  return meeting.setup.roster.find((m) => m.id === memberId)?.gender ?? 'neutral';
+}
+
 export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
   const { t, meeting } = view;
   const candidate = (id: string) => choiceLabel(meeting, vote, id, t);
@@ -29,10 +38,13 @@ export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
       return t('result.adopted');
     case 'rejected':
       return outcome.tie ? t('result.rejectedTie') : t('result.rejected');
-    case 'elected':
-      return outcome.byAge
-        ? t('result.electedByAge', { name: candidate(outcome.candidateId) })
-        : t('result.elected', { name: candidate(outcome.candidateId) });
+    case 'elected': {
+      const params = {
+        name: candidate(outcome.candidateId),
+        context: genderOf(meeting, vote, outcome.candidateId),
+      };
+      return outcome.byAge ? t('result.electedByAge', params) : t('result.elected', params);
+    }
     case 'runoff':
       return t('result.runoff', {
         first: candidate(outcome.candidateIds[0]),

@@ -82,6 +82,9 @@ export const de: Catalog = {
   'result.rejectedTie': 'Abgelehnt (Stimmengleichheit)',
   'result.elected': 'Gewählt: {{name}}',
   'result.electedByAge': 'Als ältere Kandidatin oder älterer Kandidat gewählt: {{name}}',
+  // i18next picks these for a woman appointed (context: 'female').
+  'result.elected_female': 'Gewählt: {{name}}',
+  'result.electedByAge_female': 'Als ältere Kandidatin gewählt: {{name}}',
   'result.runoff': 'Keine absolute Mehrheit: Stichwahl zwischen {{first}} und {{second}}',
   'result.secondRound': 'Stichwahl zwischen {{first}} und {{second}}',
   'result.noneElected': 'Niemand gewählt',

@@ -80,6 +80,9 @@ export const en = {
   'result.rejectedTie': 'Rejected (tie)',
   'result.elected': 'Elected: {{name}}',
   'result.electedByAge': 'Elected as the older candidate: {{name}}',
+  // i18next picks these for a woman appointed (context: 'female').
+  'result.elected_female': 'Elected: {{name}}',
+  'result.electedByAge_female': 'Elected as the older candidate: {{name}}',
   'result.runoff': 'No absolute majority: runoff between {{first}} and {{second}}',
   'result.secondRound': 'Second round between {{first}} and {{second}}',
   'result.noneElected': 'No one elected',

@@ -82,6 +82,9 @@ export const fr: Catalog = {
   'result.rejectedTie': 'Rejeté (parité des voix)',
   'result.elected': 'Élu : {{name}}',
   'result.electedByAge': 'Élu au bénéfice de l’âge : {{name}}',
+  // i18next picks these for a woman appointed (context: 'female').
+  'result.elected_female': 'Élue : {{name}}',
+  'result.electedByAge_female': 'Élue au bénéfice de l’âge : {{name}}',
   'result.runoff': 'Pas de majorité absolue : ballottage entre {{first}} et {{second}}',
   'result.secondRound': 'Second tour entre {{first}} et {{second}}',
   'result.noneElected': 'Personne n’est élu',

@@ -81,6 +81,9 @@ export const nl: Catalog = {
   'result.rejectedTie': 'Verworpen (staking van stemmen)',
   'result.elected': 'Verkozen: {{name}}',
   'result.electedByAge': 'Verkozen als oudste kandidaat: {{name}}',
+  // i18next picks these for a woman appointed (context: 'female').
+  'result.elected_female': 'Verkozen: {{name}}',
+  'result.electedByAge_female': 'Verkozen als oudste kandidaat: {{name}}',
   'result.runoff': 'Geen volstrekte meerderheid: herstemming tussen {{first}} en {{second}}',
   'result.secondRound': 'Herstemming tussen {{first}} en {{second}}',
   'result.noneElected': 'Niemand verkozen',
