@@ -127,7 +127,7 @@ describe.each(testDatabases())('the second round of an appointment, on %s', (_en
   test('a tie in the second round appoints the older candidate, and no third round is offered', async () => {
     const [runoff] = Object.entries(await votes()).filter(([, v]) => v.runoffOf !== null);
     const second = await tiedVote(runoff?.[0] ?? '');
-    expect(textOf(second)).toContain('Élu au bénéfice de l’âge : Rachida Maes');
+    expect(textOf(second)).toContain('Élue au bénéfice de l’âge : Rachida Maes');
     expect(hasButton(await viewFor(bot.chair, second), 'vote.runoff')).toBe(false);
   });
 
