@@ -17,5 +17,6 @@ export * from './state';
 export { countElection, countQuestion, votesNeeded } from './votes/count';
 export { absenceRefusal, hasTakenPart, isEntitled } from './votes/participation';
 export * from './votes/result';
+export { genderOfCandidate } from './votes/appointed';
 export { secondRound, type SecondRound } from './votes/runoff';
 export * from './visibility';

@@ -1,5 +1,5 @@
 import type { ItemId } from '../agenda';
-import type { Gender, Member, MemberId } from '../roster';
+import type { Member, MemberId } from '../roster';
 import type { Meeting } from '../state';
 import { fill } from '../template';
 import type { Reader } from '../visibility';
@@ -39,7 +39,6 @@ export interface Context {
   readonly person: (member: Member) => string;
   /** The office the roster gives a member, agreed with their gender; null when none is given. */
   readonly office: (member: Member) => string | null;
-  readonly genderOf: (member: MemberId | undefined) => Gender;
   /** A phrase in the number `n` asks for, filled with `n` and `params`. */
   readonly count: (
     forms: Plural,
@@ -65,7 +64,6 @@ export function contextOf(
   });
   const date = new Intl.DateTimeFormat(words.locale, { dateStyle: 'full', timeZone });
   const names = new Map(full.setup.roster.map((member) => [member.id, member.name]));
-  const genders = new Map(full.setup.roster.map((member) => [member.id, member.gender]));
   const plural = new Intl.PluralRules(words.locale);
   const office = (member: Member) =>
     member.function ? words.functions[member.function][member.gender ?? 'neutral'] : null;
@@ -84,7 +82,6 @@ export function contextOf(
       return `${[member.title, member.name].filter(Boolean).join(' ')}, ${held}`;
     },
     office,
-    genderOf: (member) => (member ? genders.get(member) : undefined) ?? 'neutral',
     count: (forms, n, params = {}) =>
       fill(plural.select(n) === 'one' ? forms.one : forms.other, { n, ...params }),
     itemNumber: (itemId) => numbers.get(itemId) ?? 0,

@@ -1,5 +1,6 @@
 import { articlesOf, listOf } from '../profiles';
 import type { Vote } from '../state';
+import { genderOfCandidate } from '../votes/appointed';
 import { ABSTAIN, type Outcome, type VoteResult } from '../votes/result';
 import { heading, paragraph, type Context, type MinutesBlock } from './context';
 
@@ -113,10 +114,7 @@ function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {
       return outcome.kind === 'rejected' && outcome.tie ? `${words.tie} ${decided}` : decided;
     }
     case 'elected': {
-      const candidate = ctx.meeting.setup.agenda
-        .find((i) => i.id === vote.itemId)
-        ?.candidates.find((c) => c.id === outcome.candidateId);
-      const gender = ctx.genderOf(candidate?.memberId);
+      const gender = genderOfCandidate(ctx.meeting, vote.itemId, outcome.candidateId);
       return ctx.fill((outcome.byAge ? words.electedByAge : words.elected)[gender], {
         name: label(outcome.candidateId),
       });

@@ -2,9 +2,8 @@ import {
   articlesOf,
   listOf,
   ruleDescription,
+  genderOfCandidate,
   secondRound,
-  type Gender,
-  type Meeting,
   type Outcome,
   type Vote,
   type VoteResult,
@@ -23,13 +22,6 @@ import {
 import { choiceLabel, choiceName, subjectOf } from './vote';
 import { action, nameOf, noticeOf, type CardRef, type View } from './view';
 
-/** The appointed person's gender from the roster, for i18next's context ("Élue"). */
-function genderOf(meeting: Meeting, vote: Vote, candidateId: string): Gender {
-  const item = meeting.setup.agenda.find((i) => i.id === vote.itemId);
-  const memberId = item?.candidates.find((c) => c.id === candidateId)?.memberId;
-  return meeting.setup.roster.find((m) => m.id === memberId)?.gender ?? 'neutral';
-}
-
 export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
   const { t, meeting } = view;
   const candidate = (id: string) => choiceLabel(meeting, vote, id, t);
@@ -41,7 +33,7 @@ export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
     case 'elected': {
       const params = {
         name: candidate(outcome.candidateId),
-        context: genderOf(meeting, vote, outcome.candidateId),
+        context: genderOfCandidate(meeting, vote.itemId, outcome.candidateId),
       };
       return outcome.byAge ? t('result.electedByAge', params) : t('result.elected', params);
     }

@@ -1,5 +1,6 @@
 import {
   absenceRefusal,
+  genderOfCandidate,
   messageOf,
   thresholds,
   type Meeting,
@@ -40,6 +41,7 @@ export function ResultView({ vote }: { vote: Vote }) {
         : outcome.kind === 'elected'
           ? t(outcome.byAge ? 'result.electedByAge' : 'result.elected', {
               name: name(outcome.candidateId),
+              context: genderOfCandidate(meeting, vote.itemId, outcome.candidateId),
             })
           : outcome.kind === 'runoff'
             ? t('result.runoff', {
