@@ -272,8 +272,8 @@ describe('minutes deliberations: the draft decision as adopted (issue 13, point 
       'Vu le Code de la démocratie locale et de la décentralisation ;',
       'Considérant que le budget doit être adapté ;',
       'DÉCIDE :',
-      'Article 1er. : Le budget est modifié comme suit.',
-      'Article 2. : La présente délibération est transmise.',
+      'Article 1er : Le budget est modifié comme suit.',
+      'Article 2 : La présente délibération est transmise.',
     ]);
     expect(lines.findIndex((l) => l.startsWith('Vote 1'))).toBeGreaterThan(start);
   });
@@ -283,14 +283,14 @@ describe('minutes deliberations: the draft decision as adopted (issue 13, point 
     s.vote({ type: 'OpenVote' }, () => 'yes');
     const lines = linesOf(s.minutes('director'));
     expect(lines).toContain('BESLUIT:');
-    expect(lines).toContain('Artikel 1.: De begroting wordt gewijzigd.');
+    expect(lines).toContain('Artikel 1: De begroting wordt gewijzigd.');
   });
 
   test('an adopted amendment replaces the article it names; a rejected one leaves its article as drafted', () => {
     const lines = linesOf(amendedBudget('fr').minutes('director'));
-    expect(lines).toContain('Article 1er. : Le budget est modifié comme suit.');
+    expect(lines).toContain('Article 1er : Le budget est modifié comme suit.');
     expect(lines).toContain(
-      'Article 2. : La présente délibération est transmise au Gouvernement wallon. (texte amendé en séance)',
+      'Article 2 : La présente délibération est transmise au Gouvernement wallon. (texte amendé en séance)',
     );
   });
 
@@ -305,13 +305,13 @@ describe('minutes deliberations: the draft decision as adopted (issue 13, point 
     s.vote({ type: 'OpenVote', motionId: 'a' }, () => 'yes');
     expect(s.session.meeting.motions.m?.text).toBe('Adopter le projet');
     expect(linesOf(s.minutes('director'))).toContain(
-      'Article 2. : Transmis. (texte amendé en séance)',
+      'Article 2 : Transmis. (texte amendé en séance)',
     );
   });
 
   test('an adopted amendment naming no article follows the articles, as amended', () => {
     const lines = linesOf(amendedBudget('fr').minutes('director'));
-    const article2 = lines.findIndex((l) => l.startsWith('Article 2. : '));
+    const article2 = lines.findIndex((l) => l.startsWith('Article 2 : '));
     expect(lines[article2 + 1]).toBe(
       'Amendé en séance comme suit : « Un rapport est présenté au conseil dans six mois. »',
     );

@@ -217,8 +217,8 @@ const fr: MinutesWords = {
   floorKinds: { pointOfOrder: 'motion d’ordre', reply: 'réplique' },
   deliberation: {
     decides: 'DÉCIDE :',
-    firstArticle: 'Article 1er.',
-    article: 'Article {n}.',
+    firstArticle: 'Article 1er',
+    article: 'Article {n}',
     amended: '(texte amendé en séance)',
     amendedAsFollows: 'Amendé en séance comme suit',
   },
@@ -424,8 +424,8 @@ const nl: MinutesWords = {
   floorKinds: { pointOfOrder: 'ordemotie', reply: 'repliek' },
   deliberation: {
     decides: 'BESLUIT:',
-    firstArticle: 'Artikel 1.',
-    article: 'Artikel {n}.',
+    firstArticle: 'Artikel 1',
+    article: 'Artikel {n}',
     amended: '(tekst geamendeerd in de zitting)',
     amendedAsFollows: 'In de zitting geamendeerd als volgt',
   },
@@ -631,8 +631,8 @@ const de: MinutesWords = {
   floorKinds: { pointOfOrder: 'Antrag zur Geschäftsordnung', reply: 'Erwiderung' },
   deliberation: {
     decides: 'BESCHLIESST:',
-    firstArticle: 'Artikel 1.',
-    article: 'Artikel {n}.',
+    firstArticle: 'Artikel 1',
+    article: 'Artikel {n}',
     amended: '(in der Sitzung geänderter Wortlaut)',
     amendedAsFollows: 'In der Sitzung wie folgt geändert',
   },
@@ -830,8 +830,8 @@ const en: MinutesWords = {
   floorKinds: { pointOfOrder: 'point of order', reply: 'reply' },
   deliberation: {
     decides: 'DECIDES:',
-    firstArticle: 'Article 1.',
-    article: 'Article {n}.',
+    firstArticle: 'Article 1',
+    article: 'Article {n}',
     amended: '(as amended in the sitting)',
     amendedAsFollows: 'Amended in the sitting as follows',
   },

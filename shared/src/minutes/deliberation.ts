@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../agenda';
-import { paragraph, type Context, type MinutesBlock } from './context';
+import { heading, paragraph, type Context, type MinutesBlock } from './context';
 
 /**
  * The item's draft decision as adopted: its recitals ("Vu …", "Considérant …"), the decisive word,
@@ -23,7 +23,7 @@ export function deliberationBlocks(ctx: Context, item: AgendaItem): MinutesBlock
   const added = adopted.filter((m) => !m.article);
   return [
     ...draft.recitals.map((recital) => paragraph(recital)),
-    paragraph(words.decides, { tone: 'decision' }),
+    heading(3, words.decides),
     ...articles,
     ...added.map((m) =>
       paragraph(`« ${m.text} »`, { label: words.amendedAsFollows, tone: 'quote' }),
