@@ -112,6 +112,7 @@ export const de: Catalog = {
   'rule.voteChangeUntilClose': 'Stimme vor dem Schluss ändern',
   'rule.namedVoteInMinutes': 'Namentliche Abstimmungen im Protokoll',
   'rule.remoteRestrictions': 'Nicht aus der Ferne zu entscheidende Gegenstände',
+  'rule.conflictOfInterest': 'Interessenkonflikt',
   'rule.minutesSignedBy': 'Wer das Protokoll unterzeichnet',
   'rule.closedSession': 'Nichtöffentliche Sitzung',
   'rule.motionsNeedSecond': 'Anträge brauchen Unterstützung',

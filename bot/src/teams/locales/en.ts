@@ -109,6 +109,7 @@ export const en = {
   'rule.voteChangeUntilClose': 'Changing a vote before the close',
   'rule.namedVoteInMinutes': 'Named votes in the minutes',
   'rule.remoteRestrictions': 'Subjects not decided remotely',
+  'rule.conflictOfInterest': 'Conflict of interest',
   'rule.minutesSignedBy': 'Who signs the minutes',
   'rule.closedSession': 'Closed session',
   'rule.motionsNeedSecond': 'Motions need a second',

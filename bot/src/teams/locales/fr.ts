@@ -111,6 +111,7 @@ export const fr: Catalog = {
   'rule.voteChangeUntilClose': 'Changer son vote avant la clôture',
   'rule.namedVoteInMinutes': 'Votes nominatifs au procès-verbal',
   'rule.remoteRestrictions': 'Objets exclus de la séance à distance',
+  'rule.conflictOfInterest': 'Conflit d’intérêts',
   'rule.minutesSignedBy': 'Signataires du procès-verbal',
   'rule.closedSession': 'Huis clos',
   'rule.motionsNeedSecond': 'Appui requis pour une motion',

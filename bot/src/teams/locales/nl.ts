@@ -111,6 +111,7 @@ export const nl: Catalog = {
   'rule.voteChangeUntilClose': 'Stem wijzigen voor de sluiting',
   'rule.namedVoteInMinutes': 'Naamstemmingen in de notulen',
   'rule.remoteRestrictions': 'Onderwerpen niet op afstand te beslissen',
+  'rule.conflictOfInterest': 'Belangenconflict',
   'rule.minutesSignedBy': 'Wie de notulen ondertekent',
   'rule.closedSession': 'Besloten zitting',
   'rule.motionsNeedSecond': 'Een motie moet gesteund worden',
