@@ -20,12 +20,14 @@ import { decideVote, evolveVote } from './votes/decider';
 
 /**
  * The one entry to the rules of procedure: who may do it (the roster's role), then whether the
- * rules allow it now. Pure: the command brings the time, the actor and any new id.
+ * rules allow it now (a member in conflict on the item is refused first, and taking up another
+ * item carries their leaving and returning). Pure: the command brings the time, the actor and any new id.
  */
 export function decide(state: MeetingState, command: Command): Decision {
-  const decision = decideCommand(state, command);
-  if (state.status === 'none' || !decision.ok) return decision;
-  return conflictRefusal(state, command) ?? withConflictMovements(state, decision);
+  if (state.status === 'none') return decideCommand(state, command);
+  return (
+    conflictRefusal(state, command) ?? withConflictMovements(state, decideCommand(state, command))
+  );
 }
 
 function decideCommand(state: MeetingState, command: Command): Decision {
