@@ -21,7 +21,8 @@ import { decideVote, evolveVote } from './votes/decider';
 /**
  * The one entry to the rules of procedure: who may do it (the roster's role), then whether the
  * rules allow it now (a member in conflict on the item is refused first, and taking up another
- * item carries their leaving and returning). Pure: the command brings the time, the actor and any new id.
+ * item carries their leaving and returning). Pure: the command brings the time, the actor and any
+ * new id.
  */
 export function decide(state: MeetingState, command: Command): Decision {
   if (state.status === 'none') return decideCommand(state, command);
