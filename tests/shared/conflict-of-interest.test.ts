@@ -3,14 +3,17 @@ import {
   fold,
   messageOf,
   meetingFor,
+  minutesOf,
   profiles,
   profileWith,
   quorum,
   type Event,
+  type Language,
   type Meeting,
   type ProfileId,
 } from '../../shared/src';
 import { CHAIR, councillor, sitting } from './support/council';
+import { linesOf, SEAL } from './support/minutes';
 import { command, given, play } from './support/spec';
 
 const c1 = councillor(1);
@@ -289,5 +292,42 @@ describe('conflict of interest', () => {
     expect(eventFor(meeting, declared, 'councillor')).toEqual(declared);
     expect(meetingFor(meeting, 'observer').conflicts).toEqual({});
     expect(meetingFor(meeting, 'councillor').conflicts?.['staff']).toHaveLength(1);
+  });
+
+  test('the minutes say who left the sitting for the item, in the meeting’s language', () => {
+    const inLanguage = (log: Event[], language: Language): Event[] =>
+      log.map((event) =>
+        event.type === 'MeetingCreated' ? { ...event, setup: { ...event.setup, language } } : event,
+      );
+    const lines = (log: Event[], language: Language) => {
+      const minutes = minutesOf({
+        events: inLanguage(log, language),
+        reader: 'director',
+        seal: SEAL,
+      });
+      if (!minutes) throw new Error('no minutes');
+      return linesOf(minutes);
+    };
+    const wallonia = play(declaredOnBudget('wallonia'), next(), next());
+    expect(lines(wallonia, 'fr')).toContain(
+      'Councillor 1, ayant un intérêt personnel, a quitté la séance pour ce point (CDLD L1122-19).',
+    );
+    expect(lines(wallonia, 'nl')).toContain(
+      'Councillor 1, die een persoonlijk belang heeft, heeft de zitting voor dit punt verlaten (CDLD L1122-19).',
+    );
+    // The leaving and the return are among the comings and goings, with the item then in hand.
+    const english = lines(wallonia, 'en');
+    expect(
+      english.filter((line) => line.includes('Councillor 1') && line.includes('(item')),
+    ).toEqual([
+      expect.stringMatching(/Councillor 1 leaves the meeting \(item 2\)$/),
+      expect.stringMatching(/Councillor 1 joins the meeting \(item 3\)$/),
+    ]);
+    const flanders = play(declaredOnBudget('flanders'), next(), next());
+    expect(lines(flanders, 'nl')).toContain(
+      'Councillor 1, die een persoonlijk belang heeft, heeft niet deelgenomen aan de bespreking en de stemming over dit punt (DLB art. 27).',
+    );
+    // An item not yet taken up says nothing yet of a conflict declared on it.
+    expect(lines(declaredOnBudget('flanders'), 'en').join('\n')).not.toContain('personal interest');
   });
 });
