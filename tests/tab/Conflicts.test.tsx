@@ -17,7 +17,7 @@ test('a councillor declares a conflict of interest on an item, and the panel sho
   );
   await user.click(screen.getByRole('button', { name: 'Declare my conflict of interest' }));
   expect(record.sent).toEqual([{ type: 'DeclareConflict', itemId: 'budget' }]);
-  expect(within(conflicts()).getByRole('listitem').textContent?.trim()).toBe(
+  expect(within(conflicts()).getByRole('listitem').textContent.trim()).toBe(
     '2. Budget amendment: Councillor 1',
   );
   // A councillor names no other member.
@@ -56,7 +56,7 @@ test('the director sees who left the room for the item under debate, and offers 
     command(CHAIR, { type: 'NextItem' }),
   );
   renderFor(DIRECTOR, log, <Panel />);
-  expect(within(conflicts()).getByRole('listitem').textContent?.trim()).toBe(
+  expect(within(conflicts()).getByRole('listitem').textContent.trim()).toBe(
     '2. Budget amendment: Councillor 2 (out of the room for this item)',
   );
   expect(within(conflicts()).queryByRole('button')).toBeNull();

@@ -64,7 +64,12 @@ export function Conflicts() {
       {declaring && open && items.length > 0 && (
         <div className={layout.section}>
           <Field label={t('conflicts.item')}>
-            <Select value={chosen} onChange={(_e, d) => setItemId(d.value)}>
+            <Select
+              value={chosen}
+              onChange={(_e, d) => {
+                setItemId(d.value);
+              }}
+            >
               {items.map((item) => (
                 <option key={item.id} value={item.id}>
                   {itemLabel(meeting, item, language)}
@@ -74,7 +79,12 @@ export function Conflicts() {
           </Field>
           {role === 'chair' && (
             <Field label={t('conflicts.member')}>
-              <Select value={member} onChange={(_e, d) => setMember(d.value)}>
+              <Select
+                value={member}
+                onChange={(_e, d) => {
+                  setMember(d.value);
+                }}
+              >
                 {meeting.setup.roster.filter(isVotingMember).map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.name}
