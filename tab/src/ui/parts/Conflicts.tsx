@@ -1,10 +1,17 @@
 import { isVotingMember, type AgendaItem, type Meeting } from '@council/shared';
-import { Button, Field, Select } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemLabel, memberName } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+
+// A native select is as wide as its longest option: long item titles must not widen the panel.
+const useStyles = makeStyles({
+  field: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, maxWidth: '100%', width: '100%' },
+  entry: { overflowWrap: 'anywhere' },
+});
 
 /** Items a conflict may still be declared on: those not dealt with yet, and the one under debate. */
 function openItems(meeting: Meeting): AgendaItem[] {
@@ -22,6 +29,7 @@ export function Conflicts() {
   const { meeting, role, me, language } = useSession();
   const { run, busy } = useCommand();
   const layout = useLayout();
+  const styles = useStyles();
   const items = openItems(meeting);
   const [itemId, setItemId] = useState(meeting.currentItemId ?? items[0]?.id ?? '');
   const [member, setMember] = useState(me);
@@ -40,7 +48,7 @@ export function Conflicts() {
       {recorded.length > 0 && (
         <ul className={layout.list}>
           {recorded.map(({ item, conflict }) => (
-            <li key={`${item.id}:${conflict.member}`}>
+            <li key={`${item.id}:${conflict.member}`} className={styles.entry}>
               {t('conflicts.entry', {
                 item: itemLabel(meeting, item, language),
                 name: memberName(meeting, conflict.member),
