@@ -6,12 +6,7 @@ import { itemLabel, memberName } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 
-// A native select is as wide as its longest option: long item titles must not widen the panel.
-const useStyles = makeStyles({
-  field: { minWidth: 0, maxWidth: '100%' },
-  select: { minWidth: 0, maxWidth: '100%', width: '100%' },
-  entry: { overflowWrap: 'anywhere' },
-});
+const useStyles = makeStyles({ entry: { overflowWrap: 'anywhere' } });
 
 /** Items a conflict may still be declared on: those not dealt with yet, and the one under debate. */
 function openItems(meeting: Meeting): AgendaItem[] {
@@ -73,6 +68,7 @@ export function Conflicts() {
         <div className={layout.section}>
           <Field label={t('conflicts.item')}>
             <Select
+              className={layout.fill}
               value={chosen}
               onChange={(_e, d) => {
                 setItemId(d.value);
@@ -88,6 +84,7 @@ export function Conflicts() {
           {role === 'chair' && (
             <Field label={t('conflicts.member')}>
               <Select
+                className={layout.fill}
                 value={member}
                 onChange={(_e, d) => {
                   setMember(d.value);
