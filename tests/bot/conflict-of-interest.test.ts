@@ -1,5 +1,6 @@
 import type { Meeting } from '../../shared/src';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
+import { pdfText } from './support/pdf';
 import { demo, startService, type Person, type RunningService } from './support/service';
 
 const databases = [
@@ -8,6 +9,9 @@ const databases = [
     ? [['PostgreSQL', process.env.TEST_DATABASE_URL] as const]
     : []),
 ] as const;
+
+// The minutes are typeset in a worker and read back with poppler: slow on a busy machine.
+jest.setTimeout(90_000);
 
 /** The demo council (Wallonia) cut to 9 members in office: quorum is 5. */
 const nineMembers = { ...demo, members: demo.members.slice(0, 9) };
@@ -67,6 +71,18 @@ describe.each(databases)('conflict of interest over HTTP on %s', (_name, databas
     expect(after.currentItemId).toBe(next?.id);
     expect(after.attendance[interested.id]?.status).toBe('present');
     expect(after.conflicts?.[budget?.id ?? '']?.[0]?.returnedAt).toEqual(expect.any(String));
+
+    // The minutes, in the meeting's French, say who left the sitting for the item.
+    const token = await running.tokenFor(sitting.director.id);
+    const response = await fetch(`${running.url}/api/meetings/${sitting.meetingId}/minutes.pdf`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const minutes = (await pdfText(Buffer.from(await response.arrayBuffer()))).replace(/\s+/g, ' ');
+    const name = demo.members[2]?.name ?? '';
+    expect(minutes).toContain(
+      `${name}, ayant un intérêt personnel, a quitté la séance pour ce point (CDLD L1122-19).`,
+    );
   });
 
   test('the chair records a conflict for a member and lifts it before the item; a wrong one is a 4xx that changes nothing', async () => {
