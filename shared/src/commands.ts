@@ -78,6 +78,7 @@ export const profileOverridesSchema = z
     voteChangeUntilClose: z.boolean(),
     namedVoteInMinutes: z.enum(['totalsAndNamesAgainstAndAbstaining', 'everyMember']),
     remoteRestrictions: z.array(z.enum(subjects)),
+    conflictOfInterest: z.object({ leavesRoom: z.boolean() }),
     minutesSignedBy: z.array(z.enum(['chair', 'director'])),
     closedSession: z.object({
       mandatory: z.array(z.enum(subjects)),
@@ -134,6 +135,9 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('CloseRollCall', {}),
   command('JoinCall', { member: id }),
   command('LeaveCall', { member: id }),
+  /** Without `member`, the issuer declares their own conflict; with it, the chair records one. */
+  command('DeclareConflict', { itemId: id, member: id.optional() }),
+  command('LiftConflict', { itemId: id, member: id }),
   command('RequestFloor', { kind: z.enum(['contribution', 'pointOfOrder', 'reply']) }),
   command('WithdrawRequest', { requestId: id }),
   command('MoveRequest', { requestId: id, position: z.number().int().min(0).max(10_000) }),

@@ -1,6 +1,12 @@
 import { decideAttendance, evolveAttendance } from './attendance/decider';
 import { watchingQuorum } from './attendance/quorum';
 import type { Command } from './commands';
+import {
+  conflictRefusal,
+  decideConflict,
+  evolveConflict,
+  withConflictMovements,
+} from './conflicts';
 import { inOneFold } from './copy-on-write';
 import { refuse, type Decision } from './decision';
 import type { Event } from './events';
@@ -14,9 +20,18 @@ import { decideVote, evolveVote } from './votes/decider';
 
 /**
  * The one entry to the rules of procedure: who may do it (the roster's role), then whether the
- * rules allow it now. Pure: the command brings the time, the actor and any new id.
+ * rules allow it now (a member in conflict on the item is refused first, and taking up another
+ * item carries their leaving and returning). Pure: the command brings the time, the actor and any
+ * new id.
  */
 export function decide(state: MeetingState, command: Command): Decision {
+  if (state.status === 'none') return decideCommand(state, command);
+  return (
+    conflictRefusal(state, command) ?? withConflictMovements(state, decideCommand(state, command))
+  );
+}
+
+function decideCommand(state: MeetingState, command: Command): Decision {
   if (command.type === 'CreateMeeting') {
     if (state.status !== 'none') return refuse('MEETING_EXISTS');
     if (!mayIssue(actorOf(command.setup.roster, command.by), command.type)) {
@@ -48,6 +63,9 @@ export function decide(state: MeetingState, command: Command): Decision {
     case 'JoinCall':
     case 'LeaveCall':
       return decideAttendance(state, command);
+    case 'DeclareConflict':
+    case 'LiftConflict':
+      return decideConflict(state, command);
     case 'RequestFloor':
     case 'WithdrawRequest':
     case 'MoveRequest':
@@ -93,6 +111,11 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'CallJoined':
     case 'CallLeft':
       return state.status === 'none' ? state : watchingQuorum(evolveAttendance(state, event));
+    case 'ConflictDeclared':
+    case 'ConflictLifted':
+    case 'MemberLeftForItem':
+    case 'MemberReturnedAfterItem':
+      return state.status === 'none' ? state : watchingQuorum(evolveConflict(state, event));
     case 'FloorRequested':
     case 'FloorRequestWithdrawn':
     case 'FloorRequestMoved':

@@ -524,6 +524,78 @@ export const errorCatalogue = {
       en: 'You are not entitled to this vote (members present when it opened).',
     },
   },
+  CONFLICT_OF_INTEREST: {
+    status: 403,
+    message: {
+      fr: 'Vous avez un intérêt personnel dans ce point : vous ne prenez part ni à son débat ni à son vote ({article}).',
+      nl: 'U hebt een persoonlijk belang bij dit punt: u neemt niet deel aan de bespreking en de stemming ervan ({article}).',
+      de: 'Sie haben ein persönliches Interesse an diesem Punkt: Sie nehmen weder an seiner Beratung noch an seiner Abstimmung teil ({article}).',
+      en: 'You have a personal interest in this item: you take no part in its debate or its vote ({article}).',
+    },
+  },
+  CONFLICT_LEFT_ROOM: {
+    status: 403,
+    message: {
+      fr: 'Vous avez quitté la séance pour ce point, où vous avez un intérêt personnel ({article}) : vous la rejoindrez au point suivant.',
+      nl: 'U hebt de zitting verlaten voor dit punt, waarbij u een persoonlijk belang hebt ({article}): u keert terug bij het volgende punt.',
+      de: 'Sie haben die Sitzung für diesen Punkt verlassen, an dem Sie ein persönliches Interesse haben ({article}): Sie kehren beim nächsten Punkt zurück.',
+      en: 'You left the sitting for this item, in which you have a personal interest ({article}): you return at the next item.',
+    },
+  },
+  CONFLICT_DURING_VOTE: {
+    status: 409,
+    message: {
+      fr: 'Un vote est ouvert sur ce point : un conflit d’intérêts se déclare avant le vote. Le membre peut quitter la séance et ne pas voter.',
+      nl: 'Er loopt een stemming over dit punt: een belangenconflict wordt vóór de stemming gemeld. Het lid kan de zitting verlaten en niet stemmen.',
+      de: 'Über diesen Punkt läuft eine Abstimmung: ein Interessenkonflikt wird vor der Abstimmung erklärt. Das Mitglied kann die Sitzung verlassen und nicht abstimmen.',
+      en: 'A vote is open on this item: a conflict of interest is declared before the vote. The member may leave the sitting and not vote.',
+    },
+  },
+  CONFLICT_ALREADY_DECLARED: {
+    status: 409,
+    message: {
+      fr: 'Ce conflit d’intérêts est déjà acté pour ce point.',
+      nl: 'Dit belangenconflict is al geakteerd voor dit punt.',
+      de: 'Dieser Interessenkonflikt ist für diesen Punkt bereits festgehalten.',
+      en: 'This conflict of interest is already recorded for this item.',
+    },
+  },
+  CONFLICT_ITEM_PASSED: {
+    status: 409,
+    message: {
+      fr: 'La séance a déjà traité ce point : un conflit d’intérêts se déclare avant ou pendant son examen.',
+      nl: 'De zitting heeft dit punt al behandeld: een belangenconflict wordt vóór of tijdens de behandeling gemeld.',
+      de: 'Die Sitzung hat diesen Punkt bereits behandelt: ein Interessenkonflikt wird vor oder während seiner Beratung erklärt.',
+      en: 'The sitting has already dealt with this item: a conflict of interest is declared before or during its examination.',
+    },
+  },
+  CONFLICT_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Aucun conflit d’intérêts de ce membre n’est acté pour ce point.',
+      nl: 'Voor dit punt is geen belangenconflict van dit lid geakteerd.',
+      de: 'Für diesen Punkt ist kein Interessenkonflikt dieses Mitglieds festgehalten.',
+      en: 'No conflict of interest of this member is recorded for this item.',
+    },
+  },
+  CONFLICT_ITEM_TAKEN_UP: {
+    status: 409,
+    message: {
+      fr: 'Ce point a déjà été abordé : le conflit d’intérêts reste acté au procès-verbal.',
+      nl: 'Dit punt is al aangevat: het belangenconflict blijft in de notulen geakteerd.',
+      de: 'Dieser Punkt wurde bereits aufgerufen: der Interessenkonflikt bleibt im Protokoll festgehalten.',
+      en: 'This item has already been taken up: the conflict of interest stays on the record.',
+    },
+  },
+  ITEM_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Ce point ne figure pas à l’ordre du jour.',
+      nl: 'Dit punt staat niet op de agenda.',
+      de: 'Dieser Punkt steht nicht auf der Tagesordnung.',
+      en: 'This item is not on the agenda.',
+    },
+  },
   ALREADY_VOTED: {
     status: 409,
     message: {

@@ -158,6 +158,23 @@ export type VoteEvent = Stamped &
     | { readonly type: 'ResultPublished'; readonly voteId: string }
   );
 
-export type Event = MeetingEvent | AttendanceEvent | SpeakingEvent | MotionEvent | VoteEvent;
+export type Event =
+  MeetingEvent | AttendanceEvent | SpeakingEvent | MotionEvent | VoteEvent | ConflictEvent;
 export type EventType = Event['type'];
 export type EventOf<T extends EventType> = Extract<Event, { type: T }>;
+
+/**
+ * A member's personal interest in an item (DLB art. 27, CDLD L1122-19): declared by the member or
+ * recorded by the chair, and where the rules say so the member's leaving the room for the item.
+ */
+export type ConflictEvent = Stamped &
+  (
+    | { readonly type: 'ConflictDeclared'; readonly itemId: ItemId; readonly member: MemberId }
+    | { readonly type: 'ConflictLifted'; readonly itemId: ItemId; readonly member: MemberId }
+    | { readonly type: 'MemberLeftForItem'; readonly itemId: ItemId; readonly member: MemberId }
+    | {
+        readonly type: 'MemberReturnedAfterItem';
+        readonly itemId: ItemId;
+        readonly member: MemberId;
+      }
+  );

@@ -28,6 +28,8 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   CloseRollCall: chair,
   JoinCall: ['system'],
   LeaveCall: ['system'],
+  DeclareConflict: member,
+  LiftConflict: chair,
   RequestFloor: member,
   WithdrawRequest: member,
   MoveRequest: chair,

@@ -5,6 +5,15 @@ import type { RulesProfile, Threshold } from './profiles';
 import type { MemberId } from './roster';
 import type { VoteResult } from './votes/result';
 
+/** A member's declared interest in an item, and their leaving the room for it where they must. */
+export interface Conflict {
+  readonly member: MemberId;
+  readonly declaredBy: MemberId;
+  readonly at: string;
+  readonly leftAt: string | null;
+  readonly returnedAt: string | null;
+}
+
 export type FloorKind = 'contribution' | 'pointOfOrder' | 'reply';
 
 export interface FloorRequest {
@@ -123,6 +132,8 @@ export interface Meeting {
   readonly openVoteId: string | null;
   /** Quorum lost while a vote is open where it must hold at the decision: closing it now voids it. */
   readonly quorumLost: QuorumShortfall | null;
+  /** Members with a personal interest in each item (absent from logs older than the rule). */
+  readonly conflicts?: Readonly<Record<ItemId, readonly Conflict[]>>;
   readonly openedAt: string | null;
   readonly closedAt: string | null;
 }

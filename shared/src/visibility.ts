@@ -77,6 +77,9 @@ export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
     openVoteId: meeting.openVoteId && votes[meeting.openVoteId] ? meeting.openVoteId : null,
     queues: Object.fromEntries(Object.entries(meeting.queues).filter(([id]) => visible.has(id))),
     motions: filterRecord(meeting.motions, (motion) => visible.has(motion.itemId)),
+    conflicts: Object.fromEntries(
+      Object.entries(meeting.conflicts ?? {}).filter(([id]) => visible.has(id)),
+    ),
     votes: Object.fromEntries(
       Object.entries(votes).map(([id, vote]) => [id, voteFor(vote, reader)]),
     ),

@@ -28,6 +28,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('rollCall.open', {}),
   verb('rollCall.answer', { rollCallId: id }),
   verb('rollCall.close', { rollCallId: id }),
+  verb('conflict.declare', { itemId: id, member: id.optional() }),
   verb('motion.propose', { itemId: id, [MOTION_TEXT]: motionText }),
   verb('motion.second', { motionId: id }),
   verb('motion.amend', { motionId: id, [MOTION_TEXT]: motionText }),
@@ -68,6 +69,12 @@ export function commandOf(action: CommandAction): WireCommand {
       return { type: 'AnswerRollCall' };
     case 'rollCall.close':
       return { type: 'CloseRollCall' };
+    case 'conflict.declare': {
+      const { itemId, member } = action.data;
+      return member
+        ? { type: 'DeclareConflict', itemId, member }
+        : { type: 'DeclareConflict', itemId };
+    }
     case 'motion.propose':
       return { type: 'ProposeMotion', text: action.data[MOTION_TEXT] };
     case 'motion.second':

@@ -14,6 +14,7 @@ export const textCommands = [
   'next',
   'rollcall',
   'present',
+  'conflict',
   'motion',
   'vote',
   'close',

@@ -40,6 +40,8 @@ import {
 } from './activity';
 import type { Announcer } from './announcer';
 import { unlinkedCard, type Card, type CardRef } from './cards';
+import { nameOf } from './cards/view';
+import { conflictRequest } from './conflict-text';
 import { textsFor, type Texts } from './i18n';
 import { createLinking } from './linking';
 import { escapeMarkdown } from './markdown';
@@ -81,6 +83,7 @@ const doneNotices: Partial<Record<CommandAction['verb'], Parameters<Texts>[0]>> 
   'vote.open': 'done.voteOpened',
   'vote.runoff': 'done.voteOpened',
   'rollCall.open': 'done.rollCallOpened',
+  'conflict.declare': 'done.conflict',
 };
 
 /**
@@ -425,6 +428,13 @@ export function createTurns(deps: TurnsDeps) {
           state.rollCall.status === 'open' ? { type: 'AnswerRollCall' } : { type: 'CheckIn' },
           t('rollCall.youArePresent'),
         );
+      case 'conflict': {
+        const asked = conflictRequest(meeting, parsed.rest);
+        if (!asked.ok) return reply(context, t(asked.key, asked.params));
+        const name = nameOf(meeting, asked.member ?? who.member);
+        const said = t('conflict.recorded', { name, n: asked.itemNumber });
+        return command(context, who, loaded, asked.command, said);
+      }
       case 'motion':
         if (!parsed.rest) {
           const item = state.currentItemId;

@@ -10,6 +10,7 @@ import { deliberationBlocks } from './deliberation';
 import { recordOf, type MinutesRecord } from './record';
 import type { MinutesSeal } from './seal';
 import { voteBlocks } from './votes';
+import { conflictBlocks } from './conflicts';
 
 /** The minutes of a meeting as one reader may have them, in the meeting's language. */
 export interface MinutesDocument {
@@ -192,6 +193,7 @@ function itemBlocks(
     return blocks;
   }
   blocks.push(paragraph(ctx.fill(words.takenUpAt, { time: ctx.time(takenUp) })));
+  blocks.push(...conflictBlocks(ctx, item.id));
   const speakers = record.speakers.get(item.id) ?? [];
   if (speakers.length > 0) {
     const named = speakers.map(({ member, kind }) =>

@@ -94,6 +94,12 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
       case 'MemberCheckedOut':
         movements.push({ kind: 'departure', member: event.member, ...when });
         break;
+      case 'MemberLeftForItem':
+        movements.push({ kind: 'departure', member: event.member, ...when });
+        break;
+      case 'MemberReturnedAfterItem':
+        movements.push({ kind: 'arrival', member: event.member, ...when });
+        break;
       case 'RollCallClosed':
         rollCalls.push({ at: event.at, quorum: event.quorum });
         started = true;

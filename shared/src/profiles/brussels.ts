@@ -47,6 +47,12 @@ export const brussels: RulesProfile = {
     source:
       'art. 85 (ordinances of 17 July and 29 October 2020): on the mayor’s decision in force majeure',
   },
+  conflictOfInterest: {
+    value: { leavesRoom: true },
+    status: 'unconfirmed',
+    source:
+      'NLC art. 92 1°, read as CDLD L1122-19: a member may not be present at the deliberation on matters in which they have a direct interest',
+  },
   minutesSignedBy: {
     value: ['chair', 'director'],
     status: 'unconfirmed',

@@ -51,6 +51,12 @@ export const flanders: RulesProfile = {
     source:
       'Decreet Lokaal Bestuur art. 20 as amended 16 July 2021 and BVR of 10 September 2021: the house rules decide',
   },
+  conflictOfInterest: {
+    value: { leavesRoom: false },
+    status: 'confirmed',
+    source:
+      'Decreet Lokaal Bestuur art. 27: the member takes no part in the debate and the vote; leaving the room is for the house rules',
+  },
   minutesSignedBy: {
     value: ['chair', 'director'],
     status: 'confirmed',

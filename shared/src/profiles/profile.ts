@@ -56,6 +56,8 @@ export interface RulesProfile {
   readonly voteChangeUntilClose: Rule<boolean>;
   readonly namedVoteInMinutes: Rule<'totalsAndNamesAgainstAndAbstaining' | 'everyMember'>;
   readonly remoteRestrictions: Rule<readonly Subject[]>;
+  /** A member with a personal interest in an item takes no part in it; leaving the room or not. */
+  readonly conflictOfInterest: Rule<{ readonly leavesRoom: boolean }>;
   readonly minutesSignedBy: Rule<readonly ('chair' | 'director')[]>;
   readonly closedSession: Rule<{
     readonly mandatory: readonly Subject[];

@@ -39,6 +39,12 @@ export const roberts: RulesProfile = {
   },
   namedVoteInMinutes: { value: 'everyMember', status: 'council', source: 'as the bylaws say' },
   remoteRestrictions: { value: [], status: 'council', source: 'only if the bylaws allow' },
+  conflictOfInterest: {
+    value: { leavesRoom: false },
+    status: 'unconfirmed',
+    source:
+      'RONR: a member should not vote on a question in which they have a direct personal or pecuniary interest',
+  },
   minutesSignedBy: { value: ['director'], status: 'unconfirmed', source: 'RONR: the secretary' },
   closedSession: {
     value: { mandatory: [], byTwoThirds: false, never: [] },

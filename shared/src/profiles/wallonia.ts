@@ -59,6 +59,12 @@ export const wallonia: RulesProfile = {
     status: 'confirmed',
     source: 'décret of 15 July 2021, CDLD L6511-1 to 3, AGW of 23 September 2021',
   },
+  conflictOfInterest: {
+    value: { leavesRoom: true },
+    status: 'confirmed',
+    source:
+      'CDLD L1122-19 1°: a member may not be present at the deliberation on matters in which they, or relatives up to the fourth degree, have a direct interest',
+  },
   minutesSignedBy: {
     value: ['chair', 'director'],
     status: 'unconfirmed',

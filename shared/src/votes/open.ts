@@ -2,6 +2,7 @@ import type { AgendaItem } from '../agenda';
 import { withoutQuorum } from '../attendance/quorum';
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
+import { inConflict } from '../conflicts/record';
 import { currentItem, isPresent, notInSession } from '../guards';
 import { isPending, undecidedAmendments } from '../motions/decider';
 import { membersInOffice } from '../roster';
@@ -55,9 +56,14 @@ function questionOf(meeting: Meeting, item: AgendaItem, command: CommandOf<'Open
   } satisfies Question;
 }
 
-/** Who may vote: the members in office present when the vote opens, in the order they answer. */
+/**
+ * Who may vote: the members in office present when the vote opens, in the order they answer, but
+ * none with a personal interest in the item (DLB art. 27, CDLD L1122-19).
+ */
 function eligibleMembers(meeting: Meeting): string[] {
-  const present = membersInOffice(meeting.setup.roster).filter((m) => isPresent(meeting, m.id));
+  const present = membersInOffice(meeting.setup.roster).filter(
+    (m) => isPresent(meeting, m.id) && !inConflict(meeting, meeting.currentItemId, m.id),
+  );
   const chairLast = meeting.profile.publicVoteOrder.value.chairVotesLast;
   const ordered = chairLast
     ? [...present.filter((m) => m.role !== 'chair'), ...present.filter((m) => m.role === 'chair')]

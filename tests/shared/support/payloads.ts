@@ -39,6 +39,8 @@ export function payloads(): Payloads {
     CloseRollCall: { type: 'CloseRollCall' },
     JoinCall: { type: 'JoinCall', member: councillor(2) },
     LeaveCall: { type: 'LeaveCall', member: councillor(2) },
+    DeclareConflict: { type: 'DeclareConflict', itemId: 'budget' },
+    LiftConflict: { type: 'LiftConflict', itemId: 'budget', member: councillor(1) },
     RequestFloor: { type: 'RequestFloor', kind: 'contribution' },
     WithdrawRequest: { type: 'WithdrawRequest', requestId: REQUEST },
     MoveRequest: { type: 'MoveRequest', requestId: REQUEST, position: 0 },

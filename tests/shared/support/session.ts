@@ -88,6 +88,8 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   CloseRollCall: 3,
   JoinCall: 4,
   LeaveCall: 2,
+  DeclareConflict: 2,
+  LiftConflict: 1,
   RequestFloor: 8,
   WithdrawRequest: 3,
   MoveRequest: 3,
@@ -187,6 +189,13 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
     case 'JoinCall':
     case 'LeaveCall':
       return { type: intent.type, member: at(MEMBERS, pick) ?? CHAIR };
+    case 'DeclareConflict':
+    case 'LiftConflict': {
+      const itemId = at(meeting.setup.agenda, pick)?.id ?? 'no-such-item';
+      const member = at(MEMBERS, pick) ?? CHAIR;
+      if (intent.type === 'LiftConflict') return { type: intent.type, itemId, member };
+      return flag ? { type: intent.type, itemId, member } : { type: intent.type, itemId };
+    }
     case 'RequestFloor':
       return { type: intent.type, kind: at(floorKinds, pick) ?? 'contribution' };
     case 'WithdrawRequest':

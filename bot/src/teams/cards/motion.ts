@@ -10,6 +10,7 @@ import {
   type Card,
   type Element,
 } from './elements';
+import { conflictLine, declareConflictAction } from './conflict';
 import { action, isVoting, itemTitle, nameOf, noticeOf, type CardRef, type View } from './view';
 
 export const MOTION_TEXT = 'motionText';
@@ -129,12 +130,14 @@ export function itemCard(view: View, itemId: string): Card {
     heading(itemTitle(meeting, itemId, view.language)),
     ...(item.session === 'closed' ? [text(t('item.closedSession'), { color: 'Attention' })] : []),
     ...(current ? [] : [text(t('item.notCurrent'))]),
+    ...conflictLine(view, itemId),
     ...noticeOf(view),
   ];
   if (!current) return adaptiveCard(body);
   const actions: Element[] = [];
   if (view.member === null || isVoting(view))
     actions.push(motionForm(view, card, 'motion.propose', { itemId }));
+  actions.push(...declareConflictAction(view, card, itemId));
   if (!meeting.openVoteId) actions.push(...openVoteActions(view, card, itemId));
   if (view.reader === 'chair') actions.push(action(view, card, t('meeting.next'), 'meeting.next'));
   return adaptiveCard(body, actions);

@@ -115,6 +115,7 @@ export const de: Catalog = {
   'rule.voteChangeUntilClose': 'Stimme vor dem Schluss ändern',
   'rule.namedVoteInMinutes': 'Namentliche Abstimmungen im Protokoll',
   'rule.remoteRestrictions': 'Nicht aus der Ferne zu entscheidende Gegenstände',
+  'rule.conflictOfInterest': 'Interessenkonflikt',
   'rule.minutesSignedBy': 'Wer das Protokoll unterzeichnet',
   'rule.closedSession': 'Nichtöffentliche Sitzung',
   'rule.motionsNeedSecond': 'Anträge brauchen Unterstützung',
@@ -180,6 +181,8 @@ export const de: Catalog = {
   'help.next': 'den nächsten Punkt aufrufen (Vorsitz)',
   'help.rollcall': 'den Namensaufruf eröffnen (Vorsitz)',
   'help.present': 'auf den Namensaufruf antworten',
+  'help.conflict':
+    'einen Interessenkonflikt zum beratenen Punkt erklären, oder „Interessenkonflikt 3“ zu Punkt 3; der Vorsitz fügt den Namen eines Mitglieds hinzu, um dessen Konflikt festzuhalten',
   'help.motion': 'einen Antrag stellen: „antrag“ und sein Text',
   'help.vote': 'den Punkt zur Abstimmung stellen, „abstimmung geheim“ für eine geheime (Vorsitz)',
   'help.close': 'die laufende Abstimmung oder den Namensaufruf schließen (Vorsitz)',
@@ -196,6 +199,7 @@ export const de: Catalog = {
   'word.next': 'weiter',
   'word.rollcall': 'namensaufruf',
   'word.present': 'anwesend',
+  'word.conflict': 'Interessenkonflikt',
   'word.motion': 'antrag',
   'word.vote': 'abstimmung',
   'word.close': 'schließen',
@@ -238,6 +242,13 @@ export const de: Catalog = {
   'done.amendment': 'Ihr Änderungsantrag ist eingereicht: seine Karte folgt im Chat.',
   'done.voteOpened': 'Die Abstimmung ist eröffnet: ihre Karte folgt im Chat.',
   'done.rollCallOpened': 'Der Namensaufruf ist eröffnet: seine Karte folgt im Chat.',
+  'done.conflict':
+    'Ihr Interessenkonflikt ist festgehalten: Sie nehmen weder an der Beratung noch an der Abstimmung über diesen Punkt teil.',
+  'conflict.declare': 'Interessenkonflikt erklären',
+  'conflict.recorded': 'Interessenkonflikt von {{name}} zu Punkt {{n}} festgehalten.',
+  'conflict.inConflict': 'Interessenkonflikt: {{names}}',
+  'conflict.unknownItem': 'Die Tagesordnung hat keinen Punkt {{n}}.',
+  'conflict.unknownMember': 'Kein Ratsmitglied heißt „{{name}}“.',
   done: 'Erledigt.',
 
   'error.unknownCommand':

@@ -112,6 +112,7 @@ export const en = {
   'rule.voteChangeUntilClose': 'Changing a vote before the close',
   'rule.namedVoteInMinutes': 'Named votes in the minutes',
   'rule.remoteRestrictions': 'Subjects not decided remotely',
+  'rule.conflictOfInterest': 'Conflict of interest',
   'rule.minutesSignedBy': 'Who signs the minutes',
   'rule.closedSession': 'Closed session',
   'rule.motionsNeedSecond': 'Motions need a second',
@@ -173,6 +174,8 @@ export const en = {
   'help.next': 'take up the next item (chair)',
   'help.rollcall': 'open the roll call (chair)',
   'help.present': 'answer the roll call',
+  'help.conflict':
+    'declare a conflict of interest on the item under discussion, or “conflict 3” on item 3; the chair adds a member’s name to record theirs',
   'help.motion': 'table a motion: “motion” followed by its text',
   'help.vote': 'put the item to the vote, “vote secret” for a secret vote (chair)',
   'help.close': 'close the open vote or roll call (chair)',
@@ -189,6 +192,7 @@ export const en = {
   'word.next': 'next',
   'word.rollcall': 'rollcall',
   'word.present': 'present',
+  'word.conflict': 'conflict',
   'word.motion': 'motion',
   'word.vote': 'vote',
   'word.close': 'close',
@@ -231,6 +235,13 @@ export const en = {
   'done.amendment': 'Your amendment is tabled: its card follows in the chat.',
   'done.voteOpened': 'The vote is open: its card follows in the chat.',
   'done.rollCallOpened': 'The roll call is open: its card follows in the chat.',
+  'done.conflict':
+    'Your conflict of interest is recorded: you take no part in the debate or the vote on this item.',
+  'conflict.declare': 'Declare a conflict of interest',
+  'conflict.recorded': 'Conflict of interest recorded for {{name}} on item {{n}}.',
+  'conflict.inConflict': 'Conflict of interest: {{names}}',
+  'conflict.unknownItem': 'There is no item {{n}} on the agenda.',
+  'conflict.unknownMember': 'No member of the council is called “{{name}}”.',
   done: 'Done.',
 
   'error.unknownCommand': 'I do not know “{{text}}”. Write “help” to see what I can do.',

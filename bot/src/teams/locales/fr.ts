@@ -114,6 +114,7 @@ export const fr: Catalog = {
   'rule.voteChangeUntilClose': 'Changer son vote avant la clôture',
   'rule.namedVoteInMinutes': 'Votes nominatifs au procès-verbal',
   'rule.remoteRestrictions': 'Objets exclus de la séance à distance',
+  'rule.conflictOfInterest': 'Conflit d’intérêts',
   'rule.minutesSignedBy': 'Signataires du procès-verbal',
   'rule.closedSession': 'Huis clos',
   'rule.motionsNeedSecond': 'Appui requis pour une motion',
@@ -177,6 +178,8 @@ export const fr: Catalog = {
   'help.next': 'passer au point suivant (président)',
   'help.rollcall': 'ouvrir l’appel nominal (président)',
   'help.present': 'répondre à l’appel nominal',
+  'help.conflict':
+    'déclarer un conflit d’intérêts sur le point en discussion, ou « conflit 3 » sur le point 3 ; le président ajoute le nom d’un membre pour acter le sien',
   'help.motion': 'déposer une motion : « motion » suivi de son texte',
   'help.vote': 'mettre le point aux voix, « vote secret » pour un scrutin secret (président)',
   'help.close': 'clore le vote ou l’appel en cours (président)',
@@ -194,6 +197,7 @@ export const fr: Catalog = {
   'word.next': 'suivant',
   'word.rollcall': 'appel',
   'word.present': 'présent',
+  'word.conflict': 'conflit',
   'word.motion': 'motion',
   'word.vote': 'vote',
   'word.close': 'clore',
@@ -238,6 +242,13 @@ export const fr: Catalog = {
   'done.amendment': 'Votre amendement est déposé : sa carte suit dans la conversation.',
   'done.voteOpened': 'Le vote est ouvert : sa carte suit dans la conversation.',
   'done.rollCallOpened': 'L’appel nominal est ouvert : sa carte suit dans la conversation.',
+  'done.conflict':
+    'Votre conflit d’intérêts est acté : vous ne prenez part ni au débat ni au vote sur ce point.',
+  'conflict.declare': 'Déclarer un conflit d’intérêts',
+  'conflict.recorded': 'Conflit d’intérêts acté pour {{name}} sur le point {{n}}.',
+  'conflict.inConflict': 'Conflit d’intérêts : {{names}}',
+  'conflict.unknownItem': 'Il n’y a pas de point {{n}} à l’ordre du jour.',
+  'conflict.unknownMember': 'Aucun membre du conseil ne répond au nom « {{name}} ».',
   done: 'C’est fait.',
 
   'error.unknownCommand':

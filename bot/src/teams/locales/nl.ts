@@ -114,6 +114,7 @@ export const nl: Catalog = {
   'rule.voteChangeUntilClose': 'Stem wijzigen voor de sluiting',
   'rule.namedVoteInMinutes': 'Naamstemmingen in de notulen',
   'rule.remoteRestrictions': 'Onderwerpen niet op afstand te beslissen',
+  'rule.conflictOfInterest': 'Belangenconflict',
   'rule.minutesSignedBy': 'Wie de notulen ondertekent',
   'rule.closedSession': 'Besloten zitting',
   'rule.motionsNeedSecond': 'Een motie moet gesteund worden',
@@ -180,6 +181,8 @@ export const nl: Catalog = {
   'help.next': 'het volgende punt behandelen (voorzitter)',
   'help.rollcall': 'de naamafroeping openen (voorzitter)',
   'help.present': 'op de naamafroeping antwoorden',
+  'help.conflict':
+    'een belangenconflict melden bij het punt in bespreking, of „belangenconflict 3” bij punt 3; de voorzitter voegt de naam van een lid toe om het zijne te akteren',
   'help.motion': 'een motie indienen: “motie” gevolgd door de tekst',
   'help.vote':
     'het punt ter stemming leggen, “stemming geheim” voor een geheime stemming (voorzitter)',
@@ -197,6 +200,7 @@ export const nl: Catalog = {
   'word.next': 'volgende',
   'word.rollcall': 'afroeping',
   'word.present': 'aanwezig',
+  'word.conflict': 'belangenconflict',
   'word.motion': 'motie',
   'word.vote': 'stemming',
   'word.close': 'sluit',
@@ -239,6 +243,13 @@ export const nl: Catalog = {
   'done.amendment': 'Uw amendement is ingediend: de kaart volgt in de chat.',
   'done.voteOpened': 'De stemming is geopend: de kaart volgt in de chat.',
   'done.rollCallOpened': 'De naamafroeping is geopend: de kaart volgt in de chat.',
+  'done.conflict':
+    'Uw belangenconflict is geakteerd: u neemt niet deel aan de bespreking en de stemming over dit punt.',
+  'conflict.declare': 'Belangenconflict melden',
+  'conflict.recorded': 'Belangenconflict geakteerd voor {{name}} bij punt {{n}}.',
+  'conflict.inConflict': 'Belangenconflict: {{names}}',
+  'conflict.unknownItem': 'Er is geen punt {{n}} op de agenda.',
+  'conflict.unknownMember': 'Geen raadslid heet „{{name}}”.',
   done: 'Gedaan.',
 
   'error.unknownCommand': 'Ik ken “{{text}}” niet. Schrijf “hulp” om te zien wat ik kan.',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Agenda, CurrentItem } from '../parts/Agenda';
 import { AttendanceSection } from '../parts/Attendance';
 import { AttendanceList } from '../parts/AttendanceList';
+import { Conflicts } from '../parts/Conflicts';
 import { Floor } from '../parts/Floor';
 import { MeetingControls } from '../parts/MeetingControls';
 import { MinutesDownload } from '../parts/MinutesDownload';
@@ -24,6 +25,7 @@ export default function Panel() {
           <Floor />
           <Votes />
           <Motions />
+          <Conflicts />
           <Results />
           <AttendanceSection />
         </>
@@ -36,6 +38,7 @@ export default function Panel() {
           <Votes />
           <Floor />
           <Motions />
+          <Conflicts />
           <Results />
           <Agenda />
         </>
@@ -46,6 +49,7 @@ export default function Panel() {
           <ResultsInbox />
           <CurrentItem />
           <AttendanceList />
+          <Conflicts />
           <Results />
           <MinutesDownload />
         </>
