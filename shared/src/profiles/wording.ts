@@ -51,6 +51,10 @@ const fr: Wording = {
     decision: 'le conseil ne décide que si la majorité de ses membres est présente',
   },
   presenceToCast: { any: 'seuls les membres présents prennent part au vote' },
+  conflictOfInterest: {
+    true: 'un membre qui a un intérêt personnel à l’objet quitte la séance pour ce point',
+    false: 'un membre qui a un intérêt personnel à l’objet ne prend part ni au débat ni au vote',
+  },
 };
 
 const nl: Wording = {
@@ -96,6 +100,11 @@ const nl: Wording = {
     decision: 'de raad beslist alleen als de meerderheid van zijn leden aanwezig is',
   },
   presenceToCast: { any: 'alleen de aanwezige leden nemen deel aan de stemming' },
+  conflictOfInterest: {
+    true: 'een lid met een persoonlijk belang bij het punt verlaat de zitting voor dat punt',
+    false:
+      'een lid met een persoonlijk belang bij het punt neemt niet deel aan de bespreking en de stemming',
+  },
 };
 
 const de: Wording = {
@@ -141,6 +150,11 @@ const de: Wording = {
     decision: 'der Rat beschließt nur, wenn die Mehrheit seiner Mitglieder anwesend ist',
   },
   presenceToCast: { any: 'nur anwesende Mitglieder nehmen an der Abstimmung teil' },
+  conflictOfInterest: {
+    true: 'ein Mitglied mit persönlichem Interesse am Punkt verlässt für diesen Punkt die Sitzung',
+    false:
+      'ein Mitglied mit persönlichem Interesse am Punkt nimmt weder an der Beratung noch an der Abstimmung teil',
+  },
 };
 
 const en: Wording = {
@@ -186,6 +200,10 @@ const en: Wording = {
     decision: 'the council decides only while a majority of its members is present',
   },
   presenceToCast: { any: 'only members present take part in the vote' },
+  conflictOfInterest: {
+    true: 'a member with a personal interest in the item leaves the sitting for it',
+    false: 'a member with a personal interest in the item takes no part in its debate and vote',
+  },
 };
 
 const wordings: Readonly<Record<Language, Wording>> = { fr, nl, de, en };
@@ -200,6 +218,7 @@ const houseRules: Readonly<Record<Language, string>> = {
 
 function valueKey(profile: RulesProfile, rule: RuleName): string {
   if (rule === 'tieRule') return profile.tieRule.value.appointment.tieBreak;
+  if (rule === 'conflictOfInterest') return String(profile.conflictOfInterest.value.leavesRoom);
   const value: unknown = profile[rule].value;
   return typeof value === 'boolean' || typeof value === 'string' ? String(value) : 'any';
 }
