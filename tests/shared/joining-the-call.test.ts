@@ -154,7 +154,7 @@ describe('joining the call', () => {
     sitting.do(SYSTEM, { type: 'LeaveCall', member: councillor(1) });
     const attendance = section(linesOf(sitting.minutes(DIRECTOR)), 'Attendance', 'Roll calls');
     expect(attendance).toContain(
-      'Presence: Joining the call counted as being present, and leaving it as a departure (council’s house rules).',
+      'Presence: Joining the call counted as being present, and leaving it as a departure (the council’s house rules).',
     );
     expect(attendance.some((line) => line.includes('Councillor 1 leaves the meeting'))).toBe(true);
 

@@ -1,6 +1,7 @@
 import type { AgendaItem, Session } from '../agenda';
 import type { Event } from '../events';
 import type { Language } from '../language';
+import { articlesOf, listOf } from '../profiles';
 import { directorsOf, membersInOffice, type Member } from '../roster';
 import type { Motion } from '../state';
 import { meetingFor, type Reader } from '../visibility';
@@ -121,7 +122,14 @@ function attendanceBlocks(ctx: Context, record: MinutesRecord): MinutesBlock[] {
   // Both lists are in log order; a loss sorts after the departure that caused it (stable sort).
   const movements = moments.sort((a, b) => a.at.localeCompare(b.at)).map((m) => m.text);
   if (record.presenceByCall) {
-    blocks.push(paragraph(`${words.byCall}.`, { label: words.presenceRule }));
+    const language = meeting.setup.language;
+    const basis = {
+      rule: 'joiningCallIsPresence' as const,
+      ...meeting.profile.joiningCallIsPresence,
+    };
+    const articles = articlesOf(language, basis, 'question');
+    const cited = articles.length > 0 ? ` (${listOf(language, articles)})` : '';
+    blocks.push(paragraph(`${words.byCall}${cited}.`, { label: words.presenceRule }));
   }
   if (movements.length > 0) {
     blocks.push(heading(3, words.movements), { kind: 'list', items: movements });
