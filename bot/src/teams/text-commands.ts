@@ -1,4 +1,10 @@
-import { languages } from '@council/shared';
+import {
+  languages,
+  thresholdBases,
+  thresholds,
+  type Threshold,
+  type ThresholdBase,
+} from '@council/shared';
 import { catalogs, type TextKey } from './i18n';
 
 /** What a member may write to the bot; `help` lists them, in their language. */
@@ -64,4 +70,34 @@ export function parseText(raw: string | undefined): ParsedText {
 
 export function isSecretWord(word: string): boolean {
   return secretWords.has(normal(word.trim()));
+}
+
+/** Accents, case and a plural "s" aside: "présents" and "Presents" are "present". */
+const bare = (word: string) =>
+  normal(word)
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/s$/, '');
+
+const baseWords = new Map<string, ThresholdBase>(
+  thresholdBases.flatMap((base) => [
+    [bare(catalogs.en[`word.${base}`]), base] as const,
+    ...languages.map((l) => [bare(catalogs[l][`word.${base}`]), base] as const),
+  ]),
+);
+
+/** What follows `vote`: "secret", a majority ("2/3") and its base ("present"), in any order. */
+export type VoteWords = { secret?: true; threshold?: Threshold; base?: ThresholdBase } | null;
+
+export function parseVoteWords(rest: string): VoteWords {
+  const words: { secret?: true; threshold?: Threshold; base?: ThresholdBase } = {};
+  for (const word of rest.split(/\s+/).filter(Boolean)) {
+    const threshold = thresholds.find((th) => th === word);
+    const base = baseWords.get(bare(word));
+    if (isSecretWord(word)) words.secret = true;
+    else if (threshold) words.threshold = threshold;
+    else if (base) words.base = base;
+    else return null;
+  }
+  return words;
 }

@@ -1,4 +1,5 @@
 import type { Vote } from '../state';
+import { isPlainMajority, majorityInWords } from '../votes/majority-words';
 import { ABSTAIN, type Outcome, type VoteResult } from '../votes/result';
 import { heading, paragraph, type Context, type MinutesBlock } from './context';
 
@@ -78,9 +79,14 @@ function ruleLines(ctx: Context, result: VoteResult): MinutesBlock[] {
   const basis = [
     ...new Set(rule.basis.map((b) => `${citation(b.source)} (${words.ruleStatus[b.status]})`)),
   ];
+  const language = ctx.meeting.setup.language;
+  const plain = isPlainMajority(rule.threshold, result.base);
+  const majority = plain
+    ? words.thresholds[rule.threshold]
+    : majorityInWords(rule.threshold, result, language);
   return [
     paragraph(ctx.fill(words.votesCast, { cast: result.votesCast, needed: result.needed })),
-    paragraph(`${words.thresholds[rule.threshold]}${ctx.words.listSeparator}${abstentions}.`, {
+    paragraph(`${majority}${ctx.words.listSeparator}${abstentions}.`, {
       label: words.rule,
     }),
     paragraph(basis.join(ctx.words.listSeparator), { label: words.basis }),

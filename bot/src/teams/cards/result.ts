@@ -1,4 +1,11 @@
-import { secondRound, type Outcome, type Vote, type VoteResult } from '@council/shared';
+import {
+  isPlainMajority,
+  majorityInWords,
+  secondRound,
+  type Outcome,
+  type Vote,
+  type VoteResult,
+} from '@council/shared';
 import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
@@ -41,19 +48,26 @@ export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
   }
 }
 
+/** A plain majority of votes cast keeps its short line; any other says its base and numbers. */
+function majorityLine(view: View, result: VoteResult): string {
+  const { t, language } = view;
+  const { rule } = result;
+  const abstentions = rule.abstentionsCount
+    ? t('result.abstentionsCount')
+    : t('result.abstentionsLeftOut');
+  const profile = t(`profile.${rule.profile}`);
+  if (isPlainMajority(rule.threshold, result.base)) {
+    return t('result.rule', { profile, threshold: rule.threshold, abstentions });
+  }
+  const majority = majorityInWords(rule.threshold, result, language);
+  return t('result.ruleOnBase', { profile, majority, abstentions });
+}
+
 function ruleLines(view: View, result: VoteResult): Element[] {
   const { t } = view;
   const { rule } = result;
   return [
-    text(
-      t('result.rule', {
-        profile: t(`profile.${rule.profile}`),
-        threshold: rule.threshold,
-        abstentions: rule.abstentionsCount
-          ? t('result.abstentionsCount')
-          : t('result.abstentionsLeftOut'),
-      }),
-    ),
+    text(majorityLine(view, result)),
     ...rule.basis.map((basis) =>
       subtle(`${t(`rule.${basis.rule}`)} (${t(`ruleStatus.${basis.status}`)}): ${basis.source}`),
     ),

@@ -54,6 +54,7 @@ export const en = {
   'vote.namedTitle': 'Named vote',
   'vote.secretTitle': 'Secret vote',
   'vote.threshold': 'Majority required: {{threshold}} of the votes cast',
+  'vote.thresholdOnBase': 'Majority required: {{majority}}',
   'vote.participation': '{{voted}} of {{eligible}} have voted',
   'vote.quorumLost':
     'Quorum lost: {{present}} present, {{needed}} needed. Closed now, this vote would be void.',
@@ -90,6 +91,7 @@ export const en = {
   'result.needed': 'Needed to carry',
   'result.rule':
     'Rules applied: {{profile}}, majority {{threshold}} of the votes cast, {{abstentions}}.',
+  'result.ruleOnBase': 'Rules applied: {{profile}}, {{majority}}, {{abstentions}}.',
   'result.abstentionsCount': 'abstentions counted',
   'result.abstentionsLeftOut': 'abstentions left out',
 
@@ -104,7 +106,9 @@ export const en = {
   'rule.abstentionsCount': 'Abstentions',
   'rule.tieRule': 'Tie rule',
   'rule.thresholds': 'Qualified majority',
+  'rule.thresholdBases': 'Base of a qualified majority',
   'rule.secretSubjects': 'Subjects voted in secret',
+  'rule.secretOtherwise': 'Secret ballot on other subjects',
   'rule.publicVoteOrder': 'Order of a named vote',
   'rule.voteChangeUntilClose': 'Changing a vote before the close',
   'rule.namedVoteInMinutes': 'Named votes in the minutes',
@@ -170,7 +174,7 @@ export const en = {
   'help.rollcall': 'open the roll call (chair)',
   'help.present': 'answer the roll call',
   'help.motion': 'table a motion: “motion” followed by its text',
-  'help.vote': 'put the item to the vote, “vote secret” for a secret vote (chair)',
+  'help.vote': 'put the item to the vote, “vote secret” for a secret vote, “vote 2/3 present” for a qualified majority of the members present (chair)',
   'help.close': 'close the open vote or roll call (chair)',
   'help.minutes': 'the minutes as a PDF, sent to you in our personal chat (general director)',
 
@@ -189,6 +193,9 @@ export const en = {
   'word.vote': 'vote',
   'word.close': 'close',
   'word.secret': 'secret',
+  'word.membersPresent': 'present',
+  'word.votesCast': 'cast',
+  'word.membersInOffice': 'office',
   'word.minutes': 'minutes',
   'word.minutesAlias': 'pdf',
 
@@ -230,6 +237,7 @@ export const en = {
   done: 'Done.',
 
   'error.unknownCommand': 'I do not know “{{text}}”. Write “help” to see what I can do.',
+  'error.voteWords': 'I did not understand that. “vote”: {{help}}.',
   'error.unknownAction': 'This button is not one of mine, or it is out of date.',
   'error.notIdentified': 'Teams did not tell me who you are, so I cannot act for you.',
   'error.noTenant': 'Teams did not tell me which organisation this chat belongs to.',
