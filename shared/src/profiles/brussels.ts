@@ -39,7 +39,8 @@ export const brussels: RulesProfile = {
   secretOtherwise: {
     value: false,
     status: 'unconfirmed',
-    source: 'NLC art. 100, read as CDLD L1122-27: secret only for the subjects listed; others in public',
+    source:
+      'NLC art. 100, read as CDLD L1122-27: secret only for the subjects listed; others in public',
   },
   publicVoteOrder: {
     value: { order: 'seat', chairVotesLast: false },

@@ -30,7 +30,10 @@ function applied(profile: RulesProfile, threshold: Threshold, rules: RuleName[])
   };
 }
 
-type Counted = Pick<VoteResult, 'outcome' | 'tally' | 'votesCast' | 'needed' | 'base' | 'baseCount'>;
+type Counted = Pick<
+  VoteResult,
+  'outcome' | 'tally' | 'votesCast' | 'needed' | 'base' | 'baseCount'
+>;
 
 /** The fewest votes that carry, and what that number was taken of. */
 function majorityOf(threshold: Threshold, majority: MajorityBase, votesCast: number) {

@@ -96,7 +96,11 @@ const words: Readonly<Record<Language, MajorityWords>> = {
 const counted = (n: number, forms: Countable) => (n === 1 ? forms.one : forms.many);
 
 /** "majorité des deux tiers des membres présents": what a vote requires, as the chair picks it. */
-export function majorityName(threshold: Threshold, base: ThresholdBase, language: Language): string {
+export function majorityName(
+  threshold: Threshold,
+  base: ThresholdBase,
+  language: Language,
+): string {
   const w = words[language];
   return `${w.majority[threshold]} ${w.of[base]}`;
 }

@@ -15,6 +15,8 @@ export function secretItemRefusal(
   agenda: readonly AgendaItem[],
   profile: RulesProfile,
 ): Decision | null {
-  const item = agenda.find((i) => i.expectedVote === 'secret' && !secretAllowed(profile, i.subject));
+  const item = agenda.find(
+    (i) => i.expectedVote === 'secret' && !secretAllowed(profile, i.subject),
+  );
   return item ? refuse('SECRET_ITEM_NOT_ALLOWED', { item: item.id }) : null;
 }

@@ -181,7 +181,8 @@ export const de: Catalog = {
   'help.rollcall': 'den Namensaufruf eröffnen (Vorsitz)',
   'help.present': 'auf den Namensaufruf antworten',
   'help.motion': 'einen Antrag stellen: „antrag“ und sein Text',
-  'help.vote': 'den Punkt zur Abstimmung stellen, „abstimmung geheim“ für eine geheime, „abstimmung 2/3 anwesend“ für eine qualifizierte Mehrheit der Anwesenden (Vorsitz)',
+  'help.vote':
+    'den Punkt zur Abstimmung stellen, „abstimmung geheim“ für eine geheime, „abstimmung 2/3 anwesend“ für eine qualifizierte Mehrheit der Anwesenden (Vorsitz)',
   'help.close': 'die laufende Abstimmung oder den Namensaufruf schließen (Vorsitz)',
   'help.minutes': 'das Protokoll als PDF, in unserem persönlichen Chat (Generaldirektor)',
 

@@ -174,7 +174,8 @@ export const en = {
   'help.rollcall': 'open the roll call (chair)',
   'help.present': 'answer the roll call',
   'help.motion': 'table a motion: “motion” followed by its text',
-  'help.vote': 'put the item to the vote, “vote secret” for a secret vote, “vote 2/3 present” for a qualified majority of the members present (chair)',
+  'help.vote':
+    'put the item to the vote, “vote secret” for a secret vote, “vote 2/3 present” for a qualified majority of the members present (chair)',
   'help.close': 'close the open vote or roll call (chair)',
   'help.minutes': 'the minutes as a PDF, sent to you in our personal chat (general director)',
 

@@ -178,7 +178,8 @@ export const fr: Catalog = {
   'help.rollcall': 'ouvrir l’appel nominal (président)',
   'help.present': 'répondre à l’appel nominal',
   'help.motion': 'déposer une motion : « motion » suivi de son texte',
-  'help.vote': 'mettre le point aux voix, « vote secret » pour un scrutin secret, « vote 2/3 présents » pour une majorité qualifiée des membres présents (président)',
+  'help.vote':
+    'mettre le point aux voix, « vote secret » pour un scrutin secret, « vote 2/3 présents » pour une majorité qualifiée des membres présents (président)',
   'help.close': 'clore le vote ou l’appel en cours (président)',
   'help.minutes':
     'le procès-verbal en PDF, envoyé dans notre conversation personnelle (directeur général)',
