@@ -1,5 +1,5 @@
 import type { Vote } from '../state';
-import { isPlainMajority, majorityInWords } from '../votes/majority-words';
+import { majorityInWords } from '../votes/majority-words';
 import { ABSTAIN, type Outcome, type VoteResult } from '../votes/result';
 import { heading, paragraph, type Context, type MinutesBlock } from './context';
 
@@ -80,10 +80,11 @@ function ruleLines(ctx: Context, result: VoteResult): MinutesBlock[] {
     ...new Set(rule.basis.map((b) => `${citation(b.source)} (${words.ruleStatus[b.status]})`)),
   ];
   const language = ctx.meeting.setup.language;
-  const plain = isPlainMajority(rule.threshold, result.base);
-  const majority = plain
-    ? words.thresholds[rule.threshold]
-    : majorityInWords(rule.threshold, result, language);
+  // A majority of votes cast keeps its usual words; votes cast and the majority are in the line above.
+  const majority =
+    result.base === 'votesCast'
+      ? words.thresholds[rule.threshold]
+      : majorityInWords(rule.threshold, result, language);
   return [
     paragraph(ctx.fill(words.votesCast, { cast: result.votesCast, needed: result.needed })),
     paragraph(`${majority}${ctx.words.listSeparator}${abstentions}.`, {

@@ -1,5 +1,4 @@
 import {
-  isPlainMajority,
   majorityInWords,
   secondRound,
   type Outcome,
@@ -48,7 +47,7 @@ export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
   }
 }
 
-/** A plain majority of votes cast keeps its short line; any other says its base and numbers. */
+/** A majority of votes cast keeps its short line; one of members says its base and numbers. */
 function majorityLine(view: View, result: VoteResult): string {
   const { t, language } = view;
   const { rule } = result;
@@ -56,7 +55,7 @@ function majorityLine(view: View, result: VoteResult): string {
     ? t('result.abstentionsCount')
     : t('result.abstentionsLeftOut');
   const profile = t(`profile.${rule.profile}`);
-  if (isPlainMajority(rule.threshold, result.base)) {
+  if (result.base === 'votesCast') {
     return t('result.rule', { profile, threshold: rule.threshold, abstentions });
   }
   const majority = majorityInWords(rule.threshold, result, language);

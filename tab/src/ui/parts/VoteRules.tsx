@@ -1,5 +1,4 @@
 import {
-  isPlainMajority,
   majorityInWords,
   majorityName,
   secretAllowed,
@@ -98,12 +97,12 @@ export function SecretChoice(props: {
   );
 }
 
-/** A qualified majority's base and numbers under a result; a plain majority says nothing more. */
+/** A majority of members says its base and numbers under a result; votes cast are already there. */
 export function MajorityOfResult({ vote }: { vote: Vote }) {
   const { language } = useSession();
   const layout = useLayout();
   const result = vote.result;
-  if (!result || isPlainMajority(vote.threshold, result.base)) return null;
+  if (!result || result.base === 'votesCast') return null;
   return (
     <div className={layout.muted} data-majority="">
       {majorityInWords(vote.threshold, result, language)}
