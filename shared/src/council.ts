@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MeetingSetupInput } from './commands';
+import { profileOverridesSchema, type MeetingSetupInput } from './commands';
 import { languages } from './language';
 import { profileIds, subjects } from './profiles';
 import { roles } from './roster';
@@ -35,6 +35,8 @@ export const councilFileSchema = z.object({
     convocation: z.number().int().optional(),
   }),
   rulesProfile: z.enum(profileIds),
+  /** The council's house rules, where they differ from its region's profile. */
+  rulesOverrides: profileOverridesSchema.optional(),
   director: person,
   observer: person.optional(),
   members: z.array(person),
@@ -76,6 +78,6 @@ export function setupFromCouncilFile(file: CouncilFile): MeetingSetupInput {
         ...candidate,
       })),
     })),
-    rules: { profile: file.rulesProfile, overrides: {} },
+    rules: { profile: file.rulesProfile, overrides: file.rulesOverrides ?? {} },
   };
 }
