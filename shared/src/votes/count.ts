@@ -48,16 +48,12 @@ function resultOf(
   threshold: Threshold,
   alsoApplied: readonly RuleName[],
 ): VoteResult {
-  const base: RuleName[] = counted.base === 'votesCast' ? [] : ['thresholdBases'];
+  // A majority of members present or in office is not the majority of votes cast (majorityBase).
+  const base: RuleName = counted.base === 'votesCast' ? 'majorityBase' : 'thresholdBases';
   return {
     ...counted,
     participation: Object.values(counted.tally).reduce((sum, n) => sum + n, 0),
-    rule: applied(profile, threshold, [
-      'majorityBase',
-      'abstentionsCount',
-      ...base,
-      ...alsoApplied,
-    ]),
+    rule: applied(profile, threshold, [base, 'abstentionsCount', ...alsoApplied]),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Meeting } from '../../../shared/src';
 import type { Call } from '../support/connector';
 import { personOf, type Person } from '../support/service';
-import { cardOf, hasButton, textOf, type Card } from '../support/teams';
+import { button, cardOf, textOf, type Card } from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
 import { BOT_START_MS, startBot, type RunningBot } from './bot';
 
@@ -68,12 +68,12 @@ describe.each(testDatabases())('votes in the meeting chat, on %s', (_engine, fre
 
   test('Wallonia CDLD L1122-27: the chair’s item card offers a named vote only', async () => {
     const before = bot.connector.calls.length;
-    expect((await bot.send(bot.chat.message(bot.chair, 'motion'))).status).toBe(200);
+    expect((await bot.send(bot.chat.message(bot.chair, 'motion', 'fr-BE'))).status).toBe(200);
     const item = await postedCard(/Point en discussion/, before);
-    const opens = JSON.stringify(item).match(/"verb":"vote\.open"[^}]*/g) ?? [];
-    expect(opens).toHaveLength(1);
-    expect(opens.join()).toContain('"secret":false');
-    expect(hasButton(item, 'vote.open')).toBe(true);
+    expect(button(item, 'vote.open', { secret: false }).title).toBe(
+      'Mettre aux voix (vote nominatif)',
+    );
+    expect(() => button(item, 'vote.open', { secret: true })).toThrow(/no vote.open button/);
   });
 
   test('words the bot does not know after "vote" are answered, and nothing opens', async () => {
