@@ -166,7 +166,7 @@ describe('the demo meeting through the bot alone', () => {
     for (const call of meetingChat) expect(textOf(cardOf(call))).not.toMatch(/Oui: 20/);
   });
 
-  test('the director publishes; the result appears in the meeting chat, without names', async () => {
+  test('the director publishes; the result appears in the meeting chat, with who voted how', async () => {
     const inPersonal = chatOf({
       serviceUrl: bot.connector.url,
       conversationId: personal,

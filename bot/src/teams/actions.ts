@@ -86,7 +86,8 @@ export function commandOf(action: CommandAction): WireCommand {
     case 'motion.withdraw':
       return { type: 'WithdrawMotion', motionId: action.data.motionId };
     case 'vote.open': {
-      const { motionId, ...how } = action.data;
+      const { motionId, secret, threshold, base } = action.data;
+      const how = { secret, ...(threshold ? { threshold } : {}), ...(base ? { base } : {}) };
       return motionId ? { type: 'OpenVote', motionId, ...how } : { type: 'OpenVote', ...how };
     }
     case 'vote.cast':
