@@ -80,24 +80,24 @@ const bare = (word: string) =>
     .replace(/s$/, '');
 
 const baseWords = new Map<string, ThresholdBase>(
-  thresholdBases.flatMap((base) => [
-    [bare(catalogs.en[`word.${base}`]), base] as const,
-    ...languages.map((l) => [bare(catalogs[l][`word.${base}`]), base] as const),
-  ]),
+  thresholdBases.flatMap((base) =>
+    languages.map((l) => [bare(catalogs[l][`word.${base}`]), base] as const),
+  ),
 );
 
-/** What follows `vote`: "secret", a majority ("2/3") and its base ("present"), in any order. */
+/** What follows `vote`: "secret", a majority ("2/3") and its base ("présents", "en fonction"). */
 export type VoteWords = { secret?: true; threshold?: Threshold; base?: ThresholdBase } | null;
 
 export function parseVoteWords(rest: string): VoteWords {
   const words: { secret?: true; threshold?: Threshold; base?: ThresholdBase } = {};
+  const others: string[] = [];
   for (const word of rest.split(/\s+/).filter(Boolean)) {
     const threshold = thresholds.find((th) => th === word);
-    const base = baseWords.get(bare(word));
     if (isSecretWord(word)) words.secret = true;
     else if (threshold) words.threshold = threshold;
-    else if (base) words.base = base;
-    else return null;
+    else others.push(word);
   }
-  return words;
+  if (others.length === 0) return words;
+  const base = baseWords.get(bare(others.join(' ')));
+  return base ? { ...words, base } : null;
 }

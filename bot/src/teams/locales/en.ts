@@ -196,7 +196,7 @@ export const en = {
   'word.secret': 'secret',
   'word.membersPresent': 'present',
   'word.votesCast': 'cast',
-  'word.membersInOffice': 'office',
+  'word.membersInOffice': 'in office',
   'word.minutes': 'minutes',
   'word.minutesAlias': 'pdf',
 

@@ -201,7 +201,7 @@ export const fr: Catalog = {
   'word.secret': 'secret',
   'word.membersPresent': 'présents',
   'word.votesCast': 'exprimés',
-  'word.membersInOffice': 'fonction',
+  'word.membersInOffice': 'en fonction',
   'word.minutes': 'pv',
   'word.minutesAlias': 'procès-verbal',
 
