@@ -25,15 +25,15 @@ test('Wallonia CDLD L1122-27: on a general item the chair is offered no secret b
 
 test("Robert's Rules: the chair may order a ballot vote on a general item", () => {
   renderFor(CHAIR, sitting({ members: 9, present: 9, profile: 'roberts' }), <Panel />);
-  const secret = within(form()).getByRole('checkbox', { name: 'Secret ballot' });
-  expect((secret as HTMLInputElement).disabled).toBe(false);
+  const secret = within(form()).getByRole<HTMLInputElement>('checkbox', { name: 'Secret ballot' });
+  expect(secret.disabled).toBe(false);
 });
 
 test('Wallonia: an appointment is secret, and the chair cannot make it public', () => {
   renderFor(CHAIR, sitting({ members: 9, present: 9, item: 'water' }), <Panel />);
-  const secret = within(form()).getByRole('checkbox', {
+  const secret = within(form()).getByRole<HTMLInputElement>('checkbox', {
     name: 'Secret ballot',
-  }) as HTMLInputElement;
+  });
   expect(secret.checked).toBe(true);
   expect(secret.disabled).toBe(true);
 });
