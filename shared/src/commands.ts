@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languages } from './language';
-import { profileIds, subjects, thresholds } from './profiles';
+import { profileIds, subjects, thresholdBases, thresholds } from './profiles';
 import { genders, memberFunctions, roles, SYSTEM } from './roster';
 
 const id = z
@@ -73,7 +73,9 @@ export const profileOverridesSchema = z
       appointment: z.object({ runoff: z.boolean(), tieBreak: z.enum(['older', 'none']) }),
     }),
     thresholds: z.array(z.enum(thresholds)),
+    thresholdBases: z.array(z.enum(thresholdBases)),
     secretSubjects: z.array(z.enum(subjects)),
+    secretOtherwise: z.boolean(),
     publicVoteOrder: z.object({ order: z.literal('seat'), chairVotesLast: z.boolean() }),
     voteChangeUntilClose: z.boolean(),
     namedVoteInMinutes: z.enum(['totalsAndNamesAgainstAndAbstaining', 'everyMember']),
@@ -157,6 +159,7 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
     runoffOf: id.optional(),
     secret: z.boolean().optional(),
     threshold: z.enum(thresholds).optional(),
+    base: z.enum(thresholdBases).optional(),
   }),
   command('CastBallot', { voteId: id, choice: id }),
   command('CloseVote', { voteId: id }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MeetingSetupInput } from './commands';
+import { profileOverridesSchema, type MeetingSetupInput } from './commands';
 import { languages } from './language';
 import { profileIds, subjects } from './profiles';
 import { genders, memberFunctions, roles } from './roster';
@@ -37,6 +37,8 @@ export const councilFileSchema = z.object({
     convocation: z.number().int().optional(),
   }),
   rulesProfile: z.enum(profileIds),
+  /** The council's house rules, where they differ from its region's profile. */
+  rulesOverrides: profileOverridesSchema.optional(),
   director: person,
   observer: person.optional(),
   members: z.array(person),
@@ -84,6 +86,6 @@ export function setupFromCouncilFile(file: CouncilFile): MeetingSetupInput {
       ...(item.deliberation ? { deliberation: item.deliberation } : {}),
       ...(item.previousSitting ? { previousSitting: item.previousSitting } : {}),
     })),
-    rules: { profile: file.rulesProfile, overrides: {} },
+    rules: { profile: file.rulesProfile, overrides: file.rulesOverrides ?? {} },
   };
 }

@@ -659,6 +659,33 @@ export const errorCatalogue = {
       en: 'That majority is not provided for by the rules.',
     },
   },
+  THRESHOLD_BASE_NOT_ALLOWED: {
+    status: 400,
+    message: {
+      fr: 'Le règlement ne prévoit pas de majorité comptée sur cette base.',
+      nl: 'Het reglement voorziet geen meerderheid berekend op deze basis.',
+      de: 'Die Regeln sehen keine Mehrheit auf dieser Grundlage vor.',
+      en: 'The rules provide for no majority counted on that base.',
+    },
+  },
+  SECRET_VOTE_NOT_ALLOWED: {
+    status: 409,
+    message: {
+      fr: 'Ce point se vote en séance publique : les règles de procédure réservent le scrutin secret aux sujets qu’elles énumèrent (présentations, nominations, sanctions…).',
+      nl: 'Over dit punt wordt openbaar gestemd: het reglement behoudt de geheime stemming voor aan de onderwerpen die het opsomt (voordrachten, benoemingen, tuchtstraffen…).',
+      de: 'Über diesen Punkt wird öffentlich abgestimmt: die Verfahrensregeln behalten die geheime Abstimmung den aufgezählten Gegenständen vor (Vorschläge, Ernennungen, Disziplinarstrafen…).',
+      en: 'This item is voted in public: the rules of procedure keep the secret ballot for the subjects they list (presentations, appointments, sanctions…).',
+    },
+  },
+  SECRET_ITEM_NOT_ALLOWED: {
+    status: 400,
+    message: {
+      fr: 'Le point « {item} » ne peut pas être prévu au scrutin secret : les règles de procédure veulent que son objet se vote en séance publique.',
+      nl: 'Punt "{item}" kan niet voor een geheime stemming voorzien worden: volgens het reglement wordt over dit onderwerp openbaar gestemd.',
+      de: 'Punkt „{item}“ kann nicht für eine geheime Abstimmung vorgesehen werden: nach den Verfahrensregeln wird über diesen Gegenstand öffentlich abgestimmt.',
+      en: 'Item "{item}" cannot be set for a secret ballot: the rules of procedure have its subject voted in public.',
+    },
+  },
   REMOTE_SUBJECT_FORBIDDEN: {
     status: 409,
     message: {

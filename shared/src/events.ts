@@ -1,9 +1,9 @@
 import type { ItemId } from './agenda';
 import type { MeetingSetup } from './commands';
-import type { Threshold } from './profiles';
+import type { Threshold, ThresholdBase } from './profiles';
 import type { MemberId } from './roster';
 import type { FloorKind } from './state';
-import type { VoteResult } from './votes/result';
+import type { RecordedResult } from './votes/result';
 
 interface Stamped {
   readonly at: string;
@@ -130,6 +130,8 @@ export type VoteEvent = Stamped &
         readonly secret: boolean;
         readonly choices: readonly string[];
         readonly threshold: Threshold;
+        /** What the majority is counted on; logs written before it existed count votes cast. */
+        readonly base?: ThresholdBase;
         readonly eligible: readonly MemberId[];
       }
     | {
@@ -153,8 +155,10 @@ export type VoteEvent = Stamped &
         readonly participation: number;
         /** Set when quorum had to hold at the decision and did not: the vote is void. */
         readonly quorumLost?: QuorumShortfall;
+        /** Members in office present at the decision (absent from logs written before it). */
+        readonly present?: number;
       }
-    | { readonly type: 'VoteCounted'; readonly voteId: string; readonly result: VoteResult }
+    | { readonly type: 'VoteCounted'; readonly voteId: string; readonly result: RecordedResult }
     | { readonly type: 'ResultPublished'; readonly voteId: string }
   );
 

@@ -1,7 +1,7 @@
 import type { ItemId } from './agenda';
 import type { MeetingSetup } from './commands';
 import type { QuorumReport, QuorumShortfall } from './events';
-import type { RulesProfile, Threshold } from './profiles';
+import type { RulesProfile, Threshold, ThresholdBase } from './profiles';
 import type { MemberId } from './roster';
 import type { VoteResult } from './votes/result';
 
@@ -96,6 +96,7 @@ export interface Vote {
   readonly secret: boolean;
   readonly choices: readonly string[];
   readonly threshold: Threshold;
+  readonly base: ThresholdBase;
   /** Members entitled and present when the vote opened, in the order they answer. */
   readonly eligible: readonly MemberId[];
   /** Who took part: for a secret vote, the participation register, never the choices. */
@@ -109,6 +110,8 @@ export interface Vote {
   readonly departed: readonly MemberId[];
   /** The vote closed while quorum was lost: it is void. */
   readonly quorumLost: QuorumShortfall | null;
+  /** Members in office present when it closed (null: open, or closed before this was recorded). */
+  readonly presentAtClose: number | null;
   readonly result: VoteResult | null;
 }
 

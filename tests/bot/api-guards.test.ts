@@ -167,7 +167,8 @@ describe('nothing acknowledged is lost, nothing is applied twice', () => {
   test('200 concurrent secret ballots on one vote are all counted once', async () => {
     const running200 = await startService();
     try {
-      const big = await openDemoMeeting(running200, 49);
+      const secretAnywhere = { ...demo, rulesOverrides: { secretOtherwise: true } };
+      const big = await openDemoMeeting(running200, 49, secretAnywhere);
       const open = await big.chair.command(big.meetingId, { type: 'OpenVote', secret: true });
       expect(open.status).toBe(200);
       const meeting = (await big.chair.get(`/api/meetings/${big.meetingId}`)).body

@@ -1,5 +1,5 @@
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
-import { startService, type RunningService } from './support/service';
+import { demo, startService, type RunningService } from './support/service';
 import { readStream } from './support/sse';
 
 let running: RunningService;
@@ -8,7 +8,11 @@ const streamUrl = () => `${running.url}/api/meetings/${council.meetingId}/stream
 
 beforeAll(async () => {
   running = await startService();
-  council = await openDemoMeeting(running, 25);
+  // A secret question on item 1 needs house rules that allow one (CDLD L1122-27 does not).
+  council = await openDemoMeeting(running, 25, {
+    ...demo,
+    rulesOverrides: { secretOtherwise: true },
+  });
 });
 afterAll(() => running.close());
 

@@ -76,6 +76,8 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
       const bot: RunningBot = await startBot({
         sharing: { db, connector },
         log: createLogger('trace', sink),
+        // Item 1 is a question: a secret ballot on it needs house rules that allow one (CDLD L1122-27).
+        houseRules: { secretOtherwise: true },
       });
       const received: ScanRecord[] = [];
       /** What councillors and observers could read, for the unpublished counts. */

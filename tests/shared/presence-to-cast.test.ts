@@ -47,7 +47,8 @@ describe('presence when casting a ballot', () => {
   });
 
   test('a member who checked out cannot cast a secret ballot, and the refusal says no choice', () => {
-    const outcome = given(...leftDuringVote({}, true)).when(cast(c1));
+    const secretAnywhere = { overrides: { secretOtherwise: true } };
+    const outcome = given(...leftDuringVote(secretAnywhere, true)).when(cast(c1));
     outcome.thenRefuses('NOT_PRESENT_TO_VOTE');
     expect(JSON.stringify(outcome.decision)).not.toContain('yes');
   });

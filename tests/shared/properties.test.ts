@@ -14,6 +14,7 @@ import {
   type FloorKind,
   type MeetingState,
   type ProfileId,
+  type ProfileOverrides,
   type Vote,
 } from '../../shared/src';
 import { CHAIR, council, created, sitting } from './support/council';
@@ -46,14 +47,23 @@ interface VoteSetting {
   readonly profile: ProfileId;
   readonly item: 'minutes' | 'water';
   readonly secret?: boolean;
+  /** A secret question needs house rules that allow one outside the secret subjects. */
+  readonly overrides?: ProfileOverrides;
 }
 
+const overrides = { secretOtherwise: true };
 const settings: readonly VoteSetting[] = [
   { label: 'named question, changes allowed', profile: 'wallonia', item: 'minutes', secret: false },
   { label: 'named question, ballots final', profile: 'flanders', item: 'minutes', secret: false },
   { label: 'named election', profile: 'roberts', item: 'water', secret: false },
-  { label: 'secret question', profile: 'wallonia', item: 'minutes', secret: true },
-  { label: 'secret question, ballots final', profile: 'flanders', item: 'minutes', secret: true },
+  { label: 'secret question', profile: 'wallonia', item: 'minutes', secret: true, overrides },
+  {
+    label: 'secret question, ballots final',
+    profile: 'flanders',
+    item: 'minutes',
+    secret: true,
+    overrides,
+  },
   { label: 'secret appointment', profile: 'wallonia', item: 'water' },
   { label: 'secret election, chair last', profile: 'roberts', item: 'water' },
 ];
@@ -62,7 +72,13 @@ const secretSettings = settings.filter((s) => s.secret !== false);
 /** 9 members in office, the first 6 present, and vote `vote-1` just opened on the item. */
 function votingOn(setting: VoteSetting): Session {
   const session = new Session(
-    sitting({ members: 9, present: 6, profile: setting.profile, item: setting.item }),
+    sitting({
+      members: 9,
+      present: 6,
+      profile: setting.profile,
+      item: setting.item,
+      ...(setting.overrides ? { overrides: setting.overrides } : {}),
+    }),
   );
   const opened = session.issue(
     command(

@@ -13,6 +13,9 @@ function voteIn(log: Event[], voteId: string) {
   return vote;
 }
 
+/** House rules that allow a secret ballot on any subject (Wallonia does not, CDLD L1122-27). */
+const secretAnywhere = { overrides: { secretOtherwise: true } };
+
 const cast = (by: string, voteId: string, choice: string) =>
   command(by, { type: 'CastBallot', voteId, choice });
 
@@ -59,8 +62,8 @@ describe('opening a vote', () => {
       });
   });
 
-  test('any item may be voted in secret when the chair asks for it', () => {
-    given(...sitting())
+  test('where the house rules allow it (secretOtherwise), the chair may put any item to a secret vote', () => {
+    given(...sitting(secretAnywhere))
       .when(command(CHAIR, { type: 'OpenVote', secret: true }))
       .then({ type: 'VoteOpened', secret: true, kind: 'question' });
   });
@@ -115,7 +118,7 @@ describe('casting a ballot', () => {
   });
 
   test('a secret ballot records only that the member took part; the choice goes to the ballot box', () => {
-    const outcome = given(...openVote({}, { secret: true })).when(cast(c1, 'v1', 'no'));
+    const outcome = given(...openVote(secretAnywhere, { secret: true })).when(cast(c1, 'v1', 'no'));
     const [event] = outcome.then({ type: 'BallotRecorded', voteId: 'v1', member: c1 });
     expect(Object.keys(event ?? {}).sort()).toEqual(['at', 'by', 'member', 'type', 'voteId']);
     expect(outcome.decision).toMatchObject({
@@ -140,7 +143,7 @@ describe('casting a ballot', () => {
   });
 
   test('a member cannot vote twice in a secret vote, even where named votes may be changed', () => {
-    const log = play(openVote({}, { secret: true }), cast(c1, 'v1', 'yes'));
+    const log = play(openVote(secretAnywhere, { secret: true }), cast(c1, 'v1', 'yes'));
     given(...log)
       .when(cast(c1, 'v1', 'no'))
       .thenRefuses('ALREADY_VOTED');
@@ -186,7 +189,7 @@ describe('casting a ballot', () => {
 describe('counting and publishing', () => {
   const closedSecret = () =>
     play(
-      openVote({}, { secret: true }),
+      openVote(secretAnywhere, { secret: true }),
       cast(c1, 'v1', 'yes'),
       cast(councillor(2), 'v1', 'yes'),
       cast(councillor(3), 'v1', 'no'),

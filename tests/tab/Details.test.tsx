@@ -68,12 +68,15 @@ test('the director adds an agenda item in four languages with a secret vote, and
     await user.type(fields[index] as HTMLInputElement, title);
   }
   await user.selectOptions(item.querySelectorAll('select')[1] as HTMLSelectElement, 'secret');
+  // Only its subject lets an item be voted in secret in Wallonia (CDLD L1122-27).
+  await user.selectOptions(item.querySelectorAll('select')[2] as HTMLSelectElement, 'appointment');
   await user.click(screen.getByRole('button', { name: 'Save the agenda' }));
   const sent = record.sent[0];
   expect(sent?.type === 'ReviseAgenda' && sent.agenda.at(-1)).toMatchObject({
     id: 'item-5',
     title: { fr: 'Nomination', nl: 'Benoeming', de: 'Ernennung', en: 'Appointment' },
     expectedVote: 'secret',
+    subject: 'appointment',
   });
   await waitFor(() => {
     expect(screen.getByText('Saved.')).toBeTruthy();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { WireCommand } from '@council/shared';
+import { thresholdBases, thresholds, type WireCommand } from '@council/shared';
 import { z } from 'zod';
 import { cardKinds } from './cards';
 import { MOTION_TEXT } from './cards/motion';
@@ -33,7 +33,12 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('motion.second', { motionId: id }),
   verb('motion.amend', { motionId: id, [MOTION_TEXT]: motionText }),
   verb('motion.withdraw', { motionId: id }),
-  verb('vote.open', { motionId: id.optional(), secret: z.boolean() }),
+  verb('vote.open', {
+    motionId: id.optional(),
+    secret: z.boolean(),
+    threshold: z.enum(thresholds).optional(),
+    base: z.enum(thresholdBases).optional(),
+  }),
   verb('vote.cast', { voteId: id, choice: id }),
   verb('vote.close', { voteId: id }),
   verb('vote.runoff', { voteId: id }),
@@ -88,8 +93,9 @@ export function commandOf(action: CommandAction): WireCommand {
     case 'motion.withdraw':
       return { type: 'WithdrawMotion', motionId: action.data.motionId };
     case 'vote.open': {
-      const { motionId, secret } = action.data;
-      return motionId ? { type: 'OpenVote', motionId, secret } : { type: 'OpenVote', secret };
+      const { motionId, secret, threshold, base } = action.data;
+      const how = { secret, ...(threshold ? { threshold } : {}), ...(base ? { base } : {}) };
+      return motionId ? { type: 'OpenVote', motionId, ...how } : { type: 'OpenVote', ...how };
     }
     case 'vote.cast':
       return { type: 'CastBallot', voteId: action.data.voteId, choice: action.data.choice };

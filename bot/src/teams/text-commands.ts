@@ -1,4 +1,10 @@
-import { languages } from '@council/shared';
+import {
+  languages,
+  thresholdBases,
+  thresholds,
+  type Threshold,
+  type ThresholdBase,
+} from '@council/shared';
 import { catalogs, type TextKey } from './i18n';
 
 /** What a member may write to the bot; `help` lists them, in their language. */
@@ -65,4 +71,34 @@ export function parseText(raw: string | undefined): ParsedText {
 
 export function isSecretWord(word: string): boolean {
   return secretWords.has(normal(word.trim()));
+}
+
+/** Accents, case and a plural "s" aside: "présents" and "Presents" are "present". */
+const bare = (word: string) =>
+  normal(word)
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/s$/, '');
+
+const baseWords = new Map<string, ThresholdBase>(
+  thresholdBases.flatMap((base) =>
+    languages.map((l) => [bare(catalogs[l][`word.${base}`]), base] as const),
+  ),
+);
+
+/** What follows `vote`: "secret", a majority ("2/3") and its base ("présents", "en fonction"). */
+export type VoteWords = { secret?: true; threshold?: Threshold; base?: ThresholdBase } | null;
+
+export function parseVoteWords(rest: string): VoteWords {
+  const words: { secret?: true; threshold?: Threshold; base?: ThresholdBase } = {};
+  const others: string[] = [];
+  for (const word of rest.split(/\s+/).filter(Boolean)) {
+    const threshold = thresholds.find((th) => th === word);
+    if (isSecretWord(word)) words.secret = true;
+    else if (threshold) words.threshold = threshold;
+    else others.push(word);
+  }
+  if (others.length === 0) return words;
+  const base = baseWords.get(bare(others.join(' ')));
+  return base ? { ...words, base } : null;
 }

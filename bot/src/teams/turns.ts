@@ -49,7 +49,7 @@ import type { BotMemory } from './memory';
 import { cardActivity, type Messenger } from './messenger';
 import type { MinutesDesk } from './minutes-delivery';
 import { agendaText, helpText, meetingsText, queueText } from './replies';
-import { isSecretWord, parseText, type ParsedText } from './text-commands';
+import { parseText, parseVoteWords, type ParsedText } from './text-commands';
 import { readerOf, titleOf, type CardViews, type Notice } from './views';
 
 export interface TurnsDeps {
@@ -443,15 +443,11 @@ export function createTurns(deps: TurnsDeps) {
           return context.sendActivity(cardActivity(card)).then(() => undefined);
         }
         return command(context, who, loaded, { type: 'ProposeMotion', text: parsed.rest });
-      case 'vote':
-        return command(
-          context,
-          who,
-          loaded,
-          parsed.rest && isSecretWord(parsed.rest)
-            ? { type: 'OpenVote', secret: true }
-            : { type: 'OpenVote' },
-        );
+      case 'vote': {
+        const words = parseVoteWords(parsed.rest);
+        if (!words) return reply(context, t('error.voteWords', { help: t('help.vote') }));
+        return command(context, who, loaded, { type: 'OpenVote', ...words });
+      }
       case 'close':
         if (state.openVoteId)
           return command(context, who, loaded, { type: 'CloseVote', voteId: state.openVoteId });

@@ -3,6 +3,7 @@ import type { MeetingSetup } from '../commands';
 import { refuse, type Decision } from '../decision';
 import { profileWith, type RulesProfile } from '../profiles';
 import type { Member } from '../roster';
+import { secretItemRefusal } from '../votes/secrecy';
 
 export function profileOf(setup: MeetingSetup): RulesProfile {
   return profileWith(setup.rules.profile, setup.rules.overrides);
@@ -48,5 +49,6 @@ function sessionRefusal(agenda: readonly AgendaItem[], profile: RulesProfile): D
 export function setupRefusal(setup: MeetingSetup): Decision | null {
   const problem = rosterProblem(setup.roster) ?? agendaProblem(setup.agenda);
   if (problem) return refuse('INVALID_SETUP', { detail: problem });
-  return sessionRefusal(setup.agenda, profileOf(setup));
+  const profile = profileOf(setup);
+  return sessionRefusal(setup.agenda, profile) ?? secretItemRefusal(setup.agenda, profile);
 }

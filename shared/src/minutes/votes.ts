@@ -1,6 +1,7 @@
 import { articlesOf, listOf } from '../profiles';
 import type { Vote } from '../state';
 import { genderOfCandidate } from '../votes/appointed';
+import { majorityInWords } from '../votes/majority-words';
 import { ABSTAIN, type Outcome, type VoteResult } from '../votes/result';
 import { heading, paragraph, type Context, type MinutesBlock } from './context';
 
@@ -77,9 +78,14 @@ function ruleLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBlock[]
     : words.abstentionsNotCounted;
   const on = vote.kind === 'election' ? 'appointment' : 'question';
   const articles = [...new Set(rule.basis.flatMap((b) => articlesOf(language, b, on)))];
+  // A majority of votes cast keeps its usual words; votes cast and the majority are in the line above.
+  const majority =
+    result.base === 'votesCast'
+      ? words.thresholds[rule.threshold]
+      : majorityInWords(rule.threshold, result, language);
   return [
     paragraph(ctx.fill(words.votesCast, { cast: result.votesCast, needed: result.needed })),
-    paragraph(`${words.thresholds[rule.threshold]}${ctx.words.listSeparator}${abstentions}.`, {
+    paragraph(`${majority}${ctx.words.listSeparator}${abstentions}.`, {
       label: words.rule,
     }),
     ...(articles.length > 0 ? [paragraph(listOf(language, articles), { label: words.basis })] : []),

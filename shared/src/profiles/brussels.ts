@@ -25,10 +25,22 @@ export const brussels: RulesProfile = {
     status: 'council',
     source: 'as the house rules require',
   },
+  thresholdBases: {
+    value: ['votesCast', 'membersPresent', 'membersInOffice'],
+    status: 'unconfirmed',
+    source:
+      'NLC art. 100: votes cast; art. 93: two thirds of the members present (closed session); members in office as the house rules require',
+  },
   secretSubjects: {
     value: ['presentation', 'appointment', 'leave', 'suspension', 'discipline'],
     status: 'unconfirmed',
     source: 'as Wallonia',
+  },
+  secretOtherwise: {
+    value: false,
+    status: 'unconfirmed',
+    source:
+      'NLC art. 100, read as CDLD L1122-27: secret only for the subjects listed; others in public',
   },
   publicVoteOrder: {
     value: { order: 'seat', chairVotesLast: false },

@@ -29,10 +29,22 @@ export const flanders: RulesProfile = {
     status: 'council',
     source: 'as the house rules require',
   },
+  thresholdBases: {
+    value: ['votesCast', 'membersPresent', 'membersInOffice'],
+    status: 'unconfirmed',
+    source:
+      'Decreet Lokaal Bestuur art. 33: votes cast; two thirds of the members present for a closed session; members in office as the house rules require',
+  },
   secretSubjects: {
     value: ['presentation', 'appointment', 'leave', 'suspension', 'discipline', 'person'],
     status: 'unconfirmed',
     source: 'Decreet Lokaal Bestuur: decisions about persons',
+  },
+  secretOtherwise: {
+    value: false,
+    status: 'unconfirmed',
+    source:
+      'Decreet Lokaal Bestuur art. 34 (reading): votes on persons are secret; a secret ballot is an exception to the public vote, so no other subject is voted in secret',
   },
   publicVoteOrder: {
     value: { order: 'seat', chairVotesLast: false },

@@ -15,6 +15,9 @@ export type ProfileId = (typeof profileIds)[number];
 
 export const thresholds = ['1/2', '2/3', '3/4'] as const;
 export type Threshold = (typeof thresholds)[number];
+/** What a qualified majority is counted on (RULES.md thresholdBases). */
+export const thresholdBases = ['votesCast', 'membersPresent', 'membersInOffice'] as const;
+export type ThresholdBase = (typeof thresholdBases)[number];
 
 /** What an agenda item is about, where the rules treat some subjects apart. */
 export const subjects = [
@@ -51,7 +54,11 @@ export interface RulesProfile {
     readonly appointment: AppointmentTieRule;
   }>;
   readonly thresholds: Rule<readonly Threshold[]>;
+  /** What a qualified majority may be counted on: votes cast, members present, members in office. */
+  readonly thresholdBases: Rule<readonly ThresholdBase[]>;
   readonly secretSubjects: Rule<readonly Subject[]>;
+  /** Whether a secret ballot may be held on subjects outside secretSubjects. */
+  readonly secretOtherwise: Rule<boolean>;
   readonly publicVoteOrder: Rule<{ readonly order: 'seat'; readonly chairVotesLast: boolean }>;
   readonly voteChangeUntilClose: Rule<boolean>;
   readonly namedVoteInMinutes: Rule<'totalsAndNamesAgainstAndAbstaining' | 'everyMember'>;

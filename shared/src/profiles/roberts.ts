@@ -26,7 +26,18 @@ export const roberts: RulesProfile = {
     source:
       'RONR: 2/3 for previous question, limiting debate, closing nominations, suspending rules',
   },
+  thresholdBases: {
+    value: ['votesCast', 'membersPresent', 'membersInOffice'],
+    status: 'confirmed',
+    source:
+      'RONR: a 2/3 vote is of the votes cast unless the rules say of the members present or of the entire membership',
+  },
   secretSubjects: { value: [], status: 'council', source: 'as the bylaws say' },
+  secretOtherwise: {
+    value: true,
+    status: 'council',
+    source: 'RONR: a ballot vote may be ordered by the assembly, or required by the bylaws',
+  },
   publicVoteOrder: {
     value: { order: 'seat', chairVotesLast: true },
     status: 'confirmed',

@@ -34,10 +34,22 @@ export const wallonia: RulesProfile = {
     status: 'council',
     source: 'as the house rules require',
   },
+  thresholdBases: {
+    value: ['votesCast', 'membersPresent', 'membersInOffice'],
+    status: 'unconfirmed',
+    source:
+      'CDLD L1122-26: votes cast; L1122-24: two thirds of the members present (urgency); members in office as the house rules require',
+  },
   secretSubjects: {
     value: ['presentation', 'appointment', 'leave', 'suspension', 'discipline'],
     status: 'confirmed',
     source: 'house rules of Doische, art. 37-42 (statutory basis CDLD L1122-27 unconfirmed)',
+  },
+  secretOtherwise: {
+    value: false,
+    status: 'unconfirmed',
+    source:
+      'CDLD L1122-27 (usual reading): only presentations of candidates, appointments, placing on leave, preventive suspensions and disciplinary sanctions are voted in secret; other subjects in public',
   },
   publicVoteOrder: {
     value: { order: 'seat', chairVotesLast: false },

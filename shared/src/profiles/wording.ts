@@ -24,7 +24,14 @@ const fr: Wording = {
     none: 'en cas de parité, la proposition est rejetée et personne n’est désigné',
   },
   thresholds: { any: 'majorités qualifiées que le règlement d’ordre intérieur prévoit' },
+  thresholdBases: {
+    any: 'une majorité qualifiée se compte sur les suffrages exprimés, les membres présents ou les membres en fonction',
+  },
   secretSubjects: { any: 'objets votés au scrutin secret' },
+  secretOtherwise: {
+    true: 'le conseil peut décider un scrutin secret sur un autre objet',
+    false: 'les autres objets sont votés en séance publique, à haute voix',
+  },
   publicVoteOrder: { any: 'vote à haute voix, membre par membre, dans l’ordre des places' },
   voteChangeUntilClose: {
     true: 'un membre peut changer son vote jusqu’à la proclamation du résultat',
@@ -73,7 +80,14 @@ const nl: Wording = {
     none: 'bij staking van stemmen is het voorstel verworpen en niemand aangeduid',
   },
   thresholds: { any: 'bijzondere meerderheden die het huishoudelijk reglement bepaalt' },
+  thresholdBases: {
+    any: 'een bijzondere meerderheid wordt berekend op de uitgebrachte stemmen, de aanwezige leden of de zittende leden',
+  },
   secretSubjects: { any: 'onderwerpen waarover geheim gestemd wordt' },
+  secretOtherwise: {
+    true: 'de raad kan over een ander onderwerp tot geheime stemming besluiten',
+    false: 'over andere onderwerpen wordt openbaar gestemd',
+  },
   publicVoteOrder: { any: 'mondelinge stemming, lid per lid, in de volgorde van de zitplaatsen' },
   voteChangeUntilClose: {
     true: 'een lid kan zijn stem wijzigen tot de uitslag is afgekondigd',
@@ -123,7 +137,14 @@ const de: Wording = {
     none: 'bei Stimmengleichheit ist der Vorschlag abgelehnt und niemand benannt',
   },
   thresholds: { any: 'qualifizierte Mehrheiten gemäß der Geschäftsordnung' },
+  thresholdBases: {
+    any: 'eine qualifizierte Mehrheit wird auf die abgegebenen Stimmen, die anwesenden oder die amtierenden Mitglieder berechnet',
+  },
   secretSubjects: { any: 'Gegenstände, über die geheim abgestimmt wird' },
+  secretOtherwise: {
+    true: 'der Rat kann über einen anderen Gegenstand geheim abstimmen lassen',
+    false: 'über andere Gegenstände wird öffentlich abgestimmt',
+  },
   publicVoteOrder: { any: 'mündliche Abstimmung, Mitglied für Mitglied, in der Sitzordnung' },
   voteChangeUntilClose: {
     true: 'ein Mitglied kann seine Stimme bis zur Verkündung des Ergebnisses ändern',
@@ -173,7 +194,14 @@ const en: Wording = {
     none: 'a tie rejects the proposal and nobody is appointed',
   },
   thresholds: { any: 'qualified majorities the house rules provide for' },
+  thresholdBases: {
+    any: 'a qualified majority is counted on votes cast, members present or members in office',
+  },
   secretSubjects: { any: 'subjects voted by secret ballot' },
+  secretOtherwise: {
+    true: 'the council may order a secret ballot on another subject',
+    false: 'other subjects are voted in public',
+  },
   publicVoteOrder: { any: 'aloud, member by member, in seating order' },
   voteChangeUntilClose: {
     true: 'a member may change their vote until the result is announced',

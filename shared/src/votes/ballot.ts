@@ -4,6 +4,7 @@ import type { Event, QuorumShortfall } from '../events';
 import type { Meeting } from '../state';
 import { hasTakenPart, isEntitled, absenceRefusal } from './participation';
 import { quorumShortfall } from '../attendance/quorum';
+import { presentAtClose } from './majority';
 
 /** A vote that closes while quorum is lost records it, and is void. */
 export function withoutQuorum(meeting: Meeting): { quorumLost?: QuorumShortfall } {
@@ -37,6 +38,7 @@ export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): 
       reason: 'allVoted',
       participation: vote.eligible.length,
       ...withoutQuorum(meeting),
+      ...presentAtClose(meeting),
       ...stamp(command),
     });
   }

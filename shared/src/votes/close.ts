@@ -4,6 +4,7 @@ import { accept, refuse, stamp, type Decision } from '../decision';
 import type { Meeting, Vote } from '../state';
 import { withoutQuorum } from './ballot';
 import { countElection, countQuestion, voided } from './count';
+import { majorityBaseOf, presentAtClose } from './majority';
 import type { Tally } from './result';
 
 export function closeVote(meeting: Meeting, command: CommandOf<'CloseVote'>): Decision {
@@ -16,6 +17,7 @@ export function closeVote(meeting: Meeting, command: CommandOf<'CloseVote'>): De
     reason: 'chair',
     participation: vote.participants.length,
     ...withoutQuorum(meeting),
+    ...presentAtClose(meeting),
     ...stamp(command),
   });
 }
@@ -60,8 +62,9 @@ export function countVote(meeting: Meeting, command: CommandOf<'CountVote'>): De
           meeting.profile,
           vote.threshold,
           vote.runoffOf !== null,
+          majorityBaseOf(meeting, vote),
         )
-      : countQuestion(tally, meeting.profile, vote.threshold);
+      : countQuestion(tally, meeting.profile, vote.threshold, majorityBaseOf(meeting, vote));
   const result = vote.quorumLost ? voided(counted, vote.quorumLost, meeting.profile) : counted;
   return accept({ type: 'VoteCounted', voteId: vote.id, result, ...stamp(command) });
 }

@@ -1,6 +1,7 @@
 import type { Candidate } from '../agenda';
 import type { QuorumShortfall } from '../events';
 import type { RuleName, RulesProfile, Threshold } from '../profiles';
+import { baseCount, votesCastBase, type MajorityBase } from './majority';
 import { ABSTAIN, type AppliedRule, type Outcome, type Tally, type VoteResult } from './result';
 
 const fractions: Readonly<Record<Threshold, readonly [number, number]>> = {
@@ -29,19 +30,30 @@ function applied(profile: RulesProfile, threshold: Threshold, rules: RuleName[])
   };
 }
 
-type Counted = Pick<VoteResult, 'outcome' | 'tally' | 'votesCast' | 'needed'>;
+type Counted = Pick<
+  VoteResult,
+  'outcome' | 'tally' | 'votesCast' | 'needed' | 'base' | 'baseCount'
+>;
 
-/** Every result names the majority rules it applied, and any threshold or tie rule it used. */
+/** The fewest votes that carry, and what that number was taken of. */
+function majorityOf(threshold: Threshold, majority: MajorityBase, votesCast: number) {
+  const count = baseCount(majority, votesCast);
+  return { needed: votesNeeded(threshold, count), base: majority.base, baseCount: count };
+}
+
+/** Every result names the majority rules it applied, and any threshold, base or tie rule it used. */
 function resultOf(
   counted: Counted,
   profile: RulesProfile,
   threshold: Threshold,
   alsoApplied: readonly RuleName[],
 ): VoteResult {
+  // A majority of members present or in office is not the majority of votes cast (majorityBase).
+  const base: RuleName = counted.base === 'votesCast' ? 'majorityBase' : 'thresholdBases';
   return {
     ...counted,
     participation: Object.values(counted.tally).reduce((sum, n) => sum + n, 0),
-    rule: applied(profile, threshold, ['majorityBase', 'abstentionsCount', ...alsoApplied]),
+    rule: applied(profile, threshold, [base, 'abstentionsCount', ...alsoApplied]),
   };
 }
 
@@ -50,16 +62,17 @@ export function countQuestion(
   tally: Tally,
   profile: RulesProfile,
   threshold: Threshold,
+  majority: MajorityBase = votesCastBase,
 ): VoteResult {
   const yes = tally.yes ?? 0;
   const no = tally.no ?? 0;
   const abstain = tally[ABSTAIN] ?? 0;
   const votesCast = yes + no + (profile.abstentionsCount.value ? abstain : 0);
-  const needed = votesNeeded(threshold, votesCast);
+  const counted = majorityOf(threshold, majority, votesCast);
   const tie = yes === no;
-  const outcome: Outcome = yes >= needed ? { kind: 'adopted' } : { kind: 'rejected', tie };
+  const outcome: Outcome = yes >= counted.needed ? { kind: 'adopted' } : { kind: 'rejected', tie };
   const rules: RuleName[] = threshold === '1/2' ? [] : ['thresholds'];
-  return resultOf({ outcome, tally, votesCast, needed }, profile, threshold, [
+  return resultOf({ outcome, tally, votesCast, ...counted }, profile, threshold, [
     ...rules,
     ...(tie ? (['tieRule'] as const) : []),
   ]);
@@ -140,6 +153,7 @@ export function countElection(
   profile: RulesProfile,
   threshold: Threshold,
   runoff: boolean,
+  majority: MajorityBase = votesCastBase,
 ): VoteResult {
   const blank = tally[ABSTAIN] ?? 0;
   const ranking = candidates
@@ -147,10 +161,10 @@ export function countElection(
     .sort((a, b) => b.votes - a.votes || olderFirst(a.candidate, b.candidate));
   const forCandidates = ranking.reduce((sum, s) => sum + s.votes, 0);
   const votesCast = forCandidates + (profile.abstentionsCount.value ? blank : 0);
-  const needed = votesNeeded(threshold, votesCast);
-  const { outcome, usedTieRule } = decideRound(ranking, needed, profile, runoff);
+  const counted = majorityOf(threshold, majority, votesCast);
+  const { outcome, usedTieRule } = decideRound(ranking, counted.needed, profile, runoff);
   return resultOf(
-    { outcome, tally, votesCast, needed },
+    { outcome, tally, votesCast, ...counted },
     profile,
     threshold,
     usedTieRule ? ['tieRule'] : [],

@@ -7,6 +7,7 @@ import type { Meeting, Vote } from '../state';
 import { castBallot } from './ballot';
 import { closeVote, countVote, publishResult } from './close';
 import { openVote } from './open';
+import { resultWithBase } from './result';
 
 export type VoteCommand = CommandOf<
   'OpenVote' | 'CastBallot' | 'CloseVote' | 'CountVote' | 'PublishResult'
@@ -64,6 +65,7 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
       secret: event.secret,
       choices: event.choices,
       threshold: event.threshold,
+      base: event.base ?? 'votesCast',
       eligible: event.eligible,
       participants: [],
       ballots: {},
@@ -72,6 +74,7 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
       closedAt: null,
       departed: [],
       quorumLost: null,
+      presentAtClose: null,
       result: null,
     });
     const motion = event.motionId ? meeting.motions[event.motionId] : undefined;
@@ -104,11 +107,16 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
           status: 'closed',
           closedAt: event.at,
           quorumLost: event.quorumLost ?? null,
+          presentAtClose: event.present ?? null,
         }),
         openVoteId: null,
       };
     case 'VoteCounted':
-      return withVote(meeting, { ...vote, status: 'counted', result: event.result });
+      return withVote(meeting, {
+        ...vote,
+        status: 'counted',
+        result: resultWithBase(event.result),
+      });
     case 'ResultPublished': {
       const published = withVote(meeting, { ...vote, status: 'published' });
       return motionDecided(published, vote, vote.result?.outcome.kind === 'adopted');

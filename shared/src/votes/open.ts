@@ -9,6 +9,7 @@ import { membersInOffice } from '../roster';
 import type { Meeting } from '../state';
 import { ABSTAIN, questionChoices } from './result';
 import { secondRound } from './runoff';
+import { secretAllowed } from './secrecy';
 
 interface Question {
   readonly kind: 'question' | 'election';
@@ -87,8 +88,15 @@ export function openVote(meeting: Meeting, command: CommandOf<'OpenVote'>): Deci
   if (threshold !== '1/2' && !profile.thresholds.value.includes(threshold)) {
     return refuse('THRESHOLD_NOT_ALLOWED');
   }
+  const base = command.base ?? 'votesCast';
+  if (base !== 'votesCast' && !profile.thresholdBases.value.includes(base)) {
+    return refuse('THRESHOLD_BASE_NOT_ALLOWED');
+  }
   const secretRequired = profile.secretSubjects.value.includes(item.subject);
   if (secretRequired && command.secret === false) return refuse('SECRET_VOTE_REQUIRED');
+  if (command.secret === true && !secretAllowed(profile, item.subject)) {
+    return refuse('SECRET_VOTE_NOT_ALLOWED');
+  }
   const question = questionOf(meeting, item, command);
   if ('ok' in question) return question;
   return accept({
@@ -96,8 +104,11 @@ export function openVote(meeting: Meeting, command: CommandOf<'OpenVote'>): Deci
     voteId: command.newId,
     itemId: item.id,
     ...question,
-    secret: command.secret ?? (secretRequired || item.expectedVote === 'secret'),
+    secret:
+      command.secret ??
+      (secretRequired || (item.expectedVote === 'secret' && secretAllowed(profile, item.subject))),
     threshold,
+    base,
     eligible: eligibleMembers(meeting),
     ...stamp(command),
   });

@@ -1,4 +1,4 @@
-import type { ProfileId, RuleName, RuleStatus, Threshold } from '../profiles';
+import type { ProfileId, RuleName, RuleStatus, Threshold, ThresholdBase } from '../profiles';
 
 export const questionChoices = ['yes', 'no', 'abstain'] as const;
 /** In an election, a blank ballot; in a question, an abstention. */
@@ -40,5 +40,16 @@ export interface VoteResult {
   readonly votesCast: number;
   /** The fewest votes that carry the question or elect a candidate outright. */
   readonly needed: number;
+  /** What the majority was counted on, and that number (votes cast, members present or in office). */
+  readonly base: ThresholdBase;
+  readonly baseCount: number;
   readonly rule: AppliedRule;
+}
+
+/** A result as logged: counts written before majorities had a base lack it (they were of votes cast). */
+export type RecordedResult = Omit<VoteResult, 'base' | 'baseCount'> &
+  Partial<Pick<VoteResult, 'base' | 'baseCount'>>;
+
+export function resultWithBase(recorded: RecordedResult): VoteResult {
+  return { base: 'votesCast', baseCount: recorded.votesCast, ...recorded };
 }

@@ -1,3 +1,4 @@
+import type { ProfileOverrides } from '../../../shared/src';
 import { demo, nextCommandId, personOf, type Person, type RunningService } from './service';
 
 export interface DemoMeeting {
@@ -15,7 +16,7 @@ export interface DemoMeeting {
 export async function openDemoMeeting(
   running: RunningService,
   present = 30,
-  council: typeof demo = demo,
+  council: typeof demo & { rulesOverrides?: ProfileOverrides } = demo,
 ): Promise<DemoMeeting> {
   const director = personOf(running, demo.director.aadObjectId);
   const members = demo.members.map((m) => personOf(running, m.aadObjectId));

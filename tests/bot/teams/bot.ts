@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { councilFileSchema, type WireCommand } from '@council/shared';
 import { loadCouncil } from '../../../bot/src/demo';
 import type { Logger } from '../../../bot/src/log';
 import type { Db } from '../../../bot/src/store';
@@ -49,6 +50,8 @@ export async function startBot(
     log?: Logger;
     /** More settings for the service (limits, say). */
     env?: Readonly<Record<string, string>>;
+    /** House rules the demo council adopts before its sitting (a secret ballot on any subject, say). */
+    houseRules?: Extract<WireCommand, { type: 'ChooseRules' }>['rules']['overrides'];
   } = {},
 ): Promise<RunningBot> {
   const connector = options.sharing?.connector ?? (await startConnector());
@@ -66,6 +69,21 @@ export async function startBot(
     running.service,
     path.join(__dirname, '../../../bot/fixtures/council-demo.json'),
   );
+  if (options.houseRules) {
+    const chosen = await running.service.meetings.execute({
+      meetingId,
+      commandId: 'demo-council-house-rules',
+      by: demo.director.aadObjectId,
+      command: {
+        type: 'ChooseRules',
+        rules: {
+          profile: councilFileSchema.shape.rulesProfile.parse(demo.rulesProfile),
+          overrides: options.houseRules,
+        },
+      },
+    });
+    if (!chosen.ok) throw new Error(`the house rules were refused: ${chosen.error.code}`);
+  }
   const members = demo.members.map(chatPerson);
   const director = chatPerson(demo.director);
   const observer = chatPerson(demo.observer);

@@ -45,7 +45,10 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
 
   beforeAll(async () => {
     database = await fresh();
-    bot = await startBot({ db: await database.connect() });
+    bot = await startBot({
+      db: await database.connect(),
+      houseRules: { secretOtherwise: true },
+    });
     tab = (member) => personOf(bot.running, member.aadObjectId);
     chair = tab(bot.chair);
     director = tab(bot.director);

@@ -5,6 +5,7 @@ import {
   commandAliases,
   isSecretWord,
   parseText,
+  parseVoteWords,
   textCommands,
 } from '../../../bot/src/teams/text-commands';
 
@@ -87,4 +88,29 @@ describe('the bot’s words in four languages', () => {
     for (const word of ['secret', 'geheim', 'Secret']) expect(isSecretWord(word)).toBe(true);
     expect(isSecretWord('named')).toBe(false);
   });
+
+  test.each([
+    ['2/3 présents', { threshold: '2/3', base: 'membersPresent' }],
+    ['2/3 Presents', { threshold: '2/3', base: 'membersPresent' }],
+    ['3/4 aanwezig', { threshold: '3/4', base: 'membersPresent' }],
+    ['geheim 2/3 anwesend', { secret: true, threshold: '2/3', base: 'membersPresent' }],
+    ['2/3 en fonction', { threshold: '2/3', base: 'membersInOffice' }],
+    ['3/4 zittend', { threshold: '3/4', base: 'membersInOffice' }],
+    ['2/3 amtierend', { threshold: '2/3', base: 'membersInOffice' }],
+    ['2/3 in office', { threshold: '2/3', base: 'membersInOffice' }],
+    ['2/3 exprimés', { threshold: '2/3', base: 'votesCast' }],
+    ['2/3 uitgebracht', { threshold: '2/3', base: 'votesCast' }],
+    ['3/4 abgegeben', { threshold: '3/4', base: 'votesCast' }],
+    ['secret', { secret: true }],
+    ['', {}],
+  ])('"vote %s" carries a majority and its base in any language', (rest, words) => {
+    expect(parseVoteWords(rest)).toEqual(words);
+  });
+
+  test.each(['2/5 présents', '2/3 presque', 'nominatif'])(
+    '"vote %s" is not understood, rather than opened on another majority',
+    (rest) => {
+      expect(parseVoteWords(rest)).toBeNull();
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { Motion } from '@council/shared';
+import { secretAllowed, type Motion } from '@council/shared';
 import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
@@ -20,12 +20,14 @@ function pending(motion: Motion): boolean {
   return motion.status === 'proposed' || motion.status === 'seconded';
 }
 
-function secretRequired(view: View, itemId: string): boolean {
+function secretRule(view: View, itemId: string): 'required' | 'allowed' | 'public' {
   const item = view.meeting.setup.agenda.find((i) => i.id === itemId);
-  return item !== undefined && view.meeting.profile.secretSubjects.value.includes(item.subject);
+  const profile = view.meeting.profile;
+  if (item && profile.secretSubjects.value.includes(item.subject)) return 'required';
+  return item && secretAllowed(profile, item.subject) ? 'allowed' : 'public';
 }
 
-/** The chair's buttons that open a vote: named and secret, or secret only where the rules say so. */
+/** The chair's buttons that open a vote: named, secret, or both, as the rules say for the subject. */
 export function openVoteActions(
   view: View,
   card: CardRef,
@@ -36,11 +38,10 @@ export function openVoteActions(
   const { t } = view;
   const target = motionId ? { motionId } : {};
   const secret = action(view, card, t('vote.openSecret'), 'vote.open', { ...target, secret: true });
-  if (secretRequired(view, itemId)) return [secret];
-  return [
-    action(view, card, t('vote.openNamed'), 'vote.open', { ...target, secret: false }),
-    secret,
-  ];
+  const named = action(view, card, t('vote.openNamed'), 'vote.open', { ...target, secret: false });
+  const rule = secretRule(view, itemId);
+  if (rule === 'required') return [secret];
+  return rule === 'allowed' ? [named, secret] : [named];
 }
 
 /** The form a member fills in to table a motion, or an amendment to one. */

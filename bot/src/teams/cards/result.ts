@@ -3,6 +3,7 @@ import {
   listOf,
   ruleDescription,
   genderOfCandidate,
+  majorityInWords,
   secondRound,
   type Outcome,
   type Vote,
@@ -53,20 +54,27 @@ export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
   }
 }
 
+/** A majority of votes cast keeps its short line; one of members says its base and numbers. */
+function majorityLine(view: View, result: VoteResult): string {
+  const { t, language } = view;
+  const { rule } = result;
+  const abstentions = rule.abstentionsCount
+    ? t('result.abstentionsCount')
+    : t('result.abstentionsLeftOut');
+  const profile = t(`profile.${rule.profile}`);
+  if (result.base === 'votesCast') {
+    return t('result.rule', { profile, threshold: rule.threshold, abstentions });
+  }
+  const majority = majorityInWords(rule.threshold, result, language);
+  return t('result.ruleOnBase', { profile, majority, abstentions });
+}
+
 function ruleLines(view: View, vote: Vote, result: VoteResult): Element[] {
   const { t, language, meeting, reader } = view;
   const { rule } = result;
   const on = vote.kind === 'election' ? 'appointment' : 'question';
   return [
-    text(
-      t('result.rule', {
-        profile: t(`profile.${rule.profile}`),
-        threshold: rule.threshold,
-        abstentions: rule.abstentionsCount
-          ? t('result.abstentionsCount')
-          : t('result.abstentionsLeftOut'),
-      }),
-    ),
+    text(majorityLine(view, result)),
     ...rule.basis.map((basis) => {
       const articles = articlesOf(language, basis, on);
       const cited = articles.length > 0 ? ` (${listOf(language, articles)})` : '';

@@ -2,6 +2,8 @@ import {
   ABSTAIN,
   absenceRefusal,
   hasTakenPart,
+  isPlainMajority,
+  majorityName,
   isEntitled,
   messageOf,
   type Meeting,
@@ -108,9 +110,15 @@ export function voteCard(view: View, voteId: string): Card {
   const body: Element[] = [
     heading(vote.secret ? t('vote.secretTitle') : t('vote.namedTitle')),
     ...subjectOf(view, vote),
-    ...(vote.threshold === '1/2'
+    ...(isPlainMajority(vote.threshold, vote.base)
       ? []
-      : [subtle(t('vote.threshold', { threshold: vote.threshold }))]),
+      : [
+          subtle(
+            t('vote.thresholdOnBase', {
+              majority: majorityName(vote.threshold, vote.base, view.language),
+            }),
+          ),
+        ]),
     statusLine(view, vote),
     ...quorumLine(view, vote),
     ...noticeOf(view),

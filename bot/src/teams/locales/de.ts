@@ -55,6 +55,7 @@ export const de: Catalog = {
   'vote.namedTitle': 'Namentliche Abstimmung',
   'vote.secretTitle': 'Geheime Abstimmung',
   'vote.threshold': 'Erforderliche Mehrheit: {{threshold}} der abgegebenen Stimmen',
+  'vote.thresholdOnBase': 'Erforderliche Mehrheit: {{majority}}',
   'vote.participation': '{{voted}} von {{eligible}} haben abgestimmt',
   'vote.quorumLost':
     'Quorum verloren: {{present}} anwesend, {{needed}} erforderlich. Jetzt geschlossen wäre diese Abstimmung nichtig.',
@@ -96,6 +97,7 @@ export const de: Catalog = {
   'result.needed': 'Erforderlich für die Annahme',
   'result.rule':
     'Angewandte Regeln: {{profile}}, Mehrheit von {{threshold}} der abgegebenen Stimmen, {{abstentions}}.',
+  'result.ruleOnBase': 'Angewandte Regeln: {{profile}}, {{majority}}, {{abstentions}}.',
   'result.abstentionsCount': 'Enthaltungen mitgezählt',
   'result.abstentionsLeftOut': 'Enthaltungen nicht mitgezählt',
 
@@ -110,7 +112,9 @@ export const de: Catalog = {
   'rule.abstentionsCount': 'Enthaltungen',
   'rule.tieRule': 'Stimmengleichheit',
   'rule.thresholds': 'Qualifizierte Mehrheit',
+  'rule.thresholdBases': 'Grundlage der qualifizierten Mehrheit',
   'rule.secretSubjects': 'Geheim abzustimmende Gegenstände',
+  'rule.secretOtherwise': 'Geheime Abstimmung über andere Gegenstände',
   'rule.publicVoteOrder': 'Reihenfolge der namentlichen Abstimmung',
   'rule.voteChangeUntilClose': 'Stimme vor dem Schluss ändern',
   'rule.namedVoteInMinutes': 'Namentliche Abstimmungen im Protokoll',
@@ -184,7 +188,8 @@ export const de: Catalog = {
   'help.conflict':
     'einen Interessenkonflikt zum beratenen Punkt erklären, oder „Interessenkonflikt 3“ zu Punkt 3; der Vorsitz fügt den Namen eines Mitglieds hinzu, um dessen Konflikt festzuhalten',
   'help.motion': 'einen Antrag stellen: „antrag“ und sein Text',
-  'help.vote': 'den Punkt zur Abstimmung stellen, „abstimmung geheim“ für eine geheime (Vorsitz)',
+  'help.vote':
+    'den Punkt zur Abstimmung stellen, „abstimmung geheim“ für eine geheime, „abstimmung 2/3 anwesend“ für eine qualifizierte Mehrheit der Anwesenden (Vorsitz)',
   'help.close': 'die laufende Abstimmung oder den Namensaufruf schließen (Vorsitz)',
   'help.minutes': 'das Protokoll als PDF, in unserem persönlichen Chat (Generaldirektor)',
 
@@ -204,6 +209,9 @@ export const de: Catalog = {
   'word.vote': 'abstimmung',
   'word.close': 'schließen',
   'word.secret': 'geheim',
+  'word.membersPresent': 'anwesend',
+  'word.votesCast': 'abgegeben',
+  'word.membersInOffice': 'amtierend',
   'word.minutes': 'protokoll',
   'word.minutesAlias': 'niederschrift',
 
@@ -253,6 +261,7 @@ export const de: Catalog = {
 
   'error.unknownCommand':
     '„{{text}}“ kenne ich nicht. Schreiben Sie „hilfe“, um zu sehen, was ich kann.',
+  'error.voteWords': 'Das habe ich nicht verstanden. „abstimmung“: {{help}}.',
   'error.unknownAction': 'Diese Schaltfläche gehört nicht zu mir oder ist veraltet.',
   'error.notIdentified':
     'Teams hat mir nicht gesagt, wer Sie sind: Ich kann nicht für Sie handeln.',

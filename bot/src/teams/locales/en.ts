@@ -54,6 +54,7 @@ export const en = {
   'vote.namedTitle': 'Named vote',
   'vote.secretTitle': 'Secret vote',
   'vote.threshold': 'Majority required: {{threshold}} of the votes cast',
+  'vote.thresholdOnBase': 'Majority required: {{majority}}',
   'vote.participation': '{{voted}} of {{eligible}} have voted',
   'vote.quorumLost':
     'Quorum lost: {{present}} present, {{needed}} needed. Closed now, this vote would be void.',
@@ -93,6 +94,7 @@ export const en = {
   'result.needed': 'Needed to carry',
   'result.rule':
     'Rules applied: {{profile}}, majority {{threshold}} of the votes cast, {{abstentions}}.',
+  'result.ruleOnBase': 'Rules applied: {{profile}}, {{majority}}, {{abstentions}}.',
   'result.abstentionsCount': 'abstentions counted',
   'result.abstentionsLeftOut': 'abstentions left out',
 
@@ -107,7 +109,9 @@ export const en = {
   'rule.abstentionsCount': 'Abstentions',
   'rule.tieRule': 'Tie rule',
   'rule.thresholds': 'Qualified majority',
+  'rule.thresholdBases': 'Base of a qualified majority',
   'rule.secretSubjects': 'Subjects voted in secret',
+  'rule.secretOtherwise': 'Secret ballot on other subjects',
   'rule.publicVoteOrder': 'Order of a named vote',
   'rule.voteChangeUntilClose': 'Changing a vote before the close',
   'rule.namedVoteInMinutes': 'Named votes in the minutes',
@@ -177,7 +181,8 @@ export const en = {
   'help.conflict':
     'declare a conflict of interest on the item under discussion, or “conflict 3” on item 3; the chair adds a member’s name to record theirs',
   'help.motion': 'table a motion: “motion” followed by its text',
-  'help.vote': 'put the item to the vote, “vote secret” for a secret vote (chair)',
+  'help.vote':
+    'put the item to the vote, “vote secret” for a secret vote, “vote 2/3 present” for a qualified majority of the members present (chair)',
   'help.close': 'close the open vote or roll call (chair)',
   'help.minutes': 'the minutes as a PDF, sent to you in our personal chat (general director)',
 
@@ -197,6 +202,9 @@ export const en = {
   'word.vote': 'vote',
   'word.close': 'close',
   'word.secret': 'secret',
+  'word.membersPresent': 'present',
+  'word.votesCast': 'cast',
+  'word.membersInOffice': 'in office',
   'word.minutes': 'minutes',
   'word.minutesAlias': 'pdf',
 
@@ -245,6 +253,7 @@ export const en = {
   done: 'Done.',
 
   'error.unknownCommand': 'I do not know “{{text}}”. Write “help” to see what I can do.',
+  'error.voteWords': 'I did not understand that. “vote”: {{help}}.',
   'error.unknownAction': 'This button is not one of mine, or it is out of date.',
   'error.notIdentified': 'Teams did not tell me who you are, so I cannot act for you.',
   'error.noTenant': 'Teams did not tell me which organisation this chat belongs to.',

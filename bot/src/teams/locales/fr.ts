@@ -55,6 +55,7 @@ export const fr: Catalog = {
   'vote.namedTitle': 'Vote nominatif',
   'vote.secretTitle': 'Scrutin secret',
   'vote.threshold': 'Majorité requise : {{threshold}} des suffrages exprimés',
+  'vote.thresholdOnBase': 'Majorité requise : {{majority}}',
   'vote.participation': '{{voted}} sur {{eligible}} ont voté',
   'vote.quorumLost':
     'Quorum perdu : {{present}} présents, {{needed}} requis. Clos maintenant, ce vote serait nul.',
@@ -95,6 +96,7 @@ export const fr: Catalog = {
   'result.needed': 'Requis pour l’emporter',
   'result.rule':
     'Règles appliquées : {{profile}}, majorité de {{threshold}} des suffrages exprimés, {{abstentions}}.',
+  'result.ruleOnBase': 'Règles appliquées : {{profile}}, {{majority}}, {{abstentions}}.',
   'result.abstentionsCount': 'abstentions comptées',
   'result.abstentionsLeftOut': 'abstentions non comptées',
 
@@ -109,7 +111,9 @@ export const fr: Catalog = {
   'rule.abstentionsCount': 'Abstentions',
   'rule.tieRule': 'Parité des voix',
   'rule.thresholds': 'Majorité qualifiée',
+  'rule.thresholdBases': 'Base de la majorité qualifiée',
   'rule.secretSubjects': 'Objets votés au scrutin secret',
+  'rule.secretOtherwise': 'Scrutin secret sur d’autres objets',
   'rule.publicVoteOrder': 'Ordre du vote nominatif',
   'rule.voteChangeUntilClose': 'Changer son vote avant la clôture',
   'rule.namedVoteInMinutes': 'Votes nominatifs au procès-verbal',
@@ -181,7 +185,8 @@ export const fr: Catalog = {
   'help.conflict':
     'déclarer un conflit d’intérêts sur le point en discussion, ou « conflit 3 » sur le point 3 ; le président ajoute le nom d’un membre pour acter le sien',
   'help.motion': 'déposer une motion : « motion » suivi de son texte',
-  'help.vote': 'mettre le point aux voix, « vote secret » pour un scrutin secret (président)',
+  'help.vote':
+    'mettre le point aux voix, « vote secret » pour un scrutin secret, « vote 2/3 présents » pour une majorité qualifiée des membres présents (président)',
   'help.close': 'clore le vote ou l’appel en cours (président)',
   'help.minutes':
     'le procès-verbal en PDF, envoyé dans notre conversation personnelle (directeur général)',
@@ -202,6 +207,9 @@ export const fr: Catalog = {
   'word.vote': 'vote',
   'word.close': 'clore',
   'word.secret': 'secret',
+  'word.membersPresent': 'présents',
+  'word.votesCast': 'exprimés',
+  'word.membersInOffice': 'en fonction',
   'word.minutes': 'pv',
   'word.minutesAlias': 'procès-verbal',
 
@@ -253,6 +261,7 @@ export const fr: Catalog = {
 
   'error.unknownCommand':
     'Je ne connais pas « {{text}} ». Écrivez « aide » pour voir ce que je sais faire.',
+  'error.voteWords': 'Je n’ai pas compris. « vote » : {{help}}.',
   'error.unknownAction': 'Ce bouton n’est pas l’un des miens, ou il n’est plus à jour.',
   'error.notIdentified': 'Teams ne m’a pas dit qui vous êtes : je ne peux pas agir pour vous.',
   'error.noTenant': 'Teams ne m’a pas dit à quelle organisation appartient cette conversation.',

@@ -55,6 +55,7 @@ export const nl: Catalog = {
   'vote.namedTitle': 'Naamstemming',
   'vote.secretTitle': 'Geheime stemming',
   'vote.threshold': 'Vereiste meerderheid: {{threshold}} van de uitgebrachte stemmen',
+  'vote.thresholdOnBase': 'Vereiste meerderheid: {{majority}}',
   'vote.participation': '{{voted}} van {{eligible}} hebben gestemd',
   'vote.quorumLost':
     'Quorum verloren: {{present}} aanwezig, {{needed}} vereist. Nu gesloten is deze stemming ongeldig.',
@@ -95,6 +96,7 @@ export const nl: Catalog = {
   'result.needed': 'Nodig om aan te nemen',
   'result.rule':
     'Toegepaste regels: {{profile}}, meerderheid van {{threshold}} van de uitgebrachte stemmen, {{abstentions}}.',
+  'result.ruleOnBase': 'Toegepaste regels: {{profile}}, {{majority}}, {{abstentions}}.',
   'result.abstentionsCount': 'onthoudingen meegeteld',
   'result.abstentionsLeftOut': 'onthoudingen niet meegeteld',
 
@@ -109,7 +111,9 @@ export const nl: Catalog = {
   'rule.abstentionsCount': 'Onthoudingen',
   'rule.tieRule': 'Staking van stemmen',
   'rule.thresholds': 'Bijzondere meerderheid',
+  'rule.thresholdBases': 'Basis van de bijzondere meerderheid',
   'rule.secretSubjects': 'Onderwerpen met geheime stemming',
+  'rule.secretOtherwise': 'Geheime stemming over andere onderwerpen',
   'rule.publicVoteOrder': 'Volgorde van een naamstemming',
   'rule.voteChangeUntilClose': 'Stem wijzigen voor de sluiting',
   'rule.namedVoteInMinutes': 'Naamstemmingen in de notulen',
@@ -185,7 +189,7 @@ export const nl: Catalog = {
     'een belangenconflict melden bij het punt in bespreking, of „belangenconflict 3” bij punt 3; de voorzitter voegt de naam van een lid toe om het zijne te akteren',
   'help.motion': 'een motie indienen: “motie” gevolgd door de tekst',
   'help.vote':
-    'het punt ter stemming leggen, “stemming geheim” voor een geheime stemming (voorzitter)',
+    'het punt ter stemming leggen, “stemming geheim” voor een geheime stemming, “stemming 2/3 aanwezig” voor een bijzondere meerderheid van de aanwezigen (voorzitter)',
   'help.close': 'de lopende stemming of naamafroeping sluiten (voorzitter)',
   'help.minutes': 'de notulen als pdf, in ons persoonlijk gesprek (algemeen directeur)',
 
@@ -205,6 +209,9 @@ export const nl: Catalog = {
   'word.vote': 'stemming',
   'word.close': 'sluit',
   'word.secret': 'geheim',
+  'word.membersPresent': 'aanwezig',
+  'word.votesCast': 'uitgebracht',
+  'word.membersInOffice': 'zittend',
   'word.minutes': 'notulen',
   'word.minutesAlias': 'verslag',
 
@@ -253,6 +260,7 @@ export const nl: Catalog = {
   done: 'Gedaan.',
 
   'error.unknownCommand': 'Ik ken “{{text}}” niet. Schrijf “hulp” om te zien wat ik kan.',
+  'error.voteWords': 'Dat begrijp ik niet. „stemming”: {{help}}.',
   'error.unknownAction': 'Deze knop is niet van mij, of hij is verouderd.',
   'error.notIdentified': 'Teams heeft mij niet gezegd wie u bent: ik kan niet voor u handelen.',
   'error.noTenant': 'Teams heeft mij niet gezegd tot welke organisatie deze chat behoort.',

@@ -2,18 +2,23 @@ import {
   absenceRefusal,
   genderOfCandidate,
   messageOf,
-  thresholds,
   type Meeting,
-  type Threshold,
   type Vote,
 } from '@council/shared';
-import { Badge, Button, Checkbox, Field, Select } from '@fluentui/react-components';
+import { Badge, Button, Field, Select } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { choiceLabel, currentItem, openVoteOf, voteSubject } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { SecondRound } from './SecondRound';
+import {
+  MajorityOfResult,
+  MajorityPicker,
+  plainMajority,
+  SecretChoice,
+  secretOf,
+} from './VoteRules';
 
 /** A choice as the reader reads it: Yes / No / Abstain, a candidate, or a blank ballot. */
 export function useChoiceText() {
@@ -69,6 +74,7 @@ export function ResultView({ vote }: { vote: Vote }) {
           needed: result.needed,
         })}
       </div>
+      <MajorityOfResult vote={vote} />
     </div>
   );
 }
@@ -143,15 +149,12 @@ function OpenVote() {
   );
   const [on, setOn] = useState('');
   const [secret, setSecret] = useState(item?.expectedVote === 'secret');
-  const [threshold, setThreshold] = useState<Threshold>('1/2');
+  const [majority, setMajority] = useState(plainMajority);
   useEffect(() => {
     setSecret(item?.expectedVote === 'secret');
     setOn('');
   }, [item?.id, item?.expectedVote]);
   if (!item) return null;
-  const allowed = thresholds.filter(
-    (th) => th === '1/2' || meeting.profile.thresholds.value.includes(th),
-  );
   return (
     <form
       className={layout.section}
@@ -160,8 +163,8 @@ function OpenVote() {
         void run({
           type: 'OpenVote',
           ...(on ? { motionId: on } : {}),
-          secret,
-          threshold,
+          ...secretOf(meeting, item, secret),
+          ...majority,
         });
       }}
     >
@@ -182,27 +185,8 @@ function OpenVote() {
         </Select>
       </Field>
       <div className={layout.row}>
-        <Checkbox
-          label={t('vote.secret')}
-          checked={secret}
-          onChange={(_e, data) => {
-            setSecret(data.checked === true);
-          }}
-        />
-        <Field label={t('vote.threshold')}>
-          <Select
-            value={threshold}
-            onChange={(_e, data) => {
-              setThreshold(data.value as Threshold);
-            }}
-          >
-            {allowed.map((th) => (
-              <option key={th} value={th}>
-                {th}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SecretChoice item={item} checked={secret} onChange={setSecret} />
+        <MajorityPicker value={majority} onChange={setMajority} />
       </div>
       <Button type="submit" appearance="primary" disabled={busy}>
         {t('vote.open')}
