@@ -1,3 +1,4 @@
+import { decideAgenda } from './agenda/decider';
 import { decideAttendance, evolveAttendance } from './attendance/decider';
 import { watchingQuorum } from './attendance/quorum';
 import type { Command } from './commands';
@@ -39,6 +40,12 @@ export function decide(state: MeetingState, command: Command): Decision {
     case 'NextItem':
     case 'PreviousItem':
       return decideMeeting(state, command);
+    case 'TakeUpItem':
+    case 'WithdrawItem':
+    case 'PostponeItem':
+    case 'MoveToClosedSession':
+    case 'ProposeUrgentItem':
+      return decideAgenda(state, command);
     case 'CheckIn':
     case 'CheckOut':
     case 'ExcuseMember':
@@ -83,6 +90,10 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'MeetingOpened':
     case 'MeetingClosed':
     case 'ItemTakenUp':
+    case 'ItemWithdrawn':
+    case 'ItemPostponed':
+    case 'SessionClosed':
+    case 'UrgentItemAdded':
       return evolveMeeting(state, event);
     case 'MemberCheckedIn':
     case 'MemberCheckedOut':

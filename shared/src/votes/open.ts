@@ -56,7 +56,7 @@ function questionOf(meeting: Meeting, item: AgendaItem, command: CommandOf<'Open
 }
 
 /** Who may vote: the members in office present when the vote opens, in the order they answer. */
-function eligibleMembers(meeting: Meeting): string[] {
+export function eligibleMembers(meeting: Meeting): string[] {
   const present = membersInOffice(meeting.setup.roster).filter((m) => isPresent(meeting, m.id));
   const chairLast = meeting.profile.publicVoteOrder.value.chairVotesLast;
   const ordered = chairLast
