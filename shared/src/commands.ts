@@ -119,7 +119,8 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('TakeUpItem', { itemId: id }),
   command('WithdrawItem', { itemId: id, reason: text(1_000).optional() }),
   command('PostponeItem', { itemId: id, reason: text(1_000).optional() }),
-  command('MoveToClosedSession', { itemId: id.optional() }),
+  /** `because`: what the debate turned to, when it is a subject the rules close at once. */
+  command('MoveToClosedSession', { itemId: id.optional(), because: z.enum(subjects).optional() }),
   command('ProposeUrgentItem', { title: text(500), subject: z.enum(subjects).default('general') }),
   command('CheckIn', {}),
   command('CheckOut', {}),

@@ -97,7 +97,9 @@ export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
   return {
     ...meeting,
     setup,
-    agendaProgress: observer ? progressFor(meeting.agendaProgress, visible) : meeting.agendaProgress,
+    agendaProgress: observer
+      ? progressFor(meeting.agendaProgress, visible)
+      : meeting.agendaProgress,
     currentItemId:
       meeting.currentItemId && visible.has(meeting.currentItemId) ? meeting.currentItemId : null,
     openVoteId: meeting.openVoteId && votes[meeting.openVoteId] ? meeting.openVoteId : null,

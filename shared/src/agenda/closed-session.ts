@@ -25,8 +25,13 @@ export function moveToClosedSession(
   if (rule.never.includes(item.subject)) {
     return refuse('CLOSED_SESSION_FORBIDDEN', { item: item.id });
   }
-  if (rule.mandatory.includes(item.subject)) {
-    return accept({ type: 'SessionClosed', itemId: item.id, reason: 'mandatory', ...stamp(command) });
+  if (rule.mandatory.includes(command.because ?? item.subject)) {
+    return accept({
+      type: 'SessionClosed',
+      itemId: item.id,
+      reason: 'mandatory',
+      ...stamp(command),
+    });
   }
   if (!rule.byTwoThirds) return refuse('CLOSED_SESSION_FORBIDDEN', { item: item.id });
   return openProcedure(meeting, command, { kind: 'closedSession', itemId: item.id }, '2/3');

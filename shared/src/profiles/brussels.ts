@@ -64,7 +64,8 @@ export const brussels: RulesProfile = {
   urgency: {
     value: { allowed: true, threshold: '2/3' },
     status: 'unconfirmed',
-    source: 'NLC art. 97: urgency declared by at least two thirds of the members present (usual reading)',
+    source:
+      'NLC art. 97: urgency declared by at least two thirds of the members present (usual reading)',
   },
   motionsNeedSecond: { value: false, status: 'unconfirmed', source: 'no seconding in the law' },
   joiningCallIsPresence: {

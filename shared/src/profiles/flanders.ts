@@ -68,7 +68,8 @@ export const flanders: RulesProfile = {
   urgency: {
     value: { allowed: true, threshold: '2/3' },
     status: 'unconfirmed',
-    source: 'DLB art. 21: urgency declared by at least two thirds of the members present (usual reading)',
+    source:
+      'DLB art. 21: urgency declared by at least two thirds of the members present (usual reading)',
   },
   motionsNeedSecond: { value: false, status: 'unconfirmed', source: 'no seconding in the decree' },
   joiningCallIsPresence: {

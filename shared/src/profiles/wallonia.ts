@@ -76,7 +76,8 @@ export const wallonia: RulesProfile = {
   urgency: {
     value: { allowed: true, threshold: '2/3' },
     status: 'confirmed',
-    source: 'CDLD L1122-24: only where the least delay could cause danger, declared by at least two thirds of the members present',
+    source:
+      'CDLD L1122-24: only where the least delay could cause danger, declared by at least two thirds of the members present',
   },
   motionsNeedSecond: {
     value: false,
