@@ -12,6 +12,10 @@ export const textCommands = [
   'unlink',
   'open',
   'next',
+  'item',
+  'withdraw',
+  'postpone',
+  'closedsession',
   'rollcall',
   'present',
   'motion',
@@ -48,6 +52,11 @@ const secretWords = new Set([
   ...languages.map((l) => normal(catalogs[l]['word.secret'])),
 ]);
 
+const personsWords = new Set([
+  'persons',
+  ...languages.map((l) => normal(catalogs[l]['word.persons'])),
+]);
+
 export interface ParsedText {
   readonly command: TextCommand | null;
   /** What follows the command word (a motion's text, a meeting id), as written. */
@@ -64,4 +73,9 @@ export function parseText(raw: string | undefined): ParsedText {
 
 export function isSecretWord(word: string): boolean {
   return secretWords.has(normal(word.trim()));
+}
+
+/** "huisclos personnes": the chair says persons are discussed, which closes the sitting at once. */
+export function isPersonsWord(word: string): boolean {
+  return personsWords.has(normal(word.trim()));
 }
