@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Agenda, CurrentItem } from '../parts/Agenda';
+import { AgendaControl } from '../parts/AgendaControl';
 import { AttendanceSection } from '../parts/Attendance';
 import { AttendanceList } from '../parts/AttendanceList';
 import { Floor } from '../parts/Floor';
@@ -21,6 +22,7 @@ export default function Panel() {
         <>
           <MeetingControls />
           <CurrentItem />
+          <AgendaControl />
           <Floor />
           <Votes />
           <Motions />

@@ -1,5 +1,6 @@
 import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import type { Meeting } from '@council/shared';
 import { useTranslation } from 'react-i18next';
 import { currentItem, itemLabel } from '../../meeting';
 import { useCommand, useSession } from '../session';
@@ -16,6 +17,10 @@ const useStyles = makeStyles({
   item: { overflowWrap: 'anywhere' },
 });
 
+/** Where no item is shown: none under discussion yet, or one behind closed doors. */
+const nothingShown = (meeting: Meeting) =>
+  meeting.behindClosedDoors ? 'item.closedSessionNow' : 'item.none';
+
 /** The item under discussion; the chair moves through the agenda from here. */
 export function CurrentItem() {
   const { t } = useTranslation();
@@ -29,7 +34,7 @@ export function CurrentItem() {
         {t('item.current')}
       </h2>
       <p className={layout.grow} data-current-item={item?.id ?? ''}>
-        {item ? itemLabel(meeting, item, language) : t('item.none')}{' '}
+        {item ? itemLabel(meeting, item, language) : t(nothingShown(meeting))}{' '}
         {item?.session === 'closed' && (
           <Badge appearance="tint" color="warning">
             {t('item.closedSession')}
