@@ -1,7 +1,7 @@
 import type { Meeting } from '../../../shared/src';
 import { type Call } from '../support/connector';
 import { personOf, type Person } from '../support/service';
-import { button, cardOf, hasButton, viewOf, type ChatPerson } from '../support/teams';
+import { button, cardOf, hasButton, textOf, viewOf, type ChatPerson } from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
 import { BOT_START_MS, startBot, type RunningBot } from './bot';
 
@@ -89,8 +89,22 @@ describe.each(testDatabases())('agenda control from the meeting chat, on %s', (_
   });
 
   test('“huisclos personnes” closes the item at once; the shared card no longer shows it', async () => {
+    const title = /représentant communal/;
     await say(bot.chair, 'point 5');
+    const itemCard = (c: Call) =>
+      c.body.attachments !== undefined &&
+      JSON.stringify(cardOf(c)).includes('"card":{"kind":"item","id":"item-5"}');
+    expect(textOf(cardOf(await bot.connector.waitFor(itemCard)))).toMatch(title);
+    const before = bot.connector.calls.length;
     await say(bot.chair, 'huisclos personnes');
+    // The shared card, which anyone in the chat may read, is redrawn without the item.
+    await bot.connector.waitFor(
+      (c) =>
+        bot.connector.calls.indexOf(c) >= before &&
+        c.kind === 'update' &&
+        itemCard(c) &&
+        !title.test(textOf(cardOf(c))),
+    );
     const seen = await meeting();
     expect(seen.agendaProgress.closedInSitting['item-5']).toMatchObject({ reason: 'mandatory' });
     const observer = (
