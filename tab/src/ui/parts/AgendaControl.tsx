@@ -1,10 +1,15 @@
 import { itemStatus } from '@council/shared';
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentItem, itemLabel } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+
+// The side panel is 320 CSS pixels wide: a long item title must not widen its list.
+const useStyles = makeStyles({
+  fill: { width: '100%', minWidth: 0, maxWidth: '100%' },
+});
 
 /**
  * The chair's hold on the order of business: take up any item, withdraw or postpone one, move the
@@ -16,6 +21,7 @@ export function AgendaControl() {
   const { meeting, role, language } = useSession();
   const { run, busy } = useCommand();
   const layout = useLayout();
+  const styles = useStyles();
   const items = meeting.setup.agenda.filter((item) => {
     const status = itemStatus(meeting, item.id);
     return status === 'pending' || status === 'examined';
@@ -33,6 +39,8 @@ export function AgendaControl() {
       </h2>
       <Field label={t('agendaControl.item')}>
         <Select
+          className={styles.fill}
+          select={{ className: styles.fill }}
           value={itemId}
           onChange={(_, data) => {
             setChosen(data.value);
@@ -69,6 +77,7 @@ export function AgendaControl() {
       )}
       <Field label={t('agendaControl.urgentTitle')}>
         <Input
+          className={styles.fill}
           value={urgent}
           maxLength={500}
           onChange={(_, data) => {
