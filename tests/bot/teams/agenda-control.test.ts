@@ -113,4 +113,17 @@ describe.each(testDatabases())('agenda control from the meeting chat, on %s', (_
     expect(observer.behindClosedDoors).toBe(true);
     expect(observer.setup.agenda.map((i) => i.id)).not.toContain('item-5');
   });
+
+  test('the card of a procedural vote says it decides the closed session, not the item', async () => {
+    await say(bot.chair, 'point 6');
+    const before = bot.connector.calls.length;
+    await say(bot.chair, 'huisclos');
+    const card = await bot.connector.waitFor(
+      (c) =>
+        bot.connector.calls.indexOf(c) >= before &&
+        c.body.attachments !== undefined &&
+        JSON.stringify(cardOf(c)).includes('"kind":"vote"'),
+    );
+    expect(textOf(cardOf(card))).toContain('Huis clos pour ce point (deux tiers des présents)');
+  });
 });

@@ -134,6 +134,9 @@ export const de: Catalog = {
 
   'meeting.open': 'Sitzung eröffnen',
   'meeting.next': 'Nächster Punkt',
+  'vote.procedureClosedSession':
+    'Nichtöffentliche Sitzung für diesen Punkt (zwei Drittel der Anwesenden)',
+  'vote.procedureUrgency': 'Dringlichkeit eines neuen Punktes: {title}',
   'item.takeUp': 'Aufrufen',
   'item.withdraw': 'Zurückziehen',
   'item.postpone': 'Vertagen',

@@ -131,6 +131,8 @@ export const en = {
 
   'meeting.open': 'Open the meeting',
   'meeting.next': 'Next item',
+  'vote.procedureClosedSession': 'Closed session for this item (two thirds of those present)',
+  'vote.procedureUrgency': 'Urgency of a new item: {title}',
   'item.takeUp': 'Take up',
   'item.withdraw': 'Withdraw',
   'item.postpone': 'Postpone',

@@ -133,6 +133,8 @@ export const fr: Catalog = {
 
   'meeting.open': 'Ouvrir la séance',
   'meeting.next': 'Point suivant',
+  'vote.procedureClosedSession': 'Huis clos pour ce point (deux tiers des présents)',
+  'vote.procedureUrgency': 'Urgence d’un nouveau point : {title}',
   'item.takeUp': 'Traiter',
   'item.withdraw': 'Retirer',
   'item.postpone': 'Reporter',

@@ -133,6 +133,8 @@ export const nl: Catalog = {
 
   'meeting.open': 'Zitting openen',
   'meeting.next': 'Volgend punt',
+  'vote.procedureClosedSession': 'Besloten zitting voor dit punt (twee derde van de aanwezigen)',
+  'vote.procedureUrgency': 'Dringendheid van een nieuw punt: {title}',
   'item.takeUp': 'Behandelen',
   'item.withdraw': 'Intrekken',
   'item.postpone': 'Uitstellen',
