@@ -115,9 +115,15 @@ describe.each(testDatabases())('agenda control from the meeting chat, on %s', (_
   });
 
   test('the card of a procedural vote says it decides the closed session, not the item', async () => {
+    for (const member of bot.members.slice(0, 30)) {
+      const present = await personOf(bot.running, member.aadObjectId).command(bot.meetingId, {
+        type: 'CheckIn',
+      });
+      expect(present.status).toBe(200);
+    }
     await say(bot.chair, 'point 6');
     const before = bot.connector.calls.length;
-    await say(bot.chair, 'huisclos');
+    expect(await say(bot.chair, 'huisclos')).toEqual([]);
     const card = await bot.connector.waitFor(
       (c) =>
         bot.connector.calls.indexOf(c) >= before &&
