@@ -34,12 +34,13 @@ test('the chair takes up a chosen item and postpones another', async () => {
   expect(record.reported.at(-1)).toBeNull();
 });
 
-test('the chair puts closed session to the vote and proposes an urgent item', async () => {
+test('the chair puts closed session to the vote, shown as a vote on closed session', async () => {
   const { record } = renderFor(CHAIR, onMinutes(), <Panel />);
   const user = userEvent.setup();
   await user.click(controls().getByRole('button', { name: 'Closed session for this item' }));
   expect(record.sent).toEqual([{ type: 'MoveToClosedSession' }]);
   expect(controls().getByRole('button', { name: 'Take up' })).toHaveProperty('disabled', true);
+  expect(screen.getAllByText('Vote on closed session').length).toBeGreaterThan(0);
 });
 
 test('an urgent item is proposed with the title the chair typed', async () => {
@@ -50,6 +51,7 @@ test('an urgent item is proposed with the title the chair typed', async () => {
   expect(record.sent).toEqual([
     { type: 'ProposeUrgentItem', title: 'Storm damage', subject: 'general' },
   ]);
+  expect(screen.getAllByText('Vote on urgency: Storm damage').length).toBeGreaterThan(0);
 });
 
 test('only the chair has the order of business', () => {
