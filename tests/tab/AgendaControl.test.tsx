@@ -78,3 +78,15 @@ test('once the item is behind closed doors, the observer’s panel and the stage
     unmount();
   }
 });
+
+test('the agenda marks the items withdrawn and postponed', () => {
+  const log = play(
+    onMinutes(),
+    command(CHAIR, { type: 'WithdrawItem', itemId: 'budget' }),
+    command(CHAIR, { type: 'PostponeItem', itemId: 'water' }),
+  );
+  const agenda = () => within(screen.getByRole('region', { name: 'Agenda' }));
+  renderFor(OBSERVER, log, <Panel />);
+  expect(agenda().getByText('2. Budget amendment (withdrawn)')).toBeTruthy();
+  expect(agenda().getByText('3. Representative to the water company (postponed)')).toBeTruthy();
+});

@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import type { Meeting } from '@council/shared';
+import { itemStatus, type Meeting } from '@council/shared';
 import { useTranslation } from 'react-i18next';
 import { currentItem, itemLabel } from '../../meeting';
 import { useCommand, useSession } from '../session';
@@ -78,6 +78,7 @@ export function Agenda() {
       <ol className={layout.list}>
         {meeting.setup.agenda.map((item) => {
           const current = item.id === meeting.currentItemId;
+          const status = itemStatus(meeting, item.id);
           return (
             <li
               key={item.id}
@@ -86,6 +87,7 @@ export function Agenda() {
             >
               {itemLabel(meeting, item, language)}
               {item.session === 'closed' && ` (${t('item.closedSession')})`}
+              {(status === 'withdrawn' || status === 'postponed') && ` (${t(`item.${status}`)})`}
             </li>
           );
         })}
