@@ -1,3 +1,4 @@
+import { decideAgenda } from './agenda/decider';
 import { decideAttendance, evolveAttendance } from './attendance/decider';
 import { watchingQuorum } from './attendance/quorum';
 import type { Command } from './commands';
@@ -54,6 +55,12 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'NextItem':
     case 'PreviousItem':
       return decideMeeting(state, command);
+    case 'TakeUpItem':
+    case 'WithdrawItem':
+    case 'PostponeItem':
+    case 'MoveToClosedSession':
+    case 'ProposeUrgentItem':
+      return decideAgenda(state, command);
     case 'CheckIn':
     case 'CheckOut':
     case 'ExcuseMember':
@@ -101,6 +108,10 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'MeetingOpened':
     case 'MeetingClosed':
     case 'ItemTakenUp':
+    case 'ItemWithdrawn':
+    case 'ItemPostponed':
+    case 'SessionClosed':
+    case 'UrgentItemAdded':
       return evolveMeeting(state, event);
     case 'MemberCheckedIn':
     case 'MemberCheckedOut':

@@ -587,15 +587,6 @@ export const errorCatalogue = {
       en: 'This item has already been taken up: the conflict of interest stays on the record.',
     },
   },
-  ITEM_NOT_FOUND: {
-    status: 404,
-    message: {
-      fr: 'Ce point ne figure pas à l’ordre du jour.',
-      nl: 'Dit punt staat niet op de agenda.',
-      de: 'Dieser Punkt steht nicht auf der Tagesordnung.',
-      en: 'This item is not on the agenda.',
-    },
-  },
   ALREADY_VOTED: {
     status: 409,
     message: {
@@ -711,6 +702,42 @@ export const errorCatalogue = {
       nl: 'Punt "{item}" mag niet achter gesloten deuren behandeld worden.',
       de: 'Punkt „{item}“ darf nicht nichtöffentlich behandelt werden.',
       en: 'Item "{item}" may not be dealt with in closed session.',
+    },
+  },
+  ALREADY_CLOSED_SESSION: {
+    status: 409,
+    message: {
+      fr: 'Le point « {item} » est déjà traité à huis clos.',
+      nl: 'Punt "{item}" wordt al achter gesloten deuren behandeld.',
+      de: 'Punkt „{item}“ wird bereits nichtöffentlich behandelt.',
+      en: 'Item "{item}" is already in closed session.',
+    },
+  },
+  ITEM_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Le point « {item} » n’est pas à l’ordre du jour.',
+      nl: 'Punt "{item}" staat niet op de agenda.',
+      de: 'Punkt „{item}“ steht nicht auf der Tagesordnung.',
+      en: 'Item "{item}" is not on the agenda.',
+    },
+  },
+  ITEM_SET_ASIDE: {
+    status: 409,
+    message: {
+      fr: 'Le point « {item} » a été retiré ou reporté : il ne peut plus être traité dans cette séance.',
+      nl: 'Punt "{item}" is ingetrokken of uitgesteld: het kan in deze zitting niet meer behandeld worden.',
+      de: 'Punkt „{item}“ wurde zurückgezogen oder vertagt: er kann in dieser Sitzung nicht mehr behandelt werden.',
+      en: 'Item "{item}" was withdrawn or postponed: it cannot be taken up again in this sitting.',
+    },
+  },
+  URGENCY_NOT_ALLOWED: {
+    status: 403,
+    message: {
+      fr: 'Les règles de ce conseil ne permettent pas d’ajouter un point en urgence.',
+      nl: 'De regels van deze raad laten niet toe een dringend punt toe te voegen.',
+      de: 'Die Regeln dieses Rates erlauben keinen Dringlichkeitspunkt.',
+      en: 'This council’s rules do not allow an urgent item to be added.',
     },
   },
   VOTE_NOT_CLOSED: {

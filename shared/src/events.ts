@@ -1,8 +1,9 @@
-import type { ItemId } from './agenda';
+import type { AgendaItem, ItemId } from './agenda';
 import type { MeetingSetup } from './commands';
 import type { Threshold, ThresholdBase } from './profiles';
 import type { MemberId } from './roster';
 import type { FloorKind } from './state';
+import type { Procedure } from './agenda/procedure';
 import type { RecordedResult } from './votes/result';
 
 interface Stamped {
@@ -24,7 +25,23 @@ export type MeetingEvent = Stamped &
     | { readonly type: 'MeetingOpened' }
     | { readonly type: 'MeetingClosed' }
     | { readonly type: 'ItemTakenUp'; readonly itemId: ItemId }
+    | { readonly type: 'ItemWithdrawn'; readonly itemId: ItemId; readonly reason?: string }
+    | { readonly type: 'ItemPostponed'; readonly itemId: ItemId; readonly reason?: string }
+    | {
+        readonly type: 'SessionClosed';
+        readonly itemId: ItemId;
+        /** Pronounced at once for its subject, or decided by the council's procedural vote. */
+        readonly reason: 'mandatory' | 'vote';
+        readonly voteId?: string;
+      }
+    | { readonly type: 'UrgentItemAdded'; readonly item: AgendaItem; readonly voteId: string }
   );
+
+/** The chair's and the council's decisions on the order of business during the sitting. */
+export type AgendaEvent = Extract<
+  MeetingEvent,
+  { type: 'ItemWithdrawn' | 'ItemPostponed' | 'SessionClosed' | 'UrgentItemAdded' }
+>;
 
 export interface QuorumReport {
   readonly present: number;
@@ -133,6 +150,8 @@ export type VoteEvent = Stamped &
         /** What the majority is counted on; logs written before it existed count votes cast. */
         readonly base?: ThresholdBase;
         readonly eligible: readonly MemberId[];
+        /** A vote on the order of business (closed session, urgency) rather than on the item. */
+        readonly procedure?: Procedure;
       }
     | {
         readonly type: 'BallotCast';

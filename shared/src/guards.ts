@@ -8,8 +8,11 @@ export function notInSession(meeting: Meeting): Decision | null {
   return refuse(meeting.status === 'closed' ? 'MEETING_CLOSED' : 'MEETING_NOT_OPEN');
 }
 
+/** The item under discussion, unless the chair has withdrawn or postponed it meanwhile. */
 export function currentItem(meeting: Meeting): AgendaItem | undefined {
-  return meeting.setup.agenda.find((item) => item.id === meeting.currentItemId);
+  const id = meeting.currentItemId;
+  if (id === null || meeting.agendaProgress.setAside[id]) return undefined;
+  return meeting.setup.agenda.find((item) => item.id === id);
 }
 
 export function isPresent(meeting: Meeting, member: string): boolean {

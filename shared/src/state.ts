@@ -1,4 +1,6 @@
 import type { ItemId } from './agenda';
+import type { AgendaProgress } from './agenda/progress';
+import type { Procedure } from './agenda/procedure';
 import type { MeetingSetup } from './commands';
 import type { QuorumReport, QuorumShortfall } from './events';
 import type { RulesProfile, Threshold, ThresholdBase } from './profiles';
@@ -113,6 +115,8 @@ export interface Vote {
   /** Members in office present when it closed (null: open, or closed before this was recorded). */
   readonly presentAtClose: number | null;
   readonly result: VoteResult | null;
+  /** A vote on the order of business (closed session, urgency); absent for a vote on the item. */
+  readonly procedure?: Procedure;
 }
 
 export type MeetingStatus = 'draft' | 'convened' | 'open' | 'closed';
@@ -123,6 +127,10 @@ export interface Meeting {
   readonly setup: MeetingSetup;
   readonly profile: RulesProfile;
   readonly currentItemId: ItemId | null;
+  /** What became of the agenda during the sitting: items taken up, set aside, closed, added. */
+  readonly agendaProgress: AgendaProgress;
+  /** The item under discussion is in closed session: the public (and the stage) learn only that. */
+  readonly behindClosedDoors: boolean;
   readonly attendance: Readonly<Record<MemberId, Attendance>>;
   readonly rollCall: RollCall;
   /** Each roll call the chair closed, by its id: its card still shows it as it stood then. */

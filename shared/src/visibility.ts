@@ -1,4 +1,6 @@
 import type { AgendaItem, ItemId } from './agenda';
+import type { AgendaProgress } from './agenda/progress';
+import { sessionOf } from './agenda/session';
 import { memo } from './copy-on-write';
 import type { MeetingSetup } from './commands';
 import type { Event } from './events';
@@ -60,18 +62,44 @@ function voteFor(vote: Vote, reader: Reader): Vote {
   return { ...vote, status: 'closed', result: null };
 }
 
-function filterRecord<T>(record: Readonly<Record<string, T>>, keep: (value: T) => boolean) {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => keep(value)));
+function filterRecord<T>(
+  record: Readonly<Record<string, T>>,
+  keep: (value: T, key: string) => boolean,
+): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([key, value]) => keep(value, key)));
+}
+
+/** An urgent item proposed for closed session is closed from the moment it is proposed. */
+function proposesClosedItem(vote: Pick<Vote, 'procedure'>): boolean {
+  return vote.procedure?.kind === 'urgency' && vote.procedure.item.session === 'closed';
+}
+
+function progressFor(progress: AgendaProgress, visible: ReadonlySet<ItemId>): AgendaProgress {
+  const seen = <T>(record: Readonly<Record<ItemId, T>>) =>
+    filterRecord(record, (_, id) => visible.has(id));
+  return {
+    takenUp: progress.takenUp.filter((id) => visible.has(id)),
+    setAside: seen(progress.setAside),
+    closedInSitting: seen(progress.closedInSitting),
+    urgent: seen(progress.urgent),
+  };
 }
 
 /** The meeting as one reader may see it: the service filters, the client never does. */
 export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
   const setup = memoSetupFor(meeting.setup, reader);
   const visible = new Set<ItemId>(setup.agenda.map((item) => item.id));
-  const votes = filterRecord(meeting.votes, (vote) => visible.has(vote.itemId));
+  const observer = isObserver(reader);
+  const votes = filterRecord(
+    meeting.votes,
+    (vote) => visible.has(vote.itemId) && !(observer && proposesClosedItem(vote)),
+  );
   return {
     ...meeting,
     setup,
+    agendaProgress: observer
+      ? progressFor(meeting.agendaProgress, visible)
+      : meeting.agendaProgress,
     currentItemId:
       meeting.currentItemId && visible.has(meeting.currentItemId) ? meeting.currentItemId : null,
     openVoteId: meeting.openVoteId && votes[meeting.openVoteId] ? meeting.openVoteId : null,
@@ -86,6 +114,18 @@ export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
   };
 }
 
+/** An agenda as a past event gave it, with each item's session as it stands now. */
+function sessionsNow(meeting: Meeting, agenda: readonly AgendaItem[]): AgendaItem[] {
+  return agenda.map((item) =>
+    sessionOf(meeting, item.id) === 'closed' ? { ...item, session: 'closed' } : item,
+  );
+}
+
+const asNow = (meeting: Meeting, setup: MeetingSetup): MeetingSetup => ({
+  ...setup,
+  agenda: sessionsNow(meeting, setup.agenda),
+});
+
 function itemOfEvent(meeting: Meeting, event: Event): ItemId | null {
   if ('itemId' in event) return event.itemId;
   if ('voteId' in event) return meeting.votes[event.voteId]?.itemId ?? null;
@@ -99,16 +139,18 @@ function itemOfEvent(meeting: Meeting, event: Event): ItemId | null {
  */
 export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event | null {
   if (event.type === 'VoteCounted' && reader !== 'director') return null;
+  // The public sees the doors close, and nothing of the item from then on.
+  if (event.type === 'SessionClosed') return event;
   if (isObserver(reader)) {
-    const itemId = itemOfEvent(meeting, event);
-    const item = meeting.setup.agenda.find((i) => i.id === itemId);
-    if (item?.session === 'closed') return null;
+    if (sessionOf(meeting, itemOfEvent(meeting, event)) === 'closed') return null;
+    if (event.type === 'UrgentItemAdded' && event.item.session === 'closed') return null;
+    if (event.type === 'VoteOpened' && proposesClosedItem(event)) return null;
   }
   switch (event.type) {
     case 'MeetingCreated':
-      return { ...event, setup: setupFor(event.setup, reader) };
+      return { ...event, setup: setupFor(asNow(meeting, event.setup), reader) };
     case 'AgendaRevised':
-      return { ...event, agenda: agendaFor(event.agenda, reader) };
+      return { ...event, agenda: agendaFor(sessionsNow(meeting, event.agenda), reader) };
     case 'RosterRevised':
       return reader === 'director' ? event : { ...event, roster: withoutBirthDates(event.roster) };
     default:

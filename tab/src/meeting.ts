@@ -1,5 +1,6 @@
 import {
   emptyQueue,
+  minutesWords,
   type AgendaItem,
   type Language,
   type Meeting,
@@ -37,6 +38,14 @@ export function openVoteOf(meeting: Meeting): Vote | null {
 
 /** What a vote decides: its motion's text, or else its item's title. */
 export function voteSubject(meeting: Meeting, vote: Vote, language: Language): string {
+  const procedure = vote.procedure;
+  if (procedure) {
+    // A procedural vote decides the order of business, not the item: say so, as the minutes do.
+    const words = minutesWords[language];
+    const what = words.agenda.procedure[procedure.kind];
+    if (procedure.kind === 'closedSession') return what;
+    return `${what}${words.labelSeparator}${itemTitle(procedure.item, language)}`;
+  }
   const motion = vote.motionId ? meeting.motions[vote.motionId] : undefined;
   if (motion) return motion.text;
   const item = meeting.setup.agenda.find((i) => i.id === vote.itemId);

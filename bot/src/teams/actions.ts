@@ -25,6 +25,10 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('refresh', {}),
   verb('meeting.open', {}),
   verb('meeting.next', {}),
+  verb('item.takeUp', { itemId: id }),
+  verb('item.withdraw', { itemId: id }),
+  verb('item.postpone', { itemId: id }),
+  verb('item.closedSession', { itemId: id, because: z.enum(['person']).optional() }),
   verb('rollCall.open', {}),
   verb('rollCall.answer', { rollCallId: id }),
   verb('rollCall.close', { rollCallId: id }),
@@ -68,6 +72,18 @@ export function commandOf(action: CommandAction): WireCommand {
       return { type: 'OpenMeeting' };
     case 'meeting.next':
       return { type: 'NextItem' };
+    case 'item.takeUp':
+      return { type: 'TakeUpItem', itemId: action.data.itemId };
+    case 'item.withdraw':
+      return { type: 'WithdrawItem', itemId: action.data.itemId };
+    case 'item.postpone':
+      return { type: 'PostponeItem', itemId: action.data.itemId };
+    case 'item.closedSession': {
+      const { itemId, because } = action.data;
+      return because
+        ? { type: 'MoveToClosedSession', itemId, because }
+        : { type: 'MoveToClosedSession', itemId };
+    }
     case 'rollCall.open':
       return { type: 'OpenRollCall' };
     case 'rollCall.answer':

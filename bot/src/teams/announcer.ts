@@ -236,6 +236,15 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         }
         return;
       }
+      case 'ItemWithdrawn':
+      case 'ItemPostponed':
+      case 'SessionClosed':
+        refresh(meetingId, welcome);
+        refresh(meetingId, { kind: 'item', id: event.itemId });
+        return;
+      case 'UrgentItemAdded':
+        refresh(meetingId, welcome);
+        return;
       default:
         return;
     }

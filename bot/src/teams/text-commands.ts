@@ -18,6 +18,10 @@ export const textCommands = [
   'unlink',
   'open',
   'next',
+  'item',
+  'withdraw',
+  'postpone',
+  'closedsession',
   'rollcall',
   'present',
   'conflict',
@@ -53,6 +57,11 @@ for (const [command, key] of Object.entries(commandAliases)) {
 const secretWords = new Set([
   'secret',
   ...languages.map((l) => normal(catalogs[l]['word.secret'])),
+]);
+
+const personsWords = new Set([
+  'persons',
+  ...languages.map((l) => normal(catalogs[l]['word.persons'])),
 ]);
 
 export interface ParsedText {
@@ -101,4 +110,9 @@ export function parseVoteWords(rest: string): VoteWords {
   if (others.length === 0) return words;
   const base = baseWords.get(bare(others.join(' ')));
   return base ? { ...words, base } : null;
+}
+
+/** "huisclos personnes": the chair says persons are discussed, which closes the sitting at once. */
+export function isPersonsWord(word: string): boolean {
+  return personsWords.has(normal(word.trim()));
 }

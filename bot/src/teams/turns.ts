@@ -38,6 +38,7 @@ import {
   tenantOf,
   type Speaker,
 } from './activity';
+import { agendaCommandOf } from './agenda-commands';
 import type { Announcer } from './announcer';
 import { unlinkedCard, type Card, type CardRef } from './cards';
 import { nameOf } from './cards/view';
@@ -418,6 +419,14 @@ export function createTurns(deps: TurnsDeps) {
         return command(context, who, loaded, { type: 'OpenMeeting' });
       case 'next':
         return command(context, who, loaded, { type: 'NextItem' });
+      case 'item':
+      case 'withdraw':
+      case 'postpone':
+      case 'closedsession': {
+        const wire = agendaCommandOf(parsed.command, parsed.rest, meeting);
+        if ('code' in wire) return reply(context, refusalText(wire, language));
+        return command(context, who, loaded, wire);
+      }
       case 'rollcall':
         return command(context, who, loaded, { type: 'OpenRollCall' });
       case 'present':

@@ -78,7 +78,7 @@ export function decideConflict(meeting: Meeting, command: ConflictCommand): Deci
   if (meeting.status === 'draft') return refuse('MEETING_NOT_CONVENED');
   if (meeting.status === 'closed') return refuse('MEETING_CLOSED');
   if (!meeting.setup.agenda.some((item) => item.id === command.itemId)) {
-    return refuse('ITEM_NOT_FOUND');
+    return refuse('ITEM_NOT_FOUND', { item: command.itemId });
   }
   switch (command.type) {
     case 'DeclareConflict':

@@ -1,3 +1,6 @@
+import { evolveAgenda } from '../agenda/decider';
+import { isSetAside, noProgress } from '../agenda/progress';
+import { sessionOf } from '../agenda/session';
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { MeetingEvent } from '../events';
@@ -33,7 +36,9 @@ function takeUp(meeting: Meeting, command: MeetingCommand, offset: 1 | -1): Deci
   const agenda = meeting.setup.agenda;
   const index = agenda.findIndex((item) => item.id === meeting.currentItemId);
   if (index === -1 && offset === -1) return refuse('NO_CURRENT_ITEM');
-  const next = agenda[index + offset];
+  const next = (offset === 1 ? agenda.slice(index + 1) : agenda.slice(0, index).reverse()).find(
+    (item) => !isSetAside(meeting, item.id),
+  );
   if (!next) return refuse(offset === 1 ? 'END_OF_AGENDA' : 'START_OF_AGENDA');
   return accept(...speechEnded(meeting, command), {
     type: 'ItemTakenUp',
@@ -117,6 +122,8 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       setup: event.setup,
       profile: profileOf(event.setup),
       currentItemId: null,
+      agendaProgress: noProgress,
+      behindClosedDoors: false,
       attendance: {},
       rollCall: { status: 'closed' },
       closedRollCalls: {},
@@ -131,6 +138,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
     };
   }
   if (state.status === 'none') return initialState;
+  const progress = state.agendaProgress;
   switch (event.type) {
     case 'AgendaRevised':
       return { ...state, setup: { ...state.setup, agenda: [...event.agenda] } };
@@ -152,8 +160,15 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       return {
         ...state,
         currentItemId: event.itemId,
+        agendaProgress: { ...progress, takenUp: [...progress.takenUp, event.itemId] },
+        behindClosedDoors: sessionOf(state, event.itemId) === 'closed',
         queues: { ...state.queues, [event.itemId]: state.queues[event.itemId] ?? emptyQueue },
       };
+    case 'ItemWithdrawn':
+    case 'ItemPostponed':
+    case 'SessionClosed':
+    case 'UrgentItemAdded':
+      return evolveAgenda(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -2,6 +2,7 @@ import type { Language } from '../language';
 import type { ProfileId, Threshold } from '../profiles';
 import type { MeetingSetup } from '../commands';
 import type { Gender, MemberFunction } from '../roster';
+import type { Procedure } from '../agenda/procedure';
 import type { FloorKind, MotionStatus } from '../state';
 
 type Texts<K extends string> = Readonly<Record<K, string>>;
@@ -75,6 +76,10 @@ export interface MinutesWords {
   readonly deliberation: Texts<
     'decides' | 'firstArticle' | 'article' | 'amended' | 'amendedAsFollows'
   >;
+  /** What the sitting decided of an item's place: set aside, added as urgent, closed. */
+  readonly agenda: Texts<
+    'withdrawn' | 'postponed' | 'reason' | 'urgent' | 'closedAtOnce' | 'closedByVote'
+  > & { readonly procedure: Texts<Procedure['kind']> };
   readonly motion: Texts<
     'motion' | 'amendment' | 'seconded' | 'amendmentSeconded' | 'amendedText'
   > & {
@@ -221,6 +226,15 @@ const fr: MinutesWords = {
     article: 'Article {n}',
     amended: '(texte amendé en séance)',
     amendedAsFollows: 'Amendé en séance comme suit',
+  },
+  agenda: {
+    withdrawn: 'Point retiré de l’ordre du jour par {name} à {time}.',
+    postponed: 'Point reporté à une séance ultérieure par {name} à {time}.',
+    reason: 'Motif',
+    urgent: 'Point ajouté en urgence, l’urgence ayant été déclarée par le conseil.',
+    closedAtOnce: 'Huis clos prononcé par {name} à {time}.',
+    closedByVote: 'Huis clos décidé par vote du conseil à {time}.',
+    procedure: { closedSession: 'Vote sur le huis clos', urgency: 'Vote sur l’urgence' },
   },
   motion: {
     motion: 'Motion de {name}',
@@ -429,6 +443,18 @@ const nl: MinutesWords = {
     amended: '(tekst geamendeerd in de zitting)',
     amendedAsFollows: 'In de zitting geamendeerd als volgt',
   },
+  agenda: {
+    withdrawn: 'Punt van de agenda ingetrokken door {name} om {time}.',
+    postponed: 'Punt uitgesteld naar een latere zitting door {name} om {time}.',
+    reason: 'Reden',
+    urgent: 'Punt bij hoogdringendheid toegevoegd; de raad heeft de dringendheid aangenomen.',
+    closedAtOnce: 'Besloten zitting uitgesproken door {name} om {time}.',
+    closedByVote: 'Besloten zitting bij stemming van de raad beslist om {time}.',
+    procedure: {
+      closedSession: 'Stemming over de besloten zitting',
+      urgency: 'Stemming over de dringendheid',
+    },
+  },
   motion: {
     motion: 'Voorstel van {name}',
     amendment: 'Amendement van {name}',
@@ -636,6 +662,18 @@ const de: MinutesWords = {
     amended: '(in der Sitzung geänderter Wortlaut)',
     amendedAsFollows: 'In der Sitzung wie folgt geändert',
   },
+  agenda: {
+    withdrawn: 'Punkt von {name} um {time} von der Tagesordnung zurückgezogen.',
+    postponed: 'Punkt von {name} um {time} auf eine spätere Sitzung vertagt.',
+    reason: 'Grund',
+    urgent: 'Punkt als dringlich hinzugefügt; der Rat hat die Dringlichkeit beschlossen.',
+    closedAtOnce: 'Nichtöffentliche Sitzung von {name} um {time} ausgesprochen.',
+    closedByVote: 'Nichtöffentliche Sitzung um {time} durch Abstimmung des Rates beschlossen.',
+    procedure: {
+      closedSession: 'Abstimmung über die nichtöffentliche Sitzung',
+      urgency: 'Abstimmung über die Dringlichkeit',
+    },
+  },
   motion: {
     motion: 'Antrag von {name}',
     amendment: 'Änderungsantrag von {name}',
@@ -834,6 +872,15 @@ const en: MinutesWords = {
     article: 'Article {n}',
     amended: '(as amended in the sitting)',
     amendedAsFollows: 'Amended in the sitting as follows',
+  },
+  agenda: {
+    withdrawn: 'Item withdrawn from the agenda by {name} at {time}.',
+    postponed: 'Item postponed to a later sitting by {name} at {time}.',
+    reason: 'Reason',
+    urgent: 'Item added as urgent, the council having declared the urgency.',
+    closedAtOnce: 'Closed session pronounced by {name} at {time}.',
+    closedByVote: 'Closed session decided by the council’s vote at {time}.',
+    procedure: { closedSession: 'Vote on closed session', urgency: 'Vote on urgency' },
   },
   motion: {
     motion: 'Motion by {name}',

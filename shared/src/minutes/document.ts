@@ -1,4 +1,5 @@
 import type { AgendaItem, Session } from '../agenda';
+import { agendaBlocks, procedureLabel } from './agenda';
 import type { Event } from '../events';
 import type { Language } from '../language';
 import { articlesOf, listOf } from '../profiles';
@@ -191,8 +192,10 @@ function itemBlocks(
   const blocks: MinutesBlock[] = [
     heading(2, `${ctx.itemNumber(item.id)}. ${item.title[ctx.meeting.setup.language]}`),
   ];
+  blocks.push(...agendaBlocks(ctx, item));
   const takenUp = record.takenUpAt.get(item.id);
   if (!takenUp) {
+    if (meeting.agendaProgress.setAside[item.id]) return blocks;
     blocks.push(
       paragraph(meeting.status === 'closed' ? words.notTakenUp : words.notYetTakenUp, {
         tone: 'note',
@@ -217,7 +220,9 @@ function itemBlocks(
   }
   blocks.push(...deliberationBlocks(ctx, item));
   const votes = Object.values(meeting.votes).filter((v) => v.itemId === item.id);
-  votes.forEach((vote, index) => blocks.push(...voteBlocks(ctx, vote, index + 1)));
+  votes.forEach((vote, index) =>
+    blocks.push(...procedureLabel(ctx, vote), ...voteBlocks(ctx, vote, index + 1)),
+  );
   if (votes.length === 0) blocks.push(paragraph(words.noVote, { tone: 'note' }));
   return blocks;
 }

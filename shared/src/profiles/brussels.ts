@@ -79,6 +79,12 @@ export const brussels: RulesProfile = {
     status: 'confirmed',
     source: 'art. 93 (2/3 of members present, never for the budget or the accounts) and art. 94',
   },
+  urgency: {
+    value: { allowed: true, threshold: '2/3', base: 'membersPresent' },
+    status: 'unconfirmed',
+    source:
+      'NLC art. 97: urgency declared by at least two thirds of the members present (usual reading)',
+  },
   motionsNeedSecond: { value: false, status: 'unconfirmed', source: 'no seconding in the law' },
   joiningCallIsPresence: {
     value: false,

@@ -83,6 +83,12 @@ export const flanders: RulesProfile = {
     status: 'confirmed',
     source: 'matters touching a person’s privacy; otherwise 2/3 of those present, with reasons',
   },
+  urgency: {
+    value: { allowed: true, threshold: '2/3', base: 'membersPresent' },
+    status: 'unconfirmed',
+    source:
+      'DLB art. 21: urgency declared by at least two thirds of the members present (usual reading)',
+  },
   motionsNeedSecond: { value: false, status: 'unconfirmed', source: 'no seconding in the decree' },
   joiningCallIsPresence: {
     value: false,

@@ -71,6 +71,12 @@ export interface RulesProfile {
     readonly byTwoThirds: boolean;
     readonly never: readonly Subject[];
   }>;
+  /** Whether an item off the agenda may be added as urgent, and by which majority of those present. */
+  readonly urgency: Rule<{
+    readonly allowed: boolean;
+    readonly threshold: Threshold;
+    readonly base: ThresholdBase;
+  }>;
   readonly motionsNeedSecond: Rule<boolean>;
   /** Joining the Teams call makes a member present, as answering the roll call does. */
   readonly joiningCallIsPresence: Rule<boolean>;

@@ -62,6 +62,11 @@ export const roberts: RulesProfile = {
     status: 'council',
     source: 'executive session per bylaws',
   },
+  urgency: {
+    value: { allowed: true, threshold: '1/2', base: 'votesCast' },
+    status: 'unconfirmed',
+    source: 'RONR: new business is taken up when the assembly so decides, by a majority',
+  },
   motionsNeedSecond: { value: true, status: 'confirmed', source: 'RONR: seconding a motion' },
   joiningCallIsPresence: {
     value: false,

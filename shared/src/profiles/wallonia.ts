@@ -91,6 +91,12 @@ export const wallonia: RulesProfile = {
     status: 'unconfirmed',
     source: 'CDLD L1122-20 and L1122-21',
   },
+  urgency: {
+    value: { allowed: true, threshold: '2/3', base: 'membersPresent' },
+    status: 'confirmed',
+    source:
+      'CDLD L1122-24: only where the least delay could cause danger, declared by at least two thirds of the members present',
+  },
   motionsNeedSecond: {
     value: false,
     status: 'unconfirmed',

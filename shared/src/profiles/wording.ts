@@ -45,6 +45,10 @@ const fr: Wording = {
   remoteRestrictions: { any: 'objets qui ne peuvent être traités en séance à distance' },
   minutesSignedBy: { any: 'signataires du procès-verbal' },
   closedSession: { any: 'objets traités à huis clos' },
+  urgency: {
+    true: 'un point hors ordre du jour n’est ajouté qu’en cas d’urgence déclarée par le conseil',
+    false: 'aucun point ne peut être ajouté à l’ordre du jour en séance',
+  },
   motionsNeedSecond: {
     true: 'une motion doit être appuyée pour être mise au vote',
     false: 'une motion ne doit pas être appuyée',
@@ -101,6 +105,10 @@ const nl: Wording = {
   remoteRestrictions: { any: 'onderwerpen die niet digitaal behandeld mogen worden' },
   minutesSignedBy: { any: 'ondertekenaars van de notulen' },
   closedSession: { any: 'onderwerpen die in besloten zitting behandeld worden' },
+  urgency: {
+    true: 'een punt buiten de agenda wordt alleen toegevoegd als de raad de dringendheid aanneemt',
+    false: 'in de zitting kan geen punt aan de agenda worden toegevoegd',
+  },
   motionsNeedSecond: {
     true: 'een voorstel moet gesteund worden om in stemming te komen',
     false: 'een voorstel hoeft niet gesteund te worden',
@@ -158,6 +166,10 @@ const de: Wording = {
   remoteRestrictions: { any: 'Gegenstände, die nicht virtuell behandelt werden dürfen' },
   minutesSignedBy: { any: 'Unterzeichner des Protokolls' },
   closedSession: { any: 'Gegenstände der nichtöffentlichen Sitzung' },
+  urgency: {
+    true: 'ein Punkt außerhalb der Tagesordnung wird nur hinzugefügt, wenn der Rat die Dringlichkeit beschließt',
+    false: 'in der Sitzung kann kein Punkt zur Tagesordnung hinzugefügt werden',
+  },
   motionsNeedSecond: {
     true: 'ein Antrag muss unterstützt werden, um zur Abstimmung zu kommen',
     false: 'ein Antrag muss nicht unterstützt werden',
@@ -215,6 +227,10 @@ const en: Wording = {
   remoteRestrictions: { any: 'subjects that may not be handled remotely' },
   minutesSignedBy: { any: 'who signs the minutes' },
   closedSession: { any: 'subjects handled in closed session' },
+  urgency: {
+    true: 'an item not on the agenda is added only if the council declares it urgent',
+    false: 'no item may be added to the agenda during the sitting',
+  },
   motionsNeedSecond: {
     true: 'a motion needs a second to be put to the vote',
     false: 'a motion needs no second',
@@ -247,6 +263,7 @@ const houseRules: Readonly<Record<Language, string>> = {
 function valueKey(profile: RulesProfile, rule: RuleName): string {
   if (rule === 'tieRule') return profile.tieRule.value.appointment.tieBreak;
   if (rule === 'conflictOfInterest') return String(profile.conflictOfInterest.value.leavesRoom);
+  if (rule === 'urgency') return String(profile.urgency.value.allowed);
   const value: unknown = profile[rule].value;
   return typeof value === 'boolean' || typeof value === 'string' ? String(value) : 'any';
 }

@@ -1,4 +1,5 @@
 import type { Candidate } from '../agenda';
+import { procedureDecided } from '../agenda/procedure';
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { Meeting, Vote } from '../state';
@@ -66,7 +67,10 @@ export function countVote(meeting: Meeting, command: CommandOf<'CountVote'>): De
         )
       : countQuestion(tally, meeting.profile, vote.threshold, majorityBaseOf(meeting, vote));
   const result = vote.quorumLost ? voided(counted, vote.quorumLost, meeting.profile) : counted;
-  return accept({ type: 'VoteCounted', voteId: vote.id, result, ...stamp(command) });
+  return accept(
+    { type: 'VoteCounted', voteId: vote.id, result, ...stamp(command) },
+    ...procedureDecided(vote, result, command),
+  );
 }
 
 export function publishResult(meeting: Meeting, command: CommandOf<'PublishResult'>): Decision {

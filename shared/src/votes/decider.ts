@@ -76,6 +76,7 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
       quorumLost: null,
       presentAtClose: null,
       result: null,
+      ...(event.procedure ? { procedure: event.procedure } : {}),
     });
     const motion = event.motionId ? meeting.motions[event.motionId] : undefined;
     const voting = motion ? withMotion(opened, { ...motion, status: 'voting' }) : opened;

@@ -61,7 +61,7 @@ function questionOf(meeting: Meeting, item: AgendaItem, command: CommandOf<'Open
  * Who may vote: the members in office present when the vote opens, in the order they answer, but
  * none with a personal interest in the item (DLB art. 27, CDLD L1122-19).
  */
-function eligibleMembers(meeting: Meeting): string[] {
+export function eligibleMembers(meeting: Meeting): string[] {
   const present = membersInOffice(meeting.setup.roster).filter(
     (m) => isPresent(meeting, m.id) && !inConflict(meeting, meeting.currentItemId, m.id),
   );

@@ -80,6 +80,11 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   CloseMeeting: 1,
   NextItem: 6,
   PreviousItem: 3,
+  TakeUpItem: 2,
+  WithdrawItem: 1,
+  PostponeItem: 1,
+  MoveToClosedSession: 2,
+  ProposeUrgentItem: 1,
   CheckIn: 10,
   CheckOut: 3,
   ExcuseMember: 2,
@@ -196,6 +201,14 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
       if (intent.type === 'LiftConflict') return { type: intent.type, itemId, member };
       return flag ? { type: intent.type, itemId, member } : { type: intent.type, itemId };
     }
+    case 'TakeUpItem':
+    case 'WithdrawItem':
+    case 'PostponeItem':
+      return { type: intent.type, itemId: at(meeting.setup.agenda, pick)?.id ?? 'minutes' };
+    case 'MoveToClosedSession':
+      return flag ? { type: intent.type, because: 'person' } : { type: intent.type };
+    case 'ProposeUrgentItem':
+      return { type: intent.type, title: `Urgent ${pick}`, subject: 'general' };
     case 'RequestFloor':
       return { type: intent.type, kind: at(floorKinds, pick) ?? 'contribution' };
     case 'WithdrawRequest':

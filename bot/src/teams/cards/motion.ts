@@ -1,4 +1,4 @@
-import { secretAllowed, type Motion } from '@council/shared';
+import { itemStatus, secretAllowed, type Motion } from '@council/shared';
 import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
@@ -11,6 +11,7 @@ import {
   type Element,
 } from './elements';
 import { conflictLine, declareConflictAction } from './conflict';
+import { chairAgendaActions } from './agenda-actions';
 import { action, isVoting, itemTitle, nameOf, noticeOf, type CardRef, type View } from './view';
 
 export const MOTION_TEXT = 'motionText';
@@ -125,7 +126,7 @@ export function itemCard(view: View, itemId: string): Card {
   const item = meeting.setup.agenda.find((i) => i.id === itemId);
   if (!item) return adaptiveCard([heading(t('item.title')), text(t('card.notVisible'))]);
   const card: CardRef = { kind: 'item', id: itemId };
-  const current = meeting.currentItemId === itemId && meeting.status === 'open';
+  const current = itemStatus(meeting, itemId) === 'current';
   const body: Element[] = [
     subtle(t('item.title')),
     heading(itemTitle(meeting, itemId, view.language)),
@@ -140,6 +141,9 @@ export function itemCard(view: View, itemId: string): Card {
     actions.push(motionForm(view, card, 'motion.propose', { itemId }));
   actions.push(...declareConflictAction(view, card, itemId));
   if (!meeting.openVoteId) actions.push(...openVoteActions(view, card, itemId));
-  if (view.reader === 'chair') actions.push(action(view, card, t('meeting.next'), 'meeting.next'));
+  if (view.reader === 'chair') {
+    actions.push(action(view, card, t('meeting.next'), 'meeting.next'));
+    actions.push(...chairAgendaActions(view, card, item));
+  }
   return adaptiveCard(body, actions);
 }

@@ -7,6 +7,7 @@ import {
   isEntitled,
   messageOf,
   type Meeting,
+  type Procedure,
   type Vote,
 } from '@council/shared';
 import type { Texts } from '../i18n';
@@ -32,11 +33,21 @@ export function choiceName(meeting: Meeting, vote: Vote, choice: string, t: Text
   return item?.candidates.find((c) => c.id === choice)?.name ?? choice;
 }
 
+/** A procedural vote says what it decides, lest it read as the vote on the item itself. */
+function procedureOf(view: View, procedure: Procedure): Element[] {
+  if (procedure.kind === 'closedSession') {
+    return [text(view.t('vote.procedureClosedSession'), { weight: 'Bolder' })];
+  }
+  const title = escapeMarkdown(procedure.item.title[view.language]);
+  return [text(view.t('vote.procedureUrgency', { title }), { weight: 'Bolder' })];
+}
+
 /** What is put to the vote: the motion or amendment, else the agenda item itself. */
 export function subjectOf(view: View, vote: Vote): Element[] {
   const { t, meeting } = view;
   const motion = vote.motionId ? meeting.motions[vote.motionId] : undefined;
   const item = subtle(itemTitle(meeting, vote.itemId, view.language));
+  if (vote.procedure) return [item, ...procedureOf(view, vote.procedure)];
   if (!motion) return [item];
   const kind = motion.amends
     ? t('motion.amendmentBy', { name: nameOf(meeting, motion.member) })

@@ -122,6 +122,7 @@ export const de: Catalog = {
   'rule.conflictOfInterest': 'Interessenkonflikt',
   'rule.minutesSignedBy': 'Wer das Protokoll unterzeichnet',
   'rule.closedSession': 'Nichtöffentliche Sitzung',
+  'rule.urgency': 'Dringlichkeit',
   'rule.motionsNeedSecond': 'Anträge brauchen Unterstützung',
   'rule.joiningCallIsPresence': 'Die Teilnahme am Anruf genügt für die Anwesenheit',
   'rule.quorumAt': 'Wann das Quorum gegeben sein muss',
@@ -142,6 +143,14 @@ export const de: Catalog = {
 
   'meeting.open': 'Sitzung eröffnen',
   'meeting.next': 'Nächster Punkt',
+  'vote.procedureClosedSession':
+    'Nichtöffentliche Sitzung für diesen Punkt (zwei Drittel der Anwesenden)',
+  'vote.procedureUrgency': 'Dringlichkeit eines neuen Punktes: {title}',
+  'item.takeUp': 'Aufrufen',
+  'item.withdraw': 'Zurückziehen',
+  'item.postpone': 'Vertagen',
+  'item.closedSessionPropose': 'Nichtöffentlich',
+  'item.closedSessionNow': 'Geschlossene Sitzung',
 
   'welcome.start': 'Beginn',
   'welcome.status': 'Stand',
@@ -183,6 +192,12 @@ export const de: Catalog = {
   'help.unlink': 'die Verknüpfung dieses Chats mit seiner Sitzung lösen (Vorsitz, Generaldirektor)',
   'help.open': 'die Sitzung eröffnen (Vorsitz)',
   'help.next': 'den nächsten Punkt aufrufen (Vorsitz)',
+  'help.item': 'einen Punkt aufrufen: „punkt 3“ (Vorsitz)',
+  'help.withdraw': 'einen Punkt zurückziehen: „zurückziehen 3“ und der Grund (Vorsitz)',
+  'help.postpone':
+    'einen Punkt auf eine spätere Sitzung vertagen: „vertagen 3“ und der Grund (Vorsitz)',
+  'help.closedsession':
+    'nichtöffentliche Sitzung für den Punkt: zur Abstimmung, oder sofort mit „personen“ (Vorsitz)',
   'help.rollcall': 'den Namensaufruf eröffnen (Vorsitz)',
   'help.present': 'auf den Namensaufruf antworten',
   'help.conflict':
@@ -202,6 +217,11 @@ export const de: Catalog = {
   'word.unlink': 'lösen',
   'word.open': 'eröffnen',
   'word.next': 'weiter',
+  'word.item': 'punkt',
+  'word.withdraw': 'zurückziehen',
+  'word.postpone': 'vertagen',
+  'word.closedsession': 'nichtöffentlich',
+  'word.persons': 'personen',
   'word.rollcall': 'namensaufruf',
   'word.present': 'anwesend',
   'word.conflict': 'Interessenkonflikt',

@@ -121,6 +121,7 @@ export const fr: Catalog = {
   'rule.conflictOfInterest': 'Conflit d’intérêts',
   'rule.minutesSignedBy': 'Signataires du procès-verbal',
   'rule.closedSession': 'Huis clos',
+  'rule.urgency': 'Urgence',
   'rule.motionsNeedSecond': 'Appui requis pour une motion',
   'rule.joiningCallIsPresence': 'Rejoindre l’appel suffit pour être présent',
   'rule.quorumAt': 'Moment où le quorum doit être atteint',
@@ -141,6 +142,13 @@ export const fr: Catalog = {
 
   'meeting.open': 'Ouvrir la séance',
   'meeting.next': 'Point suivant',
+  'vote.procedureClosedSession': 'Huis clos pour ce point (deux tiers des présents)',
+  'vote.procedureUrgency': 'Urgence d’un nouveau point : {title}',
+  'item.takeUp': 'Traiter',
+  'item.withdraw': 'Retirer',
+  'item.postpone': 'Reporter',
+  'item.closedSessionPropose': 'Huis clos',
+  'item.closedSessionNow': 'Séance à huis clos',
 
   'welcome.start': 'Début',
   'welcome.status': 'État',
@@ -180,6 +188,12 @@ export const fr: Catalog = {
   'help.unlink': 'délier cette conversation de sa séance (président, directeur général)',
   'help.open': 'ouvrir la séance (président)',
   'help.next': 'passer au point suivant (président)',
+  'help.item': 'passer à un point : « point 3 » (président)',
+  'help.withdraw': 'retirer un point : « retirer 3 » puis le motif (président)',
+  'help.postpone':
+    'reporter un point à une séance ultérieure : « reporter 3 » puis le motif (président)',
+  'help.closedsession':
+    'huis clos pour le point : mis aux voix, ou à l’instant avec « personnes » (président)',
   'help.rollcall': 'ouvrir l’appel nominal (président)',
   'help.present': 'répondre à l’appel nominal',
   'help.conflict':
@@ -200,6 +214,11 @@ export const fr: Catalog = {
   'word.unlink': 'délier',
   'word.open': 'ouvrir',
   'word.next': 'suivant',
+  'word.item': 'point',
+  'word.withdraw': 'retirer',
+  'word.postpone': 'reporter',
+  'word.closedsession': 'huisclos',
+  'word.persons': 'personnes',
   'word.rollcall': 'appel',
   'word.present': 'présent',
   'word.conflict': 'conflit',

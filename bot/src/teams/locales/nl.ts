@@ -121,6 +121,7 @@ export const nl: Catalog = {
   'rule.conflictOfInterest': 'Belangenconflict',
   'rule.minutesSignedBy': 'Wie de notulen ondertekent',
   'rule.closedSession': 'Besloten zitting',
+  'rule.urgency': 'Hoogdringendheid',
   'rule.motionsNeedSecond': 'Een motie moet gesteund worden',
   'rule.joiningCallIsPresence': 'Deelnemen aan de oproep volstaat om aanwezig te zijn',
   'rule.quorumAt': 'Wanneer het quorum moet gelden',
@@ -141,6 +142,13 @@ export const nl: Catalog = {
 
   'meeting.open': 'Zitting openen',
   'meeting.next': 'Volgend punt',
+  'vote.procedureClosedSession': 'Besloten zitting voor dit punt (twee derde van de aanwezigen)',
+  'vote.procedureUrgency': 'Dringendheid van een nieuw punt: {title}',
+  'item.takeUp': 'Behandelen',
+  'item.withdraw': 'Intrekken',
+  'item.postpone': 'Uitstellen',
+  'item.closedSessionPropose': 'Besloten zitting',
+  'item.closedSessionNow': 'Besloten zitting',
 
   'welcome.start': 'Begin',
   'welcome.status': 'Stand',
@@ -183,6 +191,12 @@ export const nl: Catalog = {
   'help.unlink': 'deze chat van zijn zitting ontkoppelen (voorzitter, algemeen directeur)',
   'help.open': 'de zitting openen (voorzitter)',
   'help.next': 'het volgende punt behandelen (voorzitter)',
+  'help.item': 'een punt behandelen: “punt 3” (voorzitter)',
+  'help.withdraw': 'een punt intrekken: “intrekken 3” en de reden (voorzitter)',
+  'help.postpone':
+    'een punt uitstellen naar een latere zitting: “uitstellen 3” en de reden (voorzitter)',
+  'help.closedsession':
+    'besloten zitting voor het punt: ter stemming, of meteen met “personen” (voorzitter)',
   'help.rollcall': 'de naamafroeping openen (voorzitter)',
   'help.present': 'op de naamafroeping antwoorden',
   'help.conflict':
@@ -202,6 +216,11 @@ export const nl: Catalog = {
   'word.unlink': 'ontkoppel',
   'word.open': 'open',
   'word.next': 'volgende',
+  'word.item': 'punt',
+  'word.withdraw': 'intrekken',
+  'word.postpone': 'uitstellen',
+  'word.closedsession': 'besloten',
+  'word.persons': 'personen',
   'word.rollcall': 'afroeping',
   'word.present': 'aanwezig',
   'word.conflict': 'belangenconflict',

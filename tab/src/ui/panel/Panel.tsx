@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Agenda, CurrentItem } from '../parts/Agenda';
+import { AgendaControl } from '../parts/AgendaControl';
 import { AttendanceSection } from '../parts/Attendance';
 import { AttendanceList } from '../parts/AttendanceList';
 import { Conflicts } from '../parts/Conflicts';
@@ -22,6 +23,7 @@ export default function Panel() {
         <>
           <MeetingControls />
           <CurrentItem />
+          <AgendaControl />
           <Floor />
           <Votes />
           <Motions />

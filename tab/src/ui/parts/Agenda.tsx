@@ -1,5 +1,6 @@
 import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { itemStatus, type Meeting } from '@council/shared';
 import { useTranslation } from 'react-i18next';
 import { currentItem, itemLabel } from '../../meeting';
 import { useCommand, useSession } from '../session';
@@ -16,6 +17,10 @@ const useStyles = makeStyles({
   item: { overflowWrap: 'anywhere' },
 });
 
+/** Where no item is shown: none under discussion yet, or one behind closed doors. */
+const nothingShown = (meeting: Meeting) =>
+  meeting.behindClosedDoors ? 'item.closedSessionNow' : 'item.none';
+
 /** The item under discussion; the chair moves through the agenda from here. */
 export function CurrentItem() {
   const { t } = useTranslation();
@@ -29,7 +34,7 @@ export function CurrentItem() {
         {t('item.current')}
       </h2>
       <p className={layout.grow} data-current-item={item?.id ?? ''}>
-        {item ? itemLabel(meeting, item, language) : t('item.none')}{' '}
+        {item ? itemLabel(meeting, item, language) : t(nothingShown(meeting))}{' '}
         {item?.session === 'closed' && (
           <Badge appearance="tint" color="warning">
             {t('item.closedSession')}
@@ -73,6 +78,7 @@ export function Agenda() {
       <ol className={layout.list}>
         {meeting.setup.agenda.map((item) => {
           const current = item.id === meeting.currentItemId;
+          const status = itemStatus(meeting, item.id);
           return (
             <li
               key={item.id}
@@ -81,6 +87,7 @@ export function Agenda() {
             >
               {itemLabel(meeting, item, language)}
               {item.session === 'closed' && ` (${t('item.closedSession')})`}
+              {(status === 'withdrawn' || status === 'postponed') && ` (${t(`item.${status}`)})`}
             </li>
           );
         })}

@@ -47,7 +47,11 @@ export default function Stage() {
   return (
     <div className={styles.stage}>
       <h2 className={styles.item} data-current-item={item?.id ?? ''}>
-        {item ? itemLabel(meeting, item, language) : t('item.none')}
+        {meeting.behindClosedDoors
+          ? t('item.closedSessionNow')
+          : item
+            ? itemLabel(meeting, item, language)
+            : t('item.none')}
       </h2>
       <section className={styles.column} aria-labelledby="stage-floor">
         <h3 id="stage-floor" className={styles.heading}>

@@ -1,0 +1,102 @@
+import { itemStatus } from '@council/shared';
+import { Button, Field, Input, makeStyles, Select } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentItem, itemLabel } from '../../meeting';
+import { useCommand, useSession } from '../session';
+import { useLayout } from '../styles';
+
+// The side panel is 320 CSS pixels wide: a long item title must not widen its list.
+const useStyles = makeStyles({
+  fill: { width: '100%', minWidth: 0, maxWidth: '100%' },
+});
+
+/**
+ * The chair's hold on the order of business: take up any item, withdraw or postpone one, move the
+ * item under discussion behind closed doors, propose an urgent item. The rules decide; the
+ * service answers a refusal with its reason.
+ */
+export function AgendaControl() {
+  const { t } = useTranslation();
+  const { meeting, role, language } = useSession();
+  const { run, busy } = useCommand();
+  const layout = useLayout();
+  const styles = useStyles();
+  const items = meeting.setup.agenda.filter((item) => {
+    const status = itemStatus(meeting, item.id);
+    return status === 'pending' || status === 'examined';
+  });
+  const [chosen, setChosen] = useState('');
+  const [urgent, setUrgent] = useState('');
+  if (role !== 'chair' || meeting.status !== 'open') return null;
+  const itemId = items.some((item) => item.id === chosen) ? chosen : (items[0]?.id ?? '');
+  const current = currentItem(meeting);
+  const idle = busy || meeting.openVoteId !== null;
+  return (
+    <section className={layout.section} aria-labelledby="agenda-control-heading">
+      <h2 id="agenda-control-heading" className={layout.heading}>
+        {t('agendaControl.heading')}
+      </h2>
+      <Field label={t('agendaControl.item')}>
+        <Select
+          className={styles.fill}
+          select={{ className: styles.fill }}
+          value={itemId}
+          onChange={(_, data) => {
+            setChosen(data.value);
+          }}
+        >
+          {items.map((item) => (
+            <option key={item.id} value={item.id}>
+              {itemLabel(meeting, item, language)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={layout.row}>
+        <Button disabled={idle || !itemId} onClick={() => void run({ type: 'TakeUpItem', itemId })}>
+          {t('agendaControl.takeUp')}
+        </Button>
+        <Button
+          disabled={idle || !itemId}
+          onClick={() => void run({ type: 'WithdrawItem', itemId })}
+        >
+          {t('agendaControl.withdraw')}
+        </Button>
+        <Button
+          disabled={idle || !itemId}
+          onClick={() => void run({ type: 'PostponeItem', itemId })}
+        >
+          {t('agendaControl.postpone')}
+        </Button>
+      </div>
+      {current?.session === 'public' && (
+        <Button disabled={idle} onClick={() => void run({ type: 'MoveToClosedSession' })}>
+          {t('agendaControl.closedSession')}
+        </Button>
+      )}
+      <Field label={t('agendaControl.urgentTitle')}>
+        <Input
+          className={styles.fill}
+          value={urgent}
+          maxLength={500}
+          onChange={(_, data) => {
+            setUrgent(data.value);
+          }}
+        />
+      </Field>
+      <Button
+        disabled={idle || !current || urgent.trim() === ''}
+        onClick={() =>
+          void run({ type: 'ProposeUrgentItem', title: urgent.trim(), subject: 'general' }).then(
+            (ok) => {
+              if (ok) setUrgent('');
+            },
+          )
+        }
+      >
+        {t('agendaControl.proposeUrgent')}
+      </Button>
+    </section>
+  );
+}
