@@ -39,6 +39,8 @@ export interface RunningBot {
 export async function startBot(
   options: {
     intervalMs?: number;
+    /** How long a meeting's leader may go silent before another instance follows it. */
+    leaseMs?: number;
     teamsMeetingId?: string | null;
     databaseUrl?: string;
     /** Another instance of the service on the same database, speaking to the same connector. */
@@ -57,6 +59,7 @@ export async function startBot(
     chat: teamsChat({
       config: { MicrosoftAppType: 'SingleTenant' },
       cardUpdateIntervalMs: options.intervalMs ?? 20,
+      leaseMs: options.leaseMs,
     }),
     ...(db ? { db } : {}),
     ...(options.log ? { log: options.log } : {}),

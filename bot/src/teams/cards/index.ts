@@ -51,7 +51,7 @@ export function renderCard(card: CardRef, view: View, userIds: readonly string[]
       action: {
         type: 'Action.Execute',
         verb: REFRESH,
-        data: { meetingId: view.meetingId, card },
+        data: { meetingId: view.meetingId, card, v: view.version },
       },
       userIds: userIds.slice(0, 60),
     },
