@@ -19,3 +19,4 @@ export { absenceRefusal, hasTakenPart, isEntitled } from './votes/participation'
 export * from './votes/result';
 export { secondRound, type SecondRound } from './votes/runoff';
 export * from './visibility';
+export { membersNamed } from './named';

@@ -9,6 +9,7 @@ import { welcomeCard } from './welcome';
 export type { Card } from './elements';
 export { adaptiveCard, heading, notice, text } from './elements';
 export { motionForm } from './motion';
+export { closingCard, excuseCard } from './chair';
 export { unlinkedCard, type LinkChoice } from './welcome';
 export { cardKinds, type CardRef, type View } from './view';
 

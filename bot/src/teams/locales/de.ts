@@ -179,6 +179,14 @@ export const de: Catalog = {
   'help.motion': 'einen Antrag stellen: „antrag“ und sein Text',
   'help.vote': 'den Punkt zur Abstimmung stellen, „abstimmung geheim“ für eine geheime (Vorsitz)',
   'help.close': 'die laufende Abstimmung oder den Namensaufruf schließen (Vorsitz)',
+  'help.adjourn': 'die Sitzung schließen, nach Bestätigung (Vorsitz)',
+  'help.previous': 'zum vorigen Punkt zurück (Vorsitz)',
+  'help.excuse':
+    'ein Mitglied entschuldigen: „entschuldigen“ und sein Name, oder eine Liste zur Auswahl (Vorsitz, Generaldirektor)',
+  'help.floor': 'dem nächsten Redner das Wort erteilen, oder dem genannten (Vorsitz)',
+  'help.end': 'den laufenden Redebeitrag beenden (Vorsitz)',
+  'help.publish': 'die Ergebnisse veröffentlichen, die auf Sie warten (Generaldirektor)',
+  'help.runoff': 'den zweiten Wahlgang einer Ernennung bei Stimmengleichheit eröffnen (Vorsitz)',
   'help.minutes': 'das Protokoll als PDF, in unserem persönlichen Chat (Generaldirektor)',
 
   'word.help': 'hilfe',
@@ -195,6 +203,13 @@ export const de: Catalog = {
   'word.motion': 'antrag',
   'word.vote': 'abstimmung',
   'word.close': 'schließen',
+  'word.adjourn': 'sitzung schließen',
+  'word.previous': 'zurück',
+  'word.excuse': 'entschuldigen',
+  'word.floor': 'wort',
+  'word.end': 'ende',
+  'word.publish': 'veröffentlichen',
+  'word.runoff': 'zweiter wahlgang',
   'word.secret': 'geheim',
   'word.minutes': 'protokoll',
   'word.minutesAlias': 'niederschrift',
@@ -234,6 +249,17 @@ export const de: Catalog = {
   'done.amendment': 'Ihr Änderungsantrag ist eingereicht: seine Karte folgt im Chat.',
   'done.voteOpened': 'Die Abstimmung ist eröffnet: ihre Karte folgt im Chat.',
   'done.rollCallOpened': 'Der Namensaufruf ist eröffnet: seine Karte folgt im Chat.',
+  'adjourn.title': 'Die Sitzung schließen?',
+  'adjourn.explain':
+    'Das Schließen der Sitzung ist endgültig: danach kann kein Punkt mehr behandelt und keine Abstimmung mehr gehalten werden, und das Protokoll wird endgültig.',
+  'adjourn.confirm': 'Sitzung schließen',
+  'excuse.title': 'Ein Mitglied entschuldigen',
+  'excuse.explain': 'Mitglieder, die weder anwesend noch schon entschuldigt sind:',
+  'excuse.nobody': 'Alle Mitglieder sind bereits anwesend oder entschuldigt.',
+  'excuse.notFound':
+    'Kein Mitglied, das entschuldigt werden kann, heißt „{{name}}“: wählen Sie unten.',
+  'done.meetingClosed': 'Die Sitzung ist geschlossen.',
+  'done.excused': 'Das Mitglied ist entschuldigt.',
   done: 'Erledigt.',
 
   'error.unknownCommand':
