@@ -203,6 +203,9 @@ describe.each(testDatabases())('the chat as a full seat, on %s', (_engine, fresh
     test('another role’s button, another meeting, a version not reached, malformed data, an unknown verb or vote', async () => {
       const { card: welcome } = await postedCard(/Ordre du jour/);
       const chairView = await viewFor(bot.chair, welcome);
+      // The shared card and a councillor's own view carry no chair's control.
+      expect(hasButton(welcome, 'meeting.close')).toBe(false);
+      expect(hasButton(await viewFor(councillor(2), welcome), 'meeting.close')).toBe(false);
       const close = button(chairView, 'meeting.close');
       const next = button(chairView, 'meeting.next');
       const forged = [
