@@ -99,14 +99,15 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         meetings.load(meetingId),
       ]);
       if (!chat || !loaded) return;
-      // Another instance may have drawn this version, or a later one: Teams gets each version once.
-      await store.chatDeliveries.sendCard(meetingId, drawing, loaded.version, async () => {
-        const drawn = await views.draw(loaded, card, {
-          member: viewer,
-          language: languageOf(loaded),
-        });
-        await messenger.update(chat, activityId, drawn);
+      const drawn = await views.draw(loaded, card, {
+        member: viewer,
+        language: languageOf(loaded),
       });
+      // Another instance may have sent this version, or a later one: Teams gets each version once.
+      // Drawn before the claim: on PostgreSQL the claim holds a connection until Teams answers.
+      await store.chatDeliveries.sendCard(meetingId, drawing, loaded.version, () =>
+        messenger.update(chat, activityId, drawn),
+      );
     });
   }
 
