@@ -96,9 +96,7 @@ const doneNotices: Partial<Record<CommandAction['verb'], Parameters<Texts>[0]>> 
  */
 function isForged(code: ErrorCode): boolean {
   const status = statusOf(code);
-  return (
-    code === 'NOT_AUTHORIZED' || code === 'CARD_OUT_OF_DATE' || status === 400 || status === 404
-  );
+  return code === 'NOT_AUTHORIZED' || status === 400 || status === 404;
 }
 
 function refusalResponse(error: DomainError, language: Language): InvokeResponse {
@@ -193,16 +191,21 @@ export function createTurns(deps: TurnsDeps) {
     if (state.status === 'none') return undefined;
     const drawnAt = action.data.v;
     // A card is never drawn at a version the meeting has not reached: that press is made up.
-    if (drawnAt !== undefined && drawnAt > version) return { code: 'CARD_OUT_OF_DATE' as const };
-    // Closing is final: the confirmation counts only for the sitting as it stood when asked.
+    if (drawnAt !== undefined && drawnAt > version) {
+      return { error: { code: 'CARD_OUT_OF_DATE' as const }, forged: true };
+    }
+    // Closing is final: the confirmation counts only for the sitting as it stood when asked. The
+    // answer is the card drawn anew, whose confirmation the chair may press again.
     if (action.verb === 'meeting.close' && drawnAt !== version) {
-      return { code: 'CARD_OUT_OF_DATE' as const };
+      return { error: { code: 'CARD_OUT_OF_DATE' as const }, forged: false };
     }
     // A secret ballot's retry has the same command id whatever the choice: a second press would
     // be answered "received" while nothing changed. It cannot change: that is the answer.
     if (action.verb === 'vote.cast') {
       const vote = state.votes[action.data.voteId];
-      if (vote?.secret && hasTakenPart(vote, member)) return { code: 'ALREADY_VOTED' as const };
+      if (vote?.secret && hasTakenPart(vote, member)) {
+        return { error: { code: 'ALREADY_VOTED' as const }, forged: false };
+      }
     }
     return undefined;
   }
@@ -212,9 +215,9 @@ export function createTurns(deps: TurnsDeps) {
     const { state } = loaded;
     let notice: Notice | undefined;
     const onSight = refusedOnSight(action, who.member, loaded);
-    if (onSight && isForged(onSight.code)) return refusalResponse(onSight, who.language);
+    if (onSight?.forged) return refusalResponse(onSight.error, who.language);
     if (onSight) {
-      notice = { text: refusalText(onSight, who.language), tone: 'attention' };
+      notice = { text: refusalText(onSight.error, who.language), tone: 'attention' };
     } else if (action.verb === 'motion.propose' && state.currentItemId !== action.data.itemId) {
       notice = {
         text: refusalText({ code: 'MOTION_NOT_ON_CURRENT_ITEM' }, who.language),

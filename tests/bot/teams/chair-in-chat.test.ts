@@ -246,17 +246,20 @@ describe.each(testDatabases())('the chat as a full seat, on %s', (_engine, fresh
       expect(await meeting()).toEqual(unchanged);
     });
 
-    test('closing the sitting needs its confirmation as the sitting stands: a stale one is refused, a fresh one closes it', async () => {
+    test('closing the sitting needs its confirmation as the sitting stands: a stale one is answered with the card drawn anew, whose confirmation closes it', async () => {
       const [stale] = await cardsSaid(bot.chair, 'adjourn');
       if (!stale) throw new Error('no confirmation card');
       expect(textOf(stale)).toContain('Closing the sitting is final');
       await must(members[6] as Person, { type: 'RequestFloor', kind: 'contribution' });
-      const refused = await bot.send(bot.chat.press(bot.chair, button(stale, 'meeting.close')));
-      expect(refused.body).toMatchObject({ value: { code: 'CARD_OUT_OF_DATE' } });
+      const redrawn = await press(bot.chair, stale, 'meeting.close');
+      expect(textOf(redrawn)).toContain('This card no longer matches the meeting');
       expect((await meeting()).status).toBe('open');
 
       const [fresh] = await cardsSaid(bot.chair, 'lever la séance', 'fr-BE');
-      const closed = await press(bot.chair, fresh as Card, 'meeting.close');
+      expect(button(fresh as Card, 'meeting.close').data.v).toBe(
+        button(redrawn, 'meeting.close').data.v,
+      );
+      const closed = await press(bot.chair, redrawn, 'meeting.close');
       expect(textOf(closed)).toContain('The sitting is closed.');
       expect(hasButton(closed, 'meeting.close')).toBe(false);
       expect((await meeting()).status).toBe('closed');
