@@ -398,6 +398,15 @@ export const errorCatalogue = {
       en: 'This motion was not found.',
     },
   },
+  CARD_OUT_OF_DATE: {
+    status: 409,
+    message: {
+      fr: 'Cette carte ne correspond plus à la séance : elle a changé depuis. Servez-vous de la dernière carte.',
+      nl: 'Deze kaart komt niet meer overeen met de zitting: die is intussen gewijzigd. Gebruik de laatste kaart.',
+      de: 'Diese Karte entspricht nicht mehr der Sitzung: sie hat sich seither geändert. Verwenden Sie die neueste Karte.',
+      en: 'This card no longer matches the meeting: it has changed since. Use the latest card.',
+    },
+  },
   MOTION_NOT_PENDING: {
     status: 409,
     message: {
@@ -590,10 +599,10 @@ export const errorCatalogue = {
   ALREADY_VOTED: {
     status: 409,
     message: {
-      fr: 'Votre vote est déjà enregistré.',
-      nl: 'Uw stem is al geregistreerd.',
-      de: 'Ihre Stimme ist bereits erfasst.',
-      en: 'Your vote is already recorded.',
+      fr: 'Votre vote est déjà enregistré ; il ne peut pas être modifié.',
+      nl: 'Uw stem is al geregistreerd; ze kan niet gewijzigd worden.',
+      de: 'Ihre Stimme ist bereits erfasst; sie kann nicht geändert werden.',
+      en: 'Your vote is already recorded; it cannot be changed.',
     },
   },
   INVALID_CHOICE: {

@@ -26,3 +26,4 @@ export * from './votes/result';
 export { genderOfCandidate } from './votes/appointed';
 export { secondRound, type SecondRound } from './votes/runoff';
 export * from './visibility';
+export { membersNamed } from './named';

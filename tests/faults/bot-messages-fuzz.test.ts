@@ -63,6 +63,8 @@ const words = fc.oneof(
   fc.constantFrom('help', 'agenda', 'queue', 'results', 'meetings', 'link', 'open', 'next'),
   fc.constantFrom('rollcall', 'present', 'motion', 'vote', 'vote secret', 'aide', 'hulp', 'hilfe'),
   fc.constantFrom('<at>Council Meetings</at> help', 'motion ', 'link nope', 'link %00'),
+  fc.constantFrom('adjourn', 'previous', 'excuse', 'excuse %00', 'floor', 'floor Dupont', 'end'),
+  fc.constantFrom('publish', 'runoff', 'second tour', 'tweede ronde', 'zweiter Wahlgang'),
 );
 
 const input = fc.record({

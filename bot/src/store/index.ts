@@ -19,3 +19,4 @@ export type { ListedMeeting, ListingOptions, MeetingSummary } from './summaries'
 export { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 export * from './errors';
 export * from './hash-chain';
+export type { ChatDeliveries } from './chat-deliveries';

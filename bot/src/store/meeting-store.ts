@@ -5,6 +5,7 @@
  * commands of one meeting (group commit).
  */
 import { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
+import { chatDeliveriesIn, type ChatDeliveries } from './chat-deliveries';
 import type { Db, Queryable, Row } from './db';
 import {
   MeetingAlreadyExists,
@@ -119,6 +120,8 @@ export interface MeetingStore {
   ): Promise<() => Promise<void>>;
   /** What the chat bot keeps between turns and across instances (JSON, never a secret choice). */
   readonly chatMemory: ChatMemory;
+  /** What the bot has announced and which drawing of each card it sent, once across instances. */
+  readonly chatDeliveries: ChatDeliveries;
   /** The stored results of those of the commands already handled, by their `issuedKey`. */
   commandResults(
     meetingId: string,
@@ -277,6 +280,7 @@ export async function openMeetingStore(
     commandResults: (meetingId, commands) => handledIn(db, meetingId, commands),
 
     chatMemory: chatMemoryIn(db),
+    chatDeliveries: chatDeliveriesIn(db),
     counters: db.engine === 'postgres' ? db : null,
 
     async ping() {

@@ -134,6 +134,24 @@ export const migrations: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 6,
+    name: 'what the chat bot announced and which drawing of each card it sent, once across instances',
+    statements: [
+      // Operational, like chat_memory: which events of a log were announced, never what they say.
+      `CREATE TABLE chat_announcements (
+         meeting_id text NOT NULL REFERENCES meetings (id),
+         seq integer NOT NULL,
+         PRIMARY KEY (meeting_id, seq)
+       )`,
+      `CREATE TABLE chat_card_versions (
+         meeting_id text NOT NULL REFERENCES meetings (id),
+         card text NOT NULL,
+         version integer NOT NULL,
+         PRIMARY KEY (meeting_id, card)
+       )`,
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.

@@ -20,6 +20,8 @@ export const servicePrivileges: Readonly<Record<string, string>> = {
   chat_memory: 'SELECT, INSERT, UPDATE (value, updated_at), DELETE',
   rate_limits: 'SELECT, INSERT, UPDATE, DELETE',
   meeting_summaries: 'SELECT, INSERT, UPDATE (title, municipality, scheduled_start, status, roles)',
+  chat_announcements: 'SELECT, INSERT',
+  chat_card_versions: 'SELECT, INSERT, UPDATE (version), DELETE',
 };
 
 /**

@@ -47,6 +47,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('vote.close', { voteId: id }),
   verb('vote.runoff', { voteId: id }),
   verb('result.publish', { voteId: id }),
+  verb('meeting.close', {}),
+  verb('member.excuse', { member: id }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -121,6 +123,10 @@ export function commandOf(action: CommandAction): WireCommand {
       return { type: 'OpenVote', runoffOf: action.data.voteId };
     case 'result.publish':
       return { type: 'PublishResult', voteId: action.data.voteId };
+    case 'meeting.close':
+      return { type: 'CloseMeeting' };
+    case 'member.excuse':
+      return { type: 'ExcuseMember', member: action.data.member };
     default: {
       const _exhaustive: never = action;
       return _exhaustive;

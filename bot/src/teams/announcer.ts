@@ -89,9 +89,11 @@ export function createAnnouncer(deps: AnnouncerDeps) {
 
   function refresh(meetingId: string, card: CardRef, viewer: string | null = null): void {
     const reader = viewer ?? undefined;
-    updates.schedule(`${meetingId}:${card.kind}:${card.id}:${viewer ?? ''}`, async () => {
+    const drawing = `${card.kind}:${card.id}:${viewer ?? ''}`;
+    updates.schedule(`${meetingId}:${drawing}`, async () => {
       const posted = await memory.postedCard(meetingId, card, reader);
-      if (!posted?.activityId) return;
+      const activityId = posted?.activityId;
+      if (!activityId) return;
       const [chat, loaded] = await Promise.all([
         memory.chat(posted.chat),
         meetings.load(meetingId),
@@ -101,7 +103,11 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         member: viewer,
         language: languageOf(loaded),
       });
-      await messenger.update(chat, posted.activityId, drawn);
+      // Another instance may have sent this version, or a later one: Teams gets each version once.
+      // Drawn before the claim: on PostgreSQL the claim holds a connection until Teams answers.
+      await store.chatDeliveries.sendCard(meetingId, drawing, loaded.version, () =>
+        messenger.update(chat, activityId, drawn),
+      );
     });
   }
 
@@ -278,7 +284,17 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     meetings.invalidate(meetingId, newest.seq);
     const loaded = await meetings.load(meetingId);
     if (!loaded) return;
-    for (const row of rows) await react(loaded, chat, row.data as Event);
+    // A leader whose lease ran out while it spoke may still be reading the same events: each
+    // is announced by the one instance that claims it.
+    const claimed = new Set(
+      await store.chatDeliveries.claimEvents(
+        meetingId,
+        rows.map((row) => row.seq),
+      ),
+    );
+    for (const row of rows) {
+      if (claimed.has(row.seq)) await react(loaded, chat, row.data as Event);
+    }
     await memory.setCursor(meetingId, newest.seq);
   }
 

@@ -34,6 +34,8 @@ export interface TeamsChatOptions {
   >;
   /** At most one update of a shared card in this interval; Teams wants 2 s or more. */
   readonly cardUpdateIntervalMs?: number;
+  /** How long a meeting's leader may go silent before another instance follows it (30 s). */
+  readonly leaseMs?: number;
   /** Replaces the Bot Connector (unit tests); by default the adapter's own. */
   readonly messenger?: Messenger;
 }
@@ -104,6 +106,7 @@ export function buildBot(core: Omit<ChatCore, 'limits'>, options: TeamsChatOptio
     views,
     minutes,
     intervalMs: options.cardUpdateIntervalMs ?? 2_000,
+    leaseMs: options.leaseMs,
   });
   const bot = new CouncilBot(
     createTurns({ ...core, memory, views, messenger, announcer, minutes, local }),

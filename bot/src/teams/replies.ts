@@ -1,8 +1,8 @@
-import { emptyQueue, type Language, type Meeting, type Reader } from '@council/shared';
+import { emptyQueue, mayIssue, type Language, type Meeting, type Reader } from '@council/shared';
 import { itemTitle, nameOf } from './cards/view';
 import type { Texts } from './i18n';
 import { escapeMarkdown } from './markdown';
-import { personalCommands, textCommands, type TextCommand } from './text-commands';
+import { issues, personalCommands, textCommands, type TextCommand } from './text-commands';
 
 /** Replies in text: the help, the agenda, the speaking queue, lists. Markdown, as Teams shows it. */
 
@@ -10,12 +10,32 @@ function commandLines(t: Texts, commands: readonly TextCommand[]): string[] {
   return commands.map((command) => `- **${t(`word.${command}`)}**: ${t(`help.${command}`)}`);
 }
 
-export function helpText(t: Texts, personal: boolean): string {
+/** Linking a chat and receiving the minutes are not commands of the meeting, but roles' all the same. */
+const onlyFor: Partial<Record<TextCommand, readonly Reader[]>> = {
+  link: ['chair', 'director'],
+  unlink: ['chair', 'director'],
+  minutes: ['director'],
+};
+
+/** What `help` lists to a reader of the meeting: what their role may do; to anyone else, all. */
+function mayUse(command: TextCommand, reader: Reader | undefined): boolean {
+  if (reader === undefined) return true;
+  const readers = onlyFor[command];
+  if (readers) return readers.includes(reader);
+  const issued = issues[command];
+  return issued === undefined || mayIssue(reader, issued);
+}
+
+export function helpText(t: Texts, personal: boolean, reader?: Reader): string {
+  const commands = personal ? personalCommands : textCommands;
   return [
     `**${t('help.title')}**`,
     '',
     personal ? t('help.personal') : t('help.meeting'),
-    ...commandLines(t, personal ? personalCommands : textCommands),
+    ...commandLines(
+      t,
+      commands.filter((command) => mayUse(command, reader)),
+    ),
   ].join('\n');
 }
 

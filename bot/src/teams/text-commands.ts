@@ -2,6 +2,7 @@ import {
   languages,
   thresholdBases,
   thresholds,
+  type CommandType,
   type Threshold,
   type ThresholdBase,
 } from '@council/shared';
@@ -28,6 +29,13 @@ export const textCommands = [
   'motion',
   'vote',
   'close',
+  'adjourn',
+  'previous',
+  'excuse',
+  'floor',
+  'end',
+  'publish',
+  'runoff',
   'minutes',
 ] as const;
 
@@ -71,12 +79,47 @@ export interface ParsedText {
   readonly text: string;
 }
 
+/** The most words a command's name takes ("donner la parole", "zweiter Wahlgang"). */
+const LONGEST_NAME = Math.max(...[...words.keys()].map((word) => word.split(' ').length));
+
 export function parseText(raw: string | undefined): ParsedText {
   const text = (raw ?? '').trim();
-  const first = text.split(/\s+/, 1)[0] ?? '';
-  const command = words.get(normal(first.replace(/^\//, ''))) ?? null;
-  return { command, rest: text.slice(first.length).trim(), text };
+  const said = text.split(/\s+/);
+  for (let count = Math.min(LONGEST_NAME, said.length); count > 0; count--) {
+    const name = said.slice(0, count).join(' ');
+    const command = words.get(normal(name.replace(/^\//, '')));
+    if (command) return { command, rest: rest(text, count), text };
+  }
+  return { command: null, rest: rest(text, 1), text };
 }
+
+/** What follows the first `count` words, as written. */
+function rest(text: string, count: number): string {
+  return text.replace(new RegExp(`^(\\S+\\s*){0,${String(count)}}`), '').trim();
+}
+
+/** The command a text command issues, for `help` to list only what the reader may do. */
+export const issues: Partial<Record<TextCommand, CommandType>> = {
+  open: 'OpenMeeting',
+  next: 'NextItem',
+  item: 'TakeUpItem',
+  withdraw: 'WithdrawItem',
+  postpone: 'PostponeItem',
+  closedsession: 'MoveToClosedSession',
+  rollcall: 'OpenRollCall',
+  present: 'CheckIn',
+  conflict: 'DeclareConflict',
+  motion: 'ProposeMotion',
+  vote: 'OpenVote',
+  close: 'CloseVote',
+  adjourn: 'CloseMeeting',
+  previous: 'PreviousItem',
+  excuse: 'ExcuseMember',
+  floor: 'GiveFloor',
+  end: 'EndSpeech',
+  publish: 'PublishResult',
+  runoff: 'OpenVote',
+};
 
 export function isSecretWord(word: string): boolean {
   return secretWords.has(normal(word.trim()));

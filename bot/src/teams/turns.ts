@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   actorOf,
+  hasTakenPart,
   messageOf,
+  statusOf,
   SYSTEM,
   wireCommandSchema,
   type DomainError,
+  type ErrorCode,
   type Language,
   type Meeting,
   type Reader,
@@ -40,6 +43,7 @@ import {
 } from './activity';
 import { agendaCommandOf } from './agenda-commands';
 import type { Announcer } from './announcer';
+import { createChairTurns } from './chair-turns';
 import { unlinkedCard, type Card, type CardRef } from './cards';
 import { nameOf } from './cards/view';
 import { conflictRequest } from './conflict-text';
@@ -85,7 +89,23 @@ const doneNotices: Partial<Record<CommandAction['verb'], Parameters<Texts>[0]>> 
   'vote.runoff': 'done.voteOpened',
   'rollCall.open': 'done.rollCallOpened',
   'conflict.declare': 'done.conflict',
+  'meeting.close': 'done.meetingClosed',
+  'member.excuse': 'done.excused',
 };
+
+/**
+ * Refusals that only a forged or mistaken press meets: a button the presser's view never shows
+ * (another role's), or one naming nothing of this meeting. They are answered as errors, since the
+ * card they came from cannot show them; other refusals come back on the presser's view of it.
+ */
+function isForged(code: ErrorCode): boolean {
+  const status = statusOf(code);
+  return code === 'NOT_AUTHORIZED' || status === 400 || status === 404;
+}
+
+function refusalResponse(error: DomainError, language: Language): InvokeResponse {
+  return errorResponse(statusOf(error.code), error.code, messageOf(error, language));
+}
 
 /**
  * What the bot does with each turn: a text command, a button press, being added to a chat, people
@@ -94,6 +114,7 @@ const doneNotices: Partial<Record<CommandAction['verb'], Parameters<Texts>[0]>> 
 export function createTurns(deps: TurnsDeps) {
   const { meetings, store, log, memory, views, announcer, minutes } = deps;
   const linking = createLinking(deps);
+  const chairSaid = createChairTurns({ views, reply, replyCard, command });
 
   const refusalText = (error: DomainError, language: Language) => messageOf(error, language);
 
@@ -168,11 +189,40 @@ export function createTurns(deps: TurnsDeps) {
 
   // --- Button presses (Universal Actions) ---------------------------------------------------
 
+  /** What is refused before it reaches the meeting: a press the card it came from contradicts. */
+  function refusedOnSight(action: CommandAction, member: string, loaded: LoadedMeeting) {
+    const { state, version } = loaded;
+    if (state.status === 'none') return undefined;
+    const drawnAt = action.data.v;
+    // A card is never drawn at a version the meeting has not reached: that press is made up.
+    if (drawnAt !== undefined && drawnAt > version) {
+      return { error: { code: 'CARD_OUT_OF_DATE' as const }, forged: true };
+    }
+    // Closing is final: the confirmation counts only for the sitting as it stood when asked. The
+    // answer is the card drawn anew, whose confirmation the chair may press again.
+    if (action.verb === 'meeting.close' && drawnAt !== version) {
+      return { error: { code: 'CARD_OUT_OF_DATE' as const }, forged: false };
+    }
+    // A secret ballot's retry has the same command id whatever the choice: a second press would
+    // be answered "received" while nothing changed. It cannot change: that is the answer.
+    if (action.verb === 'vote.cast') {
+      const vote = state.votes[action.data.voteId];
+      if (vote?.secret && hasTakenPart(vote, member)) {
+        return { error: { code: 'ALREADY_VOTED' as const }, forged: false };
+      }
+    }
+    return undefined;
+  }
+
   async function pressed(action: CommandAction, who: Speaker, loaded: LoadedMeeting) {
     if (loaded.state.status === 'none') throw new Error('a loaded meeting has a state');
     const { state } = loaded;
     let notice: Notice | undefined;
-    if (action.verb === 'motion.propose' && state.currentItemId !== action.data.itemId) {
+    const onSight = refusedOnSight(action, who.member, loaded);
+    if (onSight?.forged) return refusalResponse(onSight.error, who.language);
+    if (onSight) {
+      notice = { text: refusalText(onSight.error, who.language), tone: 'attention' };
+    } else if (action.verb === 'motion.propose' && state.currentItemId !== action.data.itemId) {
       notice = {
         text: refusalText({ code: 'MOTION_NOT_ON_CURRENT_ITEM' }, who.language),
         tone: 'attention',
@@ -187,6 +237,9 @@ export function createTurns(deps: TurnsDeps) {
         commandOf(action),
       );
       const done = doneNotices[action.verb];
+      if (!answer.ok && isForged(answer.error.code)) {
+        return refusalResponse(answer.error, who.language);
+      }
       if (!answer.ok) notice = { text: refusalText(answer.error, who.language), tone: 'attention' };
       else if (done) notice = { text: who.t(done), tone: 'good' };
     }
@@ -244,9 +297,14 @@ export function createTurns(deps: TurnsDeps) {
   }
 
   // --- Text commands -----------------------------------------------------------------------
+  // (the chair's own, which run the sitting, are in chair-turns.ts)
 
   async function reply(context: TurnContext, text: string): Promise<void> {
     await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
+  }
+
+  async function replyCard(context: TurnContext, card: Card): Promise<void> {
+    await context.sendActivity(cardActivity(card));
   }
 
   async function replyCards(context: TurnContext, cards: readonly Card[], empty: string) {
@@ -378,8 +436,9 @@ export function createTurns(deps: TurnsDeps) {
     loaded: LoadedMeeting,
     wire: WireCommand,
     said?: string,
+    index = 0,
   ) {
-    const commandId = messageCommandId(context.activity.id ?? randomUUID(), who.member);
+    const commandId = messageCommandId(context.activity.id ?? randomUUID(), who.member, index);
     const answer = await execute(loaded, commandId, who.member, wire);
     if (!answer.ok) return reply(context, refusalText(answer.error, who.language));
     if (said) return reply(context, said);
@@ -397,7 +456,7 @@ export function createTurns(deps: TurnsDeps) {
     const meeting = views.visible(loaded, who.member);
     switch (parsed.command) {
       case 'help':
-        return reply(context, helpText(t, false));
+        return reply(context, helpText(t, false, readerOf(state, who.member)));
       case 'agenda':
         return reply(context, agendaText(t, meeting, language));
       case 'queue':
@@ -463,6 +522,14 @@ export function createTurns(deps: TurnsDeps) {
         if (state.rollCall.status === 'open')
           return command(context, who, loaded, { type: 'CloseRollCall' });
         return reply(context, t('error.nothingToClose'));
+      case 'adjourn':
+      case 'previous':
+      case 'excuse':
+      case 'floor':
+      case 'end':
+      case 'publish':
+      case 'runoff':
+        return chairSaid(context, who, loaded, parsed.command, parsed.rest);
       case 'minutes':
         return minutesInPrivate(context, who, loaded);
       case null:

@@ -10,7 +10,7 @@ import {
   type Reader,
 } from '@council/shared';
 import type { LoadedMeeting } from '../meetings/service';
-import { renderCard, type Card, type CardRef } from './cards';
+import { renderCard, type Card, type CardRef, type View } from './cards';
 import { textsFor } from './i18n';
 import type { BotMemory } from './memory';
 
@@ -70,6 +70,23 @@ export function cardViews(memory: BotMemory) {
     return userIds;
   }
 
+  /** What a card shows one viewer: the meeting as they may see it, in their language. */
+  function viewOf(loaded: LoadedMeeting, viewer: Viewer, notice?: Notice): View {
+    const { state, record, version } = loaded;
+    if (state.status === 'none') throw new Error(`meeting ${record.id} has no state`);
+    const reader = readerOf(state, viewer.member);
+    return {
+      meetingId: record.id,
+      version,
+      meeting: meetingFor(state, reader),
+      reader,
+      member: viewer.member,
+      t: textsFor(viewer.language),
+      language: viewer.language,
+      notice,
+    };
+  }
+
   return {
     /** The meeting as this member may see it. */
     visible(loaded: LoadedMeeting, member: string | null): Meeting {
@@ -78,26 +95,18 @@ export function cardViews(memory: BotMemory) {
       return meetingFor(state, readerOf(state, member));
     },
 
+    viewOf,
+
     async draw(
       loaded: LoadedMeeting,
       card: CardRef,
       viewer: Viewer,
       notice?: Notice,
     ): Promise<Card> {
-      const { state, record, version } = loaded;
-      if (state.status === 'none') throw new Error(`meeting ${record.id} has no state`);
-      const reader = readerOf(state, viewer.member);
-      const view = {
-        meetingId: record.id,
-        version,
-        meeting: meetingFor(state, reader),
-        reader,
-        member: viewer.member,
-        t: textsFor(viewer.language),
-        language: viewer.language,
-        notice,
-      };
-      return renderCard(card, view, await audience(record.tenantId, state, card));
+      const view = viewOf(loaded, viewer, notice);
+      const { state, record } = loaded;
+      const userIds = state.status === 'none' ? [] : await audience(record.tenantId, state, card);
+      return renderCard(card, view, userIds);
     },
   };
 }

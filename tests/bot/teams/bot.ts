@@ -4,13 +4,18 @@ import { loadCouncil } from '../../../bot/src/demo';
 import type { Logger } from '../../../bot/src/log';
 import type { Db } from '../../../bot/src/store';
 import { teamsChat } from '../../../bot/src/teams';
-import { startConnector, type Connector } from '../support/connector';
+import { startConnector, type Call, type Connector } from '../support/connector';
 import { demo, startService, type RunningService } from '../support/service';
 import {
+  button,
+  cardOf,
   chatOf,
   chatPerson,
   post,
+  textOf,
+  viewOf,
   type Activity,
+  type Card,
   type Chat,
   type ChatPerson,
 } from '../support/teams';
@@ -40,6 +45,8 @@ export interface RunningBot {
 export async function startBot(
   options: {
     intervalMs?: number;
+    /** How long a meeting's leader may go silent before another instance follows it. */
+    leaseMs?: number;
     teamsMeetingId?: string | null;
     databaseUrl?: string;
     /** Another instance of the service on the same database, speaking to the same connector. */
@@ -60,6 +67,7 @@ export async function startBot(
     chat: teamsChat({
       config: { MicrosoftAppType: 'SingleTenant' },
       cardUpdateIntervalMs: options.intervalMs ?? 20,
+      leaseMs: options.leaseMs,
     }),
     ...(db ? { db } : {}),
     ...(options.log ? { log: options.log } : {}),
@@ -111,4 +119,62 @@ export async function startBot(
       if (!options.sharing) await connector.close();
     },
   };
+}
+
+const posted = (call: Call) =>
+  (call.kind === 'send' || call.kind === 'reply') && call.body.attachments !== undefined;
+
+/** Speaking to the bot as the tests of a meeting chat do: its replies, cards, presses and views. */
+export function chatHelpers(bot: () => RunningBot) {
+  async function postedCard(match: RegExp, after = 0) {
+    const call = await bot().connector.waitFor(
+      (c) =>
+        bot().connector.calls.indexOf(c) >= after && posted(c) && match.test(textOf(cardOf(c))),
+    );
+    return { card: cardOf(call), id: call.newId ?? '' };
+  }
+  function latest(id: string): Card {
+    const { calls } = bot().connector;
+    const last =
+      calls.filter((c) => c.kind === 'update' && c.activityId === id).at(-1) ??
+      calls.find((c) => c.newId === id);
+    if (!last) throw new Error(`no message ${id}`);
+    return cardOf(last);
+  }
+  async function eventually(id: string, match: RegExp): Promise<Card> {
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const card = latest(id);
+      if (match.test(textOf(card))) return card;
+      if (Date.now() > until) throw new Error(`the card never showed ${match}:\n${textOf(card)}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  async function press(
+    person: ChatPerson,
+    card: Card,
+    verb: string,
+    match = {},
+    inputs = {},
+    locale?: string,
+  ) {
+    const answer = await bot().send(
+      bot().chat.press(person, button(card, verb, match), inputs, locale),
+    );
+    expect(answer.status).toBe(200);
+    return viewOf(answer);
+  }
+  async function viewFor(person: ChatPerson, card: Card, locale?: string) {
+    return viewOf(await bot().send(bot().chat.refresh(person, card, locale)));
+  }
+  async function say(person: ChatPerson, text: string, locale?: string) {
+    const before = bot().connector.calls.length;
+    const answer = await bot().send(bot().chat.message(person, text, locale));
+    expect(answer.status).toBe(200);
+    return bot()
+      .connector.calls.slice(before)
+      .filter((c) => c.kind === 'reply' && c.body.text !== undefined)
+      .map((c) => String(c.body.text));
+  }
+  return { postedCard, latest, eventually, press, viewFor, say };
 }

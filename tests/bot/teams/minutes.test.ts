@@ -113,11 +113,17 @@ describe('the minutes to the general director in the 1:1 chat', () => {
     ['nl-BE', 'hulp', '**notulen**'],
     ['de-BE', 'hilfe', '**protokoll**'],
     ['en-GB', 'help', '**minutes**'],
-  ])('in %s, "%s" lists the command %s', async (locale, word, listed) => {
-    const before = await say(bot.chat, bot.members[2] as ChatPerson, word, locale);
-    const [help] = saidSince(before, MEETING_CHAT);
-    expect(help).toContain(listed);
-  });
+  ])(
+    'in %s, "%s" lists the command %s to the director, and not to a councillor',
+    async (locale, word, listed) => {
+      const before = await say(bot.chat, bot.director, word, locale);
+      const [help] = saidSince(before, MEETING_CHAT);
+      expect(help).toContain(listed);
+      const asked = await say(bot.chat, bot.members[2] as ChatPerson, word, locale);
+      const [councillors] = saidSince(asked, MEETING_CHAT);
+      expect(councillors).not.toContain(listed);
+    },
+  );
 
   test('a councillor who asks for the minutes in the meeting chat is refused in their language, and nothing is offered', async () => {
     const councillor = bot.members[3] as ChatPerson;

@@ -9,6 +9,7 @@ import { welcomeCard } from './welcome';
 export type { Card } from './elements';
 export { adaptiveCard, heading, notice, text } from './elements';
 export { motionForm } from './motion';
+export { closingCard, excuseCard } from './chair';
 export { unlinkedCard, type LinkChoice } from './welcome';
 export { cardKinds, type CardRef, type View } from './view';
 
@@ -51,7 +52,7 @@ export function renderCard(card: CardRef, view: View, userIds: readonly string[]
       action: {
         type: 'Action.Execute',
         verb: REFRESH,
-        data: { meetingId: view.meetingId, card },
+        data: { meetingId: view.meetingId, card, v: view.version },
       },
       userIds: userIds.slice(0, 60),
     },

@@ -11,6 +11,7 @@ import {
   type Card,
   type Element,
 } from './elements';
+import { closingConfirmation } from './chair';
 import { action, itemTitle, noticeOf, type CardRef, type View } from './view';
 
 function chairControls(view: View, card: CardRef): Element[] {
@@ -24,6 +25,7 @@ function chairControls(view: View, card: CardRef): Element[] {
       ? []
       : [action(view, card, t('rollCall.open'), 'rollCall.open')]),
     action(view, card, t('meeting.next'), 'meeting.next'),
+    closingConfirmation(view),
   ];
 }
 

@@ -206,6 +206,14 @@ export const de: Catalog = {
   'help.vote':
     'den Punkt zur Abstimmung stellen, „abstimmung geheim“ für eine geheime, „abstimmung 2/3 anwesend“ für eine qualifizierte Mehrheit der Anwesenden (Vorsitz)',
   'help.close': 'die laufende Abstimmung oder den Namensaufruf schließen (Vorsitz)',
+  'help.adjourn': 'die Sitzung schließen, nach Bestätigung (Vorsitz)',
+  'help.previous': 'zum vorigen Punkt zurück (Vorsitz)',
+  'help.excuse':
+    'ein Mitglied entschuldigen: „entschuldigen“ und sein Name, oder eine Liste zur Auswahl (Vorsitz, Generaldirektor)',
+  'help.floor': 'dem nächsten Redner das Wort erteilen, oder dem genannten (Vorsitz)',
+  'help.end': 'den laufenden Redebeitrag beenden (Vorsitz)',
+  'help.publish': 'die Ergebnisse veröffentlichen, die auf Sie warten (Generaldirektor)',
+  'help.runoff': 'den zweiten Wahlgang einer Ernennung bei Stimmengleichheit eröffnen (Vorsitz)',
   'help.minutes': 'das Protokoll als PDF, in unserem persönlichen Chat (Generaldirektor)',
 
   'word.help': 'hilfe',
@@ -228,6 +236,13 @@ export const de: Catalog = {
   'word.motion': 'antrag',
   'word.vote': 'abstimmung',
   'word.close': 'schließen',
+  'word.adjourn': 'sitzung schließen',
+  'word.previous': 'zurück',
+  'word.excuse': 'entschuldigen',
+  'word.floor': 'wort',
+  'word.end': 'ende',
+  'word.publish': 'veröffentlichen',
+  'word.runoff': 'zweiter wahlgang',
   'word.secret': 'geheim',
   'word.membersPresent': 'anwesend',
   'word.votesCast': 'abgegeben',
@@ -277,6 +292,17 @@ export const de: Catalog = {
   'conflict.inConflict': 'Interessenkonflikt: {{names}}',
   'conflict.unknownItem': 'Die Tagesordnung hat keinen Punkt {{n}}.',
   'conflict.unknownMember': 'Kein Ratsmitglied heißt „{{name}}“.',
+  'adjourn.title': 'Die Sitzung schließen?',
+  'adjourn.explain':
+    'Das Schließen der Sitzung ist endgültig: danach kann kein Punkt mehr behandelt und keine Abstimmung mehr gehalten werden, und das Protokoll wird endgültig.',
+  'adjourn.confirm': 'Sitzung schließen',
+  'excuse.title': 'Ein Mitglied entschuldigen',
+  'excuse.explain': 'Mitglieder, die weder anwesend noch schon entschuldigt sind:',
+  'excuse.nobody': 'Alle Mitglieder sind bereits anwesend oder entschuldigt.',
+  'excuse.notFound':
+    'Kein Mitglied, das entschuldigt werden kann, heißt „{{name}}“: wählen Sie unten.',
+  'done.meetingClosed': 'Die Sitzung ist geschlossen.',
+  'done.excused': 'Das Mitglied ist entschuldigt.',
   done: 'Erledigt.',
 
   'error.unknownCommand':

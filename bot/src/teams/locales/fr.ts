@@ -202,6 +202,14 @@ export const fr: Catalog = {
   'help.vote':
     'mettre le point aux voix, « vote secret » pour un scrutin secret, « vote 2/3 présents » pour une majorité qualifiée des membres présents (président)',
   'help.close': 'clore le vote ou l’appel en cours (président)',
+  'help.adjourn': 'lever la séance, après confirmation (président)',
+  'help.previous': 'revenir au point précédent (président)',
+  'help.excuse':
+    'excuser un membre : « excuser » suivi de son nom, ou une liste où le choisir (président, directeur général)',
+  'help.floor': 'donner la parole à l’orateur suivant, ou à celui nommé (président)',
+  'help.end': 'mettre fin à l’intervention en cours (président)',
+  'help.publish': 'publier les résultats qui vous attendent (directeur général)',
+  'help.runoff': 'ouvrir le second tour d’une nomination à égalité (président)',
   'help.minutes':
     'le procès-verbal en PDF, envoyé dans notre conversation personnelle (directeur général)',
 
@@ -225,6 +233,13 @@ export const fr: Catalog = {
   'word.motion': 'motion',
   'word.vote': 'vote',
   'word.close': 'clore',
+  'word.adjourn': 'lever la séance',
+  'word.previous': 'précédent',
+  'word.excuse': 'excuser',
+  'word.floor': 'donner la parole',
+  'word.end': 'fin',
+  'word.publish': 'publier',
+  'word.runoff': 'second tour',
   'word.secret': 'secret',
   'word.membersPresent': 'présents',
   'word.votesCast': 'exprimés',
@@ -276,6 +291,16 @@ export const fr: Catalog = {
   'conflict.inConflict': 'Conflit d’intérêts : {{names}}',
   'conflict.unknownItem': 'Il n’y a pas de point {{n}} à l’ordre du jour.',
   'conflict.unknownMember': 'Aucun membre du conseil ne répond au nom « {{name}} ».',
+  'adjourn.title': 'Lever la séance ?',
+  'adjourn.explain':
+    'Lever la séance est définitif : aucun point ne peut plus être abordé ni aucun vote tenu ensuite, et le procès-verbal devient définitif.',
+  'adjourn.confirm': 'Lever la séance',
+  'excuse.title': 'Excuser un membre',
+  'excuse.explain': 'Membres ni présents ni encore excusés :',
+  'excuse.nobody': 'Tous les membres sont déjà présents ou excusés.',
+  'excuse.notFound': 'Aucun membre à excuser ne s’appelle « {{name}} » : choisissez ci-dessous.',
+  'done.meetingClosed': 'La séance est levée.',
+  'done.excused': 'Le membre est excusé.',
   done: 'C’est fait.',
 
   'error.unknownCommand':
