@@ -20,7 +20,7 @@ import { meetingChat } from './chat';
 import { councilApi, type Person } from './client';
 import { startRecordingConnector } from './connector';
 import { chatPerson } from './teams';
-import { runSampleMeeting } from './script';
+import { runSampleMeeting, sampleCouncil } from './script';
 
 const councilFile = new URL('../../fixtures/council-demo.json', import.meta.url);
 
@@ -52,8 +52,7 @@ async function main(): Promise<void> {
     throw new Error('usage: npm run demo -- --out DIR [--language fr|nl|de|en]');
   }
   const file = councilFileSchema.parse(JSON.parse(await readFile(councilFile, 'utf8')));
-  // The same council meeting in another of the app's languages, for a city that speaks it.
-  const council = { ...file, municipality: { ...file.municipality, language } };
+  const council = sampleCouncil(file, language);
   const clock = scriptedClock(new Date(council.meeting.scheduledStart));
 
   const host = '127.0.0.1';
@@ -108,6 +107,7 @@ async function main(): Promise<void> {
         `last hash ${last?.hash ?? '-'}.\n` +
         `The meeting chat went through the bot: ${chat.pressed} roll call answers and ballots ` +
         `on its cards, ${connector.calls.length} calls to the Bot Connector.\n` +
+        chat.warnings.map((w) => `The bot warned ${w.person.name}: ${w.text}\n`).join('') +
         `Wrote minutes.pdf, events.jsonl and votes.csv to ${out}\n`,
     );
   } finally {
