@@ -127,10 +127,9 @@ const vacantBuildingsTax: ItemScript = async (s) => {
   await s.nextItem();
   await s.checkOut([s.seat(sampleCast.earlyDeparture)]);
   s.pause(5);
-  const walkingOut = (seat: Seat) =>
-    (sampleCast.walkOut as readonly string[]).includes(seat.group ?? '');
+  const opponents = new Set(s.groups(sampleCast.walkOut).map((p) => p.id));
   const first = await s.openVote({ type: 'OpenVote' });
-  await s.cast(first, byGroup(groupVotes.tax), (seat) => !walkingOut(seat));
+  await s.cast(first, byGroup(groupVotes.tax), (seat) => !opponents.has(seat.aadObjectId));
   const left = await s.checkOut(s.groups(sampleCast.walkOut));
   s.pause(1);
   await s.closeVote(first);
