@@ -2,8 +2,6 @@ import { ABSTAIN, type CouncilFile, type Language } from '@council/shared';
 import type { Channels, CouncilApi } from './client';
 import { Sitting, type Choose, type Seat, type ScriptClock } from './sitting';
 
-export type { ScriptClock } from './sitting';
-
 /**
  * Who is where in the sample sitting of the demo council (seats of `bot/fixtures/council-demo.json`):
  * seat 12 arrives during item 2, seat 30 leaves before item 4, two are excused and four absent.
@@ -151,16 +149,16 @@ const waterCompany: ItemScript = async (s) => {
   s.pause(3);
   const collard = s.seat(4).id;
   const maes = s.seat(18).id;
-  const blankFirst = [2, 7];
+  const blankInFirstRound = [2, 7];
   const backsMaes = (seat: Seat) =>
     seat.group === 'Groupe Vert' ||
     seat.group === 'Groupe Bleu' ||
     (seat.group === 'Groupe Violet' && (seat.seat ?? 0) <= 20);
   const tied = await s.vote({ type: 'OpenVote' }, (seat) =>
-    blankFirst.includes(seat.seat ?? 0) ? ABSTAIN : backsMaes(seat) ? maes : collard,
+    blankInFirstRound.includes(seat.seat ?? 0) ? ABSTAIN : backsMaes(seat) ? maes : collard,
   );
   await s.secondRound(tied, (seat) =>
-    seat.seat === blankFirst[0] ? collard : backsMaes(seat) ? maes : collard,
+    seat.seat === blankInFirstRound[0] ? collard : backsMaes(seat) ? maes : collard,
   );
 };
 
