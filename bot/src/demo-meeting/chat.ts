@@ -38,14 +38,14 @@ function refOf(card: Card): CardRef | undefined {
   );
 }
 
-/** The texts a card shows in the Attention colour: a refusal, on a member's own view. */
-function refusalsOf(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(refusalsOf);
+/** The texts a card shows in the Attention colour: a refusal answering a press, or a warning. */
+function attentionOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(attentionOf);
   if (typeof node !== 'object' || node === null) return [];
   const element = node as Record<string, unknown>;
   const own =
     element.type === 'TextBlock' && element.color === 'Attention' ? [String(element.text)] : [];
-  return [...own, ...['body', 'items', 'columns'].flatMap((key) => refusalsOf(element[key]))];
+  return [...own, ...['body', 'items', 'columns'].flatMap((key) => attentionOf(element[key]))];
 }
 
 /**
@@ -106,7 +106,7 @@ export function meetingChat(options: {
 
   /** The answer to a press must refuse nothing. */
   function refuseNothing(person: Person, card: Card, verb: string): void {
-    const refused = refusalsOf(card.body);
+    const refused = attentionOf(card.body);
     if (refused.length > 0) throw new Error(`${person.name}, ${verb}: ${refused.join(' ')}`);
   }
 
@@ -120,7 +120,7 @@ export function meetingChat(options: {
     const card = shared.refresh
       ? await ownView(person, chat.refresh(who, shared), 'refresh')
       : shared;
-    warnings.push(...refusalsOf(card.body).map((text) => ({ person, text })));
+    warnings.push(...attentionOf(card.body).map((text) => ({ person, text })));
     const button = actionsOf(card).find(
       (b: CardAction) => b.verb === verb && (choice === undefined || b.data.choice === choice),
     );
