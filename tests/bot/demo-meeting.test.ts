@@ -2,20 +2,30 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { minutesWords, type Event, type Language, type MinutesWords } from '../../shared/src';
+import { fill } from '../../shared/src/template';
 import { parseEventsJsonl, verifyChain } from '../../bot/src/audit/verify';
+import { sampleCast } from '../../bot/src/demo-meeting/script';
+import { textsFor } from '../../bot/src/teams/i18n';
 import { bodyText, pdfText } from './support/pdf';
 import { demo } from './support/service';
 
 const ROOT = resolve(__dirname, '..', '..');
+/** Room for a whole sitting (some 15 s on an idle machine) while other test files load the CPU. */
+const DEMO_MS = 300_000;
 
 /** The demo council's members by seat, and the names of those of a group among `seats`. */
 const bySeat = new Map(demo.members.map((m) => [m.seat, m]));
 const seats = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const nameAt = (seat: number) => bySeat.get(seat)?.name ?? `seat ${seat}`;
+const inGroups = (groups: readonly string[], among: readonly number[]) =>
+  among.filter((seat) => groups.includes(bySeat.get(seat)?.group ?? ''));
 const namesOf = (groups: readonly string[], among: readonly number[]) =>
-  among
-    .filter((seat) => groups.some((group) => bySeat.get(seat)?.group === `Groupe ${group}`))
+  inGroups(
+    groups.map((group) => `Groupe ${group}`),
+    among,
+  )
     .map(nameAt)
     .join(', ');
 
@@ -23,34 +33,97 @@ const namesOf = (groups: readonly string[], among: readonly number[]) =>
 const atOpening = seats(1, 43).filter((seat) => seat !== 12);
 const fromItem2 = seats(1, 43);
 const fromItem4 = fromItem2.filter((seat) => seat !== 30);
+/** The groups against the tax walk out during its first vote: 18 of the 49 in office stay. */
+const walkingOut = inGroups(sampleCast.walkOut, fromItem4);
+const QUORUM_LOST = { present: fromItem4.length - walkingOut.length, needed: 25 };
+const [COLLARD, MAES] = [nameAt(4), nameAt(18)];
+
+interface DemoRun {
+  /** The body of the director's minutes, as one line. */
+  readonly minutes: string;
+  /** The whole text of the minutes' PDF, page footers included. */
+  readonly pdf: string;
+  readonly events: string;
+  readonly votes: string;
+  /** What the demo printed. */
+  readonly said: string;
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A template of the catalogue as a pattern: each `{name}` stands for `fields[name]`, or anything. */
+const patternOf = (template: string, fields: Readonly<Record<string, string>> = {}) =>
+  escaped(template).replace(/\\\{(\w+)\\\}/g, (_, name: string) => fields[name] ?? '.+?');
+
+/** Each page's footer of the minutes in a language: the log's fingerprint and the page number. */
+const footerOf = (words: MinutesWords) =>
+  new RegExp(
+    `^(${escaped(words.footer.seal.split(/[({]/)[0]?.trim() ?? '')}|${patternOf(words.footer.page, { page: '\\d+', pages: '\\d+' })})`,
+  );
+
+async function runDemo(language: Language): Promise<DemoRun> {
+  const out = await mkdtemp(join(tmpdir(), `demo-${language}-`));
+  try {
+    const said = await new Promise<string>((done, fail) => {
+      execFile(
+        'npm',
+        ['run', '--silent', 'demo', '--', '--out', out, '--language', language],
+        { cwd: ROOT, timeout: DEMO_MS - 10_000 },
+        (error, stdout, stderr) => {
+          if (error) fail(new Error(`the demo failed (${error.message}): ${stderr}`));
+          else done(stdout);
+        },
+      );
+    });
+    const pdf = await pdfText(await readFile(join(out, 'minutes.pdf')));
+    return {
+      minutes: bodyText(pdf, footerOf(minutesWords[language])),
+      pdf,
+      events: await readFile(join(out, 'events.jsonl'), 'utf8'),
+      votes: await readFile(join(out, 'votes.csv'), 'utf8'),
+      said,
+    };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+/** Each language's demo runs once, for every test that reads it. */
+const runs = new Map<Language, Promise<DemoRun>>();
+function demoIn(language: Language): Promise<DemoRun> {
+  const run = runs.get(language) ?? runDemo(language);
+  runs.set(language, run);
+  return run;
+}
+
+/** The events of the exported log, in order. */
+const eventsOf = (events: string): Event[] =>
+  events
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { data: Event }).data);
+
+/** Whether each text occurs in `whole` after the one before it. */
+function inOrder(whole: string, texts: readonly string[]): boolean {
+  let from = 0;
+  for (const text of texts) {
+    const at = whole.indexOf(text, from);
+    if (at < 0) return false;
+    from = at + text.length;
+  }
+  return true;
+}
 
 describe('npm run demo', () => {
-  let out: string;
+  const words = minutesWords.fr;
   let minutes: string;
   let events: string;
   let votes: string;
   let said: string;
+  let pdf: string;
 
   beforeAll(async () => {
-    out = await mkdtemp(join(tmpdir(), 'demo-'));
-    await new Promise<void>((done, fail) => {
-      execFile(
-        'npm',
-        ['run', '--silent', 'demo', '--', '--out', out],
-        { cwd: ROOT, timeout: 170_000 },
-        (error, stdout, stderr) => {
-          said = stdout;
-          if (error) fail(new Error(`the demo failed: ${stderr}`));
-          else done();
-        },
-      );
-    });
-    const pdf = await readFile(join(out, 'minutes.pdf'));
-    minutes = bodyText(await pdfText(pdf), /^(Empreinte SHA-256|Page \d+ sur \d+)/);
-    events = await readFile(join(out, 'events.jsonl'), 'utf8');
-    votes = await readFile(join(out, 'votes.csv'), 'utf8');
-  }, 180_000);
-  afterAll(() => rm(out, { recursive: true, force: true }));
+    ({ minutes, events, votes, said, pdf } = await demoIn('fr'));
+  }, DEMO_MS);
 
   test('the minutes list who was present, who was excused and who was absent', () => {
     // Each person with their office, as the council file gives it: "Mme Amélie Lambert, Bourgmestre".
@@ -76,31 +149,38 @@ describe('npm run demo', () => {
       `Pour : 26 Contre : 9 — ${namesOf(['Bleu'], fromItem2)} Abstentions : 8 — ${namesOf(['Violet'], fromItem2)} Suffrages`,
       'Pour : 21 Contre : 21 — ',
       'Abstentions : 1 — Amélie Lambert Suffrages',
-      `Pour : 27 Contre : 8 — ${namesOf(['Orange'], fromItem4)} Abstentions : 7 — ${namesOf(['Violet'], fromItem4)} Suffrages`,
+      `Pour : 18 Contre : 0 Abstentions : 0 ${words.vote.notVoted} : ${walkingOut.map(nameAt).join(', ')} Suffrages`,
+      `Pour : 18 Contre : 17 — ${namesOf(['Bleu', 'Orange'], fromItem4)} Abstentions : 7 — ${namesOf(['Violet'], fromItem4)} Suffrages`,
       `Pour : 33 Contre : 0 Abstentions : 9 — ${namesOf(['Bleu'], fromItem4)} Suffrages`,
     ];
     for (const line of expected) expect(minutes).toContain(line);
-    const decisions = [...minutes.matchAll(/Décision : (.*?\.)(?= |$)/g)].map((m) => m[1]);
-    expect(decisions).toEqual([
-      'Le procès-verbal de la séance du 20 octobre 2026 est approuvé.',
-      'L’amendement est adopté.',
-      'La motion est adoptée.',
-      'Parité des voix.',
-      'Le point est approuvé.',
-      'David Collard est désigné.',
-      'La motion est adoptée.',
-      'Candidate X est désigné(e).',
-    ]);
-    expect(minutes).toContain('Décision : Parité des voix. Le point est rejeté.');
+    const outcomes = words.outcomes;
+    const decisions = [
+      fill(outcomes.minutesApproved, { date: '20 octobre 2026' }),
+      outcomes.adopted.amendment,
+      outcomes.adopted.motion,
+      `${outcomes.tie} ${outcomes.rejected.item}`,
+      fill(outcomes.void.other, QUORUM_LOST),
+      outcomes.adopted.item,
+      fill(outcomes.runoff, { first: MAES, second: COLLARD }),
+      fill(outcomes.electedByAge.female, { name: MAES }),
+      outcomes.adopted.motion,
+      fill(outcomes.elected.neutral, { name: 'Candidate X' }),
+    ].map((decision) => `${words.vote.decision}${words.labelSeparator}${decision}`);
+    expect(inOrder(minutes, decisions)).toBe(true);
+    expect(minutes.split(`${words.vote.decision}${words.labelSeparator}`)).toHaveLength(
+      decisions.length + 1,
+    );
   });
 
   test('the secret ballots give counts only', () => {
-    expect(minutes).toContain(
-      '42 votants sur 42 membres appelés à voter. David Collard : 24 Rachida Maes : 16 Bulletins blancs : 2',
-    );
-    expect(minutes).toContain(
-      '42 votants sur 42 membres appelés à voter. Candidate X : 30 Candidate Y : 10 Bulletins blancs : 2',
-    );
+    for (const counts of [
+      'David Collard : 20 Rachida Maes : 20 Bulletins blancs : 2',
+      'Rachida Maes : 21 David Collard : 21 Bulletins blancs : 0',
+      'Candidate X : 30 Candidate Y : 10 Bulletins blancs : 2',
+    ]) {
+      expect(minutes).toContain(`42 votants sur 42 membres appelés à voter. ${counts}`);
+    }
   });
 
   test('nothing in the minutes, the event log or the votes links a member to a secret choice', () => {
@@ -108,15 +188,23 @@ describe('npm run demo', () => {
     const staff = /8\. Personnel communal.*?(?= La séance est levée)/.exec(minutes)?.[0] ?? '';
     expect(water).toContain('Scrutin secret');
     expect(staff).toContain('Scrutin secret');
-    const candidateLines = /(David Collard|Rachida Maes) : \d+|David Collard est désigné\./g;
-    for (const section of [water.replace(candidateLines, ''), staff]) {
+    const candidateLines = [
+      /(David Collard|Rachida Maes) : \d+/g,
+      fill(words.outcomes.runoff, { first: MAES, second: COLLARD }),
+      fill(words.outcomes.electedByAge.female, { name: MAES }),
+    ];
+    const withoutCandidates = candidateLines.reduce<string>(
+      (section, line) => section.replaceAll(line, ''),
+      water,
+    );
+    for (const section of [withoutCandidates, staff]) {
       for (const member of demo.members) expect(section).not.toContain(member.name);
     }
     const recorded = events.split('\n').filter((line) => line.includes('"type":"BallotRecorded"'));
-    expect(recorded).toHaveLength(84);
+    expect(recorded).toHaveLength(3 * 42);
     for (const line of recorded) expect(line).not.toMatch(/"choice"/);
     const secretRows = votes.split('\r\n').filter((row) => row.includes(',secret,'));
-    expect(secretRows).toHaveLength(6);
+    expect(secretRows).toHaveLength(3 * 3);
     for (const row of secretRows) expect(row).toMatch(/,total,[^,]*,[^,]*,\d+,,$/);
   });
 
@@ -126,7 +214,7 @@ describe('npm run demo', () => {
       'item,item_title,vote_id,vote,status,outcome,row,choice,choice_label,count,member_id,member_name',
     );
     const ballots = rows.filter((row) => row.includes(',named,') && row.includes(',ballot,'));
-    expect(ballots).toHaveLength(42 + 43 + 43 + 43 + 42 + 42);
+    expect(ballots).toHaveLength(42 + 43 + 43 + 43 + QUORUM_LOST.present + 42 + 42);
     expect(rows).toContainEqual(
       expect.stringMatching(
         /^3,.*,named,published,rejected \(tie\),ballot,abstain,abstain,,[\w-]+,Amélie Lambert$/,
@@ -134,25 +222,123 @@ describe('npm run demo', () => {
     );
   });
 
-  test('the roll call and the ballots went through the bot: every secret ballot, every other member in a named vote', () => {
-    // 42 answers to the roll call; two secret votes of 42; named votes of 42, 43, 43, 43, 42, 42.
-    const named = [42, 43, 43, 43, 42, 42].reduce((sum, n) => sum + Math.ceil(n / 2), 0);
+  test('the roll call, the ballots, the second round and the closing of the void vote went through the bot: every secret ballot, every other member in a named vote', () => {
+    const log = eventsOf(events);
+    const opened = log.flatMap((e) => (e.type === 'VoteOpened' ? [e] : []));
+    // In a named vote the members at an even place of the vote's list vote on its card.
+    const onCards = opened.map((vote) => {
+      const voters = log.flatMap((e) =>
+        (e.type === 'BallotCast' || e.type === 'BallotRecorded') && e.voteId === vote.voteId
+          ? [e.member]
+          : [],
+      );
+      return vote.secret
+        ? voters.length
+        : voters.filter((member) => vote.eligible.indexOf(member) % 2 === 0).length;
+    });
+    const chairsButtons = 2;
+    const pressed = 42 + onCards.reduce((sum, n) => sum + n, 0) + chairsButtons;
+    expect(opened).toHaveLength(10);
     expect(said).toContain(
-      `The meeting chat went through the bot: ${42 + 2 * 42 + named} roll call answers and ballots on its cards`,
+      `The meeting chat went through the bot: ${pressed} buttons pressed on its cards`,
     );
   });
 
-  test('the footer of the minutes carries the hash of the last event, and the exported log is intact', async () => {
+  test('the footer of the minutes carries the hash of the last event, and the exported log is intact', () => {
     const chain = parseEventsJsonl(events);
     if (!Array.isArray(chain)) throw new Error('the export is not a log');
     const verdict = verifyChain(chain);
     expect(verdict).toMatchObject({ intact: true, events: chain.length });
-    const text = await pdfText(await readFile(join(out, 'minutes.pdf')));
     const last = chain.at(-1);
-    expect(text).toContain(
+    expect(pdf).toContain(
       `Empreinte SHA-256 du dernier événement (n° ${last?.seq}) :\n${last?.hash}`,
     );
     expect(minutes).toMatch(/La séance est levée à \d\d:\d\d\./);
     expect(minutes).not.toContain('PROJET');
+  });
+});
+
+describe.each(['fr', 'nl'] as const)('npm run demo -- --language %s', (language) => {
+  const words = minutesWords[language];
+  const sep = words.labelSeparator;
+  let run: DemoRun;
+
+  beforeAll(async () => {
+    run = await demoIn(language);
+  }, DEMO_MS);
+
+  /** An item of the minutes, from its title to the next item's (or the closing). */
+  function item(n: number): string {
+    const title = (k: number) => {
+      const found = demo.agenda.find((i) => i.n === k);
+      return found
+        ? `${k}. ${found.title[language]}`
+        : (words.closing.closedAt.split('{')[0] ?? '');
+    };
+    const start = run.minutes.indexOf(title(n));
+    const end = run.minutes.indexOf(title(n + 1), start);
+    expect({ n, start: start >= 0, end: end > start }).toEqual({ n, start: true, end: true });
+    return run.minutes.slice(start, end);
+  }
+
+  test('the minutes are in the meeting’s language, each item under its title', () => {
+    // A line may break at a title's hyphen, which the PDF's text then leaves out.
+    const unhyphenated = (text: string) => text.replaceAll('-', '');
+    expect(run.minutes).toContain(words.title);
+    for (const { n, title } of demo.agenda) {
+      expect(unhyphenated(run.minutes)).toContain(unhyphenated(`${n}. ${title[language]}`));
+    }
+  });
+
+  test('a tied appointment goes to a second round between the two leading candidates, and a tie there appoints the older candidate (CDLD L1122-28)', () => {
+    const water = item(5);
+    const count = (name: string, n: number) => `${name}${sep}${n}`;
+    const blank = words.vote.choices.blank;
+    expect(
+      inOrder(water, [
+        `${count(COLLARD, 20)} ${count(MAES, 20)} ${count(blank, 2)}`,
+        fill(words.outcomes.runoff, { first: MAES, second: COLLARD }),
+        words.vote.runoff,
+        `${count(MAES, 21)} ${count(COLLARD, 21)} ${count(blank, 0)}`,
+        fill(words.outcomes.electedByAge.female, { name: MAES }),
+      ]),
+    ).toBe(true);
+    expect(water).not.toContain(fill(words.outcomes.elected.male, { name: COLLARD }));
+  });
+
+  test('a vote closed after quorum was lost is void and says how many were present; the members come back and it is held again (CDLD L1122-17)', () => {
+    const tax = item(4);
+    expect(
+      inOrder(tax, [
+        fill(words.outcomes.void.other, QUORUM_LOST),
+        `${words.vote.decision}${sep}${words.outcomes.adopted.item}`,
+      ]),
+    ).toBe(true);
+    const during4 = escaped(fill(words.attendance.duringItem, { n: 4 }));
+    for (const seat of walkingOut) {
+      const moved = (template: string) =>
+        new RegExp(
+          patternOf(template, { time: '\\d\\d:\\d\\d', name: escaped(nameAt(seat)) }) + during4,
+        );
+      expect(run.minutes).toMatch(moved(words.attendance.departure));
+      expect(run.minutes).toMatch(moved(words.attendance.arrival));
+    }
+  });
+
+  test('the chair is warned on the vote’s card in the meeting chat the moment quorum is lost', () => {
+    const warning = textsFor(language)('vote.quorumLost', QUORUM_LOST);
+    expect(run.said).toContain(`The bot warned ${nameAt(1)}: ${warning}`);
+  });
+
+  test('the event log records the void vote with the number present, and the votes file says it', () => {
+    const log = eventsOf(run.events);
+    const closed = log.flatMap((e) => (e.type === 'VoteClosed' && e.quorumLost ? [e] : []));
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({ reason: 'chair', quorumLost: QUORUM_LOST });
+    const counted = log.find((e) => e.type === 'VoteCounted' && e.voteId === closed[0]?.voteId);
+    expect(counted).toMatchObject({ result: { outcome: { kind: 'void', ...QUORUM_LOST } } });
+    expect(run.votes).toContain(
+      `,named,published,"void: quorum lost (${QUORUM_LOST.present} present, ${QUORUM_LOST.needed} needed)",`,
+    );
   });
 });

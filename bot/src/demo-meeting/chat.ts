@@ -38,14 +38,14 @@ function refOf(card: Card): CardRef | undefined {
   );
 }
 
-/** The texts a card shows in the Attention colour: a refusal, on a member's own view. */
-function refusalsOf(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(refusalsOf);
+/** The texts a card shows in the Attention colour: a refusal answering a press, or a warning. */
+function attentionOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(attentionOf);
   if (typeof node !== 'object' || node === null) return [];
   const element = node as Record<string, unknown>;
   const own =
     element.type === 'TextBlock' && element.color === 'Attention' ? [String(element.text)] : [];
-  return [...own, ...['body', 'items', 'columns'].flatMap((key) => refusalsOf(element[key]))];
+  return [...own, ...['body', 'items', 'columns'].flatMap((key) => attentionOf(element[key]))];
 }
 
 /**
@@ -68,6 +68,7 @@ export function meetingChat(options: {
   });
   const inChat = (person: Person) => chatPerson({ aadObjectId: person.id, name: person.name });
   let pressed = 0;
+  const warnings: { readonly person: Person; readonly text: string }[] = [];
 
   async function send(activity: Activity): Promise<Record<string, unknown>> {
     const answer = await post(botUrl, activity);
@@ -95,32 +96,37 @@ export function meetingChat(options: {
     }
   }
 
-  /** A member's invoke: their own view of the card comes back, and must refuse nothing. */
+  /** A member's invoke: their own view of the card comes back. */
   async function ownView(person: Person, activity: Activity, verb: string): Promise<Card> {
     const answer = await send(activity);
-    const own = answer.type === ADAPTIVE_CARD ? (answer.value as Card) : undefined;
-    const refused = own ? refusalsOf(own.body) : [JSON.stringify(answer)];
-    if (!own || refused.length > 0) {
-      throw new Error(`${person.name}, ${verb}: ${refused.join(' ')}`);
-    }
-    return own;
+    if (answer.type !== ADAPTIVE_CARD)
+      throw new Error(`${person.name}, ${verb}: ${JSON.stringify(answer)}`);
+    return answer.value as Card;
+  }
+
+  /** The answer to a press must refuse nothing. */
+  function refuseNothing(person: Person, card: Card, verb: string): void {
+    const refused = attentionOf(card.body);
+    if (refused.length > 0) throw new Error(`${person.name}, ${verb}: ${refused.join(' ')}`);
   }
 
   /**
    * A member presses a button of their own view of a shared card: Teams first refreshes the card
-   * for each member it names (as a closed-session card shows its buttons to members only).
+   * for each member it names (as a closed-session card shows its buttons to members only). What
+   * that view shows in the Attention colour (quorum lost during a vote) is what the bot warned them of.
    */
   async function press(person: Person, shared: Card, verb: string, choice?: string) {
     const who = inChat(person);
     const card = shared.refresh
       ? await ownView(person, chat.refresh(who, shared), 'refresh')
       : shared;
+    warnings.push(...attentionOf(card.body).map((text) => ({ person, text })));
     const button = actionsOf(card).find(
       (b: CardAction) => b.verb === verb && (choice === undefined || b.data.choice === choice),
     );
     // Never the choice next to the member's name: the vote may be secret, and errors get printed.
     if (!button) throw new Error(`no ${verb} button for the choice on ${person.name}’s card`);
-    await ownView(person, chat.press(who, button), verb);
+    refuseNothing(person, await ownView(person, chat.press(who, button), verb), verb);
     pressed += 1;
   }
 
@@ -130,13 +136,21 @@ export function meetingChat(options: {
       return pressed;
     },
 
+    /** What members saw in the Attention colour on their own views of the cards they pressed. */
+    get warnings(): readonly { readonly person: Person; readonly text: string }[] {
+      return warnings;
+    },
+
     /** The director links the chat to the meeting record; the bot posts the meeting's card. */
     async link(director: Person, meetingId: string): Promise<void> {
       await send(chat.message(inChat(director), `link ${meetingId}`));
       await shownCard((ref) => ref.kind === 'welcome' && ref.id === meetingId);
     },
 
-    /** A member's step on a card of the meeting chat: the roll call's "Present", a ballot. */
+    /**
+     * A step on a card of the meeting chat: a member's "Present" at the roll call and their ballot;
+     * the chair's "Close the vote" and "Second round" on a tied appointment's result.
+     */
     async send(person: Person, _meetingId: string, command: WireCommand): Promise<void> {
       switch (command.type) {
         case 'AnswerRollCall':
@@ -149,9 +163,22 @@ export function meetingChat(options: {
           const card = await shownCard((ref) => ref.kind === 'vote' && ref.id === command.voteId);
           return press(person, card, 'vote.cast', command.choice);
         }
+        case 'CloseVote': {
+          const card = await shownCard((ref) => ref.kind === 'vote' && ref.id === command.voteId);
+          return press(person, card, 'vote.close');
+        }
+        case 'OpenVote':
+          // Only a second round opens from a card: the one on the tied result.
+          if (command.runoffOf !== undefined) {
+            const tied = command.runoffOf;
+            const card = await shownCard((ref) => ref.kind === 'result' && ref.id === tied);
+            return press(person, card, 'vote.runoff');
+          }
+          break;
         default:
-          throw new Error(`${command.type} is not a step on a card of the meeting chat`);
+          break;
       }
+      throw new Error(`${command.type} is not a step on a card of the meeting chat`);
     },
   };
   return meeting satisfies Channel;

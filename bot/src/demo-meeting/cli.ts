@@ -1,9 +1,10 @@
 /**
- * `npm run demo -- --out DIR [--language nl]`: the demo council holds a whole sitting through the real service, on a
- * loopback port with an in-memory database and dev sign-in, its meeting chat spoken to over the
- * bot protocol (a recording connector on loopback stands in for Teams' Bot Connector); then DIR
- * gets the director's minutes.pdf, the event log (events.jsonl) and the votes (votes.csv). What a
- * city looks at before adopting the app, and a smoke test of the whole service.
+ * `npm run demo -- --out DIR [--language fr|nl|de|en]`: the demo council holds a whole sitting
+ * through the real service, on a loopback port with an in-memory database and dev sign-in, its
+ * meeting chat spoken to over the bot protocol (a recording connector on loopback stands in for
+ * Teams' Bot Connector); then DIR gets the director's minutes.pdf, the event log (events.jsonl)
+ * and the votes (votes.csv), in the language asked for (French by default). What a city looks at
+ * before adopting the app, and a smoke test of the whole service.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { meetingChat } from './chat';
 import { councilApi, type Person } from './client';
 import { startRecordingConnector } from './connector';
 import { chatPerson } from './teams';
-import { runSampleMeeting } from './script';
+import { runSampleMeeting, sampleCouncil } from './script';
 
 const councilFile = new URL('../../fixtures/council-demo.json', import.meta.url);
 
@@ -52,8 +53,7 @@ async function main(): Promise<void> {
     throw new Error('usage: npm run demo -- --out DIR [--language fr|nl|de|en]');
   }
   const file = councilFileSchema.parse(JSON.parse(await readFile(councilFile, 'utf8')));
-  // The same council meeting in another of the app's languages, for a city that speaks it.
-  const council = { ...file, municipality: { ...file.municipality, language } };
+  const council = sampleCouncil(file, language);
   const clock = scriptedClock(new Date(council.meeting.scheduledStart));
 
   const host = '127.0.0.1';
@@ -106,8 +106,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `The demo council met: meeting ${meetingId}, ${stored.length} events, ` +
         `last hash ${last?.hash ?? '-'}.\n` +
-        `The meeting chat went through the bot: ${chat.pressed} roll call answers and ballots ` +
-        `on its cards, ${connector.calls.length} calls to the Bot Connector.\n` +
+        `The meeting chat went through the bot: ${chat.pressed} buttons pressed on its cards ` +
+        `(roll call answers, ballots, the chair's), ${connector.calls.length} calls to the Bot Connector.\n` +
+        chat.warnings.map((w) => `The bot warned ${w.person.name}: ${w.text}\n`).join('') +
         `Wrote minutes.pdf, events.jsonl and votes.csv to ${out}\n`,
     );
   } finally {

@@ -1,31 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import {
-  SECRETARIAT_ROLE,
-  type CouncilFile,
-  type Meeting,
-  type Vote,
-  type WireCommand,
-} from '@council/shared';
-import type { Channels, CouncilApi, Person } from './client';
-
-/** The service's clock during the demo: a few seconds per step, minutes where the council debates. */
-export interface ScriptClock {
-  advance(minutes: number): void;
-  /** Moves on to this time, if it is still to come. */
-  advanceTo(iso: string): void;
-}
-
-type Seat = CouncilFile['members'][number];
+import { ABSTAIN, type CouncilFile, type Language } from '@council/shared';
+import type { Channels, CouncilApi } from './client';
+import { Sitting, type Choose, type Seat, type ScriptClock } from './sitting';
 
 /**
  * Who is where in the sample sitting of the demo council (seats of `bot/fixtures/council-demo.json`):
  * seat 12 arrives during item 2, seat 30 leaves before item 4, two are excused and four absent.
+ * During the first vote on item 4 the groups against the tax walk out, quorum is lost and the vote
+ * is void; they come back and the vote is held again.
  */
 export const sampleCast = {
   lateArrival: 12,
   earlyDeparture: 30,
   excused: [46, 47],
   absent: [44, 45, 48, 49],
+  walkOut: ['Groupe Bleu', 'Groupe Orange', 'Groupe Violet'],
 } as const;
 
 /** How each political group votes on each question of the sample sitting. */
@@ -33,157 +21,198 @@ const groupVotes = {
   minutes: { 'Groupe Violet': 'abstain' },
   amendment: { 'Groupe Rouge': 'no', 'Groupe Bleu': 'no' },
   budget: { 'Groupe Bleu': 'no', 'Groupe Violet': 'abstain' },
-  tax: { 'Groupe Orange': 'no', 'Groupe Violet': 'abstain' },
+  tax: { 'Groupe Bleu': 'no', 'Groupe Orange': 'no', 'Groupe Violet': 'abstain' },
   postOffice: { 'Groupe Bleu': 'abstain' },
 } as const satisfies Record<string, Record<string, string>>;
 
-function byGroup(votes: Readonly<Record<string, string>>) {
+function byGroup(votes: Readonly<Record<string, string>>): Choose {
   return (seat: Seat) => votes[seat.group ?? ''] ?? 'yes';
 }
 
-class Sitting {
-  meetingId = '';
-  private readonly seats: readonly Seat[];
+/** What members write in the sample sitting, in the meeting's language. */
+const sampleTexts: Readonly<
+  Record<Language, Readonly<Record<'title' | 'budget' | 'amendment' | 'postOffice', string>>>
+> = {
+  fr: {
+    title: 'Conseil communal — séance du 23 novembre 2026',
+    budget:
+      'Le conseil approuve la modification budgétaire n°2 de l’exercice 2026 telle que présentée par le collège.',
+    amendment:
+      'Le conseil approuve la modification budgétaire n°2 de l’exercice 2026, en affectant 50 000 € supplémentaires à l’isolation des écoles.',
+    postOffice:
+      'Le conseil communal demande à bpost de maintenir le bureau de poste du quartier Nord.',
+  },
+  nl: {
+    title: 'Gemeenteraad — zitting van 23 november 2026',
+    budget:
+      'De raad keurt de begrotingswijziging nr. 2 van het dienstjaar 2026 goed zoals voorgesteld door het college.',
+    amendment:
+      'De raad keurt de begrotingswijziging nr. 2 van het dienstjaar 2026 goed en wijst 50 000 € extra toe aan de isolatie van de scholen.',
+    postOffice: 'De gemeenteraad vraagt bpost het postkantoor in de Noordwijk te behouden.',
+  },
+  de: {
+    title: 'Gemeinderat — Sitzung vom 23. November 2026',
+    budget:
+      'Der Rat genehmigt die Haushaltsänderung Nr. 2 des Haushaltsjahres 2026, wie vom Gemeindekollegium vorgelegt.',
+    amendment:
+      'Der Rat genehmigt die Haushaltsänderung Nr. 2 des Haushaltsjahres 2026 und weist der Dämmung der Schulen zusätzlich 50 000 € zu.',
+    postOffice: 'Der Gemeinderat fordert bpost auf, das Postamt im Nordviertel zu erhalten.',
+  },
+  en: {
+    title: 'Municipal council — meeting of 23 November 2026',
+    budget:
+      'The council approves budget amendment no. 2 for the 2026 financial year as presented by the college.',
+    amendment:
+      'The council approves budget amendment no. 2 for the 2026 financial year, allocating an additional €50,000 to insulating the schools.',
+    postOffice: 'The municipal council asks bpost to keep the North district post office open.',
+  },
+};
 
-  constructor(
-    private readonly api: CouncilApi,
-    private readonly council: CouncilFile,
-    private readonly channels: Channels,
-    private readonly clock: ScriptClock,
-  ) {
-    this.seats = [...council.members].sort((a, b) => (a.seat ?? 0) - (b.seat ?? 0));
-  }
-
-  get director(): Person {
-    const { aadObjectId, name } = this.council.director;
-    return { id: aadObjectId, name, roles: [SECRETARIAT_ROLE] };
-  }
-
-  seat(n: number): Person {
-    const seat = this.seats.find((s) => s.seat === n);
-    if (!seat) throw new Error(`no seat ${n} in the council file`);
-    return { id: seat.aadObjectId, name: seat.name };
-  }
-
-  get chair(): Person {
-    const chair = this.seats.find((s) => s.role === 'chair');
-    if (!chair) throw new Error('the council file has no chair');
-    return { id: chair.aadObjectId, name: chair.name };
-  }
-
-  seatOf(id: string): Seat {
-    const seat = this.seats.find((s) => s.aadObjectId === id);
-    if (!seat) throw new Error(`${id} has no seat`);
-    return seat;
-  }
-
-  async create(): Promise<void> {
-    const created = await this.api.json<{ meetingId: string }>(
-      this.director,
-      'POST',
-      '/api/meetings',
-      { commandId: randomUUID(), council: this.council },
-    );
-    this.meetingId = created.meetingId;
-  }
-
-  /** A step in the tab, or with `chat` on a card of the meeting chat. */
-  async do(person: Person, command: WireCommand, via: 'tab' | 'chat' = 'tab'): Promise<void> {
-    await this.channels[via].send(person, this.meetingId, command);
-  }
-
-  meeting(): Promise<Meeting> {
-    return this.api.meeting(this.chair, this.meetingId);
-  }
-
-  pause(minutes: number): void {
-    this.clock.advance(minutes);
-  }
-
-  async motionBy(person: Person, text: string, amends?: string): Promise<string> {
-    await this.do(
-      person,
-      amends
-        ? { type: 'ProposeAmendment', motionId: amends, text }
-        : { type: 'ProposeMotion', text },
-    );
-    const motion = Object.values((await this.meeting()).motions).find(
-      (m) => m.member === person.id && m.text === text,
-    );
-    if (!motion) throw new Error(`the motion of ${person.name} was not recorded`);
-    return motion.id;
-  }
-
-  /**
-   * The chair opens a vote, each member entitled votes, the vote closes when all have voted, and the
-   * director publishes the result. Every secret ballot is cast on the vote's card in the meeting
-   * chat; in a named vote, every other member votes there and the others in the tab.
-   */
-  async vote(
-    open: Extract<WireCommand, { type: 'OpenVote' }>,
-    choose: (seat: Seat, index: number, vote: Vote) => string,
-  ): Promise<void> {
-    await this.do(this.chair, open);
-    const opened = await this.meeting();
-    const vote = opened.openVoteId ? opened.votes[opened.openVoteId] : undefined;
-    if (!vote) throw new Error('the vote did not open');
-    for (const [index, member] of vote.eligible.entries()) {
-      const seat = this.seatOf(member);
-      await this.do(
-        { id: member, name: seat.name },
-        { type: 'CastBallot', voteId: vote.id, choice: choose(seat, index, vote) },
-        vote.secret || index % 2 === 0 ? 'chat' : 'tab',
-      );
-    }
-    this.pause(1);
-    await this.do(this.director, { type: 'PublishResult', voteId: vote.id });
-    this.pause(1);
-  }
-
-  /** Members ask for the floor and the chair gives it in the queue's order; a reply answers a speech. */
-  async debate(
-    requests: readonly [Person, 'contribution' | 'pointOfOrder'][],
-    reply?: { readonly by: Person; readonly duringSpeech: number },
-  ) {
-    for (const [person, kind] of requests) {
-      await this.do(person, { type: 'RequestFloor', kind });
-    }
-    const speeches = requests.length + (reply ? 1 : 0);
-    for (let speech = 1; speech <= speeches; speech++) {
-      await this.do(this.chair, { type: 'GiveFloor' });
-      if (reply?.duringSpeech === speech) {
-        await this.do(reply.by, { type: 'RequestFloor', kind: 'reply' });
-      }
-      this.pause(3);
-      await this.do(this.chair, { type: 'EndSpeech' });
-    }
-  }
+/** The demo council meeting in another of the app's languages, for a city that speaks it. */
+export function sampleCouncil(file: CouncilFile, language: Language): CouncilFile {
+  return {
+    ...file,
+    municipality: { ...file.municipality, language },
+    meeting: { ...file.meeting, title: sampleTexts[language].title },
+  };
 }
 
-/**
- * A whole sitting of the demo council, through the service as the tab and the meeting chat drive
- * it (the roll call answered and ballots cast on the bot's cards): convocation, arrivals, opening
- * and roll call, debate with the speaking queue, a motion and its amendment, named votes (one
- * tied), a secret appointment, a closed-session item, the director publishing every result, and
- * the closing. Returns the meeting's id.
- */
-export async function runSampleMeeting(
-  api: CouncilApi,
-  council: CouncilFile,
-  channels: Channels,
-  clock: ScriptClock,
-): Promise<string> {
-  const s = new Sitting(api, council, channels, clock);
-  const absent = new Set<number>([...sampleCast.absent, ...sampleCast.excused]);
-  await s.create();
-  await channels.linkChat?.(s.director, s.meetingId);
-  await s.do(s.director, { type: 'ConveneMeeting' });
+type ItemScript = (s: Sitting) => Promise<void>;
 
-  for (const member of council.members) {
-    const seat = member.seat ?? 0;
-    if (absent.has(seat) || seat === sampleCast.lateArrival) continue;
-    await s.do(s.seat(seat), { type: 'CheckIn' });
-  }
+/** 1. Approval of the minutes of the previous meeting: a named vote on the item itself. */
+const previousMinutes: ItemScript = async (s) => {
+  await s.nextItem();
+  s.pause(2);
+  await s.vote({ type: 'OpenVote' }, byGroup(groupVotes.minutes));
+};
+
+/** 2. Budget amendment: a late arrival, a debate (a point of order goes first), a motion and an amendment. */
+const budgetAmendment: ItemScript = async (s) => {
+  await s.nextItem();
+  await s.checkIn([s.seat(sampleCast.lateArrival)]);
+  await s.debate(
+    [
+      [s.seat(2), 'contribution'],
+      [s.seat(3), 'contribution'],
+      [s.seat(4), 'pointOfOrder'],
+    ],
+    { by: s.seat(6), duringSpeech: 2 },
+  );
+  const texts = sampleTexts[s.language];
+  const budget = await s.motionBy(s.seat(6), texts.budget);
+  await s.do(s.seat(11), { type: 'SecondMotion', motionId: budget });
+  const amendment = await s.motionBy(s.seat(3), texts.amendment, budget);
+  s.pause(4);
+  await s.vote({ type: 'OpenVote', motionId: amendment }, byGroup(groupVotes.amendment));
+  await s.vote({ type: 'OpenVote', motionId: budget }, byGroup(groupVotes.budget));
+};
+
+/** 3. Public works: a tie. The chair abstains; the others alternate for and against in seat order. */
+const schoolWorks: ItemScript = async (s) => {
+  await s.nextItem();
+  s.pause(6);
+  await s.vote({ type: 'OpenVote' }, (seat, index) =>
+    seat.role === 'chair' ? 'abstain' : index % 2 === 1 ? 'yes' : 'no',
+  );
+};
+
+/**
+ * 4. Tax regulation: a member leaves before the vote. During the vote the groups against the tax
+ * walk out once the others have voted; quorum is lost (CDLD L1122-17), the chair, warned on the
+ * vote's card, closes it and it is void. They come back and the vote is held again.
+ */
+const vacantBuildingsTax: ItemScript = async (s) => {
+  await s.nextItem();
+  await s.checkOut([s.seat(sampleCast.earlyDeparture)]);
+  s.pause(5);
+  const opponents = new Set(s.groups(sampleCast.walkOut).map((p) => p.id));
+  const first = await s.openVote({ type: 'OpenVote' });
+  await s.cast(first, byGroup(groupVotes.tax), (seat) => !opponents.has(seat.aadObjectId));
+  const left = await s.checkOut(s.groups(sampleCast.walkOut));
+  s.pause(1);
+  await s.closeVote(first);
+  await s.publish(first);
+  s.pause(10);
+  await s.checkIn(left);
+  s.pause(1);
+  await s.vote({ type: 'OpenVote' }, byGroup(groupVotes.tax));
+};
+
+/**
+ * 5. A representative to the water company, by secret ballot between two councillors. Green and
+ * Blue back Rachida Maes, Orange and Red David Collard, the Purple group splits and two Blue
+ * members vote blank: a tie. The chair calls the second round from the result's card; the two
+ * blank voters split, the tie holds and the older candidate is appointed (CDLD L1122-28).
+ */
+const waterCompany: ItemScript = async (s) => {
+  await s.nextItem();
+  s.pause(3);
+  const collard = s.seat(4).id;
+  const maes = s.seat(18).id;
+  const blankInFirstRound = [2, 7];
+  const backsMaes = (seat: Seat) =>
+    seat.group === 'Groupe Vert' ||
+    seat.group === 'Groupe Bleu' ||
+    (seat.group === 'Groupe Violet' && (seat.seat ?? 0) <= 20);
+  const tied = await s.vote({ type: 'OpenVote' }, (seat) =>
+    blankInFirstRound.includes(seat.seat ?? 0) ? ABSTAIN : backsMaes(seat) ? maes : collard,
+  );
+  await s.secondRound(tied, (seat) =>
+    seat.seat === blankInFirstRound[0] ? collard : backsMaes(seat) ? maes : collard,
+  );
+};
+
+/** 6. A motion tabled by the Green group. */
+const postOffice: ItemScript = async (s) => {
+  await s.nextItem();
+  const motion = await s.motionBy(s.seat(8), sampleTexts[s.language].postOffice);
+  await s.do(s.seat(18), { type: 'SecondMotion', motionId: motion });
+  s.pause(4);
+  await s.vote({ type: 'OpenVote', motionId: motion }, byGroup(groupVotes.postOffice));
+};
+
+/** 7. Oral questions: the floor, no vote. */
+const oralQuestions: ItemScript = async (s) => {
+  await s.nextItem();
+  await s.debate([
+    [s.seat(13), 'contribution'],
+    [s.seat(9), 'contribution'],
+  ]);
+};
+
+/** 8. Closed session: a permanent staff appointment, by secret ballot. */
+const staffAppointment: ItemScript = async (s) => {
+  await s.nextItem();
+  s.pause(2);
+  await s.vote({ type: 'OpenVote' }, (_seat, index, vote) => {
+    const [first, second, blank] = vote.choices;
+    return (index < 30 ? first : index < 40 ? second : blank) ?? '';
+  });
+};
+
+/** What the council does on each item of the demo council's agenda, in its order. */
+const agenda: readonly ItemScript[] = [
+  previousMinutes,
+  budgetAmendment,
+  schoolWorks,
+  vacantBuildingsTax,
+  waterCompany,
+  postOffice,
+  oralQuestions,
+  staffAppointment,
+];
+
+/** Convocation, arrivals and excuses, the opening and the roll call answered on the bot's card. */
+async function opening(s: Sitting, council: CouncilFile, clock: ScriptClock): Promise<void> {
+  const away = new Set<number>([
+    ...sampleCast.absent,
+    ...sampleCast.excused,
+    sampleCast.lateArrival,
+  ]);
+  await s.do(s.director, { type: 'ConveneMeeting' });
+  await s.checkIn(
+    council.members.filter((m) => !away.has(m.seat ?? 0)).map((m) => s.seat(m.seat ?? 0)),
+  );
   for (const seat of sampleCast.excused) {
     await s.do(s.director, { type: 'ExcuseMember', member: s.seat(seat).id });
   }
@@ -197,86 +226,27 @@ export async function runSampleMeeting(
   }
   await s.do(s.chair, { type: 'CloseRollCall' });
   s.pause(2);
+}
 
-  // 1. Approval of the minutes of the previous meeting: a named vote on the item itself.
-  await s.do(s.chair, { type: 'NextItem' });
-  s.pause(2);
-  await s.vote({ type: 'OpenVote' }, byGroup(groupVotes.minutes));
-
-  // 2. Budget amendment: a late arrival, a debate (a point of order goes first), a motion and an amendment.
-  await s.do(s.chair, { type: 'NextItem' });
-  await s.do(s.seat(sampleCast.lateArrival), { type: 'CheckIn' });
-  await s.debate(
-    [
-      [s.seat(2), 'contribution'],
-      [s.seat(3), 'contribution'],
-      [s.seat(4), 'pointOfOrder'],
-    ],
-    { by: s.seat(6), duringSpeech: 2 },
-  );
-  const budget = await s.motionBy(
-    s.seat(6),
-    'Le conseil approuve la modification budgétaire n°2 de l’exercice 2026 telle que présentée par le collège.',
-  );
-  await s.do(s.seat(11), { type: 'SecondMotion', motionId: budget });
-  const amendment = await s.motionBy(
-    s.seat(3),
-    'Le conseil approuve la modification budgétaire n°2 de l’exercice 2026, en affectant 50 000 € supplémentaires à l’isolation des écoles.',
-    budget,
-  );
-  s.pause(4);
-  await s.vote({ type: 'OpenVote', motionId: amendment }, byGroup(groupVotes.amendment));
-  await s.vote({ type: 'OpenVote', motionId: budget }, byGroup(groupVotes.budget));
-
-  // 3. Public works: a tie. The chair abstains; the others alternate for and against in seat order.
-  await s.do(s.chair, { type: 'NextItem' });
-  s.pause(6);
-  await s.vote({ type: 'OpenVote' }, (seat, index) =>
-    seat.role === 'chair' ? 'abstain' : index % 2 === 1 ? 'yes' : 'no',
-  );
-
-  // 4. Tax regulation: a member leaves before the vote.
-  await s.do(s.chair, { type: 'NextItem' });
-  await s.do(s.seat(sampleCast.earlyDeparture), { type: 'CheckOut' });
-  s.pause(5);
-  await s.vote({ type: 'OpenVote' }, byGroup(groupVotes.tax));
-
-  // 5. A representative to the water company: a secret ballot between two councillors.
-  await s.do(s.chair, { type: 'NextItem' });
-  s.pause(3);
-  await s.vote({ type: 'OpenVote' }, (seat, _index, vote) => {
-    const [collard, maes, blank] = vote.choices;
-    if (seat.group === 'Groupe Vert') return maes ?? '';
-    if (seat.group === 'Groupe Bleu')
-      return [2, 7].includes(seat.seat ?? 0) ? (blank ?? '') : (maes ?? '');
-    return collard ?? '';
-  });
-
-  // 6. A motion tabled by the Green group.
-  await s.do(s.chair, { type: 'NextItem' });
-  const postOffice = await s.motionBy(
-    s.seat(8),
-    'Le conseil communal demande à bpost de maintenir le bureau de poste du quartier Nord.',
-  );
-  await s.do(s.seat(18), { type: 'SecondMotion', motionId: postOffice });
-  s.pause(4);
-  await s.vote({ type: 'OpenVote', motionId: postOffice }, byGroup(groupVotes.postOffice));
-
-  // 7. Oral questions: the floor, no vote.
-  await s.do(s.chair, { type: 'NextItem' });
-  await s.debate([
-    [s.seat(13), 'contribution'],
-    [s.seat(9), 'contribution'],
-  ]);
-
-  // 8. Closed session: a permanent staff appointment, by secret ballot.
-  await s.do(s.chair, { type: 'NextItem' });
-  s.pause(2);
-  await s.vote({ type: 'OpenVote' }, (_seat, index, vote) => {
-    const [first, second, blank] = vote.choices;
-    return (index < 30 ? first : index < 40 ? second : blank) ?? '';
-  });
-
+/**
+ * A whole sitting of the demo council, through the service as the tab and the meeting chat drive
+ * it (the roll call answered, ballots cast, a second round called and a vote closed on the bot's
+ * cards): convocation, arrivals, opening and roll call, debate with the speaking queue, a motion and
+ * its amendment, named votes (one tied, one void for want of quorum), a secret appointment decided
+ * in a second round, a closed-session item, the director publishing every result, and the closing.
+ * Returns the meeting's id.
+ */
+export async function runSampleMeeting(
+  api: CouncilApi,
+  council: CouncilFile,
+  channels: Channels,
+  clock: ScriptClock,
+): Promise<string> {
+  const s = new Sitting(api, council, channels, clock);
+  await s.create();
+  await channels.linkChat?.(s.director, s.meetingId);
+  await opening(s, council, clock);
+  for (const item of agenda) await item(s);
   s.pause(2);
   await s.do(s.chair, { type: 'CloseMeeting' });
   return s.meetingId;
