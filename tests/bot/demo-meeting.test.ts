@@ -151,7 +151,7 @@ describe('npm run demo', () => {
       'Abstentions : 1 — Amélie Lambert Suffrages',
       `Pour : 18 Contre : 0 Abstentions : 0 ${words.vote.notVoted} : ${walkingOut.map(nameAt).join(', ')} Suffrages`,
       `Pour : 18 Contre : 17 — ${namesOf(['Bleu', 'Orange'], fromItem4)} Abstentions : 7 — ${namesOf(['Violet'], fromItem4)} Suffrages`,
-      `Pour : 33 Contre : 0 Abstentions : 9 — ${namesOf(['Bleu'], fromItem4)} Suffrages`,
+      `Pour : 32 Contre : 0 Abstentions : 9 — ${namesOf(['Bleu'], fromItem4)} Suffrages`,
     ];
     for (const line of expected) expect(minutes).toContain(line);
     const outcomes = words.outcomes;
@@ -214,7 +214,8 @@ describe('npm run demo', () => {
       'item,item_title,vote_id,vote,status,outcome,row,choice,choice_label,count,member_id,member_name',
     );
     const ballots = rows.filter((row) => row.includes(',named,') && row.includes(',ballot,'));
-    expect(ballots).toHaveLength(42 + 43 + 43 + 43 + QUORUM_LOST.present + 42 + 42);
+    // Item 6's vote has one ballot fewer: the member in conflict left the sitting for it.
+    expect(ballots).toHaveLength(42 + 43 + 43 + 43 + QUORUM_LOST.present + 42 + 41);
     expect(rows).toContainEqual(
       expect.stringMatching(
         /^3,.*,named,published,rejected \(tie\),ballot,abstain,abstain,,[\w-]+,Amélie Lambert$/,
@@ -304,6 +305,35 @@ describe.each(['fr', 'nl'] as const)('npm run demo -- --language %s', (language)
       ]),
     ).toBe(true);
     expect(water).not.toContain(fill(words.outcomes.elected.male, { name: COLLARD }));
+  });
+
+  test('a member with a personal interest leaves the sitting for the item, takes no part in its vote and comes back (CDLD L1122-19)', () => {
+    const conflicted = nameAt(sampleCast.conflicted);
+    const leftRoom = {
+      fr: `${conflicted}, ayant un intérêt personnel, a quitté la séance pour ce point (CDLD L1122-19).`,
+      nl: `${conflicted}, die een persoonlijk belang heeft, heeft de zitting voor dit punt verlaten (CDLD L1122-19).`,
+    }[language];
+    const postOffice = item(6);
+    expect(postOffice).toContain(leftRoom);
+    expect(postOffice).toContain(`${words.vote.choices.yes}${sep}32`);
+    const moved = (kind: 'departure' | 'arrival', n: number) =>
+      fill(words.attendance[kind], { time: '', name: conflicted }).trim() +
+      fill(words.attendance.duringItem, { n });
+    expect(inOrder(run.minutes, [moved('departure', 6), moved('arrival', 7)])).toBe(true);
+  });
+
+  test('an item withdrawn by the chair is minuted as withdrawn, with who decided and why, never as examined', () => {
+    const chair = demo.members.find((m) => m.role === 'chair')?.name ?? '';
+    const title = `9. ${demo.agenda.find((i) => i.n === 9)?.title[language]}`;
+    // Item 9 comes last of the public session: its section ends where the closed session begins.
+    const withdrawn = run.minutes.slice(
+      run.minutes.indexOf(title),
+      run.minutes.indexOf(words.sessions.closed),
+    );
+    const [before] = fill(words.agenda.withdrawn, { name: chair }).split('{time}');
+    expect(withdrawn.startsWith(title)).toBe(true);
+    expect(withdrawn).toContain(before ?? '');
+    expect(withdrawn).not.toContain(words.item.takenUpAt.split('{')[0] ?? '');
   });
 
   test('a vote closed after quorum was lost is void and says how many were present; the members come back and it is held again (CDLD L1122-17)', () => {

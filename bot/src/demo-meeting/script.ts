@@ -6,7 +6,7 @@ import { Sitting, type Choose, type Seat, type ScriptClock } from './sitting';
  * Who is where in the sample sitting of the demo council (seats of `bot/fixtures/council-demo.json`):
  * seat 12 arrives during item 2, seat 30 leaves before item 4, two are excused and four absent.
  * During the first vote on item 4 the groups against the tax walk out, quorum is lost and the vote
- * is void; they come back and the vote is held again.
+ * is void; they come back and the vote is held again. Seat 20 has a conflict of interest on item 6.
  */
 export const sampleCast = {
   lateArrival: 12,
@@ -14,6 +14,7 @@ export const sampleCast = {
   excused: [46, 47],
   absent: [44, 45, 48, 49],
   walkOut: ['Groupe Bleu', 'Groupe Orange', 'Groupe Violet'],
+  conflicted: 20,
 } as const;
 
 /** How each political group votes on each question of the sample sitting. */
@@ -29,10 +30,10 @@ function byGroup(votes: Readonly<Record<string, string>>): Choose {
   return (seat: Seat) => votes[seat.group ?? ''] ?? 'yes';
 }
 
+type SampleText = 'title' | 'budget' | 'amendment' | 'postOffice' | 'withdrawal';
+
 /** What members write in the sample sitting, in the meeting's language. */
-const sampleTexts: Readonly<
-  Record<Language, Readonly<Record<'title' | 'budget' | 'amendment' | 'postOffice', string>>>
-> = {
+const sampleTexts: Readonly<Record<Language, Readonly<Record<SampleText, string>>>> = {
   fr: {
     title: 'Conseil communal — séance du 23 novembre 2026',
     budget:
@@ -41,6 +42,7 @@ const sampleTexts: Readonly<
       'Le conseil approuve la modification budgétaire n°2 de l’exercice 2026, en affectant 50 000 € supplémentaires à l’isolation des écoles.',
     postOffice:
       'Le conseil communal demande à bpost de maintenir le bureau de poste du quartier Nord.',
+    withdrawal: 'Le dossier est incomplet : l’avis du directeur financier manque.',
   },
   nl: {
     title: 'Gemeenteraad — zitting van 23 november 2026',
@@ -49,6 +51,7 @@ const sampleTexts: Readonly<
     amendment:
       'De raad keurt de begrotingswijziging nr. 2 van het dienstjaar 2026 goed en wijst 50 000 € extra toe aan de isolatie van de scholen.',
     postOffice: 'De gemeenteraad vraagt bpost het postkantoor in de Noordwijk te behouden.',
+    withdrawal: 'Het dossier is onvolledig: het advies van de financieel directeur ontbreekt.',
   },
   de: {
     title: 'Gemeinderat — Sitzung vom 23. November 2026',
@@ -57,6 +60,7 @@ const sampleTexts: Readonly<
     amendment:
       'Der Rat genehmigt die Haushaltsänderung Nr. 2 des Haushaltsjahres 2026 und weist der Dämmung der Schulen zusätzlich 50 000 € zu.',
     postOffice: 'Der Gemeinderat fordert bpost auf, das Postamt im Nordviertel zu erhalten.',
+    withdrawal: 'Die Akte ist unvollständig: die Stellungnahme des Finanzdirektors fehlt.',
   },
   en: {
     title: 'Municipal council — meeting of 23 November 2026',
@@ -65,6 +69,7 @@ const sampleTexts: Readonly<
     amendment:
       'The council approves budget amendment no. 2 for the 2026 financial year, allocating an additional €50,000 to insulating the schools.',
     postOffice: 'The municipal council asks bpost to keep the North district post office open.',
+    withdrawal: 'The file is incomplete: the financial director’s opinion is missing.',
   },
 };
 
@@ -162,8 +167,13 @@ const waterCompany: ItemScript = async (s) => {
   );
 };
 
-/** 6. A motion tabled by the Green group. */
+/**
+ * 6. A motion tabled by the Green group. The member whose spouse runs the local post office
+ * declares a conflict of interest beforehand: he leaves the sitting for the item and takes no part
+ * in its vote (CDLD L1122-19), and comes back for the next item.
+ */
 const postOffice: ItemScript = async (s) => {
+  await s.do(s.seat(sampleCast.conflicted), { type: 'DeclareConflict', itemId: 'item-6' });
   await s.nextItem();
   const motion = await s.motionBy(s.seat(8), sampleTexts[s.language].postOffice);
   await s.do(s.seat(18), { type: 'SecondMotion', motionId: motion });
@@ -190,8 +200,17 @@ const staffAppointment: ItemScript = async (s) => {
   });
 };
 
+/** 9. A partnership agreement whose file is incomplete: the chair withdraws it at the opening. */
+const partnershipWithdrawn: ItemScript = (s) =>
+  s.do(s.chair, {
+    type: 'WithdrawItem',
+    itemId: 'item-9',
+    reason: sampleTexts[s.language].withdrawal,
+  });
+
 /** What the council does on each item of the demo council's agenda, in its order. */
 const agenda: readonly ItemScript[] = [
+  partnershipWithdrawn,
   previousMinutes,
   budgetAmendment,
   schoolWorks,
@@ -233,7 +252,8 @@ async function opening(s: Sitting, council: CouncilFile, clock: ScriptClock): Pr
  * it (the roll call answered, ballots cast, a second round called and a vote closed on the bot's
  * cards): convocation, arrivals, opening and roll call, debate with the speaking queue, a motion and
  * its amendment, named votes (one tied, one void for want of quorum), a secret appointment decided
- * in a second round, a closed-session item, the director publishing every result, and the closing.
+ * in a second round, a conflict of interest, a closed-session item, an item withdrawn, the director
+ * publishing every result, and the closing.
  * Returns the meeting's id.
  */
 export async function runSampleMeeting(
