@@ -1,14 +1,7 @@
-import type { Meeting } from '../../shared/src';
+import { databases, overHttp } from './support/over-http';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { demo, startService, type Person, type RunningService } from './support/service';
 import { readStream } from './support/sse';
-
-const databases = [
-  ['PGlite', undefined],
-  ...(process.env.TEST_DATABASE_URL
-    ? [['PostgreSQL', process.env.TEST_DATABASE_URL] as const]
-    : []),
-] as const;
 
 /** The demo council cut to 9 members in office, all present, on item 1. */
 const nineMembers = { ...demo, members: demo.members.slice(0, 9) };
@@ -26,16 +19,7 @@ describe.each(databases)('agenda control over HTTP on %s', (_name, databaseUrl) 
     sitting = await openDemoMeeting(running, 9, nineMembers);
   });
 
-  const read = async (person: Person) => {
-    const reply = await person.get(`/api/meetings/${sitting.meetingId}`);
-    expect(reply.status).toBe(200);
-    return reply.body as { meeting: Meeting; version: number };
-  };
-  const ok = async (person: Person, command: unknown) => {
-    const reply = await person.command(sitting.meetingId, command);
-    expect({ command, reply }).toMatchObject({ reply: { status: 200 } });
-    return reply;
-  };
+  const { ok, read } = overHttp(() => sitting.meetingId);
 
   test('a withdrawn item cannot be taken up: a 409 with its code, and nothing changes', async () => {
     const { chair } = sitting;

@@ -1,14 +1,7 @@
-import type { Meeting } from '../../shared/src';
+import { databases, overHttp } from './support/over-http';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { pdfText } from './support/pdf';
 import { demo, startService, type Person, type RunningService } from './support/service';
-
-const databases = [
-  ['PGlite', undefined],
-  ...(process.env.TEST_DATABASE_URL
-    ? [['PostgreSQL', process.env.TEST_DATABASE_URL] as const]
-    : []),
-] as const;
 
 // The minutes are typeset in a worker and read back with poppler: slow on a busy machine.
 jest.setTimeout(90_000);
@@ -25,16 +18,7 @@ describe.each(databases)('conflict of interest over HTTP on %s', (_name, databas
   });
   afterAll(() => running.close());
 
-  const meeting = async (person: Person) => {
-    const reply = await person.get(`/api/meetings/${sitting.meetingId}`);
-    expect(reply.status).toBe(200);
-    return reply.body.meeting as Meeting;
-  };
-  const ok = async (person: Person, command: unknown) => {
-    const reply = await person.command(sitting.meetingId, command);
-    expect({ command, reply }).toMatchObject({ reply: { status: 200 } });
-    return reply;
-  };
+  const { meeting, ok } = overHttp(() => sitting.meetingId);
   const member = (n: number) => sitting.members[n] as Person;
 
   test('Wallonia CDLD L1122-19: the member in conflict leaves the room for the item, may not vote, and returns after', async () => {

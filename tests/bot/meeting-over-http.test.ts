@@ -1,4 +1,5 @@
 import type { Meeting } from '../../shared/src';
+import { databases, overHttp } from './support/over-http';
 import { openDemoMeeting } from './support/meeting';
 import { readStream } from './support/sse';
 import {
@@ -9,13 +10,6 @@ import {
   type Person,
   type RunningService,
 } from './support/service';
-
-const databases = [
-  ['PGlite', undefined],
-  ...(process.env.TEST_DATABASE_URL
-    ? [['PostgreSQL', process.env.TEST_DATABASE_URL] as const]
-    : []),
-] as const;
 
 describe.each(databases)('a whole meeting over HTTP on %s', (_name, databaseUrl) => {
   let running: RunningService;
@@ -34,16 +28,7 @@ describe.each(databases)('a whole meeting over HTTP on %s', (_name, databaseUrl)
   });
   afterAll(() => running.close());
 
-  const meeting = async (person: Person) => {
-    const reply = await person.get(`/api/meetings/${meetingId}`);
-    expect(reply.status).toBe(200);
-    return reply.body.meeting as Meeting;
-  };
-  const ok = async (person: Person, command: unknown) => {
-    const reply = await person.command(meetingId, command);
-    expect({ command, reply }).toMatchObject({ reply: { status: 200 } });
-    return reply;
-  };
+  const { meeting, ok } = overHttp(() => meetingId);
 
   test('the director creates the meeting from the council file and convenes it', async () => {
     const created = await director.call('POST', '/api/meetings', {

@@ -1,4 +1,4 @@
-import type { Meeting } from '../../shared/src';
+import { databases, overHttp } from './support/over-http';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { bodyText, pdfText } from './support/pdf';
 import {
@@ -8,13 +8,6 @@ import {
   type Person,
   type RunningService,
 } from './support/service';
-
-const databases = [
-  ['PGlite', undefined],
-  ...(process.env.TEST_DATABASE_URL
-    ? [['PostgreSQL', process.env.TEST_DATABASE_URL] as const]
-    : []),
-] as const;
 
 const footer = /^(Empreinte SHA-256|Page \d+ sur \d+)/;
 
@@ -51,13 +44,7 @@ describe.each(databases)('minutes a secretariat signs, over HTTP on %s', (_name,
   }, 120_000);
   afterAll(() => running.close());
 
-  const meeting = async (person: Person) =>
-    (await person.get(`/api/meetings/${sitting.meetingId}`)).body.meeting as Meeting;
-  const ok = async (person: Person, command: unknown) => {
-    const reply = await person.command(sitting.meetingId, command);
-    expect({ command, reply }).toMatchObject({ reply: { status: 200 } });
-    return reply;
-  };
+  const { meeting, ok } = overHttp(() => sitting.meetingId);
   /** A named vote where every member present answers `choice`, published by the director. */
   const vote = async (choice: string, motionId?: string) => {
     await ok(sitting.chair, { type: 'OpenVote', ...(motionId ? { motionId } : {}) });

@@ -1,13 +1,6 @@
-import type { Meeting } from '../../shared/src';
+import { databases, overHttp } from './support/over-http';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { demo, startService, type Person, type RunningService } from './support/service';
-
-const databases = [
-  ['PGlite', undefined],
-  ...(process.env.TEST_DATABASE_URL
-    ? [['PostgreSQL', process.env.TEST_DATABASE_URL] as const]
-    : []),
-] as const;
 
 /** The demo council cut to 9 members in office: quorum is 5. */
 const nineMembers = { ...demo, members: demo.members.slice(0, 9) };
@@ -21,16 +14,7 @@ describe.each(databases)('quorum and presence at a vote, over HTTP on %s', (_nam
   });
   afterAll(() => running.close());
 
-  const meeting = async (person: Person) => {
-    const reply = await person.get(`/api/meetings/${sitting.meetingId}`);
-    expect(reply.status).toBe(200);
-    return reply.body.meeting as Meeting;
-  };
-  const ok = async (person: Person, command: unknown) => {
-    const reply = await person.command(sitting.meetingId, command);
-    expect({ command, reply }).toMatchObject({ reply: { status: 200 } });
-    return reply;
-  };
+  const { meeting, ok } = overHttp(() => sitting.meetingId);
   const nine = () => sitting.members.slice(0, 9);
 
   test('a vote closed after quorum is lost is void, and the chair saw quorum lost as it happened', async () => {

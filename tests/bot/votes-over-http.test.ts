@@ -1,20 +1,12 @@
-import type { Meeting } from '../../shared/src';
+import { databases, overHttp } from './support/over-http';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import {
   demo,
   nextCommandId,
   personOf,
   startService,
-  type Person,
   type RunningService,
 } from './support/service';
-
-const databases = [
-  ['PGlite', undefined],
-  ...(process.env.TEST_DATABASE_URL
-    ? [['PostgreSQL', process.env.TEST_DATABASE_URL] as const]
-    : []),
-] as const;
 
 /** The demo council cut to 9 members in office, all present. */
 const nineMembers = { ...demo, members: demo.members.slice(0, 9) };
@@ -30,15 +22,7 @@ describe.each(databases)(
     });
     afterAll(() => running.close());
 
-    const read = async (person: Person) => {
-      const reply = await person.get(`/api/meetings/${sitting.meetingId}`);
-      expect(reply.status).toBe(200);
-      return reply.body as { meeting: Meeting; version: number };
-    };
-    const ok = async (person: Person, command: unknown) => {
-      const reply = await person.command(sitting.meetingId, command);
-      expect({ command, reply }).toMatchObject({ reply: { status: 200 } });
-    };
+    const { ok, read } = overHttp(() => sitting.meetingId);
 
     test('Wallonia CDLD L1122-27: a secret ballot on a general subject is refused with 409, and nothing changes', async () => {
       sitting = await openDemoMeeting(running, 9, nineMembers);
