@@ -1,15 +1,11 @@
 import { itemStatus } from '@council/shared';
-import { Button, Field, Input, makeStyles, Select } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentItem, itemLabel } from '../../meeting';
+import { currentItem } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
-
-// The side panel is 320 CSS pixels wide: a long item title must not widen its list.
-const useStyles = makeStyles({
-  fill: { width: '100%', minWidth: 0, maxWidth: '100%' },
-});
+import { ItemSelect } from './ItemSelect';
 
 /**
  * The chair's hold on the order of business: take up any item, withdraw or postpone one, move the
@@ -18,10 +14,9 @@ const useStyles = makeStyles({
  */
 export function AgendaControl() {
   const { t } = useTranslation();
-  const { meeting, role, language } = useSession();
+  const { meeting, role } = useSession();
   const { run, busy } = useCommand();
   const layout = useLayout();
-  const styles = useStyles();
   const items = meeting.setup.agenda.filter((item) => {
     const status = itemStatus(meeting, item.id);
     return status === 'pending' || status === 'examined';
@@ -37,22 +32,12 @@ export function AgendaControl() {
       <h2 id="agenda-control-heading" className={layout.heading}>
         {t('agendaControl.heading')}
       </h2>
-      <Field label={t('agendaControl.item')}>
-        <Select
-          className={styles.fill}
-          select={{ className: styles.fill }}
-          value={itemId}
-          onChange={(_, data) => {
-            setChosen(data.value);
-          }}
-        >
-          {items.map((item) => (
-            <option key={item.id} value={item.id}>
-              {itemLabel(meeting, item, language)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ItemSelect
+        label={t('agendaControl.item')}
+        items={items}
+        value={itemId}
+        onChange={setChosen}
+      />
       <div className={layout.row}>
         <Button disabled={idle || !itemId} onClick={() => void run({ type: 'TakeUpItem', itemId })}>
           {t('agendaControl.takeUp')}
@@ -77,7 +62,7 @@ export function AgendaControl() {
       )}
       <Field label={t('agendaControl.urgentTitle')}>
         <Input
-          className={styles.fill}
+          className={layout.fill}
           value={urgent}
           maxLength={500}
           onChange={(_, data) => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { itemLabel, memberName } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ItemSelect } from './ItemSelect';
 
 const useStyles = makeStyles({ entry: { overflowWrap: 'anywhere' } });
 
@@ -66,21 +67,12 @@ export function Conflicts() {
       )}
       {declaring && open && items.length > 0 && (
         <div className={layout.section}>
-          <Field label={t('conflicts.item')}>
-            <Select
-              className={layout.fill}
-              value={chosen}
-              onChange={(_e, d) => {
-                setItemId(d.value);
-              }}
-            >
-              {items.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {itemLabel(meeting, item, language)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ItemSelect
+            label={t('conflicts.item')}
+            items={items}
+            value={chosen}
+            onChange={setItemId}
+          />
           {role === 'chair' && (
             <Field label={t('conflicts.member')}>
               <Select
