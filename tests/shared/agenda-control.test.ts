@@ -160,10 +160,14 @@ describe('urgent items', () => {
   });
 
   test("Robert's Rules: the assembly takes up new business by a majority", () => {
-    expect(profiles.roberts.urgency.value).toEqual({ allowed: true, threshold: '1/2' });
+    expect(profiles.roberts.urgency.value).toEqual({
+      allowed: true,
+      threshold: '1/2',
+      base: 'votesCast',
+    });
   });
 
-  test('Wallonia CDLD L1122-24: the chair proposes an urgent item to a named vote of two thirds', () => {
+  test('Wallonia CDLD L1122-24: the chair proposes an urgent item to a named vote of two thirds of the members present', () => {
     given(...onMinutes())
       .when(
         command(
@@ -177,6 +181,8 @@ describe('urgent items', () => {
         voteId: 'u1',
         secret: false,
         threshold: '2/3',
+        // "Two thirds of the members present", not of the votes cast.
+        base: 'membersPresent',
         procedure: {
           kind: 'urgency',
           item: {

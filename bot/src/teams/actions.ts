@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { thresholdBases, thresholds, type WireCommand } from '@council/shared';
 import { z } from 'zod';
 import { cardKinds } from './cards';
-import { MOTION_TEXT } from './cards/motion';
+import { AMENDED_ARTICLE, MOTION_TEXT } from './cards/motion';
 
 const id = z
   .string()
@@ -35,7 +35,11 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('conflict.declare', { itemId: id, member: id.optional() }),
   verb('motion.propose', { itemId: id, [MOTION_TEXT]: motionText }),
   verb('motion.second', { motionId: id }),
-  verb('motion.amend', { motionId: id, [MOTION_TEXT]: motionText }),
+  verb('motion.amend', {
+    motionId: id,
+    [MOTION_TEXT]: motionText,
+    [AMENDED_ARTICLE]: z.union([z.literal(''), z.string().regex(/^[1-9]\d{0,2}$/)]).optional(),
+  }),
   verb('motion.withdraw', { motionId: id }),
   verb('vote.open', {
     motionId: id.optional(),
@@ -102,12 +106,15 @@ export function commandOf(action: CommandAction): WireCommand {
       return { type: 'ProposeMotion', text: action.data[MOTION_TEXT] };
     case 'motion.second':
       return { type: 'SecondMotion', motionId: action.data.motionId };
-    case 'motion.amend':
+    case 'motion.amend': {
+      const article = action.data[AMENDED_ARTICLE];
       return {
         type: 'ProposeAmendment',
         motionId: action.data.motionId,
         text: action.data[MOTION_TEXT],
+        ...(article ? { article: Number(article) } : {}),
       };
+    }
     case 'motion.withdraw':
       return { type: 'WithdrawMotion', motionId: action.data.motionId };
     case 'vote.open': {

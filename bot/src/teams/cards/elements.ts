@@ -72,6 +72,15 @@ export function textInput(id: string, label: string, maxLength: number, error: s
   };
 }
 
+/** A compact drop-down; its value travels as a string, '' when the first choice is kept. */
+export function choiceInput(
+  id: string,
+  label: string,
+  choices: readonly { readonly title: string; readonly value: string }[],
+): Element {
+  return { type: 'Input.ChoiceSet', id, label, style: 'compact', value: '', choices };
+}
+
 function capitalised(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }

@@ -2,6 +2,7 @@ import { itemStatus, secretAllowed, type Motion } from '@council/shared';
 import { escapeMarkdown } from '../markdown';
 import {
   adaptiveCard,
+  choiceInput,
   form,
   heading,
   subtle,
@@ -15,6 +16,8 @@ import { chairAgendaActions } from './agenda-actions';
 import { action, isVoting, itemTitle, nameOf, noticeOf, type CardRef, type View } from './view';
 
 export const MOTION_TEXT = 'motionText';
+/** The article of the item's draft decision an amendment replaces; '' for none. */
+export const AMENDED_ARTICLE = 'amendedArticle';
 const MAX_TEXT = 5_000;
 
 function pending(motion: Motion): boolean {
@@ -54,11 +57,27 @@ export function motionForm(
 ): Element {
   const { t } = view;
   const title = verb === 'motion.propose' ? t('motion.propose') : t('motion.amend');
+  const wording = textInput(MOTION_TEXT, t('motion.textLabel'), MAX_TEXT, t('motion.textRequired'));
+  const articles = verb === 'motion.amend' ? draftArticles(view, extra.motionId) : 0;
+  const article = choiceInput(AMENDED_ARTICLE, t('motion.articleLabel'), [
+    { title: t('motion.noArticle'), value: '' },
+    ...Array.from({ length: articles }, (_, i) => ({
+      title: t('motion.article', { n: i + 1 }),
+      value: String(i + 1),
+    })),
+  ]);
   return form(
     title,
-    [textInput(MOTION_TEXT, t('motion.textLabel'), MAX_TEXT, t('motion.textRequired'))],
+    articles > 0 ? [article, wording] : [wording],
     action(view, card, t('motion.submit'), verb, extra, 'positive'),
   );
+}
+
+/** How many articles the draft decision of the motion's item has: an amendment may replace one. */
+function draftArticles(view: View, motionId: string | undefined): number {
+  const itemId = motionId ? view.meeting.motions[motionId]?.itemId : undefined;
+  const item = view.meeting.setup.agenda.find((i) => i.id === itemId);
+  return item?.deliberation?.articles.length ?? 0;
 }
 
 function statusLine(view: View, motion: Motion): string {
