@@ -171,10 +171,10 @@ describe('the demo council', () => {
     expect(new Set(roster.map((m) => m.id)).size).toBe(roster.length);
   });
 
-  test('it has 8 items, item 5 a secret appointment between 2 candidates who sit on the council', () => {
+  test('it has 9 items, item 5 a secret appointment between 2 candidates who sit on the council', () => {
     const { agenda, roster } = setup();
     expect(agenda.map((item) => item.id)).toEqual(
-      Array.from({ length: 8 }, (_, i) => `item-${i + 1}`),
+      Array.from({ length: 9 }, (_, i) => `item-${i + 1}`),
     );
     const item5 = agenda[4];
     expect(item5).toMatchObject({ subject: 'appointment', expectedVote: 'secret' });
