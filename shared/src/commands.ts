@@ -61,7 +61,9 @@ export const agendaItemSchema = z.object({
 
 // Large enough for an assembly of thousands (a party congress, a general assembly), not more.
 const rosterSchema = z.array(memberSchema).min(1).max(20_000);
-const agendaSchema = z.array(agendaItemSchema).max(500);
+/** The most items an agenda holds, urgent items added in the sitting included. */
+export const MAX_AGENDA_ITEMS = 500;
+const agendaSchema = z.array(agendaItemSchema).max(MAX_AGENDA_ITEMS);
 
 /** Each rule a council may set differently from its region (see profiles/profile.ts). */
 export const profileOverridesSchema = z

@@ -749,6 +749,15 @@ export const errorCatalogue = {
       en: 'This council’s rules do not allow an urgent item to be added.',
     },
   },
+  AGENDA_FULL: {
+    status: 409,
+    message: {
+      fr: 'L’ordre du jour compte déjà {max} points : aucun point ne peut y être ajouté.',
+      nl: 'De agenda telt al {max} punten: er kan geen punt worden toegevoegd.',
+      de: 'Die Tagesordnung hat bereits {max} Punkte: es kann kein Punkt hinzugefügt werden.',
+      en: 'The agenda already holds {max} items: no item can be added.',
+    },
+  },
   VOTE_NOT_CLOSED: {
     status: 409,
     message: {

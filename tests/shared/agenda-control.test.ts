@@ -221,6 +221,19 @@ describe('urgent items', () => {
       .thenRefuses('URGENCY_NOT_ALLOWED');
   });
 
+  test('an agenda already at its 500 items takes no urgent item', () => {
+    const full = Array.from({ length: 500 }, (_, i) => ({
+      id: `item-${i}`,
+      title: { fr: `Point ${i}`, nl: `Punt ${i}`, de: `Punkt ${i}`, en: `Item ${i}` },
+      session: 'public' as const,
+    }));
+    given(...sitting({ members: 9, present: 9, agenda: full, item: 'item-0' }))
+      .when(
+        command(CHAIR, { type: 'ProposeUrgentItem', title: 'Storm damage', subject: 'general' }),
+      )
+      .thenRefuses('AGENDA_FULL');
+  });
+
   test('an urgent item about persons is closed from the start, and observers see nothing of it', () => {
     const log = play(
       onMinutes(),

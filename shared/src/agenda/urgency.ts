@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../agenda';
-import type { CommandOf } from '../commands';
+import { MAX_AGENDA_ITEMS, type CommandOf } from '../commands';
 import { refuse, type Decision } from '../decision';
 import { notInSession } from '../guards';
 import type { Meeting } from '../state';
@@ -31,6 +31,11 @@ export function proposeUrgentItem(
   if (refusal) return refusal;
   const urgency = meeting.profile.urgency.value;
   if (!urgency.allowed) return refuse('URGENCY_NOT_ALLOWED');
+  // Urgent items join the agenda past its schema; the same bound holds, or the log could not be
+  // revised or exported as a valid agenda again.
+  if (meeting.setup.agenda.length >= MAX_AGENDA_ITEMS) {
+    return refuse('AGENDA_FULL', { max: MAX_AGENDA_ITEMS });
+  }
   const procedure = { kind: 'urgency', item: urgentItem(meeting, command) } as const;
   return openProcedure(meeting, command, procedure, urgency);
 }
