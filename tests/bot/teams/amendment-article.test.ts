@@ -11,13 +11,9 @@ describe('an amendment to an article of the draft decision, from the meeting cha
   let bot: RunningBot;
   let chair: Person;
   let motionCard: Awaited<ReturnType<ReturnType<typeof chatHelpers>['postedCard']>>;
-  const { postedCard, press, viewFor } = chatHelpers(() => bot);
+  const { postedCard, press, viewFor, must } = chatHelpers(() => bot);
   const member = (n: number) => bot.members[n] as ChatPerson;
 
-  const must = async (person: Person, command: unknown) => {
-    const reply = await person.command(bot.meetingId, command);
-    expect({ command, status: reply.status }).toEqual({ command, status: 200 });
-  };
   const meeting = async () =>
     (await chair.get(`/api/meetings/${bot.meetingId}`)).body.meeting as Meeting;
 

@@ -2,7 +2,7 @@ import { startConnector, type Call, type Connector } from '../support/connector'
 import { personOf, type Person } from '../support/service';
 import { cardOf, textOf } from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
-import { BOT_START_MS, startBot, type RunningBot } from './bot';
+import { BOT_START_MS, startBot, type RunningBot, posted } from './bot';
 
 /**
  * Every instance follows every meeting here: the leader's lease runs out at once, as it does when a
@@ -10,9 +10,6 @@ import { BOT_START_MS, startBot, type RunningBot } from './bot';
  * once and each drawing of a shared card sent once, never after a later one. Two instances on
  * PostgreSQL; PGlite is one process, where the one instance must behave the same.
  */
-const posted = (call: Call) =>
-  (call.kind === 'send' || call.kind === 'reply') && call.body.attachments !== undefined;
-
 /** The meeting's version a card was drawn at: its buttons and its refresh carry it. */
 function versionOf(call: Call): number {
   const refresh = cardOf(call).refresh as { action: { data: { v: number } } } | undefined;

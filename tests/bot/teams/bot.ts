@@ -5,7 +5,7 @@ import type { Logger } from '../../../bot/src/log';
 import type { Db } from '../../../bot/src/store';
 import { teamsChat } from '../../../bot/src/teams';
 import { startConnector, type Call, type Connector } from '../support/connector';
-import { demo, startService, type RunningService } from '../support/service';
+import { demo, startService, type Person, type RunningService } from '../support/service';
 import {
   button,
   cardOf,
@@ -121,7 +121,8 @@ export async function startBot(
   };
 }
 
-const posted = (call: Call) =>
+/** A message the bot posted or replied with that carries a card. */
+export const posted = (call: Call) =>
   (call.kind === 'send' || call.kind === 'reply') && call.body.attachments !== undefined;
 
 /** Speaking to the bot as the tests of a meeting chat do: its replies, cards, presses and views. */
@@ -176,5 +177,10 @@ export function chatHelpers(bot: () => RunningBot) {
       .filter((c) => c.kind === 'reply' && c.body.text !== undefined)
       .map((c) => String(c.body.text));
   }
-  return { postedCard, latest, eventually, press, viewFor, say };
+  /** A command over HTTP that must be accepted, on the chat's meeting. */
+  async function must(person: Person, command: unknown) {
+    const reply = await person.command(bot().meetingId, command);
+    expect({ command, status: reply.status }).toEqual({ command, status: 200 });
+  }
+  return { postedCard, latest, eventually, press, viewFor, say, must };
 }

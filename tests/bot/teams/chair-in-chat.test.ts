@@ -24,15 +24,11 @@ describe.each(testDatabases())('the chat as a full seat, on %s', (_engine, fresh
   let chair: Person;
   let director: Person;
   let members: Person[];
-  const { postedCard, press, viewFor, say } = chatHelpers(() => bot);
+  const { postedCard, press, viewFor, say, must } = chatHelpers(() => bot);
 
   /** The meeting as the director sees it: results not yet published included. */
   const meeting = async () =>
     (await director.get(`/api/meetings/${bot.meetingId}`)).body.meeting as Snapshot;
-  const must = async (person: Person, command: unknown) => {
-    const reply = await person.command(bot.meetingId, command);
-    expect({ command, status: reply.status }).toEqual({ command, status: 200 });
-  };
   const councillor = (i: number) => bot.members[i] as ChatPerson;
 
   /** The cards the bot answers a message with. */

@@ -10,7 +10,7 @@ import {
   type ChatPerson,
 } from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
-import { BOT_START_MS, startBot, type RunningBot } from './bot';
+import { BOT_START_MS, startBot, type RunningBot, chatHelpers } from './bot';
 
 /**
  * A conflict of interest from the meeting chat, over the Bot Framework protocol: the member's own
@@ -21,10 +21,7 @@ describe.each(testDatabases())('conflict of interest in the meeting chat, on %s'
   let bot: RunningBot;
   let chair: Person;
 
-  const must = async (person: Person, command: unknown) => {
-    const reply = await person.command(bot.meetingId, command);
-    expect({ command, status: reply.status }).toEqual({ command, status: 200 });
-  };
+  const { must } = chatHelpers(() => bot);
   const meeting = async () => {
     const reply = await chair.get(`/api/meetings/${bot.meetingId}`);
     return reply.body.meeting as Meeting;

@@ -1,4 +1,3 @@
-import type { Call } from '../support/connector';
 import { demo, personOf } from '../support/service';
 import {
   BOT,
@@ -12,15 +11,19 @@ import {
   type Card,
   type ChatPerson,
 } from '../support/teams';
-import { BOT_START_MS, TEAMS_MEETING_ID, chatHelpers, startBot, type RunningBot } from './bot';
+import {
+  BOT_START_MS,
+  TEAMS_MEETING_ID,
+  chatHelpers,
+  startBot,
+  type RunningBot,
+  posted,
+} from './bot';
 
 /**
  * The bot as Teams sees it: real Activity JSON posted to /api/messages over HTTP, with the
  * activities' serviceUrl pointing at a recording connector.
  */
-const posted = (call: Call) =>
-  (call.kind === 'send' || call.kind === 'reply') && call.body.attachments !== undefined;
-
 describe('the bot in a Teams meeting chat, over the Bot Framework protocol', () => {
   let bot: RunningBot;
   const { postedCard, latest, eventually, press, viewFor, say } = chatHelpers(() => bot);

@@ -1,4 +1,3 @@
-import { type Call } from '../support/connector';
 import { tieAndPublish, votesOf } from '../support/appointment';
 import { personOf, type Person } from '../support/service';
 import {
@@ -11,15 +10,12 @@ import {
   type ChatPerson,
 } from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
-import { BOT_START_MS, startBot, type RunningBot } from './bot';
+import { BOT_START_MS, startBot, type RunningBot, chatHelpers, posted } from './bot';
 
 /**
  * A tied appointment in the meeting chat, over the Bot Framework protocol: the chair's own view of
  * the published result offers the second round, and pressing it opens the second round's vote.
  */
-const posted = (call: Call) =>
-  (call.kind === 'send' || call.kind === 'reply') && call.body.attachments !== undefined;
-
 describe.each(testDatabases())('the second round of an appointment, on %s', (_engine, fresh) => {
   let database: TestDatabase;
   let bot: RunningBot;
@@ -28,10 +24,7 @@ describe.each(testDatabases())('the second round of an appointment, on %s', (_en
   let members: Person[];
   let result: Card;
 
-  const must = async (person: Person, command: unknown) => {
-    const reply = await person.command(bot.meetingId, command);
-    expect({ command, status: reply.status }).toEqual({ command, status: 200 });
-  };
+  const { must } = chatHelpers(() => bot);
 
   const votes = () => votesOf(director, bot.meetingId);
 

@@ -1,8 +1,8 @@
-import { startConnector, type Call, type Connector } from '../support/connector';
+import { startConnector, type Connector } from '../support/connector';
 import { personOf, type Person } from '../support/service';
 import { cardOf, textOf } from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
-import { BOT_START_MS, startBot, type RunningBot } from './bot';
+import { BOT_START_MS, startBot, type RunningBot, posted } from './bot';
 
 /**
  * Two instances of the service on one database, as behind a load balancer: each hears every
@@ -10,9 +10,6 @@ import { BOT_START_MS, startBot, type RunningBot } from './bot';
  * PGlite the two share the one in-process database (its LISTEN reaches both); on PostgreSQL each
  * has its own pool and listening connection, as two machines would.
  */
-const posted = (call: Call) =>
-  (call.kind === 'send' || call.kind === 'reply') && call.body.attachments !== undefined;
-
 test('CI runs the PostgreSQL case: TEST_DATABASE_URL is set wherever CI is', () => {
   if (process.env.CI) expect(process.env.TEST_DATABASE_URL).toEqual(expect.any(String));
 });

@@ -1,18 +1,14 @@
 import type { Meeting } from '../../../shared/src';
-import type { Call } from '../support/connector';
 import { personOf, type Person } from '../support/service';
 import { button, cardOf, textOf, type Card } from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
-import { BOT_START_MS, startBot, type RunningBot } from './bot';
+import { BOT_START_MS, startBot, type RunningBot, chatHelpers, posted } from './bot';
 
 /**
  * Point 4 and 5 of issue 13 over the Bot Framework protocol: the chair's text and card offer only
  * the vote the rules allow (CDLD L1122-27), and a qualified majority of the members present is
  * opened in words and its result card says its base, the votes needed and those present.
  */
-const posted = (call: Call) =>
-  (call.kind === 'send' || call.kind === 'reply') && call.body.attachments !== undefined;
-
 describe.each(testDatabases())('votes in the meeting chat, on %s', (_engine, fresh) => {
   let database: TestDatabase;
   let bot: RunningBot;
@@ -20,10 +16,7 @@ describe.each(testDatabases())('votes in the meeting chat, on %s', (_engine, fre
   let director: Person;
   let members: Person[];
 
-  const must = async (person: Person, command: unknown) => {
-    const reply = await person.command(bot.meetingId, command);
-    expect({ command, status: reply.status }).toEqual({ command, status: 200 });
-  };
+  const { must } = chatHelpers(() => bot);
   const meeting = async () =>
     (await director.get(`/api/meetings/${bot.meetingId}`)).body.meeting as Meeting;
   async function say(text: string, locale = 'fr-BE'): Promise<string[]> {
