@@ -181,6 +181,8 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
     tally: z.record(id, z.number().int().min(0)).optional(),
   }),
   command('PublishResult', { voteId: id }),
+  command('SuspendSitting', {}),
+  command('ResumeSitting', {}),
 ]);
 
 export type WireCommand = z.infer<typeof wireCommandSchema>;

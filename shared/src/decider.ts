@@ -12,6 +12,7 @@ import { inOneFold } from './copy-on-write';
 import { refuse, type Decision } from './decision';
 import type { Event } from './events';
 import { decideMeeting, evolveMeeting } from './meeting/decider';
+import { decideSuspension } from './meeting/suspension';
 import { decideMotion, evolveMotion } from './motions/decider';
 import { mayIssue } from './permissions';
 import { actorOf } from './roster';
@@ -55,6 +56,9 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'NextItem':
     case 'PreviousItem':
       return decideMeeting(state, command);
+    case 'SuspendSitting':
+    case 'ResumeSitting':
+      return decideSuspension(state, command);
     case 'TakeUpItem':
     case 'WithdrawItem':
     case 'PostponeItem':
@@ -112,6 +116,8 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'ItemPostponed':
     case 'SessionClosed':
     case 'UrgentItemAdded':
+    case 'SittingSuspended':
+    case 'SittingResumed':
       return evolveMeeting(state, event);
     case 'MemberCheckedIn':
     case 'MemberCheckedOut':

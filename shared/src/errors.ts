@@ -794,6 +794,24 @@ export const errorCatalogue = {
       en: 'This result has already been published.',
     },
   },
+  SITTING_SUSPENDED: {
+    status: 409,
+    message: {
+      fr: 'La séance est suspendue : la présidence doit d’abord la reprendre.',
+      nl: 'De zitting is geschorst: de voorzitter moet ze eerst hervatten.',
+      de: 'Die Sitzung ist unterbrochen: der Vorsitz muss sie zuerst fortsetzen.',
+      en: 'The sitting is suspended: the chair must resume it first.',
+    },
+  },
+  SITTING_NOT_SUSPENDED: {
+    status: 409,
+    message: {
+      fr: 'La séance n’est pas suspendue.',
+      nl: 'De zitting is niet geschorst.',
+      de: 'Die Sitzung ist nicht unterbrochen.',
+      en: 'The sitting is not suspended.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

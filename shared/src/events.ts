@@ -35,6 +35,8 @@ export type MeetingEvent = Stamped &
         readonly voteId?: string;
       }
     | { readonly type: 'UrgentItemAdded'; readonly item: AgendaItem; readonly voteId: string }
+    | { readonly type: 'SittingSuspended' }
+    | { readonly type: 'SittingResumed' }
   );
 
 /** The chair's and the council's decisions on the order of business during the sitting. */

@@ -8,6 +8,11 @@ export function notInSession(meeting: Meeting): Decision | null {
   return refuse(meeting.status === 'closed' ? 'MEETING_CLOSED' : 'MEETING_NOT_OPEN');
 }
 
+/** Refuses while the chair has suspended the sitting: no floor given, no vote opened or cast. */
+export function suspended(meeting: Meeting): Decision | null {
+  return meeting.suspendedAt ? refuse('SITTING_SUSPENDED') : null;
+}
+
 /** The item under discussion, unless the chair has withdrawn or postponed it meanwhile. */
 export function currentItem(meeting: Meeting): AgendaItem | undefined {
   const id = meeting.currentItemId;

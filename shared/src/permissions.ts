@@ -49,6 +49,8 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   CloseVote: chair,
   CountVote: ['system'],
   PublishResult: director,
+  SuspendSitting: chair,
+  ResumeSitting: chair,
 };
 
 /**

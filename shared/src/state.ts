@@ -147,6 +147,8 @@ export interface Meeting {
   readonly conflicts?: Readonly<Record<ItemId, readonly Conflict[]>>;
   readonly openedAt: string | null;
   readonly closedAt: string | null;
+  /** When the chair suspended the sitting (a break), until they resume it; absent in older logs. */
+  readonly suspendedAt?: string | null;
 }
 
 export type MeetingState = { readonly status: 'none' } | Meeting;

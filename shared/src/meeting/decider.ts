@@ -155,7 +155,17 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
     case 'MeetingOpened':
       return { ...state, status: 'open', openedAt: event.at };
     case 'MeetingClosed':
-      return { ...state, status: 'closed', closedAt: event.at, rollCall: { status: 'closed' } };
+      return {
+        ...state,
+        status: 'closed',
+        closedAt: event.at,
+        rollCall: { status: 'closed' },
+        suspendedAt: null,
+      };
+    case 'SittingSuspended':
+      return { ...state, suspendedAt: event.at };
+    case 'SittingResumed':
+      return { ...state, suspendedAt: null };
     case 'ItemTakenUp':
       return {
         ...state,

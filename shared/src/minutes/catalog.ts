@@ -123,6 +123,8 @@ export interface MinutesWords {
   readonly closing: Texts<'closedAt' | 'draftState' | 'draftStateOfCopy'>;
   readonly signatures: Texts<'intro' | 'approval'>;
   readonly footer: Texts<'seal' | 'sealOfCopy' | 'page'>;
+  /** The chair's breaks in the sitting, with their times. */
+  readonly suspension: Texts<'heading' | 'suspended' | 'resumed'>;
 }
 
 const fr: MinutesWords = {
@@ -338,6 +340,11 @@ const fr: MinutesWords = {
     seal: 'Empreinte SHA-256 du dernier événement (n° {seq}) : {hash}',
     sealOfCopy: 'Empreinte SHA-256 du dernier événement repris dans cette copie : {hash}',
     page: 'Page {page} sur {pages}',
+  },
+  suspension: {
+    heading: 'Suspensions de séance',
+    suspended: '{time} — la séance est suspendue',
+    resumed: '{time} — la séance est reprise',
   },
 };
 
@@ -562,6 +569,11 @@ const nl: MinutesWords = {
     sealOfCopy: 'SHA-256-vingerafdruk van de laatste gebeurtenis in dit exemplaar: {hash}',
     page: 'Pagina {page} van {pages}',
   },
+  suspension: {
+    heading: 'Schorsingen van de zitting',
+    suspended: '{time} — de zitting wordt geschorst',
+    resumed: '{time} — de zitting wordt hervat',
+  },
 };
 
 const de: MinutesWords = {
@@ -778,6 +790,11 @@ const de: MinutesWords = {
     sealOfCopy: 'SHA-256-Fingerabdruck des letzten Ereignisses dieser Fassung: {hash}',
     page: 'Seite {page} von {pages}',
   },
+  suspension: {
+    heading: 'Unterbrechungen der Sitzung',
+    suspended: '{time} — die Sitzung wird unterbrochen',
+    resumed: '{time} — die Sitzung wird fortgesetzt',
+  },
 };
 
 const en: MinutesWords = {
@@ -983,6 +1000,11 @@ const en: MinutesWords = {
     seal: 'SHA-256 fingerprint of the last event (no. {seq}): {hash}',
     sealOfCopy: 'SHA-256 fingerprint of the last event in this copy: {hash}',
     page: 'Page {page} of {pages}',
+  },
+  suspension: {
+    heading: 'Suspensions of the sitting',
+    suspended: '{time} — the sitting is suspended',
+    resumed: '{time} — the sitting resumes',
   },
 };
 

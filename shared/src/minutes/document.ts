@@ -155,6 +155,15 @@ function attendanceBlocks(ctx: Context, record: MinutesRecord): MinutesBlock[] {
       ),
     });
   }
+  if (record.pauses.length > 0) {
+    const pause = ctx.words.suspension;
+    blocks.push(heading(3, pause.heading), {
+      kind: 'list',
+      items: record.pauses.map(
+        ({ kind, at, itemId }) => ctx.fill(pause[kind], { time: ctx.time(at) }) + during(itemId),
+      ),
+    });
+  }
   return blocks;
 }
 

@@ -23,6 +23,13 @@ export interface QuorumLoss {
   readonly needed: number;
 }
 
+/** The chair suspending the sitting for a break, or resuming it. */
+export interface Pause {
+  readonly kind: 'suspended' | 'resumed';
+  readonly at: string;
+  readonly itemId: ItemId | null;
+}
+
 export interface Speaker {
   readonly member: MemberId;
   readonly kind: FloorKind;
@@ -43,6 +50,7 @@ export interface MinutesRecord {
   readonly movements: readonly Movement[];
   readonly quorumLosses: readonly QuorumLoss[];
   readonly rollCalls: readonly RollCallRecord[];
+  readonly pauses: readonly Pause[];
   readonly takenUpAt: ReadonlyMap<ItemId, string>;
   readonly speakers: ReadonlyMap<ItemId, readonly Speaker[]>;
   /** Whether joining or leaving the call made anyone present or absent (`joiningCallIsPresence`). */
@@ -68,6 +76,7 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
   const movements: Movement[] = [];
   const quorumLosses: QuorumLoss[] = [];
   const rollCalls: RollCallRecord[] = [];
+  const pauses: Pause[] = [];
   const takenUpAt = new Map<ItemId, string>();
   const speakers = new Map<ItemId, Speaker[]>();
   let started = false;
@@ -108,6 +117,12 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
         if (!takenUpAt.has(event.itemId)) takenUpAt.set(event.itemId, event.at);
         started = true;
         break;
+      case 'SittingSuspended':
+        pauses.push({ kind: 'suspended', ...when });
+        break;
+      case 'SittingResumed':
+        pauses.push({ kind: 'resumed', ...when });
+        break;
       case 'FloorGiven':
         speakers.set(event.itemId, [
           ...(speakers.get(event.itemId) ?? []),
@@ -127,6 +142,7 @@ export function recordOf(events: readonly Event[]): MinutesRecord | null {
     movements,
     quorumLosses,
     rollCalls,
+    pauses,
     takenUpAt,
     speakers,
     presenceByCall,

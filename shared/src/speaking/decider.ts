@@ -1,7 +1,7 @@
 import type { CommandContext, CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { SpeakingEvent } from '../events';
-import { currentItem, isPresent, notInSession } from '../guards';
+import { currentItem, isPresent, notInSession, suspended } from '../guards';
 import { actorOf } from '../roster';
 import {
   emptyQueue,
@@ -95,6 +95,8 @@ export function decideSpeaking(meeting: Meeting, command: SpeakingCommand): Deci
       });
     }
     case 'GiveFloor': {
+      const paused = suspended(meeting);
+      if (paused) return paused;
       if (queue.requests.length === 0) return refuse('QUEUE_EMPTY');
       const request = find(command.requestId);
       if (!request) return refuse('REQUEST_NOT_FOUND');

@@ -1,6 +1,7 @@
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { Event, QuorumShortfall } from '../events';
+import { suspended } from '../guards';
 import type { Meeting } from '../state';
 import { hasTakenPart, isEntitled, absenceRefusal } from './participation';
 import { quorumShortfall } from '../attendance/quorum';
@@ -16,6 +17,8 @@ export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): 
   const vote = meeting.votes[command.voteId];
   if (!vote) return refuse('VOTE_NOT_FOUND');
   if (vote.status !== 'open') return refuse('VOTE_NOT_OPEN');
+  const paused = suspended(meeting);
+  if (paused) return paused;
   if (!isEntitled(vote, command.by)) return refuse('NOT_ENTITLED');
   const absent = absenceRefusal(meeting, vote, command.by);
   if (absent) return refuse(absent);

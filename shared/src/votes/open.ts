@@ -3,7 +3,7 @@ import { withoutQuorum } from '../attendance/quorum';
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import { inConflict } from '../conflicts/record';
-import { currentItem, isPresent, notInSession } from '../guards';
+import { currentItem, isPresent, notInSession, suspended } from '../guards';
 import { isPending, undecidedAmendments } from '../motions/decider';
 import { membersInOffice } from '../roster';
 import type { Meeting } from '../state';
@@ -73,7 +73,7 @@ export function eligibleMembers(meeting: Meeting): string[] {
 }
 
 export function openVote(meeting: Meeting, command: CommandOf<'OpenVote'>): Decision {
-  const refusal = notInSession(meeting);
+  const refusal = notInSession(meeting) ?? suspended(meeting);
   if (refusal) return refusal;
   const item = currentItem(meeting);
   if (!item) return refuse('NO_CURRENT_ITEM');

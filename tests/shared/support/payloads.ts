@@ -60,6 +60,8 @@ export function payloads(): Payloads {
     CloseVote: { type: 'CloseVote', voteId: VOTE },
     CountVote: { type: 'CountVote', voteId: VOTE, tally: { yes: 1 } },
     PublishResult: { type: 'PublishResult', voteId: VOTE },
+    SuspendSitting: { type: 'SuspendSitting' },
+    ResumeSitting: { type: 'ResumeSitting' },
   };
 }
 

@@ -109,6 +109,8 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   CloseVote: 4,
   CountVote: 6,
   PublishResult: 5,
+  SuspendSitting: 1,
+  ResumeSitting: 1,
 };
 
 /** Intents for commands of the given types, as often as their weights say. */
