@@ -11,6 +11,7 @@ import type { BotMemory } from './memory';
 import type { Messenger } from './messenger';
 import type { MinutesDesk } from './minutes-delivery';
 import { personalChat } from './personal-chat';
+import { pauseNotice } from './suspension';
 import type { CardViews } from './views';
 
 type Reference = Partial<ConversationReference>;
@@ -250,6 +251,18 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         return;
       case 'UrgentItemAdded':
         refresh(meetingId, welcome);
+        return;
+      case 'SittingSuspended':
+      case 'SittingResumed':
+        refresh(meetingId, welcome);
+        try {
+          await messenger.send(chat, {
+            type: 'message',
+            text: pauseNotice(event, languageOf(loaded)),
+          });
+        } catch (error) {
+          log.warn({ err: error, meetingId, status: statusOf(error) }, 'suspension not announced');
+        }
         return;
       default:
         return;

@@ -19,7 +19,7 @@ import type { CardViews, Notice } from './views';
 /** What the chair (and, to excuse or publish, the director) writes to run the sitting. */
 export type ChairCommand = Extract<
   TextCommand,
-  'adjourn' | 'previous' | 'excuse' | 'floor' | 'end' | 'publish' | 'runoff'
+  'adjourn' | 'previous' | 'excuse' | 'floor' | 'end' | 'publish' | 'runoff' | 'suspend' | 'resume'
 >;
 
 export interface ChairTurnsDeps {
@@ -143,6 +143,10 @@ export function createChairTurns(deps: ChairTurnsDeps) {
       }
       case 'end':
         return command(context, who, loaded, { type: 'EndSpeech' });
+      case 'suspend':
+        return command(context, who, loaded, { type: 'SuspendSitting' });
+      case 'resume':
+        return command(context, who, loaded, { type: 'ResumeSitting' });
       case 'publish':
         return publish(context, who, loaded);
       case 'runoff': {

@@ -36,6 +36,8 @@ export const textCommands = [
   'end',
   'publish',
   'runoff',
+  'suspend',
+  'resume',
   'minutes',
 ] as const;
 
@@ -119,6 +121,8 @@ export const issues: Partial<Record<TextCommand, CommandType>> = {
   end: 'EndSpeech',
   publish: 'PublishResult',
   runoff: 'OpenVote',
+  suspend: 'SuspendSitting',
+  resume: 'ResumeSitting',
 };
 
 export function isSecretWord(word: string): boolean {

@@ -529,6 +529,8 @@ export function createTurns(deps: TurnsDeps) {
       case 'end':
       case 'publish':
       case 'runoff':
+      case 'suspend':
+      case 'resume':
         return chairSaid(context, who, loaded, parsed.command, parsed.rest);
       case 'minutes':
         return minutesInPrivate(context, who, loaded);

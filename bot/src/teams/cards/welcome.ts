@@ -63,7 +63,10 @@ export function welcomeCard(view: View): Card {
             timeZone: 'Europe/Brussels',
           }),
         ],
-        [t('welcome.status'), statusName(t, meeting.status)],
+        [
+          t('welcome.status'),
+          meeting.suspendedAt ? t('suspension.status') : statusName(t, meeting.status),
+        ],
       ]),
       ...role,
       text(t('welcome.agenda'), { weight: 'Bolder' }),

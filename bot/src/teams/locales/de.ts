@@ -143,6 +143,9 @@ export const de: Catalog = {
   'status.convened': 'einberufen',
   'status.open': 'in Sitzung',
   'status.closed': 'geschlossen',
+  'suspension.status': 'unterbrochen',
+  'suspension.suspended': '{{time}} — Die Sitzung ist unterbrochen.',
+  'suspension.resumed': '{{time}} — Die Sitzung wird fortgesetzt.',
 
   'meeting.open': 'Sitzung eröffnen',
   'meeting.next': 'Nächster Punkt',
@@ -217,6 +220,8 @@ export const de: Catalog = {
   'help.end': 'den laufenden Redebeitrag beenden (Vorsitz)',
   'help.publish': 'die Ergebnisse veröffentlichen, die auf Sie warten (Generaldirektor)',
   'help.runoff': 'den zweiten Wahlgang einer Ernennung bei Stimmengleichheit eröffnen (Vorsitz)',
+  'help.suspend': 'die Sitzung für eine Pause unterbrechen (Vorsitz)',
+  'help.resume': 'die unterbrochene Sitzung fortsetzen (Vorsitz)',
   'help.minutes': 'das Protokoll als PDF, in unserem persönlichen Chat (Generaldirektor)',
 
   'word.help': 'hilfe',
@@ -246,6 +251,8 @@ export const de: Catalog = {
   'word.end': 'ende',
   'word.publish': 'veröffentlichen',
   'word.runoff': 'zweiter wahlgang',
+  'word.suspend': 'unterbrechen',
+  'word.resume': 'fortsetzen',
   'word.secret': 'geheim',
   'word.membersPresent': 'anwesend',
   'word.votesCast': 'abgegeben',

@@ -140,6 +140,9 @@ export const en = {
   'status.convened': 'convened',
   'status.open': 'in session',
   'status.closed': 'closed',
+  'suspension.status': 'suspended',
+  'suspension.suspended': '{{time}} — The sitting is suspended.',
+  'suspension.resumed': '{{time}} — The sitting resumes.',
 
   'meeting.open': 'Open the meeting',
   'meeting.next': 'Next item',
@@ -208,6 +211,8 @@ export const en = {
   'help.end': 'end the current speech (chair)',
   'help.publish': 'publish the results waiting for you (general director)',
   'help.runoff': 'open the second round of a tied appointment (chair)',
+  'help.suspend': 'suspend the sitting for a break (chair)',
+  'help.resume': 'resume the suspended sitting (chair)',
   'help.minutes': 'the minutes as a PDF, sent to you in our personal chat (general director)',
 
   'word.help': 'help',
@@ -237,6 +242,8 @@ export const en = {
   'word.end': 'end',
   'word.publish': 'publish',
   'word.runoff': 'runoff',
+  'word.suspend': 'suspend',
+  'word.resume': 'resume',
   'word.secret': 'secret',
   'word.membersPresent': 'present',
   'word.votesCast': 'cast',

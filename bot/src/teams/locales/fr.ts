@@ -142,6 +142,9 @@ export const fr: Catalog = {
   'status.convened': 'convoquée',
   'status.open': 'en séance',
   'status.closed': 'close',
+  'suspension.status': 'suspendue',
+  'suspension.suspended': '{{time}} — La séance est suspendue.',
+  'suspension.resumed': '{{time}} — La séance est reprise.',
 
   'meeting.open': 'Ouvrir la séance',
   'meeting.next': 'Point suivant',
@@ -213,6 +216,8 @@ export const fr: Catalog = {
   'help.end': 'mettre fin à l’intervention en cours (président)',
   'help.publish': 'publier les résultats qui vous attendent (directeur général)',
   'help.runoff': 'ouvrir le second tour d’une nomination à égalité (président)',
+  'help.suspend': 'suspendre la séance, le temps d’une pause (président)',
+  'help.resume': 'reprendre la séance suspendue (président)',
   'help.minutes':
     'le procès-verbal en PDF, envoyé dans notre conversation personnelle (directeur général)',
 
@@ -243,6 +248,8 @@ export const fr: Catalog = {
   'word.end': 'fin',
   'word.publish': 'publier',
   'word.runoff': 'second tour',
+  'word.suspend': 'suspendre',
+  'word.resume': 'reprendre',
   'word.secret': 'secret',
   'word.membersPresent': 'présents',
   'word.votesCast': 'exprimés',

@@ -142,6 +142,9 @@ export const nl: Catalog = {
   'status.convened': 'bijeengeroepen',
   'status.open': 'in zitting',
   'status.closed': 'gesloten',
+  'suspension.status': 'geschorst',
+  'suspension.suspended': '{{time}} — De zitting is geschorst.',
+  'suspension.resumed': '{{time}} — De zitting wordt hervat.',
 
   'meeting.open': 'Zitting openen',
   'meeting.next': 'Volgend punt',
@@ -216,6 +219,8 @@ export const nl: Catalog = {
   'help.end': 'de lopende tussenkomst beëindigen (voorzitter)',
   'help.publish': 'de uitslagen publiceren die op u wachten (algemeen directeur)',
   'help.runoff': 'de tweede ronde openen van een benoeming bij staking van stemmen (voorzitter)',
+  'help.suspend': 'de zitting schorsen voor een pauze (voorzitter)',
+  'help.resume': 'de geschorste zitting hervatten (voorzitter)',
   'help.minutes': 'de notulen als pdf, in ons persoonlijk gesprek (algemeen directeur)',
 
   'word.help': 'hulp',
@@ -245,6 +250,8 @@ export const nl: Catalog = {
   'word.end': 'einde',
   'word.publish': 'publiceer',
   'word.runoff': 'tweede ronde',
+  'word.suspend': 'schorsen',
+  'word.resume': 'hervatten',
   'word.secret': 'geheim',
   'word.membersPresent': 'aanwezig',
   'word.votesCast': 'uitgebracht',
