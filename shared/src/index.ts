@@ -12,6 +12,7 @@ export * from './errors';
 export type * from './events';
 export * from './language';
 export * from './minutes';
+export { sittingStatus, type SittingStatus } from './meeting/suspension';
 export { mayIssue, permissions, SECRETARIAT_ROLE } from './permissions';
 export * from './profiles';
 export * from './roster';

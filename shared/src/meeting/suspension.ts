@@ -2,7 +2,7 @@ import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import { notInSession } from '../guards';
 import { speechEnded } from '../speaking/decider';
-import type { Meeting } from '../state';
+import type { Meeting, MeetingStatus } from '../state';
 
 export type SuspensionCommand = CommandOf<'SuspendSitting' | 'ResumeSitting'>;
 
@@ -29,4 +29,11 @@ export function decideSuspension(meeting: Meeting, command: SuspensionCommand): 
       return _exhaustive;
     }
   }
+}
+
+export type SittingStatus = MeetingStatus | 'suspended';
+
+/** The sitting as its readers name it: an open sitting the chair has suspended is suspended. */
+export function sittingStatus(meeting: Pick<Meeting, 'status' | 'suspendedAt'>): SittingStatus {
+  return meeting.status === 'open' && meeting.suspendedAt ? 'suspended' : meeting.status;
 }

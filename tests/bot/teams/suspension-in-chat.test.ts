@@ -11,7 +11,7 @@ describe.each(testDatabases())('suspending the sitting from the chat, on %s', (_
   let database: TestDatabase;
   let bot: RunningBot;
   let director: Person;
-  const { say, must } = chatHelpers(() => bot);
+  const { say, must, postedCard, eventually } = chatHelpers(() => bot);
   const councillor = (i: number) => bot.members[i] as ChatPerson;
 
   const suspendedAt = async () =>
@@ -60,6 +60,8 @@ describe.each(testDatabases())('suspending the sitting from the chat, on %s', (_
     await say(bot.chair, 'suspendre', 'fr-BE');
     expect(await announced(/suspendue/, before)).toMatch(/^\d\d:\d\d — La séance est suspendue\.$/);
     expect(await suspendedAt()).toEqual(expect.any(String));
+    const welcome = await postedCard(/Ordre du jour/);
+    await eventually(welcome.id, /suspendue/);
   });
 
   test('while suspended, a vote the chair asks for is refused in the chair’s language', async () => {
@@ -76,6 +78,7 @@ describe.each(testDatabases())('suspending the sitting from the chat, on %s', (_
     await say(bot.chair, 'hervatten', 'nl-BE');
     expect(await announced(/reprise/, before)).toMatch(/^\d\d:\d\d — La séance est reprise\.$/);
     expect(await suspendedAt()).toBeNull();
+    await eventually((await postedCard(/Ordre du jour/)).id, /en séance/);
     expect(await say(bot.chair, 'resume', 'en-US')).toEqual(['The sitting is not suspended.']);
   });
 

@@ -1,4 +1,4 @@
-import type { MeetingStatus } from '@council/shared';
+import { sittingStatus, type MeetingStatus, type SittingStatus } from '@council/shared';
 import type { Texts } from '../i18n';
 import { escapeMarkdown } from '../markdown';
 import {
@@ -63,10 +63,7 @@ export function welcomeCard(view: View): Card {
             timeZone: 'Europe/Brussels',
           }),
         ],
-        [
-          t('welcome.status'),
-          meeting.suspendedAt ? t('suspension.status') : statusName(t, meeting.status),
-        ],
+        [t('welcome.status'), statusName(t, sittingStatus(meeting))],
       ]),
       ...role,
       text(t('welcome.agenda'), { weight: 'Bolder' }),
@@ -78,7 +75,7 @@ export function welcomeCard(view: View): Card {
   );
 }
 
-export function statusName(t: Texts, status: MeetingStatus): string {
+export function statusName(t: Texts, status: SittingStatus): string {
   return t(`status.${status}`);
 }
 

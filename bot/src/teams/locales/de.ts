@@ -143,7 +143,7 @@ export const de: Catalog = {
   'status.convened': 'einberufen',
   'status.open': 'in Sitzung',
   'status.closed': 'geschlossen',
-  'suspension.status': 'unterbrochen',
+  'status.suspended': 'unterbrochen',
   'suspension.suspended': '{{time}} — Die Sitzung ist unterbrochen.',
   'suspension.resumed': '{{time}} — Die Sitzung wird fortgesetzt.',
 

@@ -140,7 +140,7 @@ export const en = {
   'status.convened': 'convened',
   'status.open': 'in session',
   'status.closed': 'closed',
-  'suspension.status': 'suspended',
+  'status.suspended': 'suspended',
   'suspension.suspended': '{{time}} — The sitting is suspended.',
   'suspension.resumed': '{{time}} — The sitting resumes.',
 

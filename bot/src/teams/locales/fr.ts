@@ -142,7 +142,7 @@ export const fr: Catalog = {
   'status.convened': 'convoquée',
   'status.open': 'en séance',
   'status.closed': 'close',
-  'suspension.status': 'suspendue',
+  'status.suspended': 'suspendue',
   'suspension.suspended': '{{time}} — La séance est suspendue.',
   'suspension.resumed': '{{time}} — La séance est reprise.',
 

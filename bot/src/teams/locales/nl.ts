@@ -142,7 +142,7 @@ export const nl: Catalog = {
   'status.convened': 'bijeengeroepen',
   'status.open': 'in zitting',
   'status.closed': 'gesloten',
-  'suspension.status': 'geschorst',
+  'status.suspended': 'geschorst',
   'suspension.suspended': '{{time}} — De zitting is geschorst.',
   'suspension.resumed': '{{time}} — De zitting wordt hervat.',
 

@@ -1,9 +1,11 @@
+import { sittingStatus } from '@council/shared';
 import { Button } from '@fluentui/react-components';
 import { ShareScreenStartRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { SuspensionButton } from './SuspensionButton';
 
 /** The chair opens and closes the sitting, and shares the stage view with everyone in the call. */
 export function MeetingControls() {
@@ -24,7 +26,7 @@ export function MeetingControls() {
   return (
     <section className={layout.section} aria-labelledby="sitting-heading">
       <h2 id="sitting-heading" className={layout.heading}>
-        {t(`sitting.status.${meeting.status}`)}
+        {t(`sitting.status.${sittingStatus(meeting)}`)}
       </h2>
       <div className={layout.row}>
         {meeting.status === 'convened' && (
@@ -36,6 +38,7 @@ export function MeetingControls() {
             {t('sitting.open')}
           </Button>
         )}
+        <SuspensionButton />
         {meeting.status === 'open' && (
           <Button disabled={busy} onClick={() => void run({ type: 'CloseMeeting' })}>
             {t('sitting.close')}
