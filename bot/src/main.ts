@@ -1,13 +1,15 @@
 import { createAuthenticator } from './auth';
+import { databaseOf, demoLinks, sittingSoFar, startBanner } from './banner';
 import { parseConfig } from './config';
 import { loadCouncil } from './demo';
 import { createServer } from './http/server';
-import { createLogger } from './log';
+import { createConsoleLogger, createLogger, logsForPeople } from './log';
 import { openServiceStore } from './store';
 import { teamsChat } from './teams';
 
 const config = parseConfig(process.env);
-const log = createLogger(config.LOG_LEVEL);
+const forPeople = logsForPeople(process.stdout, config.NODE_ENV);
+const log = forPeople ? createConsoleLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL);
 
 const auth = await createAuthenticator(
   config.AUTH_MODE === 'dev'
@@ -48,11 +50,19 @@ log.info(
 
 if (config.DEMO_COUNCIL) {
   const meetingId = await loadCouncil(service, config.DEMO_COUNCIL);
-  log.info({ meetingId }, 'demo council ready');
-  process.stdout.write(
-    `\nThe demo council meets at ${base}/tab/index.html?meeting=${meetingId}\n` +
-      `API: ${base}/api/openapi.json · health: ${base}/healthz\n\n`,
-  );
+  const loaded = await service.meetings.load(meetingId);
+  if (loaded && loaded.state.status !== 'none') {
+    const facts = {
+      base,
+      links: demoLinks(base, loaded.state),
+      database: databaseOf(config.DATABASE_URL, config.DATA_DIR),
+      dataDir: config.DATABASE_URL ? null : config.DATA_DIR,
+      continuing: sittingSoFar(loaded.state, loaded.version),
+    };
+    // On a terminal one banner for a person; elsewhere every line stays JSON.
+    if (forPeople) process.stdout.write(startBanner(facts));
+    else log.info({ meetingId, ...facts }, 'demo council ready');
+  }
 }
 
 let closing = false;

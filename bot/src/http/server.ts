@@ -19,7 +19,7 @@ import { streamQuota } from '../live/stream-quota';
 import { clientAddress } from '../limits/client-address';
 import { meetingLimits } from '../limits/meeting-limits';
 import { createRateLimits, type RateLimits } from '../limits/rate-limits';
-import type { Logger } from '../log';
+import { ACCESS_LOG, type Logger } from '../log';
 import {
   createMeetingService,
   type Answer,
@@ -124,7 +124,7 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
   server.on('after', (req: Request, res: Response) => {
     log.info(
       { reqId: req.id(), method: req.method, path: req.getPath(), status: res.statusCode },
-      'request',
+      ACCESS_LOG,
     );
   });
   return server;

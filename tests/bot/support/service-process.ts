@@ -13,8 +13,16 @@ export function startServiceProcess(
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stderr += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const listening = async () => {
     for (let i = 0; i < 600 && !output.includes('meeting service listening'); i++) {
@@ -24,5 +32,12 @@ export function startServiceProcess(
     if (!url) throw new Error(`the service did not start:\n${output}`);
     return url;
   };
-  return { child, exited, listening, output: () => output };
+  return {
+    child,
+    exited,
+    listening,
+    output: () => output,
+    stdout: () => stdout,
+    stderr: () => stderr,
+  };
 }
