@@ -101,6 +101,17 @@ describe('suspending the sitting', () => {
       .thenRefuses('SITTING_SUSPENDED');
   });
 
+  test('no ballot is taken while the sitting is suspended, even on a vote a log left open', () => {
+    const voting = play(
+      sitting({ members: 9, present: 6 }),
+      command(CHAIR, { type: 'OpenVote' }, 'vote-1'),
+    );
+    const pause: Event = { type: 'SittingSuspended', by: CHAIR, at: suspend.at };
+    given(...voting, pause)
+      .when(command(c(1), { type: 'CastBallot', voteId: 'vote-1', choice: 'yes' }))
+      .thenRefuses('SITTING_SUSPENDED');
+  });
+
   test('members still ask for the floor, arrive and leave while the sitting is suspended', () => {
     const waiting = suspendedSitting();
     given(...waiting)

@@ -1,3 +1,4 @@
+import { sittingStatus } from '@council/shared';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +60,7 @@ export default function Details() {
     <>
       <section className={layout.section} aria-labelledby="setup-heading">
         <h2 id="setup-heading" className={layout.heading}>
-          {t(`sitting.status.${meeting.status}`)}
+          {t(`sitting.status.${sittingStatus(meeting)}`)}
         </h2>
         {role === 'director' && !editable && <p className={layout.muted}>{t('details.locked')}</p>}
         {role === 'director' && meeting.status === 'draft' && (
