@@ -45,7 +45,12 @@ export const councilFileSchema = z.object({
   agenda: z.array(
     z.object({
       n: z.number().int(),
-      title: z.object({ fr: z.string(), nl: z.string(), de: z.string(), en: z.string() }),
+      title: z.object({
+        fr: z.string().optional(),
+        nl: z.string().optional(),
+        de: z.string().optional(),
+        en: z.string().optional(),
+      }),
       session: z.enum(['public', 'closed']),
       expectedVote: z.enum(['named', 'secret', 'none']),
       subject: z.enum(subjects).optional(),

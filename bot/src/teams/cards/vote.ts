@@ -6,6 +6,7 @@ import {
   majorityName,
   isEntitled,
   messageOf,
+  titleIn,
   type Meeting,
   type Procedure,
   type Vote,
@@ -38,7 +39,7 @@ function procedureOf(view: View, procedure: Procedure): Element[] {
   if (procedure.kind === 'closedSession') {
     return [text(view.t('vote.procedureClosedSession'), { weight: 'Bolder' })];
   }
-  const title = escapeMarkdown(procedure.item.title[view.language]);
+  const title = escapeMarkdown(titleIn(procedure.item, view.language, view.meeting.setup.language));
   return [text(view.t('vote.procedureUrgency', { title }), { weight: 'Bolder' })];
 }
 
