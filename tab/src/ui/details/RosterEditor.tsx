@@ -113,7 +113,7 @@ export function RosterEditor({ editable }: { editable: boolean }) {
                       ))}
                     </Select>
                   ) : (
-                    t(`roles.${member.role}`)
+                    t(`roles.${member.role}`, { context: member.gender ?? 'neutral' })
                   )}
                 </td>
                 <td>{member.group ?? ''}</td>
