@@ -4,6 +4,7 @@ import {
   fold,
   meetingFor,
   type Event,
+  type Language,
   type Meeting,
   type Role,
   type WireCommand,
@@ -35,18 +36,20 @@ function Harness({
   me,
   record,
   api,
+  language,
   children,
 }: {
   history: readonly Event[];
   me: string;
   record: Record;
   api: Api;
+  language: Language;
   children: ReactNode;
 }) {
   const [events, setEvents] = useState<readonly Event[]>(history);
   const latest = useRef(events);
   latest.current = events;
-  const i18n = useMemo(() => createI18n('en'), []);
+  const i18n = useMemo(() => createI18n(language), [language]);
   const clock = useMemo(() => createServerClock(() => Date.parse(nextTime())), []);
   const state = fold(events) as Meeting;
   const actor = actorOf(state.setup.roster, me);
@@ -85,7 +88,7 @@ function Harness({
     retry: () => undefined,
     api,
     meetingId: 'meeting-1',
-    language: 'en',
+    language,
     host: { inTeams: false, shareToStage: null },
     report: (message) => {
       record.reported.push(message);
@@ -107,11 +110,17 @@ export function renderFor(
   me: string,
   history: readonly Event[],
   ui: ReactNode,
-  options: { readonly api?: Api } = {},
+  options: { readonly api?: Api; readonly language?: Language } = {},
 ) {
   const record: Record = { sent: [], reported: [] };
   const result = render(
-    <Harness history={history} me={me} record={record} api={options.api ?? ({} as Api)}>
+    <Harness
+      history={history}
+      me={me}
+      record={record}
+      api={options.api ?? ({} as Api)}
+      language={options.language ?? 'en'}
+    >
       {ui}
     </Harness>,
   );
