@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemLabel } from '../../meeting';
 import { DeliberationFields } from '../parts/DeliberationFields';
+import { IconButton } from '../parts/IconButton';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 
@@ -104,28 +105,28 @@ function ItemEditor({
     <li className={styles.item} data-agenda-item={item.id} aria-label={label}>
       <div className={layout.row}>
         <strong className={layout.grow}>{label}</strong>
-        <Button
+        <IconButton
           size="small"
           icon={<ArrowUpRegular />}
-          aria-label={t('details.moveUp', { item: label })}
+          label={t('details.moveUp', { item: label })}
           disabled={index === 0}
           onClick={() => {
             move(-1);
           }}
         />
-        <Button
+        <IconButton
           size="small"
           icon={<ArrowDownRegular />}
-          aria-label={t('details.moveDown', { item: label })}
+          label={t('details.moveDown', { item: label })}
           disabled={index === count - 1}
           onClick={() => {
             move(1);
           }}
         />
-        <Button
+        <IconButton
           size="small"
           icon={<DeleteRegular />}
-          aria-label={t('details.removeItem', { item: label })}
+          label={t('details.removeItem', { item: label })}
           onClick={remove}
         />
       </div>

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importRoster, type ImportProblem } from '../../setup/roster-import';
 import { useCommand, useSession } from '../session';
+import { IconButton } from '../parts/IconButton';
 import { useLayout } from '../styles';
 
 const useStyles = makeStyles({
@@ -120,11 +121,11 @@ export function RosterEditor({ editable }: { editable: boolean }) {
                 <td>{member.seat ?? ''}</td>
                 {editable && (
                   <td>
-                    <Button
+                    <IconButton
                       size="small"
                       appearance="subtle"
                       icon={<DeleteRegular />}
-                      aria-label={t('roster.remove', { name: member.name })}
+                      label={t('roster.remove', { name: member.name })}
                       onClick={() => {
                         setDraft((all) => all.filter((m) => m.id !== member.id));
                       }}
