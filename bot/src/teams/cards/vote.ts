@@ -82,7 +82,7 @@ function mayCast(view: View, vote: Vote): boolean {
 
 function statusLine(view: View, vote: Vote): Element {
   const { t } = view;
-  const counts = { voted: vote.participants.length, eligible: vote.eligible.length };
+  const counts = { count: vote.participants.length, eligible: vote.eligible.length };
   switch (vote.status) {
     case 'open':
       return text(t('vote.participation', counts), { weight: 'Bolder' });
@@ -106,7 +106,7 @@ function quorumLine(view: View, vote: Vote): Element[] {
   const lost = view.meeting.quorumLost;
   if (vote.status !== 'open' || view.meeting.openVoteId !== vote.id || !lost) return [];
   return [
-    notice(view.t('vote.quorumLost', { present: lost.present, needed: lost.needed }), 'attention'),
+    notice(view.t('vote.quorumLost', { count: lost.present, needed: lost.needed }), 'attention'),
   ];
 }
 
