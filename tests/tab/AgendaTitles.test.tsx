@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { MeetingSetup } from '../../shared/src';
 import { AgendaEditor } from '../../tab/src/ui/details/AgendaEditor';
 import { DIRECTOR, council, created } from '../shared/support/council';
-import { renderFor } from './support/harness';
+import { renderFor, tooltipsLoaded } from './support/harness';
 
 /** A French-speaking commune that writes its agenda in French only. */
 function frenchOnly(): MeetingSetup {
@@ -21,8 +21,9 @@ const titleField = (item: HTMLElement, language: string) =>
     name: new RegExp(`^Title in ${language}`),
   });
 
-test('the agenda editor requires the title in the meeting\u2019s language only, and offers it first', () => {
+test('the agenda editor requires the title in the meeting\u2019s language only, and offers it first', async () => {
   renderFor(DIRECTOR, [created(frenchOnly())], <AgendaEditor editable />);
+  await tooltipsLoaded();
   const item = screen.getByRole('listitem', { name: 'Item 1' });
   expect(titleField(item, 'French').required).toBe(true);
   for (const language of ['Dutch', 'German', 'English']) {
@@ -51,8 +52,9 @@ test('a French-only commune saves a new item with its French title alone', async
   expect(record.reported).toEqual([null]);
 });
 
-test('in an English meeting, English is the required title and comes first', () => {
+test('in an English meeting, English is the required title and comes first', async () => {
   renderFor(DIRECTOR, [created(council({ members: 5 }))], <AgendaEditor editable />);
+  await tooltipsLoaded();
   const item = screen.getByRole('listitem', { name: 'Item 1' });
   expect(titleField(item, 'English').required).toBe(true);
   expect(titleField(item, 'French').required).toBe(false);

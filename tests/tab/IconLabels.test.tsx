@@ -5,7 +5,7 @@ import { AgendaEditor } from '../../tab/src/ui/details/AgendaEditor';
 import { Floor } from '../../tab/src/ui/parts/Floor';
 import { CHAIR, DIRECTOR, council, councillor, created, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
-import { renderFor } from './support/harness';
+import { renderFor, tooltipsLoaded } from './support/harness';
 
 /** Councillors 1 and 2 have asked for the floor, in that order. */
 const twoWaiting = () =>
@@ -15,8 +15,9 @@ const twoWaiting = () =>
     command(councillor(2), { type: 'RequestFloor', kind: 'contribution' }),
   );
 
-test('each icon button of the chair\u2019s queue is named for what it does and to whom', () => {
+test('each icon button of the chair\u2019s queue is named for what it does and to whom', async () => {
   renderFor(CHAIR, twoWaiting(), <Floor />);
+  await tooltipsLoaded();
   const queue = screen.getByRole('list', { name: 'Speaking queue' });
   for (const name of [
     'Move Councillor 2 up',
@@ -28,8 +29,9 @@ test('each icon button of the chair\u2019s queue is named for what it does and t
   }
 });
 
-test('the queue\u2019s buttons are named in the panel\u2019s language', () => {
+test('the queue\u2019s buttons are named in the panel\u2019s language', async () => {
   renderFor(CHAIR, twoWaiting(), <Floor />, { language: 'fr' });
+  await tooltipsLoaded();
   const queue = screen.getByRole('list', { name: 'File des orateurs' });
   expect(within(queue).getByRole('button', { name: 'Monter Councillor 2' })).toBeTruthy();
   expect(
@@ -49,8 +51,7 @@ test('an icon button shows its label as a tooltip when the pointer rests on it',
 
 test('an icon button shows its tooltip on keyboard focus too', async () => {
   renderFor(DIRECTOR, [created(council({ members: 5 }))], <AgendaEditor editable />);
-  // Tooltips come in a chunk of their own, loaded once the view shows.
-  await act(() => import('../../tab/src/ui/parts/Hint'));
+  await tooltipsLoaded();
   act(() => {
     screen.getByRole('button', { name: 'Move Item 1 down' }).focus();
   });

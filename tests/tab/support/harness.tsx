@@ -10,7 +10,7 @@ import {
   type WireCommand,
 } from '../../../shared/src';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Api, Outcome } from '../../../tab/src/api/client';
@@ -125,6 +125,11 @@ export function renderFor(
     </Harness>,
   );
   return { ...result, record };
+}
+
+/** Icon buttons' tooltips come in a chunk of their own: wait for it, as a browser would. */
+export async function tooltipsLoaded(): Promise<void> {
+  await act(() => import('../../../tab/src/ui/parts/Hint'));
 }
 
 /** Text and language providers only, for parts that take their data as props. */
