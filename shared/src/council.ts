@@ -78,7 +78,10 @@ export function setupFromCouncilFile(file: CouncilFile): MeetingSetupInput {
     roster: people.map(({ aadObjectId, ...person }) => ({ id: aadObjectId, ...person })),
     agenda: file.agenda.map((item) => ({
       id: `item-${item.n}`,
-      title: item.title,
+      // A title left blank in a language is none: the item reads in the meeting's language there.
+      title: Object.fromEntries(
+        Object.entries(item.title).filter(([, title]) => title.trim() !== ''),
+      ),
       session: item.session,
       // An item with candidates to choose among is an appointment unless the file says otherwise.
       subject: item.subject ?? (item.candidates?.length ? 'appointment' : 'general'),

@@ -1,4 +1,12 @@
-import { fold, meetingSetupSchema, titleIn, type MeetingSetup } from '../../shared/src';
+import demo from '../../bot/fixtures/council-demo.json';
+import {
+  councilFileSchema,
+  fold,
+  meetingSetupSchema,
+  setupFromCouncilFile,
+  titleIn,
+  type MeetingSetup,
+} from '../../shared/src';
 import { CHAIR, DIRECTOR, convened, council, created, firstMembers } from './support/council';
 import { linesOf, Sitting } from './support/minutes';
 import { command, given } from './support/spec';
@@ -37,6 +45,18 @@ describe('agenda titles: the meeting\u2019s language is the one required', () =>
     given(created(setup))
       .when(command(DIRECTOR, { type: 'ReviseAgenda', agenda: untitled }))
       .thenRefuses('ITEM_TITLE_MISSING');
+  });
+
+  test('a council file whose other titles are left blank gives items titled in French only', () => {
+    const file = councilFileSchema.parse({
+      ...demo,
+      agenda: demo.agenda.map((item) => ({
+        ...item,
+        title: { ...item.title, nl: '', de: ' ', en: '' },
+      })),
+    });
+    const setup = meetingSetupSchema.parse(setupFromCouncilFile(file));
+    expect(setup.agenda[0]?.title).toEqual({ fr: demo.agenda[0]?.title.fr });
   });
 
   test('the meeting\u2019s language cannot change to one its agenda is not titled in', () => {
