@@ -1,4 +1,12 @@
-import { ABSTAIN, fold, titleIn, type Event, type Meeting, type Outcome, type Vote } from '@council/shared';
+import {
+  ABSTAIN,
+  fold,
+  titleIn,
+  type Event,
+  type Meeting,
+  type Outcome,
+  type Vote,
+} from '@council/shared';
 import type { StoredEvent } from '../store';
 
 /** The event log as JSON Lines: one stored event per line, with its hash and the one before it. */

@@ -48,7 +48,10 @@ function sessionRefusal(agenda: readonly AgendaItem[], profile: RulesProfile): D
 }
 
 /** Every item is titled in the meeting's language: the minutes and the notices are written in it. */
-export function untitledRefusal(agenda: readonly AgendaItem[], language: Language): Decision | null {
+export function untitledRefusal(
+  agenda: readonly AgendaItem[],
+  language: Language,
+): Decision | null {
   const untitled = agenda.find((item) => !item.title[language]);
   return untitled ? refuse('ITEM_TITLE_MISSING', { item: untitled.id, language }) : null;
 }
