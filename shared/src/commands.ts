@@ -15,11 +15,12 @@ const text = (max: number) =>
   z.string().trim().min(1).max(max).refine(storable, 'no NUL character, no lone surrogate');
 const isoDate = z.iso.date();
 
+/** A title in the languages given; the meeting's own language is required by the setup's rules. */
 export const localizedTextSchema = z.object({
-  fr: text(500),
-  nl: text(500),
-  de: text(500),
-  en: text(500),
+  fr: text(500).optional(),
+  nl: text(500).optional(),
+  de: text(500).optional(),
+  en: text(500).optional(),
 });
 
 export const memberSchema = z.object({

@@ -45,7 +45,12 @@ export const councilFileSchema = z.object({
   agenda: z.array(
     z.object({
       n: z.number().int(),
-      title: z.object({ fr: z.string(), nl: z.string(), de: z.string(), en: z.string() }),
+      title: z.object({
+        fr: z.string().optional(),
+        nl: z.string().optional(),
+        de: z.string().optional(),
+        en: z.string().optional(),
+      }),
       session: z.enum(['public', 'closed']),
       expectedVote: z.enum(['named', 'secret', 'none']),
       subject: z.enum(subjects).optional(),
@@ -73,7 +78,10 @@ export function setupFromCouncilFile(file: CouncilFile): MeetingSetupInput {
     roster: people.map(({ aadObjectId, ...person }) => ({ id: aadObjectId, ...person })),
     agenda: file.agenda.map((item) => ({
       id: `item-${item.n}`,
-      title: item.title,
+      // A title left blank in a language is none: the item reads in the meeting's language there.
+      title: Object.fromEntries(
+        Object.entries(item.title).filter(([, title]) => title.trim() !== ''),
+      ),
       session: item.session,
       // An item with candidates to choose among is an appointment unless the file says otherwise.
       subject: item.subject ?? (item.candidates?.length ? 'appointment' : 'general'),

@@ -812,6 +812,15 @@ export const errorCatalogue = {
       en: 'The sitting is not suspended.',
     },
   },
+  ITEM_TITLE_MISSING: {
+    status: 400,
+    message: {
+      fr: 'Le point {item} n’a pas d’intitulé dans la langue de la séance ({language}).',
+      nl: 'Punt {item} heeft geen titel in de taal van de zitting ({language}).',
+      de: 'Punkt {item} hat keinen Titel in der Sprache der Sitzung ({language}).',
+      en: 'Item {item} has no title in the language of the meeting ({language}).',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

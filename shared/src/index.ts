@@ -2,6 +2,7 @@ export * from './agenda';
 export { itemStatus, type AgendaProgress, type ItemStatus } from './agenda/progress';
 export type { Procedure } from './agenda/procedure';
 export { sessionOf } from './agenda/session';
+export { titleIn } from './agenda/title';
 export { quorum } from './attendance/quorum';
 export * from './commands';
 export { inOneFold, memo } from './copy-on-write';

@@ -1,8 +1,8 @@
 export const languages = ['fr', 'nl', 'de', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-/** Text a person reads, in each language of the app. */
-export type LocalizedText = Readonly<Record<Language, string>>;
+/** Text a person reads, in the languages it was written in (the meeting's own at least). */
+export type LocalizedText = Readonly<Partial<Record<Language, string>>>;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

@@ -31,6 +31,11 @@ export type Member = MeetingSetup['roster'][number];
 const rolesById = (roster: readonly Member[]) =>
   new Map(roster.map((member) => [member.id, member.role]));
 
+/** How texts agree with a member of the roster: "Présidente", "présente". Neutral when not given. */
+export function genderOf(roster: readonly Member[], id: MemberId | undefined): Gender {
+  return roster.find((member) => member.id === id)?.gender ?? 'neutral';
+}
+
 export function actorOf(roster: readonly Member[], id: MemberId): Actor | null {
   if (id === SYSTEM) return SYSTEM;
   return memo(roster, rolesById).get(id) ?? null;

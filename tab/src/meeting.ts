@@ -1,6 +1,7 @@
 import {
   emptyQueue,
   minutesWords,
+  titleIn,
   type AgendaItem,
   type Language,
   type Meeting,
@@ -22,14 +23,14 @@ export function memberName(meeting: Meeting, memberId: string): string {
   return meeting.setup.roster.find((member) => member.id === memberId)?.name ?? memberId;
 }
 
-export function itemTitle(item: AgendaItem, language: Language): string {
-  return item.title[language];
+export function itemTitle(meeting: Meeting, item: AgendaItem, language: Language): string {
+  return titleIn(item, language, meeting.setup.language);
 }
 
 /** "3. Budget 2027": the item's place on the agenda and its title. */
 export function itemLabel(meeting: Meeting, item: AgendaItem, language: Language): string {
   const n = meeting.setup.agenda.findIndex((i) => i.id === item.id) + 1;
-  return `${n}. ${itemTitle(item, language)}`;
+  return `${n}. ${itemTitle(meeting, item, language)}`;
 }
 
 export function openVoteOf(meeting: Meeting): Vote | null {
@@ -44,12 +45,12 @@ export function voteSubject(meeting: Meeting, vote: Vote, language: Language): s
     const words = minutesWords[language];
     const what = words.agenda.procedure[procedure.kind];
     if (procedure.kind === 'closedSession') return what;
-    return `${what}${words.labelSeparator}${itemTitle(procedure.item, language)}`;
+    return `${what}${words.labelSeparator}${itemTitle(meeting, procedure.item, language)}`;
   }
   const motion = vote.motionId ? meeting.motions[vote.motionId] : undefined;
   if (motion) return motion.text;
   const item = meeting.setup.agenda.find((i) => i.id === vote.itemId);
-  return item ? itemTitle(item, language) : vote.itemId;
+  return item ? itemTitle(meeting, item, language) : vote.itemId;
 }
 
 /** A choice as a person reads it: a candidate's name, or the key of yes / no / abstain. */

@@ -124,7 +124,7 @@ describe('the demo meeting through the bot alone', () => {
     expect(() => button(chairView, 'vote.open', { secret: true })).toThrow(/no vote.open button/);
     await press(bot.chair, chairView, 'vote.open', { secret: false });
     vote = await postedCard(/Vote nominatif/);
-    expect(textOf(vote.card)).toContain('0 sur 30 ont voté');
+    expect(textOf(vote.card)).toContain('0 sur 30 a voté');
     const notice = await bot.connector.waitFor((c) => c.kind === 'notify');
     expect(notice.body).toMatchObject({ type: 'targetedMeetingNotification' });
   });

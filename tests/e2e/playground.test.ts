@@ -159,7 +159,7 @@ describe('the bot in the Agents Playground', () => {
     await say('next');
     await page.getByText('Point en discussion').waitFor({ timeout: 30_000 });
     await say('vote');
-    await page.getByText('0 sur 30 ont voté').waitFor({ timeout: 30_000 });
+    await page.getByText('0 sur 30 a voté').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Oui', exact: true }).last().click();
     await page.getByText('Your vote is recorded: Yes.').waitFor({ timeout: 30_000 });
   }, 90_000);

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Details from '../../tab/src/ui/details/Details';
 import { CHAIR, DIRECTOR, council, created, convened, opened } from '../shared/support/council';
@@ -63,9 +63,14 @@ test('the director adds an agenda item in four languages with a secret vote, and
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Add an item' }));
   const item = screen.getByRole('listitem', { name: 'Item 5' });
-  const fields = item.querySelectorAll('input');
-  for (const [index, title] of ['Nomination', 'Benoeming', 'Ernennung', 'Appointment'].entries()) {
-    await user.type(fields[index] as HTMLInputElement, title);
+  const titles = {
+    French: 'Nomination',
+    Dutch: 'Benoeming',
+    German: 'Ernennung',
+    English: 'Appointment',
+  };
+  for (const [language, title] of Object.entries(titles)) {
+    await user.type(within(item).getByRole('textbox', { name: `Title in ${language}` }), title);
   }
   await user.selectOptions(item.querySelectorAll('select')[1] as HTMLSelectElement, 'secret');
   // Only its subject lets an item be voted in secret in Wallonia (CDLD L1122-27).

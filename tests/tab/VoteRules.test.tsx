@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Panel from '../../tab/src/ui/panel/Panel';
+import { Votes } from '../../tab/src/ui/parts/Votes';
 import { CHAIR, DIRECTOR, firstMembers, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
@@ -73,3 +74,19 @@ test('a published result of two thirds of the members present says its base and 
   ).toBeTruthy();
   expect(screen.getByText('Rejected')).toBeTruthy();
 });
+
+test.each([
+  ['fr', 'Majorité', 'majorité des deux tiers des membres présents'],
+  ['nl', 'Meerderheid', 'tweederdemeerderheid van de aanwezige leden'],
+  ['de', 'Mehrheit', 'Zweidrittelmehrheit der anwesenden Mitglieder'],
+] as const)(
+  'in %s, the majority picker says each majority in words, never as a fraction',
+  (language, label, twoThirds) => {
+    renderFor(CHAIR, sitting({ members: 9, present: 9 }), <Votes />, { language });
+    const options = within(screen.getByRole('combobox', { name: label }))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toContain(twoThirds);
+    expect(options.filter((text) => /\d/.test(text))).toEqual([]);
+  },
+);

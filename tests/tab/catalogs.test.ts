@@ -49,3 +49,44 @@ test.each(languages)('in %s, no text is left empty', (language) => {
   walk(catalogs[language], '');
   expect(empty).toEqual([]);
 });
+
+/** Every text of a catalog by its full key, plural and context suffixes kept. */
+function textsOf(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : textsOf(value, `${prefix}${key}.`),
+  );
+}
+
+const pluralSuffix = /_(ordinal_)?(zero|one|two|few|many|other)$/;
+
+test.each(languages)(
+  'in %s, every text with a count has each plural form that language has',
+  (language) => {
+    const texts = new Map(textsOf(catalogs[language]));
+    const counted = [...texts].filter(([, text]) => text.includes('{{count}}'));
+    expect(counted.length).toBeGreaterThan(10);
+    const missing: string[] = [];
+    for (const [key] of counted) {
+      const match = pluralSuffix.exec(key);
+      if (!match) {
+        missing.push(`${key} (no plural forms)`);
+        continue;
+      }
+      const base = key.slice(0, match.index);
+      const ordinal = match[1] !== undefined;
+      const categories = new Intl.PluralRules(language, {
+        type: ordinal ? 'ordinal' : 'cardinal',
+      }).resolvedOptions().pluralCategories;
+      for (const category of categories) {
+        const form = `${base}_${ordinal ? 'ordinal_' : ''}${category}`;
+        if (!texts.has(form)) missing.push(form);
+      }
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  },
+);
+
+test('French reads 0 and 1 in the singular, so a count of 0 takes the "one" form', () => {
+  expect(new Intl.PluralRules('fr').select(0)).toBe('one');
+  expect(new Intl.PluralRules('en').select(0)).toBe('other');
+});

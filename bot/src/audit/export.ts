@@ -1,4 +1,12 @@
-import { ABSTAIN, fold, type Event, type Meeting, type Outcome, type Vote } from '@council/shared';
+import {
+  ABSTAIN,
+  fold,
+  titleIn,
+  type Event,
+  type Meeting,
+  type Outcome,
+  type Vote,
+} from '@council/shared';
 import type { StoredEvent } from '../store';
 
 /** The event log as JSON Lines: one stored event per line, with its hash and the one before it. */
@@ -73,7 +81,7 @@ function voteRows(meeting: Meeting, vote: Vote): Row[] {
       : (item?.candidates.find((c) => c.id === choice)?.name ?? choice);
   const common = {
     item: item ? meeting.setup.agenda.indexOf(item) + 1 : '',
-    item_title: item?.title[meeting.setup.language] ?? '',
+    item_title: item ? titleIn(item, meeting.setup.language, meeting.setup.language) : '',
     vote_id: vote.id,
     vote: vote.secret ? 'secret' : 'named',
     status: vote.status,

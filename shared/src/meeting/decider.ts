@@ -7,7 +7,7 @@ import type { MeetingEvent } from '../events';
 import { notInSession } from '../guards';
 import { speechEnded } from '../speaking/decider';
 import { emptyQueue, initialState, type Meeting, type MeetingState } from '../state';
-import { profileOf, setupRefusal } from './setup';
+import { profileOf, setupRefusal, untitledRefusal } from './setup';
 
 export type MeetingCommand = CommandOf<
   | 'CreateMeeting'
@@ -84,6 +84,7 @@ export function decideMeeting(state: MeetingState, command: MeetingCommand): Dec
     case 'ChooseLanguage':
       return (
         setupLocked(meeting) ??
+        untitledRefusal(meeting.setup.agenda, command.language) ??
         accept({ type: 'LanguageChosen', language: command.language, ...stamp(command) })
       );
     case 'ConveneMeeting':

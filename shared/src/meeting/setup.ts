@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../agenda';
 import type { MeetingSetup } from '../commands';
 import { refuse, type Decision } from '../decision';
+import type { Language } from '../language';
 import { profileWith, type RulesProfile } from '../profiles';
 import type { Member } from '../roster';
 import { secretItemRefusal } from '../votes/secrecy';
@@ -46,9 +47,22 @@ function sessionRefusal(agenda: readonly AgendaItem[], profile: RulesProfile): D
   return null;
 }
 
+/** Every item is titled in the meeting's language: the minutes and the notices are written in it. */
+export function untitledRefusal(
+  agenda: readonly AgendaItem[],
+  language: Language,
+): Decision | null {
+  const untitled = agenda.find((item) => !item.title[language]);
+  return untitled ? refuse('ITEM_TITLE_MISSING', { item: untitled.id, language }) : null;
+}
+
 export function setupRefusal(setup: MeetingSetup): Decision | null {
   const problem = rosterProblem(setup.roster) ?? agendaProblem(setup.agenda);
   if (problem) return refuse('INVALID_SETUP', { detail: problem });
   const profile = profileOf(setup);
-  return sessionRefusal(setup.agenda, profile) ?? secretItemRefusal(setup.agenda, profile);
+  return (
+    untitledRefusal(setup.agenda, setup.language) ??
+    sessionRefusal(setup.agenda, profile) ??
+    secretItemRefusal(setup.agenda, profile)
+  );
 }

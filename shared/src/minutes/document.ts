@@ -1,5 +1,6 @@
 import type { AgendaItem, Session } from '../agenda';
 import { agendaBlocks, procedureLabel } from './agenda';
+import { titleIn } from '../agenda/title';
 import type { Event } from '../events';
 import type { Language } from '../language';
 import { articlesOf, listOf } from '../profiles';
@@ -199,7 +200,10 @@ function itemBlocks(
   const words = ctx.words.item;
   const { meeting } = ctx;
   const blocks: MinutesBlock[] = [
-    heading(2, `${ctx.itemNumber(item.id)}. ${item.title[ctx.meeting.setup.language]}`),
+    heading(
+      2,
+      `${ctx.itemNumber(item.id)}. ${titleIn(item, ctx.meeting.setup.language, ctx.meeting.setup.language)}`,
+    ),
   ];
   blocks.push(...agendaBlocks(ctx, item));
   const takenUp = record.takenUpAt.get(item.id);

@@ -1,4 +1,4 @@
-import { SECRETARIAT_ROLE, type Role } from '@council/shared';
+import { SECRETARIAT_ROLE, type Gender, type Role } from '@council/shared';
 import type { TokenSource } from '../api/client';
 
 /** Someone of the demo council, as the browser mode's picker offers them. */
@@ -7,13 +7,21 @@ export interface DemoPerson {
   readonly objectId: string;
   readonly name: string;
   readonly role: Role;
+  readonly gender?: Gender | undefined;
+}
+
+interface Person {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly gender?: Gender;
 }
 
 interface CouncilPeople {
   readonly tenantId: string;
-  readonly director?: { aadObjectId: string; name: string; role: Role };
-  readonly observer?: { aadObjectId: string; name: string; role: Role };
-  readonly members: readonly { aadObjectId: string; name: string; role: Role }[];
+  readonly director?: Person;
+  readonly observer?: Person;
+  readonly members: readonly Person[];
 }
 
 /** The demo council's people, loaded only in browser mode: Teams users never download them. */
@@ -30,6 +38,7 @@ export async function demoPeople(): Promise<DemoPerson[]> {
     objectId: p.aadObjectId,
     name: p.name,
     role: p.role,
+    gender: p.gender,
   }));
 }
 

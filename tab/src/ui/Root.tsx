@@ -66,7 +66,12 @@ function DevBar({ person, onSwitch }: { person: DemoPerson; onSwitch: () => void
   const styles = useStyles();
   return (
     <div className={styles.devBar} data-dev-person={person.objectId}>
-      <span>{t('dev.actingAs', { name: person.name, role: t(`roles.${person.role}`) })}</span>
+      <span>
+        {t('dev.actingAs', {
+          name: person.name,
+          role: t(`roles.${person.role}`, { context: person.gender ?? 'neutral' }),
+        })}
+      </span>
       <Button size="small" appearance="transparent" onClick={onSwitch}>
         {t('dev.switch')}
       </Button>

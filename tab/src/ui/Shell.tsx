@@ -16,6 +16,7 @@ import type { ServerClock } from '../live/clock';
 import { useMeeting } from '../live/useMeeting';
 import { Announcer } from './parts/Announcer';
 import { ConnectionState } from './parts/ConnectionState';
+import { IconButton } from './parts/IconButton';
 import { useRenderedMark } from './rendered';
 import { SessionProvider, type HostActions, type LoadedSession } from './session';
 
@@ -114,9 +115,9 @@ export function Shell({
           <MessageBarBody>{notice}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button
+              <IconButton
                 appearance="transparent"
-                aria-label={t('app.dismiss')}
+                label={t('app.dismiss')}
                 icon={<DismissRegular />}
                 onClick={() => {
                   setNotice(null);

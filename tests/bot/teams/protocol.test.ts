@@ -344,7 +344,7 @@ describe('the bot in a Teams meeting chat, over the Bot Framework protocol', () 
       ]);
       for (const view of clicks) expect(textOf(view)).toContain('The vote is open');
       vote = await postedCard(/Vote nominatif/, before);
-      expect(textOf(vote.card)).toContain('0 sur 30 ont voté');
+      expect(textOf(vote.card)).toContain('0 sur 30 a voté');
       expect(vote.card.refresh).toMatchObject({
         action: { verb: 'refresh', data: { card: { kind: 'vote' } } },
       });
@@ -462,7 +462,7 @@ describe('the bot in a Teams meeting chat, over the Bot Framework protocol', () 
       expect(recipients).toHaveLength(30);
       expect(recipients).not.toContain((bot.members[40] as ChatPerson).id);
       const vote = await postedCard(/Vote nominatif/, before);
-      expect(textOf(vote.card)).toContain('0 sur 30 ont voté');
+      expect(textOf(vote.card)).toContain('0 sur 30 a voté');
       expect(await say(bot.chair, 'close')).toEqual([]);
     });
   });

@@ -120,7 +120,7 @@ describe.each(testDatabases())('the second round of an appointment, on %s', (_en
         posted(c) &&
         /Scrutin secret/.test(textOf(cardOf(c))),
     );
-    expect(textOf(cardOf(card))).toContain('0 sur 30 ont voté');
+    expect(textOf(cardOf(card))).toContain('0 sur 30 a voté');
     expect(hasButton(await viewFor(bot.chair, result), 'vote.runoff')).toBe(false);
   });
 

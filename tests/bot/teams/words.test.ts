@@ -28,11 +28,24 @@ describe('the bot’s words in four languages', () => {
   );
 
   test('i18next fills in the placeholders', () => {
-    expect(textsFor('nl')('vote.participation', { voted: 31, eligible: 47 })).toBe(
+    expect(textsFor('nl')('vote.participation', { count: 31, eligible: 47 })).toBe(
       '31 van 47 hebben gestemd',
     );
-    expect(textsFor('de')('vote.participation', { voted: 31, eligible: 47 })).toBe(
+    expect(textsFor('de')('vote.participation', { count: 31, eligible: 47 })).toBe(
       '31 von 47 haben abgestimmt',
+    );
+  });
+
+  test('a count agrees in number: one has voted, 0 and 1 are singular in French', () => {
+    const fr = textsFor('fr');
+    expect(fr('vote.participation', { count: 1, eligible: 47 })).toBe('1 sur 47 a voté');
+    expect(fr('vote.participation', { count: 0, eligible: 47 })).toBe('0 sur 47 a voté');
+    expect(fr('vote.participation', { count: 2, eligible: 47 })).toBe('2 sur 47 ont voté');
+    expect(fr('result.void', { count: 1, needed: 5 })).toBe(
+      'Vote nul faute de quorum (1 présent, 5 requis)',
+    );
+    expect(textsFor('en')('vote.participation', { count: 1, eligible: 47 })).toBe(
+      '1 of 47 has voted',
     );
   });
 

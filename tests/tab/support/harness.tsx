@@ -4,12 +4,13 @@ import {
   fold,
   meetingFor,
   type Event,
+  type Language,
   type Meeting,
   type Role,
   type WireCommand,
 } from '../../../shared/src';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Api, Outcome } from '../../../tab/src/api/client';
@@ -35,18 +36,20 @@ function Harness({
   me,
   record,
   api,
+  language,
   children,
 }: {
   history: readonly Event[];
   me: string;
   record: Record;
   api: Api;
+  language: Language;
   children: ReactNode;
 }) {
   const [events, setEvents] = useState<readonly Event[]>(history);
   const latest = useRef(events);
   latest.current = events;
-  const i18n = useMemo(() => createI18n('en'), []);
+  const i18n = useMemo(() => createI18n(language), [language]);
   const clock = useMemo(() => createServerClock(() => Date.parse(nextTime())), []);
   const state = fold(events) as Meeting;
   const actor = actorOf(state.setup.roster, me);
@@ -85,7 +88,7 @@ function Harness({
     retry: () => undefined,
     api,
     meetingId: 'meeting-1',
-    language: 'en',
+    language,
     host: { inTeams: false, shareToStage: null },
     report: (message) => {
       record.reported.push(message);
@@ -107,15 +110,26 @@ export function renderFor(
   me: string,
   history: readonly Event[],
   ui: ReactNode,
-  options: { readonly api?: Api } = {},
+  options: { readonly api?: Api; readonly language?: Language } = {},
 ) {
   const record: Record = { sent: [], reported: [] };
   const result = render(
-    <Harness history={history} me={me} record={record} api={options.api ?? ({} as Api)}>
+    <Harness
+      history={history}
+      me={me}
+      record={record}
+      api={options.api ?? ({} as Api)}
+      language={options.language ?? 'en'}
+    >
       {ui}
     </Harness>,
   );
   return { ...result, record };
+}
+
+/** Icon buttons' tooltips come in a chunk of their own: wait for it, as a browser would. */
+export async function tooltipsLoaded(): Promise<void> {
+  await act(() => import('../../../tab/src/ui/parts/Hint'));
 }
 
 /** Text and language providers only, for parts that take their data as props. */

@@ -46,7 +46,7 @@ export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
     case 'noneElected':
       return outcome.tie ? t('result.noneElectedTie') : t('result.noneElected');
     case 'void':
-      return t('result.void', { present: outcome.present, needed: outcome.needed });
+      return t('result.void', { count: outcome.present, needed: outcome.needed });
     default: {
       const _exhaustive: never = outcome;
       return _exhaustive;

@@ -1,4 +1,4 @@
-import type { Language, Meeting, Reader } from '@council/shared';
+import { titleIn, type Language, type Meeting, type Reader } from '@council/shared';
 import type { Texts } from '../i18n';
 import { escapeMarkdown } from '../markdown';
 import { execute, notice, type Element, type Tone } from './elements';
@@ -45,7 +45,9 @@ export function nameOf(meeting: Meeting, memberId: string): string {
 export function itemTitle(meeting: Meeting, itemId: string, language: Language): string {
   const index = meeting.setup.agenda.findIndex((i) => i.id === itemId);
   const item = meeting.setup.agenda[index];
-  return item ? `${index + 1}. ${escapeMarkdown(item.title[language])}` : escapeMarkdown(itemId);
+  return item
+    ? `${index + 1}. ${escapeMarkdown(titleIn(item, language, meeting.setup.language))}`
+    : escapeMarkdown(itemId);
 }
 
 export function isVoting(view: View): boolean {

@@ -6,6 +6,7 @@ import {
   majorityName,
   isEntitled,
   messageOf,
+  titleIn,
   type Meeting,
   type Procedure,
   type Vote,
@@ -38,7 +39,7 @@ function procedureOf(view: View, procedure: Procedure): Element[] {
   if (procedure.kind === 'closedSession') {
     return [text(view.t('vote.procedureClosedSession'), { weight: 'Bolder' })];
   }
-  const title = escapeMarkdown(procedure.item.title[view.language]);
+  const title = escapeMarkdown(titleIn(procedure.item, view.language, view.meeting.setup.language));
   return [text(view.t('vote.procedureUrgency', { title }), { weight: 'Bolder' })];
 }
 
@@ -81,7 +82,7 @@ function mayCast(view: View, vote: Vote): boolean {
 
 function statusLine(view: View, vote: Vote): Element {
   const { t } = view;
-  const counts = { voted: vote.participants.length, eligible: vote.eligible.length };
+  const counts = { count: vote.participants.length, eligible: vote.eligible.length };
   switch (vote.status) {
     case 'open':
       return text(t('vote.participation', counts), { weight: 'Bolder' });
@@ -105,7 +106,7 @@ function quorumLine(view: View, vote: Vote): Element[] {
   const lost = view.meeting.quorumLost;
   if (vote.status !== 'open' || view.meeting.openVoteId !== vote.id || !lost) return [];
   return [
-    notice(view.t('vote.quorumLost', { present: lost.present, needed: lost.needed }), 'attention'),
+    notice(view.t('vote.quorumLost', { count: lost.present, needed: lost.needed }), 'attention'),
   ];
 }
 

@@ -59,11 +59,16 @@ export const de: Catalog = {
   'vote.secretTitle': 'Geheime Abstimmung',
   'vote.threshold': 'Erforderliche Mehrheit: {{threshold}} der abgegebenen Stimmen',
   'vote.thresholdOnBase': 'Erforderliche Mehrheit: {{majority}}',
-  'vote.participation': '{{voted}} von {{eligible}} haben abgestimmt',
+  'vote.participation': '{{count}} von {{eligible}} haben abgestimmt',
+  'vote.participation_one': '{{count}} von {{eligible}} hat abgestimmt',
   'vote.quorumLost':
-    'Quorum verloren: {{present}} anwesend, {{needed}} erforderlich. Jetzt geschlossen wäre diese Abstimmung nichtig.',
+    'Quorum verloren: {{count}} anwesend, {{needed}} erforderlich. Jetzt geschlossen wäre diese Abstimmung nichtig.',
+  'vote.quorumLost_one':
+    'Quorum verloren: {{count}} anwesend, {{needed}} erforderlich. Jetzt geschlossen wäre diese Abstimmung nichtig.',
   'vote.closedToDirector':
-    'Die Abstimmung ist geschlossen: {{voted}} von {{eligible}} haben abgestimmt. Der Generaldirektor erhält das Ergebnis und veröffentlicht es.',
+    'Die Abstimmung ist geschlossen: {{count}} von {{eligible}} haben abgestimmt. Der Generaldirektor erhält das Ergebnis und veröffentlicht es.',
+  'vote.closedToDirector_one':
+    'Die Abstimmung ist geschlossen: {{count}} von {{eligible}} hat abgestimmt. Der Generaldirektor erhält das Ergebnis und veröffentlicht es.',
   'vote.published': 'Das Ergebnis ist veröffentlicht.',
   'vote.notEntitled':
     'Sie dürfen an dieser Abstimmung nicht teilnehmen: Nur die bei ihrer Eröffnung anwesenden Mitglieder stimmen ab.',
@@ -93,8 +98,9 @@ export const de: Catalog = {
   'result.secondRound': 'Stichwahl zwischen {{first}} und {{second}}',
   'result.noneElected': 'Niemand gewählt',
   'result.noneElectedTie': 'Niemand gewählt (Stimmengleichheit)',
-  'result.void':
-    'Abstimmung mangels Quorum nichtig ({{present}} anwesend, {{needed}} erforderlich)',
+  'result.void': 'Abstimmung mangels Quorum nichtig ({{count}} anwesend, {{needed}} erforderlich)',
+  'result.void_one':
+    'Abstimmung mangels Quorum nichtig ({{count}} anwesend, {{needed}} erforderlich)',
   'result.participation': 'Abstimmende',
   'result.votesCast': 'Abgegebene Stimmen',
   'result.needed': 'Erforderlich für die Annahme',

@@ -58,11 +58,16 @@ export const en = {
   'vote.secretTitle': 'Secret vote',
   'vote.threshold': 'Majority required: {{threshold}} of the votes cast',
   'vote.thresholdOnBase': 'Majority required: {{majority}}',
-  'vote.participation': '{{voted}} of {{eligible}} have voted',
+  'vote.participation': '{{count}} of {{eligible}} have voted',
+  'vote.participation_one': '{{count}} of {{eligible}} has voted',
   'vote.quorumLost':
-    'Quorum lost: {{present}} present, {{needed}} needed. Closed now, this vote would be void.',
+    'Quorum lost: {{count}} present, {{needed}} needed. Closed now, this vote would be void.',
+  'vote.quorumLost_one':
+    'Quorum lost: {{count}} present, {{needed}} needed. Closed now, this vote would be void.',
   'vote.closedToDirector':
-    'The vote is closed: {{voted}} of {{eligible}} voted. The general director receives the result and publishes it.',
+    'The vote is closed: {{count}} of {{eligible}} voted. The general director receives the result and publishes it.',
+  'vote.closedToDirector_one':
+    'The vote is closed: {{count}} of {{eligible}} voted. The general director receives the result and publishes it.',
   'vote.published': 'The result is published.',
   'vote.notEntitled':
     'You may not vote in this vote: only the members present when it opened may vote.',
@@ -91,7 +96,8 @@ export const en = {
   'result.secondRound': 'Second round between {{first}} and {{second}}',
   'result.noneElected': 'No one elected',
   'result.noneElectedTie': 'No one elected (tie)',
-  'result.void': 'Void for want of quorum ({{present}} present, {{needed}} needed)',
+  'result.void': 'Void for want of quorum ({{count}} present, {{needed}} needed)',
+  'result.void_one': 'Void for want of quorum ({{count}} present, {{needed}} needed)',
   'result.participation': 'Voters',
   'result.votesCast': 'Votes cast',
   'result.needed': 'Needed to carry',

@@ -59,11 +59,16 @@ export const fr: Catalog = {
   'vote.secretTitle': 'Scrutin secret',
   'vote.threshold': 'Majorité requise : {{threshold}} des suffrages exprimés',
   'vote.thresholdOnBase': 'Majorité requise : {{majority}}',
-  'vote.participation': '{{voted}} sur {{eligible}} ont voté',
+  'vote.participation': '{{count}} sur {{eligible}} ont voté',
+  'vote.participation_one': '{{count}} sur {{eligible}} a voté',
   'vote.quorumLost':
-    'Quorum perdu : {{present}} présents, {{needed}} requis. Clos maintenant, ce vote serait nul.',
+    'Quorum perdu : {{count}} présents, {{needed}} requis. Clos maintenant, ce vote serait nul.',
+  'vote.quorumLost_one':
+    'Quorum perdu : {{count}} présent, {{needed}} requis. Clos maintenant, ce vote serait nul.',
   'vote.closedToDirector':
-    'Le vote est clos : {{voted}} sur {{eligible}} ont voté. Le directeur général reçoit le résultat et le publie.',
+    'Le vote est clos : {{count}} sur {{eligible}} ont voté. Le directeur général reçoit le résultat et le publie.',
+  'vote.closedToDirector_one':
+    'Le vote est clos : {{count}} sur {{eligible}} a voté. Le directeur général reçoit le résultat et le publie.',
   'vote.published': 'Le résultat est publié.',
   'vote.notEntitled':
     'Vous ne pouvez pas prendre part à ce vote : seuls les membres présents à son ouverture votent.',
@@ -93,7 +98,8 @@ export const fr: Catalog = {
   'result.secondRound': 'Second tour entre {{first}} et {{second}}',
   'result.noneElected': 'Personne n’est élu',
   'result.noneElectedTie': 'Personne n’est élu (parité des voix)',
-  'result.void': 'Vote nul faute de quorum ({{present}} présents, {{needed}} requis)',
+  'result.void': 'Vote nul faute de quorum ({{count}} présents, {{needed}} requis)',
+  'result.void_one': 'Vote nul faute de quorum ({{count}} présent, {{needed}} requis)',
   'result.participation': 'Votants',
   'result.votesCast': 'Suffrages exprimés',
   'result.needed': 'Requis pour l’emporter',

@@ -59,11 +59,16 @@ export const nl: Catalog = {
   'vote.secretTitle': 'Geheime stemming',
   'vote.threshold': 'Vereiste meerderheid: {{threshold}} van de uitgebrachte stemmen',
   'vote.thresholdOnBase': 'Vereiste meerderheid: {{majority}}',
-  'vote.participation': '{{voted}} van {{eligible}} hebben gestemd',
+  'vote.participation': '{{count}} van {{eligible}} hebben gestemd',
+  'vote.participation_one': '{{count}} van {{eligible}} heeft gestemd',
   'vote.quorumLost':
-    'Quorum verloren: {{present}} aanwezig, {{needed}} vereist. Nu gesloten is deze stemming ongeldig.',
+    'Quorum verloren: {{count}} aanwezig, {{needed}} vereist. Nu gesloten is deze stemming ongeldig.',
+  'vote.quorumLost_one':
+    'Quorum verloren: {{count}} aanwezig, {{needed}} vereist. Nu gesloten is deze stemming ongeldig.',
   'vote.closedToDirector':
-    'De stemming is gesloten: {{voted}} van {{eligible}} hebben gestemd. De algemeen directeur ontvangt de uitslag en maakt ze bekend.',
+    'De stemming is gesloten: {{count}} van {{eligible}} hebben gestemd. De algemeen directeur ontvangt de uitslag en maakt ze bekend.',
+  'vote.closedToDirector_one':
+    'De stemming is gesloten: {{count}} van {{eligible}} heeft gestemd. De algemeen directeur ontvangt de uitslag en maakt ze bekend.',
   'vote.published': 'De uitslag is bekendgemaakt.',
   'vote.notEntitled':
     'U mag niet deelnemen aan deze stemming: alleen de leden die aanwezig waren bij de opening stemmen.',
@@ -92,8 +97,9 @@ export const nl: Catalog = {
   'result.secondRound': 'Herstemming tussen {{first}} en {{second}}',
   'result.noneElected': 'Niemand verkozen',
   'result.noneElectedTie': 'Niemand verkozen (staking van stemmen)',
-  'result.void':
-    'Stemming ongeldig bij gebrek aan quorum ({{present}} aanwezig, {{needed}} vereist)',
+  'result.void': 'Stemming ongeldig bij gebrek aan quorum ({{count}} aanwezig, {{needed}} vereist)',
+  'result.void_one':
+    'Stemming ongeldig bij gebrek aan quorum ({{count}} aanwezig, {{needed}} vereist)',
   'result.participation': 'Stemmers',
   'result.votesCast': 'Uitgebrachte stemmen',
   'result.needed': 'Nodig om aan te nemen',

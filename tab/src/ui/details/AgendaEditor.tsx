@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemLabel } from '../../meeting';
 import { DeliberationFields } from '../parts/DeliberationFields';
+import { IconButton } from '../parts/IconButton';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 
@@ -54,12 +55,24 @@ function candidatesFrom(text: string, item: AgendaItem): Candidate[] {
   });
 }
 
+/** The meeting's language first: the only title an item must have. */
+const titlesFirst = (meetingLanguage: Language): Language[] => [
+  meetingLanguage,
+  ...languages.filter((language) => language !== meetingLanguage),
+];
+
+/** A title left blank in a language is no title in it: the item reads in the meeting's language. */
+function titleWith(title: AgendaItem['title'], language: Language, text: string) {
+  const { [language]: _replaced, ...others } = title;
+  return text.trim() === '' ? others : { ...others, [language]: text };
+}
+
 function newItem(agenda: readonly AgendaItem[]): AgendaItem {
   let n = agenda.length + 1;
   while (agenda.some((item) => item.id === `item-${String(n)}`)) n++;
   return {
     id: `item-${String(n)}`,
-    title: { fr: '', nl: '', de: '', en: '' },
+    title: {},
     session: 'public',
     subject: 'general',
     expectedVote: 'named',
@@ -85,49 +98,58 @@ function ItemEditor({
   const { t } = useTranslation();
   const styles = useStyles();
   const layout = useLayout();
+  const { meeting } = useSession();
   const [candidates, setCandidates] = useState(item.candidates.map((c) => c.name).join('\n'));
   const label = t('details.itemNumber', { n: index + 1 });
   return (
     <li className={styles.item} data-agenda-item={item.id} aria-label={label}>
       <div className={layout.row}>
         <strong className={layout.grow}>{label}</strong>
-        <Button
+        <IconButton
           size="small"
           icon={<ArrowUpRegular />}
-          aria-label={t('details.moveUp', { item: label })}
+          label={t('details.moveUp', { item: label })}
           disabled={index === 0}
           onClick={() => {
             move(-1);
           }}
         />
-        <Button
+        <IconButton
           size="small"
           icon={<ArrowDownRegular />}
-          aria-label={t('details.moveDown', { item: label })}
+          label={t('details.moveDown', { item: label })}
           disabled={index === count - 1}
           onClick={() => {
             move(1);
           }}
         />
-        <Button
+        <IconButton
           size="small"
           icon={<DeleteRegular />}
-          aria-label={t('details.removeItem', { item: label })}
+          label={t('details.removeItem', { item: label })}
           onClick={remove}
         />
       </div>
       <div className={styles.fields}>
-        {languages.map((language: Language) => (
-          <Field key={language} label={t(`details.titleIn.${language}`)} required>
-            <Input
-              lang={language}
-              value={item.title[language]}
-              onChange={(_e, data) => {
-                change({ ...item, title: { ...item.title, [language]: data.value } });
-              }}
-            />
-          </Field>
-        ))}
+        {titlesFirst(meeting.setup.language).map((language) => {
+          const required = language === meeting.setup.language;
+          return (
+            <Field
+              key={language}
+              label={t(`details.titleIn.${language}`)}
+              required={required}
+              hint={required ? undefined : t('labels.optional')}
+            >
+              <Input
+                lang={language}
+                value={item.title[language] ?? ''}
+                onChange={(_e, data) => {
+                  change({ ...item, title: titleWith(item.title, language, data.value) });
+                }}
+              />
+            </Field>
+          );
+        })}
         <Field label={t('details.session')}>
           <Select
             value={item.session}

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importRoster, type ImportProblem } from '../../setup/roster-import';
 import { useCommand, useSession } from '../session';
+import { IconButton } from '../parts/IconButton';
 import { useLayout } from '../styles';
 
 const useStyles = makeStyles({
@@ -113,18 +114,18 @@ export function RosterEditor({ editable }: { editable: boolean }) {
                       ))}
                     </Select>
                   ) : (
-                    t(`roles.${member.role}`)
+                    t(`roles.${member.role}`, { context: member.gender ?? 'neutral' })
                   )}
                 </td>
                 <td>{member.group ?? ''}</td>
                 <td>{member.seat ?? ''}</td>
                 {editable && (
                   <td>
-                    <Button
+                    <IconButton
                       size="small"
                       appearance="subtle"
                       icon={<DeleteRegular />}
-                      aria-label={t('roster.remove', { name: member.name })}
+                      label={t('roster.remove', { name: member.name })}
                       onClick={() => {
                         setDraft((all) => all.filter((m) => m.id !== member.id));
                       }}

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Agenda, CurrentItem } from '../parts/Agenda';
 import { AgendaControl } from '../parts/AgendaControl';
 import { AttendanceSection } from '../parts/Attendance';
@@ -8,15 +7,13 @@ import { Floor } from '../parts/Floor';
 import { MeetingControls } from '../parts/MeetingControls';
 import { MinutesDownload } from '../parts/MinutesDownload';
 import { Motions } from '../parts/Motions';
+import { ObserverNote } from '../parts/ObserverNote';
 import { Results, ResultsInbox, Votes } from '../parts/Votes';
 import { useSession } from '../session';
-import { useLayout } from '../styles';
 
 /** The side panel: what each role needs during the sitting, and nothing it may not do. */
 export default function Panel() {
-  const { t } = useTranslation();
   const { role } = useSession();
-  const layout = useLayout();
   switch (role) {
     case 'chair':
       return (
@@ -59,7 +56,7 @@ export default function Panel() {
     default:
       return (
         <>
-          <p className={layout.muted}>{t('panel.observer')}</p>
+          <ObserverNote />
           <CurrentItem />
           <Floor />
           <Results />

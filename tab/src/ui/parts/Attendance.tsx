@@ -1,4 +1,4 @@
-import { quorum } from '@council/shared';
+import { genderOf, quorum } from '@council/shared';
 import { Badge, Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
@@ -20,7 +20,7 @@ export function QuorumIndicator() {
             : t('quorum.missing')}
       </Badge>{' '}
       {t('quorum.count', {
-        present: report.present,
+        count: report.present,
         needed: report.needed,
         inOffice: report.inOffice,
       })}
@@ -40,7 +40,9 @@ export function MyAttendance() {
   if (meeting.status !== 'convened' && meeting.status !== 'open') return null;
   return (
     <div className={layout.row} data-attendance={status}>
-      <span className={layout.grow}>{t(`attendance.you.${status}`)}</span>
+      <span className={layout.grow}>
+        {t(`attendance.you.${status}`, { context: genderOf(meeting.setup.roster, me) })}
+      </span>
       {rollCallOpen && !answered ? (
         <Button
           appearance="primary"

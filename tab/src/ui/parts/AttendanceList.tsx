@@ -1,4 +1,4 @@
-import { membersInOffice } from '@council/shared';
+import { genderOf, membersInOffice } from '@council/shared';
 import { Badge, Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
@@ -27,7 +27,9 @@ export function AttendanceList() {
             <li key={member.id} className={layout.row} data-member={member.id}>
               <span className={layout.grow}>{member.name}</span>
               <Badge appearance="tint" color={colors[status]}>
-                {t(`attendance.status.${status}`)}
+                {t(`attendance.status.${status}`, {
+                  context: genderOf(meeting.setup.roster, member.id),
+                })}
               </Badge>
               {mayExcuse && status === 'absent' && (
                 <Button

@@ -1,4 +1,4 @@
-import type { FloorKind } from '@council/shared';
+import { genderOf, type FloorKind } from '@council/shared';
 import { Button } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,9 @@ const kinds: readonly FloorKind[] = ['contribution', 'pointOfOrder', 'reply'];
 /** 1 → "1st", in the reader's language (i18next's ordinal plurals). */
 function usePlace() {
   const { t } = useTranslation();
-  return (place: number) => t('floor.place', { count: place, ordinal: true });
+  const { meeting, me } = useSession();
+  const context = genderOf(meeting.setup.roster, me);
+  return (place: number) => t('floor.place', { count: place, ordinal: true, context });
 }
 
 /** A member asks for the floor, sees their place in the queue, and may withdraw. */

@@ -1,5 +1,5 @@
 import type { FloorRequest } from '@council/shared';
-import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
   ArrowDownRegular,
   ArrowUpRegular,
@@ -10,6 +10,7 @@ import {
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLayout } from '../styles';
+import { IconButton } from './IconButton';
 
 const useStyles = makeStyles({
   entry: {
@@ -163,11 +164,11 @@ export function SpeakingQueue({
               <span className={styles.actions}>
                 {move && (
                   <>
-                    <Button
+                    <IconButton
                       appearance="subtle"
                       size="small"
                       icon={<ArrowUpRegular />}
-                      aria-label={t('queue.moveUp', { name })}
+                      label={t('queue.moveUp', { name })}
                       aria-describedby={instructions}
                       disabled={index === 0}
                       ref={(el) => {
@@ -177,11 +178,11 @@ export function SpeakingQueue({
                         moveBy(index, -1);
                       }}
                     />
-                    <Button
+                    <IconButton
                       appearance="subtle"
                       size="small"
                       icon={<ArrowDownRegular />}
-                      aria-label={t('queue.moveDown', { name })}
+                      label={t('queue.moveDown', { name })}
                       aria-describedby={instructions}
                       disabled={index === requests.length - 1}
                       ref={(el) => {
@@ -194,22 +195,22 @@ export function SpeakingQueue({
                   </>
                 )}
                 {give && (
-                  <Button
+                  <IconButton
                     appearance="subtle"
                     size="small"
                     icon={<MicRegular />}
-                    aria-label={t('queue.give', { name })}
+                    label={t('queue.give', { name })}
                     onClick={() => {
                       give(request.id);
                     }}
                   />
                 )}
                 {remove && (
-                  <Button
+                  <IconButton
                     appearance="subtle"
                     size="small"
                     icon={<DismissRegular />}
-                    aria-label={t('queue.remove', { name })}
+                    label={t('queue.remove', { name })}
                     onClick={() => {
                       remove(request.id);
                     }}

@@ -54,7 +54,7 @@ export function ResultView({ vote }: { vote: Vote }) {
                 b: name(outcome.candidateIds[1]),
               })
             : outcome.kind === 'void'
-              ? t('result.void', { present: outcome.present, needed: outcome.needed })
+              ? t('result.void', { count: outcome.present, needed: outcome.needed })
               : t('result.noneElected');
   return (
     <div data-result={vote.id}>
@@ -69,9 +69,9 @@ export function ResultView({ vote }: { vote: Vote }) {
       </ul>
       <div className={layout.muted}>
         {t('result.basis', {
-          participation: result.participation,
-          cast: result.votesCast,
-          needed: result.needed,
+          voters: t('counts.voters', { count: result.participation }),
+          cast: t('counts.votesCast', { count: result.votesCast }),
+          needed: t('counts.needed', { count: result.needed }),
         })}
       </div>
       <MajorityOfResult vote={vote} />
@@ -215,13 +215,18 @@ export function Votes() {
           <p className={layout.grow}>{voteSubject(meeting, vote, language)}</p>
           <p className={layout.muted}>
             {t('vote.progress', {
-              voted: vote.participants.length,
+              count: vote.participants.length,
               eligible: vote.eligible.length,
             })}
           </p>
           {meeting.quorumLost && (
             <p role="alert" data-quorum-lost="" className={layout.grow}>
-              <strong>{t('vote.quorumLost', { ...meeting.quorumLost })}</strong>
+              <strong>
+                {t('vote.quorumLost', {
+                  count: meeting.quorumLost.present,
+                  needed: meeting.quorumLost.needed,
+                })}
+              </strong>
             </p>
           )}
           {member && <Ballot vote={vote} />}

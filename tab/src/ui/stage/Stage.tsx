@@ -69,7 +69,7 @@ export default function Stage() {
             {voteSubject(meeting, vote, language)}
             <br />
             {t('vote.progress', {
-              voted: vote.participants.length,
+              count: vote.participants.length,
               eligible: vote.eligible.length,
             })}
           </p>
