@@ -16,6 +16,7 @@ import type { ServerClock } from '../live/clock';
 import { useMeeting } from '../live/useMeeting';
 import { Announcer } from './parts/Announcer';
 import { ConnectionState } from './parts/ConnectionState';
+import { StatusHeader } from './parts/StatusHeader';
 import { useRenderedMark } from './rendered';
 import { SessionProvider, type HostActions, type LoadedSession } from './session';
 
@@ -41,6 +42,14 @@ const useStyles = makeStyles({
     paddingBlockEnd: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  /** The sitting's state stays in view however far the panel scrolls. */
+  sticky: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingBlockStart: tokens.spacingVerticalXS,
+  },
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -49,6 +58,8 @@ const useStyles = makeStyles({
     minWidth: 0,
     flexGrow: 1,
   },
+  /** One line at most in the narrow panel, so the status header stays compact. */
+  panelTitle: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexBasis: 0 },
   stageTitle: { fontSize: tokens.fontSizeBase500 },
   main: { minWidth: 0 },
 });
@@ -103,11 +114,18 @@ export function Shell({
 
   return (
     <>
-      <header className={styles.header}>
-        <h1 className={`${styles.title} ${place.view === 'stage' ? styles.stageTitle : ''}`}>
+      <header className={`${styles.header} ${styles.sticky}`}>
+        <h1
+          className={`${styles.title} ${place.view === 'stage' ? styles.stageTitle : styles.panelTitle}`}
+        >
           {live.meeting?.setup.title ?? t('app.name')}
         </h1>
         <ConnectionState state={live.connection} />
+        {session && (
+          <SessionProvider value={session}>
+            <StatusHeader large={place.view === 'stage' || session.role === 'observer'} />
+          </SessionProvider>
+        )}
       </header>
       {notice && (
         <MessageBar intent="error" role="alert">
