@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { openVoteOf } from '../../meeting';
+import { currentQueue, openVoteOf } from '../../meeting';
 import { Agenda, CurrentItem } from '../parts/Agenda';
 import { AgendaControl } from '../parts/AgendaControl';
 import { AgendaJump } from '../parts/AgendaJump';
@@ -26,11 +26,15 @@ function useRollCallFirst(): boolean {
   );
 }
 
-/** The chair's current step first: the roll call, the vote under way, the floor; the rest below. */
+/**
+ * The chair's current step first: the roll call, the vote under way, the speech under way; between
+ * speeches, the vote to open and the floor to give. The rest below.
+ */
 function ChairNow() {
   const { meeting } = useSession();
   const rollCallFirst = useRollCallFirst();
   const vote = openVoteOf(meeting);
+  const speech = currentQueue(meeting).status === 'speaking';
   if (meeting.status !== 'open') {
     return (
       <>
@@ -44,10 +48,10 @@ function ChairNow() {
     <>
       {rollCallFirst && <AttendanceSection />}
       <NotAnswered />
-      {vote && <Votes />}
+      {(vote || !speech) && <Votes />}
       <NotVoted vote={vote} />
       <Floor />
-      {!vote && <Votes />}
+      {!vote && speech && <Votes />}
       <CurrentItem />
       {!rollCallFirst && <AttendanceSection />}
       <Motions />

@@ -28,6 +28,7 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
+  state: { flexShrink: 0, whiteSpace: 'nowrap' },
   large: { fontSize: 'clamp(1rem, 2.2vw, 2rem)', lineHeight: 1.3 },
   timer: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
   progress: { fontVariantNumeric: 'tabular-nums', flexShrink: 0 },
@@ -76,6 +77,7 @@ export function StatusHeader({ large = false }: { large?: boolean }) {
           size={large ? 'extra-large' : 'large'}
           color={closedDoors ? 'danger' : (stateColors[meeting.status] ?? 'informative')}
           icon={closedDoors ? <LockClosedRegular /> : undefined}
+          className={styles.state}
         >
           {t(sittingStateKey(meeting))}
         </Badge>
