@@ -123,7 +123,10 @@ export function Shell({
         <ConnectionState state={live.connection} />
         {session && (
           <SessionProvider value={session}>
-            <StatusHeader large={place.view === 'stage' || session.role === 'observer'} />
+            <StatusHeader
+              large={place.view === 'stage' || session.role === 'observer'}
+              floor={place.view !== 'stage'}
+            />
           </SessionProvider>
         )}
       </header>

@@ -53,7 +53,14 @@ const stateColors: Record<string, 'success' | 'warning' | 'informative' | 'subtl
  * Where the sitting stands, in a few lines that stay in view: its state, the item under
  * discussion, who has the floor and for how long, and how far an open vote has come.
  */
-export function StatusHeader({ large = false }: { large?: boolean }) {
+export function StatusHeader({
+  large = false,
+  floor = true,
+}: {
+  large?: boolean;
+  /** The stage shows the floor in a column of its own: its header leaves it out. */
+  floor?: boolean;
+}) {
   const { t } = useTranslation();
   const { meeting, me, role, language, clock } = useSession();
   const styles = useStyles();
@@ -63,7 +70,8 @@ export function StatusHeader({ large = false }: { large?: boolean }) {
   const item = closedDoors && (role === 'observer' || role === null) ? null : currentItem(meeting);
   const queue = currentQueue(meeting);
   const vote = openVoteOf(meeting);
-  const speaking = meeting.status === 'open' && queue.status === 'speaking' ? queue.current : null;
+  const speaking =
+    floor && meeting.status === 'open' && queue.status === 'speaking' ? queue.current : null;
   return (
     <div
       role="group"
