@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import type { Meeting } from '../../shared/src';
 import { StatusHeader, sittingStateKey } from '../../tab/src/ui/parts/StatusHeader';
+import Stage from '../../tab/src/ui/stage/Stage';
 import { CHAIR, OBSERVER, councillor, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
@@ -83,4 +84,19 @@ test('a state of the sitting the header does not know yet reads as the domain na
   ]);
   const adjourned = { status: 'adjourned', behindClosedDoors: false } as unknown as Meeting;
   expect(sittingStateKey(adjourned).at(-1)).toBe('sitting.status.adjourned');
+});
+
+test('the stage marks a closed session, and says so once the sitting is closed', () => {
+  const closedDoors = play(
+    sitting({ present: 25, item: 'minutes' }),
+    command(CHAIR, { type: 'MoveToClosedSession', because: 'person' }),
+  );
+  const during = renderFor(OBSERVER, closedDoors, <Stage />);
+  const mark = during.container.querySelector('h2[data-closed-session]');
+  expect(mark?.textContent).toBe('Closed session');
+  during.unmount();
+  const closed = play(sitting({ present: 25 }), command(CHAIR, { type: 'CloseMeeting' }));
+  const after = renderFor(OBSERVER, closed, <Stage />);
+  expect(after.container.querySelector('h2')?.textContent).toBe('Sitting closed');
+  expect(after.container.querySelector('[data-closed-session]')).toBeNull();
 });

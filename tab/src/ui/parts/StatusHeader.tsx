@@ -30,6 +30,13 @@ const useStyles = makeStyles({
   },
   state: { flexShrink: 0, whiteSpace: 'nowrap' },
   large: { fontSize: 'clamp(1rem, 2.2vw, 2rem)', lineHeight: 1.3 },
+  /** Read from across the room: the state as large as the rest of the line. */
+  largeState: {
+    fontSize: 'inherit',
+    lineHeight: 'inherit',
+    height: 'auto',
+    paddingBlock: tokens.spacingVerticalXXS,
+  },
   timer: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
   progress: { fontVariantNumeric: 'tabular-nums', flexShrink: 0 },
 });
@@ -85,7 +92,7 @@ export function StatusHeader({
           size={large ? 'extra-large' : 'large'}
           color={closedDoors ? 'danger' : (stateColors[meeting.status] ?? 'informative')}
           icon={closedDoors ? <LockClosedRegular /> : undefined}
-          className={styles.state}
+          className={mergeClasses(styles.state, large && styles.largeState)}
         >
           {t(sittingStateKey(meeting))}
         </Badge>

@@ -64,11 +64,13 @@ export default function Stage() {
         data-closed-session={meeting.behindClosedDoors ? '' : undefined}
       >
         {meeting.behindClosedDoors && <LockClosedRegular aria-hidden="true" />}
-        {meeting.behindClosedDoors
-          ? t('item.closedSessionNow')
-          : item
-            ? itemLabel(meeting, item, language)
-            : t('item.none')}
+        {meeting.status === 'closed'
+          ? t('status.sitting.closed')
+          : meeting.behindClosedDoors
+            ? t('item.closedSessionNow')
+            : item
+              ? itemLabel(meeting, item, language)
+              : t('item.none')}
       </h2>
       <section className={styles.column} aria-labelledby="stage-floor">
         <h3 id="stage-floor" className={styles.heading}>
