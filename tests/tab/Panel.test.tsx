@@ -116,3 +116,20 @@ test('the chair takes up any item from the agenda in one click', async () => {
     '3. Representative to the water company',
   );
 });
+
+test('the panel’s tabs follow the tab pattern: one in the tab order, arrows move between them', async () => {
+  renderFor(councillor(3), withQueue(), <Panel />);
+  const user = userEvent.setup();
+  const now = screen.getByRole('tab', { name: 'Now' });
+  const agenda = screen.getByRole('tab', { name: 'Agenda' });
+  expect([now.tabIndex, agenda.tabIndex]).toEqual([0, -1]);
+  now.focus();
+  await user.keyboard('{ArrowRight}');
+  expect(document.activeElement).toBe(agenda);
+  expect(agenda.getAttribute('aria-selected')).toBe('true');
+  expect(screen.getByRole('tabpanel', { name: 'Agenda' })).toBeTruthy();
+  expect(screen.getByRole('region', { name: 'Agenda' })).toBeTruthy();
+  await user.keyboard('{ArrowLeft}');
+  expect(document.activeElement).toBe(now);
+  expect(screen.getByRole('button', { name: 'Ask for the floor' })).toBeTruthy();
+});
