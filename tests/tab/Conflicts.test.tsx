@@ -7,13 +7,16 @@ import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
 
 const conflicts = () => screen.getByRole('region', { name: 'Conflicts of interest' });
-/** A member's panel keeps conflicts in its Agenda tab. */
-const agendaTab = () => screen.getByRole('tab', { name: 'Agenda' });
+/** A member's panel keeps conflicts in its Agenda tab, whose code loads when it opens. */
+async function openAgenda(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('tab', { name: 'Agenda' }));
+  await screen.findByRole('region', { name: 'Conflicts of interest' });
+}
 
 test('a councillor declares a conflict of interest on an item, and the panel shows who is in conflict', async () => {
   const { record } = renderFor(councillor(1), sitting({ members: 9, present: 9 }), <Panel />);
   const user = userEvent.setup();
-  await user.click(agendaTab());
+  await openAgenda(user);
   await user.selectOptions(
     within(conflicts()).getByRole('combobox', { name: 'Item' }),
     '2. Budget amendment',
@@ -30,7 +33,7 @@ test('a councillor declares a conflict of interest on an item, and the panel sho
 test('the chair records a conflict for a member and lifts it before its item is taken up', async () => {
   const { record } = renderFor(CHAIR, sitting({ members: 9, present: 9 }), <Panel />);
   const user = userEvent.setup();
-  await user.click(agendaTab());
+  await openAgenda(user);
   await user.selectOptions(
     within(conflicts()).getByRole('combobox', { name: 'Item' }),
     '2. Budget amendment',
@@ -75,7 +78,7 @@ test('an item already dealt with is not offered, and a passed item’s conflict 
     command(CHAIR, { type: 'NextItem' }),
   );
   renderFor(CHAIR, log, <Panel />);
-  await userEvent.setup().click(agendaTab());
+  await openAgenda(userEvent.setup());
   const options = within(within(conflicts()).getByRole('combobox', { name: 'Item' }))
     .getAllByRole('option')
     .map((option) => option.textContent);

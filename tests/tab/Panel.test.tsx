@@ -107,6 +107,7 @@ test('the chair takes up any item from the agenda in one click', async () => {
   const { record } = renderFor(CHAIR, sitting({ members: 9, present: 9 }), <Panel />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('tab', { name: 'Agenda' }));
+  await screen.findByRole('region', { name: 'Agenda' });
   expect(screen.queryByRole('button', { name: 'Take up 1. Approval of the minutes' })).toBeNull();
   await user.click(
     screen.getByRole('button', { name: 'Take up 3. Representative to the water company' }),
@@ -128,7 +129,7 @@ test('the panel’s tabs follow the tab pattern: one in the tab order, arrows mo
   expect(document.activeElement).toBe(agenda);
   expect(agenda.getAttribute('aria-selected')).toBe('true');
   expect(screen.getByRole('tabpanel', { name: 'Agenda' })).toBeTruthy();
-  expect(screen.getByRole('region', { name: 'Agenda' })).toBeTruthy();
+  expect(await screen.findByRole('region', { name: 'Agenda' })).toBeTruthy();
   await user.keyboard('{ArrowLeft}');
   expect(document.activeElement).toBe(now);
   expect(screen.getByRole('button', { name: 'Ask for the floor' })).toBeTruthy();

@@ -1,8 +1,8 @@
+import { Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentQueue, openVoteOf } from '../../meeting';
 import { Agenda, CurrentItem } from '../parts/Agenda';
-import { AgendaControl } from '../parts/AgendaControl';
-import { AgendaJump } from '../parts/AgendaJump';
 import { AttendanceSection } from '../parts/Attendance';
 import { AttendanceList } from '../parts/AttendanceList';
 import { Conflicts } from '../parts/Conflicts';
@@ -16,6 +16,17 @@ import { Results, ResultsInbox, Votes } from '../parts/Votes';
 import { useSession } from '../session';
 import { useLayout } from '../styles';
 import { Steps } from './Steps';
+
+/** Rarely opened during a sitting: its code loads when the Agenda tab first opens. */
+const AgendaStep = lazy(() => import('./AgendaStep'));
+function AgendaTab() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Spinner size="small" label={t('app.loading')} />}>
+      <AgendaStep />
+    </Suspense>
+  );
+}
 
 /** Whether the roll call is the step at hand: under way, or not yet held in this sitting. */
 function useRollCallFirst(): boolean {
@@ -85,31 +96,9 @@ export default function Panel() {
   const layout = useLayout();
   switch (role) {
     case 'chair':
-      return (
-        <Steps
-          now={<ChairNow />}
-          agenda={
-            <>
-              <AgendaJump />
-              <AgendaControl />
-              <Conflicts />
-            </>
-          }
-        />
-      );
+      return <Steps now={<ChairNow />} agenda={<AgendaTab />} />;
     case 'councillor':
-      return (
-        <Steps
-          now={<CouncillorNow />}
-          agenda={
-            <>
-              <CurrentItem />
-              <Agenda />
-              <Conflicts />
-            </>
-          }
-        />
-      );
+      return <Steps now={<CouncillorNow />} agenda={<AgendaTab />} />;
     case 'director':
       return (
         <>
