@@ -218,6 +218,16 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
     await inView(pages.chair, pages.chair.getByRole('button', { name: t('vote.close') }));
     await status(pages.observer).locator('[data-status-vote]').waitFor();
     await phase('4-named-vote');
+    // However far the chair scrolls, the state of the sitting stays in view, in few lines.
+    await pages.chair.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+    });
+    const header = await pages.chair.locator('header').boundingBox();
+    expect({
+      scrolled: (await pages.chair.evaluate(() => window.scrollY)) > 0,
+      headerOnScreen: header !== null && Math.round(header.y) >= 0,
+      compact: header !== null && header.height <= 120,
+    }).toEqual({ scrolled: true, headerOnScreen: true, compact: true });
     await pages.chair.getByRole('button', { name: t('vote.close') }).click();
     await inView(
       pages.councillor,
