@@ -9,10 +9,17 @@ import { renderFor } from './support/harness';
 
 const onMinutes = () => sitting({ members: 9, present: 9, item: 'minutes' });
 const controls = () => within(screen.getByRole('region', { name: 'Order of business' }));
+/** The chair's rarer controls live in the panel's Agenda tab, whose code loads when it opens. */
+const agendaTab = () => screen.getByRole('tab', { name: 'Agenda' });
+async function openAgenda(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(agendaTab());
+  await screen.findByRole('region', { name: 'Order of business' });
+}
 
 test('the chair withdraws a chosen item, which can then no longer be chosen', async () => {
   const { record } = renderFor(CHAIR, onMinutes(), <Panel />);
   const user = userEvent.setup();
+  await openAgenda(user);
   await user.selectOptions(controls().getByRole('combobox', { name: 'Item' }), 'budget');
   await user.click(controls().getByRole('button', { name: 'Withdraw' }));
   expect(record.sent).toEqual([{ type: 'WithdrawItem', itemId: 'budget' }]);
@@ -22,6 +29,7 @@ test('the chair withdraws a chosen item, which can then no longer be chosen', as
 test('the chair takes up a chosen item and postpones another', async () => {
   const { record } = renderFor(CHAIR, onMinutes(), <Panel />);
   const user = userEvent.setup();
+  await openAgenda(user);
   const item = controls().getByRole('combobox', { name: 'Item' });
   await user.selectOptions(item, 'water');
   await user.click(controls().getByRole('button', { name: 'Take up' }));
@@ -37,15 +45,20 @@ test('the chair takes up a chosen item and postpones another', async () => {
 test('the chair puts closed session to the vote, shown as a vote on closed session', async () => {
   const { record } = renderFor(CHAIR, onMinutes(), <Panel />);
   const user = userEvent.setup();
+  await openAgenda(user);
   await user.click(controls().getByRole('button', { name: 'Closed session for this item' }));
   expect(record.sent).toEqual([{ type: 'MoveToClosedSession' }]);
-  expect(controls().getByRole('button', { name: 'Take up' })).toHaveProperty('disabled', true);
+  // The vote it opens calls the chair back to the current step.
+  expect(screen.getByRole('tab', { name: 'Now' }).getAttribute('aria-selected')).toBe('true');
   expect(screen.getAllByText('Vote on closed session').length).toBeGreaterThan(0);
+  await openAgenda(user);
+  expect(controls().getByRole('button', { name: 'Take up' })).toHaveProperty('disabled', true);
 });
 
 test('an urgent item is proposed with the title the chair typed', async () => {
   const { record } = renderFor(CHAIR, onMinutes(), <Panel />);
   const user = userEvent.setup();
+  await openAgenda(user);
   await user.type(controls().getByRole('textbox', { name: 'Urgent item (title)' }), 'Storm damage');
   await user.click(controls().getByRole('button', { name: 'Propose as urgent' }));
   expect(record.sent).toEqual([

@@ -22,7 +22,9 @@ test('a secret ballot cast from the tab leaves a receipt on screen and never the
   expect(screen.getByRole('heading', { name: 'Secret ballot open' })).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Younger candidate' }));
   expect(record.sent).toEqual([{ type: 'CastBallot', voteId: 'vote-1', choice: 'cand-young' }]);
-  const receipt = screen.getByText(/Your ballot was received at/);
+  const receipt = screen.getByText(
+    'Your secret ballot is in the box — it cannot be changed or shown.',
+  );
   expect(document.activeElement).toBe(receipt);
   expect(screen.queryByRole('group', { name: 'Your ballot' })).toBeNull();
   expect(container.textContent).not.toContain('Younger candidate');
@@ -35,7 +37,9 @@ test('after a reload, a member who cast a secret ballot sees only that it was re
     command(councillor(2), { type: 'CastBallot', voteId: 'vote-1', choice: 'cand-old' }),
   );
   const { container } = renderFor(councillor(2), history, <Panel />);
-  expect(screen.getByText(/Your ballot has been received\./)).toBeTruthy();
+  expect(
+    screen.getByText('Your secret ballot is in the box — it cannot be changed or shown.'),
+  ).toBeTruthy();
   expect(container.textContent).not.toContain('Older candidate');
 });
 

@@ -7,10 +7,16 @@ import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
 
 const conflicts = () => screen.getByRole('region', { name: 'Conflicts of interest' });
+/** A member's panel keeps conflicts in its Agenda tab, whose code loads when it opens. */
+async function openAgenda(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('tab', { name: 'Agenda' }));
+  await screen.findByRole('region', { name: 'Conflicts of interest' });
+}
 
 test('a councillor declares a conflict of interest on an item, and the panel shows who is in conflict', async () => {
   const { record } = renderFor(councillor(1), sitting({ members: 9, present: 9 }), <Panel />);
   const user = userEvent.setup();
+  await openAgenda(user);
   await user.selectOptions(
     within(conflicts()).getByRole('combobox', { name: 'Item' }),
     '2. Budget amendment',
@@ -27,6 +33,7 @@ test('a councillor declares a conflict of interest on an item, and the panel sho
 test('the chair records a conflict for a member and lifts it before its item is taken up', async () => {
   const { record } = renderFor(CHAIR, sitting({ members: 9, present: 9 }), <Panel />);
   const user = userEvent.setup();
+  await openAgenda(user);
   await user.selectOptions(
     within(conflicts()).getByRole('combobox', { name: 'Item' }),
     '2. Budget amendment',
@@ -63,7 +70,7 @@ test('the director sees who left the room for the item under debate, and offers 
   expect(within(conflicts()).queryByRole('combobox')).toBeNull();
 });
 
-test('an item already dealt with is not offered, and a passed item’s conflict cannot be lifted', () => {
+test('an item already dealt with is not offered, and a passed item’s conflict cannot be lifted', async () => {
   const log = play(
     sitting({ members: 9, present: 9 }),
     command(CHAIR, { type: 'DeclareConflict', itemId: 'budget', member: councillor(4) }),
@@ -71,6 +78,7 @@ test('an item already dealt with is not offered, and a passed item’s conflict 
     command(CHAIR, { type: 'NextItem' }),
   );
   renderFor(CHAIR, log, <Panel />);
+  await openAgenda(userEvent.setup());
   const options = within(within(conflicts()).getByRole('combobox', { name: 'Item' }))
     .getAllByRole('option')
     .map((option) => option.textContent);

@@ -75,3 +75,62 @@ test('an observer follows the sitting without a single button to act', () => {
   expect(screen.getByText('You follow this meeting as an observer.')).toBeTruthy();
   expect(screen.queryAllByRole('button')).toHaveLength(0);
 });
+
+test('during the roll call the chair sees by name who has not answered', async () => {
+  const { record } = renderFor(CHAIR, sitting({ members: 5, present: 5 }), <Panel />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Open the roll call' }));
+  expect(record.sent).toEqual([{ type: 'OpenRollCall' }]);
+  const awaited = screen.getByRole('region', { name: 'Not yet answered (5)' });
+  expect(awaited.textContent).toContain('Councillor 1, Councillor 2');
+  // The roll call is the step at hand: it comes before the floor.
+  const regions = within(screen.getByRole('tabpanel')).getAllByRole('region');
+  expect(regions.indexOf(awaited)).toBeLessThan(
+    regions.indexOf(screen.getByRole('region', { name: 'The floor' })),
+  );
+});
+
+test('during a vote the chair sees who has not yet voted, never what anyone chose', () => {
+  const log = play(
+    sitting({ members: 5, present: 5, item: 'water' }),
+    command(CHAIR, { type: 'OpenVote' }, 'vote-1'),
+    command(C1, { type: 'CastBallot', voteId: 'vote-1', choice: 'cand-young' }),
+  );
+  const { container } = renderFor(CHAIR, log, <Panel />);
+  const awaited = screen.getByRole('region', { name: 'Not yet voted (4)' });
+  expect(awaited.textContent).not.toContain('Councillor 1');
+  expect(awaited.textContent).toContain('Councillor 2');
+  expect(container.textContent).not.toContain('Younger candidate: ');
+});
+
+test('the chair takes up any item from the agenda in one click', async () => {
+  const { record } = renderFor(CHAIR, sitting({ members: 9, present: 9 }), <Panel />);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('tab', { name: 'Agenda' }));
+  await screen.findByRole('region', { name: 'Agenda' });
+  expect(screen.queryByRole('button', { name: 'Take up 1. Approval of the minutes' })).toBeNull();
+  await user.click(
+    screen.getByRole('button', { name: 'Take up 3. Representative to the water company' }),
+  );
+  expect(record.sent).toEqual([{ type: 'TakeUpItem', itemId: 'water' }]);
+  expect(screen.getByRole('listitem', { current: 'step' }).textContent).toContain(
+    '3. Representative to the water company',
+  );
+});
+
+test('the panel’s tabs follow the tab pattern: one in the tab order, arrows move between them', async () => {
+  renderFor(councillor(3), withQueue(), <Panel />);
+  const user = userEvent.setup();
+  const now = screen.getByRole('tab', { name: 'Now' });
+  const agenda = screen.getByRole('tab', { name: 'Agenda' });
+  expect([now.tabIndex, agenda.tabIndex]).toEqual([0, -1]);
+  now.focus();
+  await user.keyboard('{ArrowRight}');
+  expect(document.activeElement).toBe(agenda);
+  expect(agenda.getAttribute('aria-selected')).toBe('true');
+  expect(screen.getByRole('tabpanel', { name: 'Agenda' })).toBeTruthy();
+  expect(await screen.findByRole('region', { name: 'Agenda' })).toBeTruthy();
+  await user.keyboard('{ArrowLeft}');
+  expect(document.activeElement).toBe(now);
+  expect(screen.getByRole('button', { name: 'Ask for the floor' })).toBeTruthy();
+});

@@ -17,6 +17,7 @@ import { useMeeting } from '../live/useMeeting';
 import { Announcer } from './parts/Announcer';
 import { ConnectionState } from './parts/ConnectionState';
 import { IconButton } from './parts/IconButton';
+import { StatusHeader } from './parts/StatusHeader';
 import { useRenderedMark } from './rendered';
 import { SessionProvider, type HostActions, type LoadedSession } from './session';
 
@@ -42,6 +43,14 @@ const useStyles = makeStyles({
     paddingBlockEnd: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  /** The sitting's state stays in view however far the panel scrolls. */
+  sticky: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingBlockStart: tokens.spacingVerticalXS,
+  },
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -50,6 +59,8 @@ const useStyles = makeStyles({
     minWidth: 0,
     flexGrow: 1,
   },
+  /** One line at most in the narrow panel, so the status header stays compact. */
+  panelTitle: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexBasis: 0 },
   stageTitle: { fontSize: tokens.fontSizeBase500 },
   main: { minWidth: 0 },
 });
@@ -104,11 +115,21 @@ export function Shell({
 
   return (
     <>
-      <header className={styles.header}>
-        <h1 className={`${styles.title} ${place.view === 'stage' ? styles.stageTitle : ''}`}>
+      <header className={`${styles.header} ${styles.sticky}`}>
+        <h1
+          className={`${styles.title} ${place.view === 'stage' ? styles.stageTitle : styles.panelTitle}`}
+        >
           {live.meeting?.setup.title ?? t('app.name')}
         </h1>
         <ConnectionState state={live.connection} />
+        {session && (
+          <SessionProvider value={session}>
+            <StatusHeader
+              large={place.view === 'stage' || session.role === 'observer'}
+              floor={place.view !== 'stage'}
+            />
+          </SessionProvider>
+        )}
       </header>
       {notice && (
         <MessageBar intent="error" role="alert">

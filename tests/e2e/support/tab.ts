@@ -17,10 +17,12 @@ export interface Visit {
   readonly view?: 'panel' | 'stage' | 'details';
   readonly theme?: 'light' | 'dark' | 'contrast';
   readonly page?: 'index.html' | 'config.html';
+  /** The reader's language, as Teams would give it (English unless said). */
+  readonly lang?: 'fr' | 'nl' | 'de' | 'en';
 }
 
 export function tabUrl(running: RunningService, visit: Visit): string {
-  const query = new URLSearchParams({ lang: 'en' });
+  const query = new URLSearchParams({ lang: visit.lang ?? 'en' });
   if (visit.meetingId) query.set('meeting', visit.meetingId);
   if (visit.as) query.set('as', visit.as);
   if (visit.view) query.set('view', visit.view);

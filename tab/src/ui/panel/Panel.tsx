@@ -1,47 +1,103 @@
+import { Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentQueue, openVoteOf } from '../../meeting';
 import { Agenda, CurrentItem } from '../parts/Agenda';
-import { AgendaControl } from '../parts/AgendaControl';
 import { AttendanceSection } from '../parts/Attendance';
 import { AttendanceList } from '../parts/AttendanceList';
 import { Conflicts } from '../parts/Conflicts';
 import { Floor } from '../parts/Floor';
 import { MeetingControls } from '../parts/MeetingControls';
 import { MinutesDownload } from '../parts/MinutesDownload';
+import { NotAnswered, NotVoted } from '../parts/Missing';
 import { Motions } from '../parts/Motions';
 import { ObserverNote } from '../parts/ObserverNote';
+import { VoteCard, voteInFocus } from '../parts/VoteCard';
 import { Results, ResultsInbox, Votes } from '../parts/Votes';
 import { useSession } from '../session';
+import { useLayout } from '../styles';
+import { Steps } from './Steps';
+
+/** Rarely opened during a sitting: its code loads when the Agenda tab first opens. */
+const AgendaStep = lazy(() => import('./AgendaStep'));
+function AgendaTab() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Spinner size="small" label={t('app.loading')} />}>
+      <AgendaStep />
+    </Suspense>
+  );
+}
+
+/** Whether the roll call is the step at hand: under way, or not yet held in this sitting. */
+function useRollCallFirst(): boolean {
+  const { meeting } = useSession();
+  return (
+    meeting.rollCall.status === 'open' ||
+    (meeting.status === 'open' && Object.keys(meeting.closedRollCalls).length === 0)
+  );
+}
+
+/**
+ * The chair's current step first: the roll call, the vote under way, the speech under way; between
+ * speeches, the vote to open and the floor to give. The rest below.
+ */
+function ChairNow() {
+  const { meeting } = useSession();
+  const rollCallFirst = useRollCallFirst();
+  const vote = openVoteOf(meeting);
+  const speech = currentQueue(meeting).status === 'speaking';
+  if (meeting.status !== 'open') {
+    return (
+      <>
+        <MeetingControls />
+        <CurrentItem />
+        <Results />
+      </>
+    );
+  }
+  return (
+    <>
+      {rollCallFirst && <AttendanceSection />}
+      <NotAnswered />
+      {(vote || !speech) && <Votes />}
+      <NotVoted vote={vote} />
+      <Floor />
+      {!vote && speech && <Votes />}
+      <CurrentItem />
+      {!rollCallFirst && <AttendanceSection />}
+      <Motions />
+      <Results />
+      <MeetingControls />
+    </>
+  );
+}
+
+/** A councillor's current step first: the roll call to answer, the vote, the floor. */
+function CouncillorNow() {
+  const { meeting, me } = useSession();
+  const toAnswer = meeting.rollCall.status === 'open' && !meeting.rollCall.answered.includes(me);
+  const focused = voteInFocus(meeting);
+  return (
+    <>
+      {toAnswer && <AttendanceSection />}
+      <VoteCard />
+      <Floor />
+      {!toAnswer && <AttendanceSection />}
+      <Motions />
+      <Results except={focused?.status === 'published' ? focused.id : undefined} />
+    </>
+  );
+}
 
 /** The side panel: what each role needs during the sitting, and nothing it may not do. */
 export default function Panel() {
   const { role } = useSession();
   switch (role) {
     case 'chair':
-      return (
-        <>
-          <MeetingControls />
-          <CurrentItem />
-          <AgendaControl />
-          <Floor />
-          <Votes />
-          <Motions />
-          <Conflicts />
-          <Results />
-          <AttendanceSection />
-        </>
-      );
+      return <Steps now={<ChairNow />} agenda={<AgendaTab />} />;
     case 'councillor':
-      return (
-        <>
-          <CurrentItem />
-          <AttendanceSection />
-          <Votes />
-          <Floor />
-          <Motions />
-          <Conflicts />
-          <Results />
-          <Agenda />
-        </>
-      );
+      return <Steps now={<CouncillorNow />} agenda={<AgendaTab />} />;
     case 'director':
       return (
         <>

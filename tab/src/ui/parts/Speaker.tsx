@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 /** Who has the floor on the current item, and for how long. */
 export function Speaker({ large = false }: { large?: boolean }) {
   const { t } = useTranslation();
-  const { meeting, clock } = useSession();
+  const { meeting, clock, me } = useSession();
   const styles = useStyles();
   const layout = useLayout();
   const queue = currentQueue(meeting);
@@ -32,7 +32,9 @@ export function Speaker({ large = false }: { large?: boolean }) {
   return (
     <div className={styles.speaker} data-speaker={queue.current.member} style={size}>
       <span className={layout.grow}>
-        {t('speaking.hasFloor', { name: memberName(meeting, queue.current.member) })}
+        {queue.current.member === me
+          ? t('status.youHaveFloor')
+          : t('speaking.hasFloor', { name: memberName(meeting, queue.current.member) })}
         {queue.current.kind !== 'contribution' && ` · ${t(`floor.kind.${queue.current.kind}`)}`}
       </span>
       <SpeakingTimer startedAt={queue.current.startedAt} clock={clock} className={styles.timer} />

@@ -42,10 +42,12 @@ const keyOf = (m: Majority) => `${m.threshold} ${m.base}`;
 export function MajorityPicker(props: { value: Majority; onChange: (majority: Majority) => void }) {
   const { t } = useTranslation();
   const { meeting, language } = useSession();
+  const layout = useLayout();
   const choices = majoritiesOf(meeting);
   return (
-    <Field label={t('vote.threshold')}>
+    <Field label={t('vote.threshold')} className={layout.fill}>
       <Select
+        className={layout.fill}
         value={keyOf(props.value)}
         onChange={(_e, data) => {
           const chosen = choices.find((m) => keyOf(m) === data.value);

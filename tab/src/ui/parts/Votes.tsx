@@ -246,13 +246,13 @@ export function Votes() {
   );
 }
 
-/** Published results of the current item, for everyone. */
-export function Results() {
+/** Published results of the current item, for everyone (but one already shown above). */
+export function Results({ except }: { except?: string | undefined }) {
   const { t } = useTranslation();
   const { meeting } = useSession();
   const layout = useLayout();
   const published = Object.values(meeting.votes).filter(
-    (v) => v.itemId === meeting.currentItemId && v.status === 'published',
+    (v) => v.itemId === meeting.currentItemId && v.status === 'published' && v.id !== except,
   );
   if (published.length === 0) return null;
   return (

@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { LockClosedRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import {
   currentItem,
@@ -29,6 +30,17 @@ const useStyles = makeStyles({
     lineHeight: 1.2,
     overflowWrap: 'anywhere',
   },
+  /** Seen from afar: the council sits behind closed doors. */
+  closedDoors: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    borderInlineStartWidth: tokens.strokeWidthThickest,
+    borderInlineStartStyle: 'solid',
+    borderInlineStartColor: tokens.colorPaletteRedBorder2,
+    color: tokens.colorPaletteRedForeground1,
+  },
   heading: { margin: 0, fontSize: '1em', color: tokens.colorNeutralForeground2 },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
@@ -46,12 +58,19 @@ export default function Stage() {
     .slice(-1);
   return (
     <div className={styles.stage}>
-      <h2 className={styles.item} data-current-item={item?.id ?? ''}>
-        {meeting.behindClosedDoors
-          ? t('item.closedSessionNow')
-          : item
-            ? itemLabel(meeting, item, language)
-            : t('item.none')}
+      <h2
+        className={mergeClasses(styles.item, meeting.behindClosedDoors && styles.closedDoors)}
+        data-current-item={item?.id ?? ''}
+        data-closed-session={meeting.behindClosedDoors ? '' : undefined}
+      >
+        {meeting.behindClosedDoors && <LockClosedRegular aria-hidden="true" />}
+        {meeting.status === 'closed'
+          ? t('status.sitting.closed')
+          : meeting.behindClosedDoors
+            ? t('item.closedSessionNow')
+            : item
+              ? itemLabel(meeting, item, language)
+              : t('item.none')}
       </h2>
       <section className={styles.column} aria-labelledby="stage-floor">
         <h3 id="stage-floor" className={styles.heading}>
