@@ -13,9 +13,15 @@ export interface LiveMeeting {
   readonly failure: string | null;
   readonly connection: ConnectionState;
   readonly clock: ServerClock;
-  readonly send: (command: WireCommand) => Promise<Outcome>;
+  /** Sends a command; the same `commandId` again is a retry, never applied twice. */
+  readonly send: (command: WireCommand, commandId?: string) => Promise<Outcome>;
   /** Reorders the queue at once on screen; the service's answer then settles it. */
-  readonly move: (itemId: string, requestId: string, position: number) => Promise<Outcome>;
+  readonly move: (
+    itemId: string,
+    requestId: string,
+    position: number,
+    commandId?: string,
+  ) => Promise<Outcome>;
   readonly retry: () => void;
 }
 
@@ -88,8 +94,8 @@ export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): Li
   }, [api, meetingId, serverClock]);
 
   const send = useCallback(
-    async (command: WireCommand): Promise<Outcome> => {
-      const outcome = await api.command(meetingId, command);
+    async (command: WireCommand, commandId?: string): Promise<Outcome> => {
+      const outcome = await api.command(meetingId, command, commandId);
       if (outcome.ok && outcome.version > version.current) refresh.current();
       return outcome;
     },
@@ -97,10 +103,22 @@ export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): Li
   );
 
   const move = useCallback(
-    async (itemId: string, requestId: string, position: number): Promise<Outcome> => {
+    async (
+      itemId: string,
+      requestId: string,
+      position: number,
+      commandId?: string,
+    ): Promise<Outcome> => {
       const key = `move-${++moveCounter}`;
       setMoves((all) => [...all, { key, itemId, requestId, position, settledAt: null }]);
-      const outcome = await send({ type: 'MoveRequest', requestId, position });
+      let outcome: Outcome;
+      try {
+        outcome = await send({ type: 'MoveRequest', requestId, position }, commandId);
+      } catch (error) {
+        // Unanswered: the service's next snapshot shows whether the move was applied.
+        setMoves((all) => all.filter((m) => m.key !== key));
+        throw error;
+      }
       setMoves((all) =>
         outcome.ok
           ? all.map((m) => (m.key === key ? { ...m, settledAt: outcome.version } : m))

@@ -13,8 +13,10 @@ import { useTranslation } from 'react-i18next';
 import type { Api } from '../api/client';
 import type { Place } from '../host/place';
 import type { ServerClock } from '../live/clock';
+import { useReconnected } from '../live/reconnected';
 import { useMeeting } from '../live/useMeeting';
 import { Announcer } from './parts/Announcer';
+import { ConnectionNotice } from './parts/ConnectionNotice';
 import { ConnectionState } from './parts/ConnectionState';
 import { useRenderedMark } from './rendered';
 import { SessionProvider, type HostActions, type LoadedSession } from './session';
@@ -80,6 +82,10 @@ export function Shell({
   const report = useCallback((message: string | null) => {
     setNotice(message);
   }, []);
+  // What failed while the connection was lost is stale once it is back.
+  useReconnected(live.connection, () => {
+    setNotice(null);
+  });
   const View = views[place.view];
 
   const session = useMemo<LoadedSession | null>(
@@ -109,6 +115,7 @@ export function Shell({
         </h1>
         <ConnectionState state={live.connection} />
       </header>
+      <ConnectionNotice state={live.connection} />
       {notice && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{notice}</MessageBarBody>

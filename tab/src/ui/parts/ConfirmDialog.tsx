@@ -1,0 +1,58 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Confirmation } from './Confirm';
+
+/** The dialog of useConfirm: Cancel first, so that Enter on the first focus loses nothing. */
+export default function ConfirmDialog({
+  confirmation,
+  onClose,
+}: {
+  confirmation: Confirmation;
+  onClose: (confirmed: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      open
+      onOpenChange={(_event, data) => {
+        if (!data.open) onClose(false);
+      }}
+    >
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{confirmation.title}</DialogTitle>
+          <DialogContent>
+            {confirmation.body.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              onClick={() => {
+                onClose(false);
+              }}
+            >
+              {t('confirm.cancel')}
+            </Button>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                onClose(true);
+              }}
+            >
+              {confirmation.action}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
