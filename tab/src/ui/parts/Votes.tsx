@@ -236,7 +236,7 @@ export function Votes() {
               disabled={busy}
               onClick={() => {
                 confirm.ask(
-                  closingVote(t, vote),
+                  closingVote(t, meeting, vote),
                   () => void run({ type: 'CloseVote', voteId: vote.id }),
                 );
               }}

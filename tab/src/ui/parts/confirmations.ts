@@ -11,8 +11,12 @@ export const closingSitting = (t: TFunction): Confirmation => ({
   action: t('confirm.closeSitting.action'),
 });
 
-export function closingVote(t: TFunction, vote: Vote): Confirmation | null {
-  const missing = vote.eligible.filter((member) => !vote.participants.includes(member)).length;
+/** Closing a vote takes it from the members present who have not voted yet (those away cannot). */
+export function closingVote(t: TFunction, meeting: Meeting, vote: Vote): Confirmation | null {
+  const missing = vote.eligible.filter(
+    (member) =>
+      !vote.participants.includes(member) && meeting.attendance[member]?.status === 'present',
+  ).length;
   if (missing === 0) return null;
   return {
     title: t('confirm.closeVote.title'),
