@@ -8,6 +8,7 @@ import {
   mergeClasses,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Feedback } from '../session';
 import { useLayout } from '../styles';
@@ -25,8 +26,18 @@ export function ActionFeedback({ feedback }: { feedback: Feedback | null }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const layout = useLayout();
+  const region = useRef<HTMLDivElement>(null);
+  const key = feedback?.key;
+  // What a control answers must be seen: a control low in the panel scrolls its answer into view.
+  useEffect(() => {
+    const element = region.current;
+    if (key !== undefined && element && typeof element.scrollIntoView === 'function') {
+      element.scrollIntoView({ block: 'nearest' });
+    }
+  }, [key]);
   return (
     <div
+      ref={region}
       aria-live="polite"
       className={mergeClasses(styles.region, !feedback && layout.visuallyHidden)}
       data-feedback={feedback?.kind ?? ''}

@@ -7,6 +7,12 @@ export interface Confirmation {
   readonly action: string;
 }
 
+interface Asked {
+  readonly confirmation: Confirmation;
+  readonly act: () => void;
+  readonly open: boolean;
+}
+
 // Loaded on first use: most readers never see a dialog, and the panel's first load stays light.
 const ConfirmDialog = lazy(() => import('./ConfirmDialog'));
 
@@ -16,7 +22,9 @@ const ConfirmDialog = lazy(() => import('./ConfirmDialog'));
  * back to the control that asked; Escape cancels. Render `dialog` anywhere in the part.
  */
 export function useConfirm() {
-  const [asked, setAsked] = useState<{ confirmation: Confirmation; act: () => void } | null>(null);
+  // The last question stays mounted once answered, closed: a modal dialog removed while open
+  // would leave the rest of the page hidden from screen readers.
+  const [asked, setAsked] = useState<Asked | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
 
   const ask = useCallback((confirmation: Confirmation | null, act: () => void) => {
@@ -24,23 +32,25 @@ export function useConfirm() {
       act();
       return;
     }
-    returnTo.current =
-      document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setAsked({ confirmation, act });
+    const focused = document.activeElement;
+    returnTo.current = focused instanceof HTMLElement ? focused : null;
+    setAsked({ confirmation, act, open: true });
   }, []);
 
+  const open = asked?.open ?? false;
   useEffect(() => {
-    if (asked || !returnTo.current) return;
+    if (open || !returnTo.current) return;
     returnTo.current.focus();
     returnTo.current = null;
-  }, [asked]);
+  }, [open]);
 
   const dialog = asked && (
     <Suspense fallback={null}>
       <ConfirmDialog
+        open={asked.open}
         confirmation={asked.confirmation}
         onClose={(confirmed) => {
-          setAsked(null);
+          setAsked({ ...asked, open: false });
           if (confirmed) asked.act();
         }}
       />

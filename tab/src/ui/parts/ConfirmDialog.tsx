@@ -12,16 +12,18 @@ import type { Confirmation } from './Confirm';
 
 /** The dialog of useConfirm: Cancel first, so that Enter on the first focus loses nothing. */
 export default function ConfirmDialog({
+  open,
   confirmation,
   onClose,
 }: {
+  open: boolean;
   confirmation: Confirmation;
   onClose: (confirmed: boolean) => void;
 }) {
   const { t } = useTranslation();
   return (
     <Dialog
-      open
+      open={open}
       onOpenChange={(_event, data) => {
         if (!data.open) onClose(false);
       }}
