@@ -2,8 +2,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Panel from '../../tab/src/ui/panel/Panel';
+import { ConnectionNotice } from '../../tab/src/ui/parts/ConnectionNotice';
 import { CHAIR, councillor, sitting } from '../shared/support/council';
-import { renderFor, type Network } from './support/harness';
+import { renderFor, renderWithText, type Network } from './support/harness';
 
 const region = (name: string) => within(screen.getByRole('region', { name }));
 const currentItem = () =>
@@ -71,4 +72,11 @@ test('a refusal does not outlive a lost connection; a command with no answer kee
   connect('live');
   expect(screen.queryByText('START_OF_AGENDA')).toBeNull();
   expect(region('Attendance').getByRole('button', { name: 'Try again' })).toBeTruthy();
+});
+
+test('a lost connection is said in words, in the panel’s language, and goes once it is back', () => {
+  const { rerender } = renderWithText(<ConnectionNotice state="reconnecting" />);
+  expect(screen.getByText('Reconnecting — your actions may not be sent.')).toBeTruthy();
+  rerender(<ConnectionNotice state="live" />);
+  expect(screen.queryByText(/Reconnecting/)).toBeNull();
 });

@@ -28,6 +28,9 @@ function voted(missing: number): Event[] {
   );
 }
 
+/** The dialog asked, once its code has loaded (it is loaded on first use). */
+const asked = (name: string) => screen.findByRole('dialog', { name }, { timeout: 10_000 });
+
 const dialogGone = () =>
   waitFor(() => {
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -38,7 +41,7 @@ test('closing the sitting asks first; Cancel changes nothing and gives the focus
   const user = userEvent.setup();
   const close = screen.getByRole('button', { name: 'Close the sitting' });
   await user.click(close);
-  const dialog = await screen.findByRole('dialog', { name: 'Close the sitting?' });
+  const dialog = await asked('Close the sitting?');
   expect(dialog.textContent).toContain('cannot be reopened');
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
   await dialogGone();
@@ -46,7 +49,7 @@ test('closing the sitting asks first; Cancel changes nothing and gives the focus
   expect(document.activeElement).toBe(close);
 
   await user.click(close);
-  const again = await screen.findByRole('dialog', { name: 'Close the sitting?' });
+  const again = await asked('Close the sitting?');
   await user.click(within(again).getByRole('button', { name: 'Close the sitting' }));
   expect(record.sent).toEqual([{ type: 'CloseMeeting' }]);
 });
@@ -55,7 +58,7 @@ test('checking out asks first, and Escape cancels it', async () => {
   const { record } = renderFor(councillor(3), sitting(), <Panel />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Check out' }));
-  await screen.findByRole('dialog', { name: 'Check out of the sitting?' });
+  await asked('Check out of the sitting?');
   await user.keyboard('{Escape}');
   await dialogGone();
   expect(record.sent).toEqual([]);
@@ -66,7 +69,7 @@ test('closing a vote says how many members have not voted; Cancel leaves it open
   const { record } = renderFor(CHAIR, voted(1), <Panel />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Close the vote' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Close the vote?' });
+  const dialog = await asked('Close the vote?');
   expect(dialog.textContent).toContain('1 member has not voted yet.');
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
   await dialogGone();
@@ -95,7 +98,7 @@ test('moving on while a member speaks and another waits says so, and Cancel keep
   const { record } = renderFor(CHAIR, speaking(), <Panel />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Next item' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Move to the next item?' });
+  const dialog = await asked('Move to the next item?');
   expect(dialog.textContent).toContain('Councillor 1 has the floor');
   expect(dialog.textContent).toContain('1 request to speak is waiting on this item');
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -104,7 +107,7 @@ test('moving on while a member speaks and another waits says so, and Cancel keep
   const controls = within(screen.getByRole('region', { name: 'Order of business' }));
   await user.selectOptions(controls.getByRole('combobox', { name: 'Item' }), 'water');
   await user.click(controls.getByRole('button', { name: 'Take up' }));
-  const jump = await screen.findByRole('dialog', { name: 'Take up another item?' });
+  const jump = await asked('Take up another item?');
   await user.click(within(jump).getByRole('button', { name: 'Cancel' }));
   await dialogGone();
   expect(record.sent).toEqual([]);
@@ -123,7 +126,7 @@ test('removing a member from the queue names them, and acts only once confirmed'
   const { record } = renderFor(CHAIR, speaking(), <Panel />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Remove Councillor 2 from the queue' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Remove Councillor 2 from the queue?' });
+  const dialog = await asked('Remove Councillor 2 from the queue?');
   expect(record.sent).toEqual([]);
   await user.click(within(dialog).getByRole('button', { name: 'Remove from the queue' }));
   expect(record.sent.map((sent) => sent.type)).toEqual(['WithdrawRequest']);

@@ -5,6 +5,7 @@ export interface Confirmation {
   readonly title: string;
   readonly body: readonly string[];
   readonly action: string;
+  readonly cancel: string;
 }
 
 interface Asked {

@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
 import type { Confirmation } from './Confirm';
 
 /** The dialog of useConfirm: Cancel first, so that Enter on the first focus loses nothing. */
@@ -20,7 +19,6 @@ export default function ConfirmDialog({
   confirmation: Confirmation;
   onClose: (confirmed: boolean) => void;
 }) {
-  const { t } = useTranslation();
   return (
     <Dialog
       open={open}
@@ -42,7 +40,7 @@ export default function ConfirmDialog({
                 onClose(false);
               }}
             >
-              {t('confirm.cancel')}
+              {confirmation.cancel}
             </Button>
             <Button
               appearance="primary"

@@ -14,7 +14,7 @@ export function ConnectionNotice({ state }: { state: ConnectionState }) {
   return (
     <div aria-live="polite" className={lost ? undefined : layout.visuallyHidden}>
       {lost && (
-        <MessageBar intent="warning" data-connection-lost="">
+        <MessageBar intent="warning" layout="multiline" data-connection-lost="">
           <MessageBarBody>{t('feedback.reconnecting')}</MessageBarBody>
         </MessageBar>
       )}

@@ -9,6 +9,7 @@ export const closingSitting = (t: TFunction): Confirmation => ({
   title: t('confirm.closeSitting.title'),
   body: [t('confirm.closeSitting.body')],
   action: t('confirm.closeSitting.action'),
+  cancel: t('confirm.cancel'),
 });
 
 /** Closing a vote takes it from the members present who have not voted yet (those away cannot). */
@@ -22,6 +23,7 @@ export function closingVote(t: TFunction, meeting: Meeting, vote: Vote): Confirm
     title: t('confirm.closeVote.title'),
     body: [t('confirm.closeVote.body', { count: missing })],
     action: t('confirm.closeVote.action'),
+    cancel: t('confirm.cancel'),
   };
 }
 
@@ -44,6 +46,7 @@ export function leavingItem(
     title: t(`confirm.leaveItem.title.${way}`),
     body,
     action: t(`confirm.leaveItem.action.${way}`),
+    cancel: t('confirm.cancel'),
   };
 }
 
@@ -51,10 +54,12 @@ export const checkingOut = (t: TFunction): Confirmation => ({
   title: t('confirm.checkOut.title'),
   body: [t('confirm.checkOut.body')],
   action: t('confirm.checkOut.action'),
+  cancel: t('confirm.cancel'),
 });
 
 export const removingRequest = (t: TFunction, name: string): Confirmation => ({
   title: t('confirm.removeRequest.title', { name }),
   body: [t('confirm.removeRequest.body', { name })],
   action: t('confirm.removeRequest.action'),
+  cancel: t('confirm.cancel'),
 });
