@@ -30,8 +30,14 @@ let moveCounter = 0;
 /**
  * One meeting, live: a snapshot from the service, refreshed whenever the stream tells of a newer
  * event. The service filters what each reader sees, so the tab never rebuilds state it may not see.
+ * `unreachable` is said, in the reader's language, when the service gives no answer at all.
  */
-export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): LiveMeeting {
+export function useMeeting(
+  api: Api,
+  meetingId: string,
+  clock?: ServerClock,
+  unreachable = 'The service cannot be reached.',
+): LiveMeeting {
   const serverClock = useMemo(() => clock ?? createServerClock(), [clock]);
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -39,6 +45,8 @@ export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): Li
   const [moves, setMoves] = useState<readonly PendingMove[]>([]);
   const version = useRef(0);
   const refresh = useRef<() => void>(() => undefined);
+  const unreachableText = useRef(unreachable);
+  unreachableText.current = unreachable;
 
   useEffect(() => {
     // Read after awaits, where unmounting or a newer event may have changed them meanwhile.
@@ -79,7 +87,9 @@ export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): Li
           });
         } while (loadAgain());
       } catch (error) {
-        if (!run.disposed) setFailure(error instanceof Refused ? error.message : String(error));
+        if (!run.disposed) {
+          setFailure(error instanceof Refused ? error.message : unreachableText.current);
+        }
       } finally {
         run.inFlight = false;
       }

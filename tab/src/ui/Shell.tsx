@@ -77,7 +77,7 @@ export function Shell({
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const live = useMeeting(api, meetingId, clock);
+  const live = useMeeting(api, meetingId, clock, t('feedback.unreachable'));
   const [notice, setNotice] = useState<string | null>(null);
   const report = useCallback((message: string | null) => {
     setNotice(message);
