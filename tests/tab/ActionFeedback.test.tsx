@@ -80,3 +80,21 @@ test('a lost connection is said in words, in the panel’s language, and goes on
   rerender(<ConnectionNotice state="live" />);
   expect(screen.queryByText(/Reconnecting/)).toBeNull();
 });
+
+test('what follows an applied command follows a retried one too: the proposed motion’s text is cleared', async () => {
+  const network: Network = { failing: 'unsent' };
+  renderFor(councillor(3), sitting(), <Panel />, { network });
+  const user = userEvent.setup();
+  const motions = region('Motions');
+  const text = motions.getByRole('textbox', { name: 'Propose a motion' });
+  await user.type(text, 'Adjourn the item.');
+  await user.click(motions.getByRole('button', { name: 'Propose' }));
+  expect(motions.getByText('Not confirmed')).toBeTruthy();
+  expect(text).toHaveProperty('value', 'Adjourn the item.');
+
+  network.failing = 'no';
+  await user.click(motions.getByRole('button', { name: 'Try again' }));
+  expect(motions.getByText('Applied.')).toBeTruthy();
+  expect(motions.getAllByText('Adjourn the item.')).toHaveLength(1);
+  expect(text).toHaveProperty('value', '');
+});

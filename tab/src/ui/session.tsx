@@ -74,7 +74,8 @@ const APPLIED_SHOWN_MS = 8_000;
 /**
  * One control's commands: runs them and keeps the last one's outcome for <ActionFeedback/>. When
  * the service does not answer, its Retry sends the same command with the same id, which the
- * service never applies twice: the answer then tells whether it was applied.
+ * service never applies twice: the answer then tells whether it was applied. `run` resolves true
+ * once the command is known to be applied.
  */
 export function useCommand() {
   const { send, connection } = useSession();
@@ -93,24 +94,26 @@ export function useCommand() {
       retried = false,
     ): Promise<boolean> {
       setBusy(true);
-      try {
-        const outcome = await sending(commandId);
-        if (!outcome.ok) show({ kind: 'refused', message: outcome.message });
-        else if (retried || options.applied) {
-          show({ kind: 'applied', message: options.applied ?? null });
-        } else show(null);
-        return outcome.ok;
-      } catch {
+      // No answer at all (unreachable, timed out): null.
+      const outcome = await sending(commandId).catch(() => null);
+      setBusy(false);
+      if (outcome === null) {
+        // Whether it was applied is unknown until a retry tells: the caller's promise waits for it,
+        // so that what follows an applied command (clearing a field…) follows a retried one too.
         const key = ++serial.current;
-        const retry = () => {
-          show({ kind: 'unanswered', sending: true, retry }, key);
-          void attempt(sending, options, commandId, true);
-        };
-        show({ kind: 'unanswered', sending: false, retry }, key);
-        return false;
-      } finally {
-        setBusy(false);
+        return new Promise<boolean>((settle) => {
+          const retry = () => {
+            show({ kind: 'unanswered', sending: true, retry }, key);
+            settle(attempt(sending, options, commandId, true));
+          };
+          show({ kind: 'unanswered', sending: false, retry }, key);
+        });
       }
+      if (!outcome.ok) show({ kind: 'refused', message: outcome.message });
+      else if (retried || options.applied) {
+        show({ kind: 'applied', message: options.applied ?? null });
+      } else show(null);
+      return outcome.ok;
     },
     [show],
   );
