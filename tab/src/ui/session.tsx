@@ -94,8 +94,12 @@ export function useCommand() {
       retried = false,
     ): Promise<boolean> {
       setBusy(true);
-      // No answer at all (unreachable, timed out): null.
-      const outcome = await sending(commandId).catch(() => null);
+      let outcome: Outcome | null;
+      try {
+        outcome = await sending(commandId);
+      } catch {
+        outcome = null; // no answer at all: unreachable, timed out
+      }
       setBusy(false);
       if (outcome === null) {
         // Whether it was applied is unknown until a retry tells: the caller's promise waits for it,
