@@ -33,6 +33,14 @@ afterAll(async () => {
   await running.close();
 });
 
+/** Answers the question an irreversible action asks first, by its action button. */
+async function confirm(page: Page, action: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: action }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /**
  * Whether `target` is on screen as the reader first sees the panel, scrolled to the top: the
  * controls of the current step must not hide below the fold.
@@ -107,7 +115,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
     };
     for (const role of roles) {
       pages[role] = (
-        await openView(browser, running, { meetingId, as: who[role], lang }, PANEL)
+        await openView(browser, running, { meetingId, as: who[role], language: lang }, PANEL)
       ).page;
       await status(pages[role]).waitFor();
     }
@@ -115,7 +123,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
       await openView(
         browser,
         running,
-        { meetingId, as: demo.observer.aadObjectId, view: 'stage', lang },
+        { meetingId, as: demo.observer.aadObjectId, view: 'stage', language: lang },
         { width: 1280, height: 720 },
       )
     ).page;
@@ -229,6 +237,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
       compact: header !== null && header.height <= 120,
     }).toEqual({ scrolled: true, headerOnScreen: true, compact: true });
     await pages.chair.getByRole('button', { name: t('vote.close') }).click();
+    await confirm(pages.chair, t('confirm.closeVote.action'));
     await inView(
       pages.councillor,
       pages.councillor.getByRole('heading', { name: t('console.closedAwaiting') }),
@@ -249,6 +258,8 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
     const item = demo.agenda[4];
     const label = `5. ${item?.title[lang] ?? ''}`;
     await pages.chair.getByRole('button', { name: t('console.takeUp', { item: label }) }).click();
+    // Two requests to speak still wait on the first item: the chair is asked first.
+    await confirm(pages.chair, t('confirm.leaveItem.action.takeUp'));
     await status(pages.councillor).getByText(label).waitFor();
     await pages.chair.getByRole('tab', { name: t('console.now') }).click();
     expect(await pages.chair.getByRole('checkbox', { name: t('vote.secret') }).isChecked()).toBe(
@@ -278,6 +289,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
     await inView(pages.chair, pages.chair.getByRole('button', { name: t('vote.close') }));
     await phase('7-secret-vote');
     await pages.chair.getByRole('button', { name: t('vote.close') }).click();
+    await confirm(pages.chair, t('confirm.closeVote.action'));
     const publish = pages.director.getByRole('button', { name: t('inbox.publish') });
     await inView(pages.director, publish);
     await publish.click();
@@ -286,6 +298,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
 
   test('the chair closes the sitting: every view, the stage too, shows it closed', async () => {
     await pages.chair.getByRole('button', { name: t('sitting.close') }).click();
+    await confirm(pages.chair, t('confirm.closeSitting.action'));
     for (const page of [...roles.map((role) => pages[role]), stage]) {
       await status(page).getByText(t('status.sitting.closed')).waitFor();
     }

@@ -113,6 +113,13 @@ test('the chair gives the floor; the stage shows the speaker with a running time
 test('a secret ballot is cast from the tab: the member sees a receipt, never the choice', async () => {
   for (let i = 0; i < 4; i++) {
     await chair.getByRole('button', { name: 'Next item' }).click();
+    // Leaving the first item cuts the speaker off and leaves its queue: the chair confirms.
+    if (i === 0) {
+      await chair
+        .getByRole('dialog', { name: 'Move to the next item?' })
+        .getByRole('button', { name: 'Move to the next item' })
+        .click();
+    }
     await chair
       .getByText(`${String(i + 2)}. `, { exact: false })
       .first()
@@ -162,6 +169,11 @@ test('the chair closes the vote; the director publishes the result and the stage
     });
   }
   await chair.getByRole('button', { name: 'Close the vote' }).click();
+  // Members present have not all voted: the chair confirms.
+  await chair
+    .getByRole('dialog', { name: 'Close the vote?' })
+    .getByRole('button', { name: 'Close the vote' })
+    .click();
   const director = (
     await openView(chairBrowser, running, { meetingId: council.meetingId, as: council.director.id })
   ).page;

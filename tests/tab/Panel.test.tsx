@@ -54,11 +54,14 @@ test('a councillor not checked in is asked to check in before asking for the flo
   expect(screen.getByRole('button', { name: 'Ask for the floor' })).toBeTruthy();
 });
 
-test('a refusal from the rules is reported to the reader', async () => {
+test('a refusal from the rules is shown next to the button that was refused, as not applied', async () => {
   const { record } = renderFor(CHAIR, sitting({ present: 25 }), <Panel />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Previous' }));
-  expect(record.reported.at(-1)).toBe('START_OF_AGENDA');
+  const item = within(screen.getByRole('region', { name: 'Current item' }));
+  expect(item.getByText('Not applied')).toBeTruthy();
+  expect(item.getByText('START_OF_AGENDA')).toBeTruthy();
+  expect(record.reported).toEqual([]);
 });
 
 test('the director sees the results to publish and the attendance register, and no floor controls', () => {

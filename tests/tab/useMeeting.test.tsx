@@ -100,3 +100,17 @@ test('a reorder the service refuses goes back to where it was', async () => {
   });
   expect(order(result.current.meeting)).toEqual(['r1', 'r2', 'r3']);
 });
+
+test('a meeting the service cannot be reached for is said in the reader’s words, not the browser’s error', async () => {
+  const api = {
+    meeting: () => Promise.reject(new TypeError('Failed to fetch')),
+    streamUrl: () => 'stream',
+    token: () => Promise.resolve('token'),
+  } as unknown as Api;
+  const { result } = renderHook(() =>
+    useMeeting(api, 'meeting-1', undefined, 'Le service est injoignable.'),
+  );
+  await waitFor(() => {
+    expect(result.current.failure).toBe('Le service est injoignable.');
+  });
+});

@@ -45,6 +45,15 @@ export interface ApiOptions {
 /** A command id nobody else will choose: a retry with it is never applied twice. */
 export const newCommandId = () => `tab-${crypto.randomUUID()}`;
 
+/** Past this, a command's answer is given up on: whether it was applied is then unknown. */
+export const COMMAND_TIMEOUT_MS = 20_000;
+
+/**
+ * The service gave no answer to a command (unreachable, timed out, or failed midway with a 5xx):
+ * it may or may not have been applied. Sending it again with the same id tells which.
+ */
+export class Unanswered extends Error {}
+
 async function problemOf(response: Response): Promise<Refused> {
   const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
   return new Refused(
@@ -64,10 +73,16 @@ export async function signInMode(base = ''): Promise<'dev' | 'entra'> {
 export function createApi(options: ApiOptions) {
   const base = options.base ?? '';
 
-  async function call(method: string, path: string, body?: unknown): Promise<Response> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<Response> {
     const send = async (fresh: boolean) =>
       fetch(`${base}${path}`, {
         method,
+        ...(signal ? { signal } : {}),
         headers: {
           authorization: `Bearer ${await options.token({ fresh })}`,
           'accept-language': options.language,
@@ -100,16 +115,28 @@ export function createApi(options: ApiOptions) {
         commandId: newCommandId(),
         ...body,
       }),
-    /** Sends one command; a refusal is an answer, not an exception. */
-    async command(meetingId: string, command: WireCommand): Promise<Outcome> {
-      const response = await call(
-        'POST',
-        `/api/meetings/${encodeURIComponent(meetingId)}/commands`,
-        {
-          commandId: newCommandId(),
-          command,
-        },
-      );
+    /**
+     * Sends one command; a refusal is an answer, not an exception. No answer throws `Unanswered`:
+     * sent again with the same `commandId`, the command is never applied twice, and the service
+     * answers a command it applied already as it did the first time.
+     */
+    async command(
+      meetingId: string,
+      command: WireCommand,
+      commandId = newCommandId(),
+    ): Promise<Outcome> {
+      let response: Response;
+      try {
+        response = await call(
+          'POST',
+          `/api/meetings/${encodeURIComponent(meetingId)}/commands`,
+          { commandId, command },
+          AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+        );
+      } catch (error) {
+        throw new Unanswered(String(error));
+      }
+      if (response.status >= 500) throw new Unanswered(`HTTP ${String(response.status)}`);
       if (response.ok)
         return {
           ok: true,

@@ -13,9 +13,15 @@ export interface LiveMeeting {
   readonly failure: string | null;
   readonly connection: ConnectionState;
   readonly clock: ServerClock;
-  readonly send: (command: WireCommand) => Promise<Outcome>;
+  /** Sends a command; the same `commandId` again is a retry, never applied twice. */
+  readonly send: (command: WireCommand, commandId?: string) => Promise<Outcome>;
   /** Reorders the queue at once on screen; the service's answer then settles it. */
-  readonly move: (itemId: string, requestId: string, position: number) => Promise<Outcome>;
+  readonly move: (
+    itemId: string,
+    requestId: string,
+    position: number,
+    commandId?: string,
+  ) => Promise<Outcome>;
   readonly retry: () => void;
 }
 
@@ -24,8 +30,14 @@ let moveCounter = 0;
 /**
  * One meeting, live: a snapshot from the service, refreshed whenever the stream tells of a newer
  * event. The service filters what each reader sees, so the tab never rebuilds state it may not see.
+ * `unreachable` is said, in the reader's language, when the service gives no answer at all.
  */
-export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): LiveMeeting {
+export function useMeeting(
+  api: Api,
+  meetingId: string,
+  clock?: ServerClock,
+  unreachable = 'The service cannot be reached.',
+): LiveMeeting {
   const serverClock = useMemo(() => clock ?? createServerClock(), [clock]);
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -33,6 +45,8 @@ export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): Li
   const [moves, setMoves] = useState<readonly PendingMove[]>([]);
   const version = useRef(0);
   const refresh = useRef<() => void>(() => undefined);
+  const unreachableText = useRef(unreachable);
+  unreachableText.current = unreachable;
 
   useEffect(() => {
     // Read after awaits, where unmounting or a newer event may have changed them meanwhile.
@@ -73,7 +87,9 @@ export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): Li
           });
         } while (loadAgain());
       } catch (error) {
-        if (!run.disposed) setFailure(error instanceof Refused ? error.message : String(error));
+        if (!run.disposed) {
+          setFailure(error instanceof Refused ? error.message : unreachableText.current);
+        }
       } finally {
         run.inFlight = false;
       }
@@ -88,8 +104,8 @@ export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): Li
   }, [api, meetingId, serverClock]);
 
   const send = useCallback(
-    async (command: WireCommand): Promise<Outcome> => {
-      const outcome = await api.command(meetingId, command);
+    async (command: WireCommand, commandId?: string): Promise<Outcome> => {
+      const outcome = await api.command(meetingId, command, commandId);
       if (outcome.ok && outcome.version > version.current) refresh.current();
       return outcome;
     },
@@ -97,10 +113,22 @@ export function useMeeting(api: Api, meetingId: string, clock?: ServerClock): Li
   );
 
   const move = useCallback(
-    async (itemId: string, requestId: string, position: number): Promise<Outcome> => {
+    async (
+      itemId: string,
+      requestId: string,
+      position: number,
+      commandId?: string,
+    ): Promise<Outcome> => {
       const key = `move-${++moveCounter}`;
       setMoves((all) => [...all, { key, itemId, requestId, position, settledAt: null }]);
-      const outcome = await send({ type: 'MoveRequest', requestId, position });
+      let outcome: Outcome;
+      try {
+        outcome = await send({ type: 'MoveRequest', requestId, position }, commandId);
+      } catch (error) {
+        // Unanswered: the service's next snapshot shows whether the move was applied.
+        setMoves((all) => all.filter((m) => m.key !== key));
+        throw error;
+      }
       setMoves((all) =>
         outcome.ok
           ? all.map((m) => (m.key === key ? { ...m, settledAt: outcome.version } : m))

@@ -13,8 +13,10 @@ import { useTranslation } from 'react-i18next';
 import type { Api } from '../api/client';
 import type { Place } from '../host/place';
 import type { ServerClock } from '../live/clock';
+import { useReconnected } from '../live/reconnected';
 import { useMeeting } from '../live/useMeeting';
 import { Announcer } from './parts/Announcer';
+import { ConnectionNotice } from './parts/ConnectionNotice';
 import { ConnectionState } from './parts/ConnectionState';
 import { IconButton } from './parts/IconButton';
 import { StatusHeader } from './parts/StatusHeader';
@@ -87,11 +89,15 @@ export function Shell({
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const live = useMeeting(api, meetingId, clock);
+  const live = useMeeting(api, meetingId, clock, t('feedback.unreachable'));
   const [notice, setNotice] = useState<string | null>(null);
   const report = useCallback((message: string | null) => {
     setNotice(message);
   }, []);
+  // What failed while the connection was lost is stale once it is back.
+  useReconnected(live.connection, () => {
+    setNotice(null);
+  });
   const View = views[place.view];
 
   const session = useMemo<LoadedSession | null>(
@@ -131,6 +137,7 @@ export function Shell({
           </SessionProvider>
         )}
       </header>
+      <ConnectionNotice state={live.connection} />
       {notice && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{notice}</MessageBarBody>

@@ -16,13 +16,13 @@ export interface Visit {
   readonly as?: string;
   readonly view?: 'panel' | 'stage' | 'details';
   readonly theme?: 'light' | 'dark' | 'contrast';
-  readonly page?: 'index.html' | 'config.html';
   /** The reader's language, as Teams would give it (English unless said). */
-  readonly lang?: 'fr' | 'nl' | 'de' | 'en';
+  readonly language?: 'fr' | 'nl' | 'de' | 'en';
+  readonly page?: 'index.html' | 'config.html';
 }
 
 export function tabUrl(running: RunningService, visit: Visit): string {
-  const query = new URLSearchParams({ lang: visit.lang ?? 'en' });
+  const query = new URLSearchParams({ lang: visit.language ?? 'en' });
   if (visit.meetingId) query.set('meeting', visit.meetingId);
   if (visit.as) query.set('as', visit.as);
   if (visit.view) query.set('view', visit.view);

@@ -13,16 +13,27 @@ import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { act, render } from '@testing-library/react';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { Api, Outcome } from '../../../tab/src/api/client';
+import { Unanswered, type Api, type Outcome } from '../../../tab/src/api/client';
 import { createI18n } from '../../../tab/src/i18n';
 import { createServerClock } from '../../../tab/src/live/clock';
+import type { ConnectionState } from '../../../tab/src/live/stream';
 import { SessionProvider, type LoadedSession } from '../../../tab/src/ui/session';
 import { nextTime } from '../../shared/support/council';
 
 /** What the tab under test sent and was told. */
 export interface Record {
   readonly sent: WireCommand[];
+  /** The id each command in `sent` went with. */
+  readonly commandIds: string[];
   readonly reported: (string | null)[];
+}
+
+/**
+ * The way to the service, which a test may break: `unsent` loses the request, `unanswered` loses
+ * the answer of a command the service applied.
+ */
+export interface Network {
+  failing: 'no' | 'unsent' | 'unanswered';
 }
 
 let ids = 0;
@@ -36,19 +47,25 @@ function Harness({
   me,
   record,
   api,
+  network,
   language,
+  connection,
   children,
 }: {
   history: readonly Event[];
   me: string;
   record: Record;
   api: Api;
+  network: Network;
   language: Language;
+  connection: ConnectionState;
   children: ReactNode;
 }) {
   const [events, setEvents] = useState<readonly Event[]>(history);
   const latest = useRef(events);
   latest.current = events;
+  // As the service does: a command id seen before is answered as it was, never applied twice.
+  const answered = useRef(new Map<string, Outcome>());
   const i18n = useMemo(() => createI18n(language), [language]);
   const clock = useMemo(() => createServerClock(() => Date.parse(nextTime())), []);
   const state = fold(events) as Meeting;
@@ -56,8 +73,17 @@ function Harness({
   const role: Role | null = actor === 'system' ? null : actor;
   const meeting = meetingFor(state, role);
 
-  async function send(command: WireCommand): Promise<Outcome> {
+  async function send(command: WireCommand, commandId = `cmd-${String(++ids)}`): Promise<Outcome> {
     record.sent.push(command);
+    record.commandIds.push(commandId);
+    if (network.failing === 'unsent') throw new Unanswered('TypeError: Failed to fetch');
+    const outcome = answered.current.get(commandId) ?? decided(command);
+    answered.current.set(commandId, outcome);
+    if (network.failing === 'unanswered') throw new Unanswered('TypeError: Failed to fetch');
+    return Promise.resolve(outcome);
+  }
+
+  function decided(command: WireCommand): Outcome {
     const decision = decide(fold(latest.current), {
       ...command,
       by: me,
@@ -65,26 +91,23 @@ function Harness({
       newId: `new-${String(++ids)}`,
     });
     if (!decision.ok) {
-      return Promise.resolve({
-        ok: false,
-        code: decision.error.code,
-        message: decision.error.code,
-      });
+      return { ok: false, code: decision.error.code, message: decision.error.code };
     }
     const next = [...latest.current, ...decision.events];
     latest.current = next;
     setEvents(next);
-    return Promise.resolve({ ok: true, version: next.length });
+    return { ok: true, version: next.length };
   }
 
   const session: LoadedSession = {
     snapshot: { version: events.length, you: { memberId: me, role }, meeting },
     meeting,
     failure: null,
-    connection: 'live',
+    connection,
     clock,
     send,
-    move: (_itemId, requestId, position) => send({ type: 'MoveRequest', requestId, position }),
+    move: (_itemId, requestId, position, commandId) =>
+      send({ type: 'MoveRequest', requestId, position }, commandId),
     retry: () => undefined,
     api,
     meetingId: 'meeting-1',
@@ -105,26 +128,40 @@ function Harness({
   );
 }
 
-/** Renders `ui` for `me` in the meeting that `history` describes; `api` for what is not a command. */
+/**
+ * Renders `ui` for `me` in the meeting that `history` describes; `api` for what is not a command,
+ * `network` to break the way to the service, `language` for the panel's. `connect` changes the
+ * state of the live connection.
+ */
 export function renderFor(
   me: string,
   history: readonly Event[],
   ui: ReactNode,
-  options: { readonly api?: Api; readonly language?: Language } = {},
+  options: { readonly api?: Api; readonly network?: Network; readonly language?: Language } = {},
 ) {
-  const record: Record = { sent: [], reported: [] };
-  const result = render(
+  const record: Record = { sent: [], commandIds: [], reported: [] };
+  const network = options.network ?? { failing: 'no' };
+  const harness = (connection: ConnectionState) => (
     <Harness
       history={history}
       me={me}
       record={record}
       api={options.api ?? ({} as Api)}
+      network={network}
       language={options.language ?? 'en'}
+      connection={connection}
     >
       {ui}
-    </Harness>,
+    </Harness>
   );
-  return { ...result, record };
+  const result = render(harness('live'));
+  return {
+    ...result,
+    record,
+    connect: (connection: ConnectionState) => {
+      result.rerender(harness(connection));
+    },
+  };
 }
 
 /** Icon buttons' tooltips come in a chunk of their own: wait for it, as a browser would. */

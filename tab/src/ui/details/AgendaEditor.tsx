@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemLabel } from '../../meeting';
 import { DeliberationFields } from '../parts/DeliberationFields';
+import { ActionFeedback } from '../parts/ActionFeedback';
 import { IconButton } from '../parts/IconButton';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
@@ -206,7 +207,7 @@ function ItemEditor({
 export function AgendaEditor({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const { meeting, language } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const [draft, setDraft] = useState<AgendaItem[]>(() => [...meeting.setup.agenda]);
   const [saved, setSaved] = useState(false);
@@ -285,6 +286,7 @@ export function AgendaEditor({ editable }: { editable: boolean }) {
         </Button>
         {saved && <span role="status">{t('details.saved')}</span>}
       </div>
+      <ActionFeedback feedback={feedback} />
     </form>
   );
 }

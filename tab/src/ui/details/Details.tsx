@@ -3,6 +3,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MinutesDownload } from '../parts/MinutesDownload';
+import { ActionFeedback } from '../parts/ActionFeedback';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { AgendaEditor } from './AgendaEditor';
@@ -29,7 +30,7 @@ const useStyles = makeStyles({
 export default function Details() {
   const { t } = useTranslation();
   const { meeting, role } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const styles = useStyles();
   const [part, setPart] = useState<Part>('agenda');
@@ -73,6 +74,7 @@ export default function Details() {
             {t('details.convene')}
           </Button>
         )}
+        <ActionFeedback feedback={feedback} />
       </section>
       {role === 'director' && meeting.status !== 'draft' && <MinutesDownload />}
       <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>

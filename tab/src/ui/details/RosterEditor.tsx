@@ -4,6 +4,7 @@ import { DeleteRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importRoster, type ImportProblem } from '../../setup/roster-import';
+import { ActionFeedback } from '../parts/ActionFeedback';
 import { useCommand, useSession } from '../session';
 import { IconButton } from '../parts/IconButton';
 import { useLayout } from '../styles';
@@ -25,7 +26,7 @@ const useStyles = makeStyles({
 export function RosterEditor({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const { meeting } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const styles = useStyles();
   const layout = useLayout();
   const fileInput = useId();
@@ -144,6 +145,7 @@ export function RosterEditor({ editable }: { editable: boolean }) {
           </Button>
         </div>
       )}
+      <ActionFeedback feedback={feedback} />
     </form>
   );
 }

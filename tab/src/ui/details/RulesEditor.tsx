@@ -10,6 +10,7 @@ import { Button, Field, Select, Switch } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RulesInForce } from '../parts/RulesInForce';
+import { ActionFeedback } from '../parts/ActionFeedback';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 
@@ -32,7 +33,7 @@ function withHouseRules(overrides: Overrides, profile: ProfileId, chosen: HouseR
 export function RulesEditor({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const { meeting } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const [profile, setProfile] = useState<ProfileId>(meeting.setup.rules.profile);
   const [language, setLanguage] = useState<Language>(meeting.setup.language);
@@ -162,6 +163,7 @@ export function RulesEditor({ editable }: { editable: boolean }) {
         )}
         {saved === 'language' && <span role="status">{t('details.saved')}</span>}
       </form>
+      <ActionFeedback feedback={feedback} />
       <RulesInForce />
     </div>
   );

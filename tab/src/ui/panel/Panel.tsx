@@ -15,7 +15,6 @@ import { ObserverNote } from '../parts/ObserverNote';
 import { VoteCard, voteInFocus } from '../parts/VoteCard';
 import { Results, ResultsInbox, Votes } from '../parts/Votes';
 import { useSession } from '../session';
-import { useLayout } from '../styles';
 import { Steps } from './Steps';
 
 /** Rarely opened during a sitting: its code loads when the Agenda tab first opens. */

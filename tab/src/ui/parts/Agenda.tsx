@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { currentItem, itemLabel } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
+import { useConfirm } from './Confirm';
+import { leavingItem } from './confirmations';
 
 const useStyles = makeStyles({
   current: {
@@ -25,7 +28,8 @@ const nothingShown = (meeting: Meeting) =>
 export function CurrentItem() {
   const { t } = useTranslation();
   const { meeting, role, language } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
+  const confirm = useConfirm();
   const layout = useLayout();
   const item = currentItem(meeting);
   return (
@@ -46,7 +50,12 @@ export function CurrentItem() {
           <Button
             icon={<ChevronLeftRegular />}
             disabled={busy || !item}
-            onClick={() => void run({ type: 'PreviousItem' })}
+            onClick={() => {
+              confirm.ask(
+                leavingItem(t, meeting, 'previous'),
+                () => void run({ type: 'PreviousItem' }),
+              );
+            }}
           >
             {t('item.previous')}
           </Button>
@@ -54,12 +63,16 @@ export function CurrentItem() {
             icon={<ChevronRightRegular />}
             iconPosition="after"
             disabled={busy}
-            onClick={() => void run({ type: 'NextItem' })}
+            onClick={() => {
+              confirm.ask(leavingItem(t, meeting, 'next'), () => void run({ type: 'NextItem' }));
+            }}
           >
             {t('item.next')}
           </Button>
         </div>
       )}
+      <ActionFeedback feedback={feedback} />
+      {confirm.dialog}
     </section>
   );
 }

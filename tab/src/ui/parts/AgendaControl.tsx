@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { currentItem } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
+import { useConfirm } from './Confirm';
+import { leavingItem } from './confirmations';
 import { ItemSelect } from './ItemSelect';
 
 /**
@@ -15,7 +18,9 @@ import { ItemSelect } from './ItemSelect';
 export function AgendaControl() {
   const { t } = useTranslation();
   const { meeting, role } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
+  const urgency = useCommand();
+  const confirm = useConfirm();
   const layout = useLayout();
   const items = meeting.setup.agenda.filter((item) => {
     const status = itemStatus(meeting, item.id);
@@ -26,7 +31,7 @@ export function AgendaControl() {
   if (role !== 'chair' || meeting.status !== 'open') return null;
   const itemId = items.some((item) => item.id === chosen) ? chosen : (items[0]?.id ?? '');
   const current = currentItem(meeting);
-  const idle = busy || meeting.openVoteId !== null;
+  const idle = busy || urgency.busy || meeting.openVoteId !== null;
   return (
     <section className={layout.section} aria-labelledby="agenda-control-heading">
       <h2 id="agenda-control-heading" className={layout.heading}>
@@ -39,7 +44,15 @@ export function AgendaControl() {
         onChange={setChosen}
       />
       <div className={layout.row}>
-        <Button disabled={idle || !itemId} onClick={() => void run({ type: 'TakeUpItem', itemId })}>
+        <Button
+          disabled={idle || !itemId}
+          onClick={() => {
+            confirm.ask(
+              leavingItem(t, meeting, 'takeUp'),
+              () => void run({ type: 'TakeUpItem', itemId }),
+            );
+          }}
+        >
           {t('agendaControl.takeUp')}
         </Button>
         <Button
@@ -60,6 +73,7 @@ export function AgendaControl() {
           {t('agendaControl.closedSession')}
         </Button>
       )}
+      <ActionFeedback feedback={feedback} />
       <Field label={t('agendaControl.urgentTitle')}>
         <Input
           className={layout.fill}
@@ -73,15 +87,17 @@ export function AgendaControl() {
       <Button
         disabled={idle || !current || urgent.trim() === ''}
         onClick={() =>
-          void run({ type: 'ProposeUrgentItem', title: urgent.trim(), subject: 'general' }).then(
-            (ok) => {
+          void urgency
+            .run({ type: 'ProposeUrgentItem', title: urgent.trim(), subject: 'general' })
+            .then((ok) => {
               if (ok) setUrgent('');
-            },
-          )
+            })
         }
       >
         {t('agendaControl.proposeUrgent')}
       </Button>
+      <ActionFeedback feedback={urgency.feedback} />
+      {confirm.dialog}
     </section>
   );
 }

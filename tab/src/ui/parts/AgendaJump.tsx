@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { itemLabel } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
+import { useConfirm } from './Confirm';
+import { leavingItem } from './confirmations';
 
 const useStyles = makeStyles({
   current: {
@@ -19,7 +22,8 @@ const useStyles = makeStyles({
 export function AgendaJump() {
   const { t } = useTranslation();
   const { meeting, role, language } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
+  const confirm = useConfirm();
   const styles = useStyles();
   const layout = useLayout();
   if (role !== 'chair' || meeting.status !== 'open') return null;
@@ -51,7 +55,12 @@ export function AgendaJump() {
                   size="small"
                   disabled={idle}
                   aria-label={t('console.takeUp', { item: label })}
-                  onClick={() => void run({ type: 'TakeUpItem', itemId: item.id })}
+                  onClick={() => {
+                    confirm.ask(
+                      leavingItem(t, meeting, 'takeUp'),
+                      () => void run({ type: 'TakeUpItem', itemId: item.id }),
+                    );
+                  }}
                 >
                   {t('agendaControl.takeUp')}
                 </Button>
@@ -60,6 +69,8 @@ export function AgendaJump() {
           );
         })}
       </ol>
+      <ActionFeedback feedback={feedback} />
+      {confirm.dialog}
     </section>
   );
 }

@@ -3,6 +3,9 @@ import { Badge, Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { useConfirm } from './Confirm';
+import { checkingOut } from './confirmations';
+import { ActionFeedback } from './ActionFeedback';
 
 /** Present / needed, and whether the council may deliberate. */
 export function QuorumIndicator() {
@@ -32,7 +35,8 @@ export function QuorumIndicator() {
 export function MyAttendance() {
   const { t } = useTranslation();
   const { meeting, me } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
+  const confirm = useConfirm();
   const layout = useLayout();
   const status = meeting.attendance[me]?.status ?? 'absent';
   const rollCallOpen = meeting.rollCall.status === 'open';
@@ -52,7 +56,12 @@ export function MyAttendance() {
           {t('attendance.answer')}
         </Button>
       ) : status === 'present' ? (
-        <Button disabled={busy} onClick={() => void run({ type: 'CheckOut' })}>
+        <Button
+          disabled={busy}
+          onClick={() => {
+            confirm.ask(checkingOut(t), () => void run({ type: 'CheckOut' }));
+          }}
+        >
           {t('attendance.checkOut')}
         </Button>
       ) : (
@@ -60,6 +69,8 @@ export function MyAttendance() {
           {t('attendance.checkIn')}
         </Button>
       )}
+      <ActionFeedback feedback={feedback} />
+      {confirm.dialog}
     </div>
   );
 }
@@ -68,7 +79,7 @@ export function MyAttendance() {
 export function RollCall() {
   const { t } = useTranslation();
   const { meeting } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   if (meeting.status !== 'open') return null;
   const open = meeting.rollCall.status === 'open';
@@ -85,6 +96,7 @@ export function RollCall() {
       >
         {open ? t('rollCall.close') : t('rollCall.open')}
       </Button>
+      <ActionFeedback feedback={feedback} />
     </div>
   );
 }

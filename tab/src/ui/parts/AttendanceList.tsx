@@ -3,6 +3,7 @@ import { Badge, Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
 import { QuorumIndicator } from './Attendance';
 
 const colors = { present: 'success', absent: 'subtle', excused: 'warning' } as const;
@@ -11,7 +12,7 @@ const colors = { present: 'success', absent: 'subtle', excused: 'warning' } as c
 export function AttendanceList() {
   const { t } = useTranslation();
   const { meeting } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const mayExcuse = meeting.status === 'convened' || meeting.status === 'open';
   return (
@@ -20,6 +21,7 @@ export function AttendanceList() {
         {t('attendance.register')}
       </h2>
       <QuorumIndicator />
+      <ActionFeedback feedback={feedback} />
       <ul className={layout.list}>
         {membersInOffice(meeting.setup.roster).map((member) => {
           const status = meeting.attendance[member.id]?.status ?? 'absent';

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { itemLabel, memberName } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
 import { ItemSelect } from './ItemSelect';
 
 const useStyles = makeStyles({ entry: { overflowWrap: 'anywhere' } });
@@ -23,7 +24,7 @@ function openItems(meeting: Meeting): AgendaItem[] {
 export function Conflicts() {
   const { t } = useTranslation();
   const { meeting, role, me, language } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const styles = useStyles();
   const items = openItems(meeting);
@@ -104,6 +105,7 @@ export function Conflicts() {
           </Button>
         </div>
       )}
+      <ActionFeedback feedback={feedback} />
     </section>
   );
 }

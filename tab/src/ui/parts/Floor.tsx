@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { currentItem, currentQueue, memberName } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
+import { useConfirm } from './Confirm';
+import { removingRequest } from './confirmations';
 import { Speaker } from './Speaker';
 import { SpeakingQueue } from './SpeakingQueue';
 
@@ -22,7 +25,7 @@ function usePlace() {
 function AskForFloor() {
   const { t } = useTranslation();
   const { meeting, me } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const place = usePlace();
   const withdrawButton = useRef<HTMLButtonElement>(null);
@@ -74,6 +77,7 @@ function AskForFloor() {
           </Button>
         </div>
       ))}
+      <ActionFeedback feedback={feedback} />
     </>
   );
 }
@@ -81,8 +85,10 @@ function AskForFloor() {
 /** The floor on the current item: the speaker, the queue, and what this reader may do about it. */
 export function Floor() {
   const { t } = useTranslation();
-  const { meeting, role, me, move, report } = useSession();
-  const { run, busy } = useCommand();
+  const { meeting, role, me, move } = useSession();
+  const { run, busy, feedback } = useCommand();
+  const queueing = useCommand();
+  const confirm = useConfirm();
   const layout = useLayout();
   const item = currentItem(meeting);
   const queue = currentQueue(meeting);
@@ -112,6 +118,7 @@ export function Floor() {
           </Button>
         </div>
       )}
+      <ActionFeedback feedback={feedback} />
       {member && <AskForFloor />}
       <SpeakingQueue
         requests={queue.requests}
@@ -120,17 +127,25 @@ export function Floor() {
         actions={
           chair
             ? {
-                move: (requestId, position) => {
-                  void move(item.id, requestId, position).then((outcome) => {
-                    report(outcome.ok ? null : outcome.message);
-                  });
+                move: (requestId, position) =>
+                  void queueing.attempt((commandId) =>
+                    move(item.id, requestId, position, commandId),
+                  ),
+                give: (requestId) => void queueing.run({ type: 'GiveFloor', requestId }),
+                remove: (requestId) => {
+                  const request = queue.requests.find((r) => r.id === requestId);
+                  const name = memberName(meeting, request?.member ?? '');
+                  confirm.ask(
+                    removingRequest(t, name),
+                    () => void queueing.run({ type: 'WithdrawRequest', requestId }),
+                  );
                 },
-                give: (requestId) => void run({ type: 'GiveFloor', requestId }),
-                remove: (requestId) => void run({ type: 'WithdrawRequest', requestId }),
               }
             : {}
         }
       />
+      <ActionFeedback feedback={queueing.feedback} />
+      {confirm.dialog}
     </section>
   );
 }

@@ -5,13 +5,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
+import { useConfirm } from './Confirm';
+import { closingSitting } from './confirmations';
 import { SuspensionButton } from './SuspensionButton';
 
 /** The chair opens and closes the sitting, and shares the stage view with everyone in the call. */
 export function MeetingControls() {
   const { t } = useTranslation();
   const { meeting, host, report } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
+  const confirm = useConfirm();
   const layout = useLayout();
   const [shared, setShared] = useState(false);
   useEffect(() => {
@@ -38,9 +42,14 @@ export function MeetingControls() {
             {t('sitting.open')}
           </Button>
         )}
-        <SuspensionButton />
+        <SuspensionButton run={run} busy={busy} />
         {meeting.status === 'open' && (
-          <Button disabled={busy} onClick={() => void run({ type: 'CloseMeeting' })}>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              confirm.ask(closingSitting(t), () => void run({ type: 'CloseMeeting' }));
+            }}
+          >
             {t('sitting.close')}
           </Button>
         )}
@@ -63,6 +72,8 @@ export function MeetingControls() {
         )}
         {shared && <span role="status">{t('sitting.shared')}</span>}
       </div>
+      <ActionFeedback feedback={feedback} />
+      {confirm.dialog}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { Button } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Refused } from '../../api/client';
 import { useSession } from '../session';
 import { useLayout } from '../styles';
 
@@ -38,7 +39,8 @@ export function MinutesDownload() {
       save(pdf, fileName);
       report(null);
     } catch (error) {
-      report(error instanceof Error ? error.message : String(error));
+      // A refusal comes in the reader's language; a network error would be the browser's English.
+      report(error instanceof Refused ? error.message : t('feedback.unreachable'));
     } finally {
       setBusy(false);
     }

@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { memberName } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
 
 const pending = (motion: Motion) => motion.status === 'proposed' || motion.status === 'seconded';
 
 function MotionEntry({ motion }: { motion: Motion }) {
   const { t } = useTranslation();
   const { meeting, me, role } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const member = role === 'chair' || role === 'councillor';
   const mayAct = member && pending(motion) && meeting.attendance[me]?.status === 'present';
@@ -55,13 +56,14 @@ function MotionEntry({ motion }: { motion: Motion }) {
           )}
         </div>
       )}
+      <ActionFeedback feedback={feedback} />
     </li>
   );
 }
 
 function ProposeMotion() {
   const { t } = useTranslation();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const [text, setText] = useState('');
   return (
@@ -86,6 +88,7 @@ function ProposeMotion() {
       <Button type="submit" disabled={busy || text.trim() === ''}>
         {t('motions.submit')}
       </Button>
+      <ActionFeedback feedback={feedback} />
     </form>
   );
 }

@@ -11,6 +11,9 @@ import { useTranslation } from 'react-i18next';
 import { choiceLabel, currentItem, openVoteOf, voteSubject } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
+import { ActionFeedback } from './ActionFeedback';
+import { useConfirm } from './Confirm';
+import { closingVote } from './confirmations';
 import { SecondRound } from './SecondRound';
 import {
   MajorityOfResult,
@@ -83,7 +86,7 @@ export function ResultView({ vote }: { vote: Vote }) {
 export function Ballot({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
   const { meeting, me, language } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const choiceText = useChoiceText();
   const receiptRef = useRef<HTMLParagraphElement>(null);
@@ -133,6 +136,7 @@ export function Ballot({ vote }: { vote: Vote }) {
           {t('vote.youChose', { choice: choiceText(meeting, vote, mine) })}
         </span>
       )}
+      <ActionFeedback feedback={feedback} />
     </div>
   );
 }
@@ -141,7 +145,7 @@ export function Ballot({ vote }: { vote: Vote }) {
 function OpenVote() {
   const { t } = useTranslation();
   const { meeting } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const item = currentItem(meeting);
   const motions = Object.values(meeting.motions).filter(
@@ -191,6 +195,7 @@ function OpenVote() {
       <Button type="submit" appearance="primary" disabled={busy}>
         {t('vote.open')}
       </Button>
+      <ActionFeedback feedback={feedback} />
     </form>
   );
 }
@@ -199,7 +204,8 @@ function OpenVote() {
 export function Votes() {
   const { t } = useTranslation();
   const { meeting, role, language } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
+  const confirm = useConfirm();
   const layout = useLayout();
   if (meeting.status !== 'open' || !meeting.currentItemId) return null;
   const vote = openVoteOf(meeting);
@@ -233,7 +239,12 @@ export function Votes() {
           {role === 'chair' && (
             <Button
               disabled={busy}
-              onClick={() => void run({ type: 'CloseVote', voteId: vote.id })}
+              onClick={() => {
+                confirm.ask(
+                  closingVote(t, meeting, vote),
+                  () => void run({ type: 'CloseVote', voteId: vote.id }),
+                );
+              }}
             >
               {t('vote.close')}
             </Button>
@@ -242,6 +253,8 @@ export function Votes() {
       ) : (
         <OpenVote />
       )}
+      <ActionFeedback feedback={feedback} />
+      {confirm.dialog}
     </section>
   );
 }
@@ -274,7 +287,7 @@ export function Results({ except }: { except?: string | undefined }) {
 export function ResultsInbox() {
   const { t } = useTranslation();
   const { meeting } = useSession();
-  const { run, busy } = useCommand();
+  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const counted = Object.values(meeting.votes).filter((v) => v.status === 'counted');
   return (
@@ -292,12 +305,18 @@ export function ResultsInbox() {
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() => void run({ type: 'PublishResult', voteId: vote.id })}
+            onClick={() =>
+              void run(
+                { type: 'PublishResult', voteId: vote.id },
+                { applied: t('feedback.published') },
+              )
+            }
           >
             {t('inbox.publish')}
           </Button>
         </div>
       ))}
+      <ActionFeedback feedback={feedback} />
     </section>
   );
 }
