@@ -49,7 +49,7 @@ test('a French-only commune saves a new item with its French title alone', async
   await waitFor(() => {
     expect(screen.getByText('Saved.')).toBeTruthy();
   });
-  expect(record.reported).toEqual([null]);
+  expect(record.reported).toEqual([]);
 });
 
 test('in an English meeting, English is the required title and comes first', async () => {

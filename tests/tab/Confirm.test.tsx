@@ -28,8 +28,17 @@ function voted(missing: number): Event[] {
   );
 }
 
-/** The dialog asked, once its code has loaded (it is loaded on first use). */
-const asked = (name: string) => screen.findByRole('dialog', { name }, { timeout: 10_000 });
+/**
+ * The dialog asked, once its code has loaded (it is loaded on first use) and, when it opens again,
+ * once the previous closing has let go of it.
+ */
+async function asked(name: string): Promise<HTMLElement> {
+  const dialog = await screen.findByRole('dialog', { name }, { timeout: 10_000 });
+  await waitFor(() => {
+    expect(dialog.closest('[aria-hidden="true"]')).toBeNull();
+  });
+  return dialog;
+}
 
 const dialogGone = () =>
   waitFor(() => {
@@ -104,13 +113,16 @@ test('moving on while a member speaks and another waits says so, and Cancel keep
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
   await dialogGone();
 
-  const controls = within(screen.getByRole('region', { name: 'Order of business' }));
+  // The order of business is on the chair's Agenda tab, loaded when first opened.
+  await user.click(screen.getByRole('tab', { name: 'Agenda' }));
+  const controls = within(await screen.findByRole('region', { name: 'Order of business' }));
   await user.selectOptions(controls.getByRole('combobox', { name: 'Item' }), 'water');
   await user.click(controls.getByRole('button', { name: 'Take up' }));
   const jump = await asked('Take up another item?');
   await user.click(within(jump).getByRole('button', { name: 'Cancel' }));
   await dialogGone();
   expect(record.sent).toEqual([]);
+  await user.click(screen.getByRole('tab', { name: 'Now' }));
   expect(screen.getByText('Councillor 1 has the floor')).toBeTruthy();
 });
 

@@ -12,6 +12,8 @@ interface Asked {
   readonly confirmation: Confirmation;
   readonly act: () => void;
   readonly open: boolean;
+  /** Each question a dialog of its own: one reopened while still closing would stay hidden. */
+  readonly serial: number;
 }
 
 // Loaded on first use: most readers never see a dialog, and the panel's first load stays light.
@@ -27,6 +29,7 @@ export function useConfirm() {
   // would leave the rest of the page hidden from screen readers.
   const [asked, setAsked] = useState<Asked | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
+  const questions = useRef(0);
 
   const ask = useCallback((confirmation: Confirmation | null, act: () => void) => {
     if (!confirmation) {
@@ -35,7 +38,7 @@ export function useConfirm() {
     }
     const focused = document.activeElement;
     returnTo.current = focused instanceof HTMLElement ? focused : null;
-    setAsked({ confirmation, act, open: true });
+    setAsked({ confirmation, act, open: true, serial: ++questions.current });
   }, []);
 
   const open = asked?.open ?? false;
@@ -48,6 +51,7 @@ export function useConfirm() {
   const dialog = asked && (
     <Suspense fallback={null}>
       <ConfirmDialog
+        key={asked.serial}
         open={asked.open}
         confirmation={asked.confirmation}
         onClose={(confirmed) => {

@@ -129,7 +129,7 @@ export function StatusHeader({
               </span>
               <span className={layout.visuallyHidden}>
                 {t('vote.progress', {
-                  voted: vote.participants.length,
+                  count: vote.participants.length,
                   eligible: vote.eligible.length,
                 })}
               </span>

@@ -83,7 +83,7 @@ function OpenVoteCard({ vote }: { vote: Vote }) {
       </h2>
       <p className={styles.subject}>{voteSubject(meeting, vote, language)}</p>
       <p className={layout.muted}>
-        {t('vote.progress', { voted: vote.participants.length, eligible: vote.eligible.length })}
+        {t('vote.progress', { count: vote.participants.length, eligible: vote.eligible.length })}
       </p>
       {meeting.quorumLost && (
         <p role="alert" data-quorum-lost="" className={layout.grow}>
