@@ -46,28 +46,30 @@ function ChairNow() {
   const rollCallFirst = useRollCallFirst();
   const vote = openVoteOf(meeting);
   const speech = currentQueue(meeting).status === 'speaking';
+  // Keyed: a part that moves as the step changes keeps its state (an answered confirmation
+  // dialog among it), where one remounted would leave the page hidden from screen readers.
   if (meeting.status !== 'open') {
     return (
       <>
-        <MeetingControls />
-        <CurrentItem />
-        <Results />
+        <MeetingControls key="sitting" />
+        <CurrentItem key="item" />
+        <Results key="results" />
       </>
     );
   }
   return (
     <>
-      {rollCallFirst && <AttendanceSection />}
-      <NotAnswered />
-      {(vote || !speech) && <Votes />}
-      <NotVoted vote={vote} />
-      <Floor />
-      {!vote && speech && <Votes />}
-      <CurrentItem />
-      {!rollCallFirst && <AttendanceSection />}
-      <Motions />
-      <Results />
-      <MeetingControls />
+      {rollCallFirst && <AttendanceSection key="attendance" />}
+      <NotAnswered key="not-answered" />
+      {(vote || !speech) && <Votes key="votes" />}
+      <NotVoted key="not-voted" vote={vote} />
+      <Floor key="floor" />
+      {!vote && speech && <Votes key="votes" />}
+      <CurrentItem key="item" />
+      {!rollCallFirst && <AttendanceSection key="attendance" />}
+      <Motions key="motions" />
+      <Results key="results" />
+      <MeetingControls key="sitting" />
     </>
   );
 }
@@ -79,10 +81,10 @@ function CouncillorNow() {
   const focused = voteInFocus(meeting);
   return (
     <>
-      {toAnswer && <AttendanceSection />}
+      {toAnswer && <AttendanceSection key="attendance" />}
       <VoteCard />
       <Floor />
-      {!toAnswer && <AttendanceSection />}
+      {!toAnswer && <AttendanceSection key="attendance" />}
       <Motions />
       <Results except={focused?.status === 'published' ? focused.id : undefined} />
     </>

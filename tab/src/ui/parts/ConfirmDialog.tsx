@@ -22,6 +22,9 @@ export default function ConfirmDialog({
   return (
     <Dialog
       open={open}
+      // The page outside is made inert while the dialog is open, rather than fenced by focusable
+      // guard elements that outlive the dialog (axe: aria-hidden-focus).
+      inertTrapFocus
       onOpenChange={(_event, data) => {
         if (!data.open) onClose(false);
       }}

@@ -1,7 +1,7 @@
 import { sittingStatus } from '@council/shared';
 import { Button } from '@fluentui/react-components';
 import { ShareScreenStartRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
@@ -18,6 +18,7 @@ export function MeetingControls() {
   const confirm = useConfirm();
   const layout = useLayout();
   const [shared, setShared] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!shared) return;
     const done = setTimeout(() => {
@@ -29,7 +30,7 @@ export function MeetingControls() {
   }, [shared]);
   return (
     <section className={layout.section} aria-labelledby="sitting-heading">
-      <h2 id="sitting-heading" className={layout.heading}>
+      <h2 id="sitting-heading" ref={heading} tabIndex={-1} className={layout.heading}>
         {t(`sitting.status.${sittingStatus(meeting)}`)}
       </h2>
       <div className={layout.row}>
@@ -47,7 +48,12 @@ export function MeetingControls() {
           <Button
             disabled={busy}
             onClick={() => {
-              confirm.ask(closingSitting(t), () => void run({ type: 'CloseMeeting' }));
+              confirm.ask(closingSitting(t), () => {
+                // The button leaves with the open sitting: the focus goes to the news it made.
+                void run({ type: 'CloseMeeting' }).then((closed) => {
+                  if (closed) heading.current?.focus();
+                });
+              });
             }}
           >
             {t('sitting.close')}
