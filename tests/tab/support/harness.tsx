@@ -14,6 +14,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Api, Outcome } from '../../../tab/src/api/client';
 import { createI18n } from '../../../tab/src/i18n';
+import { catalogs } from '../../../tab/src/i18n/catalogs';
 import { createServerClock } from '../../../tab/src/live/clock';
 import { SessionProvider, type LoadedSession } from '../../../tab/src/ui/session';
 import { nextTime } from '../../shared/support/council';
@@ -46,7 +47,7 @@ function Harness({
   const [events, setEvents] = useState<readonly Event[]>(history);
   const latest = useRef(events);
   latest.current = events;
-  const i18n = useMemo(() => createI18n('en'), []);
+  const i18n = useMemo(() => createI18n('en', catalogs), []);
   const clock = useMemo(() => createServerClock(() => Date.parse(nextTime())), []);
   const state = fold(events) as Meeting;
   const actor = actorOf(state.setup.roster, me);
@@ -120,7 +121,7 @@ export function renderFor(
 
 /** Text and language providers only, for parts that take their data as props. */
 export function renderWithText(ui: ReactNode) {
-  const i18n = createI18n('en');
+  const i18n = createI18n('en', catalogs);
   const wrapped = (inner: ReactNode) => (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={teamsLightTheme}>{inner}</FluentProvider>
