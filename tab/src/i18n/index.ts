@@ -1,9 +1,8 @@
 import type { Language } from '@council/shared';
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type en from './locales/en.json';
-
-export type Catalog = typeof en;
+/** One language's texts; plural keys differ between languages, so no language is the type. */
+export type Catalog = Readonly<Record<string, unknown>>;
 export type Catalogs = Partial<Readonly<Record<Language, Catalog>>>;
 
 // One chunk per language: a reader downloads their own catalogue and the English fallback only.
