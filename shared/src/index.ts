@@ -1,6 +1,7 @@
 export * from './agenda';
 export { itemStatus, type AgendaProgress, type ItemStatus } from './agenda/progress';
 export type { Procedure } from './agenda/procedure';
+export { labelSeparators, procedureVoteWords } from './agenda/procedure-words';
 export { sessionOf } from './agenda/session';
 export { quorum } from './attendance/quorum';
 export * from './commands';
