@@ -17,7 +17,7 @@ export { sittingStatus, type SittingStatus } from './meeting/suspension';
 export { mayIssue, permissions, SECRETARIAT_ROLE } from './permissions';
 export * from './profiles';
 export * from './roster';
-export { speakingTime } from './speaking/decider';
+export { evolveSpeaking, speakingTime } from './speaking/decider';
 export * from './state';
 export { countElection, countQuestion, votesNeeded } from './votes/count';
 export { baseCount, type MajorityBase } from './votes/majority';
