@@ -203,6 +203,9 @@ export function Boot({
   useEffect(() => {
     const fromAddress = placeFromAddress(location.search, navigator.language);
     if (fromAddress.meetingId) preloadView(fromAddress.view);
+    // Fetched while Teams answers: its language and theme are usually the browser's and the address's.
+    loadCatalogs(fromAddress.language).catch(() => undefined);
+    loadTheme(fromAddress.theme).catch(() => undefined);
     void connectTeams().then(async (teams) => {
       const place = teams
         ? {
