@@ -43,6 +43,8 @@ export function ensureTabBuilt(root, log = (line) => process.stderr.write(`${lin
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const built = spawnSync(npm, ['run', 'build', '--silent', '-w', '@council/tab'], {
     cwd: root,
+    // Under jest NODE_ENV is "test", and Vite would then bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
   });

@@ -1,6 +1,7 @@
 export * from './agenda';
 export { itemStatus, type AgendaProgress, type ItemStatus } from './agenda/progress';
 export type { Procedure } from './agenda/procedure';
+export { labelSeparators, procedureVoteWords } from './agenda/procedure-words';
 export { sessionOf } from './agenda/session';
 export { titleIn } from './agenda/title';
 export { quorum } from './attendance/quorum';
@@ -17,7 +18,7 @@ export { sittingStatus, type SittingStatus } from './meeting/suspension';
 export { mayIssue, permissions, SECRETARIAT_ROLE } from './permissions';
 export * from './profiles';
 export * from './roster';
-export { speakingTime } from './speaking/decider';
+export { evolveSpeaking, speakingTime } from './speaking/decider';
 export * from './state';
 export { countElection, countQuestion, votesNeeded } from './votes/count';
 export { baseCount, type MajorityBase } from './votes/majority';

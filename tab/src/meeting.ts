@@ -1,6 +1,7 @@
 import {
   emptyQueue,
-  minutesWords,
+  labelSeparators,
+  procedureVoteWords,
   titleIn,
   type AgendaItem,
   type Language,
@@ -42,10 +43,9 @@ export function voteSubject(meeting: Meeting, vote: Vote, language: Language): s
   const procedure = vote.procedure;
   if (procedure) {
     // A procedural vote decides the order of business, not the item: say so, as the minutes do.
-    const words = minutesWords[language];
-    const what = words.agenda.procedure[procedure.kind];
+    const what = procedureVoteWords[language][procedure.kind];
     if (procedure.kind === 'closedSession') return what;
-    return `${what}${words.labelSeparator}${itemTitle(meeting, procedure.item, language)}`;
+    return `${what}${labelSeparators[language]}${itemTitle(meeting, procedure.item, language)}`;
   }
   const motion = vote.motionId ? meeting.motions[vote.motionId] : undefined;
   if (motion) return motion.text;

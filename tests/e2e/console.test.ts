@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createI18n } from '../../tab/src/i18n';
+import { catalogs } from '../../tab/src/i18n/catalogs';
 import {
   demo,
   nextCommandId,
@@ -65,7 +66,7 @@ async function inView(page: Page, target: Locator): Promise<void> {
 }
 
 describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s', (lang) => {
-  const t = createI18n(lang).t;
+  const t = createI18n(lang, catalogs).t;
   const director = () => personOf(running, demo.director.aadObjectId);
   const members = () => demo.members.map((m) => personOf(running, m.aadObjectId));
   /** The chair, the councillor who speaks and votes from the tab, and the rest of the council. */

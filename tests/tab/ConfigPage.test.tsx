@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Api } from '../../tab/src/api/client';
 import type { TeamsHost } from '../../tab/src/host/teams';
 import { createI18n } from '../../tab/src/i18n';
+import { catalogs } from '../../tab/src/i18n/catalogs';
 import { createServerClock } from '../../tab/src/live/clock';
 import { ConfigPage } from '../../tab/src/ui/config/ConfigPage';
 
@@ -41,7 +42,7 @@ function setUp() {
     },
   } as unknown as TeamsHost;
   render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n('en', catalogs)}>
       <FluentProvider theme={teamsLightTheme}>
         <ConfigPage
           reader={{ api, clock: createServerClock(), id: 'oid-director', name: 'Dora Director' }}

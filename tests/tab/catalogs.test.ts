@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { languages } from '../../shared/src';
-import { catalogs } from '../../tab/src/i18n';
+import { catalogs } from '../../tab/src/i18n/catalogs';
 
 type Tree = { readonly [key: string]: string | Tree };
 

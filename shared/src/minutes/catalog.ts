@@ -3,6 +3,7 @@ import type { ProfileId, Threshold } from '../profiles';
 import type { MeetingSetup } from '../commands';
 import type { Gender, MemberFunction } from '../roster';
 import type { Procedure } from '../agenda/procedure';
+import { labelSeparators, procedureVoteWords } from '../agenda/procedure-words';
 import type { FloorKind, MotionStatus } from '../state';
 
 type Texts<K extends string> = Readonly<Record<K, string>>;
@@ -133,7 +134,7 @@ const fr: MinutesWords = {
   draftMark: 'PROJET',
   draftBanner:
     'Document provisoire établi pendant la séance ; il ne devient définitif qu’à sa clôture.',
-  labelSeparator: ' : ',
+  labelSeparator: labelSeparators.fr,
   listSeparator: ' ; ',
   publicCopy: 'Copie publique : les points traités à huis clos n’y figurent pas.',
   facts: {
@@ -236,7 +237,7 @@ const fr: MinutesWords = {
     urgent: 'Point ajouté en urgence, l’urgence ayant été déclarée par le conseil.',
     closedAtOnce: 'Huis clos prononcé par {name} à {time}.',
     closedByVote: 'Huis clos décidé par vote du conseil à {time}.',
-    procedure: { closedSession: 'Vote sur le huis clos', urgency: 'Vote sur l’urgence' },
+    procedure: procedureVoteWords.fr,
   },
   motion: {
     motion: 'Motion de {name}',
@@ -354,7 +355,7 @@ const nl: MinutesWords = {
   draftMark: 'ONTWERP',
   draftBanner:
     'Voorlopig document, opgesteld tijdens de zitting; het wordt pas definitief na de sluiting.',
-  labelSeparator: ': ',
+  labelSeparator: labelSeparators.nl,
   listSeparator: '; ',
   publicCopy: 'Openbaar exemplaar: de punten van de besloten zitting staan er niet in.',
   facts: {
@@ -457,10 +458,7 @@ const nl: MinutesWords = {
     urgent: 'Punt bij hoogdringendheid toegevoegd; de raad heeft de dringendheid aangenomen.',
     closedAtOnce: 'Besloten zitting uitgesproken door {name} om {time}.',
     closedByVote: 'Besloten zitting bij stemming van de raad beslist om {time}.',
-    procedure: {
-      closedSession: 'Stemming over de besloten zitting',
-      urgency: 'Stemming over de dringendheid',
-    },
+    procedure: procedureVoteWords.nl,
   },
   motion: {
     motion: 'Voorstel van {name}',
@@ -582,7 +580,7 @@ const de: MinutesWords = {
   draftMark: 'ENTWURF',
   draftBanner:
     'Vorläufiges Dokument, während der Sitzung erstellt; endgültig erst nach deren Schließung.',
-  labelSeparator: ': ',
+  labelSeparator: labelSeparators.de,
   listSeparator: '; ',
   publicCopy: 'Öffentliche Fassung: die Punkte der nichtöffentlichen Sitzung sind nicht enthalten.',
   facts: {
@@ -681,10 +679,7 @@ const de: MinutesWords = {
     urgent: 'Punkt als dringlich hinzugefügt; der Rat hat die Dringlichkeit beschlossen.',
     closedAtOnce: 'Nichtöffentliche Sitzung von {name} um {time} ausgesprochen.',
     closedByVote: 'Nichtöffentliche Sitzung um {time} durch Abstimmung des Rates beschlossen.',
-    procedure: {
-      closedSession: 'Abstimmung über die nichtöffentliche Sitzung',
-      urgency: 'Abstimmung über die Dringlichkeit',
-    },
+    procedure: procedureVoteWords.de,
   },
   motion: {
     motion: 'Antrag von {name}',
@@ -802,7 +797,7 @@ const en: MinutesWords = {
   title: 'Minutes',
   draftMark: 'DRAFT',
   draftBanner: 'Provisional, drawn up while the meeting runs; final only once it closes.',
-  labelSeparator: ': ',
+  labelSeparator: labelSeparators.en,
   listSeparator: '; ',
   publicCopy: 'Public copy: the items handled in closed session are not included.',
   facts: {
@@ -897,7 +892,7 @@ const en: MinutesWords = {
     urgent: 'Item added as urgent, the council having declared the urgency.',
     closedAtOnce: 'Closed session pronounced by {name} at {time}.',
     closedByVote: 'Closed session decided by the council’s vote at {time}.',
-    procedure: { closedSession: 'Vote on closed session', urgency: 'Vote on urgency' },
+    procedure: procedureVoteWords.en,
   },
   motion: {
     motion: 'Motion by {name}',

@@ -1,7 +1,6 @@
 import { inGrowingList, memo } from '../copy-on-write';
 import type { MemberId } from '../roster';
 import type { Meeting, Vote } from '../state';
-import type { ErrorCode } from '../errors';
 import { isPresent } from '../guards';
 
 const asSet = (members: readonly MemberId[]) => new Set(members);
@@ -20,7 +19,11 @@ export function hasTakenPart(vote: Vote, member: MemberId): boolean {
  * Whether an entitled member may cast a ballot now: present, where the rules require it, and not
  * back from a departure during this vote, where the rules do not let a returning member vote.
  */
-export function absenceRefusal(meeting: Meeting, vote: Vote, member: MemberId): ErrorCode | null {
+export function absenceRefusal(
+  meeting: Meeting,
+  vote: Vote,
+  member: MemberId,
+): 'NOT_PRESENT_TO_VOTE' | 'LEFT_DURING_VOTE' | null {
   const rule = meeting.profile.presenceToCast.value;
   if (!rule.present) return null;
   if (!isPresent(meeting, member)) return 'NOT_PRESENT_TO_VOTE';

@@ -1,15 +1,29 @@
 import type { Language } from '@council/shared';
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './locales/de.json';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
-import nl from './locales/nl.json';
+/** One language's texts; plural keys differ between languages, so no language is the type. */
+export type Catalog = Readonly<Record<string, unknown>>;
+export type Catalogs = Partial<Readonly<Record<Language, Catalog>>>;
 
-export const catalogs = { en, fr, nl, de } as const;
+// One chunk per language: a reader downloads their own catalogue and the English fallback only.
+const catalogLoaders: Readonly<Record<Language, () => Promise<{ default: Catalog }>>> = {
+  en: () => import('./locales/en.json'),
+  fr: () => import('./locales/fr.json'),
+  nl: () => import('./locales/nl.json'),
+  de: () => import('./locales/de.json'),
+};
+
+/** The reader's catalogue and English, the fallback for any text their language lacks. */
+export async function loadCatalogs(language: Language): Promise<Catalogs> {
+  const wanted = [...new Set<Language>([language, 'en'])];
+  const loaded = await Promise.all(
+    wanted.map(async (lang) => (await catalogLoaders[lang]()).default),
+  );
+  return Object.fromEntries(wanted.map((lang, i) => [lang, loaded[i]]));
+}
 
 /** The tab's text in the reader's language (from the Teams locale), English where one is missing. */
-export function createI18n(language: Language): i18n {
+export function createI18n(language: Language, catalogs: Catalogs): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,

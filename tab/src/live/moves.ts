@@ -1,4 +1,4 @@
-import { evolve, type Meeting } from '@council/shared';
+import { evolveSpeaking, type Meeting } from '@council/shared';
 
 /** A reorder the chair made that the service has not yet confirmed in a snapshot. */
 export interface PendingMove {
@@ -10,19 +10,23 @@ export interface PendingMove {
   readonly settledAt: number | null;
 }
 
-/** The meeting with the chair's pending reorders applied, by the domain's own rule for a move. */
+/**
+ * The meeting with the chair's pending reorders applied, by the speaking queue's own rule for a
+ * move (not the whole domain's evolve, which would bring every rule and profile into the tab).
+ */
 export function withMoves(meeting: Meeting, moves: readonly PendingMove[]): Meeting {
-  return moves.reduce<Meeting>((state, move) => {
-    const next = evolve(state, {
-      type: 'FloorRequestMoved',
-      itemId: move.itemId,
-      requestId: move.requestId,
-      position: move.position,
-      at: '',
-      by: '',
-    });
-    return next.status === 'none' ? state : next;
-  }, meeting);
+  return moves.reduce<Meeting>(
+    (state, move) =>
+      evolveSpeaking(state, {
+        type: 'FloorRequestMoved',
+        itemId: move.itemId,
+        requestId: move.requestId,
+        position: move.position,
+        at: '',
+        by: '',
+      }),
+    meeting,
+  );
 }
 
 /** Moves still to show over a snapshot: those the snapshot does not yet include. */

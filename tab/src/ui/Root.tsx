@@ -14,12 +14,14 @@ import { demoPeople, devTokens, type DemoPerson } from '../host/dev';
 import { placeFromAddress, tabAddress, type Place } from '../host/place';
 import { connectTeams, type TeamsHost } from '../host/teams';
 import { createServerClock, type ServerClock } from '../live/clock';
+import { loadCatalogs, type Catalogs } from '../i18n';
 import { DevPicker } from './DevPicker';
-import { Frame } from './Frame';
+import { Frame, type ShownTheme } from './Frame';
 import { MeetingChooser } from './MeetingChooser';
 import type { HostActions } from './session';
 import { preloadView, Shell } from './Shell';
 import { useLayout } from './styles';
+import { loadTheme } from './theme';
 
 /** Who the reader is and how the tab talks to the service, once known. */
 export interface Reader {
@@ -197,28 +199,43 @@ export function Boot({
 }: {
   page: (reader: Reader, place: Place, teams: TeamsHost | null) => ReactNode;
 }) {
-  const [booted, setBooted] = useState<{ place: Place; teams: TeamsHost | null } | null>(null);
+  const [booted, setBooted] = useState<{
+    place: Place;
+    teams: TeamsHost | null;
+    catalogs: Catalogs;
+    theme: ShownTheme;
+  } | null>(null);
   useEffect(() => {
     const fromAddress = placeFromAddress(location.search, navigator.language);
     if (fromAddress.meetingId) preloadView(fromAddress.view);
-    void connectTeams().then((teams) => {
-      setBooted({
-        teams,
-        place: teams
-          ? {
-              ...fromAddress,
-              view: teams.view,
-              theme: teams.theme,
-              language: pickLanguage(teams.locale),
-            }
-          : fromAddress,
-      });
+    // Fetched while Teams answers: its language and theme are usually the browser's and the address's.
+    loadCatalogs(fromAddress.language).catch(() => undefined);
+    loadTheme(fromAddress.theme).catch(() => undefined);
+    void connectTeams().then(async (teams) => {
+      const place = teams
+        ? {
+            ...fromAddress,
+            view: teams.view,
+            theme: teams.theme,
+            language: pickLanguage(teams.locale),
+          }
+        : fromAddress;
+      const [catalogs, theme] = await Promise.all([
+        loadCatalogs(place.language),
+        loadTheme(place.theme),
+      ]);
+      setBooted({ teams, place, catalogs, theme: { name: place.theme, theme } });
     });
   }, []);
   if (!booted) return null;
-  const { place, teams } = booted;
+  const { place, teams, catalogs, theme } = booted;
   return (
-    <Frame language={place.language} theme={place.theme} onThemeChange={teams?.onThemeChange}>
+    <Frame
+      language={place.language}
+      catalogs={catalogs}
+      theme={theme}
+      onThemeChange={teams?.onThemeChange}
+    >
       {teams ? (
         <InTeams teams={teams} place={place}>
           {(reader) => page(reader, place, teams)}

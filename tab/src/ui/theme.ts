@@ -1,14 +1,14 @@
-import {
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-  type Theme,
-} from '@fluentui/react-components';
+import type { Theme } from '@fluentui/react-components';
 import type { ThemeName } from '../host/place';
 
-/** Teams' own Fluent themes, so the tab looks like the client around it. */
-export const themes: Readonly<Record<ThemeName, Theme>> = {
-  light: teamsLightTheme,
-  dark: teamsDarkTheme,
-  contrast: teamsHighContrastTheme,
+// One chunk per theme: the tab downloads the one Teams shows, and another only if Teams switches.
+const themeLoaders: Readonly<Record<ThemeName, () => Promise<{ theme: Theme }>>> = {
+  light: () => import('./themes/light'),
+  dark: () => import('./themes/dark'),
+  contrast: () => import('./themes/contrast'),
 };
+
+/** Teams' own Fluent theme of that name, so the tab looks like the client around it. */
+export async function loadTheme(name: ThemeName): Promise<Theme> {
+  return (await themeLoaders[name]()).theme;
+}

@@ -15,6 +15,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { Unanswered, type Api, type Outcome } from '../../../tab/src/api/client';
 import { createI18n } from '../../../tab/src/i18n';
+import { catalogs } from '../../../tab/src/i18n/catalogs';
 import { createServerClock } from '../../../tab/src/live/clock';
 import type { ConnectionState } from '../../../tab/src/live/stream';
 import { SessionProvider, type LoadedSession } from '../../../tab/src/ui/session';
@@ -66,7 +67,7 @@ function Harness({
   latest.current = events;
   // As the service does: a command id seen before is answered as it was, never applied twice.
   const answered = useRef(new Map<string, Outcome>());
-  const i18n = useMemo(() => createI18n(language), [language]);
+  const i18n = useMemo(() => createI18n(language, catalogs), [language]);
   const clock = useMemo(() => createServerClock(() => Date.parse(nextTime())), []);
   const state = fold(events) as Meeting;
   const actor = actorOf(state.setup.roster, me);
@@ -171,7 +172,7 @@ export async function tooltipsLoaded(): Promise<void> {
 
 /** Text and language providers only, for parts that take their data as props. */
 export function renderWithText(ui: ReactNode) {
-  const i18n = createI18n('en');
+  const i18n = createI18n('en', catalogs);
   const wrapped = (inner: ReactNode) => (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={teamsLightTheme}>{inner}</FluentProvider>

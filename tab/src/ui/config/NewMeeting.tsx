@@ -1,5 +1,4 @@
 import {
-  councilFileSchema,
   languages,
   profileIds,
   type Language,
@@ -47,9 +46,11 @@ export function NewMeeting({
     setProblem(null);
     try {
       if (file) {
-        const council = councilFileSchema.safeParse(JSON.parse(await file.text()));
-        if (!council.success) throw new Error(t('config.badCouncilFile'));
-        onCreated((await api.createMeeting({ council: council.data })).meetingId);
+        // Checking a council file takes zod: loaded only when a director picks one.
+        const { readCouncilFile } = await import('../../setup/council-file');
+        const council = readCouncilFile(await file.text());
+        if (!council) throw new Error(t('config.badCouncilFile'));
+        onCreated((await api.createMeeting({ council })).meetingId);
         return;
       }
       const setup: MeetingSetupInput = {

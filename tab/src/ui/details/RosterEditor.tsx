@@ -3,7 +3,7 @@ import { Button, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importRoster, type ImportProblem } from '../../setup/roster-import';
+import type { ImportProblem } from '../../setup/roster-import';
 import { ActionFeedback } from '../parts/ActionFeedback';
 import { useCommand, useSession } from '../session';
 import { IconButton } from '../parts/IconButton';
@@ -43,6 +43,8 @@ export function RosterEditor({ editable }: { editable: boolean }) {
       : t(`roster.${problem.kind}`);
 
   async function importFile(file: File) {
+    // Checking members takes zod: loaded only when a director imports a file.
+    const { importRoster } = await import('../../setup/roster-import');
     const read = importRoster(await file.text(), file.name);
     if (read.ok) {
       setDraft(read.roster);

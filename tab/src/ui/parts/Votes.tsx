@@ -1,10 +1,4 @@
-import {
-  absenceRefusal,
-  genderOfCandidate,
-  messageOf,
-  type Meeting,
-  type Vote,
-} from '@council/shared';
+import { absenceRefusal, genderOfCandidate, type Meeting, type Vote } from '@council/shared';
 import { Badge, Button, Field, Select } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,7 +96,7 @@ export function Ballot({ vote }: { vote: Vote }) {
   if (!vote.eligible.includes(me)) return <p className={layout.muted}>{t('vote.notEligible')}</p>;
   const absent = absenceRefusal(meeting, vote, me);
   if (absent && !(voted && vote.secret)) {
-    return <p data-absent="">{messageOf({ code: absent }, language)}</p>;
+    return <p data-absent="">{t(`absence.${absent}`)}</p>;
   }
 
   async function cast(choice: string) {

@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import fr from '../../tab/src/i18n/locales/fr.json';
+import { openDemoMeeting, type DemoMeeting } from '../bot/support/meeting';
+import type { RunningService } from '../bot/support/service';
+import { launchChromium } from './support/browser';
+import { startTabService, tabUrl } from './support/tab';
+
+let running: RunningService;
+let council: DemoMeeting;
+let browser: Browser;
+
+beforeAll(async () => {
+  running = await startTabService();
+  council = await openDemoMeeting(running, 30);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser.close();
+  await running.close();
+});
+
+/** The catalogue and theme chunks a page asked for, by name ("fr", "dark"…). */
+const chunkPattern = /\/assets\/(fr|nl|de|en|light|dark|contrast)-[^/]*\.js$/;
+
+test('a French panel in the dark theme downloads the French and English catalogues and the dark theme only', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
+  const page = await context.newPage();
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const chunk = chunkPattern.exec(new URL(request.url()).pathname)?.[1];
+    if (chunk) fetched.push(chunk);
+  });
+  const address = new URL(
+    tabUrl(running, { meetingId: council.meetingId, as: council.chair.id, theme: 'dark' }),
+  );
+  address.searchParams.set('lang', 'fr');
+  await page.goto(address.toString());
+  await page.getByRole('button', { name: fr.dev.switch }).waitFor();
+
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+  expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
+  expect(fetched.sort()).toEqual(['dark', 'en', 'fr']);
+  await context.close();
+});
