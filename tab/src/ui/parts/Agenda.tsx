@@ -1,6 +1,7 @@
 import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import { itemStatus, type Meeting } from '@council/shared';
+import { itemStatus, type AgendaItem, type Meeting } from '@council/shared';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentItem, itemLabel } from '../../meeting';
 import { useCommand, useSession } from '../session';
@@ -77,8 +78,17 @@ export function CurrentItem() {
   );
 }
 
-/** The agenda in order, the current item marked for sight and for screen readers. */
-export function Agenda() {
+/**
+ * The agenda in order, the current item marked for sight and for screen readers; `action` adds a
+ * control to an item (the chair's "Take up"), `children` follow the list.
+ */
+export function Agenda({
+  action,
+  children,
+}: {
+  action?: (item: AgendaItem, label: string) => ReactElement | null;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { meeting, language } = useSession();
   const styles = useStyles();
@@ -92,19 +102,29 @@ export function Agenda() {
         {meeting.setup.agenda.map((item) => {
           const current = item.id === meeting.currentItemId;
           const status = itemStatus(meeting, item.id);
+          const label = itemLabel(meeting, item, language);
+          const control = action?.(item, label) ?? null;
           return (
             <li
               key={item.id}
               aria-current={current ? 'step' : undefined}
-              className={mergeClasses(styles.item, current && styles.current)}
+              className={mergeClasses(
+                styles.item,
+                control ? layout.row : undefined,
+                current && styles.current,
+              )}
             >
-              {itemLabel(meeting, item, language)}
-              {item.session === 'closed' && ` (${t('item.closedSession')})`}
-              {(status === 'withdrawn' || status === 'postponed') && ` (${t(`item.${status}`)})`}
+              <span className={layout.grow}>
+                {label}
+                {item.session === 'closed' && ` (${t('item.closedSession')})`}
+                {(status === 'withdrawn' || status === 'postponed') && ` (${t(`item.${status}`)})`}
+              </span>
+              {control}
             </li>
           );
         })}
       </ol>
+      {children}
     </section>
   );
 }
