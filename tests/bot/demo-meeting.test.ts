@@ -356,7 +356,10 @@ describe.each(['fr', 'nl'] as const)('npm run demo -- --language %s', (language)
   });
 
   test('the chair is warned on the vote’s card in the meeting chat the moment quorum is lost', () => {
-    const warning = textsFor(language)('vote.quorumLost', QUORUM_LOST);
+    const warning = textsFor(language)('vote.quorumLost', {
+      count: QUORUM_LOST.present,
+      needed: QUORUM_LOST.needed,
+    });
     expect(run.said).toContain(`The bot warned ${nameAt(1)}: ${warning}`);
   });
 
