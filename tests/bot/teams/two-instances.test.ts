@@ -71,7 +71,8 @@ describe.each(testDatabases())('two instances on one %s', (_engine, fresh) => {
     for (const [n, member] of members.slice(0, 5).entries()) {
       await must(member, { type: 'CastBallot', voteId, choice: 'yes' });
       // Each ballot's update shows before the next is cast: two followers would each make one.
-      await shows(voteCard.newId ?? '', new RegExp(`${String(n + 1)} sur 30 ont voté`));
+      const voted = n === 0 ? 'a voté' : 'ont voté';
+      await shows(voteCard.newId ?? '', new RegExp(`${String(n + 1)} sur 30 ${voted}`));
     }
     await must(chair, { type: 'CloseVote', voteId });
     await shows(voteCard.newId ?? '', /Le vote est clos/);
