@@ -25,6 +25,13 @@ test('the chair’s panel says quorum is lost the moment a departure loses it du
   );
 });
 
+test('a councillor who voted and stayed reads the same warning on the vote card, with its numbers', () => {
+  renderFor(nine[0] ?? '', fourVotedFiveLeft(), <Panel />);
+  expect(screen.getByRole('alert').textContent).toBe(
+    'Quorum lost: 4 present, 5 needed. Closed now, this vote would be void.',
+  );
+});
+
 test('with quorum regained, the chair’s panel no longer says it is lost', () => {
   const back = play(fourVotedFiveLeft(), command(nine[4] ?? '', { type: 'CheckIn' }));
   renderFor(CHAIR, back, <Panel />);

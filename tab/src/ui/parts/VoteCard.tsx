@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { openVoteOf, voteSubject, votesOfItem } from '../../meeting';
 import { useSession } from '../session';
 import { useLayout } from '../styles';
-import { Ballot, ResultView } from './Votes';
+import { Ballot, ResultView, VoteProgress } from './Votes';
 
 const useStyles = makeStyles({
   card: {
@@ -82,14 +82,7 @@ function OpenVoteCard({ vote }: { vote: Vote }) {
         {t(vote.secret ? 'vote.openSecret' : 'vote.openNamed')}
       </h2>
       <p className={styles.subject}>{voteSubject(meeting, vote, language)}</p>
-      <p className={layout.muted}>
-        {t('vote.progress', { count: vote.participants.length, eligible: vote.eligible.length })}
-      </p>
-      {meeting.quorumLost && (
-        <p role="alert" data-quorum-lost="" className={layout.grow}>
-          <strong>{t('vote.quorumLost', { ...meeting.quorumLost })}</strong>
-        </p>
-      )}
+      <VoteProgress vote={vote} />
       {vote.secret && tookPart ? (
         <p ref={receipt} tabIndex={-1} role="status" data-receipt="" className={styles.recorded}>
           {t('console.inTheBox')}

@@ -76,6 +76,30 @@ export function ResultView({ vote }: { vote: Vote }) {
   );
 }
 
+/** How many of those entitled have voted, and the alert when quorum was lost meanwhile. */
+export function VoteProgress({ vote }: { vote: Vote }) {
+  const { t } = useTranslation();
+  const { meeting } = useSession();
+  const layout = useLayout();
+  return (
+    <>
+      <p className={layout.muted}>
+        {t('vote.progress', { count: vote.participants.length, eligible: vote.eligible.length })}
+      </p>
+      {meeting.quorumLost && (
+        <p role="alert" data-quorum-lost="" className={layout.grow}>
+          <strong>
+            {t('vote.quorumLost', {
+              count: meeting.quorumLost.present,
+              needed: meeting.quorumLost.needed,
+            })}
+          </strong>
+        </p>
+      )}
+    </>
+  );
+}
+
 /** A member's ballot: the choices, then for a secret vote a receipt and never the choice. */
 export function Ballot({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
@@ -213,22 +237,7 @@ export function Votes() {
       {vote ? (
         <>
           <p className={layout.grow}>{voteSubject(meeting, vote, language)}</p>
-          <p className={layout.muted}>
-            {t('vote.progress', {
-              count: vote.participants.length,
-              eligible: vote.eligible.length,
-            })}
-          </p>
-          {meeting.quorumLost && (
-            <p role="alert" data-quorum-lost="" className={layout.grow}>
-              <strong>
-                {t('vote.quorumLost', {
-                  count: meeting.quorumLost.present,
-                  needed: meeting.quorumLost.needed,
-                })}
-              </strong>
-            </p>
-          )}
+          <VoteProgress vote={vote} />
           {member && <Ballot vote={vote} />}
           {role === 'chair' && (
             <Button
