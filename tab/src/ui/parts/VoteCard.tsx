@@ -45,8 +45,8 @@ export function voteInFocus(meeting: Meeting): Vote | null {
   return openVoteOf(meeting) ?? votesOfItem(meeting, meeting.currentItemId).at(-1) ?? null;
 }
 
-/** "19:46": when this screen saw the ballot recorded; the choice itself is never kept. */
-function useRecordedAt(recorded: string | boolean | undefined): string | null {
+/** "19:46": when this screen saw a named ballot recorded (a secret one shows no time, no choice). */
+function useRecordedAt(recorded: string | undefined): string | null {
   const { language } = useSession();
   const seen = useRef(recorded);
   const [at, setAt] = useState<string | null>(null);
@@ -68,14 +68,9 @@ function OpenVoteCard({ vote }: { vote: Vote }) {
   const { meeting, me, language } = useSession();
   const styles = useStyles();
   const layout = useLayout();
-  const receipt = useRef<HTMLParagraphElement>(null);
-  const tookPart = vote.participants.includes(me);
   const mine = vote.secret ? undefined : vote.ballots[me];
-  const recordedAt = useRecordedAt(vote.secret ? tookPart : mine);
+  const recordedAt = useRecordedAt(mine);
   const when = recordedAt ? t('console.recordedAt', { time: recordedAt }) : t('console.recorded');
-  useEffect(() => {
-    if (recordedAt && vote.secret) receipt.current?.focus();
-  }, [recordedAt, vote.secret]);
   return (
     <section className={styles.card} aria-labelledby="vote-heading" data-vote={vote.id}>
       <h2 id="vote-heading" className={layout.heading}>
@@ -83,15 +78,9 @@ function OpenVoteCard({ vote }: { vote: Vote }) {
       </h2>
       <p className={styles.subject}>{voteSubject(meeting, vote, language)}</p>
       <VoteProgress vote={vote} />
-      {vote.secret && tookPart ? (
-        <p ref={receipt} tabIndex={-1} role="status" data-receipt="" className={styles.recorded}>
-          {t('console.inTheBox')}
-        </p>
-      ) : (
-        <div className={styles.choices}>
-          <Ballot vote={vote} />
-        </div>
-      )}
+      <div className={styles.choices}>
+        <Ballot vote={vote} />
+      </div>
       {mine !== undefined && (
         <p role="status" data-recorded="" className={styles.recorded}>
           {t(meeting.profile.voteChangeUntilClose.value ? 'console.changeable' : 'console.final', {

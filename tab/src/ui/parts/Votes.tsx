@@ -103,19 +103,19 @@ export function VoteProgress({ vote }: { vote: Vote }) {
 /** A member's ballot: the choices, then for a secret vote a receipt and never the choice. */
 export function Ballot({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
-  const { meeting, me, language } = useSession();
+  const { meeting, me } = useSession();
   const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const choiceText = useChoiceText();
   const receiptRef = useRef<HTMLParagraphElement>(null);
-  const [receivedAt, setReceivedAt] = useState<string | null>(null);
+  const [justCast, setJustCast] = useState(false);
   const voted = vote.participants.includes(me);
   const mine = vote.secret ? undefined : vote.ballots[me];
   const mayChange = !vote.secret && meeting.profile.voteChangeUntilClose.value;
 
   useEffect(() => {
-    if (receivedAt) receiptRef.current?.focus();
-  }, [receivedAt]);
+    if (justCast) receiptRef.current?.focus();
+  }, [justCast]);
 
   if (!vote.eligible.includes(me)) return <p className={layout.muted}>{t('vote.notEligible')}</p>;
   const absent = absenceRefusal(meeting, vote, me);
@@ -125,14 +125,14 @@ export function Ballot({ vote }: { vote: Vote }) {
 
   async function cast(choice: string) {
     const accepted = await run({ type: 'CastBallot', voteId: vote.id, choice });
-    // Only the time is kept: what was chosen stays in the ballot box.
-    if (accepted && vote.secret) setReceivedAt(new Date().toLocaleTimeString(language));
+    // Nothing is kept: what was chosen stays in the ballot box.
+    if (accepted && vote.secret) setJustCast(true);
   }
 
   if (voted && vote.secret) {
     return (
-      <p ref={receiptRef} tabIndex={-1} data-receipt="" className={layout.grow}>
-        {receivedAt ? t('vote.receiptAt', { time: receivedAt }) : t('vote.receipt')}
+      <p ref={receiptRef} tabIndex={-1} role="status" data-receipt="" className={layout.grow}>
+        {t('console.inTheBox')}
       </p>
     );
   }
