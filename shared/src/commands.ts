@@ -81,6 +81,7 @@ export const profileOverridesSchema = z
     secretOtherwise: z.boolean(),
     publicVoteOrder: z.object({ order: z.literal('seat'), chairVotesLast: z.boolean() }),
     voteChangeUntilClose: z.boolean(),
+    suspension: z.boolean(),
     namedVoteInMinutes: z.enum(['totalsAndNamesAgainstAndAbstaining', 'everyMember']),
     remoteRestrictions: z.array(z.enum(subjects)),
     conflictOfInterest: z.object({ leavesRoom: z.boolean() }),

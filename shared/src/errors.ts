@@ -821,6 +821,15 @@ export const errorCatalogue = {
       en: 'Item {item} has no title in the language of the meeting ({language}).',
     },
   },
+  SUSPENSION_NOT_ALLOWED: {
+    status: 403,
+    message: {
+      fr: 'Les règles de ce conseil ne permettent pas de suspendre la séance.',
+      nl: 'De regels van deze raad laten niet toe de zitting te schorsen.',
+      de: 'Die Regeln dieses Rates erlauben keine Unterbrechung der Sitzung.',
+      en: 'This council’s rules do not allow the sitting to be suspended.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

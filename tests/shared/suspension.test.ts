@@ -29,6 +29,23 @@ function meetingAfter(events: Event[]): Meeting {
 }
 
 describe('suspending the sitting', () => {
+  test('suspension rule: where the council’s rules allow no suspension, the chair’s is refused', () => {
+    given(...sitting({ members: 9, present: 6, overrides: { suspension: false } }))
+      .when(suspend)
+      .thenRefuses('SUSPENSION_NOT_ALLOWED');
+  });
+
+  test('suspension rule: each region’s profile allows it and names its source', () => {
+    for (const profile of ['wallonia', 'flanders', 'brussels', 'roberts'] as const) {
+      const rule = meetingAfter(sitting({ members: 9, present: 6, profile })).profile.suspension;
+      expect({ profile, value: rule.value, sourced: rule.source.length > 0 }).toEqual({
+        profile,
+        value: true,
+        sourced: true,
+      });
+    }
+  });
+
   test('the chair suspends the sitting in session, and resumes it', () => {
     const suspended = given(...sitting({ members: 9, present: 6 })).when(suspend);
     suspended.then({ type: 'SittingSuspended', by: CHAIR });

@@ -7,7 +7,8 @@ import type { Meeting, MeetingStatus } from '../state';
 export type SuspensionCommand = CommandOf<'SuspendSitting' | 'ResumeSitting'>;
 
 /**
- * The chair suspends the sitting for a break ("la séance est suspendue") and resumes it. The speech
+ * The chair suspends the sitting for a break ("la séance est suspendue") and resumes it, where the
+ * profile's `suspension` rule allows it (its source there). The speech
  * in progress ends; a vote must be closed first, since members could not cast their ballots.
  */
 export function decideSuspension(meeting: Meeting, command: SuspensionCommand): Decision {
@@ -15,6 +16,7 @@ export function decideSuspension(meeting: Meeting, command: SuspensionCommand): 
   if (refusal) return refusal;
   switch (command.type) {
     case 'SuspendSitting':
+      if (!meeting.profile.suspension.value) return refuse('SUSPENSION_NOT_ALLOWED');
       if (meeting.suspendedAt) return refuse('SITTING_SUSPENDED');
       if (meeting.openVoteId) return refuse('VOTE_ALREADY_OPEN');
       return accept(...speechEnded(meeting, command), {

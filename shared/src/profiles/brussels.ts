@@ -48,6 +48,11 @@ export const brussels: RulesProfile = {
     source: 'art. 85: aloud, or sent from the member’s own address in a virtual session',
   },
   voteChangeUntilClose: { value: false, status: 'unconfirmed', source: 'no source found' },
+  suspension: {
+    value: true,
+    status: 'unconfirmed',
+    source: 'NLC: the chair keeps order in the sitting; the house rules',
+  },
   namedVoteInMinutes: {
     value: 'everyMember',
     status: 'confirmed',

@@ -52,6 +52,11 @@ export const flanders: RulesProfile = {
     source: 'per house rules',
   },
   voteChangeUntilClose: { value: false, status: 'unconfirmed', source: 'no source found' },
+  suspension: {
+    value: true,
+    status: 'unconfirmed',
+    source: 'DLB: the chair keeps order in the sitting; the huishoudelijk reglement',
+  },
   namedVoteInMinutes: {
     value: 'everyMember',
     status: 'confirmed',

@@ -61,6 +61,8 @@ export interface RulesProfile {
   readonly secretOtherwise: Rule<boolean>;
   readonly publicVoteOrder: Rule<{ readonly order: 'seat'; readonly chairVotesLast: boolean }>;
   readonly voteChangeUntilClose: Rule<boolean>;
+  /** Whether the chair may suspend the sitting for a break and resume it. */
+  readonly suspension: Rule<boolean>;
   readonly namedVoteInMinutes: Rule<'totalsAndNamesAgainstAndAbstaining' | 'everyMember'>;
   readonly remoteRestrictions: Rule<readonly Subject[]>;
   /** A member with a personal interest in an item takes no part in it; leaving the room or not. */

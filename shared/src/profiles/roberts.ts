@@ -48,6 +48,7 @@ export const roberts: RulesProfile = {
     status: 'confirmed',
     source: 'RONR: until the result is announced',
   },
+  suspension: { value: true, status: 'confirmed', source: 'RONR: recess, a privileged motion' },
   namedVoteInMinutes: { value: 'everyMember', status: 'council', source: 'as the bylaws say' },
   remoteRestrictions: { value: [], status: 'council', source: 'only if the bylaws allow' },
   conflictOfInterest: {

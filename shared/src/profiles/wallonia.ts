@@ -61,6 +61,11 @@ export const wallonia: RulesProfile = {
     status: 'unconfirmed',
     source: 'house rules reading: until the result is proclaimed',
   },
+  suspension: {
+    value: true,
+    status: 'unconfirmed',
+    source: 'CDLD L1122-25 (the chair keeps order in the sitting) and the house rules',
+  },
   namedVoteInMinutes: {
     value: 'totalsAndNamesAgainstAndAbstaining',
     status: 'confirmed',

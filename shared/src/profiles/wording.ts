@@ -37,6 +37,10 @@ const fr: Wording = {
     true: 'un membre peut changer son vote jusqu’à la proclamation du résultat',
     false: 'un vote exprimé ne peut plus être changé',
   },
+  suspension: {
+    true: 'la présidence peut suspendre la séance et la reprendre',
+    false: 'la séance ne peut être suspendue',
+  },
   namedVoteInMinutes: {
     everyMember: 'le procès-verbal mentionne le vote de chaque membre',
     totalsAndNamesAgainstAndAbstaining:
@@ -96,6 +100,10 @@ const nl: Wording = {
   voteChangeUntilClose: {
     true: 'een lid kan zijn stem wijzigen tot de uitslag is afgekondigd',
     false: 'een uitgebrachte stem kan niet meer gewijzigd worden',
+  },
+  suspension: {
+    true: 'de voorzitter kan de zitting schorsen en hervatten',
+    false: 'de zitting kan niet geschorst worden',
   },
   namedVoteInMinutes: {
     everyMember: 'de notulen vermelden de stem van elk lid',
@@ -158,6 +166,10 @@ const de: Wording = {
     true: 'ein Mitglied kann seine Stimme bis zur Verkündung des Ergebnisses ändern',
     false: 'eine abgegebene Stimme kann nicht mehr geändert werden',
   },
+  suspension: {
+    true: 'der Vorsitz kann die Sitzung unterbrechen und fortsetzen',
+    false: 'die Sitzung kann nicht unterbrochen werden',
+  },
   namedVoteInMinutes: {
     everyMember: 'das Protokoll nennt die Stimme jedes Mitglieds',
     totalsAndNamesAgainstAndAbstaining:
@@ -218,6 +230,10 @@ const en: Wording = {
   voteChangeUntilClose: {
     true: 'a member may change their vote until the result is announced',
     false: 'a vote once cast cannot be changed',
+  },
+  suspension: {
+    true: 'the chair may suspend the sitting and resume it',
+    false: 'the sitting cannot be suspended',
   },
   namedVoteInMinutes: {
     everyMember: 'the minutes give every member’s vote',

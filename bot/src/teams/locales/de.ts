@@ -126,6 +126,7 @@ export const de: Catalog = {
   'rule.secretOtherwise': 'Geheime Abstimmung über andere Gegenstände',
   'rule.publicVoteOrder': 'Reihenfolge der namentlichen Abstimmung',
   'rule.voteChangeUntilClose': 'Stimme vor dem Schluss ändern',
+  'rule.suspension': 'Die Sitzung unterbrechen',
   'rule.namedVoteInMinutes': 'Namentliche Abstimmungen im Protokoll',
   'rule.remoteRestrictions': 'Nicht aus der Ferne zu entscheidende Gegenstände',
   'rule.conflictOfInterest': 'Interessenkonflikt',

@@ -123,6 +123,7 @@ export const en = {
   'rule.secretOtherwise': 'Secret ballot on other subjects',
   'rule.publicVoteOrder': 'Order of a named vote',
   'rule.voteChangeUntilClose': 'Changing a vote before the close',
+  'rule.suspension': 'Suspending the sitting',
   'rule.namedVoteInMinutes': 'Named votes in the minutes',
   'rule.remoteRestrictions': 'Subjects not decided remotely',
   'rule.conflictOfInterest': 'Conflict of interest',

@@ -125,6 +125,7 @@ export const fr: Catalog = {
   'rule.secretOtherwise': 'Scrutin secret sur d’autres objets',
   'rule.publicVoteOrder': 'Ordre du vote nominatif',
   'rule.voteChangeUntilClose': 'Changer son vote avant la clôture',
+  'rule.suspension': 'Suspendre la séance',
   'rule.namedVoteInMinutes': 'Votes nominatifs au procès-verbal',
   'rule.remoteRestrictions': 'Objets exclus de la séance à distance',
   'rule.conflictOfInterest': 'Conflit d’intérêts',

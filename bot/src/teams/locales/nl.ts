@@ -125,6 +125,7 @@ export const nl: Catalog = {
   'rule.secretOtherwise': 'Geheime stemming over andere onderwerpen',
   'rule.publicVoteOrder': 'Volgorde van een naamstemming',
   'rule.voteChangeUntilClose': 'Stem wijzigen voor de sluiting',
+  'rule.suspension': 'De zitting schorsen',
   'rule.namedVoteInMinutes': 'Naamstemmingen in de notulen',
   'rule.remoteRestrictions': 'Onderwerpen niet op afstand te beslissen',
   'rule.conflictOfInterest': 'Belangenconflict',
