@@ -1,4 +1,4 @@
-import type { Event, Language } from '@council/shared';
+import { COUNCIL_TIME_ZONE, type Event, type Language } from '@council/shared';
 import { textsFor } from './i18n';
 
 type Pause = Extract<Event, { type: 'SittingSuspended' | 'SittingResumed' }>;
@@ -8,7 +8,7 @@ export function pauseNotice(event: Pause, language: Language): string {
   const time = new Date(event.at).toLocaleTimeString(language, {
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'Europe/Brussels',
+    timeZone: COUNCIL_TIME_ZONE,
   });
   const key = event.type === 'SittingSuspended' ? 'suspension.suspended' : 'suspension.resumed';
   return textsFor(language)(key, { time });

@@ -1,6 +1,7 @@
 import type { AgendaItem, Session } from '../agenda';
 import { agendaBlocks, procedureLabel } from './agenda';
 import { titleIn } from '../agenda/title';
+import { COUNCIL_TIME_ZONE } from '../time-zone';
 import type { Event } from '../events';
 import type { Language } from '../language';
 import { articlesOf, listOf } from '../profiles';
@@ -299,7 +300,7 @@ export function minutesOf(input: MinutesInput): MinutesDocument | null {
     full,
     meetingFor(full, input.reader),
     input.reader,
-    input.timeZone ?? 'Europe/Brussels',
+    input.timeZone ?? COUNCIL_TIME_ZONE,
   );
   const final = full.status === 'closed';
   const observer = input.reader === null || input.reader === 'observer';

@@ -1,4 +1,9 @@
-import { sittingStatus, type MeetingStatus, type SittingStatus } from '@council/shared';
+import {
+  COUNCIL_TIME_ZONE,
+  sittingStatus,
+  type MeetingStatus,
+  type SittingStatus,
+} from '@council/shared';
 import type { Texts } from '../i18n';
 import { escapeMarkdown } from '../markdown';
 import {
@@ -60,7 +65,7 @@ export function welcomeCard(view: View): Card {
           new Date(setup.scheduledStart).toLocaleString(language, {
             dateStyle: 'full',
             timeStyle: 'short',
-            timeZone: 'Europe/Brussels',
+            timeZone: COUNCIL_TIME_ZONE,
           }),
         ],
         [t('welcome.status'), statusName(t, sittingStatus(meeting))],
