@@ -104,6 +104,28 @@ test('each irreversible action of the chair asks first, and Cancel leaves the me
   await chair.context().close();
 }, 90_000);
 
+test('a control brought into view stops below the status header, not under it', async () => {
+  const council = await openDemoMeeting(running, 30);
+  await council.chair.command(council.meetingId, { type: 'OpenVote', secret: false });
+  const chair = await open({ meetingId: council.meetingId, as: council.chair.id });
+  const close = chair.getByRole('button', { name: 'Close the vote', exact: true });
+  await close.waitFor();
+  await chair.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
+  // Scrolled past it, the control is above the viewport; brought back the shortest way (as a
+  // refusal next to its control is), it would land at the top edge, under the header.
+  expect((await close.boundingBox())?.y ?? 0).toBeLessThan(0);
+  await close.evaluate((element) => {
+    element.scrollIntoView({ block: 'nearest' });
+  });
+  const header = await chair.locator('header').first().boundingBox();
+  const control = await close.boundingBox();
+  expect(header).not.toBeNull();
+  expect(control?.y).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0) - 1);
+  await chair.context().close();
+});
+
 test('a refused command shows its reason next to the control, inside the viewport', async () => {
   // Three members present out of the demo council: no quorum, so no vote may open.
   const council = await openDemoMeeting(running, 3);

@@ -8,7 +8,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Api } from '../api/client';
 import type { Place } from '../host/place';
@@ -67,6 +76,26 @@ const useStyles = makeStyles({
   main: { minWidth: 0 },
 });
 
+/**
+ * Whatever the panel scrolls into view (a focused control, a refusal next to its button) stops
+ * below the sticky header instead of under it (WCAG 2.2, 2.4.11 focus not obscured).
+ */
+function useScrollBelow(header: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const element = header.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.scrollPaddingTop = `${element.getBoundingClientRect().height}px`;
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingTop = '';
+    };
+  }, [header]);
+}
+
 /** Marks the moment a view first shows the meeting (the bench's time to first render). */
 function Rendered() {
   useRenderedMark();
@@ -99,6 +128,8 @@ export function Shell({
     setNotice(null);
   });
   const View = views[place.view];
+  const header = useRef<HTMLElement>(null);
+  useScrollBelow(header);
 
   const session = useMemo<LoadedSession | null>(
     () =>
@@ -121,7 +152,7 @@ export function Shell({
 
   return (
     <>
-      <header className={`${styles.header} ${styles.sticky}`}>
+      <header ref={header} className={`${styles.header} ${styles.sticky}`}>
         <h1
           className={`${styles.title} ${place.view === 'stage' ? styles.stageTitle : styles.panelTitle}`}
         >
