@@ -94,9 +94,14 @@ const stepKey = (command: WireCommand, ceremony: number | undefined) =>
     ? `DecryptTally ${command.voteId}`
     : `${command.type} ${ceremony ?? ''}`;
 
+/** How long one waits for the ceremony's end or a count before saying what the service refused. */
+const WAIT_MS = 30_000;
+
 export interface Tellers {
   /** Resolves once the current ceremony is ready; rejects if it failed. */
   ready(): Promise<void>;
+  /** Resolves once the service has counted the vote from the trustees' shares. */
+  counted(voteId: string): Promise<void>;
   /** From now on this trustee's tab takes part in the counts (again); they all do unless `absent`. */
   arrive(member: string): void;
   /** What the service refused the tabs, for a test to show (no secret in them: shares are sealed). */
@@ -182,25 +187,38 @@ export async function startTellers(
     return { person, react, following: follow(), idle: () => running };
   });
 
-  const whenSeen = (done: (meeting: Meeting) => boolean) => {
-    const look = (meeting: Meeting) => {
-      if (done(meeting)) seen.splice(seen.indexOf(look), 1);
-    };
-    seen.push(look);
-  };
+  /** Resolves with what `settled` says of the meeting the tabs read, the first time it says it. */
+  const until = <T>(settled: (meeting: Meeting) => T | undefined, waiting: string) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        seen.splice(seen.indexOf(look), 1);
+        reject(new Error(`${waiting}; the service refused: ${refusals.join('; ') || 'nothing'}`));
+      }, WAIT_MS);
+      const look = (meeting: Meeting) => {
+        const outcome = settled(meeting);
+        if (outcome === undefined) return;
+        clearTimeout(timer);
+        seen.splice(seen.indexOf(look), 1);
+        resolve(outcome);
+      };
+      seen.push(look);
+      for (const tab of tabs) tab.react();
+    });
 
   return {
-    ready: () =>
-      new Promise<void>((resolve, reject) => {
-        whenSeen((meeting) => {
-          const status = meeting.tellers?.at(-1)?.status;
-          if (status === 'ready') resolve();
-          else if (status === 'failed') reject(new Error('the key ceremony failed'));
-          else return false;
-          return true;
-        });
-        for (const tab of tabs) tab.react();
-      }),
+    async ready() {
+      const status = await until((meeting) => {
+        const current = meeting.tellers?.at(-1)?.status;
+        return current === 'ready' || current === 'failed' ? current : undefined;
+      }, 'the key ceremony did not end');
+      if (status === 'failed') throw new Error('the key ceremony failed');
+    },
+    async counted(voteId) {
+      await until((meeting) => {
+        const status = meeting.votes[voteId]?.status;
+        return status === 'counted' || status === 'published' ? status : undefined;
+      }, `vote ${voteId} was not counted`);
+    },
     arrive(member) {
       absent.delete(member);
       for (const tab of tabs) tab.react();
