@@ -8,6 +8,7 @@ import { SECRETARIAT_ROLE, SYSTEM, type Meeting } from '../../../shared/src';
 import { cardActionSchema, commandIdOf } from '../../../bot/src/teams/actions';
 import type { Call } from '../support/connector';
 import { demo, personOf, type Person } from '../support/service';
+import { nameTellers } from '../support/tellers';
 import {
   actionsOf,
   button,
@@ -124,6 +125,7 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
     );
     await must(chair, { type: 'CloseRollCall' });
     await must(chair, { type: 'NextItem' });
+    const tellers = await nameTellers(bot.running, bot.meetingId, chair);
     const before = bot.connector.calls.length;
     await must(chair, { type: 'OpenVote', secret: true });
     const opened = await meetingAs(chair);
@@ -155,6 +157,8 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
     );
     expect(vote?.participants).toHaveLength(2);
     await must(chair, { type: 'CloseVote', voteId });
+    await tellers.counted(voteId);
+    await tellers.stop();
     const counted = (await meetingAs(director)).votes[voteId];
     expect(counted?.status).toBe('counted');
     expect(counted?.result).not.toBeNull();
