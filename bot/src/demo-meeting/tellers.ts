@@ -9,7 +9,7 @@ const RECONNECT_MS = 100;
  * What a trustee's tab keeps in memory between steps: the secret of each ceremony it took part in,
  * then its share of that ceremony's key. Never sent anywhere in clear.
  */
-interface Keeping {
+export interface Keeping {
   readonly secrets: Map<number, TrusteeSecret>;
   readonly shares: Map<number, Scalar>;
   /** Steps already taken, so a refused one is not tried again. */
@@ -72,11 +72,10 @@ function countingStep(
 ): WireCommand | undefined {
   for (const vote of Object.values(meeting.votes)) {
     const box = vote.sealed;
+    // Others' shares read as empty until publication; whose are in is what matters here.
     if (vote.status !== 'closed' || !box?.aggregate || box.decrypted[member]) continue;
     const share = kept.shares.get(box.ceremony);
-    const me = meeting.tellers
-      ?.find((c) => c.ceremony === box.ceremony)
-      ?.trustees.find((t) => t.member === member);
+    const me = box.trustees.find((t) => t.member === member);
     if (share === undefined || !me || kept.taken.has(`DecryptTally ${vote.id}`)) continue;
     const context = { meetingId: meeting.id, voteId: vote.id };
     return {
@@ -100,12 +99,14 @@ const WAIT_MS = 30_000;
 export interface Tellers {
   /** Resolves once the current ceremony is ready; rejects if it failed. */
   ready(): Promise<void>;
-  /** Resolves once the service has counted the vote from the trustees' shares. */
+  /** Resolves once the service has counted the vote from the trustees' shares (as the director's tab sees). */
   counted(voteId: string): Promise<void>;
   /** From now on this trustee's tab takes part in the counts (again); they all do unless `absent`. */
   arrive(member: string): void;
   /** What the service refused the tabs, for a test to show (no secret in them: shares are sealed). */
   readonly refusals: readonly string[];
+  /** What each trustee's tab keeps, by member: tabs opened again (on a restarted service) go on with it. */
+  readonly kept: ReadonlyMap<string, Keeping>;
   /** Closes the tabs' live streams. */
   stop(): Promise<void>;
 }
@@ -115,13 +116,17 @@ export interface Tellers {
  * open: each follows the meeting's live stream and, on every change, takes its next step: commit
  * its key, deal its shares once all have committed, confirm once all have dealt, and decrypt its
  * share of each secret vote's count once the service has added up the ballots. Trustees named in
- * `absent` keep their share but count nothing until they `arrive`.
+ * `absent` keep their share but count nothing until they `arrive`; with `kept`, the tabs go on
+ * with what they kept before (the service was restarted, say).
  */
 export async function startTellers(
   api: CouncilApi,
   meetingId: string,
   trustees: readonly Person[],
-  options: { readonly absent?: readonly string[] } = {},
+  options: {
+    readonly absent?: readonly string[];
+    readonly kept?: ReadonlyMap<string, Keeping>;
+  } = {},
 ): Promise<Tellers> {
   const sealed = await loadSealed();
   const stop = new AbortController();
@@ -129,8 +134,15 @@ export async function startTellers(
   const refusals: string[] = [];
   const seen: ((meeting: Meeting) => void)[] = [];
 
+  const kept = new Map(
+    trustees.map((person) => [
+      person.id,
+      options.kept?.get(person.id) ?? { secrets: new Map(), shares: new Map(), taken: new Set() },
+    ]),
+  );
+
   const tabs = trustees.map((person) => {
-    const kept: Keeping = { secrets: new Map(), shares: new Map(), taken: new Set() };
+    const keeping = kept.get(person.id) as Keeping;
     let pending = false;
     let running: Promise<void> | undefined;
 
@@ -139,14 +151,19 @@ export async function startTellers(
       for (const look of [...seen]) look(meeting);
       const ceremony = meeting.tellers?.at(-1);
       const command =
-        (ceremony && ceremonyStep(sealed, ceremony, person.id, kept)) ??
-        (absent.has(person.id) ? undefined : countingStep(sealed, meeting, person.id, kept));
+        (ceremony && ceremonyStep(sealed, ceremony, person.id, keeping)) ??
+        (absent.has(person.id) ? undefined : countingStep(sealed, meeting, person.id, keeping));
       const key = command && stepKey(command, ceremony?.ceremony);
-      if (!command || !key || kept.taken.has(key)) return false;
-      kept.taken.add(key);
+      if (!command || !key || keeping.taken.has(key)) return false;
+      keeping.taken.add(key);
       try {
         await api.tab.send(person, meetingId, command);
       } catch (error) {
+        // The service out of reach (fetch's TypeError): the step is taken again once it is back.
+        if (error instanceof TypeError) {
+          keeping.taken.delete(key);
+          throw error;
+        }
         // Another trustee's share may have completed the count first: a tab shrugs and carries on.
         refusals.push(error instanceof Error ? error.message : String(error));
       }
@@ -224,6 +241,7 @@ export async function startTellers(
       for (const tab of tabs) tab.react();
     },
     refusals,
+    kept,
     async stop() {
       stop.abort();
       await Promise.allSettled(tabs.flatMap((tab) => [tab.following, tab.idle()]));
