@@ -25,8 +25,7 @@ describe.each(databases)(
     const { ok, read } = overHttp(() => sitting.meetingId);
 
     test('Wallonia CDLD L1122-27: a secret ballot on a general subject is refused with 409, and nothing changes', async () => {
-      // Tellers named: the rule, not a sealed box still unready, is what refuses it.
-      sitting = await openDemoMeeting(running, 9, nineMembers, { tellers: {} });
+      sitting = await openDemoMeeting(running, 9, nineMembers);
       const before = await read(sitting.chair);
       const refused = await sitting.chair.command(sitting.meetingId, {
         type: 'OpenVote',
