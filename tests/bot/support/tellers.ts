@@ -20,6 +20,21 @@ function personOf(id: string): CouncilPerson {
   return { id, name: demo.members.find((m) => m.aadObjectId === id)?.name ?? id };
 }
 
+/** The trustees' tabs: the director's and the tellers', signed in to the service as they would be. */
+export function trusteeTabs(
+  running: RunningService,
+  meetingId: string,
+  members: readonly string[],
+  options: Parameters<typeof startTellers>[3] = {},
+): Promise<Tellers> {
+  return startTellers(
+    councilApi(running.url, demo.tenantId),
+    meetingId,
+    [demo.director.aadObjectId, ...members].map(personOf),
+    options,
+  );
+}
+
 /**
  * The chair names the tellers, and the trustees' tabs (the director's and the tellers') run the
  * key ceremony over HTTP, keeping their secrets in the test's memory as a browser would; they stay
@@ -35,10 +50,10 @@ export async function nameTellers(
   const members = choice.members ?? demo.members.slice(1, 3).map((m) => m.aadObjectId);
   const named = await chair.command(meetingId, { type: 'NameTellers', tellers: members });
   if (named.status !== 200) throw new Error(`tellers not named: ${JSON.stringify(named.body)}`);
-  const tellers = await startTellers(
-    councilApi(running.url, demo.tenantId),
+  const tellers = await trusteeTabs(
+    running,
     meetingId,
-    [demo.director.aadObjectId, ...members].map(personOf),
+    members,
     choice.absent ? { absent: choice.absent } : {},
   );
   await tellers.ready();
