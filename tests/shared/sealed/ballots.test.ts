@@ -4,7 +4,7 @@ import type { Sealed } from '@council/shared/sealed';
 import { encodePair, encrypt } from '../../../shared/src/sealed/elgamal';
 import type { Group } from '../../../shared/src/sealed/group';
 import { proveEquality, proveZeroOrOne } from '../../../shared/src/sealed/proofs';
-import { altered, ceremony, context, loadBoth, type Ceremony } from './support';
+import { altered, ceremony, context, loadBoth, must, type Ceremony } from './support';
 
 let sealed: Sealed;
 let group: Group;
@@ -22,8 +22,13 @@ const decryptOne = (ballot: SealedBallot, choices: number) => {
   const [first, second] = sitting.trustees;
   const partials = Object.fromEntries(
     [first, second].map((trustee) => [
-      trustee!.member,
-      sealed.decryptShare(sitting.shares[trustee!.member]!, trustee!, aggregate, context),
+      must(trustee).member,
+      sealed.decryptShare(
+        must(sitting.shares[must(trustee).member]),
+        must(trustee),
+        aggregate,
+        context,
+      ),
     ]),
   );
   return sealed.combine(sitting.key, aggregate, partials);
@@ -75,8 +80,9 @@ describe('a sealed ballot', () => {
 
 describe('a tampered ballot does not verify', () => {
   const ballot = () => sealed.encryptBallot(key, context, 1, 3);
-  const refused = (tampered: unknown) =>
+  const refused = (tampered: unknown) => {
     expect(sealed.verifyBallot(key, context, tampered as SealedBallot, 3)).toBe(false);
+  };
 
   test.each(['c0', 'c1', 'z0', 'z1'] as const)('with %s of one slot altered', (field) => {
     for (const slot of [0, 1, 2]) {
@@ -97,10 +103,10 @@ describe('a tampered ballot does not verify', () => {
     const original = ballot();
     const [first, ...rest] = original.choices;
     const ciphertext = {
-      ...first!.ciphertext,
-      [field]: altered(group, 'point', first!.ciphertext[field]),
+      ...must(first).ciphertext,
+      [field]: altered(group, 'point', must(first).ciphertext[field]),
     };
-    refused({ ...original, choices: [{ ...first!, ciphertext }, ...rest] });
+    refused({ ...original, choices: [{ ...must(first), ciphertext }, ...rest] });
   });
 
   test.each(['c', 'z'] as const)('with the sum proof’s %s altered', (field) => {
@@ -124,7 +130,7 @@ describe('a tampered ballot does not verify', () => {
     refused({
       ...mine,
       choices: [
-        { ...mine.choices[0]!, ciphertext: theirs.choices[0]!.ciphertext },
+        { ...must(mine.choices[0]), ciphertext: must(theirs.choices[0]).ciphertext },
         ...mine.choices.slice(1),
       ],
     });
@@ -143,10 +149,10 @@ describe('a tampered ballot does not verify', () => {
 
   /** Built by hand, as a cheating client would: each slot honestly proved where it can be. */
   const forged = (messages: readonly bigint[]): SealedBallot => {
-    const publicKey = group.point(key)!;
+    const publicKey = must(group.point(key));
     const randomness = messages.map(() => group.randomScalar());
     const pairs = messages.map((m, slot) => {
-      const r = randomness[slot]!;
+      const r = must(randomness[slot]);
       if (m === 0n || m === 1n) return encrypt(group, publicKey, Number(m), r);
       const shift = group.base(group.integer(Number(m < 0n ? -m : m)));
       const masked = group.multiply(r, publicKey);
@@ -171,7 +177,7 @@ describe('a tampered ballot does not verify', () => {
           publicKey,
           pair,
           messages[slot] === 0n ? 0 : 1,
-          randomness[slot]!,
+          must(randomness[slot]),
         ),
       })),
       sum: proveEquality(
@@ -223,7 +229,7 @@ describe('verifyBallot returns false on malformed input and never throws', () =>
     change: (slot: SealedBallot['choices'][number]) => unknown,
   ) => ({
     ...original,
-    choices: [change(original.choices[0]!), ...original.choices.slice(1)],
+    choices: [change(must(original.choices[0])), ...original.choices.slice(1)],
   });
 
   test.each([
@@ -285,14 +291,15 @@ describe('verifyBallot returns false on malformed input and never throws', () =>
 
   test('a non-canonical encoding of a point (its last character changes unused bits)', () => {
     const original = sealed.encryptBallot(key, context, 0, 3);
-    const a = original.choices[0]!.ciphertext.a;
+    const a = must(original.choices[0]).ciphertext.a;
     const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    const sibling = last[last.indexOf(a.at(-1)!) ^ 1]!;
+    const sibling = must(last[last.indexOf(must(a.at(-1))) ^ 1]);
+    const nonCanonical = a.slice(0, -1) + sibling;
     const changed = withSlot(original, (s) => ({
       ...s,
-      ciphertext: { ...s.ciphertext, a: a.slice(0, -1) + sibling },
+      ciphertext: { ...s.ciphertext, a: nonCanonical },
     }));
-    expect(group.decode(changed.choices[0]!.ciphertext.a)).toBeNull();
+    expect(group.decode(nonCanonical)).toBeNull();
     expect(sealed.verifyBallot(key, context, changed as SealedBallot, 3)).toBe(false);
   });
 

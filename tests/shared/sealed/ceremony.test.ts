@@ -1,6 +1,6 @@
 import type { DealtShares, Sealed, Trustee, TrusteeCommitment } from '@council/shared/sealed';
 import type { Group } from '../../../shared/src/sealed/group';
-import { ceremony, loadBoth } from './support';
+import { ceremony, loadBoth, must } from './support';
 
 let sealed: Sealed;
 let group: Group;
@@ -15,13 +15,16 @@ const [ana, bram, chloe] = trustees as [Trustee, Trustee, Trustee];
 /** Everyone commits and deals honestly; what each receives can then be changed before it arrives. */
 function dealing(threshold = 2) {
   const made = trustees.map(() => sealed.newTrustee(threshold));
-  const to = trustees.map((trustee, i) => ({ ...trustee, boxKey: made[i]!.commitment.boxKey }));
-  const dealt = trustees.map((trustee, i) => sealed.dealShares(made[i]!.secret, trustee, to));
+  const to = trustees.map((trustee, i) => ({
+    ...trustee,
+    boxKey: must(made[i]).commitment.boxKey,
+  }));
+  const dealt = trustees.map((trustee, i) => sealed.dealShares(must(made[i]).secret, trustee, to));
   const from = (changes: { commitment?: TrusteeCommitment; dealt?: DealtShares }[] = []) =>
     trustees.map((trustee, i) => ({
       trustee,
-      commitment: changes[i]?.commitment ?? made[i]!.commitment,
-      dealt: changes[i]?.dealt ?? dealt[i]!,
+      commitment: changes[i]?.commitment ?? must(made[i]).commitment,
+      dealt: changes[i]?.dealt ?? must(dealt[i]),
     }));
   return { made, dealt, from };
 }
@@ -29,8 +32,8 @@ function dealing(threshold = 2) {
 describe('the key ceremony', () => {
   test('each trustee deals a sealed share to every other trustee, none to themselves', () => {
     const { made, dealt } = dealing();
-    expect(Object.keys(dealt[0]!.shares).sort()).toEqual([bram.member, chloe.member]);
-    for (const coefficient of made[0]!.secret.coefficients) {
+    expect(Object.keys(must(dealt[0]).shares).sort()).toEqual([bram.member, chloe.member]);
+    for (const coefficient of must(made[0]).secret.coefficients) {
       expect(JSON.stringify(dealt[0])).not.toContain(coefficient);
     }
   });
@@ -46,7 +49,7 @@ describe('the key ceremony', () => {
   test('honest shares are accepted and agree with the verification keys of the sitting key', () => {
     const sitting = ceremony(sealed, 3, 2);
     for (const trustee of sitting.key.trustees) {
-      const share = group.scalar(sitting.shares[trustee.member])!;
+      const share = must(group.scalar(sitting.shares[trustee.member]));
       expect(group.encode(group.base(share))).toBe(trustee.verificationKey);
     }
   });
@@ -55,28 +58,39 @@ describe('the key ceremony', () => {
     const { made, dealt, from } = dealing();
     const forgedShare = group.sodium.crypto_box_seal(
       group.randomScalar(),
-      group.decode(made[2]!.commitment.boxKey)!,
+      must(group.decode(must(made[2]).commitment.boxKey)),
     );
-    const forged = { shares: { ...dealt[1]!.shares, [chloe.member]: group.encode(forgedShare) } };
-    expect(sealed.receiveShares(made[2]!.secret, chloe, from([{}, { dealt: forged }]))).toEqual({
+    const forged = {
+      shares: { ...must(dealt[1]).shares, [chloe.member]: group.encode(forgedShare) },
+    };
+    expect(
+      sealed.receiveShares(must(made[2]).secret, chloe, from([{}, { dealt: forged }])),
+    ).toEqual({
       ok: false,
       against: bram.member,
     });
-    expect(sealed.receiveShares(made[0]!.secret, ana, from([{}, { dealt: forged }])).ok).toBe(true);
+    expect(sealed.receiveShares(must(made[0]).secret, ana, from([{}, { dealt: forged }])).ok).toBe(
+      true,
+    );
   });
 
   test('a share meant for another trustee, a missing share or unreadable bytes are reported', () => {
     const { made, dealt, from } = dealing();
     const misdirected = {
-      shares: { ...dealt[0]!.shares, [chloe.member]: dealt[0]!.shares[bram.member]! },
+      shares: {
+        ...must(dealt[0]).shares,
+        [chloe.member]: must(must(dealt[0]).shares[bram.member]),
+      },
     };
-    const missing = { shares: { [bram.member]: dealt[0]!.shares[bram.member]! } };
-    const garbage = { shares: { ...dealt[0]!.shares, [chloe.member]: 'not-sealed' } };
+    const missing = { shares: { [bram.member]: must(must(dealt[0]).shares[bram.member]) } };
+    const garbage = { shares: { ...must(dealt[0]).shares, [chloe.member]: 'not-sealed' } };
     for (const changed of [misdirected, missing, garbage]) {
-      expect(sealed.receiveShares(made[2]!.secret, chloe, from([{ dealt: changed }]))).toEqual({
-        ok: false,
-        against: ana.member,
-      });
+      expect(sealed.receiveShares(must(made[2]).secret, chloe, from([{ dealt: changed }]))).toEqual(
+        {
+          ok: false,
+          against: ana.member,
+        },
+      );
     }
   });
 
@@ -84,14 +98,18 @@ describe('the key ceremony', () => {
     const { made, from } = dealing();
     const other = sealed.newTrustee(2).commitment;
     const short = {
-      ...made[1]!.commitment,
-      commitments: made[1]!.commitment.commitments.slice(0, 1),
+      ...must(made[1]).commitment,
+      commitments: must(made[1]).commitment.commitments.slice(0, 1),
     };
-    expect(sealed.receiveShares(made[0]!.secret, ana, from([{}, { commitment: other }]))).toEqual({
+    expect(
+      sealed.receiveShares(must(made[0]).secret, ana, from([{}, { commitment: other }])),
+    ).toEqual({
       ok: false,
       against: bram.member,
     });
-    expect(sealed.receiveShares(made[0]!.secret, ana, from([{}, { commitment: short }]))).toEqual({
+    expect(
+      sealed.receiveShares(must(made[0]).secret, ana, from([{}, { commitment: short }])),
+    ).toEqual({
       ok: false,
       against: bram.member,
     });
@@ -99,7 +117,9 @@ describe('the key ceremony', () => {
 
   test('the sitting key needs every trustee’s commitments and a threshold they can reach', () => {
     const { made } = dealing();
-    const commitments = Object.fromEntries(trustees.map((t, i) => [t.member, made[i]!.commitment]));
+    const commitments = Object.fromEntries(
+      trustees.map((t, i) => [t.member, must(made[i]).commitment]),
+    );
     expect(() => sealed.sittingKey(trustees, commitments, 4)).toThrow(/threshold/);
     expect(() => sealed.sittingKey(trustees, commitments, 0)).toThrow(/threshold/);
     const { [chloe.member]: _absent, ...two } = commitments;

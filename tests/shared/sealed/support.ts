@@ -69,3 +69,9 @@ export function altered(group: Group, kind: 'scalar' | 'point', value: string): 
   if (!scalar) throw new Error(`${value} is not a scalar`);
   return group.encode(group.scalarAdd(scalar, group.integer(1)));
 }
+
+/** The value of a lookup the test knows is there. */
+export function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { PartialDecryption, Sealed, SealedBallot } from '@council/shared/sealed';
 import type { Group } from '../../../shared/src/sealed/group';
-import { altered, ceremony, context, loadBoth, type Ceremony } from './support';
+import { altered, ceremony, context, loadBoth, must, type Ceremony } from './support';
 
 let sealed: Sealed;
 let group: Group;
@@ -22,8 +22,8 @@ const partialsOf = (
 ) =>
   Object.fromEntries(
     members.map((member) => {
-      const trustee = of.trustees.find((t) => t.member === member)!;
-      return [member, sealed.decryptShare(of.shares[member]!, trustee, aggregate, context)];
+      const trustee = must(of.trustees.find((t) => t.member === member));
+      return [member, sealed.decryptShare(must(of.shares[member]), trustee, aggregate, context)];
     }),
   );
 
@@ -98,13 +98,13 @@ describe('a partial decryption', () => {
 
   test('made with another trustee’s share does not verify as theirs', () => {
     const { of, aggregate, first, second } = setup();
-    const forged = sealed.decryptShare(of.shares[second.member]!, first, aggregate, context);
+    const forged = sealed.decryptShare(must(of.shares[second.member]), first, aggregate, context);
     expect(sealed.verifyPartial(of.key, first.member, aggregate, forged, context)).toBe(false);
   });
 
   test('made for another vote does not verify for this one', () => {
     const { of, aggregate, first } = setup();
-    const elsewhere = sealed.decryptShare(of.shares[first.member]!, first, aggregate, {
+    const elsewhere = sealed.decryptShare(must(of.shares[first.member]), first, aggregate, {
       ...context,
       voteId: 'x',
     });
@@ -113,23 +113,23 @@ describe('a partial decryption', () => {
 
   test('with its d, c or z altered does not verify', () => {
     const { of, aggregate, first } = setup();
-    const honest = sealed.decryptShare(of.shares[first.member]!, first, aggregate, context);
+    const honest = sealed.decryptShare(must(of.shares[first.member]), first, aggregate, context);
     expect(sealed.verifyPartial(of.key, first.member, aggregate, honest, context)).toBe(true);
     const tamperings: PartialDecryption[] = [
       {
         shares: [
-          { ...honest.shares[0]!, d: altered(group, 'point', honest.shares[0]!.d) },
-          honest.shares[1]!,
+          { ...must(honest.shares[0]), d: altered(group, 'point', must(honest.shares[0]).d) },
+          must(honest.shares[1]),
         ],
       },
       {
         shares: [
-          honest.shares[0]!,
+          must(honest.shares[0]),
           {
-            ...honest.shares[1]!,
+            ...must(honest.shares[1]),
             proof: {
-              ...honest.shares[1]!.proof,
-              c: altered(group, 'scalar', honest.shares[1]!.proof.c),
+              ...must(honest.shares[1]).proof,
+              c: altered(group, 'scalar', must(honest.shares[1]).proof.c),
             },
           },
         ],
@@ -137,17 +137,17 @@ describe('a partial decryption', () => {
       {
         shares: [
           {
-            ...honest.shares[0]!,
+            ...must(honest.shares[0]),
             proof: {
-              ...honest.shares[0]!.proof,
-              z: altered(group, 'scalar', honest.shares[0]!.proof.z),
+              ...must(honest.shares[0]).proof,
+              z: altered(group, 'scalar', must(honest.shares[0]).proof.z),
             },
           },
-          honest.shares[1]!,
+          must(honest.shares[1]),
         ],
       },
-      { shares: [honest.shares[1]!, honest.shares[0]!] },
-      { shares: [honest.shares[0]!] },
+      { shares: [must(honest.shares[1]), must(honest.shares[0])] },
+      { shares: [must(honest.shares[0])] },
     ];
     for (const partial of tamperings) {
       expect(sealed.verifyPartial(of.key, first.member, aggregate, partial, context)).toBe(false);

@@ -1,6 +1,6 @@
 import type { Sealed, SealedBallot, TallyRecord } from '@council/shared/sealed';
 import type { Group } from '../../../shared/src/sealed/group';
-import { altered, ceremony, context, loadBoth, type Ceremony } from './support';
+import { altered, ceremony, context, loadBoth, must, type Ceremony } from './support';
 
 let sealed: Sealed;
 let group: Group;
@@ -19,11 +19,11 @@ function counted(cast: readonly number[] = [0, 0, 1, 2, 0]): TallyRecord {
     sealed.encryptBallot(sitting.key.publicKey, context, choice, choices.length),
   );
   const aggregate = sealed.aggregate(ballots, choices.length);
-  const decrypting = [sitting.trustees[0]!, sitting.trustees[2]!];
+  const decrypting = [must(sitting.trustees[0]), must(sitting.trustees[2])];
   const partials = Object.fromEntries(
     decrypting.map((t) => [
       t.member,
-      sealed.decryptShare(sitting.shares[t.member]!, t, aggregate, context),
+      sealed.decryptShare(must(sitting.shares[t.member]), t, aggregate, context),
     ]),
   );
   const counts = sealed.combine(sitting.key, aggregate, partials);
@@ -36,7 +36,7 @@ function counted(cast: readonly number[] = [0, 0, 1, 2, 0]): TallyRecord {
     ballots,
     aggregate,
     partials,
-    tally: Object.fromEntries(choices.map((choice, i) => [choice, counts[i]!])),
+    tally: Object.fromEntries(choices.map((choice, i) => [choice, must(counts[i])])),
   };
 }
 
@@ -51,11 +51,11 @@ test('an honest record verifies and gives the counts', () => {
 
 test('a record with every partial decryption verifies too (any k of them count)', () => {
   const record = counted();
-  const bram = sitting.trustees[1]!;
+  const bram = must(sitting.trustees[1]);
   const partials = {
     ...record.partials,
     [bram.member]: sealed.decryptShare(
-      sitting.shares[bram.member]!,
+      must(sitting.shares[bram.member]),
       bram,
       record.aggregate,
       context,
@@ -104,9 +104,12 @@ describe('verifyTally finds', () => {
 
   test('a ballot on the board twice', () => {
     const record = counted();
-    const problems = problemsOf({ ...record, ballots: [...record.ballots, record.ballots[0]!] });
+    const problems = problemsOf({
+      ...record,
+      ballots: [...record.ballots, must(record.ballots[0])],
+    });
     expect(problems).toContain(
-      `ballot ${sealed.tracker(record.ballots[0]!)} is on the board twice`,
+      `ballot ${sealed.tracker(must(record.ballots[0]))} is on the board twice`,
     );
   });
 
@@ -115,7 +118,7 @@ describe('verifyTally finds', () => {
     const [first, ...rest] = record.aggregate.ciphertexts;
     const aggregate = {
       ...record.aggregate,
-      ciphertexts: [{ ...first!, b: altered(group, 'point', first!.b) }, ...rest],
+      ciphertexts: [{ ...must(first), b: altered(group, 'point', must(first).b) }, ...rest],
     };
     expect(problemsOf({ ...record, aggregate })).toContain(
       'the aggregate ciphertexts are not the sum of the valid ballots on the board',
@@ -129,7 +132,7 @@ describe('verifyTally finds', () => {
       Ceremony['trustees'][number],
     ];
     const forged = sealed.decryptShare(
-      sitting.shares[bram.member]!,
+      must(sitting.shares[bram.member]),
       ana,
       record.aggregate,
       context,
@@ -147,7 +150,7 @@ describe('verifyTally finds', () => {
   test('too few partial decryptions', () => {
     const record = counted();
     const [only] = Object.entries(record.partials);
-    expect(problemsOf({ ...record, partials: Object.fromEntries([only!]) })).toBe(
+    expect(problemsOf({ ...record, partials: Object.fromEntries([must(only)]) })).toBe(
       '1 valid partial decryptions, 2 needed',
     );
   });
