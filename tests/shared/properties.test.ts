@@ -212,6 +212,7 @@ describe('the tally never exceeds participation, and participation never exceeds
             cmd.type === 'CastBallot' &&
             before.status === 'open' &&
             before.participants.includes(cmd.by) &&
+            cmd.choice !== undefined &&
             before.choices.includes(cmd.choice);
           const decision = session.issue(cmd);
           if (!again) continue;

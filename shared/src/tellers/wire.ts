@@ -29,14 +29,15 @@ export const sealedBallotSchema = z
           .strict(),
       )
       .min(1)
-      .max(MAX_CHOICES),
+      .max(MAX_CHOICES)
+      .readonly(),
     sum: equality,
   })
   .strict();
 
 export const aggregateSchema = z
   .object({
-    ciphertexts: z.array(ciphertext).min(1).max(MAX_CHOICES),
+    ciphertexts: z.array(ciphertext).min(1).max(MAX_CHOICES).readonly(),
     ballots: z.number().int().min(0).max(1_000_000),
     board: sha256,
   })
@@ -47,11 +48,12 @@ export const partialDecryptionSchema = z
     shares: z
       .array(z.object({ d: point, proof: equality }).strict())
       .min(1)
-      .max(MAX_CHOICES),
+      .max(MAX_CHOICES)
+      .readonly(),
   })
   .strict();
 
 export const boxKeySchema = point;
-export const commitmentsSchema = z.array(point).min(1).max(MAX_TRUSTEES);
-export const dealtSharesSchema = z.record(z.string().min(1).max(100), sealedShare);
+export const commitmentsSchema = z.array(point).min(1).max(MAX_TRUSTEES).readonly();
+export const dealtSharesSchema = z.record(z.string().min(1).max(100), sealedShare).readonly();
 export const evidenceSchema = sha256;
