@@ -205,7 +205,10 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
     voteId: id,
     choice: id.optional(),
     ballot: sealedBallotSchema.optional(),
-  }),
+  }).refine(
+    (cast) => (cast.choice === undefined) !== (cast.ballot === undefined),
+    'a choice or a sealed ballot, one of them',
+  ),
   command('CloseVote', { voteId: id }),
   command('CountVote', {
     voteId: id,

@@ -914,10 +914,10 @@ export const errorCatalogue = {
   INVALID_BALLOT: {
     status: 400,
     message: {
-      fr: 'Ce bulletin ne convient pas à ce vote : un scrutin secret reçoit un bulletin scellé, un chiffré pour chacun de ses {choices} choix ; un vote nominatif reçoit un choix.',
-      nl: 'Dit stembiljet past niet bij deze stemming: een geheime stemming krijgt een verzegeld stembiljet, één versleuteling voor elk van haar {choices} keuzes; een naamstemming krijgt een keuze.',
-      de: 'Dieser Stimmzettel passt nicht zu dieser Abstimmung: eine geheime Abstimmung erhält einen versiegelten Stimmzettel, eine Verschlüsselung für jede ihrer {choices} Wahlmöglichkeiten; eine namentliche Abstimmung erhält eine Wahl.',
-      en: 'This ballot does not fit this vote: a secret ballot takes a sealed ballot, one ciphertext for each of its {choices} choices; a named vote takes a choice.',
+      fr: 'Ce bulletin ne convient pas à ce vote : un scrutin secret reçoit un bulletin scellé, un chiffré pour chacun de ses {count} choix ; un vote nominatif reçoit un choix.',
+      nl: 'Dit stembiljet past niet bij deze stemming: een geheime stemming krijgt een verzegeld stembiljet, één versleuteling voor elk van haar {count} keuzes; een naamstemming krijgt een keuze.',
+      de: 'Dieser Stimmzettel passt nicht zu dieser Abstimmung: eine geheime Abstimmung erhält einen versiegelten Stimmzettel, eine Verschlüsselung für jede ihrer {count} Wahlmöglichkeiten; eine namentliche Abstimmung erhält eine Wahl.',
+      en: 'This ballot does not fit this vote: a secret ballot takes a sealed ballot, one ciphertext for each of its {count} choices; a named vote takes a choice.',
     },
   },
   BALLOT_PROOF_INVALID: {

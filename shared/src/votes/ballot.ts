@@ -24,7 +24,7 @@ export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): 
   const absent = absenceRefusal(meeting, vote, command.by);
   if (absent) return refuse(absent);
   const cast = castOf(vote, command);
-  if (!cast) return refuse('INVALID_BALLOT', { choices: vote.choices.length });
+  if (!cast) return refuse('INVALID_BALLOT', { count: vote.choices.length });
   if (cast.choice !== undefined && !vote.choices.includes(cast.choice)) {
     return refuse('INVALID_CHOICE');
   }

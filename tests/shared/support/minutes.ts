@@ -10,6 +10,7 @@ import { CHAIR, DIRECTOR } from './council';
 import type { WireOf } from './payloads';
 import { Session } from './session';
 import { command } from './spec';
+import { readyCeremony } from './tellers';
 
 /** What the footer of every test's minutes points at. */
 export const SEAL = { seq: 42, hash: 'ab'.repeat(32) };
@@ -42,6 +43,12 @@ export class Sitting {
     const cmd = command(by, wire, options.id);
     const decision = this.session.issue(options.at ? { ...cmd, at: options.at } : cmd);
     if (!decision.ok) throw new Error(`${wire.type} by ${by}: ${decision.error.code}`);
+    return this;
+  }
+
+  /** The chair names `tellers` and the trustees' key ceremony completes: secret ballots may open. */
+  nameTellers(tellers: readonly string[]): this {
+    this.session.append(readyCeremony(this.session.log, tellers, command));
     return this;
   }
 

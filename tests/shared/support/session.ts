@@ -55,7 +55,8 @@ export class Session {
     return decision;
   }
 
-  private append(events: readonly Event[]): void {
+  /** Appends events decided elsewhere (a ceremony the support ran), as the service's log would. */
+  append(events: readonly Event[]): void {
     this.log.push(...events);
     this.state = fold(events, this.state);
   }

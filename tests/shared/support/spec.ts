@@ -32,13 +32,16 @@ interface Outcome {
   readonly after: MeetingState;
 }
 
-/** Given a history, when a command arrives, then these events (or this refusal). */
+/**
+ * Given a history, when a command arrives (a secret choice sealed first, as the service does),
+ * then these events (or this refusal).
+ */
 export function given(...history: Event[]) {
   const state = fold(history);
   return {
     state,
     when(cmd: Command): Outcome {
-      const decision = decide(state, cmd);
+      const decision = decide(state, sealedCast(state, cmd));
       return {
         decision,
         get events() {
