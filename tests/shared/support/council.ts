@@ -27,6 +27,7 @@ interface CouncilOptions {
   readonly agenda?: MeetingSetupInput['agenda'];
   readonly mode?: MeetingSetup['mode'];
   readonly convocation?: number;
+  readonly language?: MeetingSetup['language'];
 }
 
 const title = (en: string) => ({ fr: `${en} (fr)`, nl: `${en} (nl)`, de: `${en} (de)`, en });
@@ -67,7 +68,7 @@ export function council(options: CouncilOptions = {}): MeetingSetup {
   return meetingSetupSchema.parse({
     title: 'Council meeting',
     municipality: 'Testville',
-    language: 'en',
+    language: options.language ?? 'en',
     mode: options.mode ?? 'remote',
     tool: 'Microsoft Teams',
     scheduledStart: '2026-11-23T19:30:00+01:00',

@@ -54,9 +54,14 @@ export class Sitting {
 
   /**
    * The chair opens a vote, each member entitled chooses (null: does not vote), the chair closes it
-   * if some did not vote, the service counts it, and the director publishes unless told not to.
+   * if some did not vote, the service counts it (with the tally record's hash, when given), and the
+   * director publishes unless told not to.
    */
-  vote(open: WireOf<'OpenVote'>, choose: Choose, options: { publish?: boolean } = {}): string {
+  vote(
+    open: WireOf<'OpenVote'>,
+    choose: Choose,
+    options: { publish?: boolean; evidence?: string } = {},
+  ): string {
     const voteId = `vote-${++votes}`;
     this.do(this.people.chair, open, { id: voteId });
     const vote = this.session.meeting.votes[voteId];
@@ -69,7 +74,8 @@ export class Sitting {
       this.do(this.people.chair, { type: 'CloseVote', voteId });
     }
     const tally = vote.secret ? this.session.box(voteId) : undefined;
-    this.do('system', tally ? { type: 'CountVote', voteId, tally } : { type: 'CountVote', voteId });
+    const evidence = options.evidence ? { evidence: options.evidence } : {};
+    this.do('system', { type: 'CountVote', voteId, ...(tally ? { tally } : {}), ...evidence });
     if (options.publish ?? true) {
       this.do(this.people.director, { type: 'PublishResult', voteId });
     }
