@@ -362,11 +362,13 @@ describe('no secret-ballot event contains a choice', () => {
           }
           const first = !voteOf(session).participants.slice(0, -1).includes(cmd.by);
           expect(JSON.stringify(secretBallot)).not.toContain(JSON.stringify(cmd.choice));
-          expect(secretBallot).toEqual({
-            voteId: VOTE,
-            member: cmd.by,
-            ballot: expect.objectContaining({ choices: expect.any(Array) }),
-          });
+          expect(
+            secretBallot && {
+              voteId: secretBallot.voteId,
+              member: secretBallot.member,
+              choices: secretBallot.ballot.choices.length,
+            },
+          ).toEqual({ voteId: VOTE, member: cmd.by, choices: voteOf(session).choices.length });
           expect(first).toBe(true);
         }
       }),

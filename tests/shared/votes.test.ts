@@ -122,7 +122,11 @@ describe('casting a ballot', () => {
     const [event] = outcome.then({ type: 'BallotRecorded', voteId: 'v1', member: c1 });
     expect(Object.keys(event ?? {}).sort()).toEqual(['at', 'by', 'member', 'type', 'voteId']);
     expect(outcome.decision).toMatchObject({
-      secretBallot: { voteId: 'v1', member: c1, ballot: { choices: expect.any(Array) } },
+      secretBallot: {
+        voteId: 'v1',
+        member: c1,
+        ballot: { choices: expect.any(Array) as unknown[] },
+      },
     });
   });
 
