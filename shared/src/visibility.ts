@@ -159,13 +159,11 @@ function itemOfEvent(meeting: Meeting, event: Event): ItemId | null {
 
 /**
  * What one reader receives of an event on the live stream, or null: a count before publication goes
- * to the director only, and nothing of a closed (huis clos) item reaches an observer.
+ * to the director only (a trustee's share of it too: the others learn only that it was given),
+ * nothing of a closed (huis clos) item reaches an observer, nor anything of the key ceremony.
  */
 export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event | null {
   if (event.type === 'VoteCounted' && reader !== 'director') return null;
-  if (event.type === 'TallyShareDecrypted' && reader !== 'director') {
-    return { ...event, partial: unseenShare };
-  }
   if (tellersEvents.has(event.type) && isObserver(reader)) return null;
   // The public sees the doors close, and nothing of the item from then on.
   if (event.type === 'SessionClosed') return event;
@@ -181,6 +179,8 @@ export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event 
       return { ...event, agenda: agendaFor(sessionsNow(meeting, event.agenda), reader) };
     case 'RosterRevised':
       return reader === 'director' ? event : { ...event, roster: withoutBirthDates(event.roster) };
+    case 'TallyShareDecrypted':
+      return reader === 'director' ? event : { ...event, partial: unseenShare };
     default:
       return event;
   }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The sealed box's shapes as commands carry them (shared/src/sealed/types.ts): the domain checks
- * their form only; the service checks every proof before deciding.
+ * The sealed box's shapes as commands carry them (shared/src/sealed/types.ts), read-only as those
+ * are: the domain checks their form only; the service checks every proof before deciding.
  */
 const point = z.string().regex(/^[\w-]{43}$/, 'a group element: 32 bytes, base64url');
 const scalar = point;
