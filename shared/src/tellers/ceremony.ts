@@ -161,19 +161,30 @@ export function decideTellers(meeting: Meeting, command: TellersCommand): Decisi
   }
 }
 
+const nextStatus: Partial<Record<CeremonyStatus, CeremonyStatus>> = {
+  committing: 'dealing',
+  dealing: 'confirming',
+  confirming: 'ready',
+};
+
+function tookStep(ceremony: TellersCeremony, member: MemberId): boolean {
+  switch (ceremony.status) {
+    case 'committing':
+      return member in ceremony.committed;
+    case 'dealing':
+      return member in ceremony.dealt;
+    case 'confirming':
+      return ceremony.ready.includes(member);
+    default:
+      return false;
+  }
+}
+
 /** The ceremony moves on when every trustee has taken the step. */
 function advanced(ceremony: TellersCeremony): TellersCeremony {
-  const all = (done: (member: MemberId) => boolean) =>
-    ceremony.trustees.every((t) => done(t.member));
-  const status: CeremonyStatus =
-    ceremony.status === 'committing' && all((m) => !!ceremony.committed[m])
-      ? 'dealing'
-      : ceremony.status === 'dealing' && all((m) => !!ceremony.dealt[m])
-        ? 'confirming'
-        : ceremony.status === 'confirming' && all((m) => ceremony.ready.includes(m))
-          ? 'ready'
-          : ceremony.status;
-  return status === ceremony.status ? ceremony : { ...ceremony, status };
+  const next = nextStatus[ceremony.status];
+  if (!next || !ceremony.trustees.every((t) => tookStep(ceremony, t.member))) return ceremony;
+  return { ...ceremony, status: next };
 }
 
 export function evolveTellers(meeting: Meeting, event: TellersEvent): Meeting {
