@@ -8,6 +8,7 @@ import {
   tellersReady,
   type Event,
   type Meeting,
+  wireCommandSchema,
   type WireCommand,
 } from '../../shared/src';
 import {
@@ -81,6 +82,23 @@ describe('the sealedBox rule', () => {
       expect(text).toContain(expected[language]);
       expect(text).not.toMatch(/\{\w+\}/);
     }
+  });
+});
+
+describe('the ceremony on the wire', () => {
+  const accepts = (input: object) => wireCommandSchema.safeParse(input).success;
+
+  test('keys and commitments are 32-byte group elements in base64url', () => {
+    const wire = { type: 'CommitTrusteeKey', boxKey: point(1), commitments: [point(2), point(3)] };
+    expect(accepts(wire)).toBe(true);
+    expect(accepts({ ...wire, boxKey: 'not a key' })).toBe(false);
+    expect(accepts({ ...wire, commitments: [`${point(2)}=`] })).toBe(false);
+    expect(accepts({ ...wire, commitments: [] })).toBe(false);
+  });
+
+  test('the steps without a payload take none', () => {
+    expect(accepts({ type: 'ConfirmTrusteeShares' })).toBe(true);
+    expect(accepts({ type: 'ConfirmTrusteeShares', share: point(1) })).toBe(false);
   });
 });
 
