@@ -1,4 +1,4 @@
-import type { Meeting, WireCommand } from '@council/shared';
+import type { Meeting, TellersCeremony, WireCommand } from '@council/shared';
 import { loadSealed, type Sealed, type Scalar, type TrusteeSecret } from '@council/shared/sealed';
 import type { CouncilApi, Person } from './client';
 
@@ -16,12 +16,10 @@ export interface Keeping {
   readonly taken: Set<string>;
 }
 
-type Ceremony = NonNullable<Meeting['tellers']>[number];
-
 /** The trustee's next step of the key ceremony, if the current one awaits them. */
 function ceremonyStep(
   sealed: Sealed,
-  ceremony: Ceremony,
+  ceremony: TellersCeremony,
   member: string,
   kept: Keeping,
 ): WireCommand | undefined {
@@ -134,15 +132,15 @@ export async function startTellers(
   const refusals: string[] = [];
   const seen: ((meeting: Meeting) => void)[] = [];
 
-  const kept = new Map(
-    trustees.map((person) => [
-      person.id,
-      options.kept?.get(person.id) ?? { secrets: new Map(), shares: new Map(), taken: new Set() },
-    ]),
-  );
+  const kept = new Map<string, Keeping>();
 
   const tabs = trustees.map((person) => {
-    const keeping = kept.get(person.id) as Keeping;
+    const keeping: Keeping = options.kept?.get(person.id) ?? {
+      secrets: new Map(),
+      shares: new Map(),
+      taken: new Set(),
+    };
+    kept.set(person.id, keeping);
     let pending = false;
     let running: Promise<void> | undefined;
 
@@ -244,7 +242,9 @@ export async function startTellers(
     kept,
     async stop() {
       stop.abort();
-      await Promise.allSettled(tabs.flatMap((tab) => [tab.following, tab.idle()]));
+      await Promise.allSettled(
+        tabs.flatMap((tab) => [tab.following, tab.idle() ?? Promise.resolve()]),
+      );
     },
   };
 }
