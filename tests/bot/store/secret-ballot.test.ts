@@ -279,7 +279,7 @@ describe.each(testDatabases())('the sealed ballot box on %s', (_engine, fresh) =
     await expect(store.participation(randomUUID())).rejects.toThrow(BallotBoxNotFound);
   });
 
-  test("no error of the ballot box carries a ballot or its tracker, which would link it to its voter", async () => {
+  test('no error of the ballot box carries a ballot or its tracker, which would link it to its voter', async () => {
     const { meetingId, voteId } = await openSecretVote();
     const cast = ballotOf(voteId, 'ana');
     await castBallot(meetingId, cast);
