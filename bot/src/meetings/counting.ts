@@ -25,8 +25,9 @@ export async function countingCommand(
     const aggregate = box.aggregate(await store.board(vote.id), vote.choices.length);
     return { type: 'AggregateBallots', voteId: vote.id, aggregate };
   }
+  if (Object.keys(sealed.decrypted).length < sealed.threshold) return undefined;
   const key = sealing.sittingKey(meetingId, meeting, sealed.ceremony);
-  if (!key || Object.keys(sealed.decrypted).length < key.threshold) return undefined;
+  if (!key) return undefined;
   const counts = box.combine(key, sealed.aggregate, sealed.decrypted);
   const tally = Object.fromEntries(vote.choices.map((choice, i) => [choice, counts[i] ?? 0]));
   const record = tallyRecordOf(meetingId, meeting, vote, await store.board(vote.id), tally);

@@ -33,14 +33,10 @@ export function createSealing() {
   }
 
   /** The key of a ceremony that is ready; undefined for one that is not (yet). */
-  function sittingKey(
-    meetingId: string,
-    meeting: Meeting,
-    ceremony: number,
-  ): SittingKey | undefined {
+  function sittingKey(meetingId: string, meeting: Meeting, ceremony: number): SittingKey | undefined {
     const cached = keys.get(`${meetingId}/${ceremony}`);
     if (cached) return cached;
-    const held = meeting.tellers.find((named) => named.ceremony === ceremony);
+    const held = meeting.tellers?.find((named) => named.ceremony === ceremony);
     if (held?.status !== 'ready') return undefined;
     const key = box().sittingKey(held.trustees, held.committed, held.threshold);
     keys.set(`${meetingId}/${ceremony}`, key);

@@ -278,8 +278,9 @@ export function createMeetingService(
           return answers;
         }
         if (error instanceof TrackerAlreadyOnBoard) {
+          // A copy of a ballot on the board: its proofs hold, but they are not this voter's.
           for (const request of decided.accepted) {
-            answers.set(request, { ok: false, error: { code: 'INVALID_BALLOT' } });
+            answers.set(request, { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } });
           }
         } else {
           if (!(error instanceof BallotAlreadyCast)) throw error;

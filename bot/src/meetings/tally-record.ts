@@ -17,14 +17,13 @@ export function tallyRecordOf(
   tally: Readonly<Record<string, number>>,
 ): TallyRecord {
   const sealed = vote.sealed;
-  const ceremony = meeting.tellers.find((named) => named.ceremony === sealed?.ceremony);
-  if (!sealed?.aggregate || !ceremony)
-    throw new Error(`vote ${vote.id} is not sealed and added up`);
+  const ceremony = meeting.tellers?.find((named) => named.ceremony === sealed?.ceremony);
+  if (!sealed?.aggregate || !ceremony) throw new Error(`vote ${vote.id} is not sealed and added up`);
   return {
     context: { meetingId, voteId: vote.id },
     choices: vote.choices,
-    threshold: ceremony.threshold,
-    trustees: ceremony.trustees,
+    threshold: sealed.threshold,
+    trustees: sealed.trustees,
     commitments: ceremony.committed,
     ballots: board,
     aggregate: sealed.aggregate,
