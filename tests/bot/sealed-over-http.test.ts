@@ -10,7 +10,7 @@ import {
   type TrusteeCommitment,
   type TrusteeSecret,
 } from '@council/shared/sealed';
-import { waitingTrustees, type Meeting } from '../../shared/src';
+import { currentCeremony, waitingTrustees } from '../../shared/src';
 import { canonicalJson } from '../../bot/src/store';
 import { createHash } from 'node:crypto';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
@@ -47,7 +47,6 @@ describe.each(databases)('the sealed ballot box over HTTP on %s', (_name, databa
   const { ok, read, meeting } = overHttp(() => sitting.meetingId);
   const vote = async (person = sitting.director) => (await meeting(person)).votes[voteId];
   const context = () => ({ meetingId: sitting.meetingId, voteId });
-  const currentCeremony = (state: Meeting) => state.tellers.at(-1);
 
   test('the chair names two tellers; with the director they hold the key, which no one has whole', async () => {
     const [, first, second] = sitting.members;

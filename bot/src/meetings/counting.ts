@@ -23,7 +23,9 @@ export async function countingCommand(
   const box = sealing.box();
   if (!sealed.aggregate) {
     const aggregate = box.aggregate(await store.board(vote.id), vote.choices.length);
-    return { type: 'AggregateBallots', voteId: vote.id, aggregate };
+    // The wire schema's arrays are mutable, the crypto module's readonly.
+    const ciphertexts = [...aggregate.ciphertexts];
+    return { type: 'AggregateBallots', voteId: vote.id, aggregate: { ...aggregate, ciphertexts } };
   }
   if (Object.keys(sealed.decrypted).length < sealed.threshold) return undefined;
   const key = sealing.sittingKey(meetingId, meeting, sealed.ceremony);

@@ -33,7 +33,11 @@ export function createSealing() {
   }
 
   /** The key of a ceremony that is ready; undefined for one that is not (yet). */
-  function sittingKey(meetingId: string, meeting: Meeting, ceremony: number): SittingKey | undefined {
+  function sittingKey(
+    meetingId: string,
+    meeting: Meeting,
+    ceremony: number,
+  ): SittingKey | undefined {
     const cached = keys.get(`${meetingId}/${ceremony}`);
     if (cached) return cached;
     const held = meeting.tellers?.find((named) => named.ceremony === ceremony);
@@ -59,13 +63,13 @@ export function createSealing() {
     if (command.choice !== undefined) {
       const index = vote.choices.indexOf(command.choice);
       if (index < 0) return { ok: false, error: { code: 'INVALID_CHOICE' } };
-      const ballot: SealedBallot = box().encryptBallot(
-        key.publicKey,
-        context,
-        index,
-        vote.choices.length,
-      );
-      return { ok: true, command: { type: 'CastBallot', voteId: vote.id, ballot } };
+      const ballot = box().encryptBallot(key.publicKey, context, index, vote.choices.length);
+      // The wire schema's arrays are mutable, the crypto module's readonly.
+      const choices = [...ballot.choices];
+      return {
+        ok: true,
+        command: { type: 'CastBallot', voteId: vote.id, ballot: { ...ballot, choices } },
+      };
     }
     const { ballot } = command;
     // A ballot of the wrong shape is the domain's to refuse (INVALID_BALLOT), as a closed vote is.

@@ -18,7 +18,8 @@ export function tallyRecordOf(
 ): TallyRecord {
   const sealed = vote.sealed;
   const ceremony = meeting.tellers?.find((named) => named.ceremony === sealed?.ceremony);
-  if (!sealed?.aggregate || !ceremony) throw new Error(`vote ${vote.id} is not sealed and added up`);
+  if (!sealed?.aggregate || !ceremony)
+    throw new Error(`vote ${vote.id} is not sealed and added up`);
   return {
     context: { meetingId, voteId: vote.id },
     choices: vote.choices,
