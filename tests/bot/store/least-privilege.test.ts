@@ -145,7 +145,7 @@ if (url) {
       expect(await memory.recall('conversation')).toBeUndefined();
     });
 
-    test.each(['events', 'commands', 'ballot_participation'])(
+    test.each(['events', 'commands', 'ballot_participation', 'sealed_ballots'])(
       'the service role may not rewrite, delete or empty %s: the privilege is refused, not only the trigger',
       async (table) => {
         for (const sql of [
