@@ -10,12 +10,15 @@ import {
   type TrusteeCommitment,
   type TrusteeSecret,
 } from '@council/shared/sealed';
-import { currentCeremony, waitingTrustees } from '../../shared/src';
+import { currentCeremony, waitingTrustees, type Meeting } from '../../shared/src';
 import { canonicalJson } from '../../bot/src/store';
 import { createHash } from 'node:crypto';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { databases, overHttp } from './support/over-http';
-import { startService, type Person, type RunningService } from './support/service';
+import { personOf, startService, type Person, type RunningService } from './support/service';
+import { button, textOf, type ChatPerson } from './support/teams';
+import { testDatabases, type TestDatabase } from './store/databases';
+import { BOT_START_MS, chatHelpers, startBot, type RunningBot } from './teams/bot';
 
 /** A trustee as their tab would act: the secret and the share kept here, in the test's memory. */
 interface TestTrustee {
@@ -25,6 +28,52 @@ interface TestTrustee {
   readonly commitment: TrusteeCommitment;
   dealt?: DealtShares;
   share?: Scalar;
+}
+
+/**
+ * The key ceremony of the meeting's current trustees, run as their tabs would run it (issue 15,
+ * point 2) with the crypto module: each commits, deals, checks what they received and confirms.
+ */
+async function holdCeremony(
+  sealed: Sealed,
+  meetingId: string,
+  people: readonly Person[],
+): Promise<{ trustees: TestTrustee[]; key: SittingKey }> {
+  const must = async (person: Person, command: unknown) => {
+    const reply = await person.command(meetingId, command);
+    expect({ command, reply }).toMatchObject({ reply: { status: 200 } });
+  };
+  const state = (await people[0]?.get(`/api/meetings/${meetingId}`))?.body.meeting as Meeting;
+  const named = currentCeremony(state);
+  if (!named) throw new Error('no tellers named');
+  const trustees: TestTrustee[] = named.trustees.map((trustee) => {
+    const person = people.find((p) => p.id === trustee.member);
+    if (!person) throw new Error(`trustee ${trustee.member} is not among the people given`);
+    return { person, trustee, ...sealed.newTrustee(named.threshold) };
+  });
+  for (const t of trustees) await must(t.person, { type: 'CommitTrusteeKey', ...t.commitment });
+  for (const t of trustees) {
+    const others = trustees.filter((o) => o !== t);
+    const to = others.map((o) => ({ ...o.trustee, boxKey: o.commitment.boxKey }));
+    t.dealt = sealed.dealShares(t.secret, t.trustee, to);
+    await must(t.person, { type: 'DealTrusteeShares', shares: t.dealt.shares });
+  }
+  for (const t of trustees) {
+    const from = trustees
+      .filter((o) => o !== t)
+      .map((o) => ({
+        trustee: o.trustee,
+        commitment: o.commitment,
+        dealt: o.dealt ?? { shares: {} },
+      }));
+    const received = sealed.receiveShares(t.secret, t.trustee, from);
+    if (!received.ok) throw new Error(`the share from ${received.against} does not hold`);
+    t.share = received.share;
+    await must(t.person, { type: 'ConfirmTrusteeShares' });
+  }
+  const commitments = Object.fromEntries(trustees.map((t) => [t.trustee.member, t.commitment]));
+  const key = sealed.sittingKey(named.trustees, commitments, named.threshold);
+  return { trustees, key };
 }
 
 describe.each(databases)('the sealed ballot box over HTTP on %s', (_name, databaseUrl) => {
@@ -52,50 +101,15 @@ describe.each(databases)('the sealed ballot box over HTTP on %s', (_name, databa
     const [, first, second] = sitting.members;
     if (!first || !second) throw new Error('the demo council has members');
     await ok(sitting.chair, { type: 'NameTellers', tellers: [first.id, second.id] });
-    const named = currentCeremony(await meeting(sitting.director));
-    if (!named) throw new Error('no ceremony');
-    expect(named.trustees.map((t) => t.member)).toEqual([sitting.director.id, first.id, second.id]);
-    const people = [sitting.director, first, second];
-    trustees = named.trustees.map((trustee, i) => {
-      const { secret, commitment } = sealed.newTrustee(named.threshold);
-      return { person: people[i] as Person, trustee, secret, commitment };
-    });
+    ({ trustees, key } = await holdCeremony(sealed, sitting.meetingId, [
+      sitting.director,
+      first,
+      second,
+    ]));
 
-    for (const t of trustees) {
-      await ok(t.person, { type: 'CommitTrusteeKey', ...t.commitment });
-    }
-    for (const t of trustees) {
-      const others = trustees.filter((o) => o !== t);
-      t.dealt = sealed.dealShares(
-        t.secret,
-        t.trustee,
-        others.map((o) => ({ ...o.trustee, boxKey: o.commitment.boxKey })),
-      );
-      await ok(t.person, { type: 'DealTrusteeShares', shares: t.dealt.shares });
-    }
-    for (const t of trustees) {
-      const received = sealed.receiveShares(
-        t.secret,
-        t.trustee,
-        trustees
-          .filter((o) => o !== t)
-          .map((o) => ({
-            trustee: o.trustee,
-            commitment: o.commitment,
-            dealt: o.dealt ?? { shares: {} },
-          })),
-      );
-      if (!received.ok) throw new Error(`a share from ${received.against} does not hold`);
-      t.share = received.share;
-      await ok(t.person, { type: 'ConfirmTrusteeShares' });
-    }
-
-    expect(currentCeremony(await meeting(sitting.director))?.status).toBe('ready');
-    key = sealed.sittingKey(
-      trustees.map((t) => t.trustee),
-      Object.fromEntries(trustees.map((t) => [t.trustee.member, t.commitment])),
-      named.threshold,
-    );
+    const held = currentCeremony(await meeting(sitting.director));
+    expect(held?.status).toBe('ready');
+    expect(held?.trustees.map((t) => t.member)).toEqual([sitting.director.id, first.id, second.id]);
   });
 
   test('a secret appointment opens under the ceremony that is ready', async () => {
@@ -258,4 +272,51 @@ describe.each(databases)('the sealed ballot box over HTTP on %s', (_name, databa
     const partial = sealed.decryptShare(trustee.share, trustee.trustee, aggregate, context());
     await ok(trustee.person, { type: 'DecryptTally', voteId, partial });
   }
+});
+
+describe.each(testDatabases())('a secret ballot from the bot’s card, on %s', (_engine, fresh) => {
+  let sealed: Sealed;
+  let database: TestDatabase;
+  let bot: RunningBot;
+  const { postedCard, press, viewFor, say, must } = chatHelpers(() => bot);
+
+  beforeAll(async () => {
+    sealed = await loadSealed();
+    database = await fresh();
+    bot = await startBot({ db: await database.connect() });
+    await say(bot.director, `link ${bot.meetingId}`);
+    await say(bot.chair, 'open');
+  }, BOT_START_MS);
+  afterAll(async () => {
+    await bot.close();
+    await database.drop();
+  });
+
+  test('the card sends a clear choice, the service seals it, and the receipt shows its tracker, which is on the board', async () => {
+    const on = (member: ChatPerson) => personOf(bot.running, member.aadObjectId);
+    const [chair, first, second] = bot.members.map(on);
+    const director = on(bot.director);
+    if (!chair || !first || !second) throw new Error('the demo council has members');
+    await Promise.all(bot.members.slice(0, 30).map((m) => must(on(m), { type: 'CheckIn' })));
+    await must(chair, { type: 'NameTellers', tellers: [first.id, second.id] });
+    await holdCeremony(sealed, bot.meetingId, [director, first, second]);
+    const state = async () =>
+      (await director.get(`/api/meetings/${bot.meetingId}`)).body.meeting as Meeting;
+    const appointment = (await state()).setup.agenda[4]?.id;
+    while ((await state()).currentItemId !== appointment) await must(chair, { type: 'NextItem' });
+    const before = bot.connector.calls.length;
+    await must(chair, { type: 'OpenVote' });
+
+    const { card } = await postedCard(/Scrutin secret/, before);
+    const voter = bot.members[5] as ChatPerson;
+    const choice = button(await viewFor(voter, card), 'vote.cast').data.choice;
+    const receipt = textOf(await press(voter, await viewFor(voter, card), 'vote.cast', { choice }));
+
+    const tracker = /\b[0-9a-f]{64}\b/.exec(receipt)?.[0];
+    expect(receipt).toContain('Your ballot is sealed.');
+    expect(tracker).toBeDefined();
+    const stored = await bot.running.db.query('SELECT tracker, ballot FROM sealed_ballots');
+    expect(stored.map((row) => row.tracker)).toEqual([tracker]);
+    expect(sealed.tracker(stored[0]?.ballot as SealedBallot)).toBe(tracker);
+  });
 });
