@@ -179,7 +179,10 @@ describe.each(databases)('the sealed ballot box over HTTP on %s', (_name, databa
     );
 
     for (const tracker of trackers) expect(tracker).toMatch(/^[0-9a-f]{64}$/);
-    const stored = await running.db.query('SELECT tracker, ballot FROM sealed_ballots');
+    const stored = await running.db.query(
+      'SELECT tracker, ballot FROM sealed_ballots WHERE vote_id = $1',
+      [voteId],
+    );
     expect(stored.map((row) => row.tracker).sort()).toEqual([...trackers].sort());
     for (const row of stored) {
       const ballot = row.ballot as SealedBallot;
