@@ -16,8 +16,19 @@ import {
 import { LRUCache } from 'lru-cache';
 
 export type Prepared =
-  | { readonly ok: true; readonly command: WireCommand }
+  | {
+      readonly ok: true;
+      readonly command: WireCommand;
+      /**
+       * False when the state it was prepared on could not tell (the vote, or its sum, not known
+       * there yet): it must be prepared again on the state it is decided on, lest a proof go
+       * unchecked. What is checked otherwise holds on every later state.
+       */
+      readonly settled: boolean;
+    }
   | { readonly ok: false; readonly error: DomainError };
+
+const asIs = (command: WireCommand, settled = true): Prepared => ({ ok: true, command, settled });
 
 /** One key per meeting and ceremony, a few per sitting: deriving one takes a few milliseconds. */
 const HELD_KEYS = 4_000;
@@ -53,9 +64,10 @@ export function createSealing() {
     command: Extract<WireCommand, { type: 'CastBallot' }>,
   ): Prepared {
     const vote = meeting.votes[command.voteId];
-    // Not a secret vote this instance knows: the domain says what is wrong with it.
-    if (!vote?.sealed || (command.choice === undefined) === (command.ballot === undefined)) {
-      return { ok: true, command };
+    if (!vote) return asIs(command, false);
+    // Not a secret vote, or neither a choice nor a ballot: the domain says what is wrong with it.
+    if (!vote.sealed || (command.choice === undefined) === (command.ballot === undefined)) {
+      return asIs(command);
     }
     const key = sittingKey(meetingId, meeting, vote.sealed.ceremony);
     if (!key) return { ok: false, error: { code: 'SEALED_BOX_NOT_READY' } };
@@ -66,18 +78,15 @@ export function createSealing() {
       const ballot = box().encryptBallot(key.publicKey, context, index, vote.choices.length);
       // The wire schema's arrays are mutable, the crypto module's readonly.
       const choices = [...ballot.choices];
-      return {
-        ok: true,
-        command: { type: 'CastBallot', voteId: vote.id, ballot: { ...ballot, choices } },
-      };
+      return asIs({ type: 'CastBallot', voteId: vote.id, ballot: { ...ballot, choices } });
     }
     const { ballot } = command;
     // A ballot of the wrong shape is the domain's to refuse (INVALID_BALLOT), as a closed vote is.
     if (!ballot || ballot.choices.length !== vote.choices.length || vote.status !== 'open') {
-      return { ok: true, command };
+      return asIs(command);
     }
     return box().verifyBallot(key.publicKey, context, ballot, vote.choices.length)
-      ? { ok: true, command }
+      ? asIs(command)
       : { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } };
   }
 
@@ -88,14 +97,17 @@ export function createSealing() {
     command: Extract<WireCommand, { type: 'DecryptTally' }>,
   ): Prepared {
     const vote = meeting.votes[command.voteId];
-    const aggregate = vote?.sealed?.aggregate;
-    if (!vote?.sealed || !aggregate) return { ok: true, command };
+    if (!vote) return asIs(command, false);
+    if (!vote.sealed) return asIs(command);
+    const { aggregate } = vote.sealed;
+    if (!aggregate) return asIs(command, false);
     const key = sittingKey(meetingId, meeting, vote.sealed.ceremony);
+    if (!key) return { ok: false, error: { code: 'SEALED_BOX_NOT_READY' } };
     // Not a trustee of this vote: the domain refuses them.
-    if (!key?.trustees.some((trustee) => trustee.member === by)) return { ok: true, command };
+    if (!key.trustees.some((trustee) => trustee.member === by)) return asIs(command);
     const context: VoteContext = { meetingId, voteId: vote.id };
     return box().verifyPartial(key, by, aggregate, command.partial, context)
-      ? { ok: true, command }
+      ? asIs(command)
       : { ok: false, error: { code: 'PARTIAL_PROOF_INVALID' } };
   }
 
@@ -117,7 +129,7 @@ export function createSealing() {
         case 'DecryptTally':
           return checkedPartial(meetingId, meeting, by, command);
         default:
-          return { ok: true, command };
+          return asIs(command);
       }
     },
 

@@ -148,6 +148,8 @@ export function createMeetingService(
   });
   const listeners = new Set<CommitListener>();
   const sealing = createSealing();
+  /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
+  const settled = new WeakSet<CommandRequest>();
 
   function remember(meetingId: string, loaded: LoadedMeeting): void {
     const held = cache.get(meetingId);
@@ -197,8 +199,16 @@ export function createMeetingService(
     const trackers = new Map<CommandRequest, string>();
     const refused: Plan['refused'][number][] = [];
     for (const request of requests) {
+      const prepared =
+        settled.has(request) || state.status === 'none'
+          ? { ok: true as const, command: request.command }
+          : sealing.prepare(request.meetingId, state, request.by, request.command);
+      if (!prepared.ok) {
+        refused.push({ request, error: prepared.error });
+        continue;
+      }
       const decision = decide(state, {
-        ...request.command,
+        ...prepared.command,
         by: request.by,
         at: now().toISOString(),
         newId: request.command.type === 'CreateMeeting' ? request.meetingId : newId(),
@@ -439,7 +449,9 @@ export function createMeetingService(
     if (!loaded || loaded.state.status === 'none') return { ok: true, request };
     const prepared = sealing.prepare(request.meetingId, loaded.state, request.by, request.command);
     if (!prepared.ok) return prepared;
-    return { ok: true, request: { ...request, command: prepared.command } };
+    const sealed = { ...request, command: prepared.command };
+    if (prepared.settled) settled.add(sealed);
+    return { ok: true, request: sealed };
   }
 
   return {
