@@ -404,7 +404,14 @@ export function createMeetingService(
     const loaded = await load(meetingId);
     if (!loaded || loaded.state.status === 'none') return;
     for (const vote of Object.values(loaded.state.votes)) {
-      const command = await countingCommand(sealing, store, meetingId, loaded.state, vote);
+      // The commands of this turn are committed: a count that cannot be made now must not fail
+      // their answers. It is tried again after the meeting's next turn.
+      const command = await countingCommand(sealing, store, meetingId, loaded.state, vote).catch(
+        (error: unknown) => {
+          log.error({ err: error, meetingId, voteId: vote.id }, 'count failed');
+          return undefined;
+        },
+      );
       if (!command) continue;
       const commandId = `${command.type === 'CountVote' ? 'count' : 'aggregate'}:${vote.id}`;
       const request = { meetingId, commandId, by: SYSTEM, command };
