@@ -448,6 +448,7 @@ export function createServer(deps: ServerDeps) {
       });
       await stopChat?.();
       await stopHub?.();
+      await meetings.close();
       await clerk.close();
       await store.close();
     },

@@ -14,6 +14,7 @@ import {
   type VoteContext,
 } from '@council/shared/sealed';
 import { LRUCache } from 'lru-cache';
+import { createProofChecker, type ProofJob } from './proof-checker';
 
 export type Prepared =
   | {
@@ -30,13 +31,35 @@ export type Prepared =
 
 const asIs = (command: WireCommand, settled = true): Prepared => ({ ok: true, command, settled });
 
+/** A tab's ballot whose proofs are yet to be checked, here or by the proof checker. */
+interface Unchecked {
+  readonly ok: 'unchecked';
+  readonly command: WireCommand;
+  readonly job: Omit<ProofJob, 'id'>;
+}
+
+const checked = ({ command }: Unchecked, valid: boolean): Prepared =>
+  valid ? asIs(command) : { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } };
+
+function jobArguments({
+  key,
+  context,
+  ballot,
+  choices,
+}: Omit<ProofJob, 'id'>): [string, VoteContext, SealedBallot, number] {
+  return [key, context, ballot, choices];
+}
+
 /** One key per meeting and ceremony, a few per sitting: deriving one takes a few milliseconds. */
 const HELD_KEYS = 4_000;
 
-export function createSealing() {
+export function createSealing(proofWorkers: number) {
   let sealed: Sealed | undefined;
   let loading: Promise<Sealed> | undefined;
   const keys = new LRUCache<string, SittingKey>({ max: HELD_KEYS });
+  const proofs = createProofChecker(proofWorkers, (job) =>
+    box().verifyBallot(...jobArguments(job)),
+  );
 
   function box(): Sealed {
     if (!sealed) throw new Error('the sealed ballot box is used before it is loaded');
@@ -62,7 +85,7 @@ export function createSealing() {
     meetingId: string,
     meeting: Meeting,
     command: Extract<WireCommand, { type: 'CastBallot' }>,
-  ): Prepared {
+  ): Prepared | Unchecked {
     const vote = meeting.votes[command.voteId];
     if (!vote) return asIs(command, false);
     // Not a secret vote, or neither a choice nor a ballot: the domain says what is wrong with it.
@@ -85,9 +108,24 @@ export function createSealing() {
     if (!ballot || ballot.choices.length !== vote.choices.length || vote.status !== 'open') {
       return asIs(command);
     }
-    return box().verifyBallot(key.publicKey, context, ballot, vote.choices.length)
-      ? asIs(command)
-      : { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } };
+    const job = { key: key.publicKey, context, ballot, choices: vote.choices.length };
+    return { ok: 'unchecked', command, job };
+  }
+
+  function preparedOn(
+    meetingId: string,
+    meeting: Meeting,
+    by: string,
+    command: WireCommand,
+  ): Prepared | Unchecked {
+    switch (command.type) {
+      case 'CastBallot':
+        return sealedBallot(meetingId, meeting, command);
+      case 'DecryptTally':
+        return checkedPartial(meetingId, meeting, by, command);
+      default:
+        return asIs(command);
+    }
   }
 
   function checkedPartial(
@@ -123,15 +161,25 @@ export function createSealing() {
      * share of the count with a proof that holds; else the refusal. Needs `ready()` first.
      */
     prepare(meetingId: string, meeting: Meeting, by: string, command: WireCommand): Prepared {
-      switch (command.type) {
-        case 'CastBallot':
-          return sealedBallot(meetingId, meeting, command);
-        case 'DecryptTally':
-          return checkedPartial(meetingId, meeting, by, command);
-        default:
-          return asIs(command);
-      }
+      const prepared = preparedOn(meetingId, meeting, by, command);
+      if (prepared.ok !== 'unchecked') return prepared;
+      return checked(prepared, box().verifyBallot(...jobArguments(prepared.job)));
     },
+
+    /** As `prepare`, a tab's ballot checked by a worker thread, off the event loop. */
+    async prepareAhead(
+      meetingId: string,
+      meeting: Meeting,
+      by: string,
+      command: WireCommand,
+    ): Promise<Prepared> {
+      const prepared = preparedOn(meetingId, meeting, by, command);
+      if (prepared.ok !== 'unchecked') return prepared;
+      return checked(prepared, await proofs.check(...jobArguments(prepared.job)));
+    },
+
+    /** Stops the proof checker's workers. */
+    close: () => proofs.close(),
 
     sittingKey,
 

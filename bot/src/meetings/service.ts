@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   decide,
   evolve,
@@ -131,6 +132,8 @@ export function createMeetingService(
     readonly heldMeetings?: number | undefined;
     /** And how much memory they may take, estimated (see footprint.ts). */
     readonly heldBytes?: number | undefined;
+    /** Worker threads checking ballots' proofs; one fewer than the cores by default. */
+    readonly proofWorkers?: number | undefined;
   } = {},
 ) {
   const { now = () => new Date(), newId = randomUUID } = options;
@@ -147,7 +150,7 @@ export function createMeetingService(
     },
   });
   const listeners = new Set<CommitListener>();
-  const sealing = createSealing();
+  const sealing = createSealing(options.proofWorkers ?? Math.max(1, availableParallelism() - 1));
   /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
   const settled = new WeakSet<CommandRequest>();
 
@@ -454,7 +457,8 @@ export function createMeetingService(
     await sealing.ready();
     const loaded = await load(request.meetingId);
     if (!loaded || loaded.state.status === 'none') return { ok: true, request };
-    const prepared = sealing.prepare(request.meetingId, loaded.state, request.by, request.command);
+    const { meetingId, by, command } = request;
+    const prepared = await sealing.prepareAhead(meetingId, loaded.state, by, command);
     if (!prepared.ok) return prepared;
     const sealed = { ...request, command: prepared.command };
     if (prepared.settled) settled.add(sealed);
@@ -511,6 +515,9 @@ export function createMeetingService(
         }
       }
     },
+
+    /** Stops the threads that check ballots' proofs. */
+    close: () => sealing.close(),
 
     /** Another instance wrote up to `seq`: what this one holds is read again before it is used. */
     invalidate(meetingId: string, seq: number): void {
