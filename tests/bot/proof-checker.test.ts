@@ -1,5 +1,9 @@
 import { loadSealed, type Sealed, type SealedBallot } from '@council/shared/sealed';
-import { createProofChecker, type ProofJob } from '../../bot/src/meetings/proof-checker';
+import {
+  createProofChecker,
+  proofHolds,
+  type BallotProof,
+} from '../../bot/src/meetings/proof-checker';
 
 describe('the proof checker: ballots checked by worker threads, off the event loop', () => {
   let sealed: Sealed;
@@ -20,16 +24,21 @@ describe('the proof checker: ballots checked by worker threads, off the event lo
   };
 
   test('a worker tells a ballot whose proofs hold from one whose do not, and this thread checks none', async () => {
-    const here: ProofJob[] = [];
-    const checker = createProofChecker(2, (job) => {
-      here.push(job);
+    const here: BallotProof[] = [];
+    const checker = createProofChecker(2, (proof) => {
+      here.push(proof);
       return false;
     });
     try {
       const ballots = [ballot(0), swapped(ballot(1)), ballot(2), swapped(ballot(0))];
-      const verdicts = await Promise.all(ballots.map((b) => checker.check(key, context, b, 3)));
+      const verdicts = await Promise.all(
+        ballots.map((cast) => checker.check({ key, context, ballot: cast, choices: 3 })),
+      );
       expect(verdicts).toEqual([true, false, true, false]);
-      expect(await checker.check(key, { ...context, voteId: 'another' }, ballot(1), 3)).toBe(false);
+      const elsewhere = { ...context, voteId: 'another' };
+      expect(await checker.check({ key, context: elsewhere, ballot: ballot(1), choices: 3 })).toBe(
+        false,
+      );
       expect(here).toEqual([]);
     } finally {
       await checker.close();
@@ -37,11 +46,11 @@ describe('the proof checker: ballots checked by worker threads, off the event lo
   });
 
   test('what the workers still held when they stop is not lost: it is checked on this thread', async () => {
-    const checker = createProofChecker(1, (job) =>
-      sealed.verifyBallot(job.key, job.context, job.ballot, job.choices),
-    );
+    const checker = createProofChecker(1, (proof) => proofHolds(sealed, proof));
     const verdicts = Promise.all(
-      [ballot(0), swapped(ballot(2))].map((b) => checker.check(key, context, b, 3)),
+      [ballot(0), swapped(ballot(2))].map((cast) =>
+        checker.check({ key, context, ballot: cast, choices: 3 }),
+      ),
     );
     await checker.close();
 

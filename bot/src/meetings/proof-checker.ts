@@ -1,17 +1,28 @@
 import { Worker } from 'node:worker_threads';
-import type { Point, SealedBallot, VoteContext } from '@council/shared/sealed';
+import type { Point, Sealed, SealedBallot, VoteContext } from '@council/shared/sealed';
 
-export interface ProofJob {
-  readonly id: number;
+/** A tab's ballot to check against its vote's key: only what the board will show, no choice. */
+export interface BallotProof {
   readonly key: Point;
   readonly context: VoteContext;
   readonly ballot: SealedBallot;
   readonly choices: number;
 }
 
+export interface ProofJob extends BallotProof {
+  readonly id: number;
+}
+
 export interface ProofVerdict {
   readonly id: number;
   readonly valid: boolean;
+}
+
+export function proofHolds(
+  sealed: Sealed,
+  { key, context, ballot, choices }: BallotProof,
+): boolean {
+  return sealed.verifyBallot(key, context, ballot, choices);
 }
 
 /**
@@ -31,7 +42,7 @@ function startWorker(): Worker {
  * meeting's turn, for seconds. Worker threads check them beside it, each taking jobs as they come.
  * The ballots a failing worker held are checked by `fallback` on this thread, and it is replaced.
  */
-export function createProofChecker(workers: number, fallback: (job: ProofJob) => boolean) {
+export function createProofChecker(workers: number, fallback: (proof: BallotProof) => boolean) {
   const pool: Worker[] = [];
   const pending = new Map<
     number,
@@ -63,14 +74,9 @@ export function createProofChecker(workers: number, fallback: (job: ProofJob) =>
   }
 
   return {
-    /** Whether the ballot's proofs hold for this key, vote and number of choices. */
-    check(
-      key: Point,
-      context: VoteContext,
-      ballot: SealedBallot,
-      choices: number,
-    ): Promise<boolean> {
-      const job: ProofJob = { id: ++ids, key, context, ballot, choices };
+    /** Whether the ballot's proofs hold for its vote's key, context and number of choices. */
+    check(proof: BallotProof): Promise<boolean> {
+      const job: ProofJob = { ...proof, id: ++ids };
       if (pool.length < workers) pool.push(spawn());
       const worker = pool[next++ % pool.length];
       if (!worker) return Promise.resolve(fallback(job));

@@ -5,14 +5,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadSealed } from '@council/shared/sealed';
-import type { ProofJob, ProofVerdict } from './proof-checker';
+import { proofHolds, type ProofJob, type ProofVerdict } from './proof-checker';
 
 const port = parentPort;
 if (!port) throw new Error('the proof worker runs in a worker thread');
 const sealed = await loadSealed();
 
 // Messages posted before the loader is done wait in the port until this listener starts it.
-port.on('message', ({ id, key, context, ballot, choices }: ProofJob) => {
-  const valid = sealed.verifyBallot(key, context, ballot, choices);
-  port.postMessage({ id, valid } satisfies ProofVerdict);
+port.on('message', (job: ProofJob) => {
+  port.postMessage({ id: job.id, valid: proofHolds(sealed, job) } satisfies ProofVerdict);
 });

@@ -14,7 +14,7 @@ import {
   type VoteContext,
 } from '@council/shared/sealed';
 import { LRUCache } from 'lru-cache';
-import { createProofChecker, type ProofJob } from './proof-checker';
+import { createProofChecker, proofHolds, type BallotProof } from './proof-checker';
 
 export type Prepared =
   | {
@@ -35,20 +35,11 @@ const asIs = (command: WireCommand, settled = true): Prepared => ({ ok: true, co
 interface Unchecked {
   readonly ok: 'unchecked';
   readonly command: WireCommand;
-  readonly job: Omit<ProofJob, 'id'>;
+  readonly proof: BallotProof;
 }
 
 const checked = ({ command }: Unchecked, valid: boolean): Prepared =>
   valid ? asIs(command) : { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } };
-
-function jobArguments({
-  key,
-  context,
-  ballot,
-  choices,
-}: Omit<ProofJob, 'id'>): [string, VoteContext, SealedBallot, number] {
-  return [key, context, ballot, choices];
-}
 
 /** One key per meeting and ceremony, a few per sitting: deriving one takes a few milliseconds. */
 const HELD_KEYS = 4_000;
@@ -57,9 +48,7 @@ export function createSealing(proofWorkers: number) {
   let sealed: Sealed | undefined;
   let loading: Promise<Sealed> | undefined;
   const keys = new LRUCache<string, SittingKey>({ max: HELD_KEYS });
-  const proofs = createProofChecker(proofWorkers, (job) =>
-    box().verifyBallot(...jobArguments(job)),
-  );
+  const proofs = createProofChecker(proofWorkers, (proof) => proofHolds(box(), proof));
 
   function box(): Sealed {
     if (!sealed) throw new Error('the sealed ballot box is used before it is loaded');
@@ -108,8 +97,8 @@ export function createSealing(proofWorkers: number) {
     if (!ballot || ballot.choices.length !== vote.choices.length || vote.status !== 'open') {
       return asIs(command);
     }
-    const job = { key: key.publicKey, context, ballot, choices: vote.choices.length };
-    return { ok: 'unchecked', command, job };
+    const proof = { key: key.publicKey, context, ballot, choices: vote.choices.length };
+    return { ok: 'unchecked', command, proof };
   }
 
   function preparedOn(
@@ -163,7 +152,7 @@ export function createSealing(proofWorkers: number) {
     prepare(meetingId: string, meeting: Meeting, by: string, command: WireCommand): Prepared {
       const prepared = preparedOn(meetingId, meeting, by, command);
       if (prepared.ok !== 'unchecked') return prepared;
-      return checked(prepared, box().verifyBallot(...jobArguments(prepared.job)));
+      return checked(prepared, proofHolds(box(), prepared.proof));
     },
 
     /** As `prepare`, a tab's ballot checked by a worker thread, off the event loop. */
@@ -175,7 +164,7 @@ export function createSealing(proofWorkers: number) {
     ): Promise<Prepared> {
       const prepared = preparedOn(meetingId, meeting, by, command);
       if (prepared.ok !== 'unchecked') return prepared;
-      return checked(prepared, await proofs.check(...jobArguments(prepared.job)));
+      return checked(prepared, await proofs.check(prepared.proof));
     },
 
     /** Stops the proof checker's workers. */
