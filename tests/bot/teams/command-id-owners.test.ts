@@ -114,7 +114,7 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
     );
   });
 
-  test('a councillor who first sends commands under another’s ballot id and the count’s id cannot stop that ballot or the count', async () => {
+  test('a councillor who first sends commands under another’s ballot id and the count’s ids cannot stop that ballot or the count', async () => {
     const others = demo.members.filter(
       (m) => ![attacker, rollCallVictim].some((p) => p.aadObjectId === m.aadObjectId),
     );
@@ -149,6 +149,12 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
       botCommandId(cast, ballotVictim, true),
     );
     await must(tab(attacker), { type: 'RequestFloor', kind: 'contribution' }, `count:${voteId}`);
+    // The sealed box is added up under an id of its own before it is counted.
+    await must(
+      tab(rollCallVictim),
+      { type: 'RequestFloor', kind: 'contribution' },
+      `aggregate:${voteId}`,
+    );
     await press(ballotVictim, cast);
 
     const vote = (await meetingAs(chair)).votes[voteId];
