@@ -1,6 +1,7 @@
 import {
   emptyQueue,
   labelSeparators,
+  listOf,
   procedureVoteWords,
   titleIn,
   type AgendaItem,
@@ -63,4 +64,12 @@ export function votesOfItem(meeting: Meeting, itemId: string | null): Vote[] {
   return Object.values(meeting.votes)
     .filter((vote) => vote.itemId === itemId)
     .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+}
+
+/** "Ana Peeters and Bram Claes": members named as a sentence of the reader's language. */
+export function memberNames(meeting: Meeting, memberIds: readonly string[], language: Language) {
+  return listOf(
+    language,
+    memberIds.map((id) => memberName(meeting, id)),
+  );
 }

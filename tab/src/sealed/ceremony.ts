@@ -78,7 +78,9 @@ export async function stepCommand(
   if (!me) throw new Error('not a trustee of this ceremony');
   if (step === 'commit') {
     // A window that finds a secret kept already (another window, a commit left unanswered) uses it.
-    const { commitment } = await keeper.keepFirst(slot, () => sealed.newTrustee(ceremony.threshold));
+    const { commitment } = await keeper.keepFirst(slot, () =>
+      sealed.newTrustee(ceremony.threshold),
+    );
     return {
       type: 'CommitTrusteeKey',
       boxKey: commitment.boxKey,
