@@ -1,13 +1,10 @@
-import type { Meeting, Vote, WireCommand } from '@council/shared';
+import type { TellersCeremony as Ceremony, Vote, WireCommand } from '@council/shared';
 import type { Sealed, Trustee } from '@council/shared/sealed';
 import type { Keeper, Kept, Slot } from './keeper';
 
-/** A key ceremony as the meeting records it: the trustees' commitments, deals and confirmations. */
-export type Ceremony = Meeting['tellers'][number];
-
-/** The ceremony under way or done: the last one the chair started. */
-export function currentCeremony(meeting: Meeting): Ceremony | null {
-  return meeting.tellers.at(-1) ?? null;
+/** Whose shares a trustee found false, failing the ceremony. */
+export function disputedDealer(ceremony: Ceremony): string {
+  return ceremony.disputed.at(-1)?.against ?? '';
 }
 
 export function trusteeIn(ceremony: Ceremony, member: string): Trustee | null {

@@ -1,9 +1,9 @@
-import { tellersReady, type Meeting } from '@council/shared';
+import { currentCeremony, tellersReady, type Meeting } from '@council/shared';
 import { Button, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentItem, memberName, memberNames } from '../../meeting';
-import { currentCeremony } from '../../sealed/ceremony';
+import { disputedDealer } from '../../sealed/ceremony';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
@@ -61,9 +61,9 @@ export function TellersSection() {
               ),
             })}
           </p>
-          {ceremony.disputed && (
+          {ceremony.status === 'failed' && (
             <p role="alert" className={layout.grow}>
-              {t('tellers.failed', { name: memberName(meeting, ceremony.disputed.against) })}
+              {t('tellers.failed', { name: memberName(meeting, disputedDealer(ceremony)) })}
             </p>
           )}
         </>

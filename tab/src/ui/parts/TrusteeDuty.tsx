@@ -1,17 +1,16 @@
-import type { Vote } from '@council/shared';
+import { currentCeremony, type TellersCeremony as Ceremony, type Vote } from '@council/shared';
 import { Button, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Kept } from '../../sealed/keeper';
 import {
   awaited,
-  currentCeremony,
+  disputedDealer,
   releaseCommand,
   slotOf,
   standing,
   stepCommand,
   trusteeIn,
-  type Ceremony,
 } from '../../sealed/ceremony';
 import { loadSealed } from '../../sealed/load';
 import { memberName, memberNames, voteSubject } from '../../meeting';
@@ -130,7 +129,7 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
         ? t('tellers.waiting', { names: memberNames(meeting, others, language) })
         : at === 'failed'
           ? t('tellers.failed', {
-              name: memberName(meeting, ceremony.disputed?.against ?? ''),
+              name: memberName(meeting, disputedDealer(ceremony)),
             })
           : t(`tellers.${at}`);
   const working = at === 'commit' || at === 'deal' || at === 'confirm';

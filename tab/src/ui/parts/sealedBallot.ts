@@ -20,7 +20,7 @@ export function useSealedBallot(vote: Vote) {
 
   return async function sealedCast(choice: string) {
     const sealed = await loadSealed();
-    const ceremony = meeting.tellers.find((c) => c.ceremony === vote.sealed?.ceremony);
+    const ceremony = meeting.tellers?.find((c) => c.ceremony === vote.sealed?.ceremony);
     if (!ceremony) throw new Error('no key ceremony for this vote');
     const key = sealed.sittingKey(ceremony.trustees, ceremony.committed, ceremony.threshold);
     const ballot = sealed.encryptBallot(
