@@ -122,5 +122,5 @@ export async function releaseCommand(
     meetingId: slot.meetingId,
     voteId: vote.id,
   });
-  return { type: 'DecryptTally', voteId: vote.id, partial };
+  return { type: 'DecryptTally', voteId: vote.id, partial: { shares: [...partial.shares] } };
 }

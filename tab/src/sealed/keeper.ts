@@ -34,7 +34,7 @@ export interface KeeperStore {
  */
 interface Sealed {
   readonly key: CryptoKey;
-  readonly iv: Uint8Array;
+  readonly iv: Uint8Array<ArrayBuffer>;
   readonly data: ArrayBuffer;
 }
 

@@ -30,6 +30,13 @@ export function useSealedBallot(vote: Vote) {
       vote.choices.length,
     );
     return (commandId: string): Promise<Outcome> =>
-      send({ type: 'CastBallot', voteId: vote.id, ballot }, commandId);
+      send(
+        {
+          type: 'CastBallot',
+          voteId: vote.id,
+          ballot: { ...ballot, choices: [...ballot.choices] },
+        },
+        commandId,
+      );
   };
 }
