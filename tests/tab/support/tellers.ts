@@ -130,7 +130,9 @@ export async function sealedBox(keying: Awaited<ReturnType<typeof keyed>>) {
       voteId: string,
       by?: readonly string[],
     ): Promise<Event[]> {
-      let events = this.aggregated(history, voteId);
+      let events = voteOf(history, voteId).sealed?.aggregate
+        ? [...history]
+        : this.aggregated(history, voteId);
       const ceremony = ceremonyOf(events);
       for (const member of by ?? TRUSTEES.slice(0, ceremony.threshold)) {
         const slot = slotOf('meeting-1', ceremony, member);
