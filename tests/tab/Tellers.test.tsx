@@ -18,7 +18,7 @@ import { StatusHeader } from '../../tab/src/ui/parts/StatusHeader';
 import { CHAIR, DIRECTOR, councillor, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
-import { keyed, memoryKeeper, sealedBox, secretVoteOpened, TELLERS } from './support/tellers';
+import { keyed, memoryKeeper, secretVoteOpened, TELLERS } from './support/tellers';
 
 const [TELLER, OTHER_TELLER] = TELLERS as [string, string];
 const atAppointment = () => sitting({ present: 25, item: 'water' });

@@ -129,11 +129,11 @@ export function indexedDbStore(factory: IDBFactory = indexedDB): KeeperStore {
   const records = async (mode: IDBTransactionMode) =>
     (await opened()).transaction(RECORDS, mode).objectStore(RECORDS);
   return {
-    get: async (id) => request((await records('readonly')).get(id)),
+    get: async (id) => request((await records('readonly')).get(id) as IDBRequest<unknown>),
     async add(id, record) {
       const store = await records('readwrite');
       // One transaction: the window that reads nothing here is the one whose record is kept.
-      const existing = await request(store.get(id));
+      const existing = await request(store.get(id) as IDBRequest<unknown>);
       if (existing !== undefined) return existing;
       await request(store.add(record, id));
       return record;

@@ -78,7 +78,12 @@ function ReleaseShare({ vote, ceremony }: { vote: Vote; ceremony: Ceremony }) {
   return (
     <div className={layout.section} data-release={vote.id}>
       <p className={layout.grow}>{voteSubject(meeting, vote, language)}</p>
-      <Button appearance="primary" className={layout.tag} disabled={busy} onClick={release}>
+      <Button
+        appearance="primary"
+        className={layout.tag}
+        disabled={busy}
+        onClick={() => void release()}
+      >
         {t('tellers.release')}
       </Button>
       {problem && (
