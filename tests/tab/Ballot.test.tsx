@@ -13,10 +13,10 @@ import Panel from '../../tab/src/ui/panel/Panel';
 import { CHAIR, DIRECTOR, councillor, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
-import { secretVoteOpened } from './support/tellers';
+import { playByHand, secretVoteOpened } from './support/tellers';
 
 /** The appointment to the water company (secret, three candidates), tellers keyed, its vote open. */
-const secretVote = () => secretVoteOpened(sitting({ present: 25, item: 'water' }));
+const secretVote = () => secretVoteOpened(sitting({ present: 25, item: 'water', tellers: false }));
 
 const namedVote = () =>
   play(
@@ -64,7 +64,7 @@ test('the ballot sealed in the browser counts for the choice made, once two trus
   await screen.findByText('Your secret ballot is in the box — it cannot be changed or shown.');
   const [cast] = record.sent as [Extract<WireCommand, { type: 'CastBallot' }>];
   box.received('vote-1', cast.ballot as SealedBallot);
-  const closed = play(
+  const closed = playByHand(
     history,
     command(councillor(2), cast),
     command(CHAIR, { type: 'CloseVote', voteId: 'vote-1' }),

@@ -18,10 +18,11 @@ import { StatusHeader } from '../../tab/src/ui/parts/StatusHeader';
 import { CHAIR, DIRECTOR, councillor, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
-import { keyed, memoryKeeper, secretVoteOpened, TELLERS } from './support/tellers';
+import { keyed, memoryKeeper, playByHand, secretVoteOpened, TELLERS } from './support/tellers';
 
 const [TELLER, OTHER_TELLER] = TELLERS as [string, string];
-const atAppointment = () => sitting({ present: 25, item: 'water' });
+/** At the appointment to the water company, no tellers named yet. */
+const atAppointment = () => sitting({ present: 25, item: 'water', tellers: false });
 const ceremonyOf = (history: readonly Event[]) =>
   currentCeremony(fold(history) as Meeting) as TellersCeremony;
 const status = () => within(screen.getByRole('group', { name: 'State of the sitting' }));
@@ -192,7 +193,7 @@ async function aggregated() {
   const { history, box, keepers } = await secretVoteOpened(atAppointment());
   const one = play(history, box.ballot(history, councillor(1), 'vote-1', 'cand-young'));
   const two = play(one, box.ballot(one, councillor(2), 'vote-1', 'cand-old'));
-  const closed = play(two, command(CHAIR, { type: 'CloseVote', voteId: 'vote-1' }));
+  const closed = playByHand(two, command(CHAIR, { type: 'CloseVote', voteId: 'vote-1' }));
   return { history: box.aggregated(closed, 'vote-1'), box, keepers };
 }
 

@@ -63,7 +63,9 @@ test('where the rules forbid a change, the recorded vote says it cannot be chang
 });
 
 test('a secret ballot is in the box: no choice, no button left to press', async () => {
-  const { history: secret } = await secretVoteOpened(sitting({ present: 25, item: 'water' }));
+  const { history: secret } = await secretVoteOpened(
+    sitting({ present: 25, item: 'water', tellers: false }),
+  );
   const { container } = renderFor(C2, secret, <Panel />);
   await userEvent.setup().click(within(card()).getByRole('button', { name: 'Older candidate' }));
   expect((await within(card()).findByRole('status')).textContent).toBe(

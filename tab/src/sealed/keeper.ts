@@ -114,11 +114,15 @@ function request<T>(asked: IDBRequest<T>): Promise<T> {
 }
 
 /** The browser's IndexedDB, one object store of sealed records by slot. */
-export function indexedDbStore(factory: IDBFactory = indexedDB): KeeperStore {
+export function indexedDbStore(
+  factory: () => IDBFactory | undefined = () => globalThis.indexedDB,
+): KeeperStore {
   let database: Promise<IDBDatabase> | null = null;
   const opened = () => {
     database ??= (() => {
-      const opening = factory.open(DATABASE, 1);
+      // Some browsers' private modes have none: the trustee is then told nothing is kept here.
+      const opening = factory()?.open(DATABASE, 1);
+      if (!opening) return Promise.reject(new Error('no IndexedDB in this browser'));
       opening.onupgradeneeded = () => {
         opening.result.createObjectStore(RECORDS);
       };
