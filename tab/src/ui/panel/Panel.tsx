@@ -13,8 +13,9 @@ import { MinutesDownload } from '../parts/MinutesDownload';
 import { NotAnswered, NotVoted } from '../parts/Missing';
 import { Motions } from '../parts/Motions';
 import { ObserverNote } from '../parts/ObserverNote';
-import { tellersAwaited, TellersSection } from '../parts/Tellers';
-import { TrusteeDuty } from '../parts/TrusteeDuty';
+import { TellersSection } from '../parts/Tellers';
+import { tellersAwaited } from '../parts/TellersReadiness';
+import { TrusteeSection } from '../parts/Trustee';
 import { VoteCard, voteInFocus } from '../parts/VoteCard';
 import { Results, ResultsInbox, Votes } from '../parts/Votes';
 import { useSession } from '../session';
@@ -57,7 +58,7 @@ function ChairNow() {
     return (
       <>
         <MeetingControls key="sitting" />
-        <TrusteeDuty key="duty" />
+        <TrusteeSection key="duty" />
         {meeting.status === 'convened' && <TellersSection key="tellers" />}
         <CurrentItem key="item" />
         <Results key="results" />
@@ -72,7 +73,7 @@ function ChairNow() {
       {(vote || !speech) && <Votes key="votes" />}
       <NotVoted key="not-voted" vote={vote} />
       <Counting key="counting" />
-      <TrusteeDuty key="duty" />
+      <TrusteeSection key="duty" />
       <Floor key="floor" />
       {!vote && speech && <Votes key="votes" />}
       <CurrentItem key="item" />
@@ -94,7 +95,7 @@ function CouncillorNow() {
     <>
       {toAnswer && <AttendanceSection key="attendance" />}
       <VoteCard />
-      <TrusteeDuty />
+      <TrusteeSection />
       <Floor />
       {!toAnswer && <AttendanceSection key="attendance" />}
       <Motions />
@@ -114,7 +115,7 @@ export default function Panel() {
     case 'director':
       return (
         <>
-          <TrusteeDuty />
+          <TrusteeSection />
           <ResultsInbox />
           <Counting />
           <CurrentItem />

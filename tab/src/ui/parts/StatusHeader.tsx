@@ -6,7 +6,7 @@ import { currentItem, currentQueue, itemLabel, memberName, openVoteOf } from '..
 import { useSession } from '../session';
 import { useLayout } from '../styles';
 import { SpeakingTimer } from './SpeakingTimer';
-import { tellersAwaited, TellersReadiness } from './Tellers';
+import { tellersAwaited, TellersReadiness } from './TellersReadiness';
 
 const useStyles = makeStyles({
   status: {

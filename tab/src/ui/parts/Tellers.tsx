@@ -1,38 +1,16 @@
-import { currentCeremony, tellersReady, type Meeting } from '@council/shared';
+import { currentCeremony } from '@council/shared';
 import { Button, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentItem, memberName, memberNames } from '../../meeting';
+import { memberName, memberNames } from '../../meeting';
 import { disputedDealer } from '../../sealed/ceremony';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
+import { TellersReadiness } from './TellersReadiness';
 
 /** Named once or twice a sitting: its combobox loads when the chair first needs it. */
 const TellerPicker = lazy(() => import('./TellerPicker'));
-
-/**
- * Whether the tellers' readiness belongs in the status line: their ceremony is under way or failed,
- * or the item at hand expects a secret ballot that cannot be opened yet.
- */
-export function tellersAwaited(meeting: Meeting): boolean {
-  if (meeting.status !== 'open' || meeting.openVoteId) return false;
-  const ceremony = currentCeremony(meeting);
-  if (ceremony) return ceremony.status !== 'ready';
-  return currentItem(meeting)?.expectedVote === 'secret';
-}
-
-/** "Tellers ready 2/3". */
-export function TellersReadiness({ className }: { className?: string }) {
-  const { t } = useTranslation();
-  const { meeting } = useSession();
-  const { ready, needed } = tellersReady(meeting);
-  return (
-    <span className={className} data-tellers-ready={`${String(ready)}/${String(needed)}`}>
-      {t('tellers.readiness', { ready, needed })}
-    </span>
-  );
-}
 
 /** The chair's tellers: who holds the key of the secret ballots, how ready they are, naming them. */
 export function TellersSection() {

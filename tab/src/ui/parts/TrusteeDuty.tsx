@@ -160,7 +160,7 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
 }
 
 /** For the director and the tellers of the current ceremony: their key, then their share of counts. */
-export function TrusteeDuty() {
+export default function TrusteeDuty() {
   const { t } = useTranslation();
   const { meeting, me } = useSession();
   const layout = useLayout();
