@@ -58,6 +58,41 @@ test('three trustees key the ballot box in their browsers, a councillor votes se
   const reloaded = trustees[1]?.page as Page;
   await reloaded.reload();
   await standing(reloaded, 'ready');
+  // What IndexedDB holds is sealed, under a key the page can use but never read.
+  const stored = await reloaded.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('council-tellers');
+      opening.onsuccess = () => {
+        resolve(opening.result);
+      };
+      opening.onerror = () => {
+        reject(new Error('no database'));
+      };
+    });
+    const records = await new Promise<unknown[]>((resolve) => {
+      const all = database.transaction('sealed').objectStore('sealed').getAll();
+      all.onsuccess = () => {
+        resolve(all.result as unknown[]);
+      };
+    });
+    return Promise.all(
+      records.map(async (record) => {
+        const { key } = record as { key: CryptoKey };
+        const exported = await crypto.subtle.exportKey('raw', key).then(
+          () => 'exported',
+          () => 'refused',
+        );
+        return {
+          fields: Object.keys(record as object).sort(),
+          extractable: key.extractable,
+          exported,
+        };
+      }),
+    );
+  });
+  expect(stored).toEqual([
+    { fields: ['data', 'iv', 'key'], extractable: false, exported: 'refused' },
+  ]);
   await keepScreenshot(reloaded, 'teller-key-ready');
   expect(await seriousViolations(reloaded)).toEqual([]);
   expect(await scrollsSideways(reloaded)).toBe(false);
