@@ -97,14 +97,17 @@ test('three trustees key the ballot box in their browsers, a councillor votes se
   expect(await seriousViolations(reloaded)).toEqual([]);
   expect(await scrollsSideways(reloaded)).toBe(false);
 
-  const opened = await council.chair.command(council.meetingId, { type: 'OpenVote' });
-  expect(opened.status).toBe(200);
-  const [voteId, vote] = Object.entries(await votesOf(council.director, council.meetingId)).at(
-    -1,
-  ) as [string, { choices: string[] }];
-
+  // A councillor's panel, open before the vote: the crypto is not part of its first load.
   const voter = council.members[5] as Person;
   const page = await panelOf(voter);
+  const cryptoFetched = () =>
+    page.waitForRequest((request) => /\/assets\/sealed-[^/]*\.js$/.test(request.url()));
+  const sealedChunks: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/sealed-/.test(request.url())) sealedChunks.push(request.url());
+  });
+  await page.getByRole('heading', { name: 'The floor' }).waitFor();
+  expect(sealedChunks).toEqual([]);
   // The page's policy lets libsodium's WebAssembly compile: the ballot is sealed at full speed.
   expect(
     await page.evaluate(() =>
@@ -114,6 +117,15 @@ test('three trustees key the ballot box in their browsers, a councillor votes se
       ),
     ),
   ).toBe(true);
+
+  // The secret vote opens: the panel fetches the crypto before the councillor chooses.
+  const preloaded = cryptoFetched();
+  const opened = await council.chair.command(council.meetingId, { type: 'OpenVote' });
+  expect(opened.status).toBe(200);
+  await preloaded;
+  const [voteId, vote] = Object.entries(await votesOf(council.director, council.meetingId)).at(
+    -1,
+  ) as [string, { choices: string[] }];
   const bodies: string[] = [];
   page.on('request', (request) => {
     if (request.method() === 'POST') bodies.push(request.postData() ?? '');
