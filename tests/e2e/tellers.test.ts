@@ -39,11 +39,32 @@ const standing = (page: Page, at: string) =>
 
 test('three trustees key the ballot box in their browsers, a councillor votes sealed, two shares count it', async () => {
   const [tellerA, tellerB] = [council.members[1], council.members[2]] as [Person, Person];
-  const named = await council.chair.command(council.meetingId, {
-    type: 'NameTellers',
-    tellers: [tellerA.id, tellerB.id],
-  });
-  expect(named.status).toBe(200);
+  // The chair names the tellers in the side panel; until they are ready, the status line says so.
+  const chair = await panelOf(council.chair);
+  await chair
+    .getByRole('group', { name: 'State of the sitting' })
+    .getByText('Tellers ready 0/3')
+    .waitFor();
+  const tellers = chair.getByRole('region', { name: 'Tellers' });
+  // By keyboard, as the combobox offers: arrows to an option, Enter to tick it, Escape to close.
+  const picker = tellers.getByRole('combobox', { name: 'Name 2 tellers' });
+  await picker.focus();
+  await chair.keyboard.press('ArrowDown');
+  const active = async () => {
+    const id = await picker.getAttribute('aria-activedescendant');
+    return id ? chair.locator(`[id="${id}"]`).textContent() : null;
+  };
+  for (const name of ['Bruno Claes', 'Chloé Laurent']) {
+    while ((await active()) !== name) await chair.keyboard.press('ArrowDown');
+    await chair.keyboard.press('Enter');
+  }
+  await chair.keyboard.press('Escape');
+  expect(await picker.getAttribute('aria-expanded')).toBe('false');
+  expect(await scrollsSideways(chair)).toBe(false);
+  expect(await seriousViolations(chair)).toEqual([]);
+  await keepScreenshot(chair, 'chair-names-tellers');
+  await tellers.getByRole('button', { name: 'Name these tellers' }).click();
+  await tellers.getByText('Tellers ready 0/3').waitFor();
 
   // Each trustee's tab commits, deals and confirms on its own, keeping its secret sealed.
   trustees = [];
@@ -51,8 +72,7 @@ test('three trustees key the ballot box in their browsers, a councillor votes se
     trustees.push({ person, page: await panelOf(person) });
   }
   for (const { page } of trustees) await standing(page, 'ready');
-  const chair = await panelOf(council.chair);
-  await chair.locator('[data-tellers-ready="3/3"]').waitFor();
+  await tellers.getByText('Tellers ready 3/3').waitFor();
 
   // A reload keeps the teller's share: it is read back from IndexedDB, sealed.
   const reloaded = trustees[1]?.page as Page;
