@@ -2,6 +2,9 @@
 // to bench/results/sealed.json and, as `sealed`, into bench/results/latest.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM, launchChromium } from '../tests/e2e/support/browser';
 import { loadSealed, type PartialDecryption, type Sealed } from '@council/shared/sealed';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -81,10 +84,58 @@ const combined = timed(() => sealed.combine(key, aggregate, partials));
 const expected = [0, 1, 2].map((slot) => ballots.filter((_, i) => i % CHOICES === slot).length);
 if (combined.value.join() !== expected.join()) throw new Error('the totals are wrong');
 
+/**
+ * The same sealing in headless Chromium, as a councillor's tab does it: the crypto module bundled
+ * for the browser (libsodium's WebAssembly included), the median of `runs` ballots after a warm-up.
+ */
+async function encryptInChromium(): Promise<number> {
+  const bundled = await build({
+    stdin: {
+      contents: `import { loadSealed } from '@council/shared/sealed';
+        window.sealBallots = async (key, context, choices, runs) => {
+          const sealed = await loadSealed();
+          for (let i = 0; i < 20; i++) sealed.encryptBallot(key, context, i % choices, choices);
+          const times = [];
+          for (let i = 0; i < runs; i++) {
+            const start = performance.now();
+            sealed.encryptBallot(key, context, i % choices, choices);
+            times.push(performance.now() - start);
+          }
+          return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+        };`,
+      resolveDir: ROOT,
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    minify: true,
+    write: false,
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.addScriptTag({ content: bundled.outputFiles[0]?.text ?? '' });
+    return await page.evaluate(
+      ([publicKey, choices, count]) =>
+        (
+          window as unknown as {
+            sealBallots: (k: string, c: object, n: number, r: number) => Promise<number>;
+          }
+        ).sealBallots(publicKey, { meetingId: 'bench', voteId: 'sealed' }, choices, count),
+      [key.publicKey, CHOICES, runs] as const,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+const browserMs = await encryptInChromium();
+
 const sealedResults = {
   measuredAt: new Date().toISOString(),
   method: `Node ${process.version}, libsodium-wrappers-sumo (WebAssembly), one core; a ${CHOICES}-choice vote, 2-of-3 trustees; encrypt: median of ${runs}; the rest over ${VOTERS} ballots once.`,
   encryptBallotMs: round(encryptMs),
+  encryptBallotChromiumMs: round(browserMs),
+  chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim(),
   verifyBallotsPerSec: round(VOTERS / (verified.ms / 1000), 0),
   aggregateMs: round(aggregated.ms, 1),
   partialDecryptionsMs: round(decrypted.ms, 1),
