@@ -1,13 +1,9 @@
 import { membersInOffice } from '@council/shared';
-import { Button, Combobox, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Combobox, Field, Option } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
 import { useLayout } from '../styles';
-
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-});
 
 /** The chair picks exactly the number of tellers the rules ask for, among the voting members. */
 export default function TellerPicker({
@@ -20,14 +16,13 @@ export default function TellerPicker({
   const { t } = useTranslation();
   const { meeting } = useSession();
   const layout = useLayout();
-  const styles = useStyles();
   const rule = meeting.profile.sealedBox.value;
   const members = membersInOffice(meeting.setup.roster);
   const [chosen, setChosen] = useState<string[]>([]);
   const names = new Map(members.map((member) => [member.id, member.name]));
   return (
     <form
-      className={styles.form}
+      className={layout.column}
       onSubmit={(event) => {
         event.preventDefault();
         onName(chosen);

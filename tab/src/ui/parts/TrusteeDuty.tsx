@@ -76,7 +76,7 @@ function ReleaseShare({ vote, ceremony }: { vote: Vote; ceremony: Ceremony }) {
     }
   }
   return (
-    <div className={layout.section} data-release={vote.id}>
+    <div className={layout.column} data-release={vote.id}>
       <p className={layout.grow}>{voteSubject(meeting, vote, language)}</p>
       <Button
         appearance="primary"
