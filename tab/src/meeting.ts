@@ -64,3 +64,13 @@ export function votesOfItem(meeting: Meeting, itemId: string | null): Vote[] {
     .filter((vote) => vote.itemId === itemId)
     .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
 }
+
+/**
+ * "Ana Peeters and Bram Claes": members named as a sentence of the reader's language. Not the
+ * domain's listOf: its module holds every rule's wording, which the first load leaves out.
+ */
+export function memberNames(meeting: Meeting, memberIds: readonly string[], language: Language) {
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(
+    memberIds.map((id) => memberName(meeting, id)),
+  );
+}

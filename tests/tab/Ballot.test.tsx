@@ -1,14 +1,22 @@
 /** @jest-environment jsdom */
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { SealedBallot } from '@council/shared/sealed';
+import {
+  currentCeremony,
+  fold,
+  type Meeting,
+  type TellersCeremony,
+  type WireCommand,
+} from '../../shared/src';
 import Panel from '../../tab/src/ui/panel/Panel';
 import { CHAIR, DIRECTOR, councillor, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
+import { playByHand, secretVoteOpened } from './support/tellers';
 
-/** The appointment to the water company (secret, three candidates), its vote open. */
-const secretVote = () =>
-  play(sitting({ present: 25, item: 'water' }), command(CHAIR, { type: 'OpenVote' }, 'vote-1'));
+/** The appointment to the water company (secret, three candidates), tellers keyed, its vote open. */
+const secretVote = () => secretVoteOpened(sitting({ present: 25, item: 'water', tellers: false }));
 
 const namedVote = () =>
   play(
@@ -16,26 +24,63 @@ const namedVote = () =>
     command(CHAIR, { type: 'OpenVote', secret: false }, 'vote-1'),
   );
 
-test('a secret ballot cast from the tab leaves a receipt on screen and never the choice', async () => {
-  const { record, container } = renderFor(councillor(2), secretVote(), <Panel />);
+test('a secret ballot is sealed in the browser: the command carries a proved ciphertext, never the choice', async () => {
+  const { history, box } = await secretVote();
+  const { record, container } = renderFor(councillor(2), history, <Panel />, {
+    answer: (sent) =>
+      sent.type === 'CastBallot' && sent.ballot ? { tracker: box.sealed.tracker(sent.ballot) } : {},
+  });
   const user = userEvent.setup();
   expect(screen.getByRole('heading', { name: 'Secret ballot open' })).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Younger candidate' }));
-  expect(record.sent).toEqual([{ type: 'CastBallot', voteId: 'vote-1', choice: 'cand-young' }]);
-  const receipt = screen.getByText(
+  const receipt = await screen.findByText(
     'Your secret ballot is in the box — it cannot be changed or shown.',
   );
-  expect(document.activeElement).toBe(receipt);
+  await waitFor(() => {
+    expect(document.activeElement).toBe(receipt);
+  });
+  const [cast] = record.sent as [Extract<WireCommand, { type: 'CastBallot' }>];
+  expect(cast).not.toHaveProperty('choice');
+  expect(JSON.stringify(cast)).not.toContain('cand-');
+  const ballot = cast.ballot as SealedBallot;
+  const ceremony = currentCeremony(fold(history) as Meeting) as TellersCeremony;
+  const key = box.sealed.sittingKey(ceremony.trustees, ceremony.committed, ceremony.threshold);
+  const context = { meetingId: 'meeting-1', voteId: 'vote-1' };
+  // Three candidates and the blank ballot.
+  expect(box.sealed.verifyBallot(key.publicKey, context, ballot, 4)).toBe(true);
+  const tracker = box.sealed.tracker(ballot);
+  expect(
+    screen.getByText(`Your ballot's tracker: ${tracker}; it does not reveal your choice.`),
+  ).toBeTruthy();
   expect(screen.queryByRole('group', { name: 'Your ballot' })).toBeNull();
   expect(container.textContent).not.toContain('Younger candidate');
   expect(container.innerHTML).not.toContain('cand-young');
 });
 
-test('after a reload, a member who cast a secret ballot sees only that it was received', () => {
-  const history = play(
-    secretVote(),
-    command(councillor(2), { type: 'CastBallot', voteId: 'vote-1', choice: 'cand-old' }),
+test('the ballot sealed in the browser counts for the choice made, once two trustees give their shares', async () => {
+  const { history, box } = await secretVote();
+  const { record } = renderFor(councillor(2), history, <Panel />);
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Younger candidate' }));
+  await screen.findByText('Your secret ballot is in the box — it cannot be changed or shown.');
+  const [cast] = record.sent as [Extract<WireCommand, { type: 'CastBallot' }>];
+  box.received('vote-1', cast.ballot as SealedBallot);
+  const closed = playByHand(
+    history,
+    command(councillor(2), cast),
+    command(CHAIR, { type: 'CloseVote', voteId: 'vote-1' }),
   );
+  const counted = fold(await box.counted(closed, 'vote-1')) as Meeting;
+  expect(counted.votes['vote-1']?.result?.tally).toEqual({
+    'cand-old': 0,
+    'cand-young': 1,
+    'cand-third': 0,
+    abstain: 0,
+  });
+});
+
+test('after a reload, a member who cast a secret ballot sees only that it was received', async () => {
+  const { history: opened, box } = await secretVote();
+  const history = play(opened, box.ballot(opened, councillor(2), 'vote-1', 'cand-old'));
   const { container } = renderFor(councillor(2), history, <Panel />);
   expect(
     screen.getByText('Your secret ballot is in the box — it cannot be changed or shown.'),

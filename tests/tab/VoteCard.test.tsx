@@ -5,6 +5,7 @@ import Panel from '../../tab/src/ui/panel/Panel';
 import { CHAIR, councillor, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
+import { secretVoteOpened } from './support/tellers';
 
 const C2 = councillor(2);
 const card = () =>
@@ -62,13 +63,12 @@ test('where the rules forbid a change, the recorded vote says it cannot be chang
 });
 
 test('a secret ballot is in the box: no choice, no button left to press', async () => {
-  const secret = play(
-    sitting({ present: 25, item: 'water' }),
-    command(CHAIR, { type: 'OpenVote' }, 'vote-1'),
+  const { history: secret } = await secretVoteOpened(
+    sitting({ present: 25, item: 'water', tellers: false }),
   );
   const { container } = renderFor(C2, secret, <Panel />);
   await userEvent.setup().click(within(card()).getByRole('button', { name: 'Older candidate' }));
-  expect(within(card()).getByRole('status').textContent).toBe(
+  expect((await within(card()).findByRole('status')).textContent).toBe(
     'Your secret ballot is in the box — it cannot be changed or shown.',
   );
   expect(within(card()).queryByRole('button')).toBeNull();

@@ -28,7 +28,12 @@ export class Refused extends Error {
 }
 
 export type Outcome =
-  | { readonly ok: true; readonly version: number }
+  | {
+      readonly ok: true;
+      readonly version: number;
+      /** A sealed ballot's tracker, as the service recorded it. */
+      readonly tracker?: string;
+    }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** Gives a valid bearer token, fetching a fresh one when needed. */
@@ -137,11 +142,13 @@ export function createApi(options: ApiOptions) {
         throw new Unanswered(String(error));
       }
       if (response.status >= 500) throw new Unanswered(`HTTP ${String(response.status)}`);
-      if (response.ok)
-        return {
-          ok: true,
-          version: ((await response.json()) as Outcome & { version: number }).version,
+      if (response.ok) {
+        const { version, tracker } = (await response.json()) as {
+          version: number;
+          tracker?: string;
         };
+        return { ok: true, version, ...(tracker ? { tracker } : {}) };
+      }
       const refused = await problemOf(response);
       return { ok: false, code: refused.code, message: refused.message };
     },

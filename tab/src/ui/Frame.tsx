@@ -56,8 +56,12 @@ export function Frame({
   }, [language, current]);
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={current.theme} className={styles.frame} data-theme={current.name}>
-        {children}
+      {/* The page's layout sits inside the provider: Fluent gives the provider's classes to every
+          popup's layer (lists, tooltips), which a full-height frame would lay over the page. */}
+      <FluentProvider theme={current.theme} data-theme={current.name}>
+        <div className={styles.frame} data-frame="">
+          {children}
+        </div>
       </FluentProvider>
     </I18nextProvider>
   );

@@ -23,6 +23,8 @@ export const useLayout = makeStyles({
     gap: tokens.spacingHorizontalS,
     minWidth: 0,
   },
+  /** A part's own lines, one under the other, inside a section (no second divider). */
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   list: {
     margin: 0,
     padding: 0,

@@ -29,6 +29,9 @@ export interface Record {
   readonly reported: (string | null)[];
 }
 
+/** What the service adds to a command's answer, as a sealed ballot's tracker. */
+export type Answering = (command: WireCommand) => { readonly tracker?: string };
+
 /**
  * The way to the service, which a test may break: `unsent` loses the request, `unanswered` loses
  * the answer of a command the service applied.
@@ -51,6 +54,7 @@ function Harness({
   network,
   language,
   connection,
+  answer,
   children,
 }: {
   history: readonly Event[];
@@ -60,6 +64,7 @@ function Harness({
   network: Network;
   language: Language;
   connection: ConnectionState;
+  answer: Answering | undefined;
   children: ReactNode;
 }) {
   const [events, setEvents] = useState<readonly Event[]>(history);
@@ -97,7 +102,7 @@ function Harness({
     const next = [...latest.current, ...decision.events];
     latest.current = next;
     setEvents(next);
-    return { ok: true, version: next.length };
+    return { ok: true, version: next.length, ...answer?.(command) };
   }
 
   const session: LoadedSession = {
@@ -131,14 +136,19 @@ function Harness({
 
 /**
  * Renders `ui` for `me` in the meeting that `history` describes; `api` for what is not a command,
- * `network` to break the way to the service, `language` for the panel's. `connect` changes the
- * state of the live connection.
+ * `network` to break the way to the service, `language` for the panel's, `answer` for what the
+ * service adds to an answer. `connect` changes the state of the live connection.
  */
 export function renderFor(
   me: string,
   history: readonly Event[],
   ui: ReactNode,
-  options: { readonly api?: Api; readonly network?: Network; readonly language?: Language } = {},
+  options: {
+    readonly api?: Api;
+    readonly network?: Network;
+    readonly language?: Language;
+    readonly answer?: Answering;
+  } = {},
 ) {
   const record: Record = { sent: [], commandIds: [], reported: [] };
   const network = options.network ?? { failing: 'no' };
@@ -151,6 +161,7 @@ export function renderFor(
       network={network}
       language={options.language ?? 'en'}
       connection={connection}
+      answer={options.answer}
     >
       {ui}
     </Harness>

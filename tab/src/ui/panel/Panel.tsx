@@ -6,12 +6,16 @@ import { Agenda, CurrentItem } from '../parts/Agenda';
 import { AttendanceSection } from '../parts/Attendance';
 import { AttendanceList } from '../parts/AttendanceList';
 import { Conflicts } from '../parts/Conflicts';
+import { Counting } from '../parts/Counting';
 import { Floor } from '../parts/Floor';
 import { MeetingControls } from '../parts/MeetingControls';
 import { MinutesDownload } from '../parts/MinutesDownload';
 import { NotAnswered, NotVoted } from '../parts/Missing';
 import { Motions } from '../parts/Motions';
 import { ObserverNote } from '../parts/ObserverNote';
+import { TellersSection } from '../parts/Tellers';
+import { tellersAwaited } from '../parts/TellersReadiness';
+import { TrusteeSection } from '../parts/Trustee';
 import { VoteCard, voteInFocus } from '../parts/VoteCard';
 import { Results, ResultsInbox, Votes } from '../parts/Votes';
 import { useSession } from '../session';
@@ -46,12 +50,16 @@ function ChairNow() {
   const rollCallFirst = useRollCallFirst();
   const vote = openVoteOf(meeting);
   const speech = currentQueue(meeting).status === 'speaking';
+  // Not ready, the tellers come before the vote they hold up; ready, they wait below.
+  const tellersFirst = tellersAwaited(meeting);
   // Keyed: a part that moves as the step changes keeps its state (an answered confirmation
   // dialog among it), where one remounted would leave the page hidden from screen readers.
   if (meeting.status !== 'open') {
     return (
       <>
         <MeetingControls key="sitting" />
+        <TrusteeSection key="duty" />
+        {meeting.status === 'convened' && <TellersSection key="tellers" />}
         <CurrentItem key="item" />
         <Results key="results" />
       </>
@@ -61,13 +69,17 @@ function ChairNow() {
     <>
       {rollCallFirst && <AttendanceSection key="attendance" />}
       <NotAnswered key="not-answered" />
+      {tellersFirst && <TellersSection key="tellers" />}
       {(vote || !speech) && <Votes key="votes" />}
       <NotVoted key="not-voted" vote={vote} />
+      <Counting key="counting" />
+      <TrusteeSection key="duty" />
       <Floor key="floor" />
       {!vote && speech && <Votes key="votes" />}
       <CurrentItem key="item" />
       {!rollCallFirst && <AttendanceSection key="attendance" />}
       <Motions key="motions" />
+      {!tellersFirst && <TellersSection key="tellers" />}
       <Results key="results" />
       <MeetingControls key="sitting" />
     </>
@@ -83,6 +95,7 @@ function CouncillorNow() {
     <>
       {toAnswer && <AttendanceSection key="attendance" />}
       <VoteCard />
+      <TrusteeSection />
       <Floor />
       {!toAnswer && <AttendanceSection key="attendance" />}
       <Motions />
@@ -102,7 +115,9 @@ export default function Panel() {
     case 'director':
       return (
         <>
+          <TrusteeSection />
           <ResultsInbox />
+          <Counting />
           <CurrentItem />
           <AttendanceList />
           <Conflicts />
@@ -116,6 +131,7 @@ export default function Panel() {
           <ObserverNote />
           <CurrentItem />
           <Floor />
+          <Counting />
           <Results />
           <Agenda />
         </>

@@ -6,6 +6,7 @@ import { currentItem, currentQueue, itemLabel, memberName, openVoteOf } from '..
 import { useSession } from '../session';
 import { useLayout } from '../styles';
 import { SpeakingTimer } from './SpeakingTimer';
+import { tellersAwaited, TellersReadiness } from './TellersReadiness';
 
 const useStyles = makeStyles({
   status: {
@@ -82,6 +83,7 @@ export function StatusHeader({
   const vote = openVoteOf(meeting);
   const speaking =
     floor && meeting.status === 'open' && queue.status === 'speaking' ? queue.current : null;
+  const tellers = tellersAwaited(meeting);
   return (
     <div
       role="group"
@@ -105,7 +107,7 @@ export function StatusHeader({
           </span>
         )}
       </div>
-      {(speaking || vote) && (
+      {(speaking || vote || tellers) && (
         <div className={styles.line}>
           {speaking && (
             <span className={styles.text} data-status-speaker={speaking.member}>
@@ -135,6 +137,7 @@ export function StatusHeader({
               </span>
             </span>
           )}
+          {tellers && <TellersReadiness className={styles.progress} />}
         </div>
       )}
     </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { openVoteOf, voteSubject, votesOfItem } from '../../meeting';
 import { useSession } from '../session';
 import { useLayout } from '../styles';
+import { CountingWait } from './Counting';
 import { Ballot, ResultView, VoteProgress } from './Votes';
 
 const useStyles = makeStyles({
@@ -118,7 +119,10 @@ export function VoteCard() {
       {published ? (
         <ResultView vote={vote} />
       ) : (
-        <p className={styles.subject}>{voteSubject(meeting, vote, language)}</p>
+        <>
+          <p className={styles.subject}>{voteSubject(meeting, vote, language)}</p>
+          <CountingWait vote={vote} />
+        </>
       )}
     </section>
   );

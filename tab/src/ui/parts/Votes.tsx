@@ -1,5 +1,5 @@
 import { absenceRefusal, genderOfCandidate, type Meeting, type Vote } from '@council/shared';
-import { Badge, Button, Field, Select } from '@fluentui/react-components';
+import { Badge, Button, Field, Select, Spinner } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { choiceLabel, currentItem, openVoteOf, voteSubject } from '../../meeting';
@@ -8,6 +8,7 @@ import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
 import { useConfirm } from './Confirm';
 import { closingVote } from './confirmations';
+import { useSealedBallot } from './sealedBallot';
 import { SecondRound } from './SecondRound';
 import {
   MajorityOfResult,
@@ -104,11 +105,15 @@ export function VoteProgress({ vote }: { vote: Vote }) {
 export function Ballot({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
   const { meeting, me } = useSession();
-  const { run, busy, feedback } = useCommand();
+  const { run, attempt, busy, feedback } = useCommand();
   const layout = useLayout();
   const choiceText = useChoiceText();
+  const seal = useSealedBallot(vote);
   const receiptRef = useRef<HTMLParagraphElement>(null);
   const [justCast, setJustCast] = useState(false);
+  const [sealing, setSealing] = useState(false);
+  const [unsealed, setUnsealed] = useState(false);
+  const [tracker, setTracker] = useState<string | null>(null);
   const voted = vote.participants.includes(me);
   const mine = vote.secret ? undefined : vote.ballots[me];
   const mayChange = !vote.secret && meeting.profile.voteChangeUntilClose.value;
@@ -124,16 +129,42 @@ export function Ballot({ vote }: { vote: Vote }) {
   }
 
   async function cast(choice: string) {
-    const accepted = await run({ type: 'CastBallot', voteId: vote.id, choice });
+    if (!vote.secret) {
+      await run({ type: 'CastBallot', voteId: vote.id, choice });
+      return;
+    }
+    setSealing(true);
+    setUnsealed(false);
+    let sending: Awaited<ReturnType<typeof seal>>;
+    try {
+      sending = await seal(choice);
+    } catch {
+      setUnsealed(true);
+      return;
+    } finally {
+      setSealing(false);
+    }
+    const accepted = await attempt(async (commandId) => {
+      const outcome = await sending(commandId);
+      if (outcome.ok && outcome.tracker) setTracker(outcome.tracker);
+      return outcome;
+    });
     // Nothing is kept: what was chosen stays in the ballot box.
-    if (accepted && vote.secret) setJustCast(true);
+    if (accepted) setJustCast(true);
   }
 
   if (voted && vote.secret) {
     return (
-      <p ref={receiptRef} tabIndex={-1} role="status" data-receipt="" className={layout.grow}>
-        {t('console.inTheBox')}
-      </p>
+      <>
+        <p ref={receiptRef} tabIndex={-1} role="status" data-receipt="" className={layout.grow}>
+          {t('console.inTheBox')}
+        </p>
+        {tracker && (
+          <p data-tracker={tracker} className={layout.grow}>
+            {t('tellers.tracker', { tracker })}
+          </p>
+        )}
+      </>
     );
   }
   return (
@@ -143,7 +174,7 @@ export function Ballot({ vote }: { vote: Vote }) {
           key={choice}
           appearance={mine === choice ? 'primary' : 'secondary'}
           aria-pressed={vote.secret ? undefined : mine === choice}
-          disabled={busy || (voted && !mayChange)}
+          disabled={busy || sealing || (voted && !mayChange)}
           onClick={() => void cast(choice)}
         >
           {choiceText(meeting, vote, choice)}
@@ -153,6 +184,12 @@ export function Ballot({ vote }: { vote: Vote }) {
         <span className={layout.grow}>
           {t('vote.youChose', { choice: choiceText(meeting, vote, mine) })}
         </span>
+      )}
+      {sealing && <Spinner size="tiny" labelPosition="after" label={t('tellers.sealing')} />}
+      {unsealed && (
+        <p role="alert" className={layout.grow}>
+          {t('tellers.unavailable')}
+        </p>
       )}
       <ActionFeedback feedback={feedback} />
     </div>
