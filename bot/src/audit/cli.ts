@@ -21,7 +21,7 @@ import {
   describeTally,
   parseTallyRecord,
   recordOfVote,
-  type TallyVerdict,
+  type VoteVerdict,
 } from './tally';
 import { describeVerdict, parseEventsJsonl, verifyChain, type Verdict } from './verify';
 
@@ -101,7 +101,7 @@ async function verifyTallies(options: {
   meeting?: string;
   file?: string;
   vote?: string;
-}): Promise<TallyVerdict[]> {
+}): Promise<VoteVerdict[]> {
   const sealed = await loadSealed();
   if (options.file !== undefined && options.meeting === undefined) {
     const record = parseTallyRecord(await readFile(options.file, 'utf8'));
@@ -115,7 +115,7 @@ async function verifyTallies(options: {
   return withMeeting(meetingId, async (store, db) => {
     const meeting = fold((await store.readEvents(meetingId)).map((row) => row.data as Event));
     if (meeting.status === 'none') return [];
-    const verdicts: TallyVerdict[] = [];
+    const verdicts: VoteVerdict[] = [];
     for (const vote of Object.values(meeting.votes)) {
       if (options.vote !== undefined && vote.id !== options.vote) continue;
       const record = recordOfVote(meeting, vote, await boardOf(db, vote.id));

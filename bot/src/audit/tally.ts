@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Meeting, Vote } from '@council/shared';
 import type { Sealed, SealedBallot, TallyRecord } from '@council/shared/sealed';
 
-export interface TallyVerdict {
+export interface VoteVerdict {
   readonly voteId: string;
   readonly ok: boolean;
   readonly problems: readonly string[];
@@ -84,14 +84,18 @@ export function recordOfVote(
 ): TallyRecord | undefined {
   const sealed = vote.sealed;
   if (!vote.secret || !sealed?.aggregate || !vote.result) return undefined;
-  const ceremony = meeting.tellers?.find((c) => c.ceremony === sealed.ceremony);
-  if (!ceremony) return undefined;
+  const committed = meeting.tellers?.find((c) => c.ceremony === sealed.ceremony)?.committed ?? {};
   return {
     context: { meetingId: meeting.id, voteId: vote.id },
     choices: vote.choices,
-    threshold: ceremony.threshold,
-    trustees: ceremony.trustees,
-    commitments: ceremony.committed,
+    threshold: sealed.threshold,
+    trustees: sealed.trustees,
+    commitments: Object.fromEntries(
+      sealed.trustees.flatMap(({ member }) => {
+        const commitment = committed[member];
+        return commitment ? [[member, commitment]] : [];
+      }),
+    ),
     ballots: board,
     aggregate: sealed.aggregate,
     partials: sealed.decrypted,
@@ -99,22 +103,13 @@ export function recordOfVote(
   };
 }
 
-/**
- * verifyTally, and what only the log knows: the board holds one ballot per member who took part.
- * A record the crypto module cannot read is a problem, not a crash.
- */
+/** verifyTally, and what only the log knows: the board holds one ballot per member who took part. */
 export function checkTally(
   sealed: Sealed,
   record: TallyRecord,
   participants?: number,
-): TallyVerdict {
-  let verdict: { ok: boolean; problems: readonly string[]; counts: readonly number[] };
-  try {
-    verdict = sealed.verifyTally(record);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    verdict = { ok: false, problems: [`the record cannot be checked: ${reason}`], counts: [] };
-  }
+): VoteVerdict {
+  const verdict = sealed.verifyTally(record);
   const problems = [...verdict.problems];
   if (participants !== undefined && participants !== record.ballots.length) {
     problems.push(
@@ -130,7 +125,7 @@ export function checkTally(
   };
 }
 
-export function describeTally(verdict: TallyVerdict): string {
+export function describeTally(verdict: VoteVerdict): string {
   const totals = Object.entries(verdict.counts)
     .map(([choice, count]) => `${choice} ${count}`)
     .join(', ');
