@@ -11,110 +11,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect';
-import type { Meeting, WireCommand } from '@council/shared';
 import type { Ciphertext, SealedBallot } from '@council/shared/sealed';
 import { openPostgres, pgliteDb, type Db } from '../../bot/src/store';
-import { largeCouncil, secretItemNumber } from '../../bench/lib/council';
-import { httpClient, inPool, type HttpClient } from '../../bench/lib/http';
-import { loadTestLimits, spawnService, type ServiceProcess } from '../../bench/lib/processes';
-import { command, must, openSession, type Session } from '../../bench/lib/session';
-import { nameTellers, sealingKey } from '../../bench/lib/tellers';
+import { loadTestLimits, spawnService } from '../../bench/lib/processes';
 import { loadBoth } from '../shared/sealed/support';
 import { postgresBin, throwawayCluster, type Cluster } from './support/cluster';
 import { serviceDatabases, workFolder } from './support/databases';
 import { keyTester, storedScalars } from './support/key-material';
 import { liveRows, rowVersions, type LiveRow, type RowVersion } from './support/row-versions';
 import { scanPairings, type ScanRecord, type SecretVoteTruth } from './support/secrecy-scan';
+import { holdSecretVotes, type Sitting } from './support/secret-votes';
 
 jest.setTimeout(600_000);
-
-const VOTES = 2;
-/** The appointment whose candidates are not members: a choice id is never a member's id. */
-const APPOINTMENT_ITEM = 8;
-
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-interface Sitting {
-  readonly meetingId: string;
-  readonly truths: readonly SecretVoteTruth[];
-  /** What the trustees' shares gave, by vote: the totals the log holds. */
-  readonly totals: ReadonlyMap<string, Readonly<Record<string, number>>>;
-}
-
-async function meetingAs(client: HttpClient, session: Session, who: 'chair' | 'director') {
-  const reply = await must(
-    client.get(`/api/meetings/${session.meetingId}`, session[who].headers),
-    'read the meeting',
-  );
-  return (reply.body as { meeting: Meeting }).meeting;
-}
-
-/**
- * A sitting of 49 members with tellers; `VOTES` secret votes on the appointment, each member
- * choosing at random (a few not voting), half sealing their ballot in their tab and half sending
- * their choice in clear, as the bot's card does; the trustees release their shares and the service
- * counts.
- */
-async function holdSecretVotes(service: ServiceProcess, seed: number): Promise<Sitting> {
-  const { sealed } = await loadBoth();
-  const random = generator(seed);
-  const client = httpClient(service.url, 16);
-  const session = await openSession(client, largeCouncil(49), { concurrency: 16 });
-  const tellers = await nameTellers(client, session, service.url);
-  const send = (member: (typeof session.members)[number], body: WireCommand) =>
-    must(command(client, member, session.meetingId, body), body.type);
-  try {
-    for (let item = secretItemNumber; item < APPOINTMENT_ITEM; item++) {
-      await send(session.chair, { type: 'NextItem' });
-    }
-    const truths: SecretVoteTruth[] = [];
-    const totals = new Map<string, Record<string, number>>();
-    for (let round = 0; round < VOTES; round++) {
-      await send(session.chair, { type: 'OpenVote' });
-      const opened = await meetingAs(client, session, 'chair');
-      const vote = opened.votes[opened.openVoteId ?? ''];
-      if (!vote?.secret) throw new Error('no secret vote is open');
-      const key = sealingKey(sealed, opened, vote.id);
-      const context = { meetingId: session.meetingId, voteId: vote.id };
-      // Drawn before any is sent, so that a seed replays the same ballots whatever the timing.
-      const planned = session.members
-        .filter(() => random() > 0.1)
-        .map((member) => ({
-          member,
-          index: Math.floor(random() * vote.choices.length),
-          inTab: random() < 0.5,
-        }));
-      const ballots = new Map(planned.map((p) => [p.member.id, vote.choices[p.index] ?? '']));
-      await inPool(planned, 16, ({ member, index, inTab }) =>
-        send(member, {
-          type: 'CastBallot',
-          voteId: vote.id,
-          ...(inTab
-            ? { ballot: sealed.encryptBallot(key, context, index, vote.choices.length) }
-            : { choice: vote.choices[index] ?? '' }),
-        }),
-      );
-      truths.push({ voteId: vote.id, choices: vote.choices, ballots });
-      await send(session.chair, { type: 'CloseVote', voteId: vote.id });
-      await tellers.counted(vote.id);
-      const counted = (await meetingAs(client, session, 'director')).votes[vote.id];
-      totals.set(vote.id, { ...counted?.result?.tally });
-    }
-    return { meetingId: session.meetingId, truths, totals };
-  } finally {
-    await tellers.stop();
-    client.close();
-  }
-}
 
 /** What the join finds: the transactions that registered a ballot, and what else each wrote. */
 function ballotTransactions(rows: readonly LiveRow[], votes: ReadonlySet<string>): Set<string> {
@@ -269,7 +177,7 @@ describe.each(serviceDatabases().filter(([engine]) => engine === 'PGlite'))(
       const service = await spawnService({ env, logFile });
       let sitting: Sitting;
       try {
-        sitting = await holdSecretVotes(service, seed);
+        sitting = await holdSecretVotes(service, seed, 2);
       } finally {
         await service.stop();
       }
@@ -305,7 +213,7 @@ if (bin) {
         const service = await spawnService({ env, logFile });
         let sitting: Sitting;
         try {
-          sitting = await holdSecretVotes(service, seed);
+          sitting = await holdSecretVotes(service, seed, 2);
         } finally {
           await service.stop();
         }
@@ -403,7 +311,7 @@ async function readWal(
   const segments = (await readdir(folder)).filter((name) => /^[0-9A-F]{24}$/.test(name)).sort();
   const listing = await cluster
     .tool('pg_waldump', ['-p', folder, segments[0] ?? ''])
-    .catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    .catch((error: unknown) => ({ stdout: (error as { stdout?: string }).stdout ?? '' }));
   const records: { tx: string; text: string }[] = [];
   const tables = new Map<string, Set<string>>();
   let withPageImages = 0;
