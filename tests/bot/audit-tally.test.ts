@@ -2,6 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TallyRecord } from '@council/shared/sealed';
+import { spawnService } from '../../bench/lib/processes';
+import { serviceDatabases, workFolder } from '../faults/support/databases';
+import { holdSecretVotes, type Sitting } from '../faults/support/secret-votes';
 import { altered, ceremony, context, loadBoth } from '../shared/sealed/support';
 import { audit } from './support/audit';
 
@@ -115,3 +118,61 @@ describe('npm run audit -- verify-tally --file', () => {
     expect(missing.stdout).toContain('aggregate is not as a tally record has it');
   });
 });
+
+describe.each(serviceDatabases())(
+  'npm run audit -- verify-tally --meeting on %s',
+  (_engine, fresh) => {
+    const { DATABASE_URL: _ignored, ...baseEnv } = process.env;
+
+    test('every counted sealed vote of a meeting is verified from its log and its board; a ballot taken out of the table is found', async () => {
+      const database = await fresh();
+      const env = { ...baseEnv, ...database.env };
+      try {
+        const service = await spawnService({
+          env: database.env,
+          logFile: join(await workFolder(), 'service.log'),
+        });
+        let sitting: Sitting;
+        try {
+          sitting = await holdSecretVotes(service, 15, 1);
+        } finally {
+          await service.stop();
+        }
+        const [truth] = sitting.truths;
+        if (!truth) throw new Error('no vote was held');
+        const totals = truth.choices
+          .map((choice) => `${choice} ${sitting.totals.get(truth.voteId)?.[choice] ?? 0}`)
+          .join(', ');
+        const intact = await audit(['verify-tally', '--meeting', sitting.meetingId], env);
+        expect(intact.stdout).toBe(
+          `verified: vote ${truth.voteId}, ${truth.ballots.size} ballots: ${totals}\n`,
+        );
+        expect(intact.code).toBe(0);
+
+        // As someone with the database's keys would: around the append-only trigger.
+        const db = await database.open();
+        try {
+          await db.transaction(async (tx) => {
+            await tx.query('SET LOCAL session_replication_role = replica');
+            await tx.query(
+              `DELETE FROM sealed_ballots WHERE ctid IN
+               (SELECT ctid FROM sealed_ballots WHERE vote_id = $1 LIMIT 1)`,
+              [truth.voteId],
+            );
+          });
+        } finally {
+          await db.close();
+        }
+        const short = await audit(['verify-tally', '--meeting', sitting.meetingId], env);
+        expect(short.code).toBe(1);
+        expect(short.stdout).toContain(`NOT VERIFIED: vote ${truth.voteId}`);
+        expect(short.stdout).toContain(
+          `the board holds ${truth.ballots.size - 1} ballots, but ${truth.ballots.size} members took part`,
+        );
+        expect(short.stdout).toContain('the aggregate was not added from this board');
+      } finally {
+        await database.drop();
+      }
+    });
+  },
+);
