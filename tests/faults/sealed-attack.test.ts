@@ -119,7 +119,14 @@ async function attack(sitting: Sitting, reading: Reading) {
       .map(() => `the stored value ${key} opens a ciphertext`),
   );
 
-  return { transactions, ballots, pairings, named, keys, opened };
+  // Transactions that wrote one member's participation and one ciphertext: an exact link.
+  const exact = [...transactions].filter(
+    (tx) =>
+      reading.rows.filter((r) => r.xmin === tx && r.table === 'ballot_participation').length ===
+        1 && ballots.filter((r) => r.xmin === tx).length === 1,
+  ).length;
+
+  return { transactions, ballots, exact, pairings, named, keys, opened };
 }
 
 function expectNothingLinked(
@@ -137,6 +144,7 @@ function expectNothingLinked(
   }
   // The join works as in the review: each sealed ballot was written by a ballot's transaction.
   expect(found.ballots.every((r) => found.transactions.has(r.xmin))).toBe(true);
+  expect(found.exact).toBeGreaterThanOrEqual(sitting.truths.at(-1)?.ballots.size ?? 1);
   expect(reading.versions.length).toBeGreaterThan(reading.rows.length / 2);
   expect(found.keys.size).toBeGreaterThan(cast * 10);
   expect({
@@ -163,6 +171,27 @@ test('the key check opens a ciphertext with its key, and not with another', asyn
   expect(opens(group.randomScalar(), one, [0, 1])).toBe(false);
   const stored = storedScalars(group, [JSON.stringify({ kept: group.encode(key) })]);
   expect([...stored.values()].some((s) => opens(s, one, [1]))).toBe(true);
+});
+
+test('the join names a choice that a ballot’s transaction wrote, as the counter box did', async () => {
+  const truth = { voteId: 'v1', choices: ['yes', 'no'], ballots: new Map([['ana-0001', 'no']]) };
+  const counter = Buffer.from('\u0000v1\u0000no\u0000\u0007', 'latin1');
+  const found = await attack(
+    { meetingId: 'm', truths: [truth], totals: new Map([['v1', { yes: 0, no: 1 }]]) },
+    {
+      rows: [
+        {
+          table: 'ballot_participation',
+          xmin: '731',
+          row: { vote_id: 'v1', member_id: 'ana-0001' },
+        },
+      ],
+      versions: [{ relation: '"ballot_counters"', block: 0, xmin: '731', bytes: counter }],
+      records: [],
+      material: [],
+    },
+  );
+  expect(found.named).toEqual(['row version in "ballot_counters" names no']);
 });
 
 const seed = Number(process.env.SECRECY_SEED ?? Math.floor(Math.random() * 2 ** 31));
