@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { languages } from './language';
 import { profileIds, subjects, thresholdBases, thresholds } from './profiles';
 import { genders, memberFunctions, roles, SYSTEM } from './roster';
+import {
+  aggregateSchema,
+  boxKeySchema,
+  commitmentsSchema,
+  dealtSharesSchema,
+  evidenceSchema,
+  MAX_TRUSTEES,
+  partialDecryptionSchema,
+  sealedBallotSchema,
+} from './tellers/wire';
 
 const id = z
   .string()
@@ -100,6 +110,20 @@ export const profileOverridesSchema = z
     joiningCallIsPresence: z.boolean(),
     quorumAt: z.enum(['opening', 'decision']),
     presenceToCast: z.object({ present: z.boolean(), returningMayVote: z.boolean() }),
+    sealedBox: z
+      .object({
+        tellers: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_TRUSTEES - 1),
+        threshold: z.number().int().min(2).max(MAX_TRUSTEES),
+        director: z.boolean(),
+      })
+      .refine(
+        (rule) => rule.threshold <= rule.tellers + (rule.director ? 1 : 0),
+        'no more trustees needed than there are',
+      ),
   })
   .partial()
   .strict();
@@ -176,12 +200,29 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
     threshold: z.enum(thresholds).optional(),
     base: z.enum(thresholdBases).optional(),
   }),
-  command('CastBallot', { voteId: id, choice: id }),
+  /** A named vote takes `choice`; a secret one a sealed `ballot` (the service seals a card's choice). */
+  command('CastBallot', {
+    voteId: id,
+    choice: id.optional(),
+    ballot: sealedBallotSchema.optional(),
+  }).refine(
+    (cast) => (cast.choice === undefined) !== (cast.ballot === undefined),
+    'a choice or a sealed ballot, one of them',
+  ),
   command('CloseVote', { voteId: id }),
   command('CountVote', {
     voteId: id,
     tally: z.record(id, z.number().int().min(0)).optional(),
+    /** A sealed vote's: SHA-256 (hex) of the tally record anyone can check. */
+    evidence: evidenceSchema.optional(),
   }),
+  command('NameTellers', { tellers: z.array(id).max(MAX_TRUSTEES) }),
+  command('CommitTrusteeKey', { boxKey: boxKeySchema, commitments: commitmentsSchema }),
+  command('DealTrusteeShares', { shares: dealtSharesSchema }),
+  command('ConfirmTrusteeShares', {}),
+  command('ComplainTrusteeShares', { against: id }),
+  command('AggregateBallots', { voteId: id, aggregate: aggregateSchema }),
+  command('DecryptTally', { voteId: id, partial: partialDecryptionSchema }),
   command('PublishResult', { voteId: id }),
   command('SuspendSitting', {}),
   command('ResumeSitting', {}),

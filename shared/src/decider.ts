@@ -17,6 +17,7 @@ import { decideMotion, evolveMotion } from './motions/decider';
 import { mayIssue } from './permissions';
 import { actorOf } from './roster';
 import { decideSpeaking, evolveSpeaking } from './speaking/decider';
+import { decideTellers, evolveTellers } from './tellers/ceremony';
 import { initialState, type MeetingState } from './state';
 import { decideVote, evolveVote } from './votes/decider';
 
@@ -91,9 +92,17 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'OpenVote':
     case 'CastBallot':
     case 'CloseVote':
+    case 'AggregateBallots':
+    case 'DecryptTally':
     case 'CountVote':
     case 'PublishResult':
       return decideVote(state, command);
+    case 'NameTellers':
+    case 'CommitTrusteeKey':
+    case 'DealTrusteeShares':
+    case 'ConfirmTrusteeShares':
+    case 'ComplainTrusteeShares':
+      return decideTellers(state, command);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -146,12 +155,20 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'BallotCast':
     case 'BallotChanged':
     case 'BallotRecorded':
+    case 'BallotsAggregated':
+    case 'TallyShareDecrypted':
     case 'VoteCounted':
     case 'ResultPublished':
       return state.status === 'none' ? state : evolveVote(state, event);
     case 'VoteOpened':
     case 'VoteClosed':
       return state.status === 'none' ? state : watchingQuorum(evolveVote(state, event));
+    case 'TellersNamed':
+    case 'TrusteeCommitted':
+    case 'TrusteeSharesDealt':
+    case 'TrusteeReady':
+    case 'TrusteeShareDisputed':
+      return state.status === 'none' ? state : evolveTellers(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

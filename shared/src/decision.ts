@@ -1,12 +1,16 @@
 import type { CommandContext } from './commands';
 import type { DomainError, ErrorCode } from './errors';
 import type { Event } from './events';
+import type { SealedBallot } from './sealed/types';
 
-/** A secret ballot's choice leaves `decide` here, apart from the events, for the ballot box only. */
+/**
+ * A secret ballot leaves `decide` here, apart from the events, for the ballot box only: sealed, so
+ * the box stores it beside the participation register without linking member and choice.
+ */
 export interface SecretBallot {
   readonly voteId: string;
   readonly member: string;
-  readonly choice: string;
+  readonly ballot: SealedBallot;
 }
 
 export type Decision =

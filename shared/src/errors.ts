@@ -830,6 +830,168 @@ export const errorCatalogue = {
       en: 'This council’s rules do not allow the sitting to be suspended.',
     },
   },
+  TELLERS_BUSY: {
+    status: 409,
+    message: {
+      fr: 'Les scrutateurs ne peuvent être changés tant qu’un scrutin secret n’est pas dépouillé.',
+      nl: 'De stemopnemers kunnen niet gewijzigd worden zolang een geheime stemming niet geteld is.',
+      de: 'Die Stimmenzähler können nicht gewechselt werden, solange eine geheime Abstimmung nicht ausgezählt ist.',
+      en: 'The tellers cannot change while a secret ballot is not yet counted.',
+    },
+  },
+  TELLER_COUNT_WRONG: {
+    status: 422,
+    message: {
+      fr: 'Les règles de ce conseil demandent {needed} scrutateurs.',
+      nl: 'De regels van deze raad vragen {needed} stemopnemers.',
+      de: 'Die Regeln dieses Rates verlangen {needed} Stimmenzähler.',
+      en: 'This council’s rules ask for {needed} tellers.',
+    },
+  },
+  TELLER_NOT_ELIGIBLE: {
+    status: 422,
+    message: {
+      fr: '{member} ne peut être scrutateur : un scrutateur est un membre votant du conseil, autre que la direction générale, nommé une seule fois.',
+      nl: '{member} kan geen stemopnemer zijn: een stemopnemer is een stemgerechtigd raadslid, niet de algemeen directeur, en wordt één keer aangewezen.',
+      de: '{member} kann nicht Stimmenzähler sein: ein Stimmenzähler ist ein stimmberechtigtes Ratsmitglied, nicht der Generaldirektor, und wird nur einmal bestimmt.',
+      en: '{member} cannot be a teller: a teller is a voting member of the council, not the director, named once.',
+    },
+  },
+  NOT_TRUSTEE: {
+    status: 403,
+    message: {
+      fr: 'Seuls les détenteurs de la clé de l’urne scellée peuvent faire ceci.',
+      nl: 'Alleen de sleutelhouders van de verzegelde stembus kunnen dit doen.',
+      de: 'Nur die Schlüsselverwahrer der versiegelten Urne können dies tun.',
+      en: 'Only the holders of the sealed ballot box’s key can do this.',
+    },
+  },
+  CEREMONY_OUT_OF_ORDER: {
+    status: 409,
+    message: {
+      fr: 'La remise des clés des scrutateurs n’en est pas à cette étape.',
+      nl: 'De sleuteluitwisseling van de stemopnemers is niet aan deze stap toe.',
+      de: 'Die Schlüsselübergabe der Stimmenzähler ist nicht bei diesem Schritt.',
+      en: 'The tellers’ key ceremony is not at this step.',
+    },
+  },
+  TRUSTEE_STEP_DONE: {
+    status: 409,
+    message: {
+      fr: 'Vous avez déjà franchi cette étape de la remise des clés.',
+      nl: 'U hebt deze stap van de sleuteluitwisseling al gezet.',
+      de: 'Sie haben diesen Schritt der Schlüsselübergabe bereits getan.',
+      en: 'You have already taken this step of the key ceremony.',
+    },
+  },
+  INVALID_COMMITMENTS: {
+    status: 400,
+    message: {
+      fr: 'Il faut {needed} engagements, un par coefficient.',
+      nl: 'Er zijn {needed} verbintenissen nodig, één per coëfficiënt.',
+      de: 'Es werden {needed} Verpflichtungen benötigt, eine je Koeffizient.',
+      en: '{needed} commitments are needed, one per coefficient.',
+    },
+  },
+  INVALID_DEALT_SHARES: {
+    status: 400,
+    message: {
+      fr: 'Il faut une part scellée pour chacun des autres détenteurs de la clé, et pour eux seuls.',
+      nl: 'Er is een verzegeld deel nodig voor elk van de andere sleutelhouders, en alleen voor hen.',
+      de: 'Für jeden anderen Schlüsselverwahrer ist ein versiegelter Anteil nötig, und nur für sie.',
+      en: 'A sealed share is needed for each of the other key holders, and for them only.',
+    },
+  },
+  SEALED_BOX_NOT_READY: {
+    status: 409,
+    message: {
+      fr: 'L’urne scellée n’est pas prête : {ready} détenteurs de la clé sur {needed} sont prêts. La présidence désigne les scrutateurs, qui ouvrent ensuite le panneau des scrutateurs.',
+      nl: 'De verzegelde stembus is niet klaar: {ready} van de {needed} sleutelhouders zijn klaar. De voorzitter wijst de stemopnemers aan, die daarna het paneel van de stemopnemers openen.',
+      de: 'Die versiegelte Urne ist nicht bereit: {ready} von {needed} Schlüsselverwahrern sind bereit. Der Vorsitz bestimmt die Stimmenzähler, die dann das Feld der Stimmenzähler öffnen.',
+      en: 'The sealed ballot box is not ready: {ready} of {needed} key holders are ready. The chair names the tellers, who then open the tellers’ panel.',
+    },
+  },
+  INVALID_BALLOT: {
+    status: 400,
+    message: {
+      fr: 'Ce bulletin ne convient pas à ce vote : un scrutin secret reçoit un bulletin scellé, un chiffré pour chacun de ses {count} choix ; un vote nominatif reçoit un choix.',
+      nl: 'Dit stembiljet past niet bij deze stemming: een geheime stemming krijgt een verzegeld stembiljet, één versleuteling voor elk van haar {count} keuzes; een naamstemming krijgt een keuze.',
+      de: 'Dieser Stimmzettel passt nicht zu dieser Abstimmung: eine geheime Abstimmung erhält einen versiegelten Stimmzettel, eine Verschlüsselung für jede ihrer {count} Wahlmöglichkeiten; eine namentliche Abstimmung erhält eine Wahl.',
+      en: 'This ballot does not fit this vote: a secret ballot takes a sealed ballot, one ciphertext for each of its {count} choices; a named vote takes a choice.',
+    },
+  },
+  BALLOT_PROOF_INVALID: {
+    status: 400,
+    message: {
+      fr: 'Ce bulletin scellé ne porte pas de preuve valable : il n’a pas été déposé. Votez à nouveau.',
+      nl: 'Dit verzegelde stembiljet draagt geen geldig bewijs: het is niet aanvaard. Stem opnieuw.',
+      de: 'Dieser versiegelte Stimmzettel trägt keinen gültigen Nachweis: er wurde nicht angenommen. Stimmen Sie erneut ab.',
+      en: 'This sealed ballot carries no valid proof: it was not accepted. Vote again.',
+    },
+  },
+  PARTIAL_PROOF_INVALID: {
+    status: 400,
+    message: {
+      fr: 'Cette part du dépouillement ne porte pas de preuve valable : elle n’a pas été retenue.',
+      nl: 'Dit deel van de telling draagt geen geldig bewijs: het is niet aanvaard.',
+      de: 'Dieser Anteil der Auszählung trägt keinen gültigen Nachweis: er wurde nicht angenommen.',
+      en: 'This share of the count carries no valid proof: it was not accepted.',
+    },
+  },
+  NOT_SEALED_VOTE: {
+    status: 409,
+    message: {
+      fr: 'Ce vote n’est pas un scrutin secret à l’urne scellée.',
+      nl: 'Deze stemming is geen geheime stemming met verzegelde stembus.',
+      de: 'Diese Abstimmung ist keine geheime Abstimmung mit versiegelter Urne.',
+      en: 'This vote is not a secret ballot in the sealed box.',
+    },
+  },
+  ALREADY_AGGREGATED: {
+    status: 409,
+    message: {
+      fr: 'Les bulletins de ce vote ont déjà été additionnés.',
+      nl: 'De stembiljetten van deze stemming zijn al opgeteld.',
+      de: 'Die Stimmzettel dieser Abstimmung wurden bereits addiert.',
+      en: 'This vote’s ballots have already been added up.',
+    },
+  },
+  AGGREGATE_MISMATCH: {
+    status: 409,
+    message: {
+      fr: 'La somme doit compter un bulletin par votant : {participants}.',
+      nl: 'De som moet één stembiljet per deelnemer tellen: {participants}.',
+      de: 'Die Summe muss einen Stimmzettel je Teilnehmer zählen: {participants}.',
+      en: 'The sum must count one ballot per voter: {participants}.',
+    },
+  },
+  NOT_AGGREGATED: {
+    status: 409,
+    message: {
+      fr: 'Les bulletins de ce vote ne sont pas encore additionnés.',
+      nl: 'De stembiljetten van deze stemming zijn nog niet opgeteld.',
+      de: 'Die Stimmzettel dieser Abstimmung sind noch nicht addiert.',
+      en: 'This vote’s ballots are not added up yet.',
+    },
+  },
+  ALREADY_DECRYPTED: {
+    status: 409,
+    message: {
+      fr: 'Vous avez déjà remis votre part du dépouillement de ce vote.',
+      nl: 'U hebt uw deel van de telling van deze stemming al gegeven.',
+      de: 'Sie haben Ihren Anteil an der Auszählung dieser Abstimmung bereits abgegeben.',
+      en: 'You have already given your share of this vote’s count.',
+    },
+  },
+  TALLY_SHARES_MISSING: {
+    status: 409,
+    message: {
+      fr: 'Le dépouillement attend les scrutateurs : {have} part(s) sur {needed}. En attente de : {waiting}.',
+      nl: 'De telling wacht op de stemopnemers: {have} van de {needed} delen. Wachten op: {waiting}.',
+      de: 'Die Auszählung wartet auf die Stimmenzähler: {have} von {needed} Anteilen. Ausstehend: {waiting}.',
+      en: 'The count waits for the tellers: {have} of {needed} shares. Waiting for: {waiting}.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -5,6 +5,13 @@ import type { MemberId } from './roster';
 import type { FloorKind } from './state';
 import type { Procedure } from './agenda/procedure';
 import type { RecordedResult } from './votes/result';
+import type {
+  Aggregate,
+  DealtShares,
+  PartialDecryption,
+  Trustee,
+  TrusteeCommitment,
+} from './sealed/types';
 
 interface Stamped {
   readonly at: string;
@@ -154,6 +161,8 @@ export type VoteEvent = Stamped &
         readonly eligible: readonly MemberId[];
         /** A vote on the order of business (closed session, urgency) rather than on the item. */
         readonly procedure?: Procedure;
+        /** A secret vote: the tellers' key ceremony whose key seals its ballots. */
+        readonly ceremony?: number;
       }
     | {
         readonly type: 'BallotCast';
@@ -179,12 +188,59 @@ export type VoteEvent = Stamped &
         /** Members in office present at the decision (absent from logs written before it). */
         readonly present?: number;
       }
+    /** The sum of a closed secret vote's sealed ballots, added by the service from the board. */
+    | { readonly type: 'BallotsAggregated'; readonly voteId: string; readonly aggregate: Aggregate }
+    | {
+        readonly type: 'TallyShareDecrypted';
+        readonly voteId: string;
+        readonly trustee: MemberId;
+        readonly partial: PartialDecryption;
+      }
     | { readonly type: 'VoteCounted'; readonly voteId: string; readonly result: RecordedResult }
     | { readonly type: 'ResultPublished'; readonly voteId: string }
   );
 
+/**
+ * The tellers' key ceremony (DESIGN.md, "The sealed ballot box"): the chair names them, each trustee
+ * commits to a polynomial, deals its shares sealed to the others, then confirms what it received.
+ */
+export type TellersEvent = Stamped &
+  (
+    | {
+        readonly type: 'TellersNamed';
+        readonly ceremony: number;
+        readonly trustees: readonly Trustee[];
+        readonly threshold: number;
+      }
+    | {
+        readonly type: 'TrusteeCommitted';
+        readonly ceremony: number;
+        readonly trustee: MemberId;
+        readonly commitment: TrusteeCommitment;
+      }
+    | {
+        readonly type: 'TrusteeSharesDealt';
+        readonly ceremony: number;
+        readonly trustee: MemberId;
+        readonly dealt: DealtShares;
+      }
+    | { readonly type: 'TrusteeReady'; readonly ceremony: number; readonly trustee: MemberId }
+    | {
+        readonly type: 'TrusteeShareDisputed';
+        readonly ceremony: number;
+        readonly trustee: MemberId;
+        readonly against: MemberId;
+      }
+  );
+
 export type Event =
-  MeetingEvent | AttendanceEvent | SpeakingEvent | MotionEvent | VoteEvent | ConflictEvent;
+  | MeetingEvent
+  | AttendanceEvent
+  | SpeakingEvent
+  | MotionEvent
+  | VoteEvent
+  | ConflictEvent
+  | TellersEvent;
 export type EventType = Event['type'];
 export type EventOf<T extends EventType> = Extract<Event, { type: T }>;
 

@@ -20,6 +20,7 @@ export * from './profiles';
 export * from './roster';
 export { evolveSpeaking, speakingTime } from './speaking/decider';
 export * from './state';
+export { currentCeremony, tellersReady, waitingTrustees } from './tellers/ready';
 export { COUNCIL_TIME_ZONE } from './time-zone';
 export { countElection, countQuestion, votesNeeded } from './votes/count';
 export { baseCount, type MajorityBase } from './votes/majority';

@@ -4,6 +4,8 @@ import type { Actor } from './roster';
 const chair = ['chair'] as const;
 const director = ['director'] as const;
 const member = ['chair', 'councillor'] as const;
+/** A trustee of the sealed box: a teller or the director; the decider checks which. */
+const trustee = ['chair', 'councillor', 'director'] as const;
 
 /**
  * Who may issue which command. Roles come from the meeting's roster, never from the Teams meeting
@@ -51,6 +53,13 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   PublishResult: director,
   SuspendSitting: chair,
   ResumeSitting: chair,
+  NameTellers: chair,
+  CommitTrusteeKey: trustee,
+  DealTrusteeShares: trustee,
+  ConfirmTrusteeShares: trustee,
+  ComplainTrusteeShares: trustee,
+  AggregateBallots: ['system'],
+  DecryptTally: trustee,
 };
 
 /**

@@ -6,6 +6,13 @@ import type { QuorumReport, QuorumShortfall } from './events';
 import type { RulesProfile, Threshold, ThresholdBase } from './profiles';
 import type { MemberId } from './roster';
 import type { VoteResult } from './votes/result';
+import type {
+  Aggregate,
+  DealtShares,
+  PartialDecryption,
+  Trustee,
+  TrusteeCommitment,
+} from './sealed/types';
 
 /** A member's declared interest in an item, and their leaving the room for it where they must. */
 export interface Conflict {
@@ -87,6 +94,33 @@ export interface Motion {
   readonly secondedBy: MemberId | null;
 }
 
+export type CeremonyStatus = 'committing' | 'dealing' | 'confirming' | 'ready' | 'failed';
+
+/** One key ceremony of the sitting's trustees: the director (where the rules say) and the tellers. */
+export interface TellersCeremony {
+  readonly ceremony: number;
+  /** In the order of their indices, 1..n. */
+  readonly trustees: readonly Trustee[];
+  readonly threshold: number;
+  readonly committed: Readonly<Record<MemberId, TrusteeCommitment>>;
+  readonly dealt: Readonly<Record<MemberId, DealtShares>>;
+  readonly ready: readonly MemberId[];
+  /** Who found a share that did not match its dealer's commitments, and against whom. */
+  readonly disputed: readonly { readonly trustee: MemberId; readonly against: MemberId }[];
+  readonly status: CeremonyStatus;
+}
+
+/** A secret vote's sealed box: whose key sealed it, its sum once closed, the trustees' shares of the count. */
+export interface SealedCount {
+  readonly ceremony: number;
+  readonly trustees: readonly Trustee[];
+  readonly threshold: number;
+  readonly aggregate: Aggregate | null;
+  readonly decrypted: Readonly<Record<MemberId, PartialDecryption>>;
+  /** SHA-256 (hex) of the tally record, once counted. */
+  readonly evidence: string | null;
+}
+
 export type VoteStatus = 'open' | 'closed' | 'counted' | 'published';
 
 export interface Vote {
@@ -117,6 +151,8 @@ export interface Vote {
   readonly result: VoteResult | null;
   /** A vote on the order of business (closed session, urgency); absent for a vote on the item. */
   readonly procedure?: Procedure;
+  /** A secret vote held in the sealed box; absent from named votes and from older logs. */
+  readonly sealed?: SealedCount;
 }
 
 export type MeetingStatus = 'draft' | 'convened' | 'open' | 'closed';
@@ -149,6 +185,8 @@ export interface Meeting {
   readonly closedAt: string | null;
   /** When the chair suspended the sitting (a break), until they resume it; absent in older logs. */
   readonly suspendedAt?: string | null;
+  /** The tellers' key ceremonies, the current one last; absent in older logs. */
+  readonly tellers?: readonly TellersCeremony[];
 }
 
 export type MeetingState = { readonly status: 'none' } | Meeting;

@@ -5,6 +5,7 @@ import { memo } from './copy-on-write';
 import type { MeetingSetup } from './commands';
 import type { Event } from './events';
 import { actorOf, SYSTEM, type Member, type Role } from './roster';
+import type { PartialDecryption } from './sealed/types';
 import type { Meeting, Vote } from './state';
 
 /** A reader not on the roster (the public, the press) sees what an observer sees. */
@@ -56,11 +57,32 @@ function memoSetupFor(setup: MeetingSetup, reader: Reader): MeetingSetup {
   return seen;
 }
 
-/** Until the director publishes it, a result is known to the director alone. */
+/**
+ * Until the director publishes it, a result is known to the director alone: so are the trustees'
+ * shares of a sealed count, which would give it; the others learn whose shares are in.
+ */
 function voteFor(vote: Vote, reader: Reader): Vote {
-  if (reader === 'director' || vote.status !== 'counted') return vote;
-  return { ...vote, status: 'closed', result: null };
+  if (reader === 'director' || vote.status === 'published') return vote;
+  const sealed = vote.sealed && { ...vote.sealed, decrypted: withoutShares(vote.sealed.decrypted) };
+  const hidden = sealed ? { ...vote, sealed } : vote;
+  return vote.status === 'counted' ? { ...hidden, status: 'closed', result: null } : hidden;
 }
+
+const unseenShare: PartialDecryption = { shares: [] };
+
+function withoutShares(
+  decrypted: Readonly<Record<string, PartialDecryption>>,
+): Record<string, PartialDecryption> {
+  return Object.fromEntries(Object.keys(decrypted).map((member) => [member, unseenShare]));
+}
+
+const tellersEvents: ReadonlySet<Event['type']> = new Set([
+  'TellersNamed',
+  'TrusteeCommitted',
+  'TrusteeSharesDealt',
+  'TrusteeReady',
+  'TrusteeShareDisputed',
+]);
 
 function filterRecord<T>(
   record: Readonly<Record<string, T>>,
@@ -111,6 +133,8 @@ export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
     votes: Object.fromEntries(
       Object.entries(votes).map(([id, vote]) => [id, voteFor(vote, reader)]),
     ),
+    // The key ceremony is the trustees' and the members' business, not the public's.
+    ...(observer && meeting.tellers ? { tellers: [] } : {}),
   };
 }
 
@@ -135,10 +159,12 @@ function itemOfEvent(meeting: Meeting, event: Event): ItemId | null {
 
 /**
  * What one reader receives of an event on the live stream, or null: a count before publication goes
- * to the director only, and nothing of a closed (huis clos) item reaches an observer.
+ * to the director only (a trustee's share of it too: the others learn only that it was given),
+ * nothing of a closed (huis clos) item reaches an observer, nor anything of the key ceremony.
  */
 export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event | null {
   if (event.type === 'VoteCounted' && reader !== 'director') return null;
+  if (tellersEvents.has(event.type) && isObserver(reader)) return null;
   // The public sees the doors close, and nothing of the item from then on.
   if (event.type === 'SessionClosed') return event;
   if (isObserver(reader)) {
@@ -153,6 +179,8 @@ export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event 
       return { ...event, agenda: agendaFor(sessionsNow(meeting, event.agenda), reader) };
     case 'RosterRevised':
       return reader === 'director' ? event : { ...event, roster: withoutBirthDates(event.roster) };
+    case 'TallyShareDecrypted':
+      return reader === 'director' ? event : { ...event, partial: unseenShare };
     default:
       return event;
   }

@@ -12,6 +12,7 @@ import {
 import { CHAIR, council, councillor, firstMembers, sitting } from './support/council';
 import { intentSequence, playIntents } from './support/session';
 import { command } from './support/spec';
+import { sealedCast } from './support/tellers';
 
 const oneAtATime = (events: readonly Event[], from?: MeetingState) =>
   events.reduce(evolve, from ?? fold([]));
@@ -52,10 +53,8 @@ describe('a large assembly', () => {
     inOneFold(() => {
       members.forEach((member, i) => {
         const choice = opened.choices[i % opened.choices.length] ?? 'abstain';
-        const decision = decide(
-          state,
-          command(member, { type: 'CastBallot', voteId: opened.voteId, choice }),
-        );
+        const cast = command(member, { type: 'CastBallot', voteId: opened.voteId, choice });
+        const decision = decide(state, sealedCast(state, cast));
         if (!decision.ok) throw new Error(decision.error.code);
         events.push(...decision.events);
         state = decision.events.reduce(evolve, state);
@@ -96,7 +95,10 @@ describe('folding', () => {
       if (!open.ok) throw new Error(open.error.code);
       state = open.events.reduce(evolve, state);
       const voteId = state.status === 'none' ? '' : (state.openVoteId ?? '');
-      const ballot = command(councillor(2), { type: 'CastBallot', voteId, choice: 'abstain' });
+      const ballot = sealedCast(
+        state,
+        command(councillor(2), { type: 'CastBallot', voteId, choice: 'abstain' }),
+      );
       const first = decide(state, ballot);
       if (!first.ok) throw new Error(first.error.code);
       state = first.events.reduce(evolve, state);

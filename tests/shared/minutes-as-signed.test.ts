@@ -87,6 +87,7 @@ function setupIn(language: 'fr' | 'nl', profile: 'wallonia' | 'flanders' = 'wall
 function sittingIn(language: 'fr' | 'nl', profile?: 'wallonia' | 'flanders'): Sitting {
   const s = new Sitting([created(setupIn(language, profile))]);
   s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+  s.nameTellers([c(1), c(2)]);
   s.do(DIRECTOR, { type: 'ExcuseMember', member: c(8) });
   for (const member of [CHAIR, c(1), c(2), c(3), c(4), c(5), c(6)]) {
     s.do(member, { type: 'CheckIn' });

@@ -214,17 +214,27 @@ describe('observers never see closed-session items', () => {
     },
   );
 
-  test.each(observers)('%s sees the public part of the meeting', (_, reader) => {
-    const log = play(
-      sitting({ members: 9, present: 5 }),
-      command(councillor(1), { type: 'RequestFloor', kind: 'contribution' }, 'r-p'),
-    );
-    const meeting = meetingAfter(log);
-    const view = meetingFor(meeting, reader);
-    expect(view.currentItemId).toBe('minutes');
-    expect(view.queues['minutes']?.requests.map((r) => r.id)).toEqual(['r-p']);
-    for (const event of log.slice(1)) expect(eventFor(meeting, event, reader)).toEqual(event);
-  });
+  test.each(observers)(
+    '%s sees the public part of the meeting, not the tellers’ key ceremony',
+    (_, reader) => {
+      const log = play(
+        sitting({ members: 9, present: 5 }),
+        command(councillor(1), { type: 'RequestFloor', kind: 'contribution' }, 'r-p'),
+      );
+      const meeting = meetingAfter(log);
+      const view = meetingFor(meeting, reader);
+      expect(view.currentItemId).toBe('minutes');
+      expect(view.queues['minutes']?.requests.map((r) => r.id)).toEqual(['r-p']);
+      const ceremony = ['TellersNamed', 'TrusteeCommitted', 'TrusteeSharesDealt', 'TrusteeReady'];
+      expect(log.filter((e) => e.type === 'TellersNamed')).toHaveLength(1);
+      for (const event of log.slice(1)) {
+        expect(eventFor(meeting, event, reader)).toEqual(
+          ceremony.includes(event.type) ? null : event,
+        );
+      }
+      expect(view.tellers).toEqual([]);
+    },
+  );
 
   test.each(councilMembers)('%s sees the closed item and everything on it', (_, reader) => {
     const { log, closedEvents } = closedSession();

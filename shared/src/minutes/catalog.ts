@@ -104,6 +104,8 @@ export interface MinutesWords {
     | 'notVoted'
     | 'votesCast'
     | 'secretNote'
+    | 'sealedBox'
+    | 'evidence'
     | 'rule'
     | 'abstentionsCounted'
     | 'abstentionsNotCounted'
@@ -287,6 +289,9 @@ const fr: MinutesWords = {
     votesCast: 'Suffrages exprimés : {cast} ; majorité requise : {needed}.',
     secretNote:
       'Scrutin secret : seuls les totaux sont consignés ; aucun choix n’est lié à un membre.',
+    sealedBox:
+      'Urne scellée, {threshold} des {trustees} détenteurs de la clé ({names}), dépouillement vérifié.',
+    evidence: 'Empreinte du dépouillement',
     rule: 'Règle appliquée',
     abstentionsCounted: 'abstentions comptées dans les suffrages exprimés',
     abstentionsNotCounted: 'abstentions et bulletins blancs non comptés',
@@ -508,6 +513,9 @@ const nl: MinutesWords = {
     votesCast: 'Uitgebrachte stemmen: {cast}; vereiste meerderheid: {needed}.',
     secretNote:
       'Geheime stemming: alleen de totalen worden genoteerd; geen keuze is aan een lid gekoppeld.',
+    sealedBox:
+      'Verzegelde stembus, {threshold} van de {trustees} sleutelhouders ({names}), telling geverifieerd.',
+    evidence: 'Vingerafdruk van de telling',
     rule: 'Toegepaste regel',
     abstentionsCounted: 'onthoudingen tellen mee in de uitgebrachte stemmen',
     abstentionsNotCounted: 'onthoudingen en blanco stemmen tellen niet mee',
@@ -729,6 +737,9 @@ const de: MinutesWords = {
     votesCast: 'Abgegebene Stimmen: {cast}; erforderliche Mehrheit: {needed}.',
     secretNote:
       'Geheime Abstimmung: nur die Summen werden festgehalten; keine Wahl ist einem Mitglied zugeordnet.',
+    sealedBox:
+      'Versiegelte Urne, {threshold} von {trustees} Schlüsselverwahrern ({names}), Auszählung geprüft.',
+    evidence: 'Fingerabdruck der Auszählung',
     rule: 'Angewandte Regel',
     abstentionsCounted: 'Enthaltungen zählen zu den abgegebenen Stimmen',
     abstentionsNotCounted: 'Enthaltungen und leere Stimmzettel zählen nicht',
@@ -941,6 +952,8 @@ const en: MinutesWords = {
     },
     votesCast: 'Votes cast: {cast}; majority needed: {needed}.',
     secretNote: 'Secret ballot: only the totals are recorded; no choice is linked to a member.',
+    sealedBox: 'Sealed ballot box, {threshold} of {trustees} trustees ({names}), tally verified.',
+    evidence: 'Tally hash',
     rule: 'Rule applied',
     abstentionsCounted: 'abstentions counted in the votes cast',
     abstentionsNotCounted: 'abstentions and blank ballots not counted',

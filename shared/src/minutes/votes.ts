@@ -65,6 +65,24 @@ function secretLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBlock
       paragraph(String(result.tally[choice] ?? 0), { label: choiceLabel(ctx, vote, choice) }),
     ),
     paragraph(words.secretNote, { tone: 'note' }),
+    ...sealedLines(ctx, vote),
+  ];
+}
+
+/** A count from the sealed box names its trustees and the hash of the record anyone can check. */
+function sealedLines(ctx: Context, vote: Vote): MinutesBlock[] {
+  const sealed = vote.sealed;
+  if (!sealed) return [];
+  const words = ctx.words.vote;
+  const names = sealed.trustees.map((t) => ctx.name(t.member));
+  const box = ctx.fill(words.sealedBox, {
+    threshold: sealed.threshold,
+    trustees: sealed.trustees.length,
+    names: listOf(ctx.meeting.setup.language, names),
+  });
+  return [
+    paragraph(box, { tone: 'note' }),
+    ...(sealed.evidence ? [paragraph(sealed.evidence, { label: words.evidence })] : []),
   ];
 }
 

@@ -42,6 +42,16 @@ export interface AppointmentTieRule {
   readonly tieBreak: 'older' | 'none';
 }
 
+/** Who holds the sealed ballot box's key together: `threshold` of the trustees open it (DESIGN.md). */
+export interface SealedBoxRule {
+  /** How many tellers (scrutateurs, stemopnemers) the chair names for the sitting. */
+  readonly tellers: number;
+  /** How many trustees it takes to count a secret vote: never one alone. */
+  readonly threshold: number;
+  /** Whether the general director is a trustee besides the tellers. */
+  readonly director: boolean;
+}
+
 export interface RulesProfile {
   readonly id: ProfileId;
   readonly quorumBase: Rule<'membersInOffice'>;
@@ -86,6 +96,7 @@ export interface RulesProfile {
   readonly quorumAt: Rule<'opening' | 'decision'>;
   /** Whether a ballot needs its member present, and whether one who left and returned may still cast it. */
   readonly presenceToCast: Rule<{ readonly present: boolean; readonly returningMayVote: boolean }>;
+  readonly sealedBox: Rule<SealedBoxRule>;
 }
 
 export type RuleName = Exclude<keyof RulesProfile, 'id'>;

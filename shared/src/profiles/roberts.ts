@@ -85,4 +85,10 @@ export const roberts: RulesProfile = {
     source:
       'RONR: only members present vote; one who enters before the result is announced may vote',
   },
+  sealedBox: {
+    value: { tellers: 2, threshold: 2, director: true },
+    status: 'council',
+    source:
+      'RONR §45 (ballot voting): tellers appointed by the chair count the ballots; here the secretary and two tellers, any two of them',
+  },
 };

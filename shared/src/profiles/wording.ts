@@ -1,5 +1,6 @@
 import type { Language } from '../language';
-import type { RuleName, RuleStatus, RulesProfile } from './profile';
+import { fill } from '../template';
+import type { RuleName, RuleStatus, RulesProfile, SealedBoxRule } from './profile';
 
 /**
  * What each rule says, in each language, keyed by the rule's name and then by its value where the
@@ -66,6 +67,11 @@ const fr: Wording = {
     decision: 'le conseil ne décide que si la majorité de ses membres est présente',
   },
   presenceToCast: { any: 'seuls les membres présents prennent part au vote' },
+  sealedBox: {
+    true: 'urne scellée : {threshold} des {trustees} détenteurs de la clé (la direction générale et {tellers} scrutateurs désignés par la présidence) dépouillent ensemble un scrutin secret',
+    false:
+      'urne scellée : {threshold} des {tellers} scrutateurs désignés par la présidence dépouillent ensemble un scrutin secret',
+  },
   conflictOfInterest: {
     true: 'un membre qui a un intérêt personnel à l’objet quitte la séance pour ce point',
     false: 'un membre qui a un intérêt personnel à l’objet ne prend part ni au débat ni au vote',
@@ -130,6 +136,11 @@ const nl: Wording = {
     decision: 'de raad beslist alleen als de meerderheid van zijn leden aanwezig is',
   },
   presenceToCast: { any: 'alleen de aanwezige leden nemen deel aan de stemming' },
+  sealedBox: {
+    true: 'verzegelde stembus: {threshold} van de {trustees} sleutelhouders (de algemeen directeur en {tellers} stemopnemers aangewezen door de voorzitter) tellen samen een geheime stemming',
+    false:
+      'verzegelde stembus: {threshold} van de {tellers} stemopnemers aangewezen door de voorzitter tellen samen een geheime stemming',
+  },
   conflictOfInterest: {
     true: 'een lid met een persoonlijk belang bij het punt verlaat de zitting voor dat punt',
     false:
@@ -195,6 +206,11 @@ const de: Wording = {
     decision: 'der Rat beschließt nur, wenn die Mehrheit seiner Mitglieder anwesend ist',
   },
   presenceToCast: { any: 'nur anwesende Mitglieder nehmen an der Abstimmung teil' },
+  sealedBox: {
+    true: 'versiegelte Urne: {threshold} der {trustees} Schlüsselverwahrer (der Generaldirektor und {tellers} vom Vorsitz bestimmte Stimmenzähler) zählen eine geheime Abstimmung gemeinsam aus',
+    false:
+      'versiegelte Urne: {threshold} der {tellers} vom Vorsitz bestimmten Stimmenzähler zählen eine geheime Abstimmung gemeinsam aus',
+  },
   conflictOfInterest: {
     true: 'ein Mitglied mit persönlichem Interesse am Punkt verlässt für diesen Punkt die Sitzung',
     false:
@@ -260,6 +276,11 @@ const en: Wording = {
     decision: 'the council decides only while a majority of its members is present',
   },
   presenceToCast: { any: 'only members present take part in the vote' },
+  sealedBox: {
+    true: 'sealed ballot box: {threshold} of the {trustees} key holders (the director and {tellers} tellers named by the chair) count a secret ballot together',
+    false:
+      'sealed ballot box: {threshold} of the {tellers} tellers named by the chair count a secret ballot together',
+  },
   conflictOfInterest: {
     true: 'a member with a personal interest in the item leaves the sitting for it',
     false: 'a member with a personal interest in the item takes no part in its debate and vote',
@@ -280,6 +301,7 @@ function valueKey(profile: RulesProfile, rule: RuleName): string {
   if (rule === 'tieRule') return profile.tieRule.value.appointment.tieBreak;
   if (rule === 'conflictOfInterest') return String(profile.conflictOfInterest.value.leavesRoom);
   if (rule === 'urgency') return String(profile.urgency.value.allowed);
+  if (rule === 'sealedBox') return String(profile.sealedBox.value.director);
   const value: unknown = profile[rule].value;
   return typeof value === 'boolean' || typeof value === 'string' ? String(value) : 'any';
 }
@@ -287,7 +309,13 @@ function valueKey(profile: RulesProfile, rule: RuleName): string {
 /** The rule as the profile sets it, in `language`. */
 export function ruleDescription(language: Language, profile: RulesProfile, rule: RuleName): string {
   const texts = wordings[language][rule];
-  return texts[valueKey(profile, rule)] ?? texts.any ?? Object.values(texts)[0] ?? rule;
+  const text = texts[valueKey(profile, rule)] ?? texts.any ?? Object.values(texts)[0] ?? rule;
+  return rule === 'sealedBox' ? fill(text, trusteeCounts(profile.sealedBox.value)) : text;
+}
+
+function trusteeCounts(rule: SealedBoxRule): Record<string, number> {
+  const trustees = rule.tellers + (rule.director ? 1 : 0);
+  return { tellers: rule.tellers, threshold: rule.threshold, trustees };
 }
 
 /** An article reference: a statute's initials or "art.", then a number (CDLD L1122-26, art. 93). */

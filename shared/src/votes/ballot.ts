@@ -2,7 +2,8 @@ import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { Event, QuorumShortfall } from '../events';
 import { suspended } from '../guards';
-import type { Meeting } from '../state';
+import type { SealedBallot } from '../sealed/types';
+import type { Meeting, Vote } from '../state';
 import { hasTakenPart, isEntitled, absenceRefusal } from './participation';
 import { quorumShortfall } from '../attendance/quorum';
 import { presentAtClose } from './majority';
@@ -22,17 +23,23 @@ export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): 
   if (!isEntitled(vote, command.by)) return refuse('NOT_ENTITLED');
   const absent = absenceRefusal(meeting, vote, command.by);
   if (absent) return refuse(absent);
-  if (!vote.choices.includes(command.choice)) return refuse('INVALID_CHOICE');
+  const cast = castOf(vote, command);
+  if (!cast) return refuse('INVALID_BALLOT', { count: vote.choices.length });
+  if (cast.choice !== undefined && !vote.choices.includes(cast.choice)) {
+    return refuse('INVALID_CHOICE');
+  }
   const ballot = { voteId: vote.id, member: command.by, ...stamp(command) };
   if (hasTakenPart(vote, command.by)) {
     // A secret ballot can never be changed: that would need its earlier choice, which nothing keeps.
-    if (vote.secret || !meeting.profile.voteChangeUntilClose.value) return refuse('ALREADY_VOTED');
-    return accept({ type: 'BallotChanged', ...ballot, choice: command.choice });
+    if (cast.choice === undefined || !meeting.profile.voteChangeUntilClose.value) {
+      return refuse('ALREADY_VOTED');
+    }
+    return accept({ type: 'BallotChanged', ...ballot, choice: cast.choice });
   }
   const events: Event[] = [
-    vote.secret
+    cast.choice === undefined
       ? { type: 'BallotRecorded', ...ballot }
-      : { type: 'BallotCast', ...ballot, choice: command.choice },
+      : { type: 'BallotCast', ...ballot, choice: cast.choice },
   ];
   if (vote.participants.length + 1 === vote.eligible.length) {
     events.push({
@@ -45,10 +52,24 @@ export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): 
       ...stamp(command),
     });
   }
-  if (!vote.secret) return { ok: true, events };
+  if (cast.ballot === undefined) return { ok: true, events };
   return {
     ok: true,
     events,
-    secretBallot: { voteId: vote.id, member: command.by, choice: command.choice },
+    secretBallot: { voteId: vote.id, member: command.by, ballot: cast.ballot },
   };
+}
+
+/**
+ * A named vote takes a choice; a secret one a sealed ballot with one ciphertext per choice, never a
+ * choice (the service seals a card's choice before the domain sees it). Proofs are the service's.
+ */
+function castOf(
+  vote: Vote,
+  command: CommandOf<'CastBallot'>,
+): { choice: string; ballot?: undefined } | { choice?: undefined; ballot: SealedBallot } | null {
+  const { choice, ballot } = command;
+  if (!vote.secret) return choice !== undefined && ballot === undefined ? { choice } : null;
+  if (choice !== undefined || ballot?.choices.length !== vote.choices.length) return null;
+  return { ballot };
 }

@@ -7,6 +7,7 @@ import { withoutQuorum } from './ballot';
 import { countElection, countQuestion, voided } from './count';
 import { majorityBaseOf, presentAtClose } from './majority';
 import type { Tally } from './result';
+import { sharesMissing } from './sealed-count';
 
 export function closeVote(meeting: Meeting, command: CommandOf<'CloseVote'>): Decision {
   const vote = meeting.votes[command.voteId];
@@ -29,7 +30,7 @@ function namedTally(vote: Vote): Tally {
   return tally;
 }
 
-/** The ballot box's counters must add up to the participation register, or nothing is counted. */
+/** The trustees' decrypted totals must add up to the participation register, or nothing is counted. */
 function checkedTally(vote: Vote, tally: Tally | undefined): Tally | null {
   if (!tally) return null;
   const choices = Object.keys(tally);
@@ -53,6 +54,10 @@ export function countVote(meeting: Meeting, command: CommandOf<'CountVote'>): De
   const vote = meeting.votes[command.voteId];
   if (!vote) return refuse('VOTE_NOT_FOUND');
   if (vote.status !== 'closed') return refuse('VOTE_NOT_CLOSED');
+  if (vote.secret) {
+    const missing = vote.sealed ? sharesMissing(meeting, vote) : refuse('NOT_SEALED_VOTE');
+    if (missing) return missing;
+  }
   const tally = vote.secret ? checkedTally(vote, command.tally) : namedTally(vote);
   if (!tally) return refuse('TALLY_MISMATCH');
   const counted =
@@ -66,7 +71,9 @@ export function countVote(meeting: Meeting, command: CommandOf<'CountVote'>): De
           majorityBaseOf(meeting, vote),
         )
       : countQuestion(tally, meeting.profile, vote.threshold, majorityBaseOf(meeting, vote));
-  const result = vote.quorumLost ? voided(counted, vote.quorumLost, meeting.profile) : counted;
+  const decided = vote.quorumLost ? voided(counted, vote.quorumLost, meeting.profile) : counted;
+  const evidence = vote.secret ? command.evidence : undefined;
+  const result = evidence ? { ...decided, evidence } : decided;
   return accept(
     { type: 'VoteCounted', voteId: vote.id, result, ...stamp(command) },
     ...procedureDecided(vote, result, command),

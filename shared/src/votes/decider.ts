@@ -3,14 +3,21 @@ import { withEntry, withItem } from '../copy-on-write';
 import type { Decision } from '../decision';
 import type { VoteEvent } from '../events';
 import { withMotion } from '../motions/decider';
-import type { Meeting, Vote } from '../state';
+import type { Meeting, SealedCount, Vote } from '../state';
 import { castBallot } from './ballot';
 import { closeVote, countVote, publishResult } from './close';
 import { openVote } from './open';
 import { resultWithBase } from './result';
+import { aggregateBallots, decryptTally } from './sealed-count';
 
 export type VoteCommand = CommandOf<
-  'OpenVote' | 'CastBallot' | 'CloseVote' | 'CountVote' | 'PublishResult'
+  | 'OpenVote'
+  | 'CastBallot'
+  | 'CloseVote'
+  | 'AggregateBallots'
+  | 'DecryptTally'
+  | 'CountVote'
+  | 'PublishResult'
 >;
 
 export function decideVote(meeting: Meeting, command: VoteCommand): Decision {
@@ -21,6 +28,10 @@ export function decideVote(meeting: Meeting, command: VoteCommand): Decision {
       return castBallot(meeting, command);
     case 'CloseVote':
       return closeVote(meeting, command);
+    case 'AggregateBallots':
+      return aggregateBallots(meeting, command);
+    case 'DecryptTally':
+      return decryptTally(meeting, command);
     case 'CountVote':
       return countVote(meeting, command);
     case 'PublishResult':
@@ -54,6 +65,23 @@ function motionDecided(meeting: Meeting, vote: Vote, adopted: boolean): Meeting 
   return withMotion(decided, { ...amended, text: motion.text });
 }
 
+/** A secret vote keeps the trustees and threshold of the ceremony whose key sealed it. */
+function sealedBox(meeting: Meeting, ceremony: number | undefined): { sealed?: SealedCount } {
+  const named = meeting.tellers?.find((c) => c.ceremony === ceremony);
+  if (!named) return {};
+  const { trustees, threshold } = named;
+  return {
+    sealed: {
+      ceremony: named.ceremony,
+      trustees,
+      threshold,
+      aggregate: null,
+      decrypted: {},
+      evidence: null,
+    },
+  };
+}
+
 export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
   if (event.type === 'VoteOpened') {
     const opened = withVote(meeting, {
@@ -77,6 +105,7 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
       presentAtClose: null,
       result: null,
       ...(event.procedure ? { procedure: event.procedure } : {}),
+      ...sealedBox(meeting, event.ceremony),
     });
     const motion = event.motionId ? meeting.motions[event.motionId] : undefined;
     const voting = motion ? withMotion(opened, { ...motion, status: 'voting' }) : opened;
@@ -112,11 +141,28 @@ export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {
         }),
         openVoteId: null,
       };
+    case 'BallotsAggregated':
+      return vote.sealed
+        ? withVote(meeting, { ...vote, sealed: { ...vote.sealed, aggregate: event.aggregate } })
+        : meeting;
+    case 'TallyShareDecrypted':
+      return vote.sealed
+        ? withVote(meeting, {
+            ...vote,
+            sealed: {
+              ...vote.sealed,
+              decrypted: { ...vote.sealed.decrypted, [event.trustee]: event.partial },
+            },
+          })
+        : meeting;
     case 'VoteCounted':
       return withVote(meeting, {
         ...vote,
         status: 'counted',
         result: resultWithBase(event.result),
+        ...(vote.sealed
+          ? { sealed: { ...vote.sealed, evidence: event.result.evidence ?? null } }
+          : {}),
       });
     case 'ResultPublished': {
       const published = withVote(meeting, { ...vote, status: 'published' });

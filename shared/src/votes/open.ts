@@ -6,7 +6,8 @@ import { inConflict } from '../conflicts/record';
 import { currentItem, isPresent, notInSession, suspended } from '../guards';
 import { isPending, undecidedAmendments } from '../motions/decider';
 import { membersInOffice } from '../roster';
-import type { Meeting } from '../state';
+import type { Meeting, TellersCeremony } from '../state';
+import { currentCeremony, tellersReady } from '../tellers/ready';
 import { ABSTAIN, questionChoices } from './result';
 import { secondRound } from './runoff';
 import { secretAllowed } from './secrecy';
@@ -72,6 +73,13 @@ export function eligibleMembers(meeting: Meeting): string[] {
   return ordered.map((m) => m.id);
 }
 
+/** A secret ballot goes into the sealed box, which needs its trustees' key ready. */
+function readyCeremony(meeting: Meeting): TellersCeremony | Decision {
+  const ceremony = currentCeremony(meeting);
+  if (ceremony?.status === 'ready') return ceremony;
+  return refuse('SEALED_BOX_NOT_READY', tellersReady(meeting));
+}
+
 export function openVote(meeting: Meeting, command: CommandOf<'OpenVote'>): Decision {
   const refusal = notInSession(meeting) ?? suspended(meeting);
   if (refusal) return refusal;
@@ -99,14 +107,18 @@ export function openVote(meeting: Meeting, command: CommandOf<'OpenVote'>): Deci
   }
   const question = questionOf(meeting, item, command);
   if ('ok' in question) return question;
+  const secret =
+    command.secret ??
+    (secretRequired || (item.expectedVote === 'secret' && secretAllowed(profile, item.subject)));
+  const ceremony = secret ? readyCeremony(meeting) : null;
+  if (ceremony && 'ok' in ceremony) return ceremony;
   return accept({
     type: 'VoteOpened',
     voteId: command.newId,
     itemId: item.id,
     ...question,
-    secret:
-      command.secret ??
-      (secretRequired || (item.expectedVote === 'secret' && secretAllowed(profile, item.subject))),
+    secret,
+    ...(ceremony ? { ceremony: ceremony.ceremony } : {}),
     threshold,
     base,
     eligible: eligibleMembers(meeting),

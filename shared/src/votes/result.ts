@@ -44,6 +44,8 @@ export interface VoteResult {
   readonly base: ThresholdBase;
   readonly baseCount: number;
   readonly rule: AppliedRule;
+  /** A sealed vote's: SHA-256 (hex) of the tally record `verify-tally` checks. */
+  readonly evidence?: string;
 }
 
 /** A result as logged: counts written before majorities had a base lack it (they were of votes cast). */

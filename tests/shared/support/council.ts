@@ -1,11 +1,15 @@
 import {
   meetingSetupSchema,
+  profileWith,
+  type Command,
+  type WireCommand,
   type Event,
   type MeetingSetup,
   type MeetingSetupInput,
   type ProfileId,
   type ProfileOverrides,
 } from '../../../shared/src';
+import { readyCeremony } from './tellers';
 
 export const CHAIR = 'chair';
 export const DIRECTOR = 'director';
@@ -23,6 +27,7 @@ interface CouncilOptions {
   readonly agenda?: MeetingSetupInput['agenda'];
   readonly mode?: MeetingSetup['mode'];
   readonly convocation?: number;
+  readonly language?: MeetingSetup['language'];
 }
 
 const title = (en: string) => ({ fr: `${en} (fr)`, nl: `${en} (nl)`, de: `${en} (de)`, en });
@@ -63,7 +68,7 @@ export function council(options: CouncilOptions = {}): MeetingSetup {
   return meetingSetupSchema.parse({
     title: 'Council meeting',
     municipality: 'Testville',
-    language: 'en',
+    language: options.language ?? 'en',
     mode: options.mode ?? 'remote',
     tool: 'Microsoft Teams',
     scheduledStart: '2026-11-23T19:30:00+01:00',
@@ -107,16 +112,35 @@ export function firstMembers(count: number): string[] {
   return [CHAIR, ...Array.from({ length: count - 1 }, (_, i) => councillor(i + 1))];
 }
 
-/** An open meeting on `item` with the first `present` members checked in. */
+/** The service's stamp on a command the support issues: who, when and a fresh id. */
+const issued = (by: string, wire: WireCommand): Command => ({
+  ...wire,
+  by,
+  at: nextTime(),
+  newId: `tellers-${tick}`,
+});
+
+/** The first councillors as the tellers the rules ask for, their ceremony done: a secret ballot may open. */
+export function tellersNamed(history: readonly Event[], options: CouncilOptions = {}): Event[] {
+  const rule = profileWith(options.profile ?? 'wallonia', options.overrides).sealedBox.value;
+  if ((options.members ?? 49) <= rule.tellers) return [];
+  const tellers = Array.from({ length: rule.tellers }, (_, i) => councillor(i + 1));
+  return readyCeremony(history, tellers, issued);
+}
+
+/**
+ * An open meeting on `item` with the first `present` members checked in, and its sealed ballot box
+ * ready (the director and two tellers) unless `tellers` is false.
+ */
 export function sitting(
-  options: CouncilOptions & { present?: number; item?: string | null } = {},
+  options: CouncilOptions & { present?: number; item?: string | null; tellers?: boolean } = {},
 ): Event[] {
   const present = options.present ?? 25;
   const item = options.item === undefined ? 'minutes' : options.item;
+  const open = [created(council(options)), convened(), opened()];
   return [
-    created(council(options)),
-    convened(),
-    opened(),
+    ...open,
+    ...(options.tellers === false ? [] : tellersNamed(open, options)),
     ...firstMembers(present).map(checkedIn),
     ...(item ? [itemTakenUp(item)] : []),
   ];

@@ -10,6 +10,7 @@ import { CHAIR, DIRECTOR } from './council';
 import type { WireOf } from './payloads';
 import { Session } from './session';
 import { command } from './spec';
+import { readyCeremony } from './tellers';
 
 /** What the footer of every test's minutes points at. */
 export const SEAL = { seq: 42, hash: 'ab'.repeat(32) };
@@ -45,11 +46,22 @@ export class Sitting {
     return this;
   }
 
+  /** The chair names `tellers` and the trustees' key ceremony completes: secret ballots may open. */
+  nameTellers(tellers: readonly string[]): this {
+    this.session.append(readyCeremony(this.session.log, tellers, command));
+    return this;
+  }
+
   /**
    * The chair opens a vote, each member entitled chooses (null: does not vote), the chair closes it
-   * if some did not vote, the service counts it, and the director publishes unless told not to.
+   * if some did not vote, the service counts it (with the tally record's hash, when given), and the
+   * director publishes unless told not to.
    */
-  vote(open: WireOf<'OpenVote'>, choose: Choose, options: { publish?: boolean } = {}): string {
+  vote(
+    open: WireOf<'OpenVote'>,
+    choose: Choose,
+    options: { publish?: boolean; evidence?: string } = {},
+  ): string {
     const voteId = `vote-${++votes}`;
     this.do(this.people.chair, open, { id: voteId });
     const vote = this.session.meeting.votes[voteId];
@@ -62,7 +74,8 @@ export class Sitting {
       this.do(this.people.chair, { type: 'CloseVote', voteId });
     }
     const tally = vote.secret ? this.session.box(voteId) : undefined;
-    this.do('system', tally ? { type: 'CountVote', voteId, tally } : { type: 'CountVote', voteId });
+    const evidence = options.evidence ? { evidence: options.evidence } : {};
+    this.do('system', { type: 'CountVote', voteId, ...(tally ? { tally } : {}), ...evidence });
     if (options.publish ?? true) {
       this.do(this.people.director, { type: 'PublishResult', voteId });
     }

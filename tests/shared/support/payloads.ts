@@ -8,6 +8,7 @@ import {
 } from '../../../shared/src';
 import { CHAIR, council, councillor, DIRECTOR, OBSERVER, sitting } from './council';
 import { command, play } from './spec';
+import { placeholderAggregate, placeholderPartial, point } from './tellers';
 
 export type WireOf<T extends CommandType> = Extract<WireCommand, { type: T }>;
 
@@ -62,6 +63,17 @@ export function payloads(): Payloads {
     PublishResult: { type: 'PublishResult', voteId: VOTE },
     SuspendSitting: { type: 'SuspendSitting' },
     ResumeSitting: { type: 'ResumeSitting' },
+    NameTellers: { type: 'NameTellers', tellers: [councillor(1), councillor(2)] },
+    CommitTrusteeKey: { type: 'CommitTrusteeKey', boxKey: point(1), commitments: [point(2)] },
+    DealTrusteeShares: { type: 'DealTrusteeShares', shares: { [councillor(1)]: point(3) } },
+    ConfirmTrusteeShares: { type: 'ConfirmTrusteeShares' },
+    ComplainTrusteeShares: { type: 'ComplainTrusteeShares', against: councillor(1) },
+    AggregateBallots: {
+      type: 'AggregateBallots',
+      voteId: VOTE,
+      aggregate: placeholderAggregate(3, 0),
+    },
+    DecryptTally: { type: 'DecryptTally', voteId: VOTE, partial: placeholderPartial(3) },
   };
 }
 

@@ -16,14 +16,16 @@ import {
 import { CHAIR, councillor, DIRECTOR, OBSERVER } from './council';
 import { meetingOf, type WireOf } from './payloads';
 import { command } from './spec';
+import { afterTurn, placeholderAggregate, placeholderPartial, point, sealedCast } from './tellers';
 
 /** Everyone of a 9-member council (`council({ members: 9 })`), the service and a stranger. */
 export const MEMBERS = [CHAIR, ...Array.from({ length: 8 }, (_, i) => councillor(i + 1))];
 export const PEOPLE = [...MEMBERS, DIRECTOR, OBSERVER, 'system', 'stranger'];
 
 /**
- * A meeting driven one command at a time, as the service would: decide, append the events, and
- * drop each secret ballot's choice in the ballot box, which keeps one counter per choice and nothing else.
+ * A meeting driven one command at a time, as the service would: seal a secret choice before
+ * deciding, append the events, count the choice in the test's own box (what the trustees' shares
+ * would reveal), and after each turn add up a closed sealed vote and give the trustees' shares.
  */
 export class Session {
   readonly log: Event[];
@@ -40,17 +42,23 @@ export class Session {
   }
 
   issue(cmd: Command): Decision {
-    const decision = decide(this.state, cmd);
+    const decision = decide(this.state, sealedCast(this.state, cmd));
     if (!decision.ok) return decision;
-    this.log.push(...decision.events);
-    this.state = fold(decision.events, this.state);
+    this.append(decision.events);
     const ballot = decision.secretBallot;
-    if (ballot) {
+    if (ballot && cmd.type === 'CastBallot' && cmd.choice !== undefined) {
       const box = this.boxes.get(ballot.voteId) ?? {};
-      box[ballot.choice] = (box[ballot.choice] ?? 0) + 1;
+      box[cmd.choice] = (box[cmd.choice] ?? 0) + 1;
       this.boxes.set(ballot.voteId, box);
     }
+    this.append(afterTurn(this.state, command));
     return decision;
+  }
+
+  /** Appends events decided elsewhere (a ceremony the support ran), as the service's log would. */
+  append(events: readonly Event[]): void {
+    this.log.push(...events);
+    this.state = fold(events, this.state);
   }
 
   /** The ballot box's counters for a secret vote. */
@@ -111,6 +119,13 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   PublishResult: 5,
   SuspendSitting: 1,
   ResumeSitting: 1,
+  NameTellers: 1,
+  CommitTrusteeKey: 1,
+  DealTrusteeShares: 1,
+  ConfirmTrusteeShares: 1,
+  ComplainTrusteeShares: 1,
+  AggregateBallots: 1,
+  DecryptTally: 2,
 };
 
 /** Intents for commands of the given types, as often as their weights say. */
@@ -244,6 +259,40 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
       return { type: intent.type, voteId: inStatus('closed') ?? voteId };
     case 'PublishResult':
       return { type: intent.type, voteId: inStatus('counted') ?? voteId };
+    case 'NameTellers':
+      return {
+        type: intent.type,
+        tellers: [at(MEMBERS, pick) ?? CHAIR, at(MEMBERS, pick + 1) ?? CHAIR],
+      };
+    case 'CommitTrusteeKey': {
+      const threshold = meeting.tellers?.at(-1)?.threshold ?? 2;
+      const commitments = Array.from({ length: flag ? threshold : 1 }, (_, i) => point(i));
+      return { type: intent.type, boxKey: point(pick), commitments };
+    }
+    case 'DealTrusteeShares': {
+      const trustees = meeting.tellers?.at(-1)?.trustees ?? [];
+      return {
+        type: intent.type,
+        shares: Object.fromEntries(
+          trustees.slice(flag ? 0 : 1).map((t) => [t.member, point(pick)]),
+        ),
+      };
+    }
+    case 'ComplainTrusteeShares':
+      return {
+        type: intent.type,
+        against: at(meeting.tellers?.at(-1)?.trustees ?? [], pick)?.member ?? CHAIR,
+      };
+    case 'AggregateBallots': {
+      const closed = meeting.votes[inStatus('closed') ?? voteId];
+      const aggregate = placeholderAggregate(
+        closed?.choices.length ?? 3,
+        closed?.participants.length ?? 0,
+      );
+      return { type: intent.type, voteId: closed?.id ?? voteId, aggregate };
+    }
+    case 'DecryptTally':
+      return { type: intent.type, voteId, partial: placeholderPartial(vote?.choices.length ?? 3) };
     default:
       return { type: intent.type };
   }

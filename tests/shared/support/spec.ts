@@ -9,6 +9,7 @@ import {
   type WireCommand,
 } from '../../../shared/src';
 import { nextTime } from './council';
+import { afterTurn, sealedCast } from './tellers';
 
 let ids = 0;
 
@@ -31,13 +32,16 @@ interface Outcome {
   readonly after: MeetingState;
 }
 
-/** Given a history, when a command arrives, then these events (or this refusal). */
+/**
+ * Given a history, when a command arrives (a secret choice sealed first, as the service does),
+ * then these events (or this refusal).
+ */
 export function given(...history: Event[]) {
   const state = fold(history);
   return {
     state,
     when(cmd: Command): Outcome {
-      const decision = decide(state, cmd);
+      const decision = decide(state, sealedCast(state, cmd));
       return {
         decision,
         get events() {
@@ -60,13 +64,19 @@ export function given(...history: Event[]) {
   };
 }
 
-/** Runs commands one after another, failing on the first refusal; returns the whole history. */
+/**
+ * Runs commands one after another as the service would (a secret choice sealed first, a closed
+ * sealed vote added up and its trustees' shares given), failing on the first refusal; returns the
+ * whole history.
+ */
 export function play(history: Event[], ...commands: Command[]): Event[] {
   const log = [...history];
   for (const cmd of commands) {
-    const decision = decide(fold(log), cmd);
+    const state = fold(log);
+    const decision = decide(state, sealedCast(state, cmd));
     if (!decision.ok) throw new Error(`${cmd.type} by ${cmd.by} refused: ${decision.error.code}`);
     log.push(...decision.events);
+    log.push(...afterTurn(fold(decision.events, state), command));
   }
   return log;
 }

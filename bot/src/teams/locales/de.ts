@@ -137,6 +137,7 @@ export const de: Catalog = {
   'rule.joiningCallIsPresence': 'Die Teilnahme am Anruf genügt für die Anwesenheit',
   'rule.quorumAt': 'Wann das Quorum gegeben sein muss',
   'rule.presenceToCast': 'Anwesenheit zum Abstimmen erforderlich',
+  'rule.sealedBox': 'Versiegelte Urne und Stimmenzähler',
   'ruleStatus.confirmed': 'bestätigt',
   'ruleStatus.unconfirmed': 'übliche Auslegung',
   'ruleStatus.council': 'Geschäftsordnung',

@@ -134,6 +134,7 @@ export const en = {
   'rule.joiningCallIsPresence': 'Joining the call is enough to be present',
   'rule.quorumAt': 'When quorum must hold',
   'rule.presenceToCast': 'Presence needed to vote',
+  'rule.sealedBox': 'Sealed ballot box and tellers',
   'ruleStatus.confirmed': 'confirmed',
   'ruleStatus.unconfirmed': 'usual reading',
   'ruleStatus.council': 'house rules',

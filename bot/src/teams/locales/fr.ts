@@ -136,6 +136,7 @@ export const fr: Catalog = {
   'rule.joiningCallIsPresence': 'Rejoindre l’appel suffit pour être présent',
   'rule.quorumAt': 'Moment où le quorum doit être atteint',
   'rule.presenceToCast': 'Présence requise pour voter',
+  'rule.sealedBox': 'Urne scellée et scrutateurs',
   'ruleStatus.confirmed': 'confirmé',
   'ruleStatus.unconfirmed': 'lecture usuelle',
   'ruleStatus.council': 'règlement d’ordre intérieur',

@@ -136,6 +136,7 @@ export const nl: Catalog = {
   'rule.joiningCallIsPresence': 'Deelnemen aan de oproep volstaat om aanwezig te zijn',
   'rule.quorumAt': 'Wanneer het quorum moet gelden',
   'rule.presenceToCast': 'Aanwezigheid vereist om te stemmen',
+  'rule.sealedBox': 'Verzegelde stembus en stemopnemers',
   'ruleStatus.confirmed': 'bevestigd',
   'ruleStatus.unconfirmed': 'gangbare lezing',
   'ruleStatus.council': 'huishoudelijk reglement',

@@ -1,0 +1,158 @@
+// `npm run bench` (not a test): the sealed ballot box's cryptography in Node, one core. Figures go
+// to bench/results/sealed.json and, as `sealed`, into bench/results/latest.json.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM, launchChromium } from '../tests/e2e/support/browser';
+import { loadSealed, type PartialDecryption, type Sealed } from '@council/shared/sealed';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const quick = process.argv.includes('--quick');
+const context = { meetingId: 'bench', voteId: 'sealed' };
+const CHOICES = 3;
+const VOTERS = 1_000;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function timed<T>(work: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = work();
+  return { ms: performance.now() - start, value };
+}
+
+/** A 2-of-3 ceremony as the tellers' tabs run it. */
+function ceremony(sealed: Sealed) {
+  const trustees = [1, 2, 3].map((index) => ({ member: `trustee-${index}`, index }));
+  const made = trustees.map(() => sealed.newTrustee(2));
+  const at = (i: number) => made[i] as (typeof made)[number];
+  const to = trustees.map((trustee, i) => ({ ...trustee, boxKey: at(i).commitment.boxKey }));
+  const from = trustees.map((trustee, i) => ({
+    trustee,
+    commitment: at(i).commitment,
+    dealt: sealed.dealShares(at(i).secret, trustee, to),
+  }));
+  const shares = trustees.map((trustee, i) => {
+    const received = sealed.receiveShares(at(i).secret, trustee, from);
+    if (!received.ok) throw new Error('the ceremony failed');
+    return received.share;
+  });
+  const commitments = Object.fromEntries(trustees.map((t, i) => [t.member, at(i).commitment]));
+  return { trustees, shares, key: sealed.sittingKey(trustees, commitments, 2) };
+}
+
+const sealed = await loadSealed();
+const { trustees, shares, key } = ceremony(sealed);
+const runs = quick ? 50 : 200;
+
+const encryptMs = median(
+  Array.from(
+    { length: runs },
+    (_, i) => timed(() => sealed.encryptBallot(key.publicKey, context, i % CHOICES, CHOICES)).ms,
+  ),
+);
+const ballots = Array.from({ length: VOTERS }, (_, i) =>
+  sealed.encryptBallot(key.publicKey, context, i % CHOICES, CHOICES),
+);
+const verified = timed(
+  () =>
+    ballots.filter((ballot) => sealed.verifyBallot(key.publicKey, context, ballot, CHOICES)).length,
+);
+if (verified.value !== VOTERS) throw new Error('a ballot did not verify');
+const aggregated = timed(() => sealed.aggregate(ballots, CHOICES));
+const aggregate = aggregated.value;
+const decrypted = timed(() =>
+  [0, 2].map((i) => {
+    const trustee = trustees[i] as (typeof trustees)[number];
+    return [
+      trustee.member,
+      sealed.decryptShare(shares[i] as string, trustee, aggregate, context),
+    ] as const;
+  }),
+);
+const partials: Record<string, PartialDecryption> = Object.fromEntries(decrypted.value);
+const checked = timed(() =>
+  Object.entries(partials).every(([member, partial]) =>
+    sealed.verifyPartial(key, member, aggregate, partial, context),
+  ),
+);
+const combined = timed(() => sealed.combine(key, aggregate, partials));
+const expected = [0, 1, 2].map((slot) => ballots.filter((_, i) => i % CHOICES === slot).length);
+if (combined.value.join() !== expected.join()) throw new Error('the totals are wrong');
+
+/**
+ * The same sealing in headless Chromium, as a councillor's tab does it: the crypto module bundled
+ * for the browser (libsodium's WebAssembly included), the median of `runs` ballots after a warm-up.
+ */
+async function encryptInChromium(): Promise<number> {
+  const bundled = await build({
+    stdin: {
+      contents: `import { loadSealed } from '@council/shared/sealed';
+        window.sealBallots = async (key, context, choices, runs) => {
+          const sealed = await loadSealed();
+          for (let i = 0; i < 20; i++) sealed.encryptBallot(key, context, i % choices, choices);
+          const times = [];
+          for (let i = 0; i < runs; i++) {
+            const start = performance.now();
+            sealed.encryptBallot(key, context, i % choices, choices);
+            times.push(performance.now() - start);
+          }
+          return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+        };`,
+      resolveDir: ROOT,
+    },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    minify: true,
+    write: false,
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.addScriptTag({ content: bundled.outputFiles[0]?.text ?? '' });
+    return await page.evaluate(
+      ([publicKey, choices, count]) =>
+        (
+          window as unknown as {
+            sealBallots: (k: string, c: object, n: number, r: number) => Promise<number>;
+          }
+        ).sealBallots(publicKey, { meetingId: 'bench', voteId: 'sealed' }, choices, count),
+      [key.publicKey, CHOICES, runs] as const,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+const browserMs = await encryptInChromium();
+
+const sealedResults = {
+  measuredAt: new Date().toISOString(),
+  method: `Node ${process.version}, libsodium-wrappers-sumo (WebAssembly), one core; a ${CHOICES}-choice vote, 2-of-3 trustees; encrypt: median of ${runs}; the rest over ${VOTERS} ballots once.`,
+  encryptBallotMs: round(encryptMs),
+  encryptBallotChromiumMs: round(browserMs),
+  chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim(),
+  verifyBallotsPerSec: round(VOTERS / (verified.ms / 1000), 0),
+  aggregateMs: round(aggregated.ms, 1),
+  partialDecryptionsMs: round(decrypted.ms, 1),
+  verifyPartialsMs: round(checked.ms, 1),
+  combineMs: round(combined.ms, 1),
+  ballots: VOTERS,
+};
+
+writeFileSync(
+  path.join(ROOT, 'bench/results/sealed.json'),
+  `${JSON.stringify(sealedResults, null, 2)}\n`,
+);
+const latest = path.join(ROOT, 'bench/results/latest.json');
+if (existsSync(latest)) {
+  const results = JSON.parse(readFileSync(latest, 'utf8')) as Record<string, unknown>;
+  writeFileSync(latest, `${JSON.stringify({ ...results, sealed: sealedResults }, null, 2)}\n`);
+}
+process.stdout.write(
+  `${JSON.stringify(sealedResults, null, 2)}\nWritten to bench/results/sealed.json\n`,
+);

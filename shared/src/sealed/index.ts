@@ -1,0 +1,116 @@
+import sodium from 'libsodium-wrappers-sumo';
+import { encryptBallot, verifyBallot } from './ballot';
+import { Group, type Bytes } from './group';
+import { aggregate, combine, decryptShare, tracker, verifyPartial } from './tally';
+import {
+  dealShares,
+  newTrustee,
+  receiveShares,
+  sittingKey,
+  type Received,
+  type TrusteeSecret,
+} from './trustee';
+import type {
+  Aggregate,
+  DealtShares,
+  PartialDecryption,
+  Point,
+  Scalar,
+  SealedBallot,
+  SittingKey,
+  Trustee,
+  TrusteeCommitment,
+  VoteContext,
+} from './types';
+import { verifyTally, type TallyRecord, type TallyVerdict } from './verify-tally';
+
+export type * from './types';
+export type { TallyRecord, TallyVerdict, TrusteeSecret };
+
+/** The sealed ballot box's cryptography; load it once (loadSealed), then every call is synchronous. */
+export interface Sealed {
+  encryptBallot(key: Point, context: VoteContext, choice: number, choices: number): SealedBallot;
+  /** Never throws. */
+  verifyBallot(key: Point, context: VoteContext, ballot: SealedBallot, choices: number): boolean;
+  /** SHA-256 hex of the ballot's canonical JSON. */
+  tracker(ballot: SealedBallot): string;
+  aggregate(ballots: readonly SealedBallot[], choices: number): Aggregate;
+  newTrustee(threshold: number): { secret: TrusteeSecret; commitment: TrusteeCommitment };
+  dealShares(
+    secret: TrusteeSecret,
+    me: Trustee,
+    to: readonly (Trustee & { boxKey: string })[],
+  ): DealtShares;
+  receiveShares(
+    secret: TrusteeSecret,
+    me: Trustee,
+    from: readonly { trustee: Trustee; commitment: TrusteeCommitment; dealt: DealtShares }[],
+  ): Received;
+  sittingKey(
+    trustees: readonly Trustee[],
+    commitments: Readonly<Record<string, TrusteeCommitment>>,
+    threshold: number,
+  ): SittingKey;
+  decryptShare(
+    share: Scalar,
+    me: Trustee,
+    aggregate: Aggregate,
+    context: VoteContext,
+  ): PartialDecryption;
+  /** Never throws. */
+  verifyPartial(
+    key: SittingKey,
+    trustee: string,
+    aggregate: Aggregate,
+    partial: PartialDecryption,
+    context: VoteContext,
+  ): boolean;
+  /** Counts per choice; throws if fewer than k partials are usable. */
+  combine(
+    key: SittingKey,
+    aggregate: Aggregate,
+    partials: Readonly<Record<string, PartialDecryption>>,
+  ): number[];
+  /** Never throws. */
+  verifyTally(record: TallyRecord): TallyVerdict;
+}
+
+function sealedOver(group: Group): Sealed {
+  const publicKey = (key: Point): Bytes => {
+    const point = group.point(key);
+    if (!point) throw new Error('the sitting key is malformed');
+    return point;
+  };
+  return {
+    encryptBallot: (key, context, choice, choices) =>
+      encryptBallot(group, publicKey(key), context, choice, choices),
+    verifyBallot: (key, context, ballot, choices) => {
+      const point = group.point(key);
+      return point !== null && verifyBallot(group, point, context, ballot, choices);
+    },
+    tracker: (ballot) => tracker(group, ballot),
+    aggregate: (ballots, choices) => aggregate(group, ballots, choices),
+    newTrustee: (threshold) => newTrustee(group, threshold),
+    dealShares: (secret, me, to) => dealShares(group, secret, me, to),
+    receiveShares: (secret, me, from) => receiveShares(group, secret, me, from),
+    sittingKey: (trustees, commitments, threshold) =>
+      sittingKey(group, trustees, commitments, threshold),
+    decryptShare: (share, me, aggregate, context) => {
+      const scalar = group.scalar(share);
+      if (!scalar) throw new Error('the share is malformed');
+      return decryptShare(group, scalar, me, aggregate, context);
+    },
+    verifyPartial: (key, trustee, aggregate, partial, context) =>
+      verifyPartial(group, key, trustee, aggregate, partial, context),
+    combine: (key, aggregate, partials) => combine(group, key, aggregate, partials),
+    verifyTally: (record) => verifyTally(group, record),
+  };
+}
+
+let loading: Promise<Sealed> | undefined;
+
+/** Awaits libsodium once; every later call gets the same Sealed. */
+export function loadSealed(): Promise<Sealed> {
+  loading ??= sodium.ready.then(() => sealedOver(new Group(sodium)));
+  return loading;
+}

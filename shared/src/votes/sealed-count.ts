@@ -1,0 +1,68 @@
+import type { CommandOf } from '../commands';
+import { accept, refuse, stamp, type Decision } from '../decision';
+import type { Meeting, SealedCount, Vote } from '../state';
+import { waitingTrustees } from '../tellers/ready';
+
+function sealedVote(
+  meeting: Meeting,
+  voteId: string,
+): { vote: Vote; sealed: SealedCount } | Decision {
+  const vote = meeting.votes[voteId];
+  if (!vote) return refuse('VOTE_NOT_FOUND');
+  if (!vote.sealed) return refuse('NOT_SEALED_VOTE');
+  return { vote, sealed: vote.sealed };
+}
+
+/** The service adds up a closed vote's sealed ballots once: one per voter, one sum per choice. */
+export function aggregateBallots(
+  meeting: Meeting,
+  command: CommandOf<'AggregateBallots'>,
+): Decision {
+  const found = sealedVote(meeting, command.voteId);
+  if ('ok' in found) return found;
+  const { vote, sealed } = found;
+  if (sealed.aggregate) return refuse('ALREADY_AGGREGATED');
+  if (vote.status !== 'closed') return refuse('VOTE_NOT_CLOSED');
+  const { aggregate } = command;
+  if (
+    aggregate.ballots !== vote.participants.length ||
+    aggregate.ciphertexts.length !== vote.choices.length
+  ) {
+    return refuse('AGGREGATE_MISMATCH', { participants: vote.participants.length });
+  }
+  return accept({ type: 'BallotsAggregated', voteId: vote.id, aggregate, ...stamp(command) });
+}
+
+/** Each trustee of the vote's ceremony gives one share of the count, once the sum is made. */
+export function decryptTally(meeting: Meeting, command: CommandOf<'DecryptTally'>): Decision {
+  const found = sealedVote(meeting, command.voteId);
+  if ('ok' in found) return found;
+  const { vote, sealed } = found;
+  if (!sealed.trustees.some((t) => t.member === command.by)) return refuse('NOT_TRUSTEE');
+  if (!sealed.aggregate) return refuse('NOT_AGGREGATED');
+  if (sealed.decrypted[command.by]) return refuse('ALREADY_DECRYPTED');
+  if (vote.status !== 'closed') return refuse('VOTE_NOT_CLOSED');
+  if (command.partial.shares.length !== vote.choices.length) return refuse('PARTIAL_PROOF_INVALID');
+  return accept({
+    type: 'TallyShareDecrypted',
+    voteId: vote.id,
+    trustee: command.by,
+    partial: command.partial,
+    ...stamp(command),
+  });
+}
+
+/** A sealed vote is counted with `threshold` shares given, and says whose are still awaited. */
+export function sharesMissing(meeting: Meeting, vote: Vote): Decision | null {
+  const sealed = vote.sealed;
+  if (!sealed) return null;
+  const have = Object.keys(sealed.decrypted).length;
+  if (sealed.aggregate && have >= sealed.threshold) return null;
+  const names = new Map(meeting.setup.roster.map((m) => [m.id, m.name]));
+  const waiting = sealed.aggregate ? waitingTrustees(vote) : sealed.trustees.map((t) => t.member);
+  return refuse('TALLY_SHARES_MISSING', {
+    have,
+    needed: sealed.threshold,
+    waiting: waiting.map((member) => names.get(member) ?? member).join(', '),
+  });
+}
