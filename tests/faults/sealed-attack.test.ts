@@ -18,7 +18,13 @@ import { loadBoth } from '../shared/sealed/support';
 import { postgresBin, throwawayCluster, type Cluster } from './support/cluster';
 import { serviceDatabases, workFolder } from './support/databases';
 import { keyTester, storedScalars } from './support/key-material';
-import { liveRows, rowVersions, type LiveRow, type RowVersion } from './support/row-versions';
+import {
+  indexKeys,
+  liveRows,
+  rowVersions,
+  type LiveRow,
+  type RowVersion,
+} from './support/row-versions';
 import { scanPairings, type ScanRecord, type SecretVoteTruth } from './support/secrecy-scan';
 import { holdSecretVotes, type Sitting } from './support/secret-votes';
 
@@ -49,6 +55,8 @@ interface Reading {
   readonly records: readonly ScanRecord[];
   /** Bytes with no structure to scan for pairings (files, WAL records): searched for keys only. */
   readonly material: readonly string[];
+  /** The keys of every B-tree index entry: searched for keys too. */
+  readonly indexKeys: readonly Buffer[];
   /** The WAL records of ballot transactions, as raw text, when the WAL could be read. */
   readonly wal?: {
     readonly linked: number;
@@ -96,6 +104,7 @@ async function attack(sitting: Sitting, reading: Reading) {
     ...reading.versions.map((v) => v.bytes.toString('latin1')),
     ...reading.records.map((r) => r.text),
     ...reading.material,
+    ...reading.indexKeys.map((key) => key.toString('latin1')),
   ]);
   const opens = keyTester(group);
   const targets: { ciphertext: Ciphertext; plaintexts: number[] }[] = [];
@@ -146,6 +155,8 @@ function expectNothingLinked(
   expect(found.ballots.every((r) => found.transactions.has(r.xmin))).toBe(true);
   expect(found.exact).toBeGreaterThanOrEqual(sitting.truths.at(-1)?.ballots.size ?? 1);
   expect(reading.versions.length).toBeGreaterThan(reading.rows.length / 2);
+  // Each ballot has an entry in the register's key and one in the box's, at least.
+  expect(reading.indexKeys.length).toBeGreaterThan(2 * cast);
   expect(found.keys.size).toBeGreaterThan(cast * 10);
   expect({
     pairings: found.pairings.slice(0, 5),
@@ -189,6 +200,7 @@ test('the join names a choice that a ballot’s transaction wrote, as the counte
       versions: [{ relation: '"ballot_counters"', block: 0, xmin: '731', bytes: counter }],
       records: [],
       material: [],
+      indexKeys: [],
     },
   );
   expect(found.named).toEqual(['row version in "ballot_counters" names no']);
@@ -217,6 +229,7 @@ describe.each(serviceDatabases().filter(([engine]) => engine === 'PGlite'))(
           rows: await liveRows(db),
           versions: await rowVersions(db),
           material: await folderFiles(dataDir),
+          indexKeys: await indexKeys(db),
           records: [
             { source: 'service log', text: await readFile(logFile, 'utf8') },
             { source: 'service settings', text: JSON.stringify({ ...loadTestLimits, ...env }) },
@@ -249,10 +262,12 @@ if (bin) {
         const db = await openPostgres({ connectionString: cluster.url });
         let rows: LiveRow[];
         let versions: RowVersion[];
+        let keys: Buffer[];
         let files: Map<string, string>;
         try {
           rows = await liveRows(db);
           versions = await rowVersions(db);
+          keys = await indexKeys(db);
           files = await fileNodes(db);
         } finally {
           await db.close();
@@ -275,6 +290,7 @@ if (bin) {
           versions,
           wal,
           material: wal.records.map((r) => r.text),
+          indexKeys: keys,
           records: [
             ...dumpFields(dump.stdout),
             { source: 'service log', text: await readFile(logFile, 'utf8') },

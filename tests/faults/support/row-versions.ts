@@ -1,7 +1,8 @@
 /**
  * What a reader of the database's files sees, as the security review read it: every live row with
- * the transaction that wrote it (`xmin`), and every row version still on the pages, live or dead,
- * through `pageinspect` (`heap_page_items` on each page of each table and its TOAST table).
+ * the transaction that wrote it (`xmin`), every row version still on the pages, live or dead,
+ * through `pageinspect` (`heap_page_items` on each page of each table and its TOAST table), and
+ * every key of every B-tree index (`bt_page_items`).
  */
 import type { Queryable } from '../../../bot/src/store';
 
@@ -81,4 +82,29 @@ export async function rowVersions(db: Queryable): Promise<RowVersion[]> {
     }
   }
   return versions;
+}
+
+/** The key of every entry of every B-tree index of the schema (no transaction: keys only). */
+export async function indexKeys(db: Queryable): Promise<Buffer[]> {
+  await db.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
+  const indexes = await db.query(
+    `SELECT c.oid::regclass::text AS name, pg_relation_size(c.oid)::int AS bytes
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid = c.relam
+     WHERE n.nspname = current_schema() AND c.relkind = 'i' AND a.amname = 'btree'`,
+  );
+  const keys: Buffer[] = [];
+  for (const index of indexes) {
+    // Block 0 is the index's metapage.
+    for (let block = 1; block < Math.ceil(Number(index.bytes) / PAGE); block++) {
+      const entries = await db.query(
+        'SELECT data FROM bt_page_items(get_raw_page($1::text, $2::int))',
+        [index.name, block],
+      );
+      for (const entry of entries) {
+        const hex = typeof entry.data === 'string' ? entry.data : '';
+        keys.push(Buffer.from(hex.replace(/ /g, ''), 'hex'));
+      }
+    }
+  }
+  return keys;
 }
