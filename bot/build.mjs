@@ -13,10 +13,15 @@ const external = [
   ...Object.keys(manifest('../shared/package.json').dependencies),
 ].filter((name) => !name.startsWith('@council/'));
 
-// One bundle per entry, named by its key: main becomes dist/main.js, and the minutes press's worker
-// thread (bot/src/minutes/press.ts) dist/minutes-worker.js beside it. The folder may be given
+// One bundle per entry, named by its key: main becomes dist/main.js, and the worker threads of the
+// minutes press (bot/src/minutes/press.ts) and of the proof checker (bot/src/meetings/proof-checker.ts)
+// dist/minutes-worker.js and dist/proof-worker.js beside it. The folder may be given
 // (`node bot/build.mjs <folder>`, as scripts/artefact.mjs does).
-const entryPoints = { main: 'src/main.ts', 'minutes-worker': 'src/minutes/worker.ts' };
+const entryPoints = {
+  main: 'src/main.ts',
+  'minutes-worker': 'src/minutes/worker.ts',
+  'proof-worker': 'src/meetings/proof-worker.ts',
+};
 const outdir = process.argv[2] ?? 'dist';
 
 await build({

@@ -76,11 +76,23 @@ export function openApiDocument() {
           }),
           responses: {
             200: {
-              description: 'The new version',
-              ...json({ type: 'object', properties: { version: { type: 'integer' } } }),
+              description:
+                "The new version; for a secret ballot, its tracker too (the voter's alone: it is not kept with them)",
+              ...json({
+                type: 'object',
+                properties: { version: { type: 'integer' }, tracker: { type: 'string' } },
+              }),
             },
             ...refusals,
           },
+        },
+      },
+      '/api/meetings/{meetingId}/votes/{voteId}/tally-record': {
+        get: {
+          summary:
+            'A counted secret vote’s tally record (board, aggregate, partial decryptions, proofs) for `npm run audit -- verify-tally`; as its result, the director’s alone until published',
+          security: bearer,
+          responses: { 200: { description: 'The tally record' }, ...refusals },
         },
       },
       '/api/meetings/{meetingId}/minutes.pdf': {

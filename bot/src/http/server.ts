@@ -222,7 +222,8 @@ export function createServer(deps: ServerDeps) {
 
   function answer(res: Response, result: Answer, status = 200): void {
     if (!result.ok) throw refusal(result.error.code, result.error.params);
-    res.send(status, { version: result.version });
+    const { version, tracker } = result;
+    res.send(status, tracker ? { version, tracker } : { version });
   }
 
   server.get(
@@ -331,6 +332,23 @@ export function createServer(deps: ServerDeps) {
   );
 
   server.get(
+    '/api/meetings/:meetingId/votes/:voteId/tally-record',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const loaded = await meetingOf(req, identity);
+      const voteId = (req.params as Record<string, string | undefined>).voteId ?? '';
+      if (loaded.state.status === 'none') throw refusal('MEETING_NOT_FOUND');
+      // What the reader may see of the vote: a closed item's for no observer, a result unpublished
+      // for the director alone, the totals being part of the record.
+      const seen = meetingFor(loaded.state, readerOf(loaded, identity)).votes[voteId];
+      if (!seen?.secret) throw refusal('VOTE_NOT_FOUND');
+      const record = seen.result ? await meetings.tallyRecord(loaded, voteId) : undefined;
+      if (!record) throw refusal('RESULT_NOT_READY');
+      res.send(200, record);
+    }),
+  );
+
+  server.get(
     '/api/meetings/:meetingId/minutes.pdf',
     route(async (req, res) => {
       const identity = await identify(req);
@@ -430,6 +448,7 @@ export function createServer(deps: ServerDeps) {
       });
       await stopChat?.();
       await stopHub?.();
+      await meetings.close();
       await clerk.close();
       await store.close();
     },

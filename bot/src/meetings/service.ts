@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   decide,
   evolve,
@@ -11,12 +12,14 @@ import {
   type MeetingState,
   type WireCommand,
 } from '@council/shared';
+import type { TallyRecord } from '@council/shared/sealed';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log';
 import {
   BallotAlreadyCast,
   issuedKey,
   StoreError,
+  TrackerAlreadyOnBoard,
   VersionConflict,
   type Commit,
   type CommitOutcome,
@@ -25,8 +28,11 @@ import {
   type Meeting as StoredMeeting,
   type StoredEvent,
 } from '../store';
+import { countingCommand } from './counting';
 import { footprintOf } from './footprint';
 import { meetingQueues } from './queues';
+import { createSealing } from './sealing';
+import { tallyRecordOf } from './tally-record';
 import { changedSummary, summaryOf } from './summary';
 
 export interface LoadedMeeting {
@@ -36,7 +42,12 @@ export interface LoadedMeeting {
 }
 
 export type Answer =
-  | { readonly ok: true; readonly version: number }
+  | {
+      readonly ok: true;
+      readonly version: number;
+      /** A secret ballot's, for its voter alone: never stored with the command's result. */
+      readonly tracker?: string;
+    }
   | { readonly ok: false; readonly error: DomainError };
 
 export interface CommandRequest {
@@ -76,13 +87,11 @@ function eventsOf(stored: readonly StoredEvent[]): Event[] {
 }
 
 function ballotBoxes(events: readonly Event[], state: MeetingState) {
-  const open = events.flatMap((e) =>
-    e.type === 'VoteOpened' && e.secret ? [{ voteId: e.voteId, choices: e.choices }] : [],
-  );
+  const open = events.flatMap((e) => (e.type === 'VoteOpened' && e.secret ? [e.voteId] : []));
   const close = events.flatMap((e) => {
     if (e.type !== 'VoteClosed') return [];
     const secret = state.status !== 'none' && state.votes[e.voteId]?.secret;
-    return secret || open.some((o) => o.voteId === e.voteId) ? [e.voteId] : [];
+    return secret || open.includes(e.voteId) ? [e.voteId] : [];
   });
   return { open, close };
 }
@@ -91,6 +100,8 @@ function ballotBoxes(events: readonly Event[], state: MeetingState) {
 interface Plan {
   readonly commits: Commit[];
   readonly accepted: CommandRequest[];
+  /** The tracker of each secret ballot accepted, for its voter's answer. */
+  readonly trackers: Map<CommandRequest, string>;
   readonly refused: { readonly request: CommandRequest; readonly error: DomainError }[];
   readonly state: MeetingState;
   readonly version: number;
@@ -121,6 +132,8 @@ export function createMeetingService(
     readonly heldMeetings?: number | undefined;
     /** And how much memory they may take, estimated (see footprint.ts). */
     readonly heldBytes?: number | undefined;
+    /** Worker threads checking ballots' proofs; one fewer than the cores by default. */
+    readonly proofWorkers?: number | undefined;
   } = {},
 ) {
   const { now = () => new Date(), newId = randomUUID } = options;
@@ -137,6 +150,9 @@ export function createMeetingService(
     },
   });
   const listeners = new Set<CommitListener>();
+  const sealing = createSealing(options.proofWorkers ?? Math.max(1, availableParallelism() - 1));
+  /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
+  const settled = new WeakSet<CommandRequest>();
 
   function remember(meetingId: string, loaded: LoadedMeeting): void {
     const held = cache.get(meetingId);
@@ -183,10 +199,19 @@ export function createMeetingService(
     let { state, version } = loaded;
     const commits: Commit[] = [];
     const accepted: CommandRequest[] = [];
+    const trackers = new Map<CommandRequest, string>();
     const refused: Plan['refused'][number][] = [];
     for (const request of requests) {
+      const prepared =
+        settled.has(request) || state.status === 'none'
+          ? { ok: true as const, command: request.command }
+          : sealing.prepare(request.meetingId, state, request.by, request.command);
+      if (!prepared.ok) {
+        refused.push({ request, error: prepared.error });
+        continue;
+      }
       const decision = decide(state, {
-        ...request.command,
+        ...prepared.command,
         by: request.by,
         at: now().toISOString(),
         newId: request.command.type === 'CreateMeeting' ? request.meetingId : newId(),
@@ -197,30 +222,28 @@ export function createMeetingService(
       }
       const after = decision.events.reduce(evolve, state);
       const summary = changedSummary(state, after);
+      const sealed = decision.secretBallot;
+      const tracker = sealed && sealing.tracker(sealed.ballot);
       commits.push({
         meetingId: request.meetingId,
         issuedBy: request.by,
         commandId: request.commandId,
         expectedVersion: version,
         events: decision.events.map((event) => ({ type: event.type, data: event, at: event.at })),
-        secretBallots: decision.secretBallot
-          ? [
-              {
-                voteId: decision.secretBallot.voteId,
-                memberId: decision.secretBallot.member,
-                choice: decision.secretBallot.choice,
-              },
-            ]
-          : [],
+        secretBallots:
+          sealed && tracker
+            ? [{ voteId: sealed.voteId, memberId: sealed.member, ballot: sealed.ballot, tracker }]
+            : [],
         ballotBoxes: ballotBoxes(decision.events, state),
         result: { ok: true, version: version + decision.events.length },
         ...(summary ? { summary } : {}),
       });
       accepted.push(request);
+      if (tracker) trackers.set(request, tracker);
       state = after;
       version += decision.events.length;
     }
-    return { commits, accepted, refused, state, version };
+    return { commits, accepted, trackers, refused, state, version };
   }
 
   /**
@@ -267,11 +290,18 @@ export function createMeetingService(
           }
           return answers;
         }
-        if (!(error instanceof BallotAlreadyCast)) throw error;
-        // The box knows a ballot this state does not: another instance took it.
-        behind.set(meetingId, loaded.version + 1);
-        for (const request of decided.accepted) {
-          answers.set(request, { ok: false, error: { code: 'ALREADY_VOTED' } });
+        if (error instanceof TrackerAlreadyOnBoard) {
+          // A copy of a ballot on the board: its proofs hold, but they are not this voter's.
+          for (const request of decided.accepted) {
+            answers.set(request, { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } });
+          }
+        } else {
+          if (!(error instanceof BallotAlreadyCast)) throw error;
+          // The box knows a ballot this state does not: another instance took it.
+          behind.set(meetingId, loaded.version + 1);
+          for (const request of decided.accepted) {
+            answers.set(request, { ok: false, error: { code: 'ALREADY_VOTED' } });
+          }
         }
         outcomes = [];
       }
@@ -313,7 +343,8 @@ export function createMeetingService(
         return;
       }
       written.push(...outcome.events);
-      answers.set(request, { ok: true, version: outcome.version });
+      const tracker = decided.trackers.get(request);
+      answers.set(request, { ok: true, version: outcome.version, ...(tracker ? { tracker } : {}) });
     });
     if (written.length === 0) return;
     if (outcomes.some((outcome) => outcome.duplicate)) {
@@ -371,17 +402,22 @@ export function createMeetingService(
     }
   }
 
-  /** A closed vote is counted at once: the ballot box's counters for a secret vote. */
+  /** What closed votes need from the service (see counting.ts), issued as SYSTEM. */
   async function countClosedVotes(meetingId: string): Promise<void> {
     const loaded = await load(meetingId);
     if (!loaded || loaded.state.status === 'none') return;
     for (const vote of Object.values(loaded.state.votes)) {
-      if (vote.status !== 'closed') continue;
-      const tally = vote.secret ? await store.tally(vote.id) : undefined;
-      const command: WireCommand = tally
-        ? { type: 'CountVote', voteId: vote.id, tally }
-        : { type: 'CountVote', voteId: vote.id };
-      const request = { meetingId, commandId: `count:${vote.id}`, by: SYSTEM, command };
+      // The commands of this turn are committed: a count that cannot be made now must not fail
+      // their answers. It is tried again after the meeting's next turn.
+      const command = await countingCommand(sealing, store, meetingId, loaded.state, vote).catch(
+        (error: unknown) => {
+          log.error({ err: error, meetingId, voteId: vote.id }, 'count failed');
+          return undefined;
+        },
+      );
+      if (!command) continue;
+      const commandId = `${command.type === 'CountVote' ? 'count' : 'aggregate'}:${vote.id}`;
+      const request = { meetingId, commandId, by: SYSTEM, command };
       const answer = (await settle(meetingId, [request])).get(request);
       if (answer && !answer.ok) {
         log.error({ meetingId, voteId: vote.id, code: answer.error.code }, 'count refused');
@@ -391,6 +427,7 @@ export function createMeetingService(
 
   /** One turn of a meeting's queue: retries of one issued command share the first one's answer. */
   async function turn(meetingId: string, requests: readonly CommandRequest[]) {
+    await sealing.ready();
     const first = new Map<string, CommandRequest>();
     for (const request of requests) {
       const key = issuedKey(issuedCommand(request));
@@ -407,13 +444,44 @@ export function createMeetingService(
 
   const queues = meetingQueues<CommandRequest, Answer>(turn);
 
+  /**
+   * The request as it may wait in the queue, or its refusal: a secret choice sealed and a proof
+   * checked here, before the turn, so that one ballot's verification does not hold up the others'
+   * commit. What is checked never changes once a vote opens (its key, what a proof binds).
+   */
+  async function sealedRequest(
+    request: CommandRequest,
+  ): Promise<{ ok: true; request: CommandRequest } | Extract<Answer, { ok: false }>> {
+    const { type } = request.command;
+    if (type !== 'CastBallot' && type !== 'DecryptTally') return { ok: true, request };
+    await sealing.ready();
+    const loaded = await load(request.meetingId);
+    if (!loaded || loaded.state.status === 'none') return { ok: true, request };
+    const { meetingId, by, command } = request;
+    const prepared = await sealing.prepareAhead(meetingId, loaded.state, by, command);
+    if (!prepared.ok) return prepared;
+    const sealed = { ...request, command: prepared.command };
+    if (prepared.settled) settled.add(sealed);
+    return { ok: true, request: sealed };
+  }
+
   return {
     /** The meeting as this instance holds it, read from the store when it may be out of date. */
     load: (meetingId: string) => load(meetingId),
 
+    /** The record of a counted secret vote, for `verify-tally`; undefined before it is counted. */
+    async tallyRecord(loaded: LoadedMeeting, voteId: string): Promise<TallyRecord | undefined> {
+      if (loaded.state.status === 'none') return undefined;
+      const vote = loaded.state.votes[voteId];
+      if (!vote?.sealed?.evidence || !vote.result) return undefined;
+      const board = await store.board(voteId);
+      return tallyRecordOf(loaded.record.id, loaded.state, vote, board, vote.result.tally);
+    },
+
     /** Applies one command; answers with the meeting's new version or the refusal. */
-    execute(request: CommandRequest): Promise<Answer> {
-      return queues.enqueue(request.meetingId, request);
+    async execute(request: CommandRequest): Promise<Answer> {
+      const sealed = await sealedRequest(request);
+      return sealed.ok ? queues.enqueue(request.meetingId, sealed.request) : sealed;
     },
 
     /**
@@ -447,6 +515,9 @@ export function createMeetingService(
         }
       }
     },
+
+    /** Stops the threads that check ballots' proofs. */
+    close: () => sealing.close(),
 
     /** Another instance wrote up to `seq`: what this one holds is read again before it is used. */
     invalidate(meetingId: string, seq: number): void {

@@ -1,11 +1,13 @@
 /**
- * The ballot box of secret votes (DESIGN.md, "The secret ballot: invariants"). Who voted and what
- * was chosen are stored apart: the participation register holds (vote, member) and nothing else,
- * and the box holds one counter per choice, with no member, no time and no order. A ballot writes
- * both in the caller's transaction, the one that appends its event.
- *
- * A port, so that a sealed box (encrypted ballots that add up, DESIGN.md) can replace the counters.
+ * The sealed ballot box of secret votes (DESIGN.md, "The secret ballot: invariants"). Who voted and
+ * what was chosen are stored apart: the participation register holds (vote, member) and nothing
+ * else; the box holds each ballot encrypted under the sitting's key, keyed by its tracker (the
+ * ballot's own hash), with no member, no time and no order. A ballot writes both in the caller's
+ * transaction, the one that appends its event: the transaction links them, as it linked the
+ * counters this box replaces, but a ciphertext opens only with the shares of k trustees, and only
+ * the sum of a closed box is ever decrypted.
  */
+import type { SealedBallot } from '@council/shared/sealed';
 import type { Queryable } from './db';
 import {
   BallotAlreadyCast,
@@ -13,40 +15,37 @@ import {
   BallotBoxClosed,
   BallotBoxNotFound,
   BallotBoxStillOpen,
-  UnknownChoice,
+  TrackerAlreadyOnBoard,
 } from './errors';
-import { int, sqlState, text } from './sql';
+import { int, text } from './sql';
 
 export interface SecretBallot {
   voteId: string;
   memberId: string;
-  choice: string;
+  ballot: SealedBallot;
+  /** What the member is given to find their ballot on the board (sealed.tracker(ballot)). */
+  tracker: string;
 }
 
 export interface BallotBox {
-  open(tx: Queryable, meetingId: string, voteId: string, choices: readonly string[]): Promise<void>;
+  open(tx: Queryable, meetingId: string, voteId: string): Promise<void>;
   /** Refuses every ballot when one is refused; the caller's transaction then rolls back. */
   cast(tx: Queryable, meetingId: string, ballots: readonly SecretBallot[]): Promise<void>;
   close(tx: Queryable, meetingId: string, voteId: string): Promise<void>;
-  /** Only once the box is closed. */
-  tally(db: Queryable, voteId: string): Promise<Record<string, number>>;
+  /** Every ballot of a closed box, by tracker: what is added up and published once it closes. */
+  board(db: Queryable, voteId: string): Promise<SealedBallot[]>;
   /** How many members have voted; may be shown while the vote is open. */
   participation(db: Queryable, voteId: string): Promise<number>;
 }
 
-export const countingBallotBox: BallotBox = {
-  async open(tx, meetingId, voteId, choices) {
+export const sealedBallotBox: BallotBox = {
+  async open(tx, meetingId, voteId) {
     const opened = await tx.query(
       `INSERT INTO ballot_boxes (vote_id, meeting_id) VALUES ($1, $2)
        ON CONFLICT DO NOTHING RETURNING vote_id`,
       [voteId, meetingId],
     );
     if (opened.length === 0) throw new BallotBoxAlreadyExists(voteId);
-    await tx.query(
-      `INSERT INTO ballot_counters (vote_id, choice)
-       SELECT DISTINCT $1::text, unnest($2::text[])`,
-      [voteId, choices],
-    );
   },
 
   async cast(tx, meetingId, ballots) {
@@ -82,24 +81,30 @@ export const countingBallotBox: BallotBox = {
       }
     }
 
-    const counted = await withoutChoices(() =>
-      tx.query(
-        `UPDATE ballot_counters AS counter SET count = counter.count + ballot.n
-         FROM (SELECT vote_id, choice, count(*)::int AS n
-               FROM unnest($1::text[], $2::text[]) AS b(vote_id, choice)
-               GROUP BY vote_id, choice) AS ballot
-         WHERE counter.vote_id = ballot.vote_id AND counter.choice = ballot.choice
-         RETURNING counter.vote_id, counter.choice`,
-        [ballots.map((ballot) => ballot.voteId), ballots.map((ballot) => ballot.choice)],
-      ),
+    // Sorted by tracker: the rows of one group commit reach the page in an order no voter set.
+    const sealed = [...ballots].sort((a, b) => (a.tracker < b.tracker ? -1 : 1));
+    const boarded = await tx.query(
+      `INSERT INTO sealed_ballots (vote_id, meeting_id, tracker, ballot)
+       SELECT b.vote_id, $1, b.tracker, b.ballot::jsonb
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS b(vote_id, tracker, ballot)
+       ON CONFLICT DO NOTHING RETURNING vote_id, tracker`,
+      [
+        meetingId,
+        sealed.map((ballot) => ballot.voteId),
+        sealed.map((ballot) => ballot.tracker),
+        sealed.map((ballot) => JSON.stringify(ballot.ballot)),
+      ],
     );
-    const countedChoices = new Set(
-      counted.map((row) => key(text(row, 'vote_id'), text(row, 'choice'))),
-    );
-    const unknown = ballots.find(
-      (ballot) => !countedChoices.has(key(ballot.voteId, ballot.choice)),
-    );
-    if (unknown) throw new UnknownChoice(unknown.voteId);
+    if (boarded.length < sealed.length) {
+      // The same ciphertext twice is a copy of someone's ballot, never a ballot of one's own.
+      const fresh = new Set(boarded.map((row) => key(text(row, 'vote_id'), text(row, 'tracker'))));
+      const seen = new Set<string>();
+      for (const { voteId, tracker } of sealed) {
+        const copy = key(voteId, tracker);
+        if (!fresh.has(copy) || seen.has(copy)) throw new TrackerAlreadyOnBoard(voteId);
+        seen.add(copy);
+      }
+    }
   },
 
   async close(tx, meetingId, voteId) {
@@ -112,15 +117,15 @@ export const countingBallotBox: BallotBox = {
     await tx.query('UPDATE ballot_boxes SET closed = true WHERE vote_id = $1', [voteId]);
   },
 
-  async tally(db, voteId) {
+  async board(db, voteId) {
     const [box] = await db.query('SELECT closed FROM ballot_boxes WHERE vote_id = $1', [voteId]);
     if (!box) throw new BallotBoxNotFound(voteId);
     if (box.closed !== true) throw new BallotBoxStillOpen(voteId);
-    const counters = await db.query(
-      'SELECT choice, count FROM ballot_counters WHERE vote_id = $1 ORDER BY choice',
+    const rows = await db.query(
+      'SELECT ballot FROM sealed_ballots WHERE vote_id = $1 ORDER BY tracker',
       [voteId],
     );
-    return Object.fromEntries(counters.map((row) => [text(row, 'choice'), int(row, 'count')]));
+    return rows.map((row) => row.ballot as SealedBallot);
   },
 
   async participation(db, voteId) {
@@ -136,16 +141,4 @@ export const countingBallotBox: BallotBox = {
 
 function key(...parts: string[]): string {
   return JSON.stringify(parts);
-}
-
-/** A driver error may carry the query's parameters, here the choices: let none of them out. */
-async function withoutChoices<T>(query: () => Promise<T>): Promise<T> {
-  try {
-    return await query();
-  } catch (error) {
-    // eslint-disable-next-line preserve-caught-error -- the cause would carry the choices
-    throw new Error(
-      `the ballot box could not count the ballots (SQLSTATE ${sqlState(error) ?? 'unknown'})`,
-    );
-  }
 }

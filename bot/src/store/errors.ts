@@ -85,9 +85,10 @@ export class BallotBoxStillOpen extends StoreError {
   }
 }
 
-export class UnknownChoice extends StoreError {
-  readonly code = 'UNKNOWN_CHOICE';
+/** A ballot whose ciphertext is on the board already: a copy of someone's ballot. */
+export class TrackerAlreadyOnBoard extends StoreError {
+  readonly code = 'TRACKER_ALREADY_ON_BOARD';
   constructor(readonly voteId: string) {
-    super(`a ballot names a choice that vote ${voteId} does not offer`);
+    super(`a ballot of vote ${voteId} is on the board already`);
   }
 }

@@ -16,7 +16,7 @@ export {
 } from './meeting-store';
 export { issuedKey, type IssuedCommand } from './issued-command';
 export type { ListedMeeting, ListingOptions, MeetingSummary } from './summaries';
-export { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
+export { sealedBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 export * from './errors';
 export * from './hash-chain';
 export type { ChatDeliveries } from './chat-deliveries';

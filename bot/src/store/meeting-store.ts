@@ -4,7 +4,8 @@
  * and the secret ballot box, all written together in one transaction per command, or per group of
  * commands of one meeting (group commit).
  */
-import { countingBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
+import type { SealedBallot } from '@council/shared/sealed';
+import { sealedBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 import { chatDeliveriesIn, type ChatDeliveries } from './chat-deliveries';
 import type { Db, Queryable, Row } from './db';
 import {
@@ -59,10 +60,7 @@ export interface Commit extends IssuedCommand {
   expectedVersion: number;
   events: readonly NewEvent[];
   secretBallots?: readonly SecretBallot[];
-  ballotBoxes?: {
-    open?: readonly { voteId: string; choices: readonly string[] }[];
-    close?: readonly string[];
-  };
+  ballotBoxes?: { open?: readonly string[]; close?: readonly string[] };
   /** Returned as is to a retry of this command; JSON. Never a secret choice. */
   result: unknown;
   /** The meeting's summary after this command, when the command changed it. */
@@ -110,8 +108,8 @@ export interface MeetingStore {
    * with VersionConflict. Any error leaves everything as it was. One notification, for the last event.
    */
   commitMany(commits: readonly Commit[]): Promise<CommitOutcome[]>;
-  /** The count per choice of a closed secret vote. */
-  tally(voteId: string): Promise<Record<string, number>>;
+  /** The sealed ballots of a closed secret vote, by tracker. */
+  board(voteId: string): Promise<SealedBallot[]>;
   participation(voteId: string): Promise<number>;
   /** Hears (meetingId, seq of its last event) after each commit, from any instance of the service. */
   subscribe(
@@ -164,7 +162,7 @@ const meetingColumns = `id, tenant_id, teams_meeting_id, created_at,
 export async function openMeetingStore(
   db: Db,
   {
-    ballotBox = countingBallotBox,
+    ballotBox = sealedBallotBox,
     migrations = 'apply',
   }: { ballotBox?: BallotBox; migrations?: 'apply' | 'expect' } = {},
 ): Promise<MeetingStore> {
@@ -256,7 +254,7 @@ export async function openMeetingStore(
         ? Promise.resolve([])
         : db.transaction((tx) => commitAllIn(tx, commits, ballotBox)),
 
-    tally: (voteId) => ballotBox.tally(db, voteId),
+    board: (voteId) => ballotBox.board(db, voteId),
 
     participation: (voteId) => ballotBox.participation(db, voteId),
 
@@ -486,7 +484,7 @@ async function fillBallotBoxes(
   for (const commit of commits) {
     const { open = [], close = [] } = commit.ballotBoxes ?? {};
     if (open.length > 0) await cast();
-    for (const { voteId, choices } of open) await ballotBox.open(tx, meetingId, voteId, choices);
+    for (const voteId of open) await ballotBox.open(tx, meetingId, voteId);
     ballots.push(...(commit.secretBallots ?? []));
     if (close.length > 0) await cast();
     for (const voteId of close) await ballotBox.close(tx, meetingId, voteId);

@@ -152,6 +152,28 @@ export const migrations: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 7,
+    name: 'the sealed ballot box: encrypted ballots instead of counters per choice',
+    statements: [
+      // Secret ballot invariant 1, as for the participation register: no member, no time, no
+      // serial; the key is the ballot's own hash, so even the order of the rows says nothing.
+      // A ciphertext opens only with the shares of k trustees, none of which the database holds.
+      `CREATE TABLE sealed_ballots (
+         vote_id text NOT NULL REFERENCES ballot_boxes (vote_id),
+         meeting_id text NOT NULL REFERENCES meetings (id),
+         tracker text NOT NULL,
+         ballot jsonb NOT NULL,
+         PRIMARY KEY (vote_id, tracker)
+       )`,
+      `CREATE TRIGGER sealed_ballots_append_only
+       BEFORE UPDATE OR DELETE ON sealed_ballots
+       FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      // The counters linked each voter to a choice through their row versions (issue 15): they go,
+      // and the counts of the votes they served stay in the log (VoteCounted).
+      'DROP TABLE ballot_counters',
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.

@@ -1,8 +1,8 @@
 /**
  * Least privilege: the service's own role appends to the meeting's record and reads it, and
  * changes only the few columns that must change. It may not rewrite or empty the log (no UPDATE,
- * DELETE or TRUNCATE on events, commands, ballot_participation) nor create anything; the owner
- * that runs the migrations grants exactly this, after every migration.
+ * DELETE or TRUNCATE on events, commands, ballot_participation, sealed_ballots) nor create
+ * anything; the owner that runs the migrations grants exactly this, after every migration.
  */
 import { escapeIdentifier } from 'pg';
 import type { Queryable } from './db';
@@ -16,7 +16,7 @@ export const servicePrivileges: Readonly<Record<string, string>> = {
   commands: 'SELECT, INSERT',
   ballot_boxes: 'SELECT, INSERT, UPDATE (closed)',
   ballot_participation: 'SELECT, INSERT',
-  ballot_counters: 'SELECT, INSERT, UPDATE (count)',
+  sealed_ballots: 'SELECT, INSERT',
   chat_memory: 'SELECT, INSERT, UPDATE (value, updated_at), DELETE',
   rate_limits: 'SELECT, INSERT, UPDATE, DELETE',
   meeting_summaries: 'SELECT, INSERT, UPDATE (title, municipality, scheduled_start, status, roles)',

@@ -241,7 +241,10 @@ export function createTurns(deps: TurnsDeps) {
         return refusalResponse(answer.error, who.language);
       }
       if (!answer.ok) notice = { text: refusalText(answer.error, who.language), tone: 'attention' };
-      else if (done) notice = { text: who.t(done), tone: 'good' };
+      else if (answer.tracker) {
+        // The voter's receipt of their sealed ballot: this answer is the only place it is shown.
+        notice = { text: who.t('vote.tracker', { tracker: answer.tracker }), tone: 'good' };
+      } else if (done) notice = { text: who.t(done), tone: 'good' };
     }
     const after = (await meetings.load(loaded.record.id)) ?? loaded;
     const card: CardRef = action.data.card;

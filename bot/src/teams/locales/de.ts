@@ -74,6 +74,8 @@ export const de: Catalog = {
     'Sie dürfen an dieser Abstimmung nicht teilnehmen: Nur die bei ihrer Eröffnung anwesenden Mitglieder stimmen ab.',
   'vote.secretReceived':
     'Ihr Stimmzettel ist eingegangen. Ihre Wahl ist geheim und wird nicht angezeigt.',
+  'vote.tracker':
+    'Ihr Stimmzettel ist versiegelt. Seine Kennung, um ihn nach der Auszählung unter den veröffentlichten Stimmzetteln wiederzufinden (sie zeigt Ihre Wahl nicht): {{tracker}}',
   'vote.namedReceived': 'Ihre Stimme ist erfasst: {{choice}}.',
   'vote.close': 'Abstimmung schließen',
   'vote.openNamed': 'Zur Abstimmung stellen (namentlich)',

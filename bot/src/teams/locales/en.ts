@@ -72,6 +72,8 @@ export const en = {
   'vote.notEntitled':
     'You may not vote in this vote: only the members present when it opened may vote.',
   'vote.secretReceived': 'Your ballot has been received. Your choice is secret and is not shown.',
+  'vote.tracker':
+    'Your ballot is sealed. Its tracker, to find it among the ballots published after the count (it does not show your choice): {{tracker}}',
   'vote.namedReceived': 'Your vote is recorded: {{choice}}.',
   'vote.close': 'Close the vote',
   'vote.openNamed': 'Put to a named vote',

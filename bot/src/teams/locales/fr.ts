@@ -74,6 +74,8 @@ export const fr: Catalog = {
     'Vous ne pouvez pas prendre part à ce vote : seuls les membres présents à son ouverture votent.',
   'vote.secretReceived':
     'Votre bulletin est bien reçu. Votre choix est secret et n’est pas affiché.',
+  'vote.tracker':
+    'Votre bulletin est scellé. Son empreinte, pour le retrouver parmi les bulletins publiés après le dépouillement (elle ne révèle pas votre choix) : {{tracker}}',
   'vote.namedReceived': 'Votre vote est enregistré : {{choice}}.',
   'vote.close': 'Clore le vote',
   'vote.openNamed': 'Mettre aux voix (vote nominatif)',

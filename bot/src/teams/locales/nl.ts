@@ -73,6 +73,8 @@ export const nl: Catalog = {
   'vote.notEntitled':
     'U mag niet deelnemen aan deze stemming: alleen de leden die aanwezig waren bij de opening stemmen.',
   'vote.secretReceived': 'Uw stembiljet is ontvangen. Uw keuze is geheim en wordt niet getoond.',
+  'vote.tracker':
+    'Uw stembiljet is verzegeld. Zijn kenmerk, om het na de telling terug te vinden tussen de bekendgemaakte stembiljetten (het toont uw keuze niet): {{tracker}}',
   'vote.namedReceived': 'Uw stem is geregistreerd: {{choice}}.',
   'vote.close': 'Stemming sluiten',
   'vote.openNamed': 'Ter stemming leggen (naamstemming)',

@@ -1,0 +1,181 @@
+/**
+ * The sealed ballot box's part of the pipeline (DESIGN.md, "The secret ballot: invariants"), done
+ * before a command enters its meeting's queue, so that a turn's group commit never waits for it:
+ * a card's clear choice is encrypted at once under the vote's sitting key and dropped; a tab's
+ * ballot and a trustee's share of the count are refused unless their proofs hold. A choice stays
+ * in the request that brought it and nowhere else: no variable here keeps it, no log, no error.
+ */
+import type { DomainError, Meeting, WireCommand } from '@council/shared';
+import {
+  loadSealed,
+  type SealedBallot,
+  type Sealed,
+  type SittingKey,
+  type VoteContext,
+} from '@council/shared/sealed';
+import { LRUCache } from 'lru-cache';
+import { createProofChecker, proofHolds, type BallotProof } from './proof-checker';
+
+export type Prepared =
+  | {
+      readonly ok: true;
+      readonly command: WireCommand;
+      /**
+       * False when the state it was prepared on could not tell (the vote, or its sum, not known
+       * there yet): it must be prepared again on the state it is decided on, lest a proof go
+       * unchecked. What is checked otherwise holds on every later state.
+       */
+      readonly settled: boolean;
+    }
+  | { readonly ok: false; readonly error: DomainError };
+
+const asIs = (command: WireCommand, settled = true): Prepared => ({ ok: true, command, settled });
+
+/** A tab's ballot whose proofs are yet to be checked, here or by the proof checker. */
+interface Unchecked {
+  readonly ok: 'unchecked';
+  readonly command: WireCommand;
+  readonly proof: BallotProof;
+}
+
+const checked = ({ command }: Unchecked, valid: boolean): Prepared =>
+  valid ? asIs(command) : { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } };
+
+/** One key per meeting and ceremony, a few per sitting: deriving one takes a few milliseconds. */
+const HELD_KEYS = 4_000;
+
+export function createSealing(proofWorkers: number) {
+  let sealed: Sealed | undefined;
+  let loading: Promise<Sealed> | undefined;
+  const keys = new LRUCache<string, SittingKey>({ max: HELD_KEYS });
+  const proofs = createProofChecker(proofWorkers, (proof) => proofHolds(box(), proof));
+
+  function box(): Sealed {
+    if (!sealed) throw new Error('the sealed ballot box is used before it is loaded');
+    return sealed;
+  }
+
+  /** The key of a ceremony that is ready; undefined for one that is not (yet). */
+  function sittingKey(
+    meetingId: string,
+    meeting: Meeting,
+    ceremony: number,
+  ): SittingKey | undefined {
+    const cached = keys.get(`${meetingId}/${ceremony}`);
+    if (cached) return cached;
+    const held = meeting.tellers?.find((named) => named.ceremony === ceremony);
+    if (held?.status !== 'ready') return undefined;
+    const key = box().sittingKey(held.trustees, held.committed, held.threshold);
+    keys.set(`${meetingId}/${ceremony}`, key);
+    return key;
+  }
+
+  function sealedBallot(
+    meetingId: string,
+    meeting: Meeting,
+    command: Extract<WireCommand, { type: 'CastBallot' }>,
+  ): Prepared | Unchecked {
+    const vote = meeting.votes[command.voteId];
+    if (!vote) return asIs(command, false);
+    // Not a secret vote, or neither a choice nor a ballot: the domain says what is wrong with it.
+    if (!vote.sealed || (command.choice === undefined) === (command.ballot === undefined)) {
+      return asIs(command);
+    }
+    const key = sittingKey(meetingId, meeting, vote.sealed.ceremony);
+    if (!key) return { ok: false, error: { code: 'SEALED_BOX_NOT_READY' } };
+    const context: VoteContext = { meetingId, voteId: vote.id };
+    if (command.choice !== undefined) {
+      const index = vote.choices.indexOf(command.choice);
+      if (index < 0) return { ok: false, error: { code: 'INVALID_CHOICE' } };
+      const ballot = box().encryptBallot(key.publicKey, context, index, vote.choices.length);
+      // The wire schema's arrays are mutable, the crypto module's readonly.
+      const choices = [...ballot.choices];
+      return asIs({ type: 'CastBallot', voteId: vote.id, ballot: { ...ballot, choices } });
+    }
+    const { ballot } = command;
+    // A ballot of the wrong shape is the domain's to refuse (INVALID_BALLOT), as a closed vote is.
+    if (!ballot || ballot.choices.length !== vote.choices.length || vote.status !== 'open') {
+      return asIs(command);
+    }
+    const proof = { key: key.publicKey, context, ballot, choices: vote.choices.length };
+    return { ok: 'unchecked', command, proof };
+  }
+
+  function preparedOn(
+    meetingId: string,
+    meeting: Meeting,
+    by: string,
+    command: WireCommand,
+  ): Prepared | Unchecked {
+    switch (command.type) {
+      case 'CastBallot':
+        return sealedBallot(meetingId, meeting, command);
+      case 'DecryptTally':
+        return checkedPartial(meetingId, meeting, by, command);
+      default:
+        return asIs(command);
+    }
+  }
+
+  function checkedPartial(
+    meetingId: string,
+    meeting: Meeting,
+    by: string,
+    command: Extract<WireCommand, { type: 'DecryptTally' }>,
+  ): Prepared {
+    const vote = meeting.votes[command.voteId];
+    if (!vote) return asIs(command, false);
+    if (!vote.sealed) return asIs(command);
+    const { aggregate } = vote.sealed;
+    if (!aggregate) return asIs(command, false);
+    const key = sittingKey(meetingId, meeting, vote.sealed.ceremony);
+    if (!key) return { ok: false, error: { code: 'SEALED_BOX_NOT_READY' } };
+    // Not a trustee of this vote: the domain refuses them.
+    if (!key.trustees.some((trustee) => trustee.member === by)) return asIs(command);
+    const context: VoteContext = { meetingId, voteId: vote.id };
+    return box().verifyPartial(key, by, aggregate, command.partial, context)
+      ? asIs(command)
+      : { ok: false, error: { code: 'PARTIAL_PROOF_INVALID' } };
+  }
+
+  return {
+    /** Loads the crypto module once; everything else here is synchronous after it. */
+    async ready(): Promise<Sealed> {
+      loading ??= loadSealed().then((loaded) => (sealed = loaded));
+      return loading;
+    },
+
+    /**
+     * The command as the domain may see it: a secret vote's clear choice sealed, a ballot or a
+     * share of the count with a proof that holds; else the refusal. Needs `ready()` first.
+     */
+    prepare(meetingId: string, meeting: Meeting, by: string, command: WireCommand): Prepared {
+      const prepared = preparedOn(meetingId, meeting, by, command);
+      if (prepared.ok !== 'unchecked') return prepared;
+      return checked(prepared, proofHolds(box(), prepared.proof));
+    },
+
+    /** As `prepare`, a tab's ballot checked by a worker thread, off the event loop. */
+    async prepareAhead(
+      meetingId: string,
+      meeting: Meeting,
+      by: string,
+      command: WireCommand,
+    ): Promise<Prepared> {
+      const prepared = preparedOn(meetingId, meeting, by, command);
+      if (prepared.ok !== 'unchecked') return prepared;
+      return checked(prepared, await proofs.check(prepared.proof));
+    },
+
+    /** Stops the proof checker's workers. */
+    close: () => proofs.close(),
+
+    sittingKey,
+
+    tracker: (ballot: SealedBallot): string => box().tracker(ballot),
+
+    box,
+  };
+}
+
+export type Sealing = ReturnType<typeof createSealing>;
