@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TallyRecord } from '@council/shared/sealed';
+import { evidenceOf } from '../../bot/src/meetings/tally-record';
+import type { BenchDatabase } from '../../bench/lib/databases';
 import { spawnService } from '../../bench/lib/processes';
 import { serviceDatabases, workFolder } from '../faults/support/databases';
 import { holdSecretVotes, type Sitting } from '../faults/support/secret-votes';
@@ -65,8 +67,9 @@ describe('npm run audit -- verify-tally --file', () => {
   test('a tally record nobody touched is verified, with its totals, and exits 0', async () => {
     expect(record.tally).toEqual({ yes: 4, no: 2, abstain: 1 });
     const run = await check('intact.json', record);
+    const totals = 'yes 4, no 2, abstain 1';
     expect(run.stdout).toBe(
-      `verified: vote ${context.voteId}, 7 ballots: yes 4, no 2, abstain 1\n`,
+      `verified: vote ${context.voteId}, 7 ballots: ${totals}; evidence ${evidenceOf(record)}\n`,
     );
     expect(run.code).toBe(0);
   });
@@ -119,60 +122,77 @@ describe('npm run audit -- verify-tally --file', () => {
   });
 });
 
-describe.each(serviceDatabases())(
-  'npm run audit -- verify-tally --meeting on %s',
-  (_engine, fresh) => {
-    const { DATABASE_URL: _ignored, ...baseEnv } = process.env;
-
-    test('every counted sealed vote of a meeting is verified from its log and its board; a ballot taken out of the table is found', async () => {
-      const database = await fresh();
-      const env = { ...baseEnv, ...database.env };
-      try {
-        const service = await spawnService({
-          env: database.env,
-          logFile: join(await workFolder(), 'service.log'),
-        });
-        let sitting: Sitting;
-        try {
-          sitting = await holdSecretVotes(service, 15, 1);
-        } finally {
-          await service.stop();
-        }
-        const [truth] = sitting.truths;
-        if (!truth) throw new Error('no vote was held');
-        const totals = truth.choices
-          .map((choice) => `${choice} ${sitting.totals.get(truth.voteId)?.[choice] ?? 0}`)
-          .join(', ');
-        const intact = await audit(['verify-tally', '--meeting', sitting.meetingId], env);
-        expect(intact.stdout).toBe(
-          `verified: vote ${truth.voteId}, ${truth.ballots.size} ballots: ${totals}\n`,
-        );
-        expect(intact.code).toBe(0);
-
-        // As someone with the database's keys would: around the append-only trigger.
-        const db = await database.open();
-        try {
-          await db.transaction(async (tx) => {
-            await tx.query('SET LOCAL session_replication_role = replica');
-            await tx.query(
-              `DELETE FROM sealed_ballots WHERE ctid IN
-               (SELECT ctid FROM sealed_ballots WHERE vote_id = $1 LIMIT 1)`,
-              [truth.voteId],
-            );
-          });
-        } finally {
-          await db.close();
-        }
-        const short = await audit(['verify-tally', '--meeting', sitting.meetingId], env);
-        expect(short.code).toBe(1);
-        expect(short.stdout).toContain(`NOT VERIFIED: vote ${truth.voteId}`);
-        expect(short.stdout).toContain(
-          `the board holds ${truth.ballots.size - 1} ballots, but ${truth.ballots.size} members took part`,
-        );
-        expect(short.stdout).toContain('the aggregate was not added from this board');
-      } finally {
-        await database.drop();
-      }
+/** As someone with the database's keys would: around the append-only trigger. */
+async function asOwner(database: BenchDatabase, sql: string, params: unknown[]): Promise<void> {
+  const db = await database.open();
+  try {
+    await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL session_replication_role = replica');
+      await tx.query(sql, params);
     });
-  },
-);
+  } finally {
+    await db.close();
+  }
+}
+
+describe.each(serviceDatabases())('npm run audit -- verify-tally --meeting on %s', (_e, fresh) => {
+  const { DATABASE_URL: _ignored, ...baseEnv } = process.env;
+
+  test('every counted sealed vote of a meeting is verified from its log and its board; a changed evidence hash and a ballot taken out of the table are found', async () => {
+    const database = await fresh();
+    const env = { ...baseEnv, ...database.env };
+    try {
+      const service = await spawnService({
+        env: database.env,
+        logFile: join(await workFolder(), 'service.log'),
+      });
+      let sitting: Sitting;
+      try {
+        sitting = await holdSecretVotes(service, 15, 1);
+      } finally {
+        await service.stop();
+      }
+      const [truth] = sitting.truths;
+      if (!truth) throw new Error('no vote was held');
+      const { meetingId } = sitting;
+      const totals = truth.choices
+        .map((choice) => `${choice} ${sitting.totals.get(truth.voteId)?.[choice] ?? 0}`)
+        .join(', ');
+      const intact = await audit(['verify-tally', '--meeting', meetingId], env);
+      const verified = `verified: vote ${truth.voteId}, ${truth.ballots.size} ballots: ${totals}`;
+      expect(intact.stdout).toMatch(new RegExp(`^${verified}; evidence [0-9a-f]{64}\\n$`));
+      expect(intact.code).toBe(0);
+      const evidence = intact.stdout.trim().slice(-64);
+
+      const zeros = '0'.repeat(64);
+      await asOwner(
+        database,
+        `UPDATE events SET data = jsonb_set(data, '{result,evidence}', to_jsonb($3::text))
+         WHERE meeting_id = $1 AND type = 'VoteCounted' AND data->>'voteId' = $2`,
+        [meetingId, truth.voteId, zeros],
+      );
+      const rehashed = await audit(['verify-tally', '--meeting', meetingId], env);
+      expect(rehashed.code).toBe(1);
+      expect(rehashed.stdout).toContain(
+        `the record hashes to ${evidence}, the count kept ${zeros}`,
+      );
+
+      await asOwner(
+        database,
+        `DELETE FROM sealed_ballots
+         WHERE ctid IN (SELECT ctid FROM sealed_ballots WHERE vote_id = $1 LIMIT 1)`,
+        [truth.voteId],
+      );
+      const short = await audit(['verify-tally', '--meeting', meetingId], env);
+      expect(short.code).toBe(1);
+      expect(short.stdout).toContain(`NOT VERIFIED: vote ${truth.voteId}`);
+      const size = truth.ballots.size;
+      expect(short.stdout).toContain(
+        `the board holds ${size - 1} ballots, but ${size} members took part`,
+      );
+      expect(short.stdout).toContain('the aggregate was not added from this board');
+    } finally {
+      await database.drop();
+    }
+  });
+});

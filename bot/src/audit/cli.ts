@@ -12,17 +12,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fold, type Event } from '@council/shared';
-import { loadSealed, type SealedBallot } from '@council/shared/sealed';
+import { loadSealed } from '@council/shared/sealed';
 import { parseConfig } from '../config';
-import { openDb, openMeetingStore, type Db, type MeetingStore } from '../store';
+import { openDb, openMeetingStore, type MeetingStore } from '../store';
+import { tallyRecordOf } from '../meetings/tally-record';
 import { eventsJsonl, votesCsv } from './export';
-import {
-  checkTally,
-  describeTally,
-  parseTallyRecord,
-  recordOfVote,
-  type VoteVerdict,
-} from './tally';
+import { checkTally, describeTally, parseTallyRecord, type VoteVerdict } from './tally';
 import { describeVerdict, parseEventsJsonl, verifyChain, type Verdict } from './verify';
 
 const usage = `usage:
@@ -34,24 +29,25 @@ const usage = `usage:
 
 class UsageError extends Error {}
 
-async function openStore(): Promise<{ db: Db; store: MeetingStore }> {
+async function openStore(): Promise<MeetingStore> {
   const config = parseConfig(process.env);
   // Opening PGlite on a folder that does not exist would create an empty database there.
   if (!config.DATABASE_URL && !existsSync(config.DATA_DIR)) {
     throw new UsageError(`no database at ${config.DATA_DIR}: set DATABASE_URL or DATA_DIR`);
   }
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  return { db, store: await openMeetingStore(db) };
+  return openMeetingStore(
+    await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }),
+  );
 }
 
 async function withMeeting<T>(
   meetingId: string,
-  use: (store: MeetingStore, db: Db) => Promise<T>,
+  use: (store: MeetingStore) => Promise<T>,
 ): Promise<T> {
-  const { db, store } = await openStore();
+  const store = await openStore();
   try {
     if (!(await store.findMeeting(meetingId))) throw new UsageError(`no meeting ${meetingId}`);
-    return await use(store, db);
+    return await use(store);
   } finally {
     await store.close();
   }
@@ -91,12 +87,6 @@ async function exportMeeting(meetingId: string, out: string): Promise<Verdict> {
   });
 }
 
-/** Read straight from the table, as the board was stored: the service is not asked. */
-async function boardOf(db: Db, voteId: string): Promise<SealedBallot[]> {
-  const rows = await db.query('SELECT ballot FROM sealed_ballots WHERE vote_id = $1', [voteId]);
-  return rows.map((row) => row.ballot as SealedBallot);
-}
-
 async function verifyTallies(options: {
   meeting?: string;
   file?: string;
@@ -106,20 +96,26 @@ async function verifyTallies(options: {
   if (options.file !== undefined && options.meeting === undefined) {
     const record = parseTallyRecord(await readFile(options.file, 'utf8'));
     if (typeof record !== 'string') return [checkTally(sealed, record)];
-    return [{ voteId: options.file, ok: false, problems: [record], ballots: 0, counts: {} }];
+    return [
+      { voteId: options.file, ok: false, problems: [record], ballots: 0, counts: {}, evidence: '' },
+    ];
   }
   const meetingId = options.meeting;
   if (meetingId === undefined || options.file !== undefined) {
     throw new UsageError('verify-tally takes either --meeting or --file');
   }
-  return withMeeting(meetingId, async (store, db) => {
+  return withMeeting(meetingId, async (store) => {
     const meeting = fold((await store.readEvents(meetingId)).map((row) => row.data as Event));
     if (meeting.status === 'none') return [];
     const verdicts: VoteVerdict[] = [];
     for (const vote of Object.values(meeting.votes)) {
       if (options.vote !== undefined && vote.id !== options.vote) continue;
-      const record = recordOfVote(meeting, vote, await boardOf(db, vote.id));
-      if (record) verdicts.push(checkTally(sealed, record, vote.participants.length));
+      // Counted from a sealed box: votes counted by the counter box before it have no record.
+      if (!vote.sealed?.aggregate || !vote.result) continue;
+      const board = await store.board(vote.id);
+      const record = tallyRecordOf(meetingId, meeting, vote, board, vote.result.tally);
+      const logged = { participants: vote.participants.length, evidence: vote.sealed.evidence };
+      verdicts.push(checkTally(sealed, record, logged));
     }
     if (verdicts.length === 0) {
       throw new UsageError(`no counted sealed ballot box in meeting ${meetingId}`);

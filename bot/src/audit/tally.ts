@@ -4,8 +4,8 @@
  * aggregate recomputed from the board, every partial decryption's proof, and the totals.
  */
 import { z } from 'zod';
-import type { Meeting, Vote } from '@council/shared';
-import type { Sealed, SealedBallot, TallyRecord } from '@council/shared/sealed';
+import type { Sealed, TallyRecord } from '@council/shared/sealed';
+import { evidenceOf } from '../meetings/tally-record';
 
 export interface VoteVerdict {
   readonly voteId: string;
@@ -13,6 +13,16 @@ export interface VoteVerdict {
   readonly problems: readonly string[];
   readonly ballots: number;
   readonly counts: Readonly<Record<string, number>>;
+  /** SHA-256 of the record as checked: what the count's result and the minutes cite. */
+  readonly evidence: string;
+}
+
+/** What the log says of the vote besides its record, when the record comes from the database. */
+export interface Logged {
+  /** Members who took part: the board must hold one ballot for each. */
+  readonly participants: number;
+  /** The hash the count recorded (`VoteCounted`), which the minutes print. */
+  readonly evidence: string | null;
 }
 
 const text = z.string().min(1);
@@ -74,46 +84,21 @@ export function parseTallyRecord(json: string): TallyRecord | string {
 }
 
 /**
- * What the log says of a counted secret vote, with the board read from the ballot table: the
- * record the service published, rebuilt without the service. Undefined for any other vote.
+ * verifyTally, and what only the log knows: the board holds one ballot per member who took part,
+ * and the record is the one whose hash the count kept.
  */
-export function recordOfVote(
-  meeting: Meeting,
-  vote: Vote,
-  board: readonly SealedBallot[],
-): TallyRecord | undefined {
-  const sealed = vote.sealed;
-  if (!vote.secret || !sealed?.aggregate || !vote.result) return undefined;
-  const committed = meeting.tellers?.find((c) => c.ceremony === sealed.ceremony)?.committed ?? {};
-  return {
-    context: { meetingId: meeting.id, voteId: vote.id },
-    choices: vote.choices,
-    threshold: sealed.threshold,
-    trustees: sealed.trustees,
-    commitments: Object.fromEntries(
-      sealed.trustees.flatMap(({ member }) => {
-        const commitment = committed[member];
-        return commitment ? [[member, commitment]] : [];
-      }),
-    ),
-    ballots: board,
-    aggregate: sealed.aggregate,
-    partials: sealed.decrypted,
-    tally: vote.result.tally,
-  };
-}
-
-/** verifyTally, and what only the log knows: the board holds one ballot per member who took part. */
-export function checkTally(
-  sealed: Sealed,
-  record: TallyRecord,
-  participants?: number,
-): VoteVerdict {
+export function checkTally(sealed: Sealed, record: TallyRecord, logged?: Logged): VoteVerdict {
   const verdict = sealed.verifyTally(record);
   const problems = [...verdict.problems];
-  if (participants !== undefined && participants !== record.ballots.length) {
+  const evidence = evidenceOf(record);
+  if (logged && logged.participants !== record.ballots.length) {
     problems.push(
-      `the board holds ${record.ballots.length} ballots, but ${participants} members took part`,
+      `the board holds ${record.ballots.length} ballots, but ${logged.participants} members took part`,
+    );
+  }
+  if (logged && logged.evidence !== evidence) {
+    problems.push(
+      `the record hashes to ${evidence}, the count kept ${logged.evidence ?? 'no hash'}`,
     );
   }
   return {
@@ -122,6 +107,7 @@ export function checkTally(
     problems,
     ballots: record.ballots.length,
     counts: Object.fromEntries(record.choices.map((c, i) => [c, verdict.counts[i] ?? 0])),
+    evidence,
   };
 }
 
@@ -130,7 +116,7 @@ export function describeTally(verdict: VoteVerdict): string {
     .map(([choice, count]) => `${choice} ${count}`)
     .join(', ');
   return verdict.ok
-    ? `verified: vote ${verdict.voteId}, ${verdict.ballots} ballots: ${totals}`
+    ? `verified: vote ${verdict.voteId}, ${verdict.ballots} ballots: ${totals}; evidence ${verdict.evidence}`
     : [`NOT VERIFIED: vote ${verdict.voteId}`, ...verdict.problems.map((p) => `  - ${p}`)].join(
         '\n',
       );
