@@ -168,7 +168,7 @@ describe('nothing acknowledged is lost, nothing is applied twice', () => {
     const running200 = await startService();
     try {
       const secretAnywhere = { ...demo, rulesOverrides: { secretOtherwise: true } };
-      const big = await openDemoMeeting(running200, 49, secretAnywhere);
+      const big = await openDemoMeeting(running200, 49, secretAnywhere, { tellers: {} });
       const open = await big.chair.command(big.meetingId, { type: 'OpenVote', secret: true });
       expect(open.status).toBe(200);
       const meeting = (await big.chair.get(`/api/meetings/${big.meetingId}`)).body
@@ -197,6 +197,7 @@ describe('nothing acknowledged is lost, nothing is applied twice', () => {
       expect(replies).toHaveLength(200);
       expect(replies.filter((r) => r.status === 200)).toHaveLength(49);
       expect(replies.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+      await big.tellers?.counted(voteId);
       const view = (await big.director.get(`/api/meetings/${big.meetingId}`)).body
         .meeting as Meeting;
       const vote = view.votes[voteId];

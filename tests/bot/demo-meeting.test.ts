@@ -183,9 +183,43 @@ describe('npm run demo', () => {
     }
   });
 
+  test('each secret ballot was counted from the sealed box by 2 of its 3 trustees, the director and the two tellers, whom the minutes name with the hash of the tally', () => {
+    const sealedBox = new RegExp(
+      patternOf(words.vote.sealedBox, { threshold: '2', trustees: '3' }),
+      'g',
+    );
+    const boxes = minutes.match(sealedBox) ?? [];
+    expect(boxes).toHaveLength(3);
+    for (const box of boxes) {
+      for (const trustee of [demo.director.name, ...sampleCast.tellers.map(nameAt)]) {
+        expect(box).toContain(trustee);
+      }
+    }
+    const log = eventsOf(events);
+    expect(log.filter((e) => e.type === 'TellersNamed')).toHaveLength(1);
+    expect(log.filter((e) => e.type === 'TrusteeReady')).toHaveLength(3);
+    expect(log.filter((e) => e.type === 'BallotsAggregated')).toHaveLength(3);
+    const evidence = log.flatMap((e) =>
+      e.type === 'VoteCounted' && e.result.evidence ? [e.result.evidence] : [],
+    );
+    expect(evidence).toHaveLength(3);
+    // The hash may stand on a line of its own in the PDF's text.
+    const flat = pdf.replace(/\s+/g, ' ');
+    for (const hash of evidence) {
+      expect(flat).toMatch(new RegExp(`${escaped(words.vote.evidence)}\\s*:?\\s*${hash}`));
+    }
+  });
+
   test('nothing in the minutes, the event log or the votes links a member to a secret choice', () => {
-    const water = /5\. Désignation.*?(?= 6\. Motion)/.exec(minutes)?.[0] ?? '';
-    const staff = /8\. Personnel communal.*?(?= La séance est levée)/.exec(minutes)?.[0] ?? '';
+    // The sealed box's line names its trustees, who count the box, not anyone's choice.
+    const sealedBox = new RegExp(patternOf(words.vote.sealedBox), 'g');
+    const water = (/5\. Désignation.*?(?= 6\. Motion)/.exec(minutes)?.[0] ?? '').replace(
+      sealedBox,
+      '',
+    );
+    const staff = (
+      /8\. Personnel communal.*?(?= La séance est levée)/.exec(minutes)?.[0] ?? ''
+    ).replace(sealedBox, '');
     expect(water).toContain('Scrutin secret');
     expect(staff).toContain('Scrutin secret');
     const candidateLines = [

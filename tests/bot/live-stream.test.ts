@@ -9,10 +9,12 @@ const streamUrl = () => `${running.url}/api/meetings/${council.meetingId}/stream
 beforeAll(async () => {
   running = await startService();
   // A secret question on item 1 needs house rules that allow one (CDLD L1122-27 does not).
-  council = await openDemoMeeting(running, 25, {
-    ...demo,
-    rulesOverrides: { secretOtherwise: true },
-  });
+  council = await openDemoMeeting(
+    running,
+    25,
+    { ...demo, rulesOverrides: { secretOtherwise: true } },
+    { tellers: {} },
+  );
 });
 afterAll(() => running.close());
 
@@ -75,6 +77,8 @@ test('an unpublished count reaches the director’s stream only', async () => {
   expect(forDirector.map((e) => e.type)).toContain('VoteCounted');
   expect(forChair.map((e) => e.type)).toContain('VoteClosed');
   expect(forChair.map((e) => e.type)).not.toContain('VoteCounted');
+  // The trustees close their tabs: the tests below count the streams left open.
+  await council.tellers?.stop();
 });
 
 test('a stream whose reader went away is let go of, with its heartbeat, even when the request named a content type (found by fuzzing)', async () => {

@@ -2,6 +2,7 @@ import type { Meeting } from '../../shared/src';
 import { databases, overHttp } from './support/over-http';
 import { openDemoMeeting } from './support/meeting';
 import { readStream } from './support/sse';
+import { nameTellers } from './support/tellers';
 import {
   demo,
   nextCommandId,
@@ -101,6 +102,7 @@ describe.each(databases)('a whole meeting over HTTP on %s', (_name, databaseUrl)
     for (let i = 0; i < 3; i++) await ok(chair, { type: 'NextItem' });
     const named = await chair.command(meetingId, { type: 'OpenVote', secret: false });
     expect(named.body.code).toBe('SECRET_VOTE_REQUIRED');
+    const tellers = await nameTellers(running, meetingId, chair);
     await ok(chair, { type: 'OpenVote' });
     const vote = Object.values((await meeting(chair)).votes).find((v) => v.secret);
     expect(vote?.choices).toHaveLength(3);
@@ -120,6 +122,7 @@ describe.each(databases)('a whole meeting over HTTP on %s', (_name, databaseUrl)
       choice: second,
     });
     expect(again.status).toBe(409);
+    await tellers.counted(vote?.id ?? '');
     const directorView = (await meeting(director)).votes[vote?.id ?? ''];
     expect(directorView?.result?.tally).toEqual({
       [String(first)]: 18,
@@ -141,6 +144,7 @@ describe.each(databases)('a whole meeting over HTTP on %s', (_name, databaseUrl)
     expect((await meeting(observer)).votes[vote?.id ?? '']?.result?.outcome).toMatchObject({
       kind: 'elected',
     });
+    await tellers.stop();
   });
 
   test('observers never see the closed-session item', async () => {

@@ -37,7 +37,7 @@ describe('the minutes over HTTP', () => {
 
   beforeAll(async () => {
     running = await startService();
-    council = await openDemoMeeting(running, 30);
+    council = await openDemoMeeting(running, 30, demo, { tellers: {} });
     const { chair, director, members } = council;
     for (let item = 2; item <= 8; item++) await ok(chair, { type: 'NextItem' });
     await ok(chair, { type: 'OpenVote' });
@@ -46,6 +46,7 @@ describe('the minutes over HTTP', () => {
     for (const [index, member] of members.slice(0, 30).entries()) {
       await ok(member, { type: 'CastBallot', voteId: vote?.id, choice: vote?.choices[index % 2] });
     }
+    await council.tellers?.counted(vote?.id ?? '');
     await ok(director, { type: 'PublishResult', voteId: vote?.id });
   }, 120_000);
   afterAll(() => running.close());

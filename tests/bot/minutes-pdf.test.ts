@@ -40,6 +40,7 @@ function demoMinutes(language: Language): MinutesDocument {
   s.do(chair, { type: 'NextItem' });
   s.vote({ type: 'OpenVote' }, (_member, index) => (index < 25 ? 'yes' : 'no'));
   for (let item = 2; item <= 5; item++) s.do(chair, { type: 'NextItem' });
+  s.nameTellers(council.members.slice(1, 3).map((m) => m.aadObjectId));
   s.vote({ type: 'OpenVote' }, (_member, index, vote) => vote.choices[index < 20 ? 0 : 1] ?? '');
   s.do(chair, { type: 'CloseMeeting' });
   const minutes = minutesOf({ events: s.events, reader: 'director', seal: SEAL });

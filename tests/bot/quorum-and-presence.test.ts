@@ -45,7 +45,7 @@ describe.each(databases)('quorum and presence at a vote, over HTTP on %s', (_nam
 
   test('a member who checked out is refused a ballot, and may cast it on returning', async () => {
     const secretAnywhere = { ...nineMembers, rulesOverrides: { secretOtherwise: true } };
-    sitting = await openDemoMeeting(running, 9, secretAnywhere);
+    sitting = await openDemoMeeting(running, 9, secretAnywhere, { tellers: {} });
     const { chair } = sitting;
     const leaver = nine()[2] as Person;
     await ok(chair, { type: 'OpenVote', secret: true });

@@ -14,6 +14,7 @@ import {
   scrollsSideways,
   seriousViolations,
 } from './support/browser';
+import { nameTellers } from '../bot/support/tellers';
 import { openView, startTabService } from './support/tab';
 
 /** The side panel as Teams gives it on a laptop: 320 CSS pixels wide, 720 high. */
@@ -255,6 +256,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
   }, 120_000);
 
   test('a secret vote on an item the chair jumps to: the ballot is in the box, the choice shown nowhere', async () => {
+    const tellers = await nameTellers(running, meetingId, chairOf());
     await pages.chair.getByRole('tab', { name: t('console.agenda') }).click();
     const item = demo.agenda[4];
     const label = `5. ${item?.title[lang] ?? ''}`;
@@ -295,6 +297,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
     await inView(pages.director, publish);
     await publish.click();
     await pages.councillor.getByRole('heading', { name: t('console.published') }).waitFor();
+    await tellers.stop();
   }, 120_000);
 
   test('the chair closes the sitting: every view, the stage too, shows it closed', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { tieAndPublish, votesOf } from '../bot/support/appointment';
 import { openDemoMeeting, type DemoMeeting } from '../bot/support/meeting';
-import type { RunningService } from '../bot/support/service';
+import { demo, type RunningService } from '../bot/support/service';
 import { keepScreenshot, launchChromium } from './support/browser';
 import { openView, startTabService } from './support/tab';
 
@@ -13,7 +13,7 @@ let chair: Page;
 /** The demo council's appointment to the water company (item 5), voted and tied 15 to 15. */
 beforeAll(async () => {
   running = await startTabService();
-  council = await openDemoMeeting(running, 30);
+  council = await openDemoMeeting(running, 30, demo, { tellers: {} });
   for (const _ of [2, 3, 4, 5])
     await council.chair.command(council.meetingId, { type: 'NextItem' });
   await council.chair.command(council.meetingId, { type: 'OpenVote' });

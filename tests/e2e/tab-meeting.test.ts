@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { openDemoMeeting, type DemoMeeting } from '../bot/support/meeting';
-import type { Person, RunningService } from '../bot/support/service';
+import { demo, type Person, type RunningService } from '../bot/support/service';
 import { keepScreenshot, launchChromium } from './support/browser';
 import { openView, queueOrder, startTabService } from './support/tab';
 
@@ -17,7 +17,7 @@ const member = (n: number) => council.members[n] as Person;
 
 beforeAll(async () => {
   running = await startTabService();
-  council = await openDemoMeeting(running, 30);
+  council = await openDemoMeeting(running, 30, demo, { tellers: {} });
   [chairBrowser, stageBrowser] = await Promise.all([launchChromium(), launchChromium()]);
   for (const n of [1, 2, 3]) {
     await member(n).command(council.meetingId, { type: 'RequestFloor', kind: 'contribution' });

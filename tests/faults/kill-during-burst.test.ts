@@ -1,10 +1,13 @@
 import { join } from 'node:path';
+import { councilApi } from '../../bot/src/demo-meeting/client';
+import { startTellers, type Tellers } from '../../bot/src/demo-meeting/tellers';
 import { largeCouncil } from '../../bench/lib/council';
 import { audit, ballotRecord } from '../../bench/lib/databases';
 import { httpClient, type HttpClient } from '../../bench/lib/http';
 import { sleep, spawnService, type ServiceProcess } from '../../bench/lib/processes';
 import {
   command,
+  must,
   openSecretVote,
   openSession,
   readMeeting,
@@ -28,9 +31,23 @@ describe.each(serviceDatabases())('%s', (_engine, freshDatabase) => {
       });
     let service: ServiceProcess = await start('first');
     let client: HttpClient = httpClient(service.url, 64);
+    let tellers: Tellers | undefined;
     try {
       const council = largeCouncil(VOTERS);
       const session = await openSession(client, council, { concurrency: 64 });
+      // The director and two tellers hold the key; their tabs keep their shares through the crash.
+      const trustees = [council.director, ...council.members.slice(1, 3)].map((p) => ({
+        id: p.aadObjectId,
+        name: p.name,
+      }));
+      const named = { type: 'NameTellers', tellers: trustees.slice(1).map((t) => t.id) } as const;
+      await must(command(client, session.chair, session.meetingId, named), 'name tellers');
+      const tabsOn = (url: string) =>
+        startTellers(councilApi(url, council.tenantId), session.meetingId, trustees, {
+          ...(tellers ? { kept: tellers.kept } : {}),
+        });
+      tellers = await tabsOn(service.url);
+      await tellers.ready();
       const { voteId, choices } = await openSecretVote(client, session);
       const ballots = session.members.map((voter, index) => ({
         voter: voter.id,
@@ -61,9 +78,11 @@ describe.each(serviceDatabases())('%s', (_engine, freshDatabase) => {
       expect(acknowledged.size).toBeGreaterThanOrEqual(100);
       expect(acknowledged.size).toBeLessThan(VOTERS);
 
+      await tellers.stop();
       service = await start('second');
       client.close();
       client = httpClient(service.url, 64);
+      tellers = await tabsOn(service.url);
       const people = await signInCouncil(client, council);
       const again = new Map(people.members.map((person) => [person.id, person]));
       const before = (await readMeeting(client, people.chair, session.meetingId)).votes[voteId];
@@ -104,6 +123,7 @@ describe.each(serviceDatabases())('%s', (_engine, freshDatabase) => {
         await db.close();
       }
     } finally {
+      await tellers?.stop();
       client.close();
       await service.kill();
       await database.drop();

@@ -11,6 +11,7 @@ import { startConnector, type Call, type Connector } from '../bot/support/connec
 import { pdfText } from '../bot/support/pdf';
 import { demo, personOf, type Person } from '../bot/support/service';
 import { readStream } from '../bot/support/sse';
+import { nameTellers, type Tellers } from '../bot/support/tellers';
 import { actionsOf, cardOf, viewOf, type Card } from '../bot/support/teams';
 import { MEETING_CHAT, startBot, type RunningBot } from '../bot/teams/bot';
 import { serviceDatabases } from './support/databases';
@@ -19,6 +20,8 @@ import {
   countsAbsent,
   sameWhateverTheChoice,
   scanPairings,
+  sealedBallotsOpaque,
+  withoutTrackers,
   type Column,
   type Finding,
   type ScanRecord,
@@ -90,6 +93,7 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
       const streams: { name: string; messages: string[]; done: Promise<unknown> }[] = [];
       const stop = new AbortController();
       let dumped = false;
+      let tellers: Tellers | undefined;
       try {
         const { meetingId } = bot;
         const person = (id: string) => personOf(bot.running, id);
@@ -152,6 +156,7 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
           members.slice(0, PRESENT).map((m) => command(m, { type: 'AnswerRollCall' })),
         );
         await command(chair, { type: 'CloseRollCall' });
+        tellers = await nameTellers(bot.running, meetingId, chair);
 
         const truths: SecretVoteTruth[] = [];
         const receiptFindings: Finding[] = [];
@@ -200,13 +205,19 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
               receipts.bot.set(member, JSON.stringify(pressed));
             }),
           );
+          // Each ballot is on the board, under its tracker: a hash of its ciphertext, whatever
+          // the choice, which each voter's receipt names.
+          const trackers = (
+            await db.query('SELECT tracker FROM sealed_ballots WHERE vote_id = $1', [vote.id])
+          ).map((row) => String(row.tracker));
+          expect(trackers).toHaveLength(ballots.size);
           // Right after a ballot, participation counts differ from one member to the next.
           // The chair's view has the chair's buttons besides: councillors are compared together.
           const digitless = (views: Map<string, string>) =>
             new Map(
               [...views]
                 .filter(([k]) => k !== chair.id)
-                .map(([k, v]) => [k, v.replace(/\d+/g, '#')]),
+                .map(([k, v]) => [k, withoutTrackers(v, trackers).replace(/\d+/g, '#')]),
             );
           receiptFindings.push(
             ...sameWhateverTheChoice(truth, 'tab answer', digitless(receipts.tab), voters),
@@ -218,10 +229,11 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
           for (const member of order) {
             if (member === chair.id) continue;
             if (inTab.has(member)) {
-              later.tab.set(member, JSON.stringify(await meeting(person(member), 'after voting')));
+              const view = JSON.stringify(await meeting(person(member), 'after voting'));
+              later.tab.set(member, withoutTrackers(view, trackers));
             } else {
               const view = await refreshOnCard(bot, member, card, keep);
-              later.bot.set(member, JSON.stringify(view));
+              later.bot.set(member, withoutTrackers(JSON.stringify(view), trackers));
             }
           }
           receiptFindings.push(
@@ -237,6 +249,10 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
           await new Promise((resolve) => setTimeout(resolve, 200));
           await meeting(sentinelA, 'before publication');
           await meeting(observer, 'before publication');
+          for (const p of [sentinelA, observer]) {
+            const record = await p.get(`/api/meetings/${meetingId}/votes/${vote.id}/tally-record`);
+            keep(`tally record for ${p.id} before publication`, record.body, 'public');
+          }
           await minutes(observer, 'before publication');
           await minutes(sentinelA, 'before publication');
           const beforePublication = [
@@ -264,6 +280,7 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
         keep('events.jsonl', eventsJsonl(stored), 'private');
         keep('votes.csv', votesCsv(stored.map((row) => row.data as Event)), 'private');
         await new Promise((resolve) => setTimeout(resolve, 300));
+        await tellers.stop();
         stop.abort();
         await Promise.all(streams.map((s) => s.done));
 
@@ -280,12 +297,8 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
         ];
 
         // The scan found something to scan: every ballot reached the box, and the logs are at trace.
-        const counters = rows.filter((r) => r.source.startsWith('db ballot_counters'));
-        const counted = counters.reduce(
-          (n, r) => n + (JSON.parse(r.text) as { count: number }).count,
-          0,
-        );
-        expect(counted).toBe(truths.reduce((n, t) => n + t.ballots.size, 0));
+        const sealed = rows.filter((r) => r.source.startsWith('db sealed_ballots #'));
+        expect(sealed).toHaveLength(truths.reduce((n, t) => n + t.ballots.size, 0));
         expect(logLines.length).toBeGreaterThan(200);
         for (const s of streams) expect(s.messages.length).toBeGreaterThan(10);
 
@@ -309,6 +322,7 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
         const findings = [
           ...scanPairings(records, truths, voters),
           ...ballotBoxShape(columns),
+          ...sealedBallotsOpaque(sealed, truths, voters),
           ...receiptFindings,
           ...streamFindings,
           ...countFindings,
@@ -319,6 +333,7 @@ describe.each(serviceDatabases())('the secrecy scan on %s', (_engine, freshDatab
           findings: [],
         });
       } finally {
+        await tellers?.stop();
         stop.abort();
         await bot.close();
         if (!dumped) await Promise.allSettled(streams.map((s) => s.done));
@@ -508,7 +523,7 @@ describe('the scanner itself', () => {
     ).toEqual([]);
   });
 
-  test('a ballot box with a member or a time column is reported', () => {
+  test('a ballot box with a member or a time column, or the old counters, is reported', () => {
     const column = (table: string, name: string, type = 'text') => ({
       table,
       column: name,
@@ -519,15 +534,46 @@ describe('the scanner itself', () => {
       column('ballot_boxes', 'vote_id'),
       column('ballot_boxes', 'meeting_id'),
       column('ballot_boxes', 'closed', 'boolean'),
-      column('ballot_counters', 'vote_id'),
-      column('ballot_counters', 'choice'),
-      column('ballot_counters', 'count', 'integer'),
+      column('sealed_ballots', 'vote_id'),
+      column('sealed_ballots', 'meeting_id'),
+      column('sealed_ballots', 'tracker'),
+      column('sealed_ballots', 'ballot', 'jsonb'),
       column('ballot_participation', 'vote_id'),
       column('ballot_participation', 'member_id'),
     ];
     expect(ballotBoxShape(good)).toEqual([]);
     expect(
-      ballotBoxShape([...good, column('ballot_counters', 'cast_at', 'timestamp with time zone')]),
+      ballotBoxShape([...good, column('sealed_ballots', 'cast_at', 'timestamp with time zone')]),
     ).toHaveLength(2);
+    expect(ballotBoxShape([...good, column('sealed_ballots', 'member_id')])).toHaveLength(1);
+    expect(ballotBoxShape([...good, column('ballot_counters', 'count', 'integer')])).toHaveLength(
+      1,
+    );
+  });
+
+  test('a sealed ballot naming a member or holding a choice in clear is reported; a ciphertext that happens to spell one is not', () => {
+    const row = (ballot: unknown) => ({
+      source: 'db sealed_ballots #0',
+      text: JSON.stringify({ vote_id: 'vote-3', tracker: 'ab12', ballot }),
+    });
+    const sealed = { choices: [{ ciphertext: { a: 'xyesx', b: 'nono' } }], sum: { c: 'abstain1' } };
+    expect(sealedBallotsOpaque([row(sealed)], [question], voters)).toEqual([]);
+    expect(sealedBallotsOpaque([row({ ...sealed, member: ana })], [question], voters)).toHaveLength(
+      1,
+    );
+    expect(
+      sealedBallotsOpaque([row({ ...sealed, choice: 'no' })], [question], voters),
+    ).toHaveLength(1);
+    expect(
+      sealedBallotsOpaque([row(JSON.stringify({ [bram]: sealed }))], [question], voters),
+    ).toHaveLength(1);
+  });
+
+  test('receipts compare without their trackers, whole or shortened, and nothing else is taken out', () => {
+    const tracker = 'c0ffee12'.repeat(8);
+    const other = '0123abcd'.repeat(8);
+    expect(withoutTrackers(`Tracker ${tracker}.`, [tracker, other])).toBe('Tracker <tracker>.');
+    expect(withoutTrackers('Tracker 0123abcd…', [tracker, other])).toBe('Tracker <tracker>…');
+    expect(withoutTrackers('Recorded: yes, c0ffee', [tracker])).toBe('Recorded: yes, c0ffee');
   });
 });

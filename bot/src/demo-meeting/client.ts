@@ -43,7 +43,13 @@ export function councilApi(baseUrl: string, tenantId: string) {
     return ((await response.json()) as { token: string }).token;
   }
 
-  async function call(person: Person, method: string, path: string, body?: unknown) {
+  async function call(
+    person: Person,
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ) {
     let token = tokens.get(person.id);
     if (!token) {
       token = signIn(person);
@@ -56,6 +62,7 @@ export function councilApi(baseUrl: string, tenantId: string) {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal ? { signal } : {}),
     });
     if (!response.ok) {
       throw new Error(
@@ -79,6 +86,22 @@ export function councilApi(baseUrl: string, tenantId: string) {
         `/api/meetings/${meetingId}`,
       );
       return body.meeting;
+    },
+    /** The meeting's live stream as a tab follows it, until `signal` stops it. */
+    async stream(
+      person: Person,
+      meetingId: string,
+      signal: AbortSignal,
+    ): Promise<ReadableStream<Uint8Array>> {
+      const response = await call(
+        person,
+        'GET',
+        `/api/meetings/${meetingId}/stream`,
+        undefined,
+        signal,
+      );
+      if (!response.body) throw new Error(`no live stream for ${person.name}`);
+      return response.body;
     },
     /** The tab's way: one POST per command, with a fresh command id. */
     tab: {

@@ -7,6 +7,8 @@ import { Sitting, type Choose, type Seat, type ScriptClock } from './sitting';
  * seat 12 arrives during item 2, seat 30 leaves before item 4, two are excused and four absent.
  * During the first vote on item 4 the groups against the tax walk out, quorum is lost and the vote
  * is void; they come back and the vote is held again. Seat 20 has a conflict of interest on item 6.
+ * Seats 8 and 19, the youngest present at the opening, are the tellers who count the secret ballots
+ * with the director.
  */
 export const sampleCast = {
   lateArrival: 12,
@@ -15,6 +17,7 @@ export const sampleCast = {
   absent: [44, 45, 48, 49],
   walkOut: ['Groupe Bleu', 'Groupe Orange', 'Groupe Violet'],
   conflicted: 20,
+  tellers: [8, 19],
 } as const;
 
 /** How each political group votes on each question of the sample sitting. */
@@ -244,6 +247,8 @@ async function opening(s: Sitting, council: CouncilFile, clock: ScriptClock): Pr
     await s.do({ id: member.id, name: member.name }, { type: 'AnswerRollCall' }, 'chat');
   }
   await s.do(s.chair, { type: 'CloseRollCall' });
+  // The two youngest members present count the secret ballots with the director (house rules).
+  await s.nameTellers(sampleCast.tellers.map((seat) => s.seat(seat)));
   s.pause(2);
 }
 
@@ -252,8 +257,8 @@ async function opening(s: Sitting, council: CouncilFile, clock: ScriptClock): Pr
  * it (the roll call answered, ballots cast, a second round called and a vote closed on the bot's
  * cards): convocation, arrivals, opening and roll call, debate with the speaking queue, a motion and
  * its amendment, named votes (one tied, one void for want of quorum), a secret appointment decided
- * in a second round, a conflict of interest, a closed-session item, an item withdrawn, the director
- * publishing every result, and the closing.
+ * in a second round and counted by the tellers from the sealed ballot box, a conflict of interest,
+ * a closed-session item, an item withdrawn, the director publishing every result, and the closing.
  * Returns the meeting's id.
  */
 export async function runSampleMeeting(
@@ -268,6 +273,6 @@ export async function runSampleMeeting(
   await opening(s, council, clock);
   for (const item of agenda) await item(s);
   s.pause(2);
-  await s.do(s.chair, { type: 'CloseMeeting' });
+  await s.close();
   return s.meetingId;
 }

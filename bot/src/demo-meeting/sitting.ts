@@ -8,6 +8,7 @@ import {
   type WireCommand,
 } from '@council/shared';
 import type { Channels, CouncilApi, Person } from './client';
+import { startTellers, type Tellers } from './tellers';
 
 /** The service's clock during the demo: a few seconds per step, minutes where the council debates. */
 export interface ScriptClock {
@@ -30,6 +31,7 @@ type OpenVote = Extract<WireCommand, { type: 'OpenVote' }>;
 export class Sitting {
   meetingId = '';
   private readonly seats: readonly Seat[];
+  private tellers: Tellers | undefined;
 
   constructor(
     private readonly api: CouncilApi,
@@ -154,8 +156,22 @@ export class Sitting {
     }
   }
 
-  /** The director publishes the result the service counted when the vote closed. */
+  /**
+   * The chair names the tellers in the tab; the trustees' tabs (the director's and the tellers')
+   * run the key ceremony, and stay open to count each secret ballot box from their shares.
+   */
+  async nameTellers(tellers: readonly Person[]): Promise<void> {
+    await this.do(this.chair, { type: 'NameTellers', tellers: tellers.map((p) => p.id) });
+    this.tellers = await startTellers(this.api, this.meetingId, [this.director, ...tellers]);
+    await this.tellers.ready();
+  }
+
+  /** The director publishes the result the service counted (a secret ballot: once the trustees have). */
   async publish(vote: Vote): Promise<void> {
+    if (vote.secret) {
+      if (!this.tellers) throw new Error('a secret ballot box needs tellers to count it');
+      await this.tellers.counted(vote.id);
+    }
     this.pause(1);
     await this.do(this.director, { type: 'PublishResult', voteId: vote.id });
     this.pause(1);
@@ -176,6 +192,12 @@ export class Sitting {
     await this.cast(runoff, choose);
     await this.publish(runoff);
     return runoff;
+  }
+
+  /** The chair closes the sitting; the trustees close their tabs. */
+  async close(): Promise<void> {
+    await this.do(this.chair, { type: 'CloseMeeting' });
+    await this.tellers?.stop();
   }
 
   /** The chair closes an open vote on its card in the chat: a real chair's "close the vote". */

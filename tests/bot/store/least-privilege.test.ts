@@ -96,7 +96,7 @@ if (url) {
       );
 
     test('a whole sitting runs over HTTP: roll call, a secret ballot closed and published', async () => {
-      const council = await openDemoMeeting(running, 30);
+      const council = await openDemoMeeting(running, 30, demo, { tellers: {} });
       for (let i = 0; i < 4; i++) {
         expect((await council.chair.command(council.meetingId, { type: 'NextItem' })).status).toBe(
           200,
@@ -126,6 +126,7 @@ if (url) {
       expect(
         (await council.chair.command(council.meetingId, { type: 'CloseVote', voteId })).status,
       ).toBe(200);
+      await council.tellers?.counted(voteId);
       expect(
         (await council.director.command(council.meetingId, { type: 'PublishResult', voteId }))
           .status,

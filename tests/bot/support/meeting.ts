@@ -1,5 +1,6 @@
 import type { ProfileOverrides } from '../../../shared/src';
 import { demo, nextCommandId, personOf, type Person, type RunningService } from './service';
+import { nameTellers, type Tellers, type TellersChoice } from './tellers';
 
 export interface DemoMeeting {
   readonly meetingId: string;
@@ -7,16 +8,20 @@ export interface DemoMeeting {
   readonly chair: Person;
   readonly observer: Person;
   readonly members: Person[];
+  /** The trustees' tabs, when the chair named tellers. */
+  readonly tellers?: Tellers;
 }
 
 /**
  * The demo council (or a variant of it) created, convened and opened, with the first `present`
- * members checked in and item 1 taken up.
+ * members checked in and item 1 taken up; with `tellers`, the chair names them and the sealed
+ * ballot box is ready for secret votes.
  */
 export async function openDemoMeeting(
   running: RunningService,
   present = 30,
   council: typeof demo & { rulesOverrides?: ProfileOverrides } = demo,
+  options: { readonly tellers?: TellersChoice } = {},
 ): Promise<DemoMeeting> {
   const director = personOf(running, demo.director.aadObjectId);
   const members = demo.members.map((m) => personOf(running, m.aadObjectId));
@@ -41,5 +46,8 @@ export async function openDemoMeeting(
     chair,
     observer: personOf(running, demo.observer.aadObjectId),
     members,
+    ...(options.tellers
+      ? { tellers: await nameTellers(running, meetingId, chair, options.tellers) }
+      : {}),
   };
 }

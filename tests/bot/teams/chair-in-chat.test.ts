@@ -1,5 +1,6 @@
 import { tieAndPublish, votesOf } from '../support/appointment';
 import { personOf, type Person } from '../support/service';
+import { nameTellers } from '../support/tellers';
 import { button, cardOf, hasButton, textOf, type Card, type ChatPerson } from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
 import { BOT_START_MS, chatHelpers, startBot, type RunningBot } from './bot';
@@ -171,6 +172,7 @@ describe.each(testDatabases())('the chat as a full seat, on %s', (_engine, fresh
     while ((await meeting()).currentItemId !== appointment) {
       await must(chair, { type: 'NextItem' });
     }
+    const tellers = await nameTellers(bot.running, bot.meetingId, chair);
     await must(chair, { type: 'OpenVote' });
     const open = Object.entries((await meeting()).votes).find(([, v]) => v.status === 'open');
     await tieAndPublish(bot.meetingId, director, members, open?.[0] ?? '');
@@ -193,6 +195,9 @@ describe.each(testDatabases())('the chat as a full seat, on %s', (_engine, fresh
       'Votre vote est déjà enregistré ; il ne peut pas être modifié.',
     );
     expect(await say(bot.chair, 'close')).toEqual([]);
+    // Counted before the tests below compare the meeting before and after a forged press.
+    await tellers.counted((await runoffs())[0]?.[0] ?? '');
+    await tellers.stop();
   });
 
   describe('a forged press is answered with an error, and changes nothing', () => {

@@ -8,6 +8,7 @@ import { SECRETARIAT_ROLE, SYSTEM, type Meeting } from '../../../shared/src';
 import { cardActionSchema, commandIdOf } from '../../../bot/src/teams/actions';
 import type { Call } from '../support/connector';
 import { demo, personOf, type Person } from '../support/service';
+import { nameTellers } from '../support/tellers';
 import {
   actionsOf,
   button,
@@ -113,7 +114,7 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
     );
   });
 
-  test('a councillor who first sends commands under another’s ballot id and the count’s id cannot stop that ballot or the count', async () => {
+  test('a councillor who first sends commands under another’s ballot id and the count’s ids cannot stop that ballot or the count', async () => {
     const others = demo.members.filter(
       (m) => ![attacker, rollCallVictim].some((p) => p.aadObjectId === m.aadObjectId),
     );
@@ -124,6 +125,7 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
     );
     await must(chair, { type: 'CloseRollCall' });
     await must(chair, { type: 'NextItem' });
+    const tellers = await nameTellers(bot.running, bot.meetingId, chair);
     const before = bot.connector.calls.length;
     await must(chair, { type: 'OpenVote', secret: true });
     const opened = await meetingAs(chair);
@@ -147,6 +149,12 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
       botCommandId(cast, ballotVictim, true),
     );
     await must(tab(attacker), { type: 'RequestFloor', kind: 'contribution' }, `count:${voteId}`);
+    // The sealed box is added up under an id of its own before it is counted.
+    await must(
+      tab(rollCallVictim),
+      { type: 'RequestFloor', kind: 'contribution' },
+      `aggregate:${voteId}`,
+    );
     await press(ballotVictim, cast);
 
     const vote = (await meetingAs(chair)).votes[voteId];
@@ -155,6 +163,8 @@ describe.each(testDatabases())('command ids are their issuer’s own, on %s', (_
     );
     expect(vote?.participants).toHaveLength(2);
     await must(chair, { type: 'CloseVote', voteId });
+    await tellers.counted(voteId);
+    await tellers.stop();
     const counted = (await meetingAs(director)).votes[voteId];
     expect(counted?.status).toBe('counted');
     expect(counted?.result).not.toBeNull();

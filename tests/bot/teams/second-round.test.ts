@@ -1,5 +1,6 @@
 import { tieAndPublish, votesOf } from '../support/appointment';
 import { personOf, type Person } from '../support/service';
+import { nameTellers } from '../support/tellers';
 import {
   button,
   cardOf,
@@ -57,6 +58,7 @@ describe.each(testDatabases())('the second round of an appointment, on %s', (_en
     await must(chair, { type: 'OpenMeeting' });
     await Promise.all(members.slice(0, 30).map((m) => must(m, { type: 'CheckIn' })));
     for (const _ of [1, 2, 3, 4, 5]) await must(chair, { type: 'NextItem' });
+    await nameTellers(bot.running, bot.meetingId, chair);
     await must(chair, { type: 'OpenVote' });
     const [first] = Object.keys(await votes());
     result = await tiedVote(first ?? '');

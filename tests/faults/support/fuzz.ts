@@ -32,7 +32,7 @@ export async function fingerprint(running: RunningService, meetingId: string): P
             (SELECT count(*)::int FROM commands) AS commands,
             (SELECT count(*)::int FROM ballot_boxes WHERE closed) AS closed_boxes,
             (SELECT count(*)::int FROM ballot_participation) AS participation,
-            (SELECT coalesce(sum(count), 0)::int FROM ballot_counters) AS ballots`,
+            (SELECT count(*)::int FROM sealed_ballots) AS ballots`,
     [meetingId],
   );
   return createHash('sha256')

@@ -7,7 +7,7 @@
 
 /** Something the service wrote or sent, as text: JSON when it parses, otherwise lines of text. */
 export interface ScanRecord {
-  /** Where it came from, for the report: "log #12", "sse director #40", "db ballot_counters". */
+  /** Where it came from, for the report: "log #12", "sse director #40", "db sealed_ballots #3". */
   readonly source: string;
   readonly text: string;
 }
@@ -288,9 +288,9 @@ export interface Column {
 }
 
 /**
- * Rule 2: the ballot box holds a counter per choice and nothing else: no member, no time, no
- * order (no serial, identity or timestamp column); the participation register holds who voted and
- * nothing of what they chose.
+ * Rule 2: the ballot box holds sealed ballots, each keyed by its tracker, and nothing else: no
+ * member, no time, no order (no serial, identity or timestamp column), and the counter box it
+ * replaced is gone; the participation register holds who voted and nothing of what they chose.
  */
 export function ballotBoxShape(columns: readonly Column[]): Finding[] {
   const findings: Finding[] = [];
@@ -301,14 +301,17 @@ export function ballotBoxShape(columns: readonly Column[]): Finding[] {
       findings.push({
         rule: 'the ballot box’s shape',
         source: `table ${table}`,
-        detail: `columns ${have.join(', ')}; expected ${names.join(', ')}`,
+        detail: `columns ${have.join(', ') || 'none'}; expected ${names.join(', ') || 'no table'}`,
       });
     }
   };
   expect('ballot_boxes', ['vote_id', 'meeting_id', 'closed']);
-  expect('ballot_counters', ['vote_id', 'choice', 'count']);
+  expect('sealed_ballots', ['vote_id', 'meeting_id', 'tracker', 'ballot']);
+  expect('ballot_counters', []);
   expect('ballot_participation', ['vote_id', 'member_id']);
-  for (const column of columns.filter((c) => c.table.startsWith('ballot_'))) {
+  for (const column of columns.filter(
+    (c) => c.table.startsWith('ballot_') || c.table === 'sealed_ballots',
+  )) {
     if (/time|date|serial/.test(column.type) || /nextval|now\(\)/.test(column.defaultValue ?? ''))
       findings.push({
         rule: 'the ballot box’s shape',
@@ -317,4 +320,52 @@ export function ballotBoxShape(columns: readonly Column[]): Finding[] {
       });
   }
   return findings;
+}
+
+/**
+ * Rule 5: a sealed ballot holds ciphertexts and proofs only: no key or value of it is a voter's
+ * identifier or a choice of the vote. (Compared whole, not as substrings: a base64url ciphertext
+ * holds "yes" somewhere often enough.)
+ */
+export function sealedBallotsOpaque(
+  rows: readonly ScanRecord[],
+  votes: readonly SecretVoteTruth[],
+  voters: ReadonlyMap<string, Voter>,
+): Finding[] {
+  const telling = new Set([
+    ...votes.flatMap((v) => v.choices),
+    ...[...voters.values()].flatMap((v) => v.identifiers),
+  ]);
+  const found = (node: unknown): string | undefined => {
+    if (typeof node === 'string') return telling.has(node) ? node : undefined;
+    if (Array.isArray(node)) return node.map(found).find(Boolean);
+    if (typeof node !== 'object' || node === null) return undefined;
+    return Object.entries(node as Record<string, unknown>)
+      .flatMap(([key, value]) => [telling.has(key) ? key : undefined, found(value)])
+      .find(Boolean);
+  };
+  return rows.flatMap((row) => {
+    const { ballot } = JSON.parse(row.text) as { ballot: unknown };
+    const told = found(typeof ballot === 'string' ? (JSON.parse(ballot) as unknown) : ballot);
+    return told
+      ? [
+          {
+            rule: 'a sealed ballot tells something',
+            source: row.source,
+            detail: `it holds ${told}`,
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * Each ballot's tracker (and any shortened form of it) replaced by one placeholder, so that two
+ * members' receipts compare: a tracker is a hash of the member's own ciphertext, different for
+ * every ballot whatever its choice.
+ */
+export function withoutTrackers(text: string, trackers: readonly string[]): string {
+  if (trackers.length === 0) return text;
+  const prefixes = trackers.map((t) => escape(t.slice(0, 8)));
+  return text.replace(new RegExp(`(${prefixes.join('|')})[0-9a-f]*`, 'g'), '<tracker>');
 }
