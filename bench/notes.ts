@@ -15,6 +15,11 @@ export function burstNotes(bursts: readonly BurstResult[]): string[] {
       r.p99Ms <= 100
         ? 'p99 within 100 ms'
         : `p99 ${r.p99Ms} ms against a floor of ${r.p99FloorMs} ms (99% of ${r.voters} ballots at ${r.ballotsPerSec}/s): ${Math.ceil((0.99 * r.voters * 1000) / 100)} ballots/s would be needed for 100 ms`;
-    return `${where}: ${goal}${cpu}; ratioToLimit ${r.ratioToLimit}.`;
+    // Issue 15's goals for sealed ballots: the tab's pre-sealed ballots, the card's sealed on receipt.
+    const floor = r.channel === 'api' ? 1_000 : 500;
+    const sealed =
+      `${r.ballotsPerSec} sealed ballots/s (goal ≥ ${floor})` +
+      `; totals ${r.count.totalsAfterLastShareMs} ms after the last share (goal ≤ 3,000)`;
+    return `${where}: ${goal}${cpu}; ${sealed}; ratioToLimit ${r.ratioToLimit}.`;
   });
 }

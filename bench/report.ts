@@ -80,6 +80,8 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
         'paced ballots/s',
         'paced p50 ms',
         'paced p99 ms',
+        'aggregated after close ms',
+        'totals after last share ms',
       ],
       results.ballotBurst.map((r) => [
         r.voters,
@@ -98,6 +100,8 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
         r.paced.ballotsPerSec,
         r.paced.p50Ms,
         r.paced.p99Ms,
+        r.count.aggregatedAfterCloseMs,
+        r.count.totalsAfterLastShareMs,
       ]),
     ),
     '',

@@ -65,13 +65,13 @@ export async function postgresDatabase(adminUrl: string): Promise<BenchDatabase>
   };
 }
 
-/** What the database holds of one secret vote: who took part, by both records, and the counters. */
+/** What the database holds of one secret vote: who took part, by both records, and the ballots. */
 export interface BallotRecord {
   /** The participation register: the members who took part, once each. */
   readonly register: ReadonlySet<string>;
   /** How many BallotRecorded events the meeting's log holds for each member. */
   readonly recorded: ReadonlyMap<string, number>;
-  /** The ballot box's counters, added up. */
+  /** The sealed ballots in the box. */
   readonly counted: number;
 }
 
@@ -85,20 +85,20 @@ export async function ballotRecord(db: Db, meetingId: string, voteId: string) {
      GROUP BY data->>'member'`,
     [meetingId, voteId],
   );
-  const [counters] = await db.query(
-    'SELECT coalesce(sum(count), 0)::int AS n FROM ballot_counters WHERE vote_id = $1',
+  const [sealed] = await db.query(
+    'SELECT count(*)::int AS n FROM sealed_ballots WHERE vote_id = $1',
     [voteId],
   );
   return {
     register: new Set(register.map((row) => text(row, 'member_id'))),
     recorded: new Map(recorded.map((row) => [text(row, 'member'), int(row, 'n')])),
-    counted: counters ? int(counters, 'n') : 0,
+    counted: sealed ? int(sealed, 'n') : 0,
   } satisfies BallotRecord;
 }
 
 /**
  * Lost: an acknowledged ballot missing from the register or the log, or a registered ballot the
- * counters do not hold. Duplicated: a member recorded twice, or more counted than registered.
+ * box does not hold. Duplicated: a member recorded twice, or more ballots than registered.
  */
 export function audit(acknowledged: ReadonlySet<string>, record: BallotRecord) {
   let lost = 0;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { Meeting } from '@council/shared';
+import { loadSealed, type SealedBallot } from '@council/shared/sealed';
 import { largeCouncil } from '../lib/council';
+import { countTimes, type CountTimes } from '../lib/count-times';
 import { audit, ballotRecord, type BenchDatabase, type Engine } from '../lib/databases';
 import { httpClient, type HttpClient } from '../lib/http';
 import { cpuTimeMs, spawnService } from '../lib/processes';
@@ -15,6 +18,7 @@ import {
 } from '../lib/session';
 import { quantile, round } from '../lib/stats';
 import { sleep } from '../lib/processes';
+import { nameTellers, sealingKey, type Tellers } from '../lib/tellers';
 
 export interface Ballot {
   readonly voter: Person;
@@ -22,6 +26,8 @@ export interface Ballot {
   readonly choice: string;
   /** The same id on a retry, so that the service answers it as the first time. */
   readonly commandId: string;
+  /** Sealed by the voter's tab before the burst, where the channel can carry it. */
+  readonly sealed?: SealedBallot;
 }
 
 /** What a ballot looks like on the wire, for the bare HTTP baseline to send the same. */
@@ -35,6 +41,8 @@ export interface BallotRequest {
 export interface BallotDoor {
   /** Waits for what members need before they can vote (the vote's card in the chat). */
   voteOpened?(voteId: string): Promise<void>;
+  /** What each voter's client does before voting: a tab seals its ballot. */
+  prepare?(ballots: readonly Ballot[]): Promise<Ballot[]>;
   /** Casts one ballot; true when the service acknowledged it. */
   cast(ballot: Ballot): Promise<boolean>;
   request(ballot: Ballot): BallotRequest;
@@ -51,19 +59,42 @@ export interface BallotChannel {
   open(client: HttpClient, session: Session): Promise<BallotDoor>;
 }
 
+/** Members vote in the tab: each ballot sealed and proved in their browser, before the burst. */
 export const apiChannel: BallotChannel = {
   name: 'api',
-  open(client, { meetingId }) {
-    const request = ({ voter, voteId, choice, commandId }: Ballot): BallotRequest => ({
+  open(client, session) {
+    const { meetingId } = session;
+    const request = ({ voter, voteId, choice, sealed, commandId }: Ballot): BallotRequest => ({
       path: `/api/meetings/${meetingId}/commands`,
-      body: { commandId, command: { type: 'CastBallot', voteId, choice } },
+      body: {
+        commandId,
+        command: { type: 'CastBallot', voteId, ...(sealed ? { ballot: sealed } : { choice }) },
+      },
       headers: voter.headers,
     });
     return Promise.resolve({
+      async prepare(ballots) {
+        const sealed = await loadSealed();
+        const reply = await client.get(`/api/meetings/${meetingId}`, session.chair.headers);
+        const { meeting } = reply.body as { meeting: Meeting };
+        return ballots.map((ballot) => {
+          const choices = meeting.votes[ballot.voteId]?.choices ?? [];
+          const key = sealingKey(sealed, meeting, ballot.voteId);
+          const context = { meetingId, voteId: ballot.voteId };
+          const index = choices.indexOf(ballot.choice);
+          return { ...ballot, sealed: sealed.encryptBallot(key, context, index, choices.length) };
+        });
+      },
       request,
       async cast(ballot) {
         const { path, body, headers } = request(ballot);
-        return (await client.post(path, body, headers)).status === 200;
+        // A keep-alive socket that the service closed for idleness (while the voters sealed the
+        // next vote's ballots) resets the request sent on it: the tab sends it again, and the same
+        // command id is answered as the first time.
+        const reply = await client
+          .post(path, body, headers)
+          .catch(() => client.post(path, body, headers));
+        return reply.status === 200;
       },
       close: () => Promise.resolve(),
     });
@@ -97,8 +128,13 @@ export interface BurstResult {
   readonly serviceCpuMsPerBallot: number | null;
   /** Ballots the service did not acknowledge (refused or failed); 0 in a healthy run. */
   readonly unacknowledged: number;
-  /** Creating, convening, opening and checking everyone in, before the burst. */
+  /** Creating, convening, opening and checking everyone in, and the tellers' key ceremony. */
   readonly setupMs: number;
+  /** The burst's vote: its ballots added up after the close, and its totals after the last share. */
+  readonly count: {
+    readonly aggregatedAfterCloseMs: number;
+    readonly totalsAfterLastShareMs: number;
+  };
 }
 
 export interface BurstOptions {
@@ -131,18 +167,20 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   const client = httpClient(service.url, maxSockets);
   let measured: Omit<
     BurstResult,
-    'lost' | 'duplicated' | 'baselineHttpRps' | 'baselineDbCommitsPerSec' | 'ratioToLimit'
+    'lost' | 'duplicated' | 'baselineHttpRps' | 'baselineDbCommitsPerSec' | 'ratioToLimit' | 'count'
   >;
   let meetingId: string;
   const votes: { voteId: string; acknowledged: Set<string> }[] = [];
   let sample: BallotRequest | undefined;
   let door: BallotDoor | undefined;
+  let tellers: Tellers | undefined;
   try {
     const setupStarted = performance.now();
     // Check-ins as many at once as the client holds sockets: every voter's connection is open, as
     // it is in a meeting where each tab has called the service before the vote.
     const session = await openSession(client, largeCouncil(voters), { concurrency: maxSockets });
     meetingId = session.meetingId;
+    tellers = await nameTellers(client, session, service.url);
     const way = await channel.open(client, session);
     door = way;
     const setupMs = performance.now() - setupStarted;
@@ -151,12 +189,13 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     const vote = async (pacePerSec?: number) => {
       const opened = await openSecretVote(client, session);
       await way.voteOpened?.(opened.voteId);
-      const ballots = session.members.map((voter) => ({
+      const drawn = session.members.map((voter) => ({
         voter,
         voteId: opened.voteId,
         choice: opened.choices[Math.floor(Math.random() * opened.choices.length)] as string,
         commandId: randomUUID(),
       }));
+      const ballots = way.prepare ? await way.prepare(drawn) : drawn;
       sample ??= way.request(ballots[0] as Ballot);
       const cpuBefore = await cpuTimeMs(service.pid);
       const cast = await castAll(way, ballots, pacePerSec);
@@ -193,6 +232,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
       setupMs: Math.round(setupMs),
     };
   } finally {
+    await tellers?.stop();
     await door?.close();
     client.close();
     await service.stop();
@@ -201,12 +241,14 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   const db = await database.open();
   let lost = 0;
   let duplicated = 0;
+  let times: CountTimes;
   try {
     for (const { voteId, acknowledged } of votes) {
       const found = audit(acknowledged, await ballotRecord(db, meetingId, voteId));
       lost += found.lost;
       duplicated += found.duplicated;
     }
+    times = await countTimes(db, meetingId, votes[0]?.voteId ?? '');
   } finally {
     await db.close();
   }
@@ -222,6 +264,10 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     ),
     lost,
     duplicated,
+    count: {
+      aggregatedAfterCloseMs: times.aggregatedMs,
+      totalsAfterLastShareMs: times.countedMs,
+    },
   };
 }
 

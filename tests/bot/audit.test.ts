@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   councilFileSchema,
   meetingSetupSchema,
@@ -13,33 +12,11 @@ import {
 import { createLogger } from '../../bot/src/log';
 import { createMeetingService } from '../../bot/src/meetings/service';
 import { openDb, openMeetingStore, type Db } from '../../bot/src/store';
+import { audit } from './support/audit';
 import { demo } from './support/service';
-
-const ROOT = resolve(__dirname, '..', '..');
 
 // Each check starts npm, tsx and a database in a child process: slow on a busy two-core machine.
 jest.setTimeout(180_000);
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `npm run audit -- …` as a person types it, in a child process with its own environment. */
-function audit(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      'npm',
-      ['run', '--silent', 'audit', '--', ...args],
-      { cwd: ROOT, env, timeout: 150_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const council = councilFileSchema.parse(demo);
 const director = council.director.aadObjectId;

@@ -5,6 +5,7 @@ import { largeCouncil } from '../../bench/lib/council';
 import { httpClient } from '../../bench/lib/http';
 import { isReady, sleep, spawnService } from '../../bench/lib/processes';
 import { command, openSecretVote, openSession, readMeeting } from '../../bench/lib/session';
+import { nameTellers, type Tellers } from '../../bench/lib/tellers';
 import { postgresBin, throwawayCluster } from './support/cluster';
 import { workFolder } from './support/databases';
 
@@ -28,8 +29,11 @@ if (bin) {
         logFile: join(await workFolder(), 'service.log'),
       });
       const client = httpClient(service.url, 16);
+      let tellers: Tellers | undefined;
       try {
         const session = await openSession(client, largeCouncil(49), { concurrency: 16 });
+        // The trustees' tabs stay open through the restart, to count the vote after it.
+        tellers = await nameTellers(client, session, service.url);
         const { voteId, choices } = await openSecretVote(client, session);
 
         // Ballots one after another, each sent again with its own command id until acknowledged.
@@ -91,6 +95,7 @@ if (bin) {
           await db.close();
         }
       } finally {
+        await tellers?.stop();
         client.close();
         await service.kill();
         await cluster.destroy();

@@ -3,22 +3,29 @@
  * (DATABASE_URL, or the PGlite folder DATA_DIR); `verify --file <events.jsonl>` checks an export,
  * with no database at all. `export --meeting <id> --out <dir>` writes events.jsonl and votes.csv.
  * `--last-hash <hex>` also checks that the log ends at the event whose hash the signed minutes carry.
- * Exit status: 0 intact, 1 broken, 2 the check could not be made.
+ * `verify-tally --meeting <id>` checks every counted secret vote of a meeting from its log and the
+ * sealed ballots' table, `verify-tally --file <tally-record.json>` one published tally record.
+ * Exit status: 0 intact (verified), 1 broken (not verified), 2 the check could not be made.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Event } from '@council/shared';
+import { fold, type Event } from '@council/shared';
+import { loadSealed } from '@council/shared/sealed';
 import { parseConfig } from '../config';
 import { openDb, openMeetingStore, type MeetingStore } from '../store';
+import { tallyRecordOf } from '../meetings/tally-record';
 import { eventsJsonl, votesCsv } from './export';
+import { checkTally, describeTally, parseTallyRecord, type VoteVerdict } from './tally';
 import { describeVerdict, parseEventsJsonl, verifyChain, type Verdict } from './verify';
 
 const usage = `usage:
   npm run audit -- verify --meeting <id> [--last-hash <hex>]
   npm run audit -- verify --file <events.jsonl> [--last-hash <hex>]
-  npm run audit -- export --meeting <id> --out <dir>`;
+  npm run audit -- export --meeting <id> --out <dir>
+  npm run audit -- verify-tally --meeting <id> [--vote <id>]
+  npm run audit -- verify-tally --file <tally-record.json>`;
 
 class UsageError extends Error {}
 
@@ -80,6 +87,43 @@ async function exportMeeting(meetingId: string, out: string): Promise<Verdict> {
   });
 }
 
+async function verifyTallies(options: {
+  meeting?: string;
+  file?: string;
+  vote?: string;
+}): Promise<VoteVerdict[]> {
+  const sealed = await loadSealed();
+  if (options.file !== undefined && options.meeting === undefined) {
+    const record = parseTallyRecord(await readFile(options.file, 'utf8'));
+    if (typeof record !== 'string') return [checkTally(sealed, record)];
+    return [
+      { voteId: options.file, ok: false, problems: [record], ballots: 0, counts: {}, evidence: '' },
+    ];
+  }
+  const meetingId = options.meeting;
+  if (meetingId === undefined || options.file !== undefined) {
+    throw new UsageError('verify-tally takes either --meeting or --file');
+  }
+  return withMeeting(meetingId, async (store) => {
+    const meeting = fold((await store.readEvents(meetingId)).map((row) => row.data as Event));
+    if (meeting.status === 'none') return [];
+    const verdicts: VoteVerdict[] = [];
+    for (const vote of Object.values(meeting.votes)) {
+      if (options.vote !== undefined && vote.id !== options.vote) continue;
+      // Counted from a sealed box: votes counted by the counter box before it have no record.
+      if (!vote.sealed?.aggregate || !vote.result) continue;
+      const board = await store.board(vote.id);
+      const record = tallyRecordOf(meetingId, meeting, vote, board, vote.result.tally);
+      const logged = { participants: vote.participants.length, evidence: vote.sealed.evidence };
+      verdicts.push(checkTally(sealed, record, logged));
+    }
+    if (verdicts.length === 0) {
+      throw new UsageError(`no counted sealed ballot box in meeting ${meetingId}`);
+    }
+    return verdicts;
+  });
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: [...argv],
@@ -89,10 +133,16 @@ async function main(argv: readonly string[]): Promise<number> {
       file: { type: 'string' },
       out: { type: 'string' },
       'last-hash': { type: 'string' },
+      vote: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
+  if (command === 'verify-tally') {
+    const verdicts = await verifyTallies(values);
+    process.stdout.write(verdicts.map((v) => `${describeTally(v)}\n`).join(''));
+    return verdicts.every((v) => v.ok) ? 0 : 1;
+  }
   let verdict: Verdict;
   if (command === 'verify') {
     verdict = withLastHash(await verify(values), values['last-hash']);

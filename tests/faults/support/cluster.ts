@@ -31,6 +31,10 @@ export function postgresBin(): string | undefined {
 
 export interface Cluster {
   readonly url: string;
+  /** The cluster's folder (pg_wal inside), owned by `postgres` when the tests run as root. */
+  readonly data: string;
+  /** Runs one of the cluster's programs (pg_waldump, pg_dump) as the cluster's owner. */
+  tool(name: string, args: string[]): Promise<{ stdout: string }>;
   start(): Promise<void>;
   /** `immediate` is a crash: no checkpoint, and recovery from the log at the next start. */
   stop(mode: 'fast' | 'immediate'): Promise<void>;
@@ -41,8 +45,8 @@ export async function throwawayCluster(bin: string): Promise<Cluster> {
   const asRoot = process.getuid?.() === 0;
   const tool = (name: string, args: string[]) =>
     asRoot
-      ? run('runuser', ['-u', 'postgres', '--', join(bin, name), ...args])
-      : run(join(bin, name), args);
+      ? run('runuser', ['-u', 'postgres', '--', join(bin, name), ...args], { maxBuffer: 2 ** 30 })
+      : run(join(bin, name), args, { maxBuffer: 2 ** 30 });
   const root = await mkdtemp(join(tmpdir(), 'council-pg-'));
   if (asRoot) {
     const { stdout } = await run('id', ['-u', 'postgres']);
@@ -70,6 +74,8 @@ export async function throwawayCluster(bin: string): Promise<Cluster> {
   await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    data,
+    tool,
     start,
     stop,
     async destroy() {
