@@ -26,6 +26,7 @@ export { countElection, countQuestion, votesNeeded } from './votes/count';
 export { baseCount, type MajorityBase } from './votes/majority';
 export { isPlainMajority, majorityInWords, majorityName } from './votes/majority-words';
 export { secretAllowed } from './votes/secrecy';
+export { ballotRefusal } from './votes/ballot';
 export { absenceRefusal, hasTakenPart, isEntitled } from './votes/participation';
 export * from './votes/result';
 export { genderOfCandidate } from './votes/appointed';

@@ -198,6 +198,28 @@ describe.each(databases)('the sealed ballot box over HTTP on %s', (_name, databa
     expect(kept.map((row) => row.n)).toEqual([0, 0]);
   });
 
+  test('whoever may not vote is refused before any proof is checked: a forged ballot from the director or from a member who has voted says why', async () => {
+    const choices = (await vote())?.choices.length ?? 0;
+    const valid = sealed.encryptBallot(key.publicKey, context(), 0, choices);
+    const forged: SealedBallot = { ...valid, choices: [...valid.choices].reverse() };
+    expect(sealed.verifyBallot(key.publicKey, context(), forged, choices)).toBe(false);
+    const before = await read(sitting.director);
+    const voted = sitting.members[3] as Person;
+    const again = await voted.command(sitting.meetingId, {
+      type: 'CastBallot',
+      voteId,
+      ballot: forged,
+    });
+    expect(again.body.code).toBe('ALREADY_VOTED');
+    const director = await sitting.director.command(sitting.meetingId, {
+      type: 'CastBallot',
+      voteId,
+      choice: (await vote())?.choices[0],
+    });
+    expect(director.body.code).toBe('NOT_ENTITLED');
+    expect((await read(sitting.director)).version).toBe(before.version);
+  });
+
   test('at close the service adds the board up; one trustee of three is not enough, and the vote says for whom it waits', async () => {
     await ok(sitting.chair, { type: 'CloseVote', voteId });
     expect((await vote())?.sealed?.aggregate?.ballots).toBe(cast.length);

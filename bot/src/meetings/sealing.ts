@@ -5,7 +5,7 @@
  * ballot and a trustee's share of the count are refused unless their proofs hold. A choice stays
  * in the request that brought it and nowhere else: no variable here keeps it, no log, no error.
  */
-import type { DomainError, Meeting, WireCommand } from '@council/shared';
+import { ballotRefusal, type DomainError, type Meeting, type WireCommand } from '@council/shared';
 import {
   loadSealed,
   type SealedBallot,
@@ -73,10 +73,14 @@ export function createSealing(proofWorkers: number) {
   function sealedBallot(
     meetingId: string,
     meeting: Meeting,
+    by: string,
     command: Extract<WireCommand, { type: 'CastBallot' }>,
   ): Prepared | Unchecked {
     const vote = meeting.votes[command.voteId];
     if (!vote) return asIs(command, false);
+    // Whoever may not vote now is refused before any sealing or proof check costs anything.
+    const refusal = ballotRefusal(meeting, vote.id, by);
+    if (refusal && !refusal.ok) return refusal;
     // Not a secret vote, or neither a choice nor a ballot: the domain says what is wrong with it.
     if (!vote.sealed || (command.choice === undefined) === (command.ballot === undefined)) {
       return asIs(command);
@@ -109,7 +113,7 @@ export function createSealing(proofWorkers: number) {
   ): Prepared | Unchecked {
     switch (command.type) {
       case 'CastBallot':
-        return sealedBallot(meetingId, meeting, command);
+        return sealedBallot(meetingId, meeting, by, command);
       case 'DecryptTally':
         return checkedPartial(meetingId, meeting, by, command);
       default:

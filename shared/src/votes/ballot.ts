@@ -14,15 +14,29 @@ export function withoutQuorum(meeting: Meeting): { quorumLost?: QuorumShortfall 
   return shortfall ? { quorumLost: shortfall } : {};
 }
 
-export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): Decision {
-  const vote = meeting.votes[command.voteId];
+/**
+ * Why `member` may not cast a ballot in the vote now, whatever the ballot holds; null if they may.
+ * The service asks it before sealing a choice or checking a proof, so that no one it refuses
+ * costs it any cryptography.
+ */
+export function ballotRefusal(meeting: Meeting, voteId: string, member: string): Decision | null {
+  const vote = meeting.votes[voteId];
   if (!vote) return refuse('VOTE_NOT_FOUND');
   if (vote.status !== 'open') return refuse('VOTE_NOT_OPEN');
   const paused = suspended(meeting);
   if (paused) return paused;
-  if (!isEntitled(vote, command.by)) return refuse('NOT_ENTITLED');
-  const absent = absenceRefusal(meeting, vote, command.by);
+  if (!isEntitled(vote, member)) return refuse('NOT_ENTITLED');
+  const absent = absenceRefusal(meeting, vote, member);
   if (absent) return refuse(absent);
+  // A secret ballot can never be changed: that would need its earlier choice, which nothing keeps.
+  if (vote.secret && hasTakenPart(vote, member)) return refuse('ALREADY_VOTED');
+  return null;
+}
+
+export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): Decision {
+  const refusal = ballotRefusal(meeting, command.voteId, command.by);
+  if (refusal) return refusal;
+  const vote = meeting.votes[command.voteId] as Vote;
   const cast = castOf(vote, command);
   if (!cast) return refuse('INVALID_BALLOT', { count: vote.choices.length });
   if (cast.choice !== undefined && !vote.choices.includes(cast.choice)) {
@@ -30,7 +44,6 @@ export function castBallot(meeting: Meeting, command: CommandOf<'CastBallot'>): 
   }
   const ballot = { voteId: vote.id, member: command.by, ...stamp(command) };
   if (hasTakenPart(vote, command.by)) {
-    // A secret ballot can never be changed: that would need its earlier choice, which nothing keeps.
     if (cast.choice === undefined || !meeting.profile.voteChangeUntilClose.value) {
       return refuse('ALREADY_VOTED');
     }
