@@ -1,5 +1,6 @@
 import type { Bytes, Group } from './group';
 import type { DealtShares, Scalar, SittingKey, Trustee, TrusteeCommitment } from './types';
+import { fieldOf, listOf } from './wire';
 
 /** What a trustee's tab keeps (wrapped): their polynomial and the key their shares are sealed to. */
 export interface TrusteeSecret {
@@ -45,10 +46,9 @@ function coefficientsOf(group: Group, secret: TrusteeSecret): Bytes[] {
 
 /** The commitments of one dealer, or null when any is malformed or the identity. */
 function commitmentsOf(group: Group, commitment: TrusteeCommitment, threshold: number) {
-  if (!Array.isArray(commitment.commitments) || commitment.commitments.length !== threshold) {
-    return null;
-  }
-  const points = commitment.commitments.map((value) => group.point(value));
+  const values = listOf(fieldOf(commitment, 'commitments'));
+  if (values?.length !== threshold) return null;
+  const points = values.map((value) => group.point(value));
   return points.every((point): point is Bytes => point !== null) ? points : null;
 }
 
@@ -68,6 +68,22 @@ export function newTrustee(group: Group, threshold: number) {
   return { secret, commitment };
 }
 
+/**
+ * Shares are taken at indices 1..n, one per trustee: f(0) is a dealer's secret coefficient, and
+ * Σ f_i(0) the sitting's secret. A list that asks for index 0 or gives two trustees one index is
+ * refused, whoever drew it up.
+ */
+function checkIndices(trustees: readonly Trustee[]): void {
+  const byMember = new Map(trustees.map((trustee) => [trustee.member, trustee.index]));
+  const indices = new Set(byMember.values());
+  if (
+    indices.size !== byMember.size ||
+    [...indices].some((index) => !Number.isSafeInteger(index) || index < 1)
+  ) {
+    throw new RangeError('trustee indices must be distinct integers ≥ 1');
+  }
+}
+
 /** f_me(j), sealed to j's box key, for every trustee j but me. */
 export function dealShares(
   group: Group,
@@ -75,6 +91,7 @@ export function dealShares(
   me: Trustee,
   to: readonly (Trustee & { boxKey: string })[],
 ): DealtShares {
+  checkIndices([...to.filter((trustee) => trustee.member !== me.member), me]);
   const coefficients = coefficientsOf(group, secret);
   const shares: Record<string, string> = {};
   for (const trustee of to) {
@@ -97,6 +114,7 @@ export function receiveShares(
   me: Trustee,
   from: readonly { trustee: Trustee; commitment: TrusteeCommitment; dealt: DealtShares }[],
 ): Received {
+  checkIndices([...from.map(({ trustee }) => trustee).filter((t) => t.member !== me.member), me]);
   const coefficients = coefficientsOf(group, secret);
   const boxPublic = group.decode(secret.boxPublic, BOX_KEY);
   const boxSecret = group.decode(secret.boxSecret, BOX_KEY);
@@ -105,7 +123,7 @@ export function receiveShares(
   for (const { trustee, commitment, dealt } of from) {
     if (trustee.member === me.member) continue;
     const commitments = commitmentsOf(group, commitment, coefficients.length);
-    const sealed = group.decode(dealt.shares[me.member], SEALED_SHARE);
+    const sealed = group.decode(fieldOf(fieldOf(dealt, 'shares'), me.member), SEALED_SHARE);
     const dealtShare = commitments && sealed ? open(group, sealed, boxPublic, boxSecret) : null;
     if (
       !commitments ||
@@ -139,9 +157,9 @@ export function sittingKey(
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > trustees.length) {
     throw new RangeError(`a threshold of ${threshold} for ${trustees.length} trustees`);
   }
-  const indices = new Set(trustees.map((trustee) => trustee.index));
-  if (indices.size !== trustees.length || [...indices].some((i) => !Number.isInteger(i) || i < 1)) {
-    throw new RangeError('trustee indices must be distinct integers ≥ 1');
+  checkIndices(trustees);
+  if (new Set(trustees.map((trustee) => trustee.member)).size !== trustees.length) {
+    throw new RangeError('a trustee is listed twice');
   }
   const dealers = trustees.map((trustee) => {
     const commitment = commitments[trustee.member];

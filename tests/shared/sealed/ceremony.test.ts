@@ -115,6 +115,44 @@ describe('the key ceremony', () => {
     });
   });
 
+  test('no share is dealt or taken at index 0 (a dealer’s secret coefficient) or at an index two trustees share', () => {
+    const { made, dealt, from } = dealing();
+    const to = trustees.map((trustee, i) => ({
+      ...trustee,
+      boxKey: must(made[i]).commitment.boxKey,
+    }));
+    const secret = must(made[0]).secret;
+    for (const list of [
+      [...to.slice(0, 2), { ...must(to[2]), index: 0 }],
+      [to[0], { ...must(to[1]), index: 1 }, to[2]],
+      [...to.slice(0, 2), { ...must(to[2]), index: 1.5 }],
+    ]) {
+      expect(() => sealed.dealShares(secret, ana, list as typeof to)).toThrow(/distinct integers/);
+    }
+    expect(() => sealed.receiveShares(secret, { ...ana, index: 0 }, from())).toThrow(
+      /distinct integers/,
+    );
+    expect(() => sealed.receiveShares(secret, { ...ana, index: 2 }, from())).toThrow(
+      /distinct integers/,
+    );
+    expect(dealt).toHaveLength(3);
+  });
+
+  test('a dealer whose commitment or shares are not even shaped as such is named, not a crash', () => {
+    const { made, from } = dealing();
+    const broken = [
+      { dealt: false as unknown as DealtShares },
+      { dealt: { shares: 'x' } as unknown as DealtShares },
+      { commitment: false as unknown as TrusteeCommitment },
+    ];
+    for (const change of broken) {
+      expect(sealed.receiveShares(must(made[0]).secret, ana, from([{}, change]))).toEqual({
+        ok: false,
+        against: bram.member,
+      });
+    }
+  });
+
   test('the sitting key needs every trustee’s commitments and a threshold they can reach', () => {
     const { made } = dealing();
     const commitments = Object.fromEntries(
