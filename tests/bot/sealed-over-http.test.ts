@@ -216,7 +216,8 @@ describe.each(databases)('the sealed ballot box over HTTP on %s', (_name, databa
       voteId,
       choice: (await vote())?.choices[0],
     });
-    expect(director.body.code).toBe('NOT_ENTITLED');
+    // The director's role casts no ballot: the domain's own reason, as for a named vote.
+    expect(director.body.code).toBe('NOT_AUTHORIZED');
     expect((await read(sitting.director)).version).toBe(before.version);
   });
 

@@ -78,9 +78,10 @@ export function createSealing(proofWorkers: number) {
   ): Prepared | Unchecked {
     const vote = meeting.votes[command.voteId];
     if (!vote) return asIs(command, false);
-    // Whoever may not vote now is refused before any sealing or proof check costs anything.
+    // Whoever may not vote now costs no sealing and no proof check: the domain refuses them with
+    // its own reason (a conflict of interest or the role come first), on the state it decides on.
     const refusal = ballotRefusal(meeting, vote.id, by);
-    if (refusal && !refusal.ok) return refusal;
+    if (refusal && !refusal.ok) return asIs(command, false);
     // Not a secret vote, or neither a choice nor a ballot: the domain says what is wrong with it.
     if (!vote.sealed || (command.choice === undefined) === (command.ballot === undefined)) {
       return asIs(command);
