@@ -91,9 +91,10 @@ function ruleLines(view: View, vote: Vote, result: VoteResult): Element[] {
 function namesPerChoice(view: View, vote: Vote): Element[] {
   if (vote.secret) return [];
   return vote.choices.map((choice) => {
-    const names = Object.entries(vote.ballots)
-      .filter(([, chosen]) => chosen === choice)
-      .map(([member]) => nameOf(view.meeting, member));
+    // In the roster's order, as the minutes name them, not in the order the ballots arrived.
+    const names = vote.eligible
+      .filter((member) => vote.ballots[member] === choice)
+      .map((member) => nameOf(view.meeting, member));
     const label = choiceLabel(view.meeting, vote, choice, view.t);
     return text(`**${label}** (${names.length}): ${names.join(', ') || '—'}`);
   });
