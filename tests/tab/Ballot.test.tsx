@@ -52,6 +52,8 @@ test('a secret ballot is sealed in the browser: the command carries a proved cip
   expect(
     screen.getByText(`Your ballot's tracker: ${tracker}; it does not reveal your choice.`),
   ).toBeTruthy();
+  // Shown to the member as text, once, and in no attribute a script or an extension would read.
+  expect(container.innerHTML.split(tracker)).toHaveLength(2);
   expect(screen.queryByRole('group', { name: 'Your ballot' })).toBeNull();
   expect(container.textContent).not.toContain('Younger candidate');
   expect(container.innerHTML).not.toContain('cand-young');

@@ -12,30 +12,18 @@ import {
 } from '../../shared/src';
 import { slotOf, stepCommand } from '../../tab/src/sealed/ceremony';
 import type { Keeper } from '../../tab/src/sealed/keeper';
-import { KeeperProvider } from '../../tab/src/ui/keeping';
 import Panel from '../../tab/src/ui/panel/Panel';
 import { StatusHeader } from '../../tab/src/ui/parts/StatusHeader';
 import { CHAIR, DIRECTOR, councillor, sitting } from '../shared/support/council';
 import { command, play } from '../shared/support/spec';
 import { renderFor } from './support/harness';
-import { keyed, memoryKeeper, playByHand, secretVoteOpened, TELLERS } from './support/tellers';
+import { keyed, memoryKeeper, TELLERS } from './support/tellers';
+import { aggregated, atAppointment, boardOf, trusteePanel } from './support/trustee';
 
 const [TELLER, OTHER_TELLER] = TELLERS as [string, string];
-/** At the appointment to the water company, no tellers named yet. */
-const atAppointment = () => sitting({ present: 25, item: 'water', tellers: false });
 const ceremonyOf = (history: readonly Event[]) =>
   currentCeremony(fold(history) as Meeting) as TellersCeremony;
 const status = () => within(screen.getByRole('group', { name: 'State of the sitting' }));
-
-/** The panel of a trustee whose browser keeps what `keeper` holds. */
-const trusteePanel = (member: string, history: readonly Event[], keeper: Keeper) =>
-  renderFor(
-    member,
-    history,
-    <KeeperProvider value={keeper}>
-      <Panel />
-    </KeeperProvider>,
-  );
 
 const sentOf = <T extends WireCommand['type']>(sent: readonly WireCommand[], type: T) =>
   sent.find((c) => c.type === type) as Extract<WireCommand, { type: T }> | undefined;
@@ -188,18 +176,10 @@ test('a trustee who reloads finds their share of the key ready', async () => {
   expect(record.sent).toEqual([]);
 });
 
-/** The appointment voted by two members, closed and its ballots added up. */
-async function aggregated() {
-  const { history, box, keepers } = await secretVoteOpened(atAppointment());
-  const one = play(history, box.ballot(history, councillor(1), 'vote-1', 'cand-young'));
-  const two = play(one, box.ballot(one, councillor(2), 'vote-1', 'cand-old'));
-  const closed = playByHand(two, command(CHAIR, { type: 'CloseVote', voteId: 'vote-1' }));
-  return { history: box.aggregated(closed, 'vote-1'), box, keepers };
-}
-
 test('a trustee releases their share of the count by a deliberate click, with its proof', async () => {
   const { history, box, keepers } = await aggregated();
-  const { record } = trusteePanel(DIRECTOR, history, keepers[DIRECTOR] as Keeper);
+  const api = boardOf(box);
+  const { record } = trusteePanel(DIRECTOR, history, keepers[DIRECTOR] as Keeper, { api });
   const user = userEvent.setup();
   expect(
     screen.getByText('Counting: waiting for The Director, Councillor 3, and Councillor 4'),

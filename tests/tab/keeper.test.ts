@@ -70,3 +70,19 @@ test('a stored record altered at rest does not open', async () => {
 test('a share cannot be kept for a ceremony this browser drew no secret for', async () => {
   await expect(createKeeper(memoryStore()).keepShare(slot, 'the-share')).rejects.toThrow();
 });
+
+test('a forgotten ceremony is deleted from what is stored; the other ceremonies are kept', async () => {
+  const store = memoryStore();
+  const keeper = createKeeper(store);
+  const next = { ...slot, ceremony: 2 };
+  await keeper.keepFirst(slot, () => drawn('first'));
+  await keeper.keepShare(slot, 'the-share');
+  await keeper.keepFirst(next, () => drawn('next'));
+  await keeper.forget(slot);
+  expect(store.records.size).toBe(1);
+  const reloaded = createKeeper(store);
+  expect(await reloaded.recall(slot)).toBeNull();
+  expect(await reloaded.recall(next)).toEqual(drawn('next'));
+  // Forgetting again, or what was never kept, is no error.
+  await expect(reloaded.forget(slot)).resolves.toBeUndefined();
+});

@@ -95,6 +95,14 @@ export function openApiDocument() {
           responses: { 200: { description: 'The tally record' }, ...refusals },
         },
       },
+      '/api/meetings/{meetingId}/votes/{voteId}/board': {
+        get: {
+          summary:
+            'A closed secret vote’s board: every ballot’s ciphertexts and tracker, ordered by tracker, for its members (a trustee checks the sum before decrypting it)',
+          security: bearer,
+          responses: { 200: { description: 'The board' }, ...refusals },
+        },
+      },
       '/api/meetings/{meetingId}/minutes.pdf': {
         get: {
           summary:

@@ -29,6 +29,7 @@ import {
 import { createClerk, type Clerk } from '../minutes';
 import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
+import { boardRoute } from './board';
 import { openApiDocument } from './openapi';
 import { assertLocalRequest } from './local-only';
 import { requestDeadline } from './deadline';
@@ -346,6 +347,11 @@ export function createServer(deps: ServerDeps) {
       if (!record) throw refusal('RESULT_NOT_READY');
       res.send(200, record);
     }),
+  );
+
+  server.get(
+    '/api/meetings/:meetingId/votes/:voteId/board',
+    route(boardRoute({ identify, meetingOf, readerOf, board: (voteId) => store.board(voteId) })),
   );
 
   server.get(

@@ -1,4 +1,5 @@
 import type { Meeting, MeetingSetupInput, Role, WireCommand, CouncilFile } from '@council/shared';
+import type { SealedBallot } from '@council/shared/sealed';
 
 /** What GET /api/meetings/:id answers: the meeting as the caller may see it. */
 export interface Snapshot {
@@ -14,6 +15,12 @@ export interface MeetingSummary {
   readonly scheduledStart: string;
   readonly status: Meeting['status'];
   readonly role: Role | null;
+}
+
+/** What GET …/votes/:voteId/board answers: a closed secret vote's ballots, by tracker. */
+export interface VoteBoard {
+  readonly voteId: string;
+  readonly ballots: readonly { readonly tracker: string; readonly ballot: SealedBallot }[];
 }
 
 /** A refusal from the service, its message already in the reader's language. */
@@ -165,6 +172,11 @@ export function createApi(options: ApiOptions) {
       const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
       return { pdf: await response.blob(), fileName: named?.[1] ?? 'minutes.pdf' };
     },
+    board: (meetingId: string, voteId: string) =>
+      json<VoteBoard>(
+        'GET',
+        `/api/meetings/${encodeURIComponent(meetingId)}/votes/${encodeURIComponent(voteId)}/board`,
+      ),
     streamUrl: (meetingId: string) =>
       `${base}/api/meetings/${encodeURIComponent(meetingId)}/stream`,
   };

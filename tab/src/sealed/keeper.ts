@@ -26,6 +26,7 @@ export interface KeeperStore {
   get(id: string): Promise<unknown>;
   add(id: string, record: unknown): Promise<unknown>;
   put(id: string, record: unknown): Promise<void>;
+  delete(id: string): Promise<void>;
 }
 
 /**
@@ -79,6 +80,8 @@ export interface Keeper {
   keepFirst(slot: Slot, made: () => Kept): Promise<Kept>;
   /** Adds the computed share to what the slot keeps. */
   keepShare(slot: Slot, share: Scalar): Promise<void>;
+  /** Deletes what the slot keeps, once no count can need it again. */
+  forget(slot: Slot): Promise<void>;
 }
 
 export function createKeeper(store: KeeperStore): Keeper {
@@ -96,6 +99,7 @@ export function createKeeper(store: KeeperStore): Keeper {
       if (!kept || !isSealed(record)) throw new Error('no secret kept for this ceremony');
       await store.put(id, await seal({ ...kept, share }, record.key));
     },
+    forget: (slot) => store.delete(slotId(slot)),
   };
 }
 
@@ -144,6 +148,9 @@ export function indexedDbStore(
     },
     async put(id, record) {
       await request((await records('readwrite')).put(record, id));
+    },
+    async delete(id) {
+      await request((await records('readwrite')).delete(id));
     },
   };
 }

@@ -34,10 +34,16 @@ export type Answering = (command: WireCommand) => { readonly tracker?: string };
 
 /**
  * The way to the service, which a test may break: `unsent` loses the request, `unanswered` loses
- * the answer of a command the service applied.
+ * the answer of a command the service applied, `busy` has the service refuse every command (its
+ * rate limit, say) and apply none.
  */
 export interface Network {
-  failing: 'no' | 'unsent' | 'unanswered';
+  failing: 'no' | 'unsent' | 'unanswered' | 'busy';
+}
+
+/** Where a test gives the commands of other people, which reach the view as live events. */
+interface Elsewhere {
+  decide?: (by: string, command: WireCommand) => void;
 }
 
 let ids = 0;
@@ -55,6 +61,7 @@ function Harness({
   language,
   connection,
   answer,
+  elsewhere,
   children,
 }: {
   history: readonly Event[];
@@ -65,6 +72,7 @@ function Harness({
   language: Language;
   connection: ConnectionState;
   answer: Answering | undefined;
+  elsewhere: Elsewhere;
   children: ReactNode;
 }) {
   const [events, setEvents] = useState<readonly Event[]>(history);
@@ -83,16 +91,18 @@ function Harness({
     record.sent.push(command);
     record.commandIds.push(commandId);
     if (network.failing === 'unsent') throw new Unanswered('TypeError: Failed to fetch');
+    if (network.failing === 'busy')
+      return { ok: false, code: 'RATE_LIMITED', message: 'RATE_LIMITED' };
     const outcome = answered.current.get(commandId) ?? decided(command);
     answered.current.set(commandId, outcome);
     if (network.failing === 'unanswered') throw new Unanswered('TypeError: Failed to fetch');
     return Promise.resolve(outcome);
   }
 
-  function decided(command: WireCommand): Outcome {
+  function decided(command: WireCommand, by = me): Outcome {
     const decision = decide(fold(latest.current), {
       ...command,
-      by: me,
+      by,
       at: nextTime(),
       newId: `new-${String(++ids)}`,
     });
@@ -104,6 +114,11 @@ function Harness({
     setEvents(next);
     return { ok: true, version: next.length, ...answer?.(command) };
   }
+
+  elsewhere.decide = (by, command) => {
+    const outcome = decided(command, by);
+    if (!outcome.ok) throw new Error(`${by}'s ${command.type} refused: ${outcome.message}`);
+  };
 
   const session: LoadedSession = {
     snapshot: { version: events.length, you: { memberId: me, role }, meeting },
@@ -152,6 +167,7 @@ export function renderFor(
 ) {
   const record: Record = { sent: [], commandIds: [], reported: [] };
   const network = options.network ?? { failing: 'no' };
+  const elsewhere: Elsewhere = {};
   const harness = (connection: ConnectionState) => (
     <Harness
       history={history}
@@ -162,6 +178,7 @@ export function renderFor(
       language={options.language ?? 'en'}
       connection={connection}
       answer={options.answer}
+      elsewhere={elsewhere}
     >
       {ui}
     </Harness>
@@ -172,6 +189,12 @@ export function renderFor(
     record,
     connect: (connection: ConnectionState) => {
       result.rerender(harness(connection));
+    },
+    /** Another person's command, decided by the domain, reaching the view as a live event. */
+    elsewhere: (by: string, command: WireCommand) => {
+      act(() => {
+        elsewhere.decide?.(by, command);
+      });
     },
   };
 }

@@ -17,5 +17,9 @@ export function memoryStore(): KeeperStore & { readonly records: Map<string, unk
       records.set(id, structuredClone(record));
       return Promise.resolve();
     },
+    delete(id) {
+      records.delete(id);
+      return Promise.resolve();
+    },
   };
 }

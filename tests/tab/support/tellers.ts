@@ -8,6 +8,7 @@ import {
   type Meeting,
   type WireCommand,
 } from '../../../shared/src';
+import type { VoteBoard } from '../../../tab/src/api/client';
 import { releaseCommand, slotOf, stepCommand } from '../../../tab/src/sealed/ceremony';
 import type { Keeper, Kept } from '../../../tab/src/sealed/keeper';
 import { CHAIR, DIRECTOR, councillor } from '../../shared/support/council';
@@ -38,6 +39,10 @@ export function memoryKeeper(): Keeper {
       const found = kept.get(id(slot));
       if (!found) return Promise.reject(new Error('nothing kept'));
       kept.set(id(slot), { ...found, share });
+      return Promise.resolve();
+    },
+    forget(slot) {
+      kept.delete(id(slot));
       return Promise.resolve();
     },
   };
@@ -117,6 +122,14 @@ export async function sealedBox(keying: Awaited<ReturnType<typeof keyed>>) {
         voteId,
         ballot: { ...ballot, choices: [...ballot.choices] },
       });
+    },
+    /** The closed vote's board, as GET …/votes/:voteId/board gives it: by tracker, no one named. */
+    board(voteId: string): VoteBoard {
+      const ballots = (boxes.get(voteId) ?? []).map((ballot) => ({
+        tracker: sealed.tracker(ballot),
+        ballot,
+      }));
+      return { voteId, ballots: ballots.sort((x, y) => (x.tracker < y.tracker ? -1 : 1)) };
     },
     /** A ballot a tab sent, into the box. */
     received(voteId: string, ballot: SealedBallot): void {

@@ -22,7 +22,14 @@ const intents = { applied: 'success', refused: 'error', unanswered: 'warning' } 
  * applied), applied, or unanswered (perhaps applied) with a Retry. The live region is always there,
  * hidden while empty, so that what appears in it is read out.
  */
-export function ActionFeedback({ feedback }: { feedback: Feedback | null }) {
+export function ActionFeedback({
+  feedback,
+  retry,
+}: {
+  feedback: Feedback | null;
+  /** Takes a refused step again, where trying again may help (a key ceremony's step). */
+  retry?: () => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const layout = useLayout();
@@ -73,6 +80,9 @@ export function ActionFeedback({ feedback }: { feedback: Feedback | null }) {
               <Button disabled={feedback.sending} onClick={feedback.retry}>
                 {t('app.retry')}
               </Button>
+            )}
+            {feedback.kind === 'refused' && retry && (
+              <Button onClick={retry}>{t('app.retry')}</Button>
             )}
           </MessageBarActions>
         </MessageBar>

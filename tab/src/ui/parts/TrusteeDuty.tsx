@@ -1,28 +1,30 @@
 import { currentCeremony, type TellersCeremony as Ceremony, type Vote } from '@council/shared';
-import { Button, Spinner } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Kept } from '../../sealed/keeper';
-import {
-  awaited,
-  disputedDealer,
-  releaseCommand,
-  slotOf,
-  standing,
-  stepCommand,
-  trusteeIn,
-} from '../../sealed/ceremony';
+import type { Kept, Slot } from '../../sealed/keeper';
+import { awaited, disputedDealer, standing, stepCommand, trusteeIn } from '../../sealed/ceremony';
 import { loadSealed } from '../../sealed/load';
-import { memberName, memberNames, voteSubject } from '../../meeting';
+import { memberName, memberNames } from '../../meeting';
 import { useKeeper } from '../keeping';
-import { useCommand, useSession } from '../session';
+import { useCommand, useSession, type Feedback } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
+import { ReleaseShare } from './ReleaseShare';
 
-/** What this browser keeps for the slot: undefined while it is being read. */
+/**
+ * What this browser keeps for the trustee's slot of the ceremony: undefined while it is being
+ * read. Read once per ceremony, not at each live event, and again when what the ceremony records
+ * of this trustee changes (a step taken here, or in another window of theirs).
+ */
 function useKept(meetingId: string, ceremony: Ceremony, member: string) {
   const keeper = useKeeper();
-  const slot = useMemo(() => slotOf(meetingId, ceremony, member), [meetingId, ceremony, member]);
+  const number = ceremony.ceremony;
+  const slot = useMemo<Slot>(
+    () => ({ meetingId, ceremony: number, member }),
+    [meetingId, number, member],
+  );
+  const recorded = `${ceremony.committed[member]?.boxKey ?? ''} ${String(ceremony.ready.includes(member))}`;
   const [kept, setKept] = useState<Kept | null | undefined>(undefined);
   const [read, setRead] = useState(0);
   useEffect(() => {
@@ -38,7 +40,7 @@ function useKept(meetingId: string, ceremony: Ceremony, member: string) {
     return () => {
       current = false;
     };
-  }, [keeper, slot, read]);
+  }, [keeper, slot, read, recorded]);
   const readAgain = useCallback(() => {
     setRead((n) => n + 1);
   }, []);
@@ -56,46 +58,6 @@ function awaitsShareOf(vote: Vote, ceremony: Ceremony, member: string): boolean 
   );
 }
 
-/** "Release my share of the count": a deliberate click for each vote, never automatic. */
-function ReleaseShare({ vote, ceremony }: { vote: Vote; ceremony: Ceremony }) {
-  const { t } = useTranslation();
-  const { meeting, meetingId, me, language } = useSession();
-  const { run, busy, feedback } = useCommand();
-  const keeper = useKeeper();
-  const layout = useLayout();
-  const [problem, setProblem] = useState<string | null>(null);
-  async function release() {
-    setProblem(null);
-    try {
-      const slot = slotOf(meetingId, ceremony, me);
-      const command = await releaseCommand(await loadSealed(), keeper, slot, ceremony, vote);
-      if (!command) setProblem(t('tellers.lost'));
-      else await run(command, { applied: t('tellers.released') });
-    } catch {
-      setProblem(t('tellers.unavailable'));
-    }
-  }
-  return (
-    <div className={layout.column} data-release={vote.id}>
-      <p className={layout.grow}>{voteSubject(meeting, vote, language)}</p>
-      <Button
-        appearance="primary"
-        className={layout.tag}
-        disabled={busy}
-        onClick={() => void release()}
-      >
-        {t('tellers.release')}
-      </Button>
-      {problem && (
-        <p role="alert" className={layout.grow}>
-          {problem}
-        </p>
-      )}
-      <ActionFeedback feedback={feedback} />
-    </div>
-  );
-}
-
 /**
  * The trustee's part of the key ceremony, taken by this browser as the meeting allows: commit,
  * deal, check and confirm (or complain). The secret it draws is kept sealed here, never sent.
@@ -106,26 +68,44 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
   const { run, feedback } = useCommand();
   const { keeper, slot, kept, readAgain } = useKept(meetingId, ceremony, me);
   const layout = useLayout();
-  const [problem, setProblem] = useState<string | null>(null);
+  // The step could not be prepared here (the crypto did not load, the keeper failed).
+  const [unprepared, setUnprepared] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const at = kept === undefined ? null : standing(ceremony, me, kept);
   const taken = useRef<string | null>(null);
 
   useEffect(() => {
     if (at !== 'commit' && at !== 'deal' && at !== 'confirm') return;
-    // Each step once per ceremony: a refusal or a lost answer is for the reader to see and retry.
-    if (taken.current === at) return;
-    taken.current = at;
+    // Each step once per attempt: a failure is for the reader to see, and to retry.
+    const step = `${at} ${String(attempt)}`;
+    if (taken.current === step) return;
+    taken.current = step;
     void (async () => {
+      setUnprepared(false);
       try {
-        setProblem(null);
         await run(await stepCommand(await loadSealed(), keeper, slot, ceremony, at));
       } catch {
-        setProblem(t('tellers.unavailable'));
+        setUnprepared(true);
       }
       readAgain();
     })();
-  }, [at, ceremony, keeper, slot, run, readAgain, t]);
+  }, [at, attempt, ceremony, keeper, slot, run, readAgain]);
 
+  const retry = () => {
+    feedback?.dismiss();
+    setUnprepared(false);
+    setAttempt((n) => n + 1);
+  };
+  const failure: Feedback | null = unprepared
+    ? {
+        kind: 'refused',
+        message: t('tellers.unavailable'),
+        key: -attempt - 1,
+        dismiss: () => {
+          setUnprepared(false);
+        },
+      }
+    : null;
   const others = awaited(ceremony).filter((member) => member !== me);
   const said =
     at === null
@@ -149,12 +129,7 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
           </p>
         )
       )}
-      {problem && (
-        <p role="alert" className={layout.grow}>
-          {problem}
-        </p>
-      )}
-      <ActionFeedback feedback={feedback} />
+      <ActionFeedback feedback={failure ?? feedback} retry={retry} />
     </div>
   );
 }

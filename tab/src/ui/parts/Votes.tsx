@@ -160,7 +160,7 @@ export function Ballot({ vote }: { vote: Vote }) {
           {t('console.inTheBox')}
         </p>
         {tracker && (
-          <p data-tracker={tracker} className={layout.grow}>
+          <p data-tracker="" className={layout.grow}>
             {t('tellers.tracker', { tracker })}
           </p>
         )}
