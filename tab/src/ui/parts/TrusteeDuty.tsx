@@ -18,6 +18,7 @@ import { useKeeper } from '../keeping';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
+import ShareLost from './ShareLost';
 
 /** What this browser keeps for the slot: undefined while it is being read. */
 function useKept(meetingId: string, ceremony: Ceremony, member: string) {
@@ -154,6 +155,7 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
           {problem}
         </p>
       )}
+      {at === 'lost' && <ShareLost ceremony={ceremony} />}
       <ActionFeedback feedback={feedback} />
     </div>
   );
