@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { Kept } from '../../sealed/keeper';
 import {
   awaited,
-  disputedDealer,
   releaseCommand,
   slotOf,
   standing,
@@ -13,11 +12,12 @@ import {
   trusteeIn,
 } from '../../sealed/ceremony';
 import { loadSealed } from '../../sealed/load';
-import { memberName, memberNames, voteSubject } from '../../meeting';
+import { memberNames, voteSubject } from '../../meeting';
 import { useKeeper } from '../keeping';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
+import { ceremonyFailure } from './ceremony-failure';
 import ShareLost from './ShareLost';
 
 /** What this browser keeps for the slot: undefined while it is being read. */
@@ -134,9 +134,7 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
       : at === 'waiting'
         ? t('tellers.waiting', { names: memberNames(meeting, others, language) })
         : at === 'failed'
-          ? t('tellers.failed', {
-              name: memberName(meeting, disputedDealer(ceremony)),
-            })
+          ? ceremonyFailure(t, meeting, ceremony, language)
           : t(`tellers.${at}`);
   const working = at === 'commit' || at === 'deal' || at === 'confirm';
   return (
