@@ -112,4 +112,29 @@ describe.each(databases)('a lost share of the key over HTTP on %s', (_name, data
       await renamed.stop();
     }
   });
+
+  test('a loss declared after the trustee gave their share leaves that vote countable: the last teller’s share counts it', async () => {
+    const sitting = await openDemoMeeting(running, 9, secretAnywhere, {
+      tellers: { absent: [firstTeller, secondTeller] },
+    });
+    const person = (id: string) => sitting.members.find((m) => m.id === id) as Person;
+    const declare = (by: Person) =>
+      by.command(sitting.meetingId, { type: 'DeclareShareLost', ceremony: 1 });
+    const voteId = await secretQuestion(sitting);
+    await eventually(sitting, (m) => m.votes[voteId]?.sealed?.decrypted[director] !== undefined);
+    expect((await declare(sitting.director)).status).toBe(200);
+    expect((await declare(person(firstTeller))).status).toBe(200);
+    const failed = await read(sitting);
+    expect(failed.tellers?.at(-1)?.status).toBe('failed');
+    expect(failed.votes[voteId]?.status).toBe('closed');
+
+    sitting.tellers?.arrive(secondTeller);
+    await sitting.tellers?.counted(voteId);
+    expect((await read(sitting)).votes[voteId]?.result?.tally).toEqual({
+      yes: 6,
+      no: 3,
+      abstain: 0,
+    });
+    await sitting.tellers?.stop();
+  });
 });
