@@ -80,7 +80,7 @@ const checked = timed(() =>
     sealed.verifyPartial(key, member, aggregate, partial, context),
   ),
 );
-const combined = timed(() => sealed.combine(key, aggregate, partials));
+const combined = timed(() => sealed.combine(key, aggregate, partials, context));
 const expected = [0, 1, 2].map((slot) => ballots.filter((_, i) => i % CHOICES === slot).length);
 if (combined.value.join() !== expected.join()) throw new Error('the totals are wrong');
 

@@ -221,6 +221,8 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('DealTrusteeShares', { shares: dealtSharesSchema }),
   command('ConfirmTrusteeShares', {}),
   command('ComplainTrusteeShares', { against: id }),
+  /** A trustee's own word that their share of the ceremony's key is gone. */
+  command('DeclareShareLost', { ceremony: z.number().int().min(1) }),
   command('AggregateBallots', { voteId: id, aggregate: aggregateSchema }),
   command('DecryptTally', { voteId: id, partial: partialDecryptionSchema }),
   command('PublishResult', { voteId: id }),

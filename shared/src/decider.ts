@@ -18,6 +18,7 @@ import { mayIssue } from './permissions';
 import { actorOf } from './roster';
 import { decideSpeaking, evolveSpeaking } from './speaking/decider';
 import { decideTellers, evolveTellers } from './tellers/ceremony';
+import { declareShareLost, evolveShareLoss } from './tellers/share-lost';
 import { initialState, type MeetingState } from './state';
 import { decideVote, evolveVote } from './votes/decider';
 
@@ -103,6 +104,8 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'ConfirmTrusteeShares':
     case 'ComplainTrusteeShares':
       return decideTellers(state, command);
+    case 'DeclareShareLost':
+      return declareShareLost(state, command);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -169,6 +172,8 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'TrusteeReady':
     case 'TrusteeShareDisputed':
       return state.status === 'none' ? state : evolveTellers(state, event);
+    case 'TrusteeShareLost':
+      return state.status === 'none' ? state : evolveShareLoss(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -992,6 +992,15 @@ export const errorCatalogue = {
       en: 'The count waits for the tellers: {have} of {needed} shares. Waiting for: {waiting}.',
     },
   },
+  SHARE_DECLARED_LOST: {
+    status: 409,
+    message: {
+      fr: 'Vous avez déclaré perdue votre part de la clé de ces scrutateurs : vous ne pouvez plus remettre de part du dépouillement.',
+      nl: 'U hebt uw deel van de sleutel van deze stemopnemers verloren verklaard: u kunt geen deel van de telling meer geven.',
+      de: 'Sie haben Ihren Anteil am Schlüssel dieser Stimmenzähler als verloren erklärt: Sie können keinen Anteil an der Auszählung mehr abgeben.',
+      en: 'You declared your share of these tellers’ key lost: you can no longer give a share of a count.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

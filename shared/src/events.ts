@@ -233,7 +233,15 @@ export type TellersEvent = Stamped &
       }
   );
 
+/** A trustee's share of a ceremony's key is gone, in their own word (tellers/share-lost.ts). */
+export type ShareLossEvent = Stamped & {
+  readonly type: 'TrusteeShareLost';
+  readonly ceremony: number;
+  readonly trustee: MemberId;
+};
+
 export type Event =
+  | ShareLossEvent
   | MeetingEvent
   | AttendanceEvent
   | SpeakingEvent

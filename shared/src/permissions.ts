@@ -58,6 +58,7 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   DealTrusteeShares: trustee,
   ConfirmTrusteeShares: trustee,
   ComplainTrusteeShares: trustee,
+  DeclareShareLost: trustee,
   AggregateBallots: ['system'],
   DecryptTally: trustee,
 };

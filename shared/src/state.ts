@@ -107,6 +107,8 @@ export interface TellersCeremony {
   readonly ready: readonly MemberId[];
   /** Who found a share that did not match its dealer's commitments, and against whom. */
   readonly disputed: readonly { readonly trustee: MemberId; readonly against: MemberId }[];
+  /** Trustees who declared their share lost (absent in older logs); too many fail the ceremony. */
+  readonly lost?: readonly MemberId[];
   readonly status: CeremonyStatus;
 }
 

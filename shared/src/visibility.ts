@@ -82,6 +82,7 @@ const tellersEvents: ReadonlySet<Event['type']> = new Set([
   'TrusteeSharesDealt',
   'TrusteeReady',
   'TrusteeShareDisputed',
+  'TrusteeShareLost',
 ]);
 
 function filterRecord<T>(

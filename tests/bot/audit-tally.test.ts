@@ -33,7 +33,7 @@ async function countedRecord(): Promise<TallyRecord> {
         sealed.decryptShare(held.shares[trustee.member] ?? '', trustee, aggregate, context),
       ]),
   );
-  const counts = sealed.combine(held.key, aggregate, partials);
+  const counts = sealed.combine(held.key, aggregate, partials, context);
   return {
     context,
     choices,

@@ -155,6 +155,14 @@ function expectNothingLinked(
   expect(found.ballots.every((r) => found.transactions.has(r.xmin))).toBe(true);
   expect(found.exact).toBeGreaterThanOrEqual(sitting.truths.at(-1)?.ballots.size ?? 1);
   expect(reading.versions.length).toBeGreaterThan(reading.rows.length / 2);
+  // pageinspect read the pages themselves: every live row of the box and the register is there.
+  for (const table of ['sealed_ballots', 'ballot_participation']) {
+    const onPages = new Set(
+      reading.versions.filter((v) => v.relation === `"${table}"`).map((v) => v.xmin),
+    );
+    const live = reading.rows.filter((r) => r.table === table);
+    expect(live.filter((r) => !onPages.has(r.xmin))).toEqual([]);
+  }
   // Each ballot has an entry in the register's key and one in the box's, at least.
   expect(reading.indexKeys.length).toBeGreaterThan(2 * cast);
   expect(found.keys.size).toBeGreaterThan(cast * 10);
@@ -208,50 +216,29 @@ test('the join names a choice that a ballot’s transaction wrote, as the counte
 
 const seed = Number(process.env.SECRECY_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
+/** A failure says which seed replays it, in its message and on a line of its own. */
+async function replayable(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const replay = `SECRECY_SEED=${seed} replays this run`;
+    console.error(replay);
+    if (error instanceof Error) {
+      error.message = `${replay}\n${error.message}`;
+      if (error.stack) error.stack = `${replay}\n${error.stack}`;
+    }
+    throw error;
+  }
+}
+
 describe.each(serviceDatabases().filter(([engine]) => engine === 'PGlite'))(
   'the review’s attack on %s',
   (_engine, freshDatabase) => {
-    test('every table, every row version and the data folder: the join finds each ciphertext, and none opens', async () => {
-      const database = await freshDatabase();
-      const env = { ...database.env, LOG_LEVEL: 'info' };
-      const logFile = join(await workFolder(), 'service.log');
-      const service = await spawnService({ env, logFile });
-      let sitting: Sitting;
-      try {
-        sitting = await holdSecretVotes(service, seed, 2);
-      } finally {
-        await service.stop();
-      }
-      const dataDir = database.env.DATA_DIR ?? '';
-      const db = pgliteDb(await PGlite.create(dataDir, { extensions: { pageinspect } }));
-      try {
-        const reading: Reading = {
-          rows: await liveRows(db),
-          versions: await rowVersions(db),
-          material: await folderFiles(dataDir),
-          indexKeys: await indexKeys(db),
-          records: [
-            { source: 'service log', text: await readFile(logFile, 'utf8') },
-            { source: 'service settings', text: JSON.stringify({ ...loadTestLimits, ...env }) },
-          ],
-        };
-        expectNothingLinked(sitting, reading, await attack(sitting, reading));
-      } finally {
-        await db.close();
-        await database.drop();
-      }
-    });
-  },
-);
-
-const bin = postgresBin();
-if (bin) {
-  describe('the review’s attack on PostgreSQL', () => {
-    test('every table, every row version, the WAL and a dump: the join finds each ciphertext, and none opens', async () => {
-      const cluster = await throwawayCluster(bin);
-      const env = { DATABASE_URL: cluster.url, LOG_LEVEL: 'info' };
-      const logFile = join(await workFolder(), 'service.log');
-      try {
+    test('every table, every row version and the data folder: the join finds each ciphertext, and none opens', () =>
+      replayable(async () => {
+        const database = await freshDatabase();
+        const env = { ...database.env, LOG_LEVEL: 'info' };
+        const logFile = join(await workFolder(), 'service.log');
         const service = await spawnService({ env, logFile });
         let sitting: Sitting;
         try {
@@ -259,51 +246,94 @@ if (bin) {
         } finally {
           await service.stop();
         }
-        const db = await openPostgres({ connectionString: cluster.url });
-        let rows: LiveRow[];
-        let versions: RowVersion[];
-        let keys: Buffer[];
-        let files: Map<string, string>;
+        const dataDir = database.env.DATA_DIR ?? '';
+        const db = pgliteDb(await PGlite.create(dataDir, { extensions: { pageinspect } }));
         try {
-          rows = await liveRows(db);
-          versions = await rowVersions(db);
-          keys = await indexKeys(db);
-          files = await fileNodes(db);
+          const reading: Reading = {
+            rows: await liveRows(db),
+            versions: await rowVersions(db),
+            material: await folderFiles(dataDir),
+            indexKeys: await indexKeys(db),
+            records: [
+              { source: 'service log', text: await readFile(logFile, 'utf8') },
+              { source: 'service settings', text: JSON.stringify({ ...loadTestLimits, ...env }) },
+            ],
+          };
+          expectNothingLinked(sitting, reading, await attack(sitting, reading));
         } finally {
           await db.close();
+          await database.drop();
         }
-        const port = new URL(cluster.url).port;
-        const dump = await cluster.tool('pg_dump', [
-          '-h',
-          '127.0.0.1',
-          '-p',
-          port,
-          '-U',
-          'postgres',
-          'postgres',
-        ]);
-        await cluster.stop('fast');
-        const transactions = ballotTransactions(rows, new Set(sitting.truths.map((t) => t.voteId)));
-        const wal = await readWal(cluster, transactions, files);
-        const reading: Reading = {
-          rows,
-          versions,
-          wal,
-          material: wal.records.map((r) => r.text),
-          indexKeys: keys,
-          records: [
-            ...dumpFields(dump.stdout),
-            { source: 'service log', text: await readFile(logFile, 'utf8') },
-            { source: 'service settings', text: JSON.stringify({ ...loadTestLimits, ...env }) },
-          ],
-        };
-        // The WAL links them too: one transaction inserts the participation and the ciphertext.
-        expect(wal.linked).toBeGreaterThan(0);
-        expectNothingLinked(sitting, reading, await attack(sitting, reading));
-      } finally {
-        await cluster.destroy();
-      }
-    });
+      }));
+  },
+);
+
+const bin = postgresBin();
+if (bin) {
+  describe('the review’s attack on PostgreSQL', () => {
+    test('every table, every row version, the WAL and a dump: the join finds each ciphertext, and none opens', () =>
+      replayable(async () => {
+        const cluster = await throwawayCluster(bin);
+        const env = { DATABASE_URL: cluster.url, LOG_LEVEL: 'info' };
+        const logFile = join(await workFolder(), 'service.log');
+        try {
+          const service = await spawnService({ env, logFile });
+          let sitting: Sitting;
+          try {
+            sitting = await holdSecretVotes(service, seed, 2);
+          } finally {
+            await service.stop();
+          }
+          const db = await openPostgres({ connectionString: cluster.url });
+          let rows: LiveRow[];
+          let versions: RowVersion[];
+          let keys: Buffer[];
+          let files: Map<string, string>;
+          try {
+            rows = await liveRows(db);
+            versions = await rowVersions(db, 'cluster');
+            keys = await indexKeys(db);
+            files = await fileNodes(db);
+          } finally {
+            await db.close();
+          }
+          const port = new URL(cluster.url).port;
+          const dump = await cluster.tool('pg_dump', [
+            '-h',
+            '127.0.0.1',
+            '-p',
+            port,
+            '-U',
+            'postgres',
+            'postgres',
+          ]);
+          await cluster.stop('fast');
+          const transactions = ballotTransactions(
+            rows,
+            new Set(sitting.truths.map((t) => t.voteId)),
+          );
+          const wal = await readWal(cluster, transactions, files);
+          const reading: Reading = {
+            rows,
+            versions,
+            wal,
+            material: wal.records.map((r) => r.text),
+            indexKeys: keys,
+            records: [
+              ...dumpFields(dump.stdout),
+              { source: 'service log', text: await readFile(logFile, 'utf8') },
+              { source: 'service settings', text: JSON.stringify({ ...loadTestLimits, ...env }) },
+            ],
+          };
+          // The WAL links them too: one transaction inserts the participation and the ciphertext.
+          expect(wal.linked).toBeGreaterThan(0);
+          // Every table of the cluster's database was read page by page, the catalogs' too.
+          expect(versions.some((v) => v.relation.startsWith('pg_catalog.'))).toBe(true);
+          expectNothingLinked(sitting, reading, await attack(sitting, reading));
+        } finally {
+          await cluster.destroy();
+        }
+      }));
   });
 }
 

@@ -58,7 +58,9 @@ function outcomeOf(outcome: Outcome | undefined, label: (choice: string) => stri
     case 'noneElected':
       return outcome.tie ? 'none elected (tie)' : 'none elected';
     case 'void':
-      return `void: quorum lost (${outcome.present} present, ${outcome.needed} needed)`;
+      return outcome.reason === 'keyLost'
+        ? `void: sealed box not opened (${outcome.lost} of ${outcome.trustees} trustees' shares lost, ${outcome.threshold} needed)`
+        : `void: quorum lost (${outcome.present} present, ${outcome.needed} needed)`;
     default: {
       const _exhaustive: never = outcome;
       return _exhaustive;

@@ -30,7 +30,8 @@ export async function countingCommand(
   if (Object.keys(sealed.decrypted).length < sealed.threshold) return undefined;
   const key = sealing.sittingKey(meetingId, meeting, sealed.ceremony);
   if (!key) return undefined;
-  const counts = box.combine(key, sealed.aggregate, sealed.decrypted);
+  const context = { meetingId, voteId: vote.id };
+  const counts = box.combine(key, sealed.aggregate, sealed.decrypted, context);
   const tally = Object.fromEntries(vote.choices.map((choice, i) => [choice, counts[i] ?? 0]));
   const record = tallyRecordOf(meetingId, meeting, vote, await store.board(vote.id), tally);
   return { type: 'CountVote', voteId: vote.id, tally, evidence: evidenceOf(record) };

@@ -64,7 +64,8 @@ export function createSealing(proofWorkers: number) {
     const cached = keys.get(`${meetingId}/${ceremony}`);
     if (cached) return cached;
     const held = meeting.tellers?.find((named) => named.ceremony === ceremony);
-    if (held?.status !== 'ready') return undefined;
+    // One failed for lost shares was ready: its key still checks a share given by those left.
+    if (!held || (held.status !== 'ready' && !held.lost?.length)) return undefined;
     const key = box().sittingKey(held.trustees, held.committed, held.threshold);
     keys.set(`${meetingId}/${ceremony}`, key);
     return key;

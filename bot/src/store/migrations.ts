@@ -2,13 +2,16 @@
  * The schema, as one ordered list of migrations. Each runs once, recorded in schema_migrations.
  * Append new migrations at the end; never edit one that has shipped.
  */
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
+import { refuseUncountedCounterBoxes } from './counter-boxes';
 import { grantServicePrivileges } from './privileges';
 import { int, sqlState } from './sql';
 
 interface Migration {
   version: number;
   name: string;
+  /** Throws, before any statement runs, when the data is such that the migration would lose some. */
+  guard?: (tx: Queryable) => Promise<void>;
   statements: readonly string[];
 }
 
@@ -155,6 +158,7 @@ export const migrations: readonly Migration[] = [
   {
     version: 7,
     name: 'the sealed ballot box: encrypted ballots instead of counters per choice',
+    guard: refuseUncountedCounterBoxes,
     statements: [
       // Secret ballot invariant 1, as for the participation register: no member, no time, no
       // serial; the key is the ballot's own hash, so even the order of the rows says nothing.
@@ -204,7 +208,8 @@ export function migrate(
     const applying = migrations.filter(
       (migration) => !applied.has(migration.version) && migration.version <= upTo,
     );
-    for (const { version, name, statements } of applying) {
+    for (const { version, name, guard, statements } of applying) {
+      await guard?.(tx);
       for (const statement of statements) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
         version,

@@ -122,7 +122,9 @@ export interface MinutesWords {
     readonly elected: Gendered;
     readonly electedByAge: Gendered;
     readonly void: Plural;
-  } & Texts<'tie' | 'runoff' | 'noneElected' | 'minutesApproved' | 'minutesNotApproved'>;
+  } & Texts<
+    'tie' | 'runoff' | 'noneElected' | 'minutesApproved' | 'minutesNotApproved' | 'voidKeyLost'
+  >;
   readonly closing: Texts<'closedAt' | 'draftState' | 'draftStateOfCopy'>;
   readonly signatures: Texts<'intro' | 'approval'>;
   readonly footer: Texts<'seal' | 'sealOfCopy' | 'page'>;
@@ -330,6 +332,8 @@ const fr: MinutesWords = {
     noneElected: 'Personne n’est désigné.',
     minutesApproved: 'Le procès-verbal de la séance du {date} est approuvé.',
     minutesNotApproved: 'Le procès-verbal de la séance du {date} n’est pas approuvé.',
+    voidKeyLost:
+      'L’urne scellée n’a pu être ouverte : {lost} des {trustees} détenteurs de la clé ont perdu leur part ({threshold} requises). Le vote est nul et peut être recommencé.',
     void: {
       one: 'Vote nul faute de quorum : {present} membre présent, {needed} requis. Rien n’est décidé.',
       other:
@@ -555,6 +559,8 @@ const nl: MinutesWords = {
     noneElected: 'Niemand is aangeduid.',
     minutesApproved: 'De notulen van de zitting van {date} worden goedgekeurd.',
     minutesNotApproved: 'De notulen van de zitting van {date} worden niet goedgekeurd.',
+    voidKeyLost:
+      'De verzegelde stembus kon niet geopend worden: {lost} van de {trustees} sleutelhouders verloren hun deel van de sleutel ({threshold} nodig). De stemming is nietig en kan opnieuw gehouden worden.',
     void: {
       one: 'Stemming ongeldig bij gebrek aan quorum: {present} lid aanwezig, {needed} vereist. Er is niets beslist.',
       other:
@@ -779,6 +785,8 @@ const de: MinutesWords = {
     noneElected: 'Niemand ist benannt.',
     minutesApproved: 'Das Protokoll der Sitzung vom {date} wird genehmigt.',
     minutesNotApproved: 'Das Protokoll der Sitzung vom {date} wird nicht genehmigt.',
+    voidKeyLost:
+      'Die versiegelte Urne konnte nicht geöffnet werden: {lost} der {trustees} Schlüsselverwahrer haben ihren Schlüsselanteil verloren ({threshold} nötig). Die Abstimmung ist nichtig und kann wiederholt werden.',
     void: {
       one: 'Abstimmung mangels Quorum nichtig: {present} Mitglied anwesend, {needed} erforderlich. Nichts ist beschlossen.',
       other:
@@ -992,6 +1000,8 @@ const en: MinutesWords = {
     noneElected: 'Nobody is appointed.',
     minutesApproved: 'The minutes of the meeting of {date} are approved.',
     minutesNotApproved: 'The minutes of the meeting of {date} are not approved.',
+    voidKeyLost:
+      'The sealed ballot box could not be opened: {lost} of the {trustees} trustees lost their share of the key ({threshold} needed). The vote is void and may be held again.',
     void: {
       one: 'Vote void for want of quorum: {present} member present, {needed} needed. Nothing is decided.',
       other:

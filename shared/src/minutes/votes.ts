@@ -69,6 +69,25 @@ function secretLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBlock
   ];
 }
 
+/** A sealed box that could not be opened: who took part, and the void decision; no count. */
+function keyLostLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBlock[] {
+  const words = ctx.words.vote;
+  const { language } = ctx.meeting.setup;
+  const articles = [
+    ...new Set(result.rule.basis.flatMap((b) => articlesOf(language, b, 'question'))),
+  ];
+  return [
+    paragraph(
+      ctx.count(words.participation, result.participation, {
+        count: result.participation,
+        eligible: vote.eligible.length,
+      }),
+    ),
+    ...(articles.length > 0 ? [paragraph(listOf(language, articles), { label: words.basis })] : []),
+    paragraph(decisionOf(ctx, vote, result.outcome), { label: words.decision, tone: 'decision' }),
+  ];
+}
+
 /** A count from the sealed box names its trustees and the hash of the record anyone can check. */
 function sealedLines(ctx: Context, vote: Vote): MinutesBlock[] {
   const sealed = vote.sealed;
@@ -151,6 +170,10 @@ function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {
     case 'noneElected':
       return outcome.tie ? `${words.tie} ${words.noneElected}` : words.noneElected;
     case 'void':
+      if (outcome.reason === 'keyLost') {
+        const { lost, trustees, threshold } = outcome;
+        return ctx.fill(words.voidKeyLost, { lost, trustees, threshold });
+      }
       return ctx.count(words.void, outcome.present, {
         present: outcome.present,
         needed: outcome.needed,
@@ -178,6 +201,12 @@ function resultLines(ctx: Context, vote: Vote): MinutesBlock[] {
   // Before publication only the director's copy holds a result (meetingFor hides it from others).
   const result = vote.result;
   if (!result) return [paragraph(words.awaitingResult, { tone: 'note' })];
+  if (result.outcome.kind === 'void' && result.outcome.reason === 'keyLost') {
+    return [
+      ...keyLostLines(ctx, vote, result),
+      ...(vote.status === 'published' ? [] : [paragraph(words.unpublished, { tone: 'note' })]),
+    ];
+  }
   return [
     ...(vote.secret ? secretLines(ctx, vote, result) : namedLines(ctx, vote, result)),
     ...ruleLines(ctx, vote, result),

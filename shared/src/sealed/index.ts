@@ -1,7 +1,7 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { encryptBallot, verifyBallot } from './ballot';
 import { Group, type Bytes } from './group';
-import { aggregate, combine, decryptShare, tracker, verifyPartial } from './tally';
+import { aggregate, combine, decryptShare, PartialRefused, tracker, verifyPartial } from './tally';
 import {
   dealShares,
   newTrustee,
@@ -26,6 +26,7 @@ import { verifyTally, type TallyRecord, type TallyVerdict } from './verify-tally
 
 export type * from './types';
 export type { TallyRecord, TallyVerdict, TrusteeSecret };
+export { PartialRefused };
 
 /** The sealed ballot box's cryptography; load it once (loadSealed), then every call is synchronous. */
 export interface Sealed {
@@ -65,11 +66,15 @@ export interface Sealed {
     partial: PartialDecryption,
     context: VoteContext,
   ): boolean;
-  /** Counts per choice; throws if fewer than k partials are usable. */
+  /**
+   * Counts per choice; checks every partial's proof itself and throws PartialRefused on one that
+   * does not hold; throws too if fewer than k are given.
+   */
   combine(
     key: SittingKey,
     aggregate: Aggregate,
     partials: Readonly<Record<string, PartialDecryption>>,
+    context: VoteContext,
   ): number[];
   /** Never throws. */
   verifyTally(record: TallyRecord): TallyVerdict;
@@ -102,7 +107,8 @@ function sealedOver(group: Group): Sealed {
     },
     verifyPartial: (key, trustee, aggregate, partial, context) =>
       verifyPartial(group, key, trustee, aggregate, partial, context),
-    combine: (key, aggregate, partials) => combine(group, key, aggregate, partials),
+    combine: (key, aggregate, partials, context) =>
+      combine(group, key, aggregate, partials, context),
     verifyTally: (record) => verifyTally(group, record),
   };
 }

@@ -127,16 +127,26 @@ function lookupTable(group: Group, ballots: number): Map<string, number> {
   return table;
 }
 
+/** A partial decryption given to combine() whose proof does not hold: the count is refused. */
+export class PartialRefused extends Error {
+  constructor(readonly member: string) {
+    super(`the partial decryption by ${member} does not verify against their key`);
+    this.name = 'PartialRefused';
+  }
+}
+
 /**
  * The counts per choice from k partial decryptions (the first k trustees, by index, of those
- * given). Throws when fewer than k are usable or a total is out of range; the proofs are the
- * caller's to have checked (verifyPartial).
+ * given). Every partial given is checked against its trustee's key first: one that does not
+ * verify refuses the count (PartialRefused), whoever checked it before. Throws too when fewer
+ * than k are given or a total is out of range.
  */
 export function combine(
   group: Group,
   key: SittingKey,
   aggregate: Aggregate,
   partials: Readonly<Record<string, PartialDecryption>>,
+  context: VoteContext,
 ): number[] {
   const pairs = aggregatePairs(group, aggregate);
   if (!pairs) throw new Error('the aggregate is malformed');
@@ -146,6 +156,11 @@ export function combine(
     aggregate.ballots > MAX_BALLOTS
   ) {
     throw new RangeError(`the aggregate counts ${aggregate.ballots} ballots`);
+  }
+  for (const [member, partial] of Object.entries(partials)) {
+    if (!verifyPartial(group, key, member, aggregate, partial, context)) {
+      throw new PartialRefused(member);
+    }
   }
   const usable = [...key.trustees]
     .sort((x, y) => x.index - y.index)

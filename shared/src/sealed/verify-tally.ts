@@ -90,7 +90,7 @@ export function verifyTally(group: Group, record: TallyRecord): TallyVerdict {
       );
       return { ok: false, problems, counts };
     }
-    counts = combine(group, key, recomputed, valid);
+    counts = combine(group, key, recomputed, valid, record.context);
     record.choices.forEach((choice, slot) => {
       const said = record.tally[choice];
       if (said !== counts[slot]) {

@@ -8,20 +8,25 @@ import { countElection, countQuestion, voided } from './count';
 import { majorityBaseOf, presentAtClose } from './majority';
 import type { Tally } from './result';
 import { sharesMissing } from './sealed-count';
+import { uncountable, voidedForKeyLoss } from '../tellers/share-lost';
 
 export function closeVote(meeting: Meeting, command: CommandOf<'CloseVote'>): Decision {
   const vote = meeting.votes[command.voteId];
   if (!vote) return refuse('VOTE_NOT_FOUND');
   if (vote.status !== 'open') return refuse('VOTE_NOT_OPEN');
-  return accept({
-    type: 'VoteClosed',
-    voteId: vote.id,
-    reason: 'chair',
-    participation: vote.participants.length,
-    ...withoutQuorum(meeting),
-    ...presentAtClose(meeting),
-    ...stamp(command),
-  });
+  return accept(
+    {
+      type: 'VoteClosed',
+      voteId: vote.id,
+      reason: 'chair',
+      participation: vote.participants.length,
+      ...withoutQuorum(meeting),
+      ...presentAtClose(meeting),
+      ...stamp(command),
+    },
+    // Its trustees lost too many shares while it was open: it closes void.
+    ...(uncountable(meeting, vote) ? [voidedForKeyLoss(meeting, vote, command)] : []),
+  );
 }
 
 function namedTally(vote: Vote): Tally {

@@ -18,6 +18,14 @@ export type Outcome =
       readonly reason: 'quorumLost';
       readonly present: number;
       readonly needed: number;
+    }
+  /** The sealed box cannot be opened: `lost` of the `trustees` lost their share, `threshold` needed. */
+  | {
+      readonly kind: 'void';
+      readonly reason: 'keyLost';
+      readonly lost: number;
+      readonly trustees: number;
+      readonly threshold: number;
     };
 
 /** The rules that decided a result, so the minutes can say which rule was applied. */

@@ -2,6 +2,7 @@ import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { Meeting, SealedCount, Vote } from '../state';
 import { waitingTrustees } from '../tellers/ready';
+import { declaredLost } from '../tellers/share-lost';
 
 function sealedVote(
   meeting: Meeting,
@@ -41,6 +42,7 @@ export function decryptTally(meeting: Meeting, command: CommandOf<'DecryptTally'
   if (!sealed.trustees.some((t) => t.member === command.by)) return refuse('NOT_TRUSTEE');
   if (!sealed.aggregate) return refuse('NOT_AGGREGATED');
   if (sealed.decrypted[command.by]) return refuse('ALREADY_DECRYPTED');
+  if (declaredLost(meeting, vote, command.by)) return refuse('SHARE_DECLARED_LOST');
   if (vote.status !== 'closed') return refuse('VOTE_NOT_CLOSED');
   if (command.partial.shares.length !== vote.choices.length) return refuse('PARTIAL_PROOF_INVALID');
   return accept({

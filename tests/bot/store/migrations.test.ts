@@ -73,4 +73,49 @@ describe.each(testDatabases())('migrations on %s', (_engine, fresh) => {
       await database.drop();
     }
   });
+
+  test('the sealed box’s migration refuses to drop the counters of a secret vote not yet counted, naming its meeting', async () => {
+    const database = await fresh();
+    try {
+      const db = await database.connect();
+      await migrate(db, { upTo: 6 });
+      const [waiting, counted] = [randomUUID(), randomUUID()];
+      for (const meetingId of [waiting, counted]) {
+        await db.query("INSERT INTO meetings (id, tenant_id) VALUES ($1, 'tenant-a')", [meetingId]);
+      }
+      await db.query(
+        `INSERT INTO ballot_boxes (vote_id, meeting_id, closed) VALUES
+         ('vote-open', $1, false), ('vote-closed', $1, true), ('vote-counted', $2, true)`,
+        [waiting, counted],
+      );
+      await db.query(
+        `INSERT INTO ballot_counters (vote_id, choice, count) VALUES
+         ('vote-open', 'yes', 2), ('vote-closed', 'no', 1), ('vote-counted', 'yes', 3)`,
+      );
+      await db.query(
+        `INSERT INTO events (meeting_id, seq, type, data, at, prev_hash, hash) VALUES
+         ($1, 1, 'VoteCounted', '{"type": "VoteCounted", "voteId": "vote-counted"}', now(), '', '')`,
+        [counted],
+      );
+
+      const refused = migrate(db);
+      await expect(refused).rejects.toThrow(`meeting ${waiting} (votes vote-closed, vote-open)`);
+      await expect(migrate(db)).rejects.toThrow('close and count them with the previous version');
+      await expect(migrate(db)).rejects.not.toThrow(counted);
+      const left = await db.query('SELECT sum(count)::int AS ballots FROM ballot_counters');
+      expect(left).toEqual([{ ballots: 6 }]);
+      const versions = await db.query('SELECT max(version) AS version FROM schema_migrations');
+      expect(versions).toEqual([{ version: 6 }]);
+
+      await db.query(
+        `INSERT INTO events (meeting_id, seq, type, data, at, prev_hash, hash) VALUES
+         ($1, 1, 'VoteCounted', '{"type": "VoteCounted", "voteId": "vote-open"}', now(), '', ''),
+         ($1, 2, 'VoteCounted', '{"type": "VoteCounted", "voteId": "vote-closed"}', now(), '', '')`,
+        [waiting],
+      );
+      expect(await migrate(db)).toEqual([7]);
+    } finally {
+      await database.drop();
+    }
+  });
 });

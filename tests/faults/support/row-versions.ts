@@ -22,15 +22,30 @@ export interface RowVersion {
 
 const PAGE = 8192;
 
-async function tablesOf(db: Queryable): Promise<{ name: string; toast: string | null }[]> {
+/**
+ * The tables to read: the current schema's, or with `cluster` every table of the database the
+ * connection reads, the system catalogs' (pg_statistic keeps sampled column values) included.
+ * The current schema's keep their bare quoted names.
+ */
+async function tablesOf(
+  db: Queryable,
+  scope: 'schema' | 'cluster' = 'schema',
+): Promise<{ name: string; relation: string; toast: string | null }[]> {
   const rows = await db.query(
-    `SELECT c.relname AS name, CASE WHEN c.reltoastrelid = 0 THEN NULL
+    `SELECT c.relname AS name,
+            CASE WHEN n.nspname = current_schema() THEN '"' || replace(c.relname, '"', '""') || '"'
+                 ELSE quote_ident(n.nspname) || '.' || quote_ident(c.relname) END AS relation,
+            CASE WHEN c.reltoastrelid = 0 THEN NULL
             ELSE c.reltoastrelid::regclass::text END AS toast
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY c.relname`,
+     WHERE c.relkind IN ('r', 'm') AND c.relpersistence <> 't'
+       AND ($1 = 'cluster' OR n.nspname = current_schema())
+     ORDER BY n.nspname, c.relname`,
+    [scope],
   );
   return rows.map((row) => ({
     name: String(row.name),
+    relation: String(row.relation),
     toast: typeof row.toast === 'string' ? row.toast : null,
   }));
 }
@@ -53,12 +68,18 @@ export async function liveRows(db: Queryable): Promise<LiveRow[]> {
   return rows;
 }
 
-/** Every tuple on every page of the schema's tables and their TOAST tables (needs pageinspect). */
-export async function rowVersions(db: Queryable): Promise<RowVersion[]> {
+/**
+ * Every tuple on every page of the schema's tables (or, with `cluster`, of every table of the
+ * database) and their TOAST tables (needs pageinspect).
+ */
+export async function rowVersions(
+  db: Queryable,
+  scope: 'schema' | 'cluster' = 'schema',
+): Promise<RowVersion[]> {
   await db.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
   const versions: RowVersion[] = [];
-  const relations = (await tablesOf(db)).flatMap(({ name, toast }) =>
-    toast ? [`"${name}"`, toast] : [`"${name}"`],
+  const relations = (await tablesOf(db, scope)).flatMap(({ relation, toast }) =>
+    toast ? [relation, toast] : [relation],
   );
   for (const relation of relations) {
     const [size] = await db.query('SELECT pg_relation_size($1::regclass)::int AS bytes', [

@@ -31,7 +31,7 @@ const decryptOne = (ballot: SealedBallot, choices: number) => {
       ),
     ]),
   );
-  return sealed.combine(sitting.key, aggregate, partials);
+  return sealed.combine(sitting.key, aggregate, partials, context);
 };
 
 describe('a sealed ballot', () => {

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import type { PartialDecryption, Sealed, SealedBallot } from '@council/shared/sealed';
+import {
+  PartialRefused,
+  type PartialDecryption,
+  type Sealed,
+  type SealedBallot,
+} from '@council/shared/sealed';
 import type { Group } from '../../../shared/src/sealed/group';
 import { altered, ceremony, context, loadBoth, must, type Ceremony } from './support';
 
@@ -62,7 +67,7 @@ describe.each(['2 of 3', '3 of 5'])('with %s trustees', (name) => {
             (_, slot) => cast.filter((c) => c === slot).length,
           );
           expect(aggregate.ballots).toBe(cast.length);
-          expect(sealed.combine(of.key, aggregate, partials)).toEqual(expected);
+          expect(sealed.combine(of.key, aggregate, partials, context)).toEqual(expected);
         },
       ),
       { numRuns: 8 },
@@ -76,9 +81,9 @@ describe.each(['2 of 3', '3 of 5'])('with %s trustees', (name) => {
     );
     const aggregate = sealed.aggregate(ballots, 2);
     const members = of.trustees.slice(0, of.threshold - 1).map((t) => t.member);
-    expect(() => sealed.combine(of.key, aggregate, partialsOf(of, members, aggregate))).toThrow(
-      `${of.threshold - 1} partial decryptions of the ${of.threshold} needed`,
-    );
+    expect(() =>
+      sealed.combine(of.key, aggregate, partialsOf(of, members, aggregate), context),
+    ).toThrow(`${of.threshold - 1} partial decryptions of the ${of.threshold} needed`);
   });
 });
 
@@ -164,6 +169,43 @@ describe('a partial decryption', () => {
     ).toBe(false);
   });
 
+  test('forged or made for another vote, it makes combine refuse the count and name its trustee', () => {
+    const { of, aggregate, first, second } = setup();
+    const honest = sealed.decryptShare(must(of.shares[second.member]), second, aggregate, context);
+    const forgeries: PartialDecryption[] = [
+      sealed.decryptShare(must(of.shares[second.member]), first, aggregate, context),
+      sealed.decryptShare(must(of.shares[first.member]), first, aggregate, {
+        ...context,
+        voteId: 'x',
+      }),
+      {
+        shares: sealed
+          .decryptShare(must(of.shares[first.member]), first, aggregate, context)
+          .shares.map((share, slot) =>
+            slot === 0 ? { ...share, d: altered(group, 'point', share.d) } : share,
+          ),
+      },
+    ];
+    for (const forged of forgeries) {
+      const partials = { [first.member]: forged, [second.member]: honest };
+      expect(() => sealed.combine(of.key, aggregate, partials, context)).toThrow(PartialRefused);
+      expect(() => sealed.combine(of.key, aggregate, partials, context)).toThrow(first.member);
+    }
+    const good = sealed.decryptShare(must(of.shares[first.member]), first, aggregate, context);
+    const partials = { [first.member]: good, [second.member]: honest };
+    expect(sealed.combine(of.key, aggregate, partials, context)).toEqual([1, 2]);
+  });
+
+  test('a good k with a forged extra one is still refused: every partial given is checked', () => {
+    const { of, aggregate, first, second } = setup();
+    const third = must(of.trustees[2]);
+    const partials = {
+      ...partialsOf(of, [first.member, second.member], aggregate),
+      [third.member]: sealed.decryptShare(must(of.shares[first.member]), third, aggregate, context),
+    };
+    expect(() => sealed.combine(of.key, aggregate, partials, context)).toThrow(PartialRefused);
+  });
+
   test('of an empty box decrypts to zeros', () => {
     const of = sitting('2 of 3');
     const aggregate = sealed.aggregate([], 3);
@@ -172,7 +214,7 @@ describe('a partial decryption', () => {
     for (const [member, partial] of Object.entries(partials)) {
       expect(sealed.verifyPartial(of.key, member, aggregate, partial, context)).toBe(true);
     }
-    expect(sealed.combine(of.key, aggregate, partials)).toEqual([0, 0, 0]);
+    expect(sealed.combine(of.key, aggregate, partials, context)).toEqual([0, 0, 0]);
   });
 });
 

@@ -26,7 +26,7 @@ function counted(cast: readonly number[] = [0, 0, 1, 2, 0]): TallyRecord {
       sealed.decryptShare(must(sitting.shares[t.member]), t, aggregate, context),
     ]),
   );
-  const counts = sealed.combine(sitting.key, aggregate, partials);
+  const counts = sealed.combine(sitting.key, aggregate, partials, context);
   return {
     context,
     choices,

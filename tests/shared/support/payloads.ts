@@ -68,6 +68,7 @@ export function payloads(): Payloads {
     DealTrusteeShares: { type: 'DealTrusteeShares', shares: { [councillor(1)]: point(3) } },
     ConfirmTrusteeShares: { type: 'ConfirmTrusteeShares' },
     ComplainTrusteeShares: { type: 'ComplainTrusteeShares', against: councillor(1) },
+    DeclareShareLost: { type: 'DeclareShareLost', ceremony: 1 },
     AggregateBallots: {
       type: 'AggregateBallots',
       voteId: VOTE,

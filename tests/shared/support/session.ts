@@ -126,6 +126,7 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   ComplainTrusteeShares: 1,
   AggregateBallots: 1,
   DecryptTally: 2,
+  DeclareShareLost: 1,
 };
 
 /** Intents for commands of the given types, as often as their weights say. */
@@ -293,6 +294,11 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
     }
     case 'DecryptTally':
       return { type: intent.type, voteId, partial: placeholderPartial(vote?.choices.length ?? 3) };
+    case 'DeclareShareLost':
+      return {
+        type: intent.type,
+        ceremony: (meeting.tellers?.at(-1)?.ceremony ?? 1) + (flag ? 0 : 1),
+      };
     default:
       return { type: intent.type };
   }

@@ -176,6 +176,7 @@ export async function sealedBox(keying: Awaited<ReturnType<typeof keyed>>) {
         key,
         vote.sealed?.aggregate ?? sealed.aggregate([], vote.choices.length),
         vote.sealed?.decrypted ?? {},
+        { meetingId: 'meeting-1', voteId },
       );
       const tally = Object.fromEntries(vote.choices.map((choice, i) => [choice, counts[i] ?? 0]));
       const evidence = createHash('sha256').update(JSON.stringify(tally)).digest('hex');

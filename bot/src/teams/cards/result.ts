@@ -46,6 +46,10 @@ export function outcomeLine(view: View, vote: Vote, outcome: Outcome): string {
     case 'noneElected':
       return outcome.tie ? t('result.noneElectedTie') : t('result.noneElected');
     case 'void':
+      if (outcome.reason === 'keyLost') {
+        const { lost, trustees, threshold } = outcome;
+        return t('result.voidKeyLost', { lost, trustees, threshold });
+      }
       return t('result.void', { count: outcome.present, needed: outcome.needed });
     default: {
       const _exhaustive: never = outcome;

@@ -100,6 +100,8 @@ export const de: Catalog = {
   'result.secondRound': 'Stichwahl zwischen {{first}} und {{second}}',
   'result.noneElected': 'Niemand gewählt',
   'result.noneElectedTie': 'Niemand gewählt (Stimmengleichheit)',
+  'result.voidKeyLost':
+    'Abstimmung nichtig: die versiegelte Urne konnte nicht geöffnet werden ({{lost}} der {{trustees}} Schlüsselverwahrer haben ihren Anteil verloren, {{threshold}} nötig); sie kann wiederholt werden',
   'result.void': 'Abstimmung mangels Quorum nichtig ({{count}} anwesend, {{needed}} erforderlich)',
   'result.void_one':
     'Abstimmung mangels Quorum nichtig ({{count}} anwesend, {{needed}} erforderlich)',

@@ -98,6 +98,8 @@ export const en = {
   'result.secondRound': 'Second round between {{first}} and {{second}}',
   'result.noneElected': 'No one elected',
   'result.noneElectedTie': 'No one elected (tie)',
+  'result.voidKeyLost':
+    'Void: the sealed ballot box could not be opened ({{lost}} of {{trustees}} trustees lost their share, {{threshold}} needed); it may be held again',
   'result.void': 'Void for want of quorum ({{count}} present, {{needed}} needed)',
   'result.void_one': 'Void for want of quorum ({{count}} present, {{needed}} needed)',
   'result.participation': 'Voters',

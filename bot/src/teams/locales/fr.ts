@@ -100,6 +100,8 @@ export const fr: Catalog = {
   'result.secondRound': 'Second tour entre {{first}} et {{second}}',
   'result.noneElected': 'Personne n’est élu',
   'result.noneElectedTie': 'Personne n’est élu (parité des voix)',
+  'result.voidKeyLost':
+    'Vote nul : l’urne scellée n’a pu être ouverte ({{lost}} des {{trustees}} détenteurs de la clé ont perdu leur part, {{threshold}} requises) ; il peut être recommencé',
   'result.void': 'Vote nul faute de quorum ({{count}} présents, {{needed}} requis)',
   'result.void_one': 'Vote nul faute de quorum ({{count}} présent, {{needed}} requis)',
   'result.participation': 'Votants',

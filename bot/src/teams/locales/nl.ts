@@ -99,6 +99,8 @@ export const nl: Catalog = {
   'result.secondRound': 'Herstemming tussen {{first}} en {{second}}',
   'result.noneElected': 'Niemand verkozen',
   'result.noneElectedTie': 'Niemand verkozen (staking van stemmen)',
+  'result.voidKeyLost':
+    'Stemming nietig: de verzegelde stembus kon niet geopend worden ({{lost}} van de {{trustees}} sleutelhouders verloren hun deel, {{threshold}} nodig); ze kan opnieuw gehouden worden',
   'result.void': 'Stemming ongeldig bij gebrek aan quorum ({{count}} aanwezig, {{needed}} vereist)',
   'result.void_one':
     'Stemming ongeldig bij gebrek aan quorum ({{count}} aanwezig, {{needed}} vereist)',

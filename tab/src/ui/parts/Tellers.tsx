@@ -2,11 +2,11 @@ import { currentCeremony } from '@council/shared';
 import { Button, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { memberName, memberNames } from '../../meeting';
-import { disputedDealer } from '../../sealed/ceremony';
+import { memberNames } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
+import { ceremonyFailure } from './ceremony-failure';
 import { TellersReadiness } from './TellersReadiness';
 
 /** Named once or twice a sitting: its combobox loads when the chair first needs it. */
@@ -41,7 +41,7 @@ export function TellersSection() {
           </p>
           {ceremony.status === 'failed' && (
             <p role="alert" className={layout.grow}>
-              {t('tellers.failed', { name: memberName(meeting, disputedDealer(ceremony)) })}
+              {ceremonyFailure(t, meeting, ceremony, language)}
             </p>
           )}
         </>

@@ -3,14 +3,16 @@ import { Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Kept, Slot } from '../../sealed/keeper';
-import { awaited, disputedDealer, standing, stepCommand, trusteeIn } from '../../sealed/ceremony';
+import { awaited, standing, stepCommand, trusteeIn } from '../../sealed/ceremony';
 import { loadSealed } from '../../sealed/load';
-import { memberName, memberNames } from '../../meeting';
+import { memberNames } from '../../meeting';
 import { useKeeper } from '../keeping';
 import { useCommand, useSession, type Feedback } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
 import { ReleaseShare } from './ReleaseShare';
+import { ceremonyFailure } from './ceremony-failure';
+import ShareLost from './ShareLost';
 
 /**
  * What this browser keeps for the trustee's slot of the ceremony: undefined while it is being
@@ -113,9 +115,7 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
       : at === 'waiting'
         ? t('tellers.waiting', { names: memberNames(meeting, others, language) })
         : at === 'failed'
-          ? t('tellers.failed', {
-              name: memberName(meeting, disputedDealer(ceremony)),
-            })
+          ? ceremonyFailure(t, meeting, ceremony, language)
           : t(`tellers.${at}`);
   const working = at === 'commit' || at === 'deal' || at === 'confirm';
   return (
@@ -129,6 +129,7 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
           </p>
         )
       )}
+      {at === 'lost' && <ShareLost ceremony={ceremony} />}
       <ActionFeedback feedback={failure ?? feedback} retry={retry} />
     </div>
   );

@@ -52,7 +52,9 @@ export function ResultView({ vote }: { vote: Vote }) {
                 b: name(outcome.candidateIds[1]),
               })
             : outcome.kind === 'void'
-              ? t('result.void', { count: outcome.present, needed: outcome.needed })
+              ? outcome.reason === 'keyLost'
+                ? t('result.voidKeyLost', { ...outcome })
+                : t('result.void', { count: outcome.present, needed: outcome.needed })
               : t('result.noneElected');
   return (
     <div data-result={vote.id}>
