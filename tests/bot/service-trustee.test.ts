@@ -8,7 +8,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SYSTEM, waitingTrustees, type Meeting } from '../../shared/src';
+import { keyVaultKeys } from '../../bot/src/meetings/trustee-keys';
 import { openPglite } from '../../bot/src/store';
+import { fakeKeyVault } from './support/key-vault';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { databases } from './support/over-http';
 import { demo, personOf, startService, type Person, type RunningService } from './support/service';
@@ -299,6 +301,33 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
         tellers: [teller],
       });
       expect(byMember?.body.code).toBe('NOT_AUTHORIZED');
+    } finally {
+      await running.close();
+    }
+  });
+});
+
+describe.each(databases)('the service as a trustee with Key Vault on %s', (_name, databaseUrl) => {
+  test('its secret is wrapped by Key Vault: the ceremony and a count go as with a key file', async () => {
+    const vault = fakeKeyVault();
+    const running = await startService(databaseUrl, {
+      trusteeKeys: keyVaultKeys(() => Promise.resolve(vault)),
+    });
+    try {
+      const sitting = await openDemoMeeting(running, 9, serviceTrustee, {
+        tellers: { members: [teller], absent: [teller] },
+      });
+      try {
+        const voteId = await secretQuestion(sitting);
+        await sitting.tellers?.counted(voteId);
+        const vote = (await read(sitting)).votes[voteId];
+        expect(vote?.result?.tally).toEqual({ yes: 6, no: 3, abstain: 0 });
+        expect(vote?.sealed?.decrypted[SYSTEM]).toBeDefined();
+        expect(vault.calls[0]).toBe('wrap RSA-OAEP-256');
+        expect(vault.calls.slice(1).every((call) => call === 'unwrap RSA-OAEP-256')).toBe(true);
+      } finally {
+        await sitting.tellers?.stop();
+      }
     } finally {
       await running.close();
     }
