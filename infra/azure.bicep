@@ -260,6 +260,20 @@ var serviceSettings = [
     name: 'ENTRA_ALLOWED_CLIENT_APPS'
     value: join(teamsClientApps, ',')
   }
+  // The key outside the database that seals the service's trustee share (SECURITY.md), used with
+  // the app's user-assigned identity.
+  {
+    name: 'SEALED_BOX_KEY_VAULT_URL'
+    value: secrets.outputs.vaultUri
+  }
+  {
+    name: 'SEALED_BOX_KEY_NAME'
+    value: secrets.outputs.sealedBoxKeyName
+  }
+  {
+    name: 'AZURE_CLIENT_ID'
+    value: identity.properties.clientId
+  }
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     value: appInsights.properties.ConnectionString

@@ -3,7 +3,8 @@
 // already set in the environment wins. `npm start -- --fresh` deletes the embedded database first,
 // for a new demo sitting.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTabBuilt } from './tab-build.mjs';
@@ -34,6 +35,20 @@ function startOver() {
   console.log(`Deleted ${dataDir}: the demo council starts a new sitting.`);
 }
 
+/**
+ * The key outside the database that seals the service's share where the rules make it a trustee:
+ * a local key file, made once (git-ignored), unless a key source is set already.
+ */
+function keepSealedBoxKey() {
+  if (env.SEALED_BOX_KEY_FILE || env.SEALED_BOX_KEY_VAULT_URL) return;
+  const file = path.join(root, 'keys', 'sealed-box.key');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  env.SEALED_BOX_KEY_FILE = file;
+}
+
 const unknown = process.argv.slice(2).filter((arg) => arg !== '--fresh');
 if (unknown.length > 0) {
   console.error(`npm start takes --fresh only; unknown: ${unknown.join(' ')}`);
@@ -41,6 +56,7 @@ if (unknown.length > 0) {
 }
 if (process.argv.includes('--fresh')) startOver();
 ensureTabBuilt(root);
+keepSealedBoxKey();
 const child = spawn(
   process.execPath,
   [

@@ -49,6 +49,16 @@ const schema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /** Where the key that seals the service's trustee secret lives: a file (32 bytes, base64)… */
+  SEALED_BOX_KEY_FILE: optionalText,
+  /** …or an RSA key in Azure Key Vault (wrapKey/unwrapKey with the managed identity). */
+  SEALED_BOX_KEY_VAULT_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^https$/ }).optional(),
+  ),
+  SEALED_BOX_KEY_NAME: z.string().min(1).default('sealed-box'),
+  /** The managed identity's client id (user-assigned) that signs in to Key Vault. */
+  AZURE_CLIENT_ID: optionalText,
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -61,6 +71,9 @@ function crossProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push('ENTRA_CLIENT_ID: required when AUTH_MODE=entra');
   }
   problems.push(...databaseRoleProblems(env.DATABASE_URL, env.DATABASE_MIGRATION_URL));
+  if (set('SEALED_BOX_KEY_FILE') && set('SEALED_BOX_KEY_VAULT_URL')) {
+    problems.push('SEALED_BOX_KEY_FILE, SEALED_BOX_KEY_VAULT_URL: set one key source, not both');
+  }
   if (!set('MicrosoftAppId')) {
     // Without an app id the bot takes activities without Bot Framework auth: anyone who can reach
     // /api/messages could speak for any member.

@@ -3,6 +3,7 @@ import { databaseOf, demoLinks, sittingSoFar, startBanner } from './banner';
 import { parseConfig } from './config';
 import { loadCouncil } from './demo';
 import { createServer } from './http/server';
+import { reportTrusteeKeys, trusteeKeysFrom } from './meetings/trustee-keys';
 import { createConsoleLogger, createLogger, logsForPeople } from './log';
 import { openServiceStore } from './store';
 import { teamsChat } from './teams';
@@ -31,7 +32,16 @@ const { db, store } = await openServiceStore({
   migrationUrl: config.DATABASE_MIGRATION_URL,
   dataDir: config.DATA_DIR,
 });
-const service = createServer({ config, store, auth, log, chat: teamsChat({ config }) });
+const trusteeKeys = trusteeKeysFrom(config);
+await reportTrusteeKeys(trusteeKeys, log);
+const service = createServer({
+  config,
+  store,
+  auth,
+  log,
+  chat: teamsChat({ config }),
+  ...(trusteeKeys ? { trusteeKeys } : {}),
+});
 await service.start();
 await new Promise<void>((resolve) => {
   service.server.listen(config.PORT, config.HOST, resolve);

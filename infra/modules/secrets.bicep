@@ -76,6 +76,36 @@ resource readSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The key that seals the service's trustee share of the sealed ballot box, where the rules make
+// the service a trustee: RSA, it only wraps and unwraps data keys, and never leaves the vault.
+resource sealedBoxKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+  parent: vault
+  name: 'sealed-box'
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+  }
+}
+
+// Key Vault Crypto User: cryptographic operations with keys, on this key only; it cannot export it.
+var cryptoUserRole = '12338af0-0e69-4776-bea7-57ae8d297424'
+
+resource useSealedBoxKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(sealedBoxKey.id, readerPrincipalId, cryptoUserRole)
+  scope: sealedBoxKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', cryptoUserRole)
+    principalId: readerPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+output vaultUri string = vault.properties.vaultUri
+output sealedBoxKeyName string = sealedBoxKey.name
 output databaseUrlReference string = '@Microsoft.KeyVault(SecretUri=${databaseUrlSecret.properties.secretUri})'
 output databaseMigrationUrlReference string = '@Microsoft.KeyVault(SecretUri=${databaseMigrationUrlSecret.properties.secretUri})'
 output botAppPasswordReference string = singleTenantBot ? '@Microsoft.KeyVault(SecretUri=${botAppPasswordSecret.properties.secretUri})' : ''

@@ -119,9 +119,10 @@ export const profileOverridesSchema = z
           .max(MAX_TRUSTEES - 1),
         threshold: z.number().int().min(2).max(MAX_TRUSTEES),
         director: z.boolean(),
+        service: z.boolean().default(false),
       })
       .refine(
-        (rule) => rule.threshold <= rule.tellers + (rule.director ? 1 : 0),
+        (rule) => rule.threshold <= rule.tellers + (rule.director ? 1 : 0) + (rule.service ? 1 : 0),
         'no more trustees needed than there are',
       ),
   })

@@ -1001,6 +1001,15 @@ export const errorCatalogue = {
       en: 'You declared your share of these tellers’ key lost: you can no longer give a share of a count.',
     },
   },
+  SERVICE_TRUSTEE_UNAVAILABLE: {
+    status: 409,
+    message: {
+      fr: 'Les règles font du service un détenteur de la clé, mais aucune clé pour sceller sa part n’est configurée ou lisible (SEALED_BOX_KEY_FILE ou SEALED_BOX_KEY_VAULT_URL) : les scrutateurs ne peuvent pas être désignés.',
+      nl: 'De regels maken de dienst tot sleutelhouder, maar er is geen sleutel geconfigureerd of leesbaar om zijn deel te verzegelen (SEALED_BOX_KEY_FILE of SEALED_BOX_KEY_VAULT_URL): de stemopnemers kunnen niet worden aangewezen.',
+      de: 'Die Regeln machen den Dienst zu einem Schlüsselverwahrer, aber kein Schlüssel zum Versiegeln seines Anteils ist konfiguriert oder lesbar (SEALED_BOX_KEY_FILE oder SEALED_BOX_KEY_VAULT_URL): die Stimmenzähler können nicht bestimmt werden.',
+      en: 'The rules make the service a key holder, but no key to seal its share is configured or readable (SEALED_BOX_KEY_FILE or SEALED_BOX_KEY_VAULT_URL): the tellers cannot be named.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -21,6 +21,7 @@ export * from './roster';
 export { evolveSpeaking, speakingTime } from './speaking/decider';
 export * from './state';
 export { currentCeremony, tellersReady, waitingTrustees } from './tellers/ready';
+export { dealCommand, receivedCommand, tallyShareCommand } from './tellers/steps';
 export { COUNCIL_TIME_ZONE } from './time-zone';
 export { countElection, countQuestion, votesNeeded } from './votes/count';
 export { baseCount, type MajorityBase } from './votes/majority';

@@ -4,8 +4,11 @@ import type { Actor } from './roster';
 const chair = ['chair'] as const;
 const director = ['director'] as const;
 const member = ['chair', 'councillor'] as const;
-/** A trustee of the sealed box: a teller or the director; the decider checks which. */
-const trustee = ['chair', 'councillor', 'director'] as const;
+/**
+ * A trustee of the sealed box: a teller, the director, or the service where the rules make it one;
+ * the decider checks which.
+ */
+const trustee = ['chair', 'councillor', 'director', 'system'] as const;
 
 /**
  * Who may issue which command. Roles come from the meeting's roster, never from the Teams meeting

@@ -170,9 +170,11 @@ test('DATABASE_URL logs in as the service role and DATABASE_MIGRATION_URL as the
   }
 });
 
+/** The value an app setting of the web app is given, as written in the Bicep. */
+const setting = (name: string) =>
+  new RegExp(`name: '${name}'\\s+value: ([^\\n]+)`).exec(main.text)?.[1];
+
 test("no secret is a plain app setting: they are Key Vault references the app's identity resolves", () => {
-  const setting = (name: string) =>
-    new RegExp(`name: '${name}'\\s+value: ([^\\n]+)`).exec(main.text)?.[1];
   expect(setting('DATABASE_URL')).toBe('secrets.outputs.databaseUrlReference');
   expect(setting('DATABASE_MIGRATION_URL')).toBe('secrets.outputs.databaseMigrationUrlReference');
   expect(setting('MicrosoftAppPassword')).toBe('secrets.outputs.botAppPasswordReference');
@@ -185,7 +187,7 @@ test("no secret is a plain app setting: they are Key Vault references the app's 
   // Key Vault Secrets User, on this vault only.
   expect(bodyOf(secrets, 'readSecrets')).toMatch(/scope: vault/);
   expect(secrets.text).toMatch(/var secretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6'/);
-  for (const output of secrets.outputs) {
+  for (const output of secrets.outputs.filter((o) => o.name.endsWith('Reference'))) {
     expect(output.value).toMatch(
       /@Microsoft\.KeyVault\(SecretUri=\$\{\w+\.properties\.secretUri\}\)/,
     );
@@ -196,6 +198,17 @@ test("no secret is a plain app setting: they are Key Vault references the app's 
   expect(parameters.parameters.postgresAppPassword?.value).toBe(
     '${{SECRET_POSTGRES_APP_PASSWORD}}',
   );
+});
+
+test('the service trustee’s key: RSA in the vault, wrap and unwrap only, the app a Crypto User of that key alone', () => {
+  const secrets = byPath('infra/modules/secrets.bicep');
+  expect(bodyOf(secrets, 'sealedBoxKey')).toMatch(/kty: 'RSA'/);
+  expect(bodyOf(secrets, 'sealedBoxKey')).toMatch(/keyOps: \[\s*'wrapKey'\s*'unwrapKey'\s*\]/);
+  expect(bodyOf(secrets, 'useSealedBoxKey')).toMatch(/scope: sealedBoxKey/);
+  expect(secrets.text).toMatch(/var cryptoUserRole = '12338af0-0e69-4776-bea7-57ae8d297424'/);
+  expect(setting('SEALED_BOX_KEY_VAULT_URL')).toBe('secrets.outputs.vaultUri');
+  expect(setting('SEALED_BOX_KEY_NAME')).toBe('secrets.outputs.sealedBoxKeyName');
+  expect(setting('AZURE_CLIENT_ID')).toBe('identity.properties.clientId');
 });
 
 test('PostgreSQL: private access in a delegated subnet that the web app can reach, TLS required', () => {
@@ -276,6 +289,7 @@ test('the settings the Bicep gives the web app pass the checks production makes 
     const secret = vaulted[expression];
     if (secret) return expanded(secret);
     if (expression === "join(teamsClientApps, ',')") return teamsClientApps().join(',');
+    if (expression === 'secrets.outputs.vaultUri') return 'https://council-kv.vault.azure.net/';
     return /^'(.*)'$/.exec(expression)?.[1] ?? `${expression}-filled-in`;
   };
   for (const bot of ['managedIdentitySettings', 'singleTenantSettings']) {

@@ -279,6 +279,14 @@ describe('minutes: votes', () => {
     }
   });
 
+  test('where the service is a trustee, the minutes name it among those who held the key', () => {
+    const overrides = { sealedBox: { tellers: 1, threshold: 2, director: true, service: true } };
+    const ballot = section(linesOf(appointmentSitting({ overrides }).minutes('director')), '3. ');
+    expect(ballot).toContain(
+      'Sealed ballot box, 2 of 3 trustees (The Director, Councillor 1, and the meeting service), tally verified.',
+    );
+  });
+
   test('an appointment without an absolute majority goes to a runoff, then to the older candidate on a tie', () => {
     const s = new Sitting(sitting({ members: 9, present: 6, item: 'water' }));
     const first = s.vote({ type: 'OpenVote' }, (_m, index) =>

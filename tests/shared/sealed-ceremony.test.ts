@@ -59,7 +59,12 @@ const ceremonyAfter = (log: readonly Event[]) => meetingAfter(log).tellers?.at(-
 describe('the sealedBox rule', () => {
   test('every profile: the director and two tellers, any two of them, set by the house rules', () => {
     for (const profile of Object.values(profiles)) {
-      expect(profile.sealedBox.value).toEqual({ tellers: 2, threshold: 2, director: true });
+      expect(profile.sealedBox.value).toEqual({
+        tellers: 2,
+        threshold: 2,
+        director: true,
+        service: false,
+      });
       expect(profile.sealedBox.status).toBe('council');
     }
     expect(profiles.wallonia.sealedBox.source).toMatch(/^CDLD L1122-27/);
@@ -160,7 +165,7 @@ describe('the chair names the tellers', () => {
   });
 
   test('where the rules make no director a trustee, the tellers alone hold the key', () => {
-    const overrides = { sealedBox: { tellers: 3, threshold: 2, director: false } };
+    const overrides = { sealedBox: { tellers: 3, threshold: 2, director: false, service: false } };
     given(...noTellers({ overrides }))
       .when(name(c1, c2, c3))
       .then({

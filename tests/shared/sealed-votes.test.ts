@@ -223,9 +223,10 @@ describe('the trustees’ shares of the count', () => {
     given(...aggregated())
       .when(decrypt(CHAIR))
       .thenRefuses('NOT_TRUSTEE');
+    // The service may be a trustee where the rules make it one; here they do not.
     given(...aggregated())
       .when(decrypt(SYSTEM))
-      .thenRefuses('NOT_AUTHORIZED');
+      .thenRefuses('NOT_TRUSTEE');
     given(...closed())
       .when(decrypt(c1))
       .thenRefuses('NOT_AGGREGATED');

@@ -1,4 +1,11 @@
-import type { Meeting, TellersCeremony, WireCommand } from '@council/shared';
+import {
+  dealCommand,
+  receivedCommand,
+  tallyShareCommand,
+  type Meeting,
+  type TellersCeremony,
+  type WireCommand,
+} from '@council/shared';
 import { loadSealed, type Sealed, type Scalar, type TrusteeSecret } from '@council/shared/sealed';
 import type { CouncilApi, Person } from './client';
 
@@ -25,7 +32,6 @@ function ceremonyStep(
 ): WireCommand | undefined {
   const me = ceremony.trustees.find((t) => t.member === member);
   if (!me) return undefined;
-  const others = ceremony.trustees.filter((t) => t.member !== member);
   const secret = kept.secrets.get(ceremony.ceremony);
   switch (ceremony.status) {
     case 'committing': {
@@ -37,23 +43,13 @@ function ceremonyStep(
     }
     case 'dealing': {
       if (ceremony.dealt[member] || !secret) return undefined;
-      const to = others.map((t) => ({ ...t, boxKey: ceremony.committed[t.member]?.boxKey ?? '' }));
-      return { type: 'DealTrusteeShares', shares: sealed.dealShares(secret, me, to).shares };
+      return dealCommand(sealed, ceremony, me, secret);
     }
     case 'confirming': {
       if (ceremony.ready.includes(member) || !secret) return undefined;
-      const received = sealed.receiveShares(
-        secret,
-        me,
-        others.flatMap((trustee) => {
-          const commitment = ceremony.committed[trustee.member];
-          const dealt = ceremony.dealt[trustee.member];
-          return commitment && dealt ? [{ trustee, commitment, dealt }] : [];
-        }),
-      );
-      if (!received.ok) return { type: 'ComplainTrusteeShares', against: received.against };
-      kept.shares.set(ceremony.ceremony, received.share);
-      return { type: 'ConfirmTrusteeShares' };
+      const received = receivedCommand(sealed, ceremony, me, secret);
+      if (received.share) kept.shares.set(ceremony.ceremony, received.share);
+      return received.command;
     }
     case 'ready':
     case 'failed':
@@ -75,12 +71,7 @@ function countingStep(
     const share = kept.shares.get(box.ceremony);
     const me = box.trustees.find((t) => t.member === member);
     if (share === undefined || !me || kept.taken.has(`DecryptTally ${vote.id}`)) continue;
-    const context = { meetingId: meeting.id, voteId: vote.id };
-    return {
-      type: 'DecryptTally',
-      voteId: vote.id,
-      partial: sealed.decryptShare(share, me, box.aggregate, context),
-    };
+    return tallyShareCommand(sealed, meeting.id, vote, me, share);
   }
   return undefined;
 }

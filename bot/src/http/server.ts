@@ -26,6 +26,7 @@ import {
   type LoadedMeeting,
   type MeetingService,
 } from '../meetings/service';
+import { trusteeKeysFrom, type TrusteeKeys } from '../meetings/trustee-keys';
 import { createClerk, type Clerk } from '../minutes';
 import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
@@ -69,6 +70,8 @@ export interface ServerDeps {
   readonly newId?: () => string;
   /** How many meetings' states the service holds in memory at most (see meetings/service.ts). */
   readonly heldMeetings?: number;
+  /** The key that seals the service's trustee secret; the configuration's source by default. */
+  readonly trusteeKeys?: TrusteeKeys;
 }
 
 const commandId = z
@@ -139,6 +142,7 @@ export function createServer(deps: ServerDeps) {
     newId: deps.newId,
     heldMeetings: deps.heldMeetings,
     heldBytes: config.MEETING_CACHE_BYTES,
+    trusteeKeys: deps.trusteeKeys ?? trusteeKeysFrom(config),
   });
   const hub = createLiveHub(store, meetings, log);
   const streams = streamQuota({

@@ -32,6 +32,8 @@ import { countingCommand } from './counting';
 import { footprintOf } from './footprint';
 import { meetingQueues } from './queues';
 import { createSealing } from './sealing';
+import { createServiceTrustee } from './service-trustee';
+import type { TrusteeKeys } from './trustee-keys';
 import { tallyRecordOf } from './tally-record';
 import { changedSummary, summaryOf } from './summary';
 
@@ -66,6 +68,8 @@ export interface CommandRequest {
 export type CommitListener = (meetingId: string, events: readonly StoredEvent[]) => void;
 
 const MAX_ATTEMPTS = 8;
+/** More than the service's steps that follow one another after a turn (sum, share, count). */
+const SERVICE_ROUNDS = 4;
 
 /** Every meeting id the service makes (a UUID's form), and the fixtures' readable ones. */
 const meetingIdShape = /^[\w.:-]{1,100}$/;
@@ -134,6 +138,8 @@ export function createMeetingService(
     readonly heldBytes?: number | undefined;
     /** Worker threads checking ballots' proofs; one fewer than the cores by default. */
     readonly proofWorkers?: number | undefined;
+    /** The key outside the database that seals the service's trustee secret, if it may be one. */
+    readonly trusteeKeys?: TrusteeKeys | undefined;
   } = {},
 ) {
   const { now = () => new Date(), newId = randomUUID } = options;
@@ -151,6 +157,7 @@ export function createMeetingService(
   });
   const listeners = new Set<CommitListener>();
   const sealing = createSealing(options.proofWorkers ?? Math.max(1, availableParallelism() - 1));
+  const trustee = createServiceTrustee({ keys: options.trusteeKeys, store, sealing, log });
   /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
   const settled = new WeakSet<CommandRequest>();
 
@@ -402,10 +409,11 @@ export function createMeetingService(
     }
   }
 
-  /** What closed votes need from the service (see counting.ts), issued as SYSTEM. */
-  async function countClosedVotes(meetingId: string): Promise<void> {
+  /** What closed votes need from the service (see counting.ts), issued as SYSTEM; true if any was taken. */
+  async function countClosedVotes(meetingId: string): Promise<boolean> {
+    let taken = false;
     const loaded = await load(meetingId);
-    if (!loaded || loaded.state.status === 'none') return;
+    if (!loaded || loaded.state.status === 'none') return taken;
     for (const vote of Object.values(loaded.state.votes)) {
       // The commands of this turn are committed: a count that cannot be made now must not fail
       // their answers. It is tried again after the meeting's next turn.
@@ -422,6 +430,36 @@ export function createMeetingService(
       if (answer && !answer.ok) {
         log.error({ meetingId, voteId: vote.id, code: answer.error.code }, 'count refused');
       }
+      taken ||= answer?.ok === true;
+    }
+    return taken;
+  }
+
+  /** The service's own step as a trustee (see service-trustee.ts), issued as SYSTEM; true if taken. */
+  async function trusteeStep(meetingId: string): Promise<boolean> {
+    const loaded = await load(meetingId);
+    if (!loaded || loaded.state.status === 'none') return false;
+    const step = await trustee.next(meetingId, loaded.state).catch((error: unknown) => {
+      log.error({ err: error, meetingId }, 'the service trustee’s step failed');
+      return undefined;
+    });
+    if (!step) return false;
+    const request = { meetingId, commandId: step.commandId, by: SYSTEM, command: step.command };
+    const answer = (await settle(meetingId, [request])).get(request);
+    if (answer && !answer.ok) {
+      log.error(
+        { meetingId, step: step.command.type, code: answer.error.code },
+        'trustee step refused',
+      );
+    }
+    return answer?.ok === true;
+  }
+
+  /** A step of the service's leads to the next (a sum to its share, its share to the count). */
+  async function serviceSteps(meetingId: string): Promise<void> {
+    for (let round = 0; round < SERVICE_ROUNDS; round++) {
+      const counted = await countClosedVotes(meetingId);
+      if (!(await trusteeStep(meetingId)) && !counted) return;
     }
   }
 
@@ -434,7 +472,7 @@ export function createMeetingService(
       if (!first.has(key)) first.set(key, request);
     }
     const answers = await settle(meetingId, [...first.values()]);
-    if ([...answers.values()].some((answer) => answer.ok)) await countClosedVotes(meetingId);
+    if ([...answers.values()].some((answer) => answer.ok)) await serviceSteps(meetingId);
     return requests.map((request) => {
       const answer = answers.get(first.get(issuedKey(issuedCommand(request))) ?? request);
       if (!answer) throw new Error('a command was left unanswered');
@@ -465,6 +503,13 @@ export function createMeetingService(
     return { ok: true, request: sealed };
   }
 
+  /** Naming tellers while the service, a trustee by the rules, has no key to seal its share. */
+  async function trusteeRefusal(request: CommandRequest) {
+    if (request.command.type !== 'NameTellers') return undefined;
+    const loaded = await load(request.meetingId);
+    return loaded && trustee.refusal(loaded.state, request.by, request.command);
+  }
+
   return {
     /** The meeting as this instance holds it, read from the store when it may be out of date. */
     load: (meetingId: string) => load(meetingId),
@@ -480,6 +525,8 @@ export function createMeetingService(
 
     /** Applies one command; answers with the meeting's new version or the refusal. */
     async execute(request: CommandRequest): Promise<Answer> {
+      const unavailable = await trusteeRefusal(request);
+      if (unavailable) return { ok: false, error: unavailable };
       const sealed = await sealedRequest(request);
       return sealed.ok ? queues.enqueue(request.meetingId, sealed.request) : sealed;
     },

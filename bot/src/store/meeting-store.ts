@@ -7,6 +7,7 @@
 import type { SealedBallot } from '@council/shared/sealed';
 import { sealedBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 import { chatDeliveriesIn, type ChatDeliveries } from './chat-deliveries';
+import { trusteeVaultIn, type TrusteeVault } from './trustee-vault';
 import type { Db, Queryable, Row } from './db';
 import {
   MeetingAlreadyExists,
@@ -120,6 +121,8 @@ export interface MeetingStore {
   readonly chatMemory: ChatMemory;
   /** What the bot has announced and which drawing of each card it sent, once across instances. */
   readonly chatDeliveries: ChatDeliveries;
+  /** The service's own trustee secrets, sealed outside the database. */
+  readonly trusteeVault: TrusteeVault;
   /** The stored results of those of the commands already handled, by their `issuedKey`. */
   commandResults(
     meetingId: string,
@@ -279,6 +282,7 @@ export async function openMeetingStore(
 
     chatMemory: chatMemoryIn(db),
     chatDeliveries: chatDeliveriesIn(db),
+    trusteeVault: trusteeVaultIn(db),
     counters: db.engine === 'postgres' ? db : null,
 
     async ping() {

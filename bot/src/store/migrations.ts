@@ -178,6 +178,22 @@ export const migrations: readonly Migration[] = [
       'DROP TABLE ballot_counters',
     ],
   },
+  {
+    version: 8,
+    name: 'the service as a trustee of the sealed box: its secret and share, sealed outside the database',
+    statements: [
+      // Never in events: each value is sealed (AES-256-GCM) under a data key that only a key outside
+      // the database (a key file, Key Vault) unwraps, bound to its meeting and ceremony.
+      `CREATE TABLE service_trustee_keys (
+         meeting_id text NOT NULL REFERENCES meetings (id),
+         ceremony integer NOT NULL CHECK (ceremony > 0),
+         data_key text NOT NULL,
+         secret text NOT NULL,
+         share text,
+         PRIMARY KEY (meeting_id, ceremony)
+       )`,
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.

@@ -105,6 +105,7 @@ export interface MinutesWords {
     | 'votesCast'
     | 'secretNote'
     | 'sealedBox'
+    | 'serviceTrustee'
     | 'evidence'
     | 'rule'
     | 'abstentionsCounted'
@@ -293,6 +294,7 @@ const fr: MinutesWords = {
       'Scrutin secret : seuls les totaux sont consignés ; aucun choix n’est lié à un membre.',
     sealedBox:
       'Urne scellée, {threshold} des {trustees} détenteurs de la clé ({names}), dépouillement vérifié.',
+    serviceTrustee: 'le service de la réunion',
     evidence: 'Empreinte du dépouillement',
     rule: 'Règle appliquée',
     abstentionsCounted: 'abstentions comptées dans les suffrages exprimés',
@@ -519,6 +521,7 @@ const nl: MinutesWords = {
       'Geheime stemming: alleen de totalen worden genoteerd; geen keuze is aan een lid gekoppeld.',
     sealedBox:
       'Verzegelde stembus, {threshold} van de {trustees} sleutelhouders ({names}), telling geverifieerd.',
+    serviceTrustee: 'de vergaderdienst',
     evidence: 'Vingerafdruk van de telling',
     rule: 'Toegepaste regel',
     abstentionsCounted: 'onthoudingen tellen mee in de uitgebrachte stemmen',
@@ -745,6 +748,7 @@ const de: MinutesWords = {
       'Geheime Abstimmung: nur die Summen werden festgehalten; keine Wahl ist einem Mitglied zugeordnet.',
     sealedBox:
       'Versiegelte Urne, {threshold} von {trustees} Schlüsselverwahrern ({names}), Auszählung geprüft.',
+    serviceTrustee: 'der Sitzungsdienst',
     evidence: 'Fingerabdruck der Auszählung',
     rule: 'Angewandte Regel',
     abstentionsCounted: 'Enthaltungen zählen zu den abgegebenen Stimmen',
@@ -961,6 +965,7 @@ const en: MinutesWords = {
     votesCast: 'Votes cast: {cast}; majority needed: {needed}.',
     secretNote: 'Secret ballot: only the totals are recorded; no choice is linked to a member.',
     sealedBox: 'Sealed ballot box, {threshold} of {trustees} trustees ({names}), tally verified.',
+    serviceTrustee: 'the meeting service',
     evidence: 'Tally hash',
     rule: 'Rule applied',
     abstentionsCounted: 'abstentions counted in the votes cast',

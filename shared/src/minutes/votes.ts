@@ -1,5 +1,6 @@
 import { articlesOf, listOf } from '../profiles';
 import type { Vote } from '../state';
+import { SYSTEM } from '../roster';
 import { genderOfCandidate } from '../votes/appointed';
 import { majorityInWords } from '../votes/majority-words';
 import { ABSTAIN, type Outcome, type VoteResult } from '../votes/result';
@@ -93,7 +94,9 @@ function sealedLines(ctx: Context, vote: Vote): MinutesBlock[] {
   const sealed = vote.sealed;
   if (!sealed) return [];
   const words = ctx.words.vote;
-  const names = sealed.trustees.map((t) => ctx.name(t.member));
+  const names = sealed.trustees.map((t) =>
+    t.member === SYSTEM ? words.serviceTrustee : ctx.name(t.member),
+  );
   const box = ctx.fill(words.sealedBox, {
     threshold: sealed.threshold,
     trustees: sealed.trustees.length,

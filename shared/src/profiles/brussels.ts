@@ -109,7 +109,7 @@ export const brussels: RulesProfile = {
       'Nouvelle loi communale art. 90, reading: only members present take part in the decision; one who returns is present again',
   },
   sealedBox: {
-    value: { tellers: 2, threshold: 2, director: true },
+    value: { tellers: 2, threshold: 2, director: true, service: false },
     status: 'council',
     source:
       'NLC art. 100 (secret ballot): the tellers (scrutateurs, stemopnemers) who count it, and how many, as the house rules set; here the secretary and two tellers, any two of them',

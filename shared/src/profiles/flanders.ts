@@ -113,7 +113,7 @@ export const flanders: RulesProfile = {
       'Decreet Lokaal Bestuur art. 28 §1, reading: only members present take part in the decision; one who returns is present again',
   },
   sealedBox: {
-    value: { tellers: 2, threshold: 2, director: true },
+    value: { tellers: 2, threshold: 2, director: true, service: false },
     status: 'council',
     source:
       'DLB art. 34 (secret ballot): the tellers (stemopnemers) who count it, and how many, as the huishoudelijk reglement sets; here the algemeen directeur and two tellers, any two of them',

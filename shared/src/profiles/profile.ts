@@ -50,6 +50,11 @@ export interface SealedBoxRule {
   readonly threshold: number;
   /** Whether the general director is a trustee besides the tellers. */
   readonly director: boolean;
+  /**
+   * Whether the meeting service is one more trustee, last, for a council whose tellers cannot all
+   * use the tab: its share is sealed by a key kept outside the database, and it is never enough alone.
+   */
+  readonly service: boolean;
 }
 
 export interface RulesProfile {

@@ -86,7 +86,7 @@ export const roberts: RulesProfile = {
       'RONR: only members present vote; one who enters before the result is announced may vote',
   },
   sealedBox: {
-    value: { tellers: 2, threshold: 2, director: true },
+    value: { tellers: 2, threshold: 2, director: true, service: false },
     status: 'council',
     source:
       'RONR §45 (ballot voting): tellers appointed by the chair count the ballots; here the secretary and two tellers, any two of them',

@@ -125,7 +125,7 @@ export const wallonia: RulesProfile = {
       'CDLD L1122-17 reading: only members present take part in the decision; one who returns is present again',
   },
   sealedBox: {
-    value: { tellers: 2, threshold: 2, director: true },
+    value: { tellers: 2, threshold: 2, director: true, service: false },
     status: 'council',
     source:
       'CDLD L1122-27 (secret ballot): the tellers (scrutateurs) who count it, and how many, as the house rules set; here the director and two tellers, any two of them',

@@ -71,6 +71,10 @@ const fr: Wording = {
     true: 'urne scellée : {threshold} des {trustees} détenteurs de la clé (la direction générale et {tellers} scrutateurs désignés par la présidence) dépouillent ensemble un scrutin secret',
     false:
       'urne scellée : {threshold} des {tellers} scrutateurs désignés par la présidence dépouillent ensemble un scrutin secret',
+    'true service':
+      'urne scellée : {threshold} des {trustees} détenteurs de la clé (la direction générale, {tellers} scrutateurs désignés par la présidence et le service de la réunion, dont la part est scellée hors de la base de données) dépouillent ensemble un scrutin secret ; le service seul n’y suffit jamais',
+    'false service':
+      'urne scellée : {threshold} des {trustees} détenteurs de la clé ({tellers} scrutateurs désignés par la présidence et le service de la réunion, dont la part est scellée hors de la base de données) dépouillent ensemble un scrutin secret ; le service seul n’y suffit jamais',
   },
   conflictOfInterest: {
     true: 'un membre qui a un intérêt personnel à l’objet quitte la séance pour ce point',
@@ -140,6 +144,10 @@ const nl: Wording = {
     true: 'verzegelde stembus: {threshold} van de {trustees} sleutelhouders (de algemeen directeur en {tellers} stemopnemers aangewezen door de voorzitter) tellen samen een geheime stemming',
     false:
       'verzegelde stembus: {threshold} van de {tellers} stemopnemers aangewezen door de voorzitter tellen samen een geheime stemming',
+    'true service':
+      'verzegelde stembus: {threshold} van de {trustees} sleutelhouders (de algemeen directeur, {tellers} stemopnemers aangewezen door de voorzitter en de vergaderdienst, waarvan het deel buiten de databank verzegeld is) tellen samen een geheime stemming; de dienst alleen volstaat nooit',
+    'false service':
+      'verzegelde stembus: {threshold} van de {trustees} sleutelhouders ({tellers} stemopnemers aangewezen door de voorzitter en de vergaderdienst, waarvan het deel buiten de databank verzegeld is) tellen samen een geheime stemming; de dienst alleen volstaat nooit',
   },
   conflictOfInterest: {
     true: 'een lid met een persoonlijk belang bij het punt verlaat de zitting voor dat punt',
@@ -210,6 +218,10 @@ const de: Wording = {
     true: 'versiegelte Urne: {threshold} der {trustees} Schlüsselverwahrer (der Generaldirektor und {tellers} vom Vorsitz bestimmte Stimmenzähler) zählen eine geheime Abstimmung gemeinsam aus',
     false:
       'versiegelte Urne: {threshold} der {tellers} vom Vorsitz bestimmten Stimmenzähler zählen eine geheime Abstimmung gemeinsam aus',
+    'true service':
+      'versiegelte Urne: {threshold} der {trustees} Schlüsselverwahrer (der Generaldirektor, {tellers} vom Vorsitz bestimmte Stimmenzähler und der Sitzungsdienst, dessen Anteil außerhalb der Datenbank versiegelt ist) zählen eine geheime Abstimmung gemeinsam aus; der Dienst allein genügt nie',
+    'false service':
+      'versiegelte Urne: {threshold} der {trustees} Schlüsselverwahrer ({tellers} vom Vorsitz bestimmte Stimmenzähler und der Sitzungsdienst, dessen Anteil außerhalb der Datenbank versiegelt ist) zählen eine geheime Abstimmung gemeinsam aus; der Dienst allein genügt nie',
   },
   conflictOfInterest: {
     true: 'ein Mitglied mit persönlichem Interesse am Punkt verlässt für diesen Punkt die Sitzung',
@@ -280,6 +292,10 @@ const en: Wording = {
     true: 'sealed ballot box: {threshold} of the {trustees} key holders (the director and {tellers} tellers named by the chair) count a secret ballot together',
     false:
       'sealed ballot box: {threshold} of the {tellers} tellers named by the chair count a secret ballot together',
+    'true service':
+      'sealed ballot box: {threshold} of the {trustees} key holders (the director, {tellers} tellers named by the chair and the meeting service, whose share is sealed outside the database) count a secret ballot together; the service alone is never enough',
+    'false service':
+      'sealed ballot box: {threshold} of the {trustees} key holders ({tellers} tellers named by the chair and the meeting service, whose share is sealed outside the database) count a secret ballot together; the service alone is never enough',
   },
   conflictOfInterest: {
     true: 'a member with a personal interest in the item leaves the sitting for it',
@@ -301,7 +317,10 @@ function valueKey(profile: RulesProfile, rule: RuleName): string {
   if (rule === 'tieRule') return profile.tieRule.value.appointment.tieBreak;
   if (rule === 'conflictOfInterest') return String(profile.conflictOfInterest.value.leavesRoom);
   if (rule === 'urgency') return String(profile.urgency.value.allowed);
-  if (rule === 'sealedBox') return String(profile.sealedBox.value.director);
+  if (rule === 'sealedBox') {
+    const { director, service } = profile.sealedBox.value;
+    return service ? `${String(director)} service` : String(director);
+  }
   const value: unknown = profile[rule].value;
   return typeof value === 'boolean' || typeof value === 'string' ? String(value) : 'any';
 }
@@ -314,7 +333,7 @@ export function ruleDescription(language: Language, profile: RulesProfile, rule:
 }
 
 function trusteeCounts(rule: SealedBoxRule): Record<string, number> {
-  const trustees = rule.tellers + (rule.director ? 1 : 0);
+  const trustees = rule.tellers + (rule.director ? 1 : 0) + (rule.service ? 1 : 0);
   return { tellers: rule.tellers, threshold: rule.threshold, trustees };
 }
 

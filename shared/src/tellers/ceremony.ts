@@ -1,7 +1,7 @@
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { TellersEvent } from '../events';
-import { directorsOf, isVotingMember, type MemberId } from '../roster';
+import { directorsOf, isVotingMember, SYSTEM, type MemberId } from '../roster';
 import type { Trustee } from '../sealed/types';
 import type { CeremonyStatus, Meeting, TellersCeremony } from '../state';
 import { currentCeremony } from './ready';
@@ -23,7 +23,8 @@ function secretVoteUncounted(meeting: Meeting): boolean {
 
 /**
  * The trustees: the roster's first director where the rules make them one, then the tellers the
- * chair named, each a distinct voting member; indices 1..n in that order.
+ * chair named, each a distinct voting member, then the meeting service where the rules make it one
+ * (never enough alone: the threshold is at least 2); indices 1..n in that order.
  */
 function trusteesOf(meeting: Meeting, tellers: readonly MemberId[]): Trustee[] | Decision {
   const rule = meeting.profile.sealedBox.value;
@@ -39,7 +40,11 @@ function trusteesOf(meeting: Meeting, tellers: readonly MemberId[]): Trustee[] |
     }
     seen.add(teller);
   }
-  const members = [...(director ? [director.id] : []), ...tellers];
+  const members = [
+    ...(director ? [director.id] : []),
+    ...tellers,
+    ...(rule.service ? [SYSTEM] : []),
+  ];
   if (members.length < rule.threshold) {
     return refuse('TELLER_COUNT_WRONG', { needed: rule.threshold });
   }

@@ -11,7 +11,10 @@ export function tellersReady(meeting: Meeting): { ready: number; needed: number 
   const ceremony = currentCeremony(meeting);
   if (!ceremony) {
     const rule = meeting.profile.sealedBox.value;
-    return { ready: 0, needed: rule.tellers + (rule.director ? 1 : 0) };
+    return {
+      ready: 0,
+      needed: rule.tellers + (rule.director ? 1 : 0) + (rule.service ? 1 : 0),
+    };
   }
   const ready = ceremony.status === 'failed' ? 0 : ceremony.ready.length;
   return { ready, needed: ceremony.trustees.length };

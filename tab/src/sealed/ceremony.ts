@@ -1,4 +1,11 @@
-import type { TellersCeremony as Ceremony, Vote, WireCommand } from '@council/shared';
+import {
+  dealCommand,
+  receivedCommand,
+  tallyShareCommand,
+  type TellersCeremony as Ceremony,
+  type Vote,
+  type WireCommand,
+} from '@council/shared';
 import type { Sealed, Trustee } from '@council/shared/sealed';
 import type { Keeper, Kept, Slot } from './keeper';
 
@@ -86,24 +93,10 @@ export async function stepCommand(
   }
   const kept = await keeper.recall(slot);
   if (!kept) throw new Error('no secret kept for this ceremony');
-  const others = ceremony.trustees.filter((t) => t.member !== me.member);
-  if (step === 'deal') {
-    const to = others.map((t) => ({ ...t, boxKey: ceremony.committed[t.member]?.boxKey ?? '' }));
-    const dealt = sealed.dealShares(kept.secret, me, to);
-    return { type: 'DealTrusteeShares', shares: { ...dealt.shares } };
-  }
-  const received = sealed.receiveShares(
-    kept.secret,
-    me,
-    others.map((trustee) => ({
-      trustee,
-      commitment: ceremony.committed[trustee.member] ?? { boxKey: '', commitments: [] },
-      dealt: ceremony.dealt[trustee.member] ?? { shares: {} },
-    })),
-  );
-  if (!received.ok) return { type: 'ComplainTrusteeShares', against: received.against };
-  await keeper.keepShare(slot, received.share);
-  return { type: 'ConfirmTrusteeShares' };
+  if (step === 'deal') return dealCommand(sealed, ceremony, me, kept.secret);
+  const received = receivedCommand(sealed, ceremony, me, kept.secret);
+  if (received.share) await keeper.keepShare(slot, received.share);
+  return received.command;
 }
 
 /** The trustee's share of a closed vote's count, from the share kept in this browser. */
@@ -115,12 +108,7 @@ export async function releaseCommand(
   vote: Vote,
 ): Promise<WireCommand | null> {
   const me = trusteeIn(ceremony, slot.member);
-  const aggregate = vote.sealed?.aggregate;
   const share = (await keeper.recall(slot))?.share;
-  if (!me || !aggregate || !share) return null;
-  const partial = sealed.decryptShare(share, me, aggregate, {
-    meetingId: slot.meetingId,
-    voteId: vote.id,
-  });
-  return { type: 'DecryptTally', voteId: vote.id, partial: { shares: [...partial.shares] } };
+  if (!me || !share) return null;
+  return tallyShareCommand(sealed, slot.meetingId, vote, me, share) ?? null;
 }

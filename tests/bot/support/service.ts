@@ -58,6 +58,8 @@ export async function startService(
     readonly env?: Readonly<Record<string, string>>;
     /** Issues the tokens `signIn` checks, when it is not a dev sign-in (Entra's, say). */
     readonly tokens?: (subject: TokenSubject) => Promise<string>;
+    /** The key that seals the service's trustee secret, in place of the settings' source. */
+    readonly trusteeKeys?: ServerDeps['trusteeKeys'];
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -87,6 +89,7 @@ export async function startService(
     auth: chosen,
     log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(options.chat ? { chat: options.chat } : {}),
+    ...(options.trusteeKeys ? { trusteeKeys: options.trusteeKeys } : {}),
   });
   await service.start();
   await new Promise<void>((resolve) => {
