@@ -21,10 +21,18 @@ function nextTurnOfTheLoop(): Promise<void> {
  */
 export function meetingQueues<T, R>(turn: (key: string, items: readonly T[]) => Promise<R[]>) {
   const queues = new Map<string, Waiting<T, R>[]>();
+  /** Keys owed a turn even with nothing waiting (see `wake`). */
+  const woken = new Set<string>();
+
+  function start(key: string, first: Waiting<T, R>[]): void {
+    queues.set(key, first);
+    setImmediate(() => void drain(key, first));
+  }
 
   async function drain(key: string, queue: Waiting<T, R>[]): Promise<void> {
-    while (queue.length > 0) {
+    while (queue.length > 0 || woken.has(key)) {
       if (queue.length < MAX_TURN) await nextTurnOfTheLoop();
+      woken.delete(key);
       const taken = queue.splice(0, MAX_TURN);
       try {
         const answers = await turn(
@@ -49,10 +57,14 @@ export function meetingQueues<T, R>(turn: (key: string, items: readonly T[]) => 
           queue.push({ item, resolve, reject });
           return;
         }
-        const fresh = [{ item, resolve, reject }];
-        queues.set(key, fresh);
-        setImmediate(() => void drain(key, fresh));
+        start(key, [{ item, resolve, reject }]);
       });
+    },
+
+    /** A turn for `key` soon, with whatever is waiting then, even nothing. */
+    wake(key: string): void {
+      woken.add(key);
+      if (!queues.has(key)) start(key, []);
     },
   };
 }

@@ -12,7 +12,6 @@ import {
   type MeetingState,
   type WireCommand,
 } from '@council/shared';
-import type { TallyRecord } from '@council/shared/sealed';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log';
 import {
@@ -28,6 +27,8 @@ import {
   type Meeting as StoredMeeting,
   type StoredEvent,
 } from '../store';
+import { closedBoards } from './closed-boards';
+import { uncountedVotes, votesToCount } from './count-due';
 import { countingCommand } from './counting';
 import { footprintOf } from './footprint';
 import { meetingQueues } from './queues';
@@ -67,6 +68,9 @@ export type CommitListener = (meetingId: string, events: readonly StoredEvent[])
 
 const MAX_ATTEMPTS = 8;
 
+/** About five seconds of proof checks on two cores. */
+const DEFAULT_PROOF_QUEUE = 4_000;
+
 /** Every meeting id the service makes (a UUID's form), and the fixtures' readable ones. */
 const meetingIdShape = /^[\w.:-]{1,100}$/;
 
@@ -84,6 +88,11 @@ function issuedCommand(request: CommandRequest): IssuedCommand {
 
 function eventsOf(stored: readonly StoredEvent[]): Event[] {
   return stored.map((row) => row.data as Event);
+}
+
+/** A ballot on a vote's board, by its tracker. */
+function boardKey(voteId: string, tracker: string): string {
+  return `${voteId}/${tracker}`;
 }
 
 function ballotBoxes(events: readonly Event[], state: MeetingState) {
@@ -132,8 +141,10 @@ export function createMeetingService(
     readonly heldMeetings?: number | undefined;
     /** And how much memory they may take, estimated (see footprint.ts). */
     readonly heldBytes?: number | undefined;
-    /** Worker threads checking ballots' proofs; one fewer than the cores by default. */
+    /** Worker threads checking ballots' proofs; one per core by default. */
     readonly proofWorkers?: number | undefined;
+    /** Ballots waiting for a proof check at most; past it a ballot is refused (RATE_LIMITED). */
+    readonly proofQueue?: number | undefined;
   } = {},
 ) {
   const { now = () => new Date(), newId = randomUUID } = options;
@@ -150,9 +161,27 @@ export function createMeetingService(
     },
   });
   const listeners = new Set<CommitListener>();
-  const sealing = createSealing(options.proofWorkers ?? Math.max(1, availableParallelism() - 1));
+  // One per core: a worker waiting on the event loop's core costs little, and in a burst of tab
+  // ballots the checks, not the loop, are the most work.
+  const sealing = createSealing({
+    workers: options.proofWorkers ?? availableParallelism(),
+    queue: options.proofQueue ?? DEFAULT_PROOF_QUEUE,
+  });
   /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
   const settled = new WeakSet<CommandRequest>();
+  const boards = closedBoards(store);
+  /**
+   * By meeting, the votes its commits since its last turn's count may have made countable; every
+   * closed one for a meeting just read from the store (a count owed before a restart, say).
+   */
+  const toCount = new Map<string, Set<string>>();
+
+  function countLater(meetingId: string, voteIds: readonly string[]): void {
+    if (voteIds.length === 0) return;
+    const due = toCount.get(meetingId) ?? new Set<string>();
+    for (const voteId of voteIds) due.add(voteId);
+    toCount.set(meetingId, due);
+  }
 
   function remember(meetingId: string, loaded: LoadedMeeting): void {
     const held = cache.get(meetingId);
@@ -182,20 +211,35 @@ export function createMeetingService(
     const record = await store.findMeeting(meetingId);
     if (!record) return undefined;
     const events = await store.readEvents(meetingId);
-    remember(meetingId, {
-      record,
-      state: fold(eventsOf(events)),
-      version: events.at(-1)?.seq ?? 0,
-    });
+    const state = fold(eventsOf(events));
+    remember(meetingId, { record, state, version: events.at(-1)?.seq ?? 0 });
+    const owed = uncountedVotes(state);
+    if (owed.length > 0) {
+      countLater(meetingId, owed);
+      queues.wake(meetingId);
+    }
     return cache.get(meetingId);
   }
 
-  /** Each command decided on the state the ones before it leave, as one fold. */
-  function plan(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
-    return inOneFold(() => planned(loaded, requests));
+  /**
+   * Each command decided on the state the ones before it leave, as one fold. A ballot whose
+   * tracker is in `copies` (on the board already), or is an earlier ballot's of this turn, is a copy
+   * of someone's: refused alone, so that it spoils no one else's commit.
+   */
+  function plan(
+    loaded: LoadedMeeting,
+    requests: readonly CommandRequest[],
+    copies: ReadonlySet<string>,
+  ): Plan {
+    return inOneFold(() => planned(loaded, requests, copies));
   }
 
-  function planned(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
+  function planned(
+    loaded: LoadedMeeting,
+    requests: readonly CommandRequest[],
+    copies: ReadonlySet<string>,
+  ): Plan {
+    const cast = new Set(copies);
     let { state, version } = loaded;
     const commits: Commit[] = [];
     const accepted: CommandRequest[] = [];
@@ -224,6 +268,14 @@ export function createMeetingService(
       const summary = changedSummary(state, after);
       const sealed = decision.secretBallot;
       const tracker = sealed && sealing.tracker(sealed.ballot);
+      if (sealed && tracker) {
+        const onBoard = boardKey(sealed.voteId, tracker);
+        if (cast.has(onBoard)) {
+          refused.push({ request, error: { code: 'BALLOT_COPIED' } });
+          continue;
+        }
+        cast.add(onBoard);
+      }
       commits.push({
         meetingId: request.meetingId,
         issuedBy: request.by,
@@ -257,24 +309,32 @@ export function createMeetingService(
     recheck = true,
   ): Promise<Map<CommandRequest, Answer>> {
     const answers = new Map<CommandRequest, Answer>();
+    const copies = new Set<string>();
     let pending = requests;
-    for (let tries = 1; ; tries++) {
-      const loaded = await load(meetingId, tries > 1);
+    for (let tries = 1, again = false; ; again = true) {
+      const loaded = await load(meetingId, again);
       if (!loaded) {
         for (const request of pending) {
           answers.set(request, { ok: false, error: { code: 'MEETING_NOT_FOUND' } });
         }
         return answers;
       }
-      if (tries > 1) pending = await answerHandled(meetingId, pending, answers);
-      const decided = plan(loaded, pending);
+      if (again) pending = await answerHandled(meetingId, pending, answers);
+      const decided = plan(loaded, pending, copies);
       let outcomes: CommitOutcome[];
       try {
         outcomes = await store.commitMany(decided.commits);
       } catch (error) {
         if (error instanceof VersionConflict) {
-          if (tries < MAX_ATTEMPTS) continue;
+          if (tries++ < MAX_ATTEMPTS) continue;
           throw error;
+        }
+        const copy =
+          error instanceof TrackerAlreadyOnBoard && boardKey(error.voteId, error.tracker);
+        if (copy && decided.commits.length > 1 && !copies.has(copy)) {
+          // A copy of a ballot cast before this turn: the group again without it.
+          copies.add(copy);
+          continue;
         }
         if (!(error instanceof StoreError)) {
           // The commit may have happened all the same (a connection lost after COMMIT): read again.
@@ -293,7 +353,7 @@ export function createMeetingService(
         if (error instanceof TrackerAlreadyOnBoard) {
           // A copy of a ballot on the board: its proofs hold, but they are not this voter's.
           for (const request of decided.accepted) {
-            answers.set(request, { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } });
+            answers.set(request, { ok: false, error: { code: 'BALLOT_COPIED' } });
           }
         } else {
           if (!(error instanceof BallotAlreadyCast)) throw error;
@@ -343,6 +403,7 @@ export function createMeetingService(
         return;
       }
       written.push(...outcome.events);
+      countLater(meetingId, votesToCount(eventsOf(outcome.events)));
       const tracker = decided.trackers.get(request);
       answers.set(request, { ok: true, version: outcome.version, ...(tracker ? { tracker } : {}) });
     });
@@ -402,16 +463,22 @@ export function createMeetingService(
     }
   }
 
-  /** What closed votes need from the service (see counting.ts), issued as SYSTEM. */
-  async function countClosedVotes(meetingId: string): Promise<void> {
+  /** What the votes due a count need from the service (see counting.ts), issued as SYSTEM. */
+  async function countDueVotes(meetingId: string): Promise<void> {
+    const due = toCount.get(meetingId);
+    if (!due) return;
+    toCount.delete(meetingId);
     const loaded = await load(meetingId);
     if (!loaded || loaded.state.status === 'none') return;
-    for (const vote of Object.values(loaded.state.votes)) {
+    for (const voteId of due) {
+      const vote = loaded.state.votes[voteId];
+      if (!vote) continue;
       // The commands of this turn are committed: a count that cannot be made now must not fail
       // their answers. It is tried again after the meeting's next turn.
-      const command = await countingCommand(sealing, store, meetingId, loaded.state, vote).catch(
+      const command = await countingCommand(sealing, boards, meetingId, loaded.state, vote).catch(
         (error: unknown) => {
           log.error({ err: error, meetingId, voteId: vote.id }, 'count failed');
+          countLater(meetingId, [vote.id]);
           return undefined;
         },
       );
@@ -434,7 +501,7 @@ export function createMeetingService(
       if (!first.has(key)) first.set(key, request);
     }
     const answers = await settle(meetingId, [...first.values()]);
-    if ([...answers.values()].some((answer) => answer.ok)) await countClosedVotes(meetingId);
+    await countDueVotes(meetingId);
     return requests.map((request) => {
       const answer = answers.get(first.get(issuedKey(issuedCommand(request))) ?? request);
       if (!answer) throw new Error('a command was left unanswered');
@@ -469,13 +536,19 @@ export function createMeetingService(
     /** The meeting as this instance holds it, read from the store when it may be out of date. */
     load: (meetingId: string) => load(meetingId),
 
-    /** The record of a counted secret vote, for `verify-tally`; undefined before it is counted. */
-    async tallyRecord(loaded: LoadedMeeting, voteId: string): Promise<TallyRecord | undefined> {
-      if (loaded.state.status === 'none') return undefined;
-      const vote = loaded.state.votes[voteId];
-      if (!vote?.sealed?.evidence || !vote.result) return undefined;
-      const board = await store.board(voteId);
-      return tallyRecordOf(loaded.record.id, loaded.state, vote, board, vote.result.tally);
+    /**
+     * The record of a counted secret vote as JSON, for `verify-tally`; undefined before it is
+     * counted. Made once: a counted vote's record never changes.
+     */
+    async tallyRecord(loaded: LoadedMeeting, voteId: string): Promise<string | undefined> {
+      const { state, record } = loaded;
+      if (state.status === 'none') return undefined;
+      const vote = state.votes[voteId];
+      const result = vote?.result;
+      if (!vote?.sealed?.evidence || !result) return undefined;
+      return boards.record(record.id, voteId, async () =>
+        tallyRecordOf(record.id, state, vote, await boards.board(voteId), result.tally),
+      );
     },
 
     /** Applies one command; answers with the meeting's new version or the refusal. */
