@@ -68,6 +68,12 @@ export type CommitListener = (meetingId: string, events: readonly StoredEvent[])
 
 const MAX_ATTEMPTS = 8;
 
+/**
+ * How long a turn waits at most for the ballots whose proofs are being checked: each turn then
+ * commits a few dozen ballots in a burst, not one or two as the checks finish one by one.
+ */
+const GATHER_MS = 15;
+
 /** About five seconds of proof checks on two cores. */
 const DEFAULT_PROOF_QUEUE = 4_000;
 
@@ -175,6 +181,21 @@ export function createMeetingService(
    * closed one for a meeting just read from the store (a count owed before a restart, say).
    */
   const toCount = new Map<string, Set<string>>();
+  /** By meeting, the ballots whose proofs are being checked on their way to its queue. */
+  const checking = new Map<string, number>();
+
+  function underCheck(meetingId: string, change: 1 | -1): void {
+    const now = (checking.get(meetingId) ?? 0) + change;
+    if (now > 0) checking.set(meetingId, now);
+    else checking.delete(meetingId);
+  }
+
+  async function gather(meetingId: string): Promise<void> {
+    const until = performance.now() + GATHER_MS;
+    while (checking.has(meetingId) && performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
 
   function countLater(meetingId: string, voteIds: readonly string[]): void {
     if (voteIds.length === 0) return;
@@ -509,7 +530,7 @@ export function createMeetingService(
     });
   }
 
-  const queues = meetingQueues<CommandRequest, Answer>(turn);
+  const queues = meetingQueues<CommandRequest, Answer>(turn, gather);
 
   /**
    * The request as it may wait in the queue, or its refusal: a secret choice sealed and a proof
@@ -525,7 +546,12 @@ export function createMeetingService(
     const loaded = await load(request.meetingId);
     if (!loaded || loaded.state.status === 'none') return { ok: true, request };
     const { meetingId, by, command } = request;
-    const prepared = await sealing.prepareAhead(meetingId, loaded.state, by, command);
+    underCheck(meetingId, 1);
+    const prepared = await sealing
+      .prepareAhead(meetingId, loaded.state, by, command)
+      .finally(() => {
+        underCheck(meetingId, -1);
+      });
     if (!prepared.ok) return prepared;
     const sealed = { ...request, command: prepared.command };
     if (prepared.settled) settled.add(sealed);
