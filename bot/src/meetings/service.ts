@@ -243,24 +243,18 @@ export function createMeetingService(
   }
 
   /**
-   * Each command decided on the state the ones before it leave, as one fold. A ballot whose
-   * tracker is in `copies` (on the board already), or is an earlier ballot's of this turn, is a copy
-   * of someone's: refused alone, so that it spoils no one else's commit.
+   * Each command decided on the state the ones before it leave, as one fold. A ballot with the
+   * tracker of an earlier one of the turn is a copy of someone's: refused alone, so that it spoils
+   * no one else's commit. (A copy of a ballot stored before the turn fails the group in the store,
+   * whose error names no tracker, which would link a ballot to a voter: each command of the group
+   * is then committed on its own.)
    */
-  function plan(
-    loaded: LoadedMeeting,
-    requests: readonly CommandRequest[],
-    copies: ReadonlySet<string>,
-  ): Plan {
-    return inOneFold(() => planned(loaded, requests, copies));
+  function plan(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
+    return inOneFold(() => planned(loaded, requests));
   }
 
-  function planned(
-    loaded: LoadedMeeting,
-    requests: readonly CommandRequest[],
-    copies: ReadonlySet<string>,
-  ): Plan {
-    const cast = new Set(copies);
+  function planned(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
+    const cast = new Set<string>();
     let { state, version } = loaded;
     const commits: Commit[] = [];
     const accepted: CommandRequest[] = [];
@@ -330,7 +324,6 @@ export function createMeetingService(
     recheck = true,
   ): Promise<Map<CommandRequest, Answer>> {
     const answers = new Map<CommandRequest, Answer>();
-    const copies = new Set<string>();
     let pending = requests;
     for (let tries = 1, again = false; ; again = true) {
       const loaded = await load(meetingId, again);
@@ -341,7 +334,7 @@ export function createMeetingService(
         return answers;
       }
       if (again) pending = await answerHandled(meetingId, pending, answers);
-      const decided = plan(loaded, pending, copies);
+      const decided = plan(loaded, pending);
       let outcomes: CommitOutcome[];
       try {
         outcomes = await store.commitMany(decided.commits);
@@ -349,13 +342,6 @@ export function createMeetingService(
         if (error instanceof VersionConflict) {
           if (tries++ < MAX_ATTEMPTS) continue;
           throw error;
-        }
-        const copy =
-          error instanceof TrackerAlreadyOnBoard && boardKey(error.voteId, error.tracker);
-        if (copy && decided.commits.length > 1 && !copies.has(copy)) {
-          // A copy of a ballot cast before this turn: the group again without it.
-          copies.add(copy);
-          continue;
         }
         if (!(error instanceof StoreError)) {
           // The commit may have happened all the same (a connection lost after COMMIT): read again.

@@ -101,7 +101,7 @@ export const sealedBallotBox: BallotBox = {
       const seen = new Set<string>();
       for (const { voteId, tracker } of sealed) {
         const copy = key(voteId, tracker);
-        if (!fresh.has(copy) || seen.has(copy)) throw new TrackerAlreadyOnBoard(voteId, tracker);
+        if (!fresh.has(copy) || seen.has(copy)) throw new TrackerAlreadyOnBoard(voteId);
         seen.add(copy);
       }
     }

@@ -88,11 +88,7 @@ export class BallotBoxStillOpen extends StoreError {
 /** A ballot whose ciphertext is on the board already: a copy of someone's ballot. */
 export class TrackerAlreadyOnBoard extends StoreError {
   readonly code = 'TRACKER_ALREADY_ON_BOARD';
-  constructor(
-    readonly voteId: string,
-    /** The copy's tracker: public, the hash of a ciphertext the board shows. */
-    readonly tracker: string,
-  ) {
+  constructor(readonly voteId: string) {
     super(`a ballot of vote ${voteId} is on the board already`);
   }
 }
