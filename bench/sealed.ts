@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, launchChromium } from '../tests/e2e/support/browser';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { loadSealed, type PartialDecryption, type Sealed } from '@council/shared/sealed';
 import { createProofChecker, proofHolds } from '../bot/src/meetings/proof-checker';
 
@@ -60,10 +60,13 @@ const encryptMs = median(
 const ballots = Array.from({ length: VOTERS }, (_, i) =>
   sealed.encryptBallot(key.publicKey, context, i % CHOICES, CHOICES),
 );
+// CPU time as well as wall time: on a shared machine the wall clock measures the neighbours too.
+const cpuBefore = process.cpuUsage();
 const verified = timed(
   () =>
     ballots.filter((ballot) => sealed.verifyBallot(key.publicKey, context, ballot, CHOICES)).length,
 );
+const verifyCpuMs = process.cpuUsage(cpuBefore).user / 1000;
 if (verified.value !== VOTERS) throw new Error('a ballot did not verify');
 
 /**
@@ -168,6 +171,7 @@ const sealedResults = {
   encryptBallotChromiumMs: round(browserMs),
   chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim(),
   verifyBallotsPerSec: round(VOTERS / (verified.ms / 1000), 0),
+  verifyBallotsPerCpuSec: round(VOTERS / (verifyCpuMs / 1000), 0),
   verifyBallotsPerSecService: round(serviceVerifyPerSec, 0),
   proofWorkers,
   aggregateMs: round(aggregated.ms, 1),
@@ -175,6 +179,8 @@ const sealedResults = {
   verifyPartialsMs: round(checked.ms, 1),
   combineMs: round(combined.ms, 1),
   ballots: VOTERS,
+  /** The machine may be shared: its load while this ran. */
+  loadAverage: loadavg().map((n) => round(n, 1)),
 };
 
 /** What bench/run.ts wrote of a 1,000-voter burst (scenarios/ballot-burst.ts). */
@@ -216,6 +222,7 @@ function goalsOf(bursts: readonly Burst[] = []) {
     verifyBallotsPerSec: {
       goal: '>= 500 ballots/s on this machine',
       oneCore: sealedResults.verifyBallotsPerSec,
+      perCpuSecond: sealedResults.verifyBallotsPerCpuSec,
       service: sealedResults.verifyBallotsPerSecService,
       proofWorkers,
       met: sealedResults.verifyBallotsPerSecService >= 500,
