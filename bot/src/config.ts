@@ -41,6 +41,13 @@ const schema = z.object({
   MINUTES_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
   MINUTES_QUEUE: z.coerce.number().int().min(0).max(1_000).default(32),
   MINUTES_CACHE_BYTES: z.coerce.number().int().min(0).max(2_000_000_000).default(64_000_000),
+  /**
+   * Worker threads checking sealed ballots' proofs (one per core unless set), and the ballots
+   * waiting for them at most (about five seconds of checks on two cores): one more is refused at
+   * once with RATE_LIMITED (429, Retry-After) and changes nothing.
+   */
+  PROOF_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  PROOF_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(4_000),
   /** A council file to load once at start (the demo council for `npm start`). */
   DEMO_COUNCIL: z.string().min(1).optional(),
   TAB_DIR: z.string().min(1).optional(),

@@ -1010,6 +1010,15 @@ export const errorCatalogue = {
       en: 'The rules make the service a key holder, but no key to seal its share is configured or readable (SEALED_BOX_KEY_FILE or SEALED_BOX_KEY_VAULT_URL): the tellers cannot be named.',
     },
   },
+  BALLOT_COPIED: {
+    status: 409,
+    message: {
+      fr: 'Ce bulletin scellé est la copie d’un bulletin déjà déposé : il n’a pas été accepté. Votez avec votre propre bulletin.',
+      nl: 'Dit verzegelde stembiljet is een kopie van een reeds ingediend stembiljet: het is niet aanvaard. Stem met uw eigen stembiljet.',
+      de: 'Dieser versiegelte Stimmzettel ist die Kopie eines bereits abgegebenen Stimmzettels: er wurde nicht angenommen. Stimmen Sie mit Ihrem eigenen Stimmzettel ab.',
+      en: 'This sealed ballot is a copy of a ballot already cast: it was not accepted. Vote with a ballot of your own.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

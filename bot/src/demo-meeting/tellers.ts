@@ -76,6 +76,25 @@ function countingStep(
   return undefined;
 }
 
+/** The events of members voting: nothing in them is a trustee's to act on. */
+const ballotEvents = /^data: .*"type":"Ballot(Cast|Changed|Recorded)"/;
+
+/**
+ * Whether the stream's next chunk holds anything but ballots' events (a heartbeat, another event,
+ * or a frame not whole yet, to be safe): frames are read whole across chunks.
+ */
+function framesWorthALook(): (chunk: Uint8Array) => boolean {
+  const text = new TextDecoder();
+  let pending = '';
+  return (chunk) => {
+    const frames = (pending + text.decode(chunk, { stream: true })).split('\n\n');
+    pending = frames.pop() ?? '';
+    return (
+      pending !== '' || frames.some((frame) => !ballotEvents.test(frame.split('\n').at(-1) ?? ''))
+    );
+  };
+}
+
 /** A step taken once: the ceremony's steps once per ceremony, the count's once per vote. */
 const stepKey = (command: WireCommand, ceremony: number | undefined) =>
   command.type === 'DecryptTally'
@@ -179,9 +198,14 @@ export async function startTellers(
       while (!stop.signal.aborted) {
         try {
           const reader = (await api.stream(person, meetingId, stop.signal)).getReader();
+          const worthALook = framesWorthALook();
           react();
-          // Any message (an event, a heartbeat) is a reason to look at the meeting again.
-          while (!(await reader.read()).done) react();
+          // Any message but a ballot's (an event, a heartbeat) is a reason to look at the meeting
+          // again: a trustee has nothing to do while the ballots come in, and reading the whole
+          // meeting after each would load the service in the middle of a burst.
+          for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+            if (worthALook(chunk.value)) react();
+          }
         } catch {
           // The service is gone (or the stream was stopped): the tab is closed with it.
           return;

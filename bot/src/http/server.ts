@@ -143,6 +143,8 @@ export function createServer(deps: ServerDeps) {
     heldMeetings: deps.heldMeetings,
     heldBytes: config.MEETING_CACHE_BYTES,
     trusteeKeys: deps.trusteeKeys ?? trusteeKeysFrom(config),
+    proofWorkers: config.PROOF_WORKERS,
+    proofQueue: config.PROOF_QUEUE,
   });
   const hub = createLiveHub(store, meetings, log);
   const streams = streamQuota({
@@ -349,7 +351,7 @@ export function createServer(deps: ServerDeps) {
       if (!seen?.secret) throw refusal('VOTE_NOT_FOUND');
       const record = seen.result ? await meetings.tallyRecord(loaded, voteId) : undefined;
       if (!record) throw refusal('RESULT_NOT_READY');
-      res.send(200, record);
+      res.sendRaw(200, record, { 'content-type': 'application/json' });
     }),
   );
 

@@ -1,5 +1,5 @@
 import type { Meeting, Vote, WireCommand } from '@council/shared';
-import type { MeetingStore } from '../store';
+import type { ClosedBoards } from './closed-boards';
 import type { Sealing } from './sealing';
 import { evidenceOf, tallyRecordOf } from './tally-record';
 
@@ -11,7 +11,7 @@ import { evidenceOf, tallyRecordOf } from './tally-record';
  */
 export async function countingCommand(
   sealing: Sealing,
-  store: Pick<MeetingStore, 'board'>,
+  boards: Pick<ClosedBoards, 'board'>,
   meetingId: string,
   meeting: Meeting,
   vote: Vote,
@@ -22,7 +22,7 @@ export async function countingCommand(
   if (!sealed) return undefined;
   const box = sealing.box();
   if (!sealed.aggregate) {
-    const aggregate = box.aggregate(await store.board(vote.id), vote.choices.length);
+    const aggregate = box.aggregate(await boards.board(vote.id), vote.choices.length);
     // The wire schema's arrays are mutable, the crypto module's readonly.
     const ciphertexts = [...aggregate.ciphertexts];
     return { type: 'AggregateBallots', voteId: vote.id, aggregate: { ...aggregate, ciphertexts } };
@@ -33,6 +33,6 @@ export async function countingCommand(
   const context = { meetingId, voteId: vote.id };
   const counts = box.combine(key, sealed.aggregate, sealed.decrypted, context);
   const tally = Object.fromEntries(vote.choices.map((choice, i) => [choice, counts[i] ?? 0]));
-  const record = tallyRecordOf(meetingId, meeting, vote, await store.board(vote.id), tally);
+  const record = tallyRecordOf(meetingId, meeting, vote, await boards.board(vote.id), tally);
   return { type: 'CountVote', voteId: vote.id, tally, evidence: evidenceOf(record) };
 }

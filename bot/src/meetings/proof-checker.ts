@@ -86,6 +86,9 @@ export function createProofChecker(workers: number, fallback: (proof: BallotProo
       });
     },
 
+    /** Ballots sent to the workers and not answered yet. */
+    waiting: (): number => pending.size,
+
     /** Stops the workers; what they still held is checked on this thread. */
     async close(): Promise<void> {
       await Promise.all(pool.splice(0).map((worker) => worker.terminate()));

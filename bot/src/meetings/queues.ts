@@ -19,12 +19,27 @@ function nextTurnOfTheLoop(): Promise<void> {
  * One queue per key (a meeting): items wait while a turn is under way, and the next turn takes
  * every item waiting (up to a limit), in the order they came. Other keys run in parallel.
  */
-export function meetingQueues<T, R>(turn: (key: string, items: readonly T[]) => Promise<R[]>) {
+export function meetingQueues<T, R>(
+  turn: (key: string, items: readonly T[]) => Promise<R[]>,
+  /** Waits, before a turn that is not full, for items known to be on their way to `key`. */
+  gather: (key: string) => Promise<void> = () => Promise.resolve(),
+) {
   const queues = new Map<string, Waiting<T, R>[]>();
+  /** Keys owed a turn even with nothing waiting (see `wake`). */
+  const woken = new Set<string>();
+
+  function start(key: string, first: Waiting<T, R>[]): void {
+    queues.set(key, first);
+    setImmediate(() => void drain(key, first));
+  }
 
   async function drain(key: string, queue: Waiting<T, R>[]): Promise<void> {
-    while (queue.length > 0) {
-      if (queue.length < MAX_TURN) await nextTurnOfTheLoop();
+    while (queue.length > 0 || woken.has(key)) {
+      if (queue.length < MAX_TURN) {
+        await gather(key);
+        await nextTurnOfTheLoop();
+      }
+      woken.delete(key);
       const taken = queue.splice(0, MAX_TURN);
       try {
         const answers = await turn(
@@ -49,10 +64,14 @@ export function meetingQueues<T, R>(turn: (key: string, items: readonly T[]) => 
           queue.push({ item, resolve, reject });
           return;
         }
-        const fresh = [{ item, resolve, reject }];
-        queues.set(key, fresh);
-        setImmediate(() => void drain(key, fresh));
+        start(key, [{ item, resolve, reject }]);
       });
+    },
+
+    /** A turn for `key` soon, with whatever is waiting then, even nothing. */
+    wake(key: string): void {
+      woken.add(key);
+      if (!queues.has(key)) start(key, []);
     },
   };
 }

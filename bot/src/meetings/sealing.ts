@@ -44,11 +44,14 @@ const checked = ({ command }: Unchecked, valid: boolean): Prepared =>
 /** One key per meeting and ceremony, a few per sitting: deriving one takes a few milliseconds. */
 const HELD_KEYS = 4_000;
 
-export function createSealing(proofWorkers: number) {
+/** When a tab's ballot waits this long for its proof check, the checks are that far behind. */
+const RETRY_AFTER_SECONDS = 2;
+
+export function createSealing(proofChecks: { readonly workers: number; readonly queue: number }) {
   let sealed: Sealed | undefined;
   let loading: Promise<Sealed> | undefined;
   const keys = new LRUCache<string, SittingKey>({ max: HELD_KEYS });
-  const proofs = createProofChecker(proofWorkers, (proof) => proofHolds(box(), proof));
+  const proofs = createProofChecker(proofChecks.workers, (proof) => proofHolds(box(), proof));
 
   function box(): Sealed {
     if (!sealed) throw new Error('the sealed ballot box is used before it is loaded');
@@ -170,6 +173,13 @@ export function createSealing(proofWorkers: number) {
     ): Promise<Prepared> {
       const prepared = preparedOn(meetingId, meeting, by, command);
       if (prepared.ok !== 'unchecked') return prepared;
+      if (proofs.waiting() >= proofChecks.queue) {
+        // The service's overload answer: refused at once, nothing changed; the tab tries again.
+        return {
+          ok: false,
+          error: { code: 'RATE_LIMITED', params: { seconds: RETRY_AFTER_SECONDS } },
+        };
+      }
       return checked(prepared, await proofs.check(prepared.proof));
     },
 

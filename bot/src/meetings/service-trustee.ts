@@ -28,6 +28,7 @@ import type {
 } from '@council/shared/sealed';
 import type { Logger } from '../log';
 import type { MeetingStore } from '../store';
+import type { ClosedBoards } from './closed-boards';
 import type { Sealing } from './sealing';
 import { seal, sealWithNewKey, unseal, type TrusteeKeys } from './trustee-keys';
 
@@ -58,7 +59,8 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 export function createServiceTrustee(deps: {
   readonly keys: TrusteeKeys | undefined;
-  readonly store: Pick<MeetingStore, 'board' | 'trusteeVault'>;
+  /** Boards as the count reads them: a closed board is read once. */
+  readonly store: Pick<MeetingStore, 'trusteeVault'> & Pick<ClosedBoards, 'board'>;
   readonly sealing: Sealing;
   readonly log: Logger;
 }) {

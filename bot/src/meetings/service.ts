@@ -12,7 +12,6 @@ import {
   type MeetingState,
   type WireCommand,
 } from '@council/shared';
-import type { TallyRecord } from '@council/shared/sealed';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log';
 import {
@@ -28,6 +27,8 @@ import {
   type Meeting as StoredMeeting,
   type StoredEvent,
 } from '../store';
+import { closedBoards } from './closed-boards';
+import { uncountedVotes, votesToCount } from './count-due';
 import { countingCommand } from './counting';
 import { footprintOf } from './footprint';
 import { meetingQueues } from './queues';
@@ -71,6 +72,15 @@ const MAX_ATTEMPTS = 8;
 /** More than the service's steps that follow one another after a turn (sum, share, count). */
 const SERVICE_ROUNDS = 4;
 
+/**
+ * How long a turn waits at most for the ballots whose proofs are being checked: each turn then
+ * commits a few dozen ballots in a burst, not one or two as the checks finish one by one.
+ */
+const GATHER_MS = 15;
+
+/** About five seconds of proof checks on two cores. */
+const DEFAULT_PROOF_QUEUE = 4_000;
+
 /** Every meeting id the service makes (a UUID's form), and the fixtures' readable ones. */
 const meetingIdShape = /^[\w.:-]{1,100}$/;
 
@@ -88,6 +98,11 @@ function issuedCommand(request: CommandRequest): IssuedCommand {
 
 function eventsOf(stored: readonly StoredEvent[]): Event[] {
   return stored.map((row) => row.data as Event);
+}
+
+/** A ballot on a vote's board, by its tracker. */
+function boardKey(voteId: string, tracker: string): string {
+  return `${voteId}/${tracker}`;
 }
 
 function ballotBoxes(events: readonly Event[], state: MeetingState) {
@@ -136,10 +151,12 @@ export function createMeetingService(
     readonly heldMeetings?: number | undefined;
     /** And how much memory they may take, estimated (see footprint.ts). */
     readonly heldBytes?: number | undefined;
-    /** Worker threads checking ballots' proofs; one fewer than the cores by default. */
+    /** Worker threads checking ballots' proofs; one per core by default. */
     readonly proofWorkers?: number | undefined;
     /** The key outside the database that seals the service's trustee secret, if it may be one. */
     readonly trusteeKeys?: TrusteeKeys | undefined;
+    /** Ballots waiting for a proof check at most; past it a ballot is refused (RATE_LIMITED). */
+    readonly proofQueue?: number | undefined;
   } = {},
 ) {
   const { now = () => new Date(), newId = randomUUID } = options;
@@ -156,10 +173,48 @@ export function createMeetingService(
     },
   });
   const listeners = new Set<CommitListener>();
-  const sealing = createSealing(options.proofWorkers ?? Math.max(1, availableParallelism() - 1));
-  const trustee = createServiceTrustee({ keys: options.trusteeKeys, store, sealing, log });
+  // One per core: a worker waiting on the event loop's core costs little, and in a burst of tab
+  // ballots the checks, not the loop, are the most work.
+  const sealing = createSealing({
+    workers: options.proofWorkers ?? availableParallelism(),
+    queue: options.proofQueue ?? DEFAULT_PROOF_QUEUE,
+  });
   /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
   const settled = new WeakSet<CommandRequest>();
+  const boards = closedBoards(store);
+  const trustee = createServiceTrustee({
+    keys: options.trusteeKeys,
+    store: { board: (voteId) => boards.board(voteId), trusteeVault: store.trusteeVault },
+    sealing,
+    log,
+  });
+  /**
+   * By meeting, the votes its commits since its last turn's count may have made countable; every
+   * closed one for a meeting just read from the store (a count owed before a restart, say).
+   */
+  const toCount = new Map<string, Set<string>>();
+  /** By meeting, the ballots whose proofs are being checked on their way to its queue. */
+  const checking = new Map<string, number>();
+
+  function underCheck(meetingId: string, change: 1 | -1): void {
+    const now = (checking.get(meetingId) ?? 0) + change;
+    if (now > 0) checking.set(meetingId, now);
+    else checking.delete(meetingId);
+  }
+
+  async function gather(meetingId: string): Promise<void> {
+    const until = performance.now() + GATHER_MS;
+    while (checking.has(meetingId) && performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
+  function countLater(meetingId: string, voteIds: readonly string[]): void {
+    if (voteIds.length === 0) return;
+    const due = toCount.get(meetingId) ?? new Set<string>();
+    for (const voteId of voteIds) due.add(voteId);
+    toCount.set(meetingId, due);
+  }
 
   function remember(meetingId: string, loaded: LoadedMeeting): void {
     const held = cache.get(meetingId);
@@ -189,20 +244,29 @@ export function createMeetingService(
     const record = await store.findMeeting(meetingId);
     if (!record) return undefined;
     const events = await store.readEvents(meetingId);
-    remember(meetingId, {
-      record,
-      state: fold(eventsOf(events)),
-      version: events.at(-1)?.seq ?? 0,
-    });
+    const state = fold(eventsOf(events));
+    remember(meetingId, { record, state, version: events.at(-1)?.seq ?? 0 });
+    const owed = uncountedVotes(state);
+    if (owed.length > 0) {
+      countLater(meetingId, owed);
+      queues.wake(meetingId);
+    }
     return cache.get(meetingId);
   }
 
-  /** Each command decided on the state the ones before it leave, as one fold. */
+  /**
+   * Each command decided on the state the ones before it leave, as one fold. A ballot with the
+   * tracker of an earlier one of the turn is a copy of someone's: refused alone, so that it spoils
+   * no one else's commit. (A copy of a ballot stored before the turn fails the group in the store,
+   * whose error names no tracker, which would link a ballot to a voter: each command of the group
+   * is then committed on its own.)
+   */
   function plan(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
     return inOneFold(() => planned(loaded, requests));
   }
 
   function planned(loaded: LoadedMeeting, requests: readonly CommandRequest[]): Plan {
+    const cast = new Set<string>();
     let { state, version } = loaded;
     const commits: Commit[] = [];
     const accepted: CommandRequest[] = [];
@@ -231,6 +295,14 @@ export function createMeetingService(
       const summary = changedSummary(state, after);
       const sealed = decision.secretBallot;
       const tracker = sealed && sealing.tracker(sealed.ballot);
+      if (sealed && tracker) {
+        const onBoard = boardKey(sealed.voteId, tracker);
+        if (cast.has(onBoard)) {
+          refused.push({ request, error: { code: 'BALLOT_COPIED' } });
+          continue;
+        }
+        cast.add(onBoard);
+      }
       commits.push({
         meetingId: request.meetingId,
         issuedBy: request.by,
@@ -265,22 +337,22 @@ export function createMeetingService(
   ): Promise<Map<CommandRequest, Answer>> {
     const answers = new Map<CommandRequest, Answer>();
     let pending = requests;
-    for (let tries = 1; ; tries++) {
-      const loaded = await load(meetingId, tries > 1);
+    for (let tries = 1, again = false; ; again = true) {
+      const loaded = await load(meetingId, again);
       if (!loaded) {
         for (const request of pending) {
           answers.set(request, { ok: false, error: { code: 'MEETING_NOT_FOUND' } });
         }
         return answers;
       }
-      if (tries > 1) pending = await answerHandled(meetingId, pending, answers);
+      if (again) pending = await answerHandled(meetingId, pending, answers);
       const decided = plan(loaded, pending);
       let outcomes: CommitOutcome[];
       try {
         outcomes = await store.commitMany(decided.commits);
       } catch (error) {
         if (error instanceof VersionConflict) {
-          if (tries < MAX_ATTEMPTS) continue;
+          if (tries++ < MAX_ATTEMPTS) continue;
           throw error;
         }
         if (!(error instanceof StoreError)) {
@@ -300,7 +372,7 @@ export function createMeetingService(
         if (error instanceof TrackerAlreadyOnBoard) {
           // A copy of a ballot on the board: its proofs hold, but they are not this voter's.
           for (const request of decided.accepted) {
-            answers.set(request, { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } });
+            answers.set(request, { ok: false, error: { code: 'BALLOT_COPIED' } });
           }
         } else {
           if (!(error instanceof BallotAlreadyCast)) throw error;
@@ -350,6 +422,7 @@ export function createMeetingService(
         return;
       }
       written.push(...outcome.events);
+      countLater(meetingId, votesToCount(eventsOf(outcome.events)));
       const tracker = decided.trackers.get(request);
       answers.set(request, { ok: true, version: outcome.version, ...(tracker ? { tracker } : {}) });
     });
@@ -409,17 +482,23 @@ export function createMeetingService(
     }
   }
 
-  /** What closed votes need from the service (see counting.ts), issued as SYSTEM; true if any was taken. */
-  async function countClosedVotes(meetingId: string): Promise<boolean> {
+  /** What the votes due a count need from the service (see counting.ts), issued as SYSTEM; true if any was taken. */
+  async function countDueVotes(meetingId: string): Promise<boolean> {
     let taken = false;
+    const due = toCount.get(meetingId);
+    if (!due) return taken;
+    toCount.delete(meetingId);
     const loaded = await load(meetingId);
     if (!loaded || loaded.state.status === 'none') return taken;
-    for (const vote of Object.values(loaded.state.votes)) {
+    for (const voteId of due) {
+      const vote = loaded.state.votes[voteId];
+      if (!vote) continue;
       // The commands of this turn are committed: a count that cannot be made now must not fail
       // their answers. It is tried again after the meeting's next turn.
-      const command = await countingCommand(sealing, store, meetingId, loaded.state, vote).catch(
+      const command = await countingCommand(sealing, boards, meetingId, loaded.state, vote).catch(
         (error: unknown) => {
           log.error({ err: error, meetingId, voteId: vote.id }, 'count failed');
+          countLater(meetingId, [vote.id]);
           return undefined;
         },
       );
@@ -458,7 +537,7 @@ export function createMeetingService(
   /** A step of the service's leads to the next (a sum to its share, its share to the count). */
   async function serviceSteps(meetingId: string): Promise<void> {
     for (let round = 0; round < SERVICE_ROUNDS; round++) {
-      const counted = await countClosedVotes(meetingId);
+      const counted = await countDueVotes(meetingId);
       if (!(await trusteeStep(meetingId)) && !counted) return;
     }
   }
@@ -472,7 +551,10 @@ export function createMeetingService(
       if (!first.has(key)) first.set(key, request);
     }
     const answers = await settle(meetingId, [...first.values()]);
-    if ([...answers.values()].some((answer) => answer.ok)) await serviceSteps(meetingId);
+    // A turn of nothing but a wake (a count owed since before a restart) still counts.
+    if (toCount.has(meetingId) || [...answers.values()].some((answer) => answer.ok)) {
+      await serviceSteps(meetingId);
+    }
     return requests.map((request) => {
       const answer = answers.get(first.get(issuedKey(issuedCommand(request))) ?? request);
       if (!answer) throw new Error('a command was left unanswered');
@@ -480,7 +562,7 @@ export function createMeetingService(
     });
   }
 
-  const queues = meetingQueues<CommandRequest, Answer>(turn);
+  const queues = meetingQueues<CommandRequest, Answer>(turn, gather);
 
   /**
    * The request as it may wait in the queue, or its refusal: a secret choice sealed and a proof
@@ -496,7 +578,12 @@ export function createMeetingService(
     const loaded = await load(request.meetingId);
     if (!loaded || loaded.state.status === 'none') return { ok: true, request };
     const { meetingId, by, command } = request;
-    const prepared = await sealing.prepareAhead(meetingId, loaded.state, by, command);
+    underCheck(meetingId, 1);
+    const prepared = await sealing
+      .prepareAhead(meetingId, loaded.state, by, command)
+      .finally(() => {
+        underCheck(meetingId, -1);
+      });
     if (!prepared.ok) return prepared;
     const sealed = { ...request, command: prepared.command };
     if (prepared.settled) settled.add(sealed);
@@ -514,13 +601,19 @@ export function createMeetingService(
     /** The meeting as this instance holds it, read from the store when it may be out of date. */
     load: (meetingId: string) => load(meetingId),
 
-    /** The record of a counted secret vote, for `verify-tally`; undefined before it is counted. */
-    async tallyRecord(loaded: LoadedMeeting, voteId: string): Promise<TallyRecord | undefined> {
-      if (loaded.state.status === 'none') return undefined;
-      const vote = loaded.state.votes[voteId];
-      if (!vote?.sealed?.evidence || !vote.result) return undefined;
-      const board = await store.board(voteId);
-      return tallyRecordOf(loaded.record.id, loaded.state, vote, board, vote.result.tally);
+    /**
+     * The record of a counted secret vote as JSON, for `verify-tally`; undefined before it is
+     * counted. Made once: a counted vote's record never changes.
+     */
+    async tallyRecord(loaded: LoadedMeeting, voteId: string): Promise<string | undefined> {
+      const { state, record } = loaded;
+      if (state.status === 'none') return undefined;
+      const vote = state.votes[voteId];
+      const result = vote?.result;
+      if (!vote?.sealed?.evidence || !result) return undefined;
+      return boards.record(record.id, voteId, async () =>
+        tallyRecordOf(record.id, state, vote, await boards.board(voteId), result.tally),
+      );
     },
 
     /** Applies one command; answers with the meeting's new version or the refusal. */
