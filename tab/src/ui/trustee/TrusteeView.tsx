@@ -1,5 +1,5 @@
 import { currentCeremony } from '@council/shared';
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import TrusteeDuty from '../parts/TrusteeDuty';
 import { useSession } from '../session';
@@ -19,11 +19,7 @@ export default function TrusteeView() {
   const { meeting, me, host } = useSession();
   const ceremony = currentCeremony(meeting);
   if (!ceremony?.trustees.some((trustee) => trustee.member === me)) {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>{t('tellers.notTrustee')}</MessageBarBody>
-      </MessageBar>
-    );
+    return <p role="status">{t('tellers.notTrustee')}</p>;
   }
   return (
     <>
