@@ -54,6 +54,7 @@ const lazy = {
   panel: 'src/ui/panel/Panel.tsx',
   stage: 'src/ui/stage/Stage.tsx',
   details: 'src/ui/details/Details.tsx',
+  trustee: 'src/ui/trustee/TrusteeView.tsx',
 } as const;
 
 const gzipOf = (key: string) => sizeOf(closure(manifest, key)).gzipBytes;
@@ -120,6 +121,12 @@ const views: { name: string; visit: Visit; js: ReturnType<typeof initialJs>; wid
     visit: { meetingId: council.meetingId, as: council.director.id, view: 'details' },
     js: initialJs('index.html', 'details'),
     width: 1024,
+  },
+  {
+    name: 'trustee dialog',
+    visit: { meetingId: council.meetingId, as: council.director.id, view: 'trustee' },
+    js: initialJs('index.html', 'trustee'),
+    width: 320,
   },
   {
     name: 'configuration page',

@@ -19,6 +19,11 @@ test('the frame Teams shows the tab in picks the view: side panel, stage, or det
   ]);
 });
 
+test('a Teams dialog (task module) shows a trustee’s duty: the bot’s card is the only one to open it', () => {
+  expect(viewOfFrame('task')).toBe('trustee');
+  expect(placeFromAddress('?meeting=m-1&view=trustee', 'fr-BE').view).toBe('trustee');
+});
+
 test('outside Teams the address names the meeting, the view, the theme and the language', () => {
   expect(placeFromAddress('?meeting=m-1&view=stage&theme=contrast&lang=de', 'fr-BE')).toEqual({
     meetingId: 'm-1',

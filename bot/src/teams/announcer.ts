@@ -112,25 +112,43 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     });
   }
 
+  const sealedOf = (loaded: LoadedMeeting, voteId: string) =>
+    loaded.state.status === 'none' ? undefined : loaded.state.votes[voteId]?.sealed;
+
   function directors(loaded: LoadedMeeting): string[] {
     if (loaded.state.status === 'none') return [];
     return directorsOf(loaded.state.setup.roster).map((m) => m.id);
   }
 
-  async function toDirectors(loaded: LoadedMeeting, chat: Reference, voteId: string) {
-    const card: CardRef = { kind: 'directorResult', id: voteId };
-    for (const director of directors(loaded)) {
+  /** A card in each one's 1:1 chat, once each: the director's result, a trustee's duty. */
+  async function inPrivate(
+    loaded: LoadedMeeting,
+    chat: Reference,
+    card: CardRef,
+    people: readonly string[],
+  ) {
+    for (const person of people) {
       try {
         const { tenantId } = loaded.record;
-        const personal = await personalChat(memory, messenger, tenantId, chat, director);
-        await post(loaded, card, personal.key, personal.chat, director);
+        const personal = await personalChat(memory, messenger, tenantId, chat, person);
+        await post(loaded, card, personal.key, personal.chat, person);
       } catch (error) {
         log.warn(
-          { err: error, meetingId: loaded.record.id, status: statusOf(error) },
-          'no personal chat with the director: the result waits in the tab',
+          { err: error, meetingId: loaded.record.id, card: card.kind, status: statusOf(error) },
+          'no personal chat: the card waits in the tab',
         );
       }
     }
+  }
+
+  const toDirectors = (loaded: LoadedMeeting, chat: Reference, voteId: string) =>
+    inPrivate(loaded, chat, { kind: 'directorResult', id: voteId }, directors(loaded));
+
+  /** Each trustee who is a person of the roster (the service may be one too) is told their duty. */
+  function trusteesOf(loaded: LoadedMeeting, trustees: readonly { member: string }[]): string[] {
+    if (loaded.state.status === 'none') return [];
+    const roster = loaded.state.setup.roster;
+    return trustees.map((t) => t.member).filter((id) => roster.some((m) => m.id === id));
   }
 
   /** A targeted notice in the meeting when a vote opens; outside a Teams meeting there is none. */
@@ -229,7 +247,21 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         return;
       case 'VoteCounted':
         await toDirectors(loaded, chat, event.voteId);
+        for (const member of trusteesOf(loaded, sealedOf(loaded, event.voteId)?.trustees ?? [])) {
+          refresh(meetingId, { kind: 'tallyShare', id: event.voteId }, member);
+        }
         return;
+      case 'TellersNamed': {
+        const card: CardRef = { kind: 'keyCeremony', id: String(event.ceremony) };
+        await inPrivate(loaded, chat, card, trusteesOf(loaded, event.trustees));
+        return;
+      }
+      case 'BallotsAggregated': {
+        const trustees = sealedOf(loaded, event.voteId)?.trustees ?? [];
+        const card: CardRef = { kind: 'tallyShare', id: event.voteId };
+        await inPrivate(loaded, chat, card, trusteesOf(loaded, trustees));
+        return;
+      }
       case 'ResultPublished': {
         const vote = loaded.state.status === 'none' ? undefined : loaded.state.votes[event.voteId];
         await post(loaded, { kind: 'result', id: event.voteId }, chatKey, chat);

@@ -7,6 +7,7 @@ import {
 import { localeOf } from './activity';
 import { textsFor } from './i18n';
 import type { MinutesDesk } from './minutes-delivery';
+import type { TrusteeDialog } from './trustee-dialog';
 import { errorResponse, type Turns } from './turns';
 
 /** The Teams side of the bot: which activity goes to which turn. */
@@ -14,6 +15,7 @@ export class CouncilBot extends TeamsActivityHandler {
   constructor(
     private readonly turns: Turns,
     private readonly minutes: MinutesDesk,
+    private readonly trusteeDialog: TrusteeDialog,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -53,6 +55,7 @@ export class CouncilBot extends TeamsActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'adaptiveCard/action') return this.turns.onCardAction(context);
+    if (context.activity.name === 'task/fetch') return this.trusteeDialog(context);
     const answer = await super.onInvokeActivity(context);
     if (answer.status < 500) return answer;
     const t = textsFor(localeOf(context.activity));

@@ -24,6 +24,7 @@ import { textsFor } from './i18n';
 import { botMemory } from './memory';
 import { cloudMessenger, type Messenger } from './messenger';
 import { createMinutesDesk } from './minutes-delivery';
+import { DIALOG_ORIGIN, originOf, trusteeDialog } from './trustee-dialog';
 import { createTurns, errorResponse } from './turns';
 import { cardViews } from './views';
 
@@ -111,6 +112,7 @@ export function buildBot(core: Omit<ChatCore, 'limits'>, options: TeamsChatOptio
   const bot = new CouncilBot(
     createTurns({ ...core, memory, views, messenger, announcer, minutes, local }),
     minutes,
+    trusteeDialog(core.meetings),
   );
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
@@ -168,6 +170,7 @@ export function teamsChat(options: TeamsChatOptions) {
             end: () => undefined,
           },
           async (context) => {
+            context.turnState.set(DIALOG_ORIGIN, originOf(req, local));
             // After Bot Framework auth: the member is who the Connector says acts.
             const [tenantId, objectId] = [tenantOf(context.activity), memberOf(context.activity)];
             if (tenantId && objectId) {

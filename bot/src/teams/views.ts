@@ -58,8 +58,18 @@ function candidates(roster: readonly Member[], directorOnly: boolean): readonly 
  */
 export function cardViews(memory: BotMemory) {
   /** Who gets their own view of a card: the roster's people whose Teams id the bot knows. */
-  async function audience(tenantId: string, meeting: Meeting, card: CardRef): Promise<string[]> {
+  async function audience(
+    tenantId: string,
+    meeting: Meeting,
+    card: CardRef,
+    viewer: string | null,
+  ): Promise<string[]> {
     const ids = await memory.people(tenantId);
+    // A trustee's duty card is theirs alone, in their 1:1 chat.
+    if (card.kind === 'keyCeremony' || card.kind === 'tallyShare') {
+      const id = viewer === null ? undefined : ids[viewer];
+      return id === undefined ? [] : [id];
+    }
     const userIds: string[] = [];
     for (const member of candidates(meeting.setup.roster, card.kind === 'directorResult')) {
       const id = ids[member.id];
@@ -105,7 +115,8 @@ export function cardViews(memory: BotMemory) {
     ): Promise<Card> {
       const view = viewOf(loaded, viewer, notice);
       const { state, record } = loaded;
-      const userIds = state.status === 'none' ? [] : await audience(record.tenantId, state, card);
+      const userIds =
+        state.status === 'none' ? [] : await audience(record.tenantId, state, card, viewer.member);
       return renderCard(card, view, userIds);
     },
   };

@@ -1,6 +1,7 @@
 import { isLanguage, pickLanguage, type Language } from '@council/shared';
 
-export type View = 'panel' | 'stage' | 'details';
+/** `trustee`: a trustee's duty alone, in the Teams dialog the bot's card opens. */
+export type View = 'panel' | 'stage' | 'details' | 'trustee';
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
 /** Where the tab is shown and for whom: from the Teams context, or the address outside Teams. */
@@ -11,7 +12,7 @@ export interface Place {
   readonly language: Language;
 }
 
-const views: readonly View[] = ['panel', 'stage', 'details'];
+const views: readonly View[] = ['panel', 'stage', 'details', 'trustee'];
 
 /** Teams names its themes "default", "dark", "contrast" (and "glass", a light one). */
 export function themeOf(name: string | null | undefined): ThemeName {
@@ -20,14 +21,18 @@ export function themeOf(name: string | null | undefined): ThemeName {
   return 'light';
 }
 
-/** Teams' frame contexts: the side panel, the shared stage, and a tab (the meeting details). */
+/**
+ * Teams' frame contexts: the side panel, the shared stage, a tab (the meeting details), and a
+ * dialog (task module), which only the bot's card for a trustee opens.
+ */
 export function viewOfFrame(frameContext: string | undefined): View {
   if (frameContext === 'meetingStage') return 'stage';
   if (frameContext === 'content') return 'details';
+  if (frameContext === 'task') return 'trustee';
   return 'panel';
 }
 
-/** Outside Teams: `?meeting=…&view=panel|stage|details&theme=dark&lang=nl`. */
+/** Outside Teams: `?meeting=…&view=panel|stage|details|trustee&theme=dark&lang=nl`. */
 export function placeFromAddress(search: string, browserLanguage: string | undefined): Place {
   const query = new URLSearchParams(search);
   const view = query.get('view');

@@ -36,8 +36,14 @@ const load = {
   panel: () => import('./panel/Panel'),
   stage: () => import('./stage/Stage'),
   details: () => import('./details/Details'),
+  trustee: () => import('./trustee/TrusteeView'),
 };
-const views = { panel: lazy(load.panel), stage: lazy(load.stage), details: lazy(load.details) };
+const views = {
+  panel: lazy(load.panel),
+  stage: lazy(load.stage),
+  details: lazy(load.details),
+  trustee: lazy(load.trustee),
+};
 
 /** Starts loading a view's code while sign-in and the meeting load, instead of after them. */
 export function preloadView(view: Place['view']): void {

@@ -14,7 +14,7 @@ export interface Visit {
   readonly meetingId?: string;
   /** The demo council's person to act as (browser mode's `?as=`). */
   readonly as?: string;
-  readonly view?: 'panel' | 'stage' | 'details';
+  readonly view?: 'panel' | 'stage' | 'details' | 'trustee';
   readonly theme?: 'light' | 'dark' | 'contrast';
   /** The reader's language, as Teams would give it (English unless said). */
   readonly language?: 'fr' | 'nl' | 'de' | 'en';

@@ -2,6 +2,7 @@ import type { Card } from './elements';
 import { itemCard, motionCard } from './motion';
 import { directorResultCard, resultCard } from './result';
 import { rollCallCard } from './roll-call';
+import { keyCeremonyCard, tallyShareCard } from './trustee';
 import type { CardRef, View } from './view';
 import { voteCard } from './vote';
 import { welcomeCard } from './welcome';
@@ -32,6 +33,10 @@ function draw(card: CardRef, view: View): Card {
       return resultCard(view, card.id);
     case 'directorResult':
       return directorResultCard(view, card.id);
+    case 'keyCeremony':
+      return keyCeremonyCard(view, card.id);
+    case 'tallyShare':
+      return tallyShareCard(view, card.id);
     default: {
       const _exhaustive: never = card;
       return _exhaustive;

@@ -11,7 +11,9 @@ export type CardRef =
   | { readonly kind: 'motion'; readonly id: string }
   | { readonly kind: 'vote'; readonly id: string }
   | { readonly kind: 'result'; readonly id: string }
-  | { readonly kind: 'directorResult'; readonly id: string };
+  | { readonly kind: 'directorResult'; readonly id: string }
+  | { readonly kind: 'keyCeremony'; readonly id: string }
+  | { readonly kind: 'tallyShare'; readonly id: string };
 
 export const cardKinds = [
   'welcome',
@@ -21,6 +23,8 @@ export const cardKinds = [
   'vote',
   'result',
   'directorResult',
+  'keyCeremony',
+  'tallyShare',
 ] as const satisfies readonly CardRef['kind'][];
 
 export interface View {

@@ -338,4 +338,19 @@ export const de: Catalog = {
   'error.nothingToClose': 'Weder eine Abstimmung noch ein Namensaufruf läuft.',
   'error.internal':
     'Bei mir ist ein Fehler aufgetreten; nichts wurde erfasst. Bitte erneut versuchen.',
+  'trustee.title': 'Ihr Anteil am Schlüssel der versiegelten Urne',
+  'trustee.notTrustee': 'Sie sind kein Stimmenzähler dieser Sitzung.',
+  'trustee.ceremony':
+    'Der Vorsitz hat die Stimmenzähler bestimmt: Sie halten einen Anteil des Schlüssels, der die Summen der geheimen Abstimmungen öffnet, nie einen einzelnen Stimmzettel. Nehmen Sie an der Schlüsselzeremonie teil.',
+  'trustee.keepHere':
+    'Ihr Anteil bleibt in Teams auf diesem Gerät versiegelt, im Speicher der App; er wird nie im Klartext gesendet.',
+  'trustee.keyReady': 'Der Schlüssel ist bereit: Alle Treuhänder haben teilgenommen.',
+  'trustee.open': 'Meine Aufgabe als Stimmenzähler öffnen',
+  'trustee.countTitle': 'Eine geheime Abstimmung wartet auf Ihren Anteil an der Auszählung',
+  'trustee.count':
+    'Die Stimmzettel sind addiert. Geben Sie Ihren Anteil an ihrer Summe frei: Mit genug Anteilen werden die Summen gezählt, und kein Stimmzettel wird geöffnet.',
+  'trustee.release': 'Meinen Anteil freigeben',
+  'trustee.shareGiven': 'Ihr Anteil an der Auszählung ist eingegangen.',
+  'trustee.counted': 'Die Abstimmung ist ausgezählt.',
+  'trustee.dialogTitle': 'Aufgabe als Stimmenzähler: {{title}}',
 };

@@ -325,6 +325,21 @@ export const en = {
   'error.notLinked': 'This chat is not linked to a council meeting yet.',
   'error.nothingToClose': 'No vote and no roll call is open.',
   'error.internal': 'Something went wrong on my side; nothing was recorded. Try again.',
+  'trustee.title': 'Your share of the key of the sealed ballot box',
+  'trustee.notTrustee': 'You are not a teller of this sitting.',
+  'trustee.ceremony':
+    'The chair has named the tellers: you hold a share of the key that opens the totals of the secret ballots, never a single ballot. Take your part of the key ceremony.',
+  'trustee.keepHere':
+    'Your share stays sealed in Teams on this device, in the app’s storage; it is never sent in clear.',
+  'trustee.keyReady': 'The key is ready: every trustee has taken part.',
+  'trustee.open': 'Open my teller’s duty',
+  'trustee.countTitle': 'A secret vote awaits your share of the count',
+  'trustee.count':
+    'The ballots are added up. Release your share of their sum: with enough shares the totals are counted, and no ballot is opened.',
+  'trustee.release': 'Release my share',
+  'trustee.shareGiven': 'Your share of the count is in.',
+  'trustee.counted': 'The vote is counted.',
+  'trustee.dialogTitle': 'Teller’s duty: {{title}}',
 };
 
 export type TextKey = keyof typeof en;

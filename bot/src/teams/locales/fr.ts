@@ -334,4 +334,19 @@ export const fr: Catalog = {
   'error.notLinked': 'Cette conversation n’est pas encore liée à une séance du conseil.',
   'error.nothingToClose': 'Aucun vote ni appel nominal n’est en cours.',
   'error.internal': 'Une erreur s’est produite de mon côté ; rien n’a été enregistré. Réessayez.',
+  'trustee.title': 'Votre part de la clé de l’urne scellée',
+  'trustee.notTrustee': 'Vous n’êtes pas scrutateur de cette séance.',
+  'trustee.ceremony':
+    'Le président a désigné les scrutateurs : vous détenez une part de la clé qui ouvre les totaux des scrutins secrets, jamais un bulletin. Prenez part à la cérémonie de la clé.',
+  'trustee.keepHere':
+    'Votre part reste scellée dans Teams sur cet appareil, dans le stockage de l’application ; elle n’est jamais envoyée en clair.',
+  'trustee.keyReady': 'La clé est prête : chaque dépositaire y a pris part.',
+  'trustee.open': 'Ouvrir ma tâche de scrutateur',
+  'trustee.countTitle': 'Un scrutin secret attend votre part du dépouillement',
+  'trustee.count':
+    'Les bulletins sont additionnés. Libérez votre part de leur somme : avec assez de parts, les totaux sont comptés, et aucun bulletin n’est ouvert.',
+  'trustee.release': 'Libérer ma part',
+  'trustee.shareGiven': 'Votre part du dépouillement est transmise.',
+  'trustee.counted': 'Le scrutin est dépouillé.',
+  'trustee.dialogTitle': 'Tâche de scrutateur : {{title}}',
 };

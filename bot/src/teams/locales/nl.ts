@@ -333,4 +333,19 @@ export const nl: Catalog = {
   'error.notLinked': 'Deze chat is nog niet aan een raadszitting gekoppeld.',
   'error.nothingToClose': 'Er loopt geen stemming en geen naamafroeping.',
   'error.internal': 'Er ging bij mij iets mis; er werd niets geregistreerd. Probeer opnieuw.',
+  'trustee.title': 'Uw deel van de sleutel van de verzegelde stembus',
+  'trustee.notTrustee': 'U bent geen stemopnemer van deze zitting.',
+  'trustee.ceremony':
+    'De voorzitter heeft de stemopnemers aangewezen: u bezit een deel van de sleutel die de totalen van de geheime stemmingen opent, nooit één stembiljet. Neem deel aan de sleutelceremonie.',
+  'trustee.keepHere':
+    'Uw deel blijft verzegeld in Teams op dit toestel, in de opslag van de app; het wordt nooit onversleuteld verzonden.',
+  'trustee.keyReady': 'De sleutel is klaar: elke bewaarder heeft deelgenomen.',
+  'trustee.open': 'Mijn taak als stemopnemer openen',
+  'trustee.countTitle': 'Een geheime stemming wacht op uw deel van de telling',
+  'trustee.count':
+    'De stembiljetten zijn opgeteld. Geef uw deel van hun som vrij: met genoeg delen worden de totalen geteld, en geen stembiljet wordt geopend.',
+  'trustee.release': 'Mijn deel vrijgeven',
+  'trustee.shareGiven': 'Uw deel van de telling is binnen.',
+  'trustee.counted': 'De stemming is geteld.',
+  'trustee.dialogTitle': 'Taak als stemopnemer: {{title}}',
 };
