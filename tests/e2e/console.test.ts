@@ -49,15 +49,26 @@ async function confirm(page: Page, action: string): Promise<void> {
  */
 async function inView(page: Page, target: Locator): Promise<void> {
   await target.waitFor();
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-  });
-  const box = await target.boundingBox();
-  const seen = {
-    scrollY: await page.evaluate(() => window.scrollY),
-    top: box ? Math.round(box.y) : null,
-    bottom: box ? Math.round(box.y + box.height) : null,
+  const measure = async () => {
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
+    const box = await target.boundingBox();
+    return {
+      scrollY: await page.evaluate(() => window.scrollY),
+      top: box ? Math.round(box.y) : null,
+      bottom: box ? Math.round(box.y + box.height) : null,
+    };
   };
+  // The panel as it settles, not mid-render: a part above may still be leaving (a duty just done).
+  let seen = await measure();
+  for (let tries = 0; tries < 20; tries++) {
+    await page.waitForTimeout(100);
+    const again = await measure();
+    const settled = again.top === seen.top && again.bottom === seen.bottom;
+    seen = again;
+    if (settled) break;
+  }
   const where = `${String(target)} at ${String(seen.top)}..${String(seen.bottom)}, scrolled ${String(seen.scrollY)}`;
   expect(where).toBe(
     seen.scrollY === 0 && (seen.top ?? -1) >= 0 && (seen.bottom ?? Infinity) <= PANEL.height
