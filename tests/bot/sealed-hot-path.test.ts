@@ -9,6 +9,7 @@ import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { demo, personOf, startService, type RunningService } from './support/service';
 import { trusteeTabs, type Tellers } from './support/tellers';
 import { testDatabases, type TestDatabase } from './store/databases';
+import { eventually, openSecretQuestion, readMeeting } from './support/secret-question';
 
 /** Nine members present; house rules that allow a secret question on item 1. */
 const secretAnywhere = {
@@ -18,15 +19,6 @@ const secretAnywhere = {
 };
 const tellerIds = demo.members.slice(1, 3).map((m) => m.aadObjectId);
 
-const read = async (sitting: DemoMeeting) =>
-  (await sitting.director.get(`/api/meetings/${sitting.meetingId}`)).body.meeting as Meeting;
-
-async function openSecretQuestion(sitting: DemoMeeting): Promise<string> {
-  const opened = await sitting.chair.command(sitting.meetingId, { type: 'OpenVote', secret: true });
-  expect(opened.status).toBe(200);
-  return (await read(sitting)).openVoteId ?? '';
-}
-
 /** Each of `indices` members' ballots sealed as their tab seals it. */
 async function sealedBallots(
   sealed: Sealed,
@@ -34,23 +26,13 @@ async function sealedBallots(
   voteId: string,
   choices: readonly number[],
 ): Promise<SealedBallot[]> {
-  const meeting = await read(sitting);
+  const meeting = await readMeeting(sitting);
   const box = meeting.votes[voteId]?.sealed;
   const committed = meeting.tellers?.find((c) => c.ceremony === box?.ceremony)?.committed;
   if (!box || !committed) throw new Error('the vote has no sealed box');
   const key = sealed.sittingKey(box.trustees, committed, box.threshold).publicKey;
   const context = { meetingId: sitting.meetingId, voteId };
   return choices.map((choice) => sealed.encryptBallot(key, context, choice, 3));
-}
-
-async function eventually(sitting: DemoMeeting, done: (meeting: Meeting) => boolean) {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const meeting = await read(sitting);
-    if (done(meeting)) return meeting;
-    if (Date.now() > until) throw new Error('the meeting never got there');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fresh) => {
@@ -97,7 +79,7 @@ describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fr
     const last = { type: 'CastBallot', voteId, choice: 'abstain' };
     expect((await sitting.members[8]?.command(sitting.meetingId, last))?.status).toBe(200);
     await sitting.tellers?.counted(voteId);
-    expect((await read(sitting)).votes[voteId]?.result?.tally).toEqual({
+    expect((await readMeeting(sitting)).votes[voteId]?.result?.tally).toEqual({
       yes: 5,
       no: 3,
       abstain: 1,
@@ -113,7 +95,7 @@ describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fr
   });
 
   test('the tally record is made once: two readers get the same bytes, and the board is not read again', async () => {
-    const voteId = Object.keys((await read(sitting)).votes)[0] ?? '';
+    const voteId = Object.keys((await readMeeting(sitting)).votes)[0] ?? '';
     const published = await sitting.director.command(sitting.meetingId, {
       type: 'PublishResult',
       voteId,
@@ -167,7 +149,7 @@ describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fr
     const closed = await sitting.chair.command(sitting.meetingId, { type: 'CloseVote', voteId });
     expect(closed.status).toBe(200);
     await sitting.tellers?.counted(voteId);
-    const vote = (await read(sitting)).votes[voteId];
+    const vote = (await readMeeting(sitting)).votes[voteId];
     expect(vote?.participants).toHaveLength(7);
     // The first ballot (yes) once, then the six others: no, yes, yes, no, abstain, yes.
     expect(vote?.result?.tally).toEqual({ yes: 4, no: 2, abstain: 1 });

@@ -11,10 +11,11 @@ import { SYSTEM, waitingTrustees, type Meeting } from '../../shared/src';
 import { keyVaultKeys } from '../../bot/src/meetings/trustee-keys';
 import { openPglite } from '../../bot/src/store';
 import { fakeKeyVault } from './support/key-vault';
-import { openDemoMeeting, type DemoMeeting } from './support/meeting';
+import { openDemoMeeting } from './support/meeting';
 import { databases } from './support/over-http';
-import { demo, personOf, startService, type Person, type RunningService } from './support/service';
+import { demo, personOf, startService, type RunningService } from './support/service';
 import { trusteeTabs, type Tellers } from './support/tellers';
+import { eventually, readMeeting, secretQuestion } from './support/secret-question';
 
 const director = demo.director.aadObjectId;
 const teller = demo.members[1]?.aadObjectId ?? '';
@@ -28,31 +29,6 @@ const serviceTrustee = {
     sealedBox: { tellers: 1, threshold: 2, director: true, service: true },
   },
 };
-
-const read = async (sitting: DemoMeeting, person: Person = sitting.director) =>
-  (await person.get(`/api/meetings/${sitting.meetingId}`)).body.meeting as Meeting;
-
-async function eventually(sitting: DemoMeeting, done: (meeting: Meeting) => boolean) {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const meeting = await read(sitting);
-    if (done(meeting)) return meeting;
-    if (Date.now() > until) throw new Error('the meeting never got there');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** The nine members present vote on a secret question, six for and three against: it closes. */
-async function secretQuestion(sitting: DemoMeeting): Promise<string> {
-  const opened = await sitting.chair.command(sitting.meetingId, { type: 'OpenVote', secret: true });
-  expect(opened.status).toBe(200);
-  const voteId = (await read(sitting)).openVoteId ?? '';
-  for (const [i, member] of sitting.members.slice(0, 9).entries()) {
-    const cast = { type: 'CastBallot', voteId, choice: i < 6 ? 'yes' : 'no' };
-    expect((await member.command(sitting.meetingId, cast)).status).toBe(200);
-  }
-  return voteId;
-}
 
 /** Two services one after the other on a new embedded database, each with its own start. */
 const RESTART_MS = 120_000;
@@ -89,7 +65,7 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
         tellers: { members: [teller] },
       });
       try {
-        const ceremony = (await read(sitting)).tellers?.at(-1);
+        const ceremony = (await readMeeting(sitting)).tellers?.at(-1);
         expect(ceremony).toMatchObject({
           status: 'ready',
           threshold: 2,
@@ -122,7 +98,7 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
       try {
         const voteId = await secretQuestion(sitting);
         await sitting.tellers?.counted(voteId);
-        const vote = (await read(sitting)).votes[voteId];
+        const vote = (await readMeeting(sitting)).votes[voteId];
         expect(vote?.result?.tally).toEqual({ yes: 6, no: 3, abstain: 0 });
         expect(Object.keys(vote?.sealed?.decrypted ?? {}).sort()).toEqual(
           [director, SYSTEM].sort(),
@@ -152,7 +128,7 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
         expect(early.status).toBe(409);
         sitting.tellers?.arrive(teller);
         await sitting.tellers?.counted(voteId);
-        expect((await read(sitting)).votes[voteId]?.result?.tally).toEqual({
+        expect((await readMeeting(sitting)).votes[voteId]?.result?.tally).toEqual({
           yes: 6,
           no: 3,
           abstain: 0,
@@ -177,7 +153,7 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
       secret: true,
     });
     expect(opened.status).toBe(200);
-    const voteId = (await read(sitting)).openVoteId ?? '';
+    const voteId = (await readMeeting(sitting)).openVoteId ?? '';
     for (const [i, member] of sitting.members.slice(0, 8).entries()) {
       const cast = { type: 'CastBallot', voteId, choice: i < 6 ? 'yes' : 'no' };
       expect((await member.command(sitting.meetingId, cast)).status).toBe(200);
@@ -320,7 +296,7 @@ describe.each(databases)('the service as a trustee with Key Vault on %s', (_name
       try {
         const voteId = await secretQuestion(sitting);
         await sitting.tellers?.counted(voteId);
-        const vote = (await read(sitting)).votes[voteId];
+        const vote = (await readMeeting(sitting)).votes[voteId];
         expect(vote?.result?.tally).toEqual({ yes: 6, no: 3, abstain: 0 });
         expect(vote?.sealed?.decrypted[SYSTEM]).toBeDefined();
         expect(vault.calls[0]).toBe('wrap RSA-OAEP-256');

@@ -3,11 +3,11 @@
  * themselves over HTTP; with fewer than k shares left the closed vote is void, the chair names
  * tellers again, and a secret vote is held and counted under the new key.
  */
-import type { Meeting } from '../../shared/src';
-import { openDemoMeeting, type DemoMeeting } from './support/meeting';
+import { openDemoMeeting } from './support/meeting';
 import { databases } from './support/over-http';
 import { demo, startService, type Person, type RunningService } from './support/service';
 import { nameTellers } from './support/tellers';
+import { eventually, readMeeting, secretQuestion } from './support/secret-question';
 
 // Two key ceremonies and two secret votes in one sitting: more than the default on a busy machine.
 jest.setTimeout(120_000);
@@ -32,33 +32,6 @@ describe.each(databases)('a lost share of the key over HTTP on %s', (_name, data
   });
   afterAll(() => running.close());
 
-  const read = async (sitting: DemoMeeting) =>
-    (await sitting.director.get(`/api/meetings/${sitting.meetingId}`)).body.meeting as Meeting;
-
-  async function secretQuestion(sitting: DemoMeeting): Promise<string> {
-    const opened = await sitting.chair.command(sitting.meetingId, {
-      type: 'OpenVote',
-      secret: true,
-    });
-    expect(opened.status).toBe(200);
-    const voteId = (await read(sitting)).openVoteId ?? '';
-    for (const [i, member] of sitting.members.slice(0, 9).entries()) {
-      const cast = { type: 'CastBallot', voteId, choice: i < 6 ? 'yes' : 'no' };
-      expect((await member.command(sitting.meetingId, cast)).status).toBe(200);
-    }
-    return voteId;
-  }
-
-  async function eventually(sitting: DemoMeeting, done: (meeting: Meeting) => boolean) {
-    const until = Date.now() + 15_000;
-    for (;;) {
-      const meeting = await read(sitting);
-      if (done(meeting)) return meeting;
-      if (Date.now() > until) throw new Error('the meeting never got there');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
   test('two tellers of three declare their shares lost: the waiting vote is void, tellers are named again and the next secret vote counts', async () => {
     const sitting = await openDemoMeeting(running, 9, secretAnywhere, {
       tellers: { absent: [firstTeller, secondTeller] },
@@ -73,12 +46,12 @@ describe.each(databases)('a lost share of the key over HTTP on %s', (_name, data
     expect(byChair.status).toBe(403);
     expect(byChair.body).toMatchObject({ code: 'NOT_TRUSTEE' });
     expect((await declare(person(firstTeller))).status).toBe(200);
-    expect((await read(sitting)).votes[voteId]?.status).toBe('closed');
+    expect((await readMeeting(sitting)).votes[voteId]?.status).toBe('closed');
     const again = await declare(person(firstTeller));
     expect(again.body).toMatchObject({ code: 'SHARE_DECLARED_LOST' });
     expect((await declare(person(secondTeller))).status).toBe(200);
 
-    const voided = await read(sitting);
+    const voided = await readMeeting(sitting);
     expect(voided.votes[voteId]).toMatchObject({
       status: 'counted',
       result: { outcome: { kind: 'void', reason: 'keyLost', lost: 2, trustees: 3, threshold: 2 } },
@@ -97,13 +70,13 @@ describe.each(databases)('a lost share of the key over HTTP on %s', (_name, data
     await sitting.tellers?.stop();
     const renamed = await nameTellers(running, sitting.meetingId, sitting.chair);
     try {
-      expect((await read(sitting)).tellers?.at(-1)).toMatchObject({
+      expect((await readMeeting(sitting)).tellers?.at(-1)).toMatchObject({
         ceremony: 2,
         status: 'ready',
       });
       const heldAgain = await secretQuestion(sitting);
       await renamed.counted(heldAgain);
-      expect((await read(sitting)).votes[heldAgain]?.result?.tally).toEqual({
+      expect((await readMeeting(sitting)).votes[heldAgain]?.result?.tally).toEqual({
         yes: 6,
         no: 3,
         abstain: 0,
@@ -124,13 +97,13 @@ describe.each(databases)('a lost share of the key over HTTP on %s', (_name, data
     await eventually(sitting, (m) => m.votes[voteId]?.sealed?.decrypted[director] !== undefined);
     expect((await declare(sitting.director)).status).toBe(200);
     expect((await declare(person(firstTeller))).status).toBe(200);
-    const failed = await read(sitting);
+    const failed = await readMeeting(sitting);
     expect(failed.tellers?.at(-1)?.status).toBe('failed');
     expect(failed.votes[voteId]?.status).toBe('closed');
 
     sitting.tellers?.arrive(secondTeller);
     await sitting.tellers?.counted(voteId);
-    expect((await read(sitting)).votes[voteId]?.result?.tally).toEqual({
+    expect((await readMeeting(sitting)).votes[voteId]?.result?.tally).toEqual({
       yes: 6,
       no: 3,
       abstain: 0,

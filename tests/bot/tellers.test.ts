@@ -2,11 +2,12 @@
  * The trustees' tabs of the demo and the tests (bot/src/demo-meeting/tellers.ts): the director and
  * two tellers run the key ceremony over HTTP and count each sealed ballot box with their shares.
  */
-import { waitingTrustees, type Meeting } from '../../shared/src';
-import { openDemoMeeting, type DemoMeeting } from './support/meeting';
+import { waitingTrustees } from '../../shared/src';
+import { openDemoMeeting } from './support/meeting';
 import { databases } from './support/over-http';
-import { demo, startService, type Person, type RunningService } from './support/service';
+import { demo, startService, type RunningService } from './support/service';
 import { trusteeTabs } from './support/tellers';
+import { eventually, readMeeting, secretQuestion } from './support/secret-question';
 
 const director = demo.director.aadObjectId;
 const [firstTeller, secondTeller] = demo.members.slice(1, 3).map((m) => m.aadObjectId) as [
@@ -31,37 +32,9 @@ describe.each(databases)('the trustees’ tabs over HTTP on %s', (_name, databas
   });
   afterAll(() => running.close());
 
-  const read = async (sitting: DemoMeeting, person: Person = sitting.director) =>
-    (await person.get(`/api/meetings/${sitting.meetingId}`)).body.meeting as Meeting;
-
-  /** The nine members present vote on a secret question, six for and three against: it closes. */
-  async function secretQuestion(sitting: DemoMeeting): Promise<string> {
-    const opened = await sitting.chair.command(sitting.meetingId, {
-      type: 'OpenVote',
-      secret: true,
-    });
-    expect(opened.status).toBe(200);
-    const voteId = (await read(sitting)).openVoteId ?? '';
-    for (const [i, member] of sitting.members.slice(0, 9).entries()) {
-      const cast = { type: 'CastBallot', voteId, choice: i < 6 ? 'yes' : 'no' };
-      expect((await member.command(sitting.meetingId, cast)).status).toBe(200);
-    }
-    return voteId;
-  }
-
-  async function eventually(sitting: DemoMeeting, done: (meeting: Meeting) => boolean) {
-    const until = Date.now() + 15_000;
-    for (;;) {
-      const meeting = await read(sitting);
-      if (done(meeting)) return meeting;
-      if (Date.now() > until) throw new Error('the meeting never got there');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
   test('named by the chair, the director and two tellers each commit, deal and confirm once: the sealed box is ready', async () => {
     const sitting = await openDemoMeeting(running, 9, secretAnywhere, { tellers: {} });
-    const [ceremony, ...more] = (await read(sitting)).tellers ?? [];
+    const [ceremony, ...more] = (await readMeeting(sitting)).tellers ?? [];
     expect(more).toEqual([]);
     expect(ceremony).toMatchObject({
       ceremony: 1,
@@ -86,7 +59,7 @@ describe.each(databases)('the trustees’ tabs over HTTP on %s', (_name, databas
     });
     const voteId = await secretQuestion(sitting);
     await sitting.tellers?.counted(voteId);
-    const vote = (await read(sitting)).votes[voteId];
+    const vote = (await readMeeting(sitting)).votes[voteId];
     expect(vote?.result?.tally).toEqual({ yes: 6, no: 3, abstain: 0 });
     expect(Object.keys(vote?.sealed?.decrypted ?? {}).sort()).toEqual(
       [director, firstTeller].sort(),
@@ -113,7 +86,7 @@ describe.each(databases)('the trustees’ tabs over HTTP on %s', (_name, databas
     expect(early.status).toBe(409);
     sitting.tellers?.arrive(secondTeller);
     await sitting.tellers?.counted(voteId);
-    expect((await read(sitting)).votes[voteId]?.result?.tally).toEqual({
+    expect((await readMeeting(sitting)).votes[voteId]?.result?.tally).toEqual({
       yes: 6,
       no: 3,
       abstain: 0,
@@ -133,7 +106,7 @@ describe.each(databases)('the trustees’ tabs over HTTP on %s', (_name, databas
     );
     try {
       await reopened.counted(voteId);
-      expect((await read(sitting)).votes[voteId]?.result?.tally).toEqual({
+      expect((await readMeeting(sitting)).votes[voteId]?.result?.tally).toEqual({
         yes: 6,
         no: 3,
         abstain: 0,
