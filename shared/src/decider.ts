@@ -8,6 +8,7 @@ import {
   evolveConflict,
   withConflictMovements,
 } from './conflicts';
+import { evolveReceipts, decideReceipt } from './convocation';
 import { inOneFold } from './copy-on-write';
 import { refuse, type Decision } from './decision';
 import type { Event } from './events';
@@ -60,6 +61,11 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'SuspendSitting':
     case 'ResumeSitting':
       return decideSuspension(state, command);
+    case 'RecordConvocationDelivery':
+    case 'OpenConvocation':
+    case 'AcknowledgeConvocation':
+    case 'ResendConvocation':
+      return decideReceipt(state, command);
     case 'TakeUpItem':
     case 'WithdrawItem':
     case 'PostponeItem':
@@ -169,6 +175,13 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'TrusteeReady':
     case 'TrusteeShareDisputed':
       return state.status === 'none' ? state : evolveTellers(state, event);
+    case 'ConvocationDelivered':
+    case 'ConvocationUnreachable':
+    case 'ConvocationOpened':
+    case 'ConvocationAcknowledged':
+    case 'ConvocationResent':
+    case 'AgendaSupplemented':
+      return state.status === 'none' ? state : evolveReceipts(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

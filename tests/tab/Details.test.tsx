@@ -100,7 +100,7 @@ test('the director chooses the rules profile and the meeting language, then conv
   expect(record.sent).toEqual([
     { type: 'ChooseRules', rules: { profile: 'flanders', overrides: {} } },
     { type: 'ChooseLanguage', language: 'nl' },
-    { type: 'ConveneMeeting' },
+    { type: 'ConveneMeeting', place: 'Council chamber', reason: 'Chamber under renovation' },
   ]);
   expect(screen.queryByText('Not applied')).toBeNull();
 });

@@ -41,6 +41,7 @@ export interface MinutesWords {
     | 'closed'
     | 'rules'
     | 'convocation'
+    | 'convocationSent'
   >;
   /** How the council met; `{tool}` names the tool, as the Walloon rules require (AGW art. 1 §1). */
   readonly modes: Texts<MeetingSetup['mode']>;
@@ -150,6 +151,7 @@ const fr: MinutesWords = {
     closed: 'Clôture',
     rules: 'Règles de procédure',
     convocation: 'Convocation',
+    convocationSent: 'Envoi de la convocation',
   },
   modes: {
     remote: 'à distance, au moyen de {tool}',
@@ -374,6 +376,7 @@ const nl: MinutesWords = {
     closed: 'Sluiting',
     rules: 'Procedureregels',
     convocation: 'Oproeping',
+    convocationSent: 'Verzending van de oproeping',
   },
   modes: {
     remote: 'digitaal, met {tool}',
@@ -602,6 +605,7 @@ const de: MinutesWords = {
     closed: 'Schließung',
     rules: 'Verfahrensregeln',
     convocation: 'Einberufung',
+    convocationSent: 'Versand der Einberufung',
   },
   modes: {
     remote: 'virtuell, mit {tool}',
@@ -822,6 +826,7 @@ const en: MinutesWords = {
     closed: 'Closed',
     rules: 'Rules of procedure',
     convocation: 'Convocation',
+    convocationSent: 'Convocation sent',
   },
   modes: {
     remote: 'remotely, using {tool}',

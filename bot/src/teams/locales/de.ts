@@ -140,6 +140,7 @@ export const de: Catalog = {
   'rule.quorumAt': 'Wann das Quorum gegeben sein muss',
   'rule.presenceToCast': 'Anwesenheit zum Abstimmen erforderlich',
   'rule.sealedBox': 'Versiegelte Urne und Stimmenzähler',
+  'rule.noticePeriod': 'Einberufungsfrist',
   'ruleStatus.confirmed': 'bestätigt',
   'ruleStatus.unconfirmed': 'übliche Auslegung',
   'ruleStatus.council': 'Geschäftsordnung',

@@ -137,6 +137,7 @@ export const en = {
   'rule.quorumAt': 'When quorum must hold',
   'rule.presenceToCast': 'Presence needed to vote',
   'rule.sealedBox': 'Sealed ballot box and tellers',
+  'rule.noticePeriod': 'Notice of the sitting',
   'ruleStatus.confirmed': 'confirmed',
   'ruleStatus.unconfirmed': 'usual reading',
   'ruleStatus.council': 'house rules',

@@ -139,6 +139,7 @@ export const fr: Catalog = {
   'rule.quorumAt': 'Moment où le quorum doit être atteint',
   'rule.presenceToCast': 'Présence requise pour voter',
   'rule.sealedBox': 'Urne scellée et scrutateurs',
+  'rule.noticePeriod': 'Délai de convocation',
   'ruleStatus.confirmed': 'confirmé',
   'ruleStatus.unconfirmed': 'lecture usuelle',
   'ruleStatus.council': 'règlement d’ordre intérieur',

@@ -139,6 +139,7 @@ export const nl: Catalog = {
   'rule.quorumAt': 'Wanneer het quorum moet gelden',
   'rule.presenceToCast': 'Aanwezigheid vereist om te stemmen',
   'rule.sealedBox': 'Verzegelde stembus en stemopnemers',
+  'rule.noticePeriod': 'Oproepingstermijn',
   'ruleStatus.confirmed': 'bevestigd',
   'ruleStatus.unconfirmed': 'gangbare lezing',
   'ruleStatus.council': 'huishoudelijk reglement',
