@@ -70,6 +70,12 @@ export function cardViews(memory: BotMemory) {
     return userIds;
   }
 
+  /** A card in a member's 1:1 chat refreshes for them alone: their opening it is the receipt. */
+  async function ownId(tenantId: string, member: string | null): Promise<string[]> {
+    const id = member === null ? undefined : (await memory.people(tenantId))[member];
+    return id === undefined ? [] : [id];
+  }
+
   /** What a card shows one viewer: the meeting as they may see it, in their language. */
   function viewOf(loaded: LoadedMeeting, viewer: Viewer, notice?: Notice): View {
     const { state, record, version } = loaded;
@@ -105,7 +111,12 @@ export function cardViews(memory: BotMemory) {
     ): Promise<Card> {
       const view = viewOf(loaded, viewer, notice);
       const { state, record } = loaded;
-      const userIds = state.status === 'none' ? [] : await audience(record.tenantId, state, card);
+      const userIds =
+        state.status === 'none'
+          ? []
+          : card.kind === 'convocation'
+            ? await ownId(record.tenantId, viewer.member)
+            : await audience(record.tenantId, state, card);
       return renderCard(card, view, userIds);
     },
   };

@@ -1,4 +1,4 @@
-import type { ItemId } from '../agenda';
+import type { AgendaItem, ItemId } from '../agenda';
 import type { MemberId } from '../roster';
 import type { DeliveryFailure } from './types';
 
@@ -25,5 +25,7 @@ export type ConvocationEvent = Stamped &
         readonly sending: number;
         readonly added: readonly ItemId[];
         readonly withdrawn: readonly ItemId[];
+        /** The withdrawn items' titles, which the revised agenda no longer holds. */
+        readonly withdrawnTitles: readonly AgendaItem['title'][];
       }
   );

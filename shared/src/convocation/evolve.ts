@@ -64,7 +64,13 @@ function evolveConvocation(convocation: Convocation, event: ConvocationEvent): C
         sendings: event.sending,
         supplements: [
           ...convocation.supplements,
-          { sending: event.sending, at: event.at, added: event.added, withdrawn: event.withdrawn },
+          {
+            sending: event.sending,
+            at: event.at,
+            added: event.added,
+            withdrawn: event.withdrawn,
+            withdrawnTitles: event.withdrawnTitles,
+          },
         ],
       };
     default: {

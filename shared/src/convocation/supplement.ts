@@ -17,13 +17,14 @@ export function withSupplement(
   const before = new Set(meeting.setup.agenda.map((item) => item.id));
   const after = new Set(agenda.map((item) => item.id));
   const added = [...after].filter((id) => !before.has(id));
-  const withdrawn = [...before].filter((id) => !after.has(id));
+  const withdrawn = meeting.setup.agenda.filter((item) => !after.has(item.id));
   if (added.length === 0 && withdrawn.length === 0) return decision;
   return accept(...decision.events, {
     type: 'AgendaSupplemented',
     sending: meeting.convocation.sendings + 1,
     added,
-    withdrawn,
+    withdrawn: withdrawn.map((item) => item.id),
+    withdrawnTitles: withdrawn.map((item) => item.title),
     ...stamp(command),
   });
 }

@@ -1,4 +1,4 @@
-import type { ItemId } from '../agenda';
+import type { AgendaItem, ItemId } from '../agenda';
 import type { MemberId } from '../roster';
 
 export const sittingModes = ['remote', 'hybrid', 'in-person'] as const;
@@ -45,6 +45,7 @@ export interface Supplement {
   readonly at: string;
   readonly added: readonly ItemId[];
   readonly withdrawn: readonly ItemId[];
+  readonly withdrawnTitles: readonly AgendaItem['title'][];
 }
 
 export interface Convocation {

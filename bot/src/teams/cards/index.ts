@@ -1,3 +1,4 @@
+import { convocationCard } from './convocation';
 import type { Card } from './elements';
 import { itemCard, motionCard } from './motion';
 import { directorResultCard, resultCard } from './result';
@@ -32,6 +33,8 @@ function draw(card: CardRef, view: View): Card {
       return resultCard(view, card.id);
     case 'directorResult':
       return directorResultCard(view, card.id);
+    case 'convocation':
+      return convocationCard(view, card.id);
     default: {
       const _exhaustive: never = card;
       return _exhaustive;

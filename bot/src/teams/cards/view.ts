@@ -11,7 +11,9 @@ export type CardRef =
   | { readonly kind: 'motion'; readonly id: string }
   | { readonly kind: 'vote'; readonly id: string }
   | { readonly kind: 'result'; readonly id: string }
-  | { readonly kind: 'directorResult'; readonly id: string };
+  | { readonly kind: 'directorResult'; readonly id: string }
+  /** A member's convocation in their 1:1 chat; its id is the sending (1, then supplements, resends). */
+  | { readonly kind: 'convocation'; readonly id: string };
 
 export const cardKinds = [
   'welcome',
@@ -21,6 +23,7 @@ export const cardKinds = [
   'vote',
   'result',
   'directorResult',
+  'convocation',
 ] as const satisfies readonly CardRef['kind'][];
 
 export interface View {

@@ -337,4 +337,34 @@ export const de: Catalog = {
   'error.nothingToClose': 'Weder eine Abstimmung noch ein Namensaufruf läuft.',
   'error.internal':
     'Bei mir ist ein Fehler aufgetreten; nichts wurde erfasst. Bitte erneut versuchen.',
+  'word.convene': 'einberufen',
+  'help.convene':
+    'sendet jedem Mitglied die Einberufung in seinen persönlichen Chat mit mir; für eine virtuelle Sitzung schreiben Sie den Grund nach dem Wort, für eine Präsenzsitzung den Ort (Generaldirektor)',
+  'convene.sent':
+    'Die Einberufung geht an jedes Mitglied, in seinen persönlichen Chat mit mir. Der Reiter der Besprechung zeigt, wer sie erhalten, geöffnet und den Empfang bestätigt hat.',
+  'convene.late':
+    'Achtung: Diese Einberufung ist verspätet — {given} Tage, wo die Regel {needed} verlangt. Die Regel: {rule} ({articles}).',
+  'convocation.title': 'Einberufung',
+  'convocation.supplementTitle': 'Ergänzende Tagesordnung',
+  'convocation.intro':
+    'Sie sind zur Sitzung des Gemeinderats von {municipality} einberufen: {title}.',
+  'convocation.date': 'Datum',
+  'convocation.time': 'Uhrzeit',
+  'convocation.mode': 'Sitzung',
+  'convocation.mode.remote': 'virtuell, mit {tool}',
+  'convocation.mode.hybrid': 'hybrid: im Saal und virtuell mit {tool}',
+  'convocation.mode.in-person': 'vor Ort',
+  'convocation.place': 'Ort',
+  'convocation.join': 'Teilnahme',
+  'convocation.joinDefault': 'über die Teams-Besprechung der Sitzung in Ihrem Kalender',
+  'convocation.reason': 'Grund der virtuellen Sitzung',
+  'convocation.urgent': 'Dringend einberufen, mit kürzerer Frist.',
+  'convocation.agenda': 'Tagesordnung',
+  'convocation.public': 'öffentlich',
+  'convocation.closed': 'nicht öffentlich',
+  'convocation.added': 'hinzugefügt',
+  'convocation.withdrawn': 'Von der Tagesordnung genommen: {items}',
+  'convocation.documents': 'Unterlagen',
+  'convocation.acknowledge': 'Ich bestätige den Empfang',
+  'convocation.acknowledged': 'Empfang bestätigt am {time}.',
 };
