@@ -76,6 +76,15 @@ function withoutShares(
   return Object.fromEntries(Object.keys(decrypted).map((member) => [member, unseenShare]));
 }
 
+/** Who received, opened and acknowledged the convocation is the secretariat's business. */
+const receiptEvents: ReadonlySet<Event['type']> = new Set([
+  'ConvocationDelivered',
+  'ConvocationUnreachable',
+  'ConvocationOpened',
+  'ConvocationAcknowledged',
+  'ConvocationResent',
+]);
+
 const tellersEvents: ReadonlySet<Event['type']> = new Set([
   'TellersNamed',
   'TrusteeCommitted',
@@ -107,8 +116,19 @@ function progressFor(progress: AgendaProgress, visible: ReadonlySet<ItemId>): Ag
   };
 }
 
+/** The receipts one reader sees: all for the director, a member their own (named by `self`). */
+function receiptsFor(
+  convocation: NonNullable<Meeting['convocation']>,
+  reader: Reader,
+  self: string | undefined,
+): NonNullable<Meeting['convocation']> {
+  if (reader === 'director') return convocation;
+  const own = self === undefined ? undefined : convocation.receipts[self];
+  return { ...convocation, receipts: own && self !== undefined ? { [self]: own } : {} };
+}
+
 /** The meeting as one reader may see it: the service filters, the client never does. */
-export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
+export function meetingFor(meeting: Meeting, reader: Reader, self?: string): Meeting {
   const setup = memoSetupFor(meeting.setup, reader);
   const visible = new Set<ItemId>(setup.agenda.map((item) => item.id));
   const observer = isObserver(reader);
@@ -135,6 +155,7 @@ export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
     ),
     // The key ceremony is the trustees' and the members' business, not the public's.
     ...(observer && meeting.tellers ? { tellers: [] } : {}),
+    ...(meeting.convocation ? { convocation: receiptsFor(meeting.convocation, reader, self) } : {}),
   };
 }
 
@@ -164,6 +185,7 @@ function itemOfEvent(meeting: Meeting, event: Event): ItemId | null {
  */
 export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event | null {
   if (event.type === 'VoteCounted' && reader !== 'director') return null;
+  if (receiptEvents.has(event.type) && reader !== 'director') return null;
   if (tellersEvents.has(event.type) && isObserver(reader)) return null;
   // The public sees the doors close, and nothing of the item from then on.
   if (event.type === 'SessionClosed') return event;

@@ -84,7 +84,7 @@ export function cardViews(memory: BotMemory) {
     return {
       meetingId: record.id,
       version,
-      meeting: meetingFor(state, reader),
+      meeting: meetingFor(state, reader, viewer.member ?? undefined),
       reader,
       member: viewer.member,
       t: textsFor(viewer.language),
