@@ -343,16 +343,16 @@ export const de: Catalog = {
   'convene.sent':
     'Die Einberufung geht an jedes Mitglied, in seinen persönlichen Chat mit mir. Der Reiter der Besprechung zeigt, wer sie erhalten, geöffnet und den Empfang bestätigt hat.',
   'convene.late':
-    'Achtung: Diese Einberufung ist verspätet — {given} Tage, wo die Regel {needed} verlangt. Die Regel: {rule} ({articles}).',
+    'Achtung: Diese Einberufung ist verspätet — {{given}} Tage, wo die Regel {{needed}} verlangt. Die Regel: {{rule}} ({{articles}}).',
   'convocation.title': 'Einberufung',
   'convocation.supplementTitle': 'Ergänzende Tagesordnung',
   'convocation.intro':
-    'Sie sind zur Sitzung des Gemeinderats von {municipality} einberufen: {title}.',
+    'Sie sind zur Sitzung des Gemeinderats von {{municipality}} einberufen: {{title}}.',
   'convocation.date': 'Datum',
   'convocation.time': 'Uhrzeit',
   'convocation.mode': 'Sitzung',
-  'convocation.mode.remote': 'virtuell, mit {tool}',
-  'convocation.mode.hybrid': 'hybrid: im Saal und virtuell mit {tool}',
+  'convocation.mode.remote': 'virtuell, mit {{tool}}',
+  'convocation.mode.hybrid': 'hybrid: im Saal und virtuell mit {{tool}}',
   'convocation.mode.in-person': 'vor Ort',
   'convocation.place': 'Ort',
   'convocation.join': 'Teilnahme',
@@ -363,8 +363,8 @@ export const de: Catalog = {
   'convocation.public': 'öffentlich',
   'convocation.closed': 'nicht öffentlich',
   'convocation.added': 'hinzugefügt',
-  'convocation.withdrawn': 'Von der Tagesordnung genommen: {items}',
+  'convocation.withdrawn': 'Von der Tagesordnung genommen: {{items}}',
   'convocation.documents': 'Unterlagen',
   'convocation.acknowledge': 'Ich bestätige den Empfang',
-  'convocation.acknowledged': 'Empfang bestätigt am {time}.',
+  'convocation.acknowledged': 'Empfang bestätigt am {{time}}.',
 };

@@ -330,15 +330,16 @@ export const en = {
   'convene.sent':
     'The convocation is on its way to each member, in their personal chat with me. Who received, opened and acknowledged it shows in the meeting’s details tab.',
   'convene.late':
-    'Warning: this convocation is late — {given} days given where the rule asks {needed}. The rule: {rule} ({articles}).',
+    'Warning: this convocation is late — {{given}} days given where the rule asks {{needed}}. The rule: {{rule}} ({{articles}}).',
   'convocation.title': 'Convocation',
   'convocation.supplementTitle': 'Supplementary agenda',
-  'convocation.intro': 'You are convened to the sitting of the council of {municipality}: {title}.',
+  'convocation.intro':
+    'You are convened to the sitting of the council of {{municipality}}: {{title}}.',
   'convocation.date': 'Date',
   'convocation.time': 'Time',
   'convocation.mode': 'Sitting',
-  'convocation.mode.remote': 'remote, using {tool}',
-  'convocation.mode.hybrid': 'hybrid: in the room and remotely using {tool}',
+  'convocation.mode.remote': 'remote, using {{tool}}',
+  'convocation.mode.hybrid': 'hybrid: in the room and remotely using {{tool}}',
   'convocation.mode.in-person': 'in person',
   'convocation.place': 'Place',
   'convocation.join': 'How to join',
@@ -349,10 +350,10 @@ export const en = {
   'convocation.public': 'public',
   'convocation.closed': 'closed session',
   'convocation.added': 'added',
-  'convocation.withdrawn': 'Withdrawn from the agenda: {items}',
+  'convocation.withdrawn': 'Withdrawn from the agenda: {{items}}',
   'convocation.documents': 'Documents',
   'convocation.acknowledge': 'I acknowledge receipt',
-  'convocation.acknowledged': 'Receipt acknowledged on {time}.',
+  'convocation.acknowledged': 'Receipt acknowledged on {{time}}.',
 };
 
 export type TextKey = keyof typeof en;

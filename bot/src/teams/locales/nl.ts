@@ -338,16 +338,16 @@ export const nl: Catalog = {
   'convene.sent':
     'De oproeping gaat naar elk lid, in zijn persoonlijk gesprek met mij. Het tabblad van de vergadering toont wie ze ontving, opende en de ontvangst bevestigde.',
   'convene.late':
-    'Let op: deze oproeping is laat — {given} dagen waar de regel er {needed} vraagt. De regel: {rule} ({articles}).',
+    'Let op: deze oproeping is laat — {{given}} dagen waar de regel er {{needed}} vraagt. De regel: {{rule}} ({{articles}}).',
   'convocation.title': 'Oproeping',
   'convocation.supplementTitle': 'Aanvullende agenda',
   'convocation.intro':
-    'U wordt opgeroepen voor de zitting van de gemeenteraad van {municipality}: {title}.',
+    'U wordt opgeroepen voor de zitting van de gemeenteraad van {{municipality}}: {{title}}.',
   'convocation.date': 'Datum',
   'convocation.time': 'Uur',
   'convocation.mode': 'Zitting',
-  'convocation.mode.remote': 'digitaal, met {tool}',
-  'convocation.mode.hybrid': 'hybride: in de zaal en digitaal met {tool}',
+  'convocation.mode.remote': 'digitaal, met {{tool}}',
+  'convocation.mode.hybrid': 'hybride: in de zaal en digitaal met {{tool}}',
   'convocation.mode.in-person': 'fysiek',
   'convocation.place': 'Plaats',
   'convocation.join': 'Deelnemen',
@@ -358,8 +358,8 @@ export const nl: Catalog = {
   'convocation.public': 'openbaar',
   'convocation.closed': 'besloten',
   'convocation.added': 'toegevoegd',
-  'convocation.withdrawn': 'Van de agenda gehaald: {items}',
+  'convocation.withdrawn': 'Van de agenda gehaald: {{items}}',
   'convocation.documents': 'Documenten',
   'convocation.acknowledge': 'Ik bevestig de ontvangst',
-  'convocation.acknowledged': 'Ontvangst bevestigd op {time}.',
+  'convocation.acknowledged': 'Ontvangst bevestigd op {{time}}.',
 };
