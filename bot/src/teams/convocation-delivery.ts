@@ -17,6 +17,9 @@ import type { CardViews } from './views';
 
 type Reference = Partial<ConversationReference>;
 
+/** How many members' chats the bot opens and posts to at once. */
+const PARALLEL_CHATS = 4;
+
 export interface ConvocationDeps {
   readonly meetings: MeetingService;
   readonly log: Logger;
@@ -114,9 +117,14 @@ export function createConvocationDesk(deps: ConvocationDeps) {
     /** The convocation or a supplementary agenda: to every convened member. */
     async toAll(loaded: LoadedMeeting, from: Reference, sending: number): Promise<void> {
       if (loaded.state.status === 'none') return;
-      for (const member of convokedMembers(loaded.state)) {
-        await sendTo(loaded, from, sending, member);
-      }
+      const waiting = [...convokedMembers(loaded.state)];
+      // A few chats at once: well under Teams' rate for a bot, and a council of 55 is not kept waiting.
+      const sender = async (): Promise<void> => {
+        for (let member = waiting.shift(); member; member = waiting.shift()) {
+          await sendTo(loaded, from, sending, member);
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL_CHATS }, sender));
     },
     /** The director's resending to one member. */
     toOne: sendTo,
