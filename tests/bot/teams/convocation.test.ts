@@ -1,7 +1,7 @@
 import { cardActionSchema } from '../../../bot/src/teams/actions';
 import { messageOf, type Meeting } from '../../../shared/src';
 import type { Call } from '../support/connector';
-import { databases, overHttp } from '../support/over-http';
+import { overHttp } from '../support/over-http';
 import { demo, nextCommandId, personOf, type Person } from '../support/service';
 import {
   actionsOf,
@@ -13,6 +13,7 @@ import {
   type Card,
   type ChatPerson,
 } from '../support/teams';
+import { testDatabases, type TestDatabase } from '../store/databases';
 import { BOT_START_MS, posted, startBot, type RunningBot } from './bot';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +27,8 @@ const FOOTPATH = 'Réfection du trottoir de la rue Haute';
  * chat, each convened member gets a card in their 1:1 chat with the bot in their language, opens
  * and acknowledges it, and the director reads the receipts over HTTP, on each database.
  */
-describe.each(databases)('the convocation with receipts, on %s', (_name, databaseUrl) => {
+describe.each(testDatabases())('the convocation with receipts, on %s', (_engine, fresh) => {
+  let database: TestDatabase;
   let bot: RunningBot;
   let meetingId = '';
   let director: Person;
@@ -38,7 +40,8 @@ describe.each(databases)('the convocation with receipts, on %s', (_name, databas
   const notInstalled = () => member(6);
 
   beforeAll(async () => {
-    bot = await startBot({ databaseUrl });
+    database = await fresh();
+    bot = await startBot({ db: await database.connect() });
     director = personOf(bot.running, demo.director.aadObjectId);
     // A sitting three days ahead: convened now, it is short of Wallonia's seven clear days.
     const start = new Date(Date.now() + 3 * DAY_MS).toISOString();
@@ -60,7 +63,10 @@ describe.each(databases)('the convocation with receipts, on %s', (_name, databas
       [notInstalled().id]: 'BotNotInConversationRoster',
     };
   }, BOT_START_MS);
-  afterAll(() => bot.close());
+  afterAll(async () => {
+    await bot.close();
+    await database.drop();
+  });
 
   const chat = () =>
     chatOf({
