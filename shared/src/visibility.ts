@@ -116,15 +116,39 @@ function progressFor(progress: AgendaProgress, visible: ReadonlySet<ItemId>): Ag
   };
 }
 
-/** The receipts one reader sees: all for the director, a member their own (named by `self`). */
-function receiptsFor(
+/**
+ * The convocation as one reader sees it: every receipt for the director, a member their own (named
+ * by `self`); the public learns nothing of closed items a supplement added or withdrew.
+ */
+function convocationFor(
   convocation: NonNullable<Meeting['convocation']>,
   reader: Reader,
   self: string | undefined,
+  visible: ReadonlySet<ItemId>,
 ): NonNullable<Meeting['convocation']> {
   if (reader === 'director') return convocation;
   const own = self === undefined ? undefined : convocation.receipts[self];
-  return { ...convocation, receipts: own && self !== undefined ? { [self]: own } : {} };
+  const supplements = isObserver(reader)
+    ? convocation.supplements.map((s) => supplementFor(s, visible))
+    : convocation.supplements;
+  return {
+    ...convocation,
+    supplements,
+    receipts: own && self !== undefined ? { [self]: own } : {},
+  };
+}
+
+/** A supplement as the public sees it: the items added it may see, nothing of those withdrawn. */
+function supplementFor<T extends { added: readonly ItemId[] }>(
+  supplement: T,
+  visible: ReadonlySet<ItemId>,
+): T {
+  return {
+    ...supplement,
+    added: supplement.added.filter((id) => visible.has(id)),
+    withdrawn: [],
+    withdrawnTitles: [],
+  };
 }
 
 /** The meeting as one reader may see it: the service filters, the client never does. */
@@ -155,7 +179,9 @@ export function meetingFor(meeting: Meeting, reader: Reader, self?: string): Mee
     ),
     // The key ceremony is the trustees' and the members' business, not the public's.
     ...(observer && meeting.tellers ? { tellers: [] } : {}),
-    ...(meeting.convocation ? { convocation: receiptsFor(meeting.convocation, reader, self) } : {}),
+    ...(meeting.convocation
+      ? { convocation: convocationFor(meeting.convocation, reader, self, visible) }
+      : {}),
   };
 }
 
@@ -193,6 +219,12 @@ export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event 
     if (sessionOf(meeting, itemOfEvent(meeting, event)) === 'closed') return null;
     if (event.type === 'UrgentItemAdded' && event.item.session === 'closed') return null;
     if (event.type === 'VoteOpened' && proposesClosedItem(event)) return null;
+    if (event.type === 'AgendaSupplemented') {
+      return supplementFor(
+        event,
+        new Set(meeting.setup.agenda.filter((i) => i.session === 'public').map((i) => i.id)),
+      );
+    }
   }
   switch (event.type) {
     case 'MeetingCreated':

@@ -1,6 +1,8 @@
 import {
   articlesOf,
+  eventFor,
   fold,
+  meetingFor,
   minutesOf,
   ruleDescription,
   type Command,
@@ -179,6 +181,34 @@ describe('an agenda changed after convocation goes out as a supplementary agenda
     );
     const after = outcome.after;
     expect(after.status !== 'none' && after.convocation?.supplements).toHaveLength(1);
+  });
+
+  test('the public learns nothing of a closed item withdrawn, nor any receipt; a member reads their own', () => {
+    const agenda = council().agenda.filter((item) => item.id !== 'staff');
+    const history = convenedEvents(council());
+    const revised = given(...history).when(command(DIRECTOR, { type: 'ReviseAgenda', agenda }));
+    const acknowledged = given(...history, ...revised.events).when(
+      command(councillor(1), { type: 'AcknowledgeConvocation' }),
+    );
+    const meeting = meetingAfter(...history, ...revised.events, ...acknowledged.events);
+    const supplement = revised.events[1];
+    if (!supplement) throw new Error('no supplement');
+    expect(eventFor(meeting, supplement, 'observer')).toMatchObject({
+      withdrawn: [],
+      withdrawnTitles: [],
+    });
+    expect(eventFor(meeting, supplement, 'councillor')).toMatchObject({ withdrawn: ['staff'] });
+    expect(meetingFor(meeting, 'observer').convocation?.supplements[0]?.withdrawnTitles).toEqual(
+      [],
+    );
+    expect(eventFor(meeting, acknowledged.events[0] as Event, 'councillor')).toBeNull();
+    expect(Object.keys(meetingFor(meeting, 'councillor').convocation?.receipts ?? {})).toEqual([]);
+    expect(
+      Object.keys(meetingFor(meeting, 'councillor', councillor(1)).convocation?.receipts ?? {}),
+    ).toEqual([councillor(1)]);
+    expect(Object.keys(meetingFor(meeting, 'director').convocation?.receipts ?? {})).toEqual([
+      councillor(1),
+    ]);
   });
 
   test('an agenda reworded, or revised before the convocation, is no supplement', () => {
