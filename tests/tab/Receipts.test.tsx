@@ -44,7 +44,7 @@ describe('the receipts of the convocation, in the details tab', () => {
     };
     expect(row('Councillor 1')).toMatch(/11\/10\/26.*11\/10\/26.*11\/10\/26/);
     expect(row('Councillor 2')).toContain('Unreachable: the bot is blocked');
-    expect(row('Councillor 3')).toContain('Being sent');
+    expect(row('Councillor 3')).toContain('Not delivered yet');
     expect(within(table).getAllByRole('row')).toHaveLength(6);
     expect(screen.getByText(/1 member could not be reached in Teams/).textContent).toContain(
       'Councillor 2',
