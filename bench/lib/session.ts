@@ -103,7 +103,14 @@ export async function openSession(
     'create the meeting',
   );
   const meetingId = (created.body as { meetingId: string }).meetingId;
-  await must(command(client, director, meetingId, { type: 'ConveneMeeting' }), 'convene');
+  await must(
+    command(client, director, meetingId, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    }),
+    'convene',
+  );
   await must(command(client, chair, meetingId, { type: 'OpenMeeting' }), 'open');
   await inPool(members, concurrency, (member) =>
     must(command(client, member, meetingId, { type: 'CheckIn' }), 'check in'),

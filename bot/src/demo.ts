@@ -20,7 +20,11 @@ export async function loadCouncil(service: Service, path: string): Promise<strin
     meetingId: created.meetingId,
     commandId: 'demo-council-convened',
     by: file.director.aadObjectId,
-    command: { type: 'ConveneMeeting' },
+    command: {
+      type: 'ConveneMeeting',
+      place: 'Hôtel de ville, salle du conseil',
+      reason: 'Séance de démonstration tenue dans Microsoft Teams.',
+    },
   });
   if (!convened.ok && convened.error.code !== 'SETUP_LOCKED') {
     throw new Error(`the demo meeting could not be convened: ${convened.error.code}`);

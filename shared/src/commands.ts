@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliveryFailures, sittingModes } from './convocation/types';
 import { languages } from './language';
 import { profileIds, subjects, thresholdBases, thresholds } from './profiles';
 import { genders, memberFunctions, roles, SYSTEM } from './roster';
@@ -43,6 +44,8 @@ export const memberSchema = z.object({
   title: text(200).optional(),
   gender: z.enum(genders).optional(),
   function: z.enum(memberFunctions).optional(),
+  /** The language the bot writes to the member in (their convocation); the meeting's by default. */
+  language: z.enum(languages).optional(),
 });
 
 export const candidateSchema = z.object({
@@ -125,6 +128,12 @@ export const profileOverridesSchema = z
         (rule) => rule.threshold <= rule.tellers + (rule.director ? 1 : 0) + (rule.service ? 1 : 0),
         'no more trustees needed than there are',
       ),
+    noticePeriod: z.object({
+      days: z.number().int().min(0).max(90).nullable(),
+      clear: z.boolean(),
+      repeatDays: z.number().int().min(0).max(90).nullable(),
+      urgency: z.boolean(),
+    }),
   })
   .partial()
   .strict();
@@ -138,7 +147,7 @@ export const meetingSetupSchema = z.object({
   title: text(300),
   municipality: text(200),
   language: z.enum(languages),
-  mode: z.enum(['remote', 'hybrid', 'in-person']),
+  mode: z.enum(sittingModes),
   tool: text(100),
   scheduledStart: z.iso.datetime({ offset: true }),
   /** The third convocation of a council that lacked quorum may deliberate anyway (CDLD L1122-17). */
@@ -158,7 +167,24 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('ReviseRoster', { roster: rosterSchema }),
   command('ChooseRules', { rules: rulesChoiceSchema }),
   command('ChooseLanguage', { language: z.enum(languages) }),
-  command('ConveneMeeting', {}),
+  /** The sitting's mode as convened (the setup's by default), its place, or tool, how to join and why. */
+  command('ConveneMeeting', {
+    mode: z.enum(sittingModes).optional(),
+    place: text(300).optional(),
+    tool: text(100).optional(),
+    join: text(2_000).optional(),
+    reason: text(1_000).optional(),
+    urgent: z.boolean().optional(),
+  }),
+  /** What Teams answered when the service sent a member's convocation: delivered, or why not. */
+  command('RecordConvocationDelivery', {
+    member: id,
+    sending: z.number().int().min(1).max(10_000),
+    failure: z.enum(deliveryFailures).optional(),
+  }),
+  command('OpenConvocation', {}),
+  command('AcknowledgeConvocation', {}),
+  command('ResendConvocation', { member: id }),
   command('OpenMeeting', {}),
   command('CloseMeeting', {}),
   command('NextItem', {}),

@@ -18,6 +18,7 @@ const person = z.object({
   title: z.string().optional(),
   gender: z.enum(genders).optional(),
   function: z.enum(memberFunctions).optional(),
+  language: z.enum(languages).optional(),
 });
 
 const candidate = z.object({

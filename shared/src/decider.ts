@@ -8,6 +8,7 @@ import {
   evolveConflict,
   withConflictMovements,
 } from './conflicts';
+import { evolveReceipts, decideReceipt } from './convocation';
 import { inOneFold } from './copy-on-write';
 import { refuse, type Decision } from './decision';
 import type { Event } from './events';
@@ -61,6 +62,11 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'SuspendSitting':
     case 'ResumeSitting':
       return decideSuspension(state, command);
+    case 'RecordConvocationDelivery':
+    case 'OpenConvocation':
+    case 'AcknowledgeConvocation':
+    case 'ResendConvocation':
+      return decideReceipt(state, command);
     case 'TakeUpItem':
     case 'WithdrawItem':
     case 'PostponeItem':
@@ -174,6 +180,13 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
       return state.status === 'none' ? state : evolveTellers(state, event);
     case 'TrusteeShareLost':
       return state.status === 'none' ? state : evolveShareLoss(state, event);
+    case 'ConvocationDelivered':
+    case 'ConvocationUnreachable':
+    case 'ConvocationOpened':
+    case 'ConvocationAcknowledged':
+    case 'ConvocationResent':
+    case 'AgendaSupplemented':
+      return state.status === 'none' ? state : evolveReceipts(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

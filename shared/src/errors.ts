@@ -1019,6 +1019,24 @@ export const errorCatalogue = {
       en: 'This sealed ballot is a copy of a ballot already cast: it was not accepted. Vote with a ballot of your own.',
     },
   },
+  CONVOCATION_PLACE_MISSING: {
+    status: 422,
+    message: {
+      fr: 'La convocation d’une séance en présentiel ou hybride indique le lieu de la séance.',
+      nl: 'De oproeping voor een fysieke of hybride zitting vermeldt de plaats van de zitting.',
+      de: 'Die Einberufung einer Präsenz- oder Hybridsitzung nennt den Sitzungsort.',
+      en: 'The convocation of an in-person or hybrid sitting names its place.',
+    },
+  },
+  CONVOCATION_REASON_MISSING: {
+    status: 422,
+    message: {
+      fr: 'La convocation d’une séance à distance ou hybride en indique la raison (AGW du 23 septembre 2021, art. 1er).',
+      nl: 'De oproeping voor een digitale of hybride zitting vermeldt waarom ze zo gehouden wordt.',
+      de: 'Die Einberufung einer Fern- oder Hybridsitzung nennt den Grund dafür.',
+      en: 'The convocation of a remote or hybrid sitting states why it is held so.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

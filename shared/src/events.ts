@@ -1,5 +1,6 @@
 import type { AgendaItem, ItemId } from './agenda';
 import type { MeetingSetup } from './commands';
+import type { ConvocationDetails, ConvocationEvent, NoticeShortfall } from './convocation';
 import type { Threshold, ThresholdBase } from './profiles';
 import type { MemberId } from './roster';
 import type { FloorKind } from './state';
@@ -28,7 +29,12 @@ export type MeetingEvent = Stamped &
         readonly rules: MeetingSetup['rules'];
       }
     | { readonly type: 'LanguageChosen'; readonly language: MeetingSetup['language'] }
-    | { readonly type: 'MeetingConvened' }
+    | {
+        readonly type: 'MeetingConvened';
+        /** Absent from logs written before convocations said where, how and why. */
+        readonly convocation?: ConvocationDetails;
+        readonly late?: NoticeShortfall;
+      }
     | { readonly type: 'MeetingOpened' }
     | { readonly type: 'MeetingClosed' }
     | { readonly type: 'ItemTakenUp'; readonly itemId: ItemId }
@@ -248,7 +254,8 @@ export type Event =
   | MotionEvent
   | VoteEvent
   | ConflictEvent
-  | TellersEvent;
+  | TellersEvent
+  | ConvocationEvent;
 export type EventType = Event['type'];
 export type EventOf<T extends EventType> = Extract<Event, { type: T }>;
 

@@ -2,6 +2,7 @@ import type { ItemId } from './agenda';
 import type { AgendaProgress } from './agenda/progress';
 import type { Procedure } from './agenda/procedure';
 import type { MeetingSetup } from './commands';
+import type { Convocation } from './convocation/types';
 import type { QuorumReport, QuorumShortfall } from './events';
 import type { RulesProfile, Threshold, ThresholdBase } from './profiles';
 import type { MemberId } from './roster';
@@ -189,6 +190,8 @@ export interface Meeting {
   readonly suspendedAt?: string | null;
   /** The tellers' key ceremonies, the current one last; absent in older logs. */
   readonly tellers?: readonly TellersCeremony[];
+  /** The convocation as sent, its supplements and each member's receipt; absent in older logs. */
+  readonly convocation?: Convocation;
 }
 
 export type MeetingState = { readonly status: 'none' } | Meeting;

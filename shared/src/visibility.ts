@@ -76,6 +76,15 @@ function withoutShares(
   return Object.fromEntries(Object.keys(decrypted).map((member) => [member, unseenShare]));
 }
 
+/** Who received, opened and acknowledged the convocation is the secretariat's business. */
+const receiptEvents: ReadonlySet<Event['type']> = new Set([
+  'ConvocationDelivered',
+  'ConvocationUnreachable',
+  'ConvocationOpened',
+  'ConvocationAcknowledged',
+  'ConvocationResent',
+]);
+
 const tellersEvents: ReadonlySet<Event['type']> = new Set([
   'TellersNamed',
   'TrusteeCommitted',
@@ -108,8 +117,43 @@ function progressFor(progress: AgendaProgress, visible: ReadonlySet<ItemId>): Ag
   };
 }
 
+/**
+ * The convocation as one reader sees it: every receipt for the director, a member their own (named
+ * by `self`); the public learns nothing of closed items a supplement added or withdrew.
+ */
+function convocationFor(
+  convocation: NonNullable<Meeting['convocation']>,
+  reader: Reader,
+  self: string | undefined,
+  visible: ReadonlySet<ItemId>,
+): NonNullable<Meeting['convocation']> {
+  if (reader === 'director') return convocation;
+  const own = self === undefined ? undefined : convocation.receipts[self];
+  const supplements = isObserver(reader)
+    ? convocation.supplements.map((s) => supplementFor(s, visible))
+    : convocation.supplements;
+  return {
+    ...convocation,
+    supplements,
+    receipts: own && self !== undefined ? { [self]: own } : {},
+  };
+}
+
+/** A supplement as the public sees it: the items added it may see, nothing of those withdrawn. */
+function supplementFor<T extends { added: readonly ItemId[] }>(
+  supplement: T,
+  visible: ReadonlySet<ItemId>,
+): T {
+  return {
+    ...supplement,
+    added: supplement.added.filter((id) => visible.has(id)),
+    withdrawn: [],
+    withdrawnTitles: [],
+  };
+}
+
 /** The meeting as one reader may see it: the service filters, the client never does. */
-export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
+export function meetingFor(meeting: Meeting, reader: Reader, self?: string): Meeting {
   const setup = memoSetupFor(meeting.setup, reader);
   const visible = new Set<ItemId>(setup.agenda.map((item) => item.id));
   const observer = isObserver(reader);
@@ -136,6 +180,9 @@ export function meetingFor(meeting: Meeting, reader: Reader): Meeting {
     ),
     // The key ceremony is the trustees' and the members' business, not the public's.
     ...(observer && meeting.tellers ? { tellers: [] } : {}),
+    ...(meeting.convocation
+      ? { convocation: convocationFor(meeting.convocation, reader, self, visible) }
+      : {}),
   };
 }
 
@@ -165,6 +212,7 @@ function itemOfEvent(meeting: Meeting, event: Event): ItemId | null {
  */
 export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event | null {
   if (event.type === 'VoteCounted' && reader !== 'director') return null;
+  if (receiptEvents.has(event.type) && reader !== 'director') return null;
   if (tellersEvents.has(event.type) && isObserver(reader)) return null;
   // The public sees the doors close, and nothing of the item from then on.
   if (event.type === 'SessionClosed') return event;
@@ -172,6 +220,12 @@ export function eventFor(meeting: Meeting, event: Event, reader: Reader): Event 
     if (sessionOf(meeting, itemOfEvent(meeting, event)) === 'closed') return null;
     if (event.type === 'UrgentItemAdded' && event.item.session === 'closed') return null;
     if (event.type === 'VoteOpened' && proposesClosedItem(event)) return null;
+    if (event.type === 'AgendaSupplemented') {
+      return supplementFor(
+        event,
+        new Set(meeting.setup.agenda.filter((i) => i.session === 'public').map((i) => i.id)),
+      );
+    }
   }
   switch (event.type) {
     case 'MeetingCreated':

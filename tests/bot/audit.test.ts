@@ -42,7 +42,11 @@ async function holdMeeting(db: Db): Promise<string> {
       });
       if (!answer.ok) throw new Error(`${command.type}: ${answer.error.code}`);
     };
-    await must(director, { type: 'ConveneMeeting' });
+    await must(director, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    });
     await must(chair, { type: 'OpenMeeting' });
     for (const member of [chair, ...councillors.slice(0, 25)])
       await must(member, { type: 'CheckIn' });

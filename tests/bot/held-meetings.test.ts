@@ -68,7 +68,12 @@ describe.each(testDatabases())('meetings held in memory, on %s', (_engine, fresh
     for (const _ of [1, 2, 3]) {
       ids.push(await createMeeting());
     }
-    for (const id of ids) await must(id, director, { type: 'ConveneMeeting' });
+    for (const id of ids)
+      await must(id, director, {
+        type: 'ConveneMeeting',
+        place: 'Council chamber',
+        reason: 'Chamber under renovation',
+      });
     for (const id of ids) await must(id, chair, { type: 'OpenMeeting' });
     wholeReads.length = 0;
 
@@ -101,7 +106,11 @@ describe.each(testDatabases())('meetings held in memory, on %s', (_engine, fresh
 
   test('a meeting used again and again stays held while others come and go', async () => {
     const busy = await createMeeting();
-    await must(busy, director, { type: 'ConveneMeeting' });
+    await must(busy, director, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    });
     wholeReads.length = 0;
     for (const member of members.slice(0, 10)) {
       await must(busy, member, { type: 'CheckIn' });

@@ -81,7 +81,11 @@ describe.each(testDatabases())(
         council: demo,
       });
       meetingId = created.body.meetingId as string;
-      convened = await must(director, { type: 'ConveneMeeting' });
+      convened = await must(director, {
+        type: 'ConveneMeeting',
+        place: 'Council chamber',
+        reason: 'Chamber under renovation',
+      });
     });
     afterEach(async () => {
       await running.close();

@@ -38,7 +38,11 @@ describe.each(databases)('a whole meeting over HTTP on %s', (_name, databaseUrl)
     });
     expect(created.status).toBe(201);
     meetingId = created.body.meetingId as string;
-    await ok(director, { type: 'ConveneMeeting' });
+    await ok(director, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    });
     const list = await chair.get('/api/meetings');
     // On PostgreSQL other test files share the database, and may hold meetings of the same tenant.
     expect(list.body.meetings).toEqual(

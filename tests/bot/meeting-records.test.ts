@@ -83,7 +83,15 @@ describe.each(testDatabases())(
       });
       expect(created.status).toBe(201);
       councilId = created.body.meetingId as string;
-      expect((await director.command(councilId, { type: 'ConveneMeeting' })).status).toBe(200);
+      expect(
+        (
+          await director.command(councilId, {
+            type: 'ConveneMeeting',
+            place: 'Council chamber',
+            reason: 'Chamber under renovation',
+          })
+        ).status,
+      ).toBe(200);
       expect(await titles(director)).toEqual([`${demo.meeting.title} (director)`]);
     });
 

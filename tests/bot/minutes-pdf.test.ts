@@ -35,7 +35,11 @@ function demoMinutes(language: Language): MinutesDocument {
     ],
     { chair, director },
   );
-  s.do(director, { type: 'ConveneMeeting' }).do(chair, { type: 'OpenMeeting' });
+  s.do(director, {
+    type: 'ConveneMeeting',
+    place: 'Council chamber',
+    reason: 'Chamber under renovation',
+  }).do(chair, { type: 'OpenMeeting' });
   for (const member of council.members.slice(0, 30)) s.do(member.aadObjectId, { type: 'CheckIn' });
   s.do(chair, { type: 'NextItem' });
   s.vote({ type: 'OpenVote' }, (_member, index) => (index < 25 ? 'yes' : 'no'));

@@ -119,7 +119,11 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
       council: demo,
     });
     meetingId = created.body.meetingId as string;
-    await director().command(meetingId, { type: 'ConveneMeeting' });
+    await director().command(meetingId, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    });
     const who: Record<Role, string> = {
       chair: chairOf().id,
       councillor: councillorOf().id,

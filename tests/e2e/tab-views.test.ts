@@ -86,6 +86,13 @@ const cases: Case[] = [
     ready: '[data-agenda-item]',
   },
   {
+    // The sitting convened: the director's convocation, its receipts table and resend buttons.
+    name: 'details-receipts',
+    visit: () => ({ meetingId: council.meetingId, as: council.director.id, view: 'details' }),
+    viewport: { width: 1024, height: 900 },
+    ready: '[data-convocation] table',
+  },
+  {
     name: 'config',
     visit: () => ({ as: council.director.id, page: 'config.html' }),
     viewport: { width: 800, height: 700 },

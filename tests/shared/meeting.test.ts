@@ -122,7 +122,13 @@ describe('meeting lifecycle', () => {
       .when(command(DIRECTOR, { type: 'ReviseAgenda', agenda: [] }))
       .thenRefuses('SETUP_LOCKED');
     given(created(), convened(), opened())
-      .when(command(DIRECTOR, { type: 'ConveneMeeting' }))
+      .when(
+        command(DIRECTOR, {
+          type: 'ConveneMeeting',
+          place: 'Council chamber',
+          reason: 'Chamber under renovation',
+        }),
+      )
       .thenRefuses('SETUP_LOCKED');
   });
 

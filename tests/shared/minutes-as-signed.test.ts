@@ -86,7 +86,11 @@ function setupIn(language: 'fr' | 'nl', profile: 'wallonia' | 'flanders' = 'wall
 /** Everyone but councillor 8 checks in; councillor 8 is excused; the minutes are approved. */
 function sittingIn(language: 'fr' | 'nl', profile?: 'wallonia' | 'flanders'): Sitting {
   const s = new Sitting([created(setupIn(language, profile))]);
-  s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+  s.do(DIRECTOR, {
+    type: 'ConveneMeeting',
+    place: 'Council chamber',
+    reason: 'Chamber under renovation',
+  }).do(CHAIR, { type: 'OpenMeeting' });
   s.nameTellers([c(1), c(2)]);
   s.do(DIRECTOR, { type: 'ExcuseMember', member: c(8) });
   for (const member of [CHAIR, c(1), c(2), c(3), c(4), c(5), c(6)]) {
@@ -227,7 +231,11 @@ describe('minutes people: office, gender and number (issue 13, point 12)', () =>
 
   test('counts agree in number: one excused, two absent', () => {
     const s = new Sitting([created(setupIn('fr'))]);
-    s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+    s.do(DIRECTOR, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    }).do(CHAIR, { type: 'OpenMeeting' });
     s.do(DIRECTOR, { type: 'ExcuseMember', member: c(8) });
     for (const member of [CHAIR, c(1), c(2), c(3), c(4), c(5)]) s.do(member, { type: 'CheckIn' });
     const lines = linesOf(s.minutes('director'));
@@ -358,7 +366,11 @@ describe('minutes approval and the sitting’s end (issue 13, point 14)', () => 
 
   test('minutes not approved say so, with the date', () => {
     const s = new Sitting([created(setupIn('fr'))]);
-    s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+    s.do(DIRECTOR, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    }).do(CHAIR, { type: 'OpenMeeting' });
     for (const member of [CHAIR, c(1), c(2), c(3), c(4), c(5)]) s.do(member, { type: 'CheckIn' });
     s.do(CHAIR, { type: 'NextItem' });
     s.vote({ type: 'OpenVote' }, () => 'no');

@@ -152,7 +152,11 @@ describe('minutes: the meeting and who attended', () => {
 
   test('before the sitting opens the minutes list those checked in so far', () => {
     const s = new Sitting([created(council({ members: 9 }))]);
-    s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(c(1), { type: 'CheckIn' });
+    s.do(DIRECTOR, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    }).do(c(1), { type: 'CheckIn' });
     expect(linesOf(s.minutes('director'))).toContain(`1 present: ${name(1)}`);
   });
 
@@ -455,7 +459,11 @@ describe('minutes: signatures and languages', () => {
     (language) => {
       const setup = { ...council({ members: 9 }), language };
       const s = new Sitting([created(setup)]);
-      s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+      s.do(DIRECTOR, {
+        type: 'ConveneMeeting',
+        place: 'Council chamber',
+        reason: 'Chamber under renovation',
+      }).do(CHAIR, { type: 'OpenMeeting' });
       for (const member of [CHAIR, ...[1, 2, 3, 4, 5, 6].map(c)]) s.do(member, { type: 'CheckIn' });
       s.do(CHAIR, { type: 'NextItem' });
       s.vote({ type: 'OpenVote' }, () => 'yes');

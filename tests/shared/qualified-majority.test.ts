@@ -201,7 +201,11 @@ describe('a qualified majority in words', () => {
 
   test('the minutes state the base, the votes needed and the number counted on', () => {
     const s = new Sitting([created(council({ members: 25 }))]);
-    s.do('director', { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+    s.do('director', {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    }).do(CHAIR, { type: 'OpenMeeting' });
     for (const member of firstMembers(20)) s.do(member, { type: 'CheckIn' });
     s.do(CHAIR, { type: 'NextItem' });
     s.vote({ type: 'OpenVote', threshold: '2/3', base: 'membersPresent' }, (_m, i) =>

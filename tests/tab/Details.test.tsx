@@ -96,11 +96,20 @@ test('the director chooses the rules profile and the meeting language, then conv
   await user.click(screen.getByRole('button', { name: 'Save the profile' }));
   await user.selectOptions(screen.getByRole('combobox', { name: 'Meeting language' }), 'nl');
   await user.click(screen.getByRole('button', { name: 'Save the language' }));
+  await user.type(
+    await screen.findByRole('textbox', { name: /Why the sitting is held remotely/ }),
+    'Chamber under renovation',
+  );
   await user.click(screen.getByRole('button', { name: 'Convene the meeting' }));
   expect(record.sent).toEqual([
     { type: 'ChooseRules', rules: { profile: 'flanders', overrides: {} } },
     { type: 'ChooseLanguage', language: 'nl' },
-    { type: 'ConveneMeeting' },
+    {
+      type: 'ConveneMeeting',
+      mode: 'remote',
+      tool: 'Microsoft Teams',
+      reason: 'Chamber under renovation',
+    },
   ]);
   expect(screen.queryByText('Not applied')).toBeNull();
 });

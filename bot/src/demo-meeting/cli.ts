@@ -23,11 +23,13 @@ import { startRecordingConnector } from './connector';
 import { chatPerson } from './teams';
 import { runSampleMeeting, sampleCouncil } from './script';
 
+const CONVENED_DAYS_AHEAD = 10;
+
 const councilFile = new URL('../../fixtures/council-demo.json', import.meta.url);
 
-/** Starts a few minutes before the convocation's time; each step takes a second and a half. */
+/** Starts ten days before the sitting, when it is convened; each step takes a second and a half. */
 function scriptedClock(start: Date) {
-  let time = start.getTime() - 15 * 60_000;
+  let time = start.getTime() - CONVENED_DAYS_AHEAD * 86_400_000;
   return {
     now: (): Date => {
       const at = new Date(time);

@@ -26,6 +26,12 @@ export interface ConnectorOptions {
   readonly notificationStatus?: () => number;
   /** Who organised the Teams meeting, as the meeting API answers; none (a 404) by default. */
   readonly organizer?: () => ConnectorMember | undefined;
+  /**
+   * People whose 1:1 chat cannot be created, by Teams or Entra id, with the error code Teams gives:
+   * `ConversationBlockedByUser` (403) for one who blocked the bot; any other code is a 403 too,
+   * as for a member who has not installed the app.
+   */
+  readonly refusedChats?: () => Readonly<Record<string, string>>;
   /** Serves a request the connector does not know, or answers false (a 404). */
   readonly otherwise?: (
     req: IncomingMessage,
@@ -65,11 +71,17 @@ export async function startRecordingConnector(
   const members = options.members ?? (() => []);
   const notificationStatus = options.notificationStatus ?? (() => 404);
   const organizer = options.organizer ?? (() => undefined);
+  const refusedChats = options.refusedChats ?? ((): Readonly<Record<string, string>> => ({}));
 
   type Recorder = (call: Omit<ConnectorCall, 'body' | 'authorization'>) => void;
 
   /** The connector's answer (status and JSON body) to one of the bot's calls. */
-  function answerTo(method: string, parts: readonly string[], record: Recorder): [number, unknown] {
+  function answerTo(
+    method: string,
+    parts: readonly string[],
+    record: Recorder,
+    body: Record<string, unknown>,
+  ): [number, unknown] {
     const notFound: [number, unknown] = [404, { error: { code: 'NotFound' } }];
     if (parts[0] === 'v1' && parts[1] === 'meetings' && parts[3] === 'notification') {
       record({ kind: 'notify', conversationId: parts[2] ?? '' });
@@ -93,6 +105,12 @@ export async function startRecordingConnector(
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return notFound;
     const conversationId = parts[2] ?? '';
     if (method === 'POST' && parts.length === 2) {
+      const [member] = (body.members ?? []) as { id?: string }[];
+      const refused = refusedChats()[member?.id ?? ''];
+      if (refused) {
+        record({ kind: 'create', conversationId: '' });
+        return [403, { error: { code: refused, message: `${refused}: no chat with this user` } }];
+      }
       const id = `personal-${++counter}`;
       record({ kind: 'create', conversationId: id });
       return [201, { id }];
@@ -126,9 +144,14 @@ export async function startRecordingConnector(
     const method = req.method ?? 'GET';
     const body = known && method !== 'GET' ? await bodyOf(req) : {};
     const authorization = req.headers.authorization;
-    const [status, json] = answerTo(known ? method : '', known ? parts : [], (call) => {
-      calls.push({ ...call, body, authorization });
-    });
+    const [status, json] = answerTo(
+      known ? method : '',
+      known ? parts : [],
+      (call) => {
+        calls.push({ ...call, body, authorization });
+      },
+      body,
+    );
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(json));
   }

@@ -224,6 +224,14 @@ const agenda: readonly ItemScript[] = [
   staffAppointment,
 ];
 
+/** Why the demo council sits remotely, as its convocation says (Walloon AGW of 23 Sep 2021, art. 1). */
+const remoteReason: Readonly<Record<Language, string>> = {
+  fr: 'La salle du conseil est fermée pour travaux : la séance se tient à distance.',
+  nl: 'De raadzaal is gesloten voor werken: de zitting wordt digitaal gehouden.',
+  de: 'Der Ratssaal ist wegen Bauarbeiten geschlossen: die Sitzung findet virtuell statt.',
+  en: 'The council chamber is closed for works: the sitting is held remotely.',
+};
+
 /** Convocation, arrivals and excuses, the opening and the roll call answered on the bot's card. */
 async function opening(s: Sitting, council: CouncilFile, clock: ScriptClock): Promise<void> {
   const away = new Set<number>([
@@ -231,7 +239,11 @@ async function opening(s: Sitting, council: CouncilFile, clock: ScriptClock): Pr
     ...sampleCast.excused,
     sampleCast.lateArrival,
   ]);
-  await s.do(s.director, { type: 'ConveneMeeting' });
+  await s.do(s.director, {
+    type: 'ConveneMeeting',
+    reason: remoteReason[council.municipality.language],
+  });
+  clock.advanceTo(new Date(Date.parse(council.meeting.scheduledStart) - 15 * 60_000).toISOString());
   await s.checkIn(
     council.members.filter((m) => !away.has(m.seat ?? 0)).map((m) => s.seat(m.seat ?? 0)),
   );

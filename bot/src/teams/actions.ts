@@ -53,6 +53,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('result.publish', { voteId: id }),
   verb('meeting.close', {}),
   verb('member.excuse', { member: id }),
+  verb('convocation.acknowledge', {}),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -134,6 +135,8 @@ export function commandOf(action: CommandAction): WireCommand {
       return { type: 'CloseMeeting' };
     case 'member.excuse':
       return { type: 'ExcuseMember', member: action.data.member };
+    case 'convocation.acknowledge':
+      return { type: 'AcknowledgeConvocation' };
     default: {
       const _exhaustive: never = action;
       return _exhaustive;
@@ -171,6 +174,11 @@ export function commandIdOf(action: CommandAction, member: string, secretVote: b
         JSON.stringify(commandOf(action)),
       ]);
   }
+}
+
+/** A member's opening of their convocation: once per member and meeting, whichever card. */
+export function convocationOpenedId(meetingId: string, member: string): string {
+  return hashed(['convocation.opened', meetingId, member]);
 }
 
 /** A text command's id: Teams retries a message with the same activity id. */

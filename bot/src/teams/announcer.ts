@@ -6,6 +6,7 @@ import { meetingQueues } from '../meetings/queues';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import type { MeetingStore } from '../store';
 import type { CardRef } from './cards';
+import type { ConvocationDesk } from './convocation-delivery';
 import { debouncer } from './debounce';
 import type { BotMemory } from './memory';
 import type { Messenger } from './messenger';
@@ -25,6 +26,8 @@ export interface AnnouncerDeps {
   readonly views: CardViews;
   /** Sends the director the minutes when the meeting closes. */
   readonly minutes: MinutesDesk;
+  /** Sends each member their convocation, its supplements and resendings, in their 1:1 chat. */
+  readonly convocations: ConvocationDesk;
   /** At most one update of a card in this interval (2 s in Teams). */
   readonly intervalMs: number;
   /** How long a meeting's leader may go silent before another instance follows it instead. */
@@ -184,6 +187,20 @@ export function createAnnouncer(deps: AnnouncerDeps) {
       if (amends) refresh(meetingId, { kind: 'motion', id: amends });
     };
     switch (event.type) {
+      case 'MeetingConvened':
+        refresh(meetingId, welcome);
+        if (event.convocation) await deps.convocations.toAll(loaded, chat, 1);
+        return;
+      case 'AgendaSupplemented':
+        refresh(meetingId, welcome);
+        await deps.convocations.toAll(loaded, chat, event.sending);
+        return;
+      case 'ConvocationResent':
+        await deps.convocations.toOne(loaded, chat, event.sending, event.member);
+        return;
+      case 'ConvocationAcknowledged':
+        await deps.convocations.acknowledged(loaded, event.member);
+        return;
       case 'MeetingOpened':
         refresh(meetingId, welcome);
         return;

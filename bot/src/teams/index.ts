@@ -19,6 +19,7 @@ import type { ChatCore, ChatEndpoint } from '../http/server';
 import { localeOf, memberOf, tenantOf } from './activity';
 import { ReusedConnectorsAuthentication } from './connectors';
 import { createAnnouncer } from './announcer';
+import { createConvocationDesk } from './convocation-delivery';
 import { CouncilBot } from './handler';
 import { textsFor } from './i18n';
 import { botMemory } from './memory';
@@ -106,6 +107,7 @@ export function buildBot(core: Omit<ChatCore, 'limits'>, options: TeamsChatOptio
     messenger,
     views,
     minutes,
+    convocations: createConvocationDesk({ ...core, memory, messenger, views }),
     intervalMs: options.cardUpdateIntervalMs ?? 2_000,
     leaseMs: options.leaseMs,
   });

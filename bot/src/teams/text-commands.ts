@@ -39,6 +39,7 @@ export const textCommands = [
   'suspend',
   'resume',
   'minutes',
+  'convene',
 ] as const;
 
 export type TextCommand = (typeof textCommands)[number];
@@ -123,6 +124,7 @@ export const issues: Partial<Record<TextCommand, CommandType>> = {
   runoff: 'OpenVote',
   suspend: 'SuspendSitting',
   resume: 'ResumeSitting',
+  convene: 'ConveneMeeting',
 };
 
 export function isSecretWord(word: string): boolean {

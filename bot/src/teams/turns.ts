@@ -30,6 +30,7 @@ import {
   commandOf,
   invokeValueSchema,
   linkActionSchema,
+  convocationOpenedId,
   messageCommandId,
   type CommandAction,
 } from './actions';
@@ -47,6 +48,7 @@ import { createChairTurns } from './chair-turns';
 import { unlinkedCard, type Card, type CardRef } from './cards';
 import { nameOf } from './cards/view';
 import { conflictRequest } from './conflict-text';
+import { conveneCommand, convenedText } from './convocation-text';
 import { textsFor, type Texts } from './i18n';
 import { createLinking } from './linking';
 import { escapeMarkdown } from './markdown';
@@ -214,6 +216,13 @@ export function createTurns(deps: TurnsDeps) {
     return undefined;
   }
 
+  /** Teams asks a member's own view of their convocation when it shows: they opened it. */
+  async function opened(loaded: LoadedMeeting, who: Speaker): Promise<LoadedMeeting> {
+    const commandId = convocationOpenedId(loaded.record.id, who.member);
+    const answer = await execute(loaded, commandId, who.member, { type: 'OpenConvocation' });
+    return answer.ok ? ((await meetings.load(loaded.record.id)) ?? loaded) : loaded;
+  }
+
   async function pressed(action: CommandAction, who: Speaker, loaded: LoadedMeeting) {
     if (loaded.state.status === 'none') throw new Error('a loaded meeting has a state');
     const { state } = loaded;
@@ -294,7 +303,8 @@ export function createTurns(deps: TurnsDeps) {
       );
     }
     if (action.verb === 'refresh') {
-      return cardResponse(await views.draw(loaded, action.data.card, who));
+      const seen = action.data.card.kind === 'convocation' ? await opened(loaded, who) : loaded;
+      return cardResponse(await views.draw(seen, action.data.card, who));
     }
     return pressed(action, who, loaded);
   }
@@ -537,6 +547,19 @@ export function createTurns(deps: TurnsDeps) {
         return chairSaid(context, who, loaded, parsed.command, parsed.rest);
       case 'minutes':
         return minutesInPrivate(context, who, loaded);
+      case 'convene': {
+        const commandId = messageCommandId(context.activity.id ?? randomUUID(), who.member);
+        const answer = await execute(
+          loaded,
+          commandId,
+          who.member,
+          conveneCommand(state, parsed.rest),
+        );
+        if (!answer.ok) return reply(context, refusalText(answer.error, language));
+        const after = (await meetings.load(loaded.record.id)) ?? loaded;
+        if (after.state.status === 'none') return;
+        return reply(context, convenedText(t, after.state, language));
+      }
       case null:
         return reply(
           context,

@@ -65,8 +65,9 @@ export function cardViews(memory: BotMemory) {
     viewer: string | null,
   ): Promise<string[]> {
     const ids = await memory.people(tenantId);
-    // A trustee's duty card is theirs alone, in their 1:1 chat.
-    if (card.kind === 'keyCeremony' || card.kind === 'tallyShare') {
+    // A trustee's duty card and a member's convocation are theirs alone, in their 1:1 chat (their
+    // opening the convocation is its receipt).
+    if (card.kind === 'keyCeremony' || card.kind === 'tallyShare' || card.kind === 'convocation') {
       const id = viewer === null ? undefined : ids[viewer];
       return id === undefined ? [] : [id];
     }
@@ -88,7 +89,7 @@ export function cardViews(memory: BotMemory) {
     return {
       meetingId: record.id,
       version,
-      meeting: meetingFor(state, reader),
+      meeting: meetingFor(state, reader, viewer.member ?? undefined),
       reader,
       member: viewer.member,
       t: textsFor(viewer.language),

@@ -2,6 +2,7 @@ import { evolveAgenda } from '../agenda/decider';
 import { isSetAside, noProgress } from '../agenda/progress';
 import { sessionOf } from '../agenda/session';
 import type { CommandOf } from '../commands';
+import { convene, convened, withSupplement } from '../convocation';
 import { accept, refuse, stamp, type Decision } from '../decision';
 import type { MeetingEvent } from '../events';
 import { notInSession } from '../guards';
@@ -67,7 +68,12 @@ export function decideMeeting(state: MeetingState, command: MeetingCommand): Dec
       return (
         setupLocked(meeting) ??
         setupRefusal({ ...meeting.setup, agenda: command.agenda }) ??
-        accept({ type: 'AgendaRevised', agenda: command.agenda, ...stamp(command) })
+        withSupplement(
+          meeting,
+          command.agenda,
+          command,
+          accept({ type: 'AgendaRevised', agenda: command.agenda, ...stamp(command) }),
+        )
       );
     case 'ReviseRoster':
       return (
@@ -88,8 +94,7 @@ export function decideMeeting(state: MeetingState, command: MeetingCommand): Dec
         accept({ type: 'LanguageChosen', language: command.language, ...stamp(command) })
       );
     case 'ConveneMeeting':
-      if (meeting.status !== 'draft') return refuse('SETUP_LOCKED');
-      return accept({ type: 'MeetingConvened', ...stamp(command) });
+      return convene(meeting, command);
     case 'OpenMeeting':
       if (meeting.status === 'draft') return refuse('MEETING_NOT_CONVENED');
       if (meeting.status === 'closed') return refuse('MEETING_CLOSED');
@@ -152,7 +157,7 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
     case 'LanguageChosen':
       return { ...state, setup: { ...state.setup, language: event.language } };
     case 'MeetingConvened':
-      return { ...state, status: 'convened' };
+      return convened(state, event);
     case 'MeetingOpened':
       return { ...state, status: 'open', openedAt: event.at };
     case 'MeetingClosed':

@@ -41,6 +41,7 @@ export interface MinutesWords {
     | 'closed'
     | 'rules'
     | 'convocation'
+    | 'convocationSent'
   >;
   /** How the council met; `{tool}` names the tool, as the Walloon rules require (AGW art. 1 §1). */
   readonly modes: Texts<MeetingSetup['mode']>;
@@ -153,6 +154,7 @@ const fr: MinutesWords = {
     closed: 'Clôture',
     rules: 'Règles de procédure',
     convocation: 'Convocation',
+    convocationSent: 'Envoi de la convocation',
   },
   modes: {
     remote: 'à distance, au moyen de {tool}',
@@ -380,6 +382,7 @@ const nl: MinutesWords = {
     closed: 'Sluiting',
     rules: 'Procedureregels',
     convocation: 'Oproeping',
+    convocationSent: 'Verzending van de oproeping',
   },
   modes: {
     remote: 'digitaal, met {tool}',
@@ -611,6 +614,7 @@ const de: MinutesWords = {
     closed: 'Schließung',
     rules: 'Verfahrensregeln',
     convocation: 'Einberufung',
+    convocationSent: 'Versand der Einberufung',
   },
   modes: {
     remote: 'virtuell, mit {tool}',
@@ -834,6 +838,7 @@ const en: MinutesWords = {
     closed: 'Closed',
     rules: 'Rules of procedure',
     convocation: 'Convocation',
+    convocationSent: 'Convocation sent',
   },
   modes: {
     remote: 'remotely, using {tool}',

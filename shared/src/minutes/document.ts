@@ -72,6 +72,9 @@ function headerFacts(ctx: Context): MinutesBlock {
   if (setup.convocation > 1) {
     rows.push([words.facts.convocation, ctx.fill(words.convocation, { n: setup.convocation })]);
   }
+  if (meeting.convocation) {
+    rows.push([words.facts.convocationSent, ctx.date(meeting.convocation.sentAt)]);
+  }
   if (meeting.openedAt) rows.push([words.facts.opened, ctx.time(meeting.openedAt)]);
   if (meeting.closedAt) rows.push([words.facts.closed, ctx.time(meeting.closedAt)]);
   return { kind: 'facts', rows };

@@ -114,4 +114,10 @@ export const brussels: RulesProfile = {
     source:
       'NLC art. 100 (secret ballot): the tellers (scrutateurs, stemopnemers) who count it, and how many, as the house rules set; here the secretary and two tellers, any two of them',
   },
+  noticePeriod: {
+    value: { days: 7, clear: true, repeatDays: null, urgency: true },
+    status: 'confirmed',
+    source:
+      'NLC art. 87: save in urgency, in writing with the agenda at least seven clear days before the sitting',
+  },
 };

@@ -118,4 +118,10 @@ export const flanders: RulesProfile = {
     source:
       'DLB art. 34 (secret ballot): the tellers (stemopnemers) who count it, and how many, as the huishoudelijk reglement sets; here the algemeen directeur and two tellers, any two of them',
   },
+  noticePeriod: {
+    value: { days: 8, clear: false, repeatDays: null, urgency: true },
+    status: 'confirmed',
+    source:
+      'DLB art. 20: the convocation and the agenda at least eight days before the day of the sitting, the agenda published on the website (agency publication guide); shorter in urgency is the usual reading, unconfirmed',
+  },
 };

@@ -57,6 +57,18 @@ export interface SealedBoxRule {
   readonly service: boolean;
 }
 
+/** How long before the sitting the convocation, with its agenda, must go out (RULES.md noticePeriod). */
+export interface NoticePeriodRule {
+  /** Days before the sitting; null where the statute sets none (the bylaws do). */
+  readonly days: number | null;
+  /** Clear days (jours francs): neither the day it is sent nor the day of the sitting counts. */
+  readonly clear: boolean;
+  /** The shorter period of a repeat convocation after a sitting without quorum; null: the same. */
+  readonly repeatDays: number | null;
+  /** Whether urgency allows a shorter notice. */
+  readonly urgency: boolean;
+}
+
 export interface RulesProfile {
   readonly id: ProfileId;
   readonly quorumBase: Rule<'membersInOffice'>;
@@ -102,6 +114,7 @@ export interface RulesProfile {
   /** Whether a ballot needs its member present, and whether one who left and returned may still cast it. */
   readonly presenceToCast: Rule<{ readonly present: boolean; readonly returningMayVote: boolean }>;
   readonly sealedBox: Rule<SealedBoxRule>;
+  readonly noticePeriod: Rule<NoticePeriodRule>;
 }
 
 export type RuleName = Exclude<keyof RulesProfile, 'id'>;

@@ -91,4 +91,9 @@ export const roberts: RulesProfile = {
     source:
       'RONR §45 (ballot voting): tellers appointed by the chair count the ballots; here the secretary and two tellers, any two of them',
   },
+  noticePeriod: {
+    value: { days: null, clear: false, repeatDays: null, urgency: false },
+    status: 'council',
+    source: 'RONR: the notice the bylaws prescribe',
+  },
 };

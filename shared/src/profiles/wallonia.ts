@@ -130,4 +130,10 @@ export const wallonia: RulesProfile = {
     source:
       'CDLD L1122-27 (secret ballot): the tellers (scrutateurs) who count it, and how many, as the house rules set; here the director and two tellers, any two of them',
   },
+  noticePeriod: {
+    value: { days: 7, clear: true, repeatDays: 2, urgency: true },
+    status: 'confirmed',
+    source:
+      'CDLD L1122-13 §1 and L1122-17: save in urgency, in writing with the agenda at least seven clear days before the sitting; two clear days for a repeat convocation after a sitting without quorum',
+  },
 };

@@ -1,6 +1,12 @@
 import type { Language } from '../language';
 import { fill } from '../template';
-import type { RuleName, RuleStatus, RulesProfile, SealedBoxRule } from './profile';
+import type {
+  NoticePeriodRule,
+  RuleName,
+  RuleStatus,
+  RulesProfile,
+  SealedBoxRule,
+} from './profile';
 
 /**
  * What each rule says, in each language, keyed by the rule's name and then by its value where the
@@ -80,6 +86,12 @@ const fr: Wording = {
     true: 'un membre qui a un intérêt personnel à l’objet quitte la séance pour ce point',
     false: 'un membre qui a un intérêt personnel à l’objet ne prend part ni au débat ni au vote',
   },
+  noticePeriod: {
+    clear:
+      'sauf urgence, la convocation part avec l’ordre du jour au moins {days} jours francs avant la séance',
+    days: 'sauf urgence, la convocation part avec l’ordre du jour au moins {days} jours avant la séance',
+    bylaws: 'la convocation part dans le délai que fixe le règlement',
+  },
 };
 
 const nl: Wording = {
@@ -153,6 +165,12 @@ const nl: Wording = {
     true: 'een lid met een persoonlijk belang bij het punt verlaat de zitting voor dat punt',
     false:
       'een lid met een persoonlijk belang bij het punt neemt niet deel aan de bespreking en de stemming',
+  },
+  noticePeriod: {
+    clear:
+      'behalve bij hoogdringendheid gaan de oproeping en de agenda minstens {days} vrije dagen voor de zitting uit',
+    days: 'behalve bij hoogdringendheid gaan de oproeping en de agenda minstens {days} dagen voor de zitting uit',
+    bylaws: 'de oproeping gaat uit binnen de termijn van het reglement',
   },
 };
 
@@ -228,6 +246,12 @@ const de: Wording = {
     false:
       'ein Mitglied mit persönlichem Interesse am Punkt nimmt weder an der Beratung noch an der Abstimmung teil',
   },
+  noticePeriod: {
+    clear:
+      'außer in dringenden Fällen geht die Einberufung mit der Tagesordnung mindestens {days} volle Tage vor der Sitzung hinaus',
+    days: 'außer in dringenden Fällen geht die Einberufung mit der Tagesordnung mindestens {days} Tage vor der Sitzung hinaus',
+    bylaws: 'die Einberufung geht in der Frist der Geschäftsordnung hinaus',
+  },
 };
 
 const en: Wording = {
@@ -301,6 +325,12 @@ const en: Wording = {
     true: 'a member with a personal interest in the item leaves the sitting for it',
     false: 'a member with a personal interest in the item takes no part in its debate and vote',
   },
+  noticePeriod: {
+    clear:
+      'save in urgency, the convocation and its agenda go out at least {days} clear days before the sitting',
+    days: 'save in urgency, the convocation and its agenda go out at least {days} days before the sitting',
+    bylaws: 'the convocation goes out within the notice the bylaws prescribe',
+  },
 };
 
 const wordings: Readonly<Record<Language, Wording>> = { fr, nl, de, en };
@@ -321,6 +351,7 @@ function valueKey(profile: RulesProfile, rule: RuleName): string {
     const { director, service } = profile.sealedBox.value;
     return service ? `${String(director)} service` : String(director);
   }
+  if (rule === 'noticePeriod') return noticeKey(profile.noticePeriod.value);
   const value: unknown = profile[rule].value;
   return typeof value === 'boolean' || typeof value === 'string' ? String(value) : 'any';
 }
@@ -329,7 +360,13 @@ function valueKey(profile: RulesProfile, rule: RuleName): string {
 export function ruleDescription(language: Language, profile: RulesProfile, rule: RuleName): string {
   const texts = wordings[language][rule];
   const text = texts[valueKey(profile, rule)] ?? texts.any ?? Object.values(texts)[0] ?? rule;
+  if (rule === 'noticePeriod') return fill(text, { days: profile.noticePeriod.value.days ?? 0 });
   return rule === 'sealedBox' ? fill(text, trusteeCounts(profile.sealedBox.value)) : text;
+}
+
+function noticeKey(rule: NoticePeriodRule): string {
+  if (rule.days === null) return 'bylaws';
+  return rule.clear ? 'clear' : 'days';
 }
 
 function trusteeCounts(rule: SealedBoxRule): Record<string, number> {

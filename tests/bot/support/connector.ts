@@ -25,6 +25,8 @@ export interface Connector {
   /** The status the meeting notification API answers (403 without consent, 404 outside Teams). */
   notificationStatus: number;
   members: ConnectorMember[];
+  /** Teams ids of people whose 1:1 chat Teams refuses, with its error code (a 403). */
+  refusedChats: Record<string, string>;
   /** Who organised the Teams meeting, as its meeting API says; none (a 404, as the Playground) by default. */
   organizer: ConnectorMember | undefined;
   /** Resolves when a call matches, or fails with what was received after `timeoutMs`. */
@@ -43,11 +45,13 @@ export async function startConnector(): Promise<Connector> {
     notificationStatus: 202,
     members: [] as ConnectorMember[],
     organizer: undefined as ConnectorMember | undefined,
+    refusedChats: {} as Record<string, string>,
   };
   const connector = await startRecordingConnector({
     members: () => state.members,
     notificationStatus: () => state.notificationStatus,
     organizer: () => state.organizer,
+    refusedChats: () => state.refusedChats,
     async otherwise(req, res, path) {
       if (req.method !== 'PUT' || path[0] !== 'uploads' || !path[1]) return false;
       const bytes = await bytesOf(req);
@@ -75,6 +79,12 @@ export async function startConnector(): Promise<Connector> {
     },
     set members(members: ConnectorMember[]) {
       state.members = members;
+    },
+    get refusedChats() {
+      return state.refusedChats;
+    },
+    set refusedChats(refused: Record<string, string>) {
+      state.refusedChats = refused;
     },
     get organizer() {
       return state.organizer;

@@ -36,7 +36,11 @@ export async function openDemoMeeting(
     if (reply.status !== 200)
       throw new Error(`${JSON.stringify(command)}: ${JSON.stringify(reply.body)}`);
   };
-  await must(director, { type: 'ConveneMeeting' });
+  await must(director, {
+    type: 'ConveneMeeting',
+    place: 'Council chamber',
+    reason: 'Chamber under renovation',
+  });
   await must(chair, { type: 'OpenMeeting' });
   await Promise.all(members.slice(0, present).map((m) => must(m, { type: 'CheckIn' })));
   await must(chair, { type: 'NextItem' });

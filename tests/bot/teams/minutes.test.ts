@@ -308,7 +308,15 @@ describe('the minutes to the general director in the 1:1 chat', () => {
     });
     expect(created.status).toBe(201);
     const next = created.body.meetingId as string;
-    expect((await director.command(next, { type: 'ConveneMeeting' })).status).toBe(200);
+    expect(
+      (
+        await director.command(next, {
+          type: 'ConveneMeeting',
+          place: 'Council chamber',
+          reason: 'Chamber under renovation',
+        })
+      ).status,
+    ).toBe(200);
 
     const before = await say(personal, bot.director, 'minutes');
     const { card } = await consentCardSince(before);

@@ -26,7 +26,11 @@ function appointment(winner: 'bruno' | 'chloe', language: 'fr' | 'nl') {
     },
   ];
   const s = new Sitting([created(meetingSetupSchema.parse({ ...base, language, roster, agenda }))]);
-  s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+  s.do(DIRECTOR, {
+    type: 'ConveneMeeting',
+    place: 'Council chamber',
+    reason: 'Chamber under renovation',
+  }).do(CHAIR, { type: 'OpenMeeting' });
   for (const member of [CHAIR, c(1), c(2), c(3), c(4), c(5)]) s.do(member, { type: 'CheckIn' });
   s.do(CHAIR, { type: 'NextItem' }).nameTellers([c(3), c(4)]);
   const voteId = s.vote({ type: 'OpenVote' }, () => winner);

@@ -155,7 +155,6 @@ const shaped = <T extends Record<string, fc.Arbitrary<unknown>>>(
 /** One command of each kind of `wireCommandSchema`, with fields that point at the meeting. */
 export const nearValidCommand: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   ...[
-    'ConveneMeeting',
     'OpenMeeting',
     'CloseMeeting',
     'NextItem',
@@ -166,7 +165,24 @@ export const nearValidCommand: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
     'AnswerRollCall',
     'CloseRollCall',
     'EndSpeech',
+    'OpenConvocation',
+    'AcknowledgeConvocation',
   ].map(bare),
+  shaped(
+    'ConveneMeeting',
+    {
+      place: text,
+      reason: text,
+      join: text,
+      mode: fc.constantFrom('remote', 'hybrid', 'in-person'),
+    },
+    [],
+  ),
+  shaped('ResendConvocation', { member: fc.oneof(ref('member'), idLike) }),
+  shaped('RecordConvocationDelivery', {
+    member: fc.oneof(ref('member'), idLike),
+    sending: fc.integer({ min: -1, max: 3 }),
+  }),
   shaped('ExcuseMember', { member: fc.oneof(ref('member'), idLike) }),
   shaped('RequestFloor', { kind: fc.constantFrom('contribution', 'pointOfOrder', 'reply') }),
   shaped('WithdrawRequest', { requestId: ref('request') }),

@@ -84,6 +84,10 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   ChooseRules: 2,
   ChooseLanguage: 1,
   ConveneMeeting: 6,
+  RecordConvocationDelivery: 2,
+  OpenConvocation: 1,
+  AcknowledgeConvocation: 2,
+  ResendConvocation: 1,
   OpenMeeting: 6,
   CloseMeeting: 1,
   NextItem: 6,
@@ -299,6 +303,20 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
         type: intent.type,
         ceremony: (meeting.tellers?.at(-1)?.ceremony ?? 1) + (flag ? 0 : 1),
       };
+    case 'ConveneMeeting':
+      // Now and then without the reason a remote sitting's convocation must give.
+      return pick % 6 === 0
+        ? { type: intent.type }
+        : { type: intent.type, place: 'Council chamber', reason: 'Chamber under renovation' };
+    case 'RecordConvocationDelivery':
+      return {
+        type: intent.type,
+        member: at(PEOPLE, pick) ?? CHAIR,
+        sending: 1 + (pick % 2),
+        ...(flag ? { failure: 'notInstalled' as const } : {}),
+      };
+    case 'ResendConvocation':
+      return { type: intent.type, member: at(PEOPLE, pick) ?? CHAIR };
     default:
       return { type: intent.type };
   }

@@ -1,3 +1,4 @@
+import { convocationCard } from './convocation';
 import type { Card } from './elements';
 import { itemCard, motionCard } from './motion';
 import { directorResultCard, resultCard } from './result';
@@ -37,6 +38,8 @@ function draw(card: CardRef, view: View): Card {
       return keyCeremonyCard(view, card.id);
     case 'tallyShare':
       return tallyShareCard(view, card.id);
+    case 'convocation':
+      return convocationCard(view, card.id);
     default: {
       const _exhaustive: never = card;
       return _exhaustive;

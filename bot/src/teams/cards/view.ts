@@ -13,7 +13,9 @@ export type CardRef =
   | { readonly kind: 'result'; readonly id: string }
   | { readonly kind: 'directorResult'; readonly id: string }
   | { readonly kind: 'keyCeremony'; readonly id: string }
-  | { readonly kind: 'tallyShare'; readonly id: string };
+  | { readonly kind: 'tallyShare'; readonly id: string }
+  /** A member's convocation in their 1:1 chat; its id is the sending (1, then supplements, resends). */
+  | { readonly kind: 'convocation'; readonly id: string };
 
 export const cardKinds = [
   'welcome',
@@ -25,6 +27,7 @@ export const cardKinds = [
   'directorResult',
   'keyCeremony',
   'tallyShare',
+  'convocation',
 ] as const satisfies readonly CardRef['kind'][];
 
 export interface View {

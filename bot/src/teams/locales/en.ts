@@ -139,6 +139,7 @@ export const en = {
   'rule.quorumAt': 'When quorum must hold',
   'rule.presenceToCast': 'Presence needed to vote',
   'rule.sealedBox': 'Sealed ballot box and tellers',
+  'rule.noticePeriod': 'Notice of the sitting',
   'ruleStatus.confirmed': 'confirmed',
   'ruleStatus.unconfirmed': 'usual reading',
   'ruleStatus.council': 'house rules',
@@ -340,6 +341,36 @@ export const en = {
   'trustee.shareGiven': 'Your share of the count is in.',
   'trustee.counted': 'The vote is counted.',
   'trustee.dialogTitle': 'Teller’s duty: {{title}}',
+  'word.convene': 'convene',
+  'help.convene':
+    'send each member the convocation in their personal chat with me; for a remote sitting write why after the word, for one in the room its place (general director)',
+  'convene.sent':
+    'The convocation is on its way to each member, in their personal chat with me. Who received, opened and acknowledged it shows in the meeting’s details tab.',
+  'convene.late':
+    'Warning: this convocation is late — {{given}} days given where the rule asks {{needed}}. The rule: {{rule}} ({{articles}}).',
+  'convocation.title': 'Convocation',
+  'convocation.supplementTitle': 'Supplementary agenda',
+  'convocation.intro':
+    'You are convened to the sitting of the council of {{municipality}}: {{title}}.',
+  'convocation.date': 'Date',
+  'convocation.time': 'Time',
+  'convocation.mode': 'Sitting',
+  'convocation.mode.remote': 'remote, using {{tool}}',
+  'convocation.mode.hybrid': 'hybrid: in the room and remotely using {{tool}}',
+  'convocation.mode.in-person': 'in person',
+  'convocation.place': 'Place',
+  'convocation.join': 'How to join',
+  'convocation.joinDefault': 'through the Teams meeting of the sitting, in your calendar',
+  'convocation.reason': 'Why remotely',
+  'convocation.urgent': 'Convened in urgency, at shorter notice.',
+  'convocation.agenda': 'Agenda',
+  'convocation.public': 'public',
+  'convocation.closed': 'closed session',
+  'convocation.added': 'added',
+  'convocation.withdrawn': 'Withdrawn from the agenda: {{items}}',
+  'convocation.documents': 'Documents',
+  'convocation.acknowledge': 'I acknowledge receipt',
+  'convocation.acknowledged': 'Receipt acknowledged on {{time}}.',
 };
 
 export type TextKey = keyof typeof en;

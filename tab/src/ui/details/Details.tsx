@@ -1,14 +1,15 @@
 import { sittingStatus } from '@council/shared';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MinutesDownload } from '../parts/MinutesDownload';
-import { ActionFeedback } from '../parts/ActionFeedback';
-import { useCommand, useSession } from '../session';
+import { useSession } from '../session';
 import { useLayout } from '../styles';
 import { AgendaEditor } from './AgendaEditor';
 import { RosterEditor } from './RosterEditor';
 import { RulesEditor } from './RulesEditor';
+
+const Convocation = lazy(() => import('./Convocation'));
 
 type Part = 'agenda' | 'roster' | 'rules';
 const parts: readonly Part[] = ['agenda', 'roster', 'rules'];
@@ -30,7 +31,6 @@ const useStyles = makeStyles({
 export default function Details() {
   const { t } = useTranslation();
   const { meeting, role } = useSession();
-  const { run, busy, feedback } = useCommand();
   const layout = useLayout();
   const styles = useStyles();
   const [part, setPart] = useState<Part>('agenda');
@@ -64,17 +64,11 @@ export default function Details() {
           {t(`sitting.status.${sittingStatus(meeting)}`)}
         </h2>
         {role === 'director' && !editable && <p className={layout.muted}>{t('details.locked')}</p>}
-        {role === 'director' && meeting.status === 'draft' && (
-          <Button
-            appearance="primary"
-            className={layout.tag}
-            disabled={busy}
-            onClick={() => void run({ type: 'ConveneMeeting' })}
-          >
-            {t('details.convene')}
-          </Button>
+        {role === 'director' && (
+          <Suspense fallback={null}>
+            <Convocation />
+          </Suspense>
         )}
-        <ActionFeedback feedback={feedback} />
       </section>
       {role === 'director' && meeting.status !== 'draft' && <MinutesDownload />}
       <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>
