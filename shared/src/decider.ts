@@ -9,6 +9,7 @@ import {
   withConflictMovements,
 } from './conflicts';
 import { inOneFold } from './copy-on-write';
+import { decideDocuments, evolveDocuments } from './documents/decider';
 import { refuse, type Decision } from './decision';
 import type { Event } from './events';
 import { decideMeeting, evolveMeeting } from './meeting/decider';
@@ -103,6 +104,9 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'ConfirmTrusteeShares':
     case 'ComplainTrusteeShares':
       return decideTellers(state, command);
+    case 'AttachDocument':
+    case 'RemoveDocument':
+      return decideDocuments(state, command);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -169,6 +173,9 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'TrusteeReady':
     case 'TrusteeShareDisputed':
       return state.status === 'none' ? state : evolveTellers(state, event);
+    case 'DocumentAttached':
+    case 'DocumentRemoved':
+      return state.status === 'none' ? state : evolveDocuments(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -9,6 +9,7 @@ export * from './commands';
 export { inOneFold, memo } from './copy-on-write';
 export * from './council';
 export { decide, evolve, fold } from './decider';
+export { documentLinkRefusal, itemDocumentsFor, MAX_ITEM_DOCUMENTS } from './documents';
 export type { Decision, SecretBallot } from './decision';
 export * from './errors';
 export type * from './events';

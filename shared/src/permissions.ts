@@ -60,6 +60,8 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   ComplainTrusteeShares: trustee,
   AggregateBallots: ['system'],
   DecryptTally: trustee,
+  AttachDocument: director,
+  RemoveDocument: director,
 };
 
 /**

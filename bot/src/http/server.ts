@@ -30,6 +30,7 @@ import { createClerk, type Clerk } from '../minutes';
 import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
+import { admitDocumentLink } from './document-hosts';
 import { assertLocalRequest } from './local-only';
 import { requestDeadline } from './deadline';
 import { jsonOnly } from './json-only';
@@ -318,6 +319,7 @@ export function createServer(deps: ServerDeps) {
       const identity = await identifyCommander(req);
       const body = commandRequestSchema.parse(req.body);
       sizes.admitCommand(body.command);
+      admitDocumentLink(body.command, config.DOCUMENT_HOSTS);
       const loaded = await meetingOf(req, identity);
       answer(
         res,

@@ -126,6 +126,8 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   ComplainTrusteeShares: 1,
   AggregateBallots: 1,
   DecryptTally: 2,
+  AttachDocument: 1,
+  RemoveDocument: 1,
 };
 
 /** Intents for commands of the given types, as often as their weights say. */
@@ -222,6 +224,16 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
     case 'WithdrawItem':
     case 'PostponeItem':
       return { type: intent.type, itemId: at(meeting.setup.agenda, pick)?.id ?? 'minutes' };
+    case 'AttachDocument': {
+      const itemId = at(meeting.setup.agenda, pick)?.id ?? 'minutes';
+      const host = flag ? 'contoso.sharepoint.com' : 'elsewhere.example';
+      return { type: intent.type, itemId, title: `File ${pick}`, url: `https://${host}/f/${pick}` };
+    }
+    case 'RemoveDocument': {
+      const itemId = at(meeting.setup.agenda, pick)?.id ?? 'minutes';
+      const documentId = meeting.documents?.[itemId]?.[0]?.id ?? 'no-such-document';
+      return { type: intent.type, itemId, documentId };
+    }
     case 'MoveToClosedSession':
       return flag ? { type: intent.type, because: 'person' } : { type: intent.type };
     case 'ProposeUrgentItem':
