@@ -264,6 +264,10 @@ export type ConflictEvent = Stamped &
 /** The file of an agenda item: links to its documents in the council's SharePoint or OneDrive. */
 export type DocumentEvent = Stamped &
   (
-    | { readonly type: 'DocumentAttached'; readonly itemId: ItemId; readonly document: ItemDocument }
+    | {
+        readonly type: 'DocumentAttached';
+        readonly itemId: ItemId;
+        readonly document: ItemDocument;
+      }
     | { readonly type: 'DocumentRemoved'; readonly itemId: ItemId; readonly documentId: string }
   );

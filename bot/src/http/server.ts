@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import {
   actorOf,
   councilFileSchema,
+  decisionListOf,
   meetingFor,
   meetingSetupSchema,
   SECRETARIAT_ROLE,
@@ -310,6 +311,16 @@ export function createServer(deps: ServerDeps) {
         you: { memberId: identity.objectId, role: reader },
         meeting: meetingFor(loaded.state, reader),
       });
+    }),
+  );
+
+  server.get(
+    '/api/meetings/:meetingId/decisions',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const loaded = await meetingOf(req, identity);
+      if (loaded.state.status === 'none') throw refusal('MEETING_NOT_FOUND');
+      res.send(200, { decisions: decisionListOf(loaded.state, readerOf(loaded, identity)) });
     }),
   );
 

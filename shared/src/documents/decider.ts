@@ -19,8 +19,7 @@ export const documentsOf = (meeting: Meeting, itemId: ItemId): readonly ItemDocu
  */
 function decided(meeting: Meeting, itemId: ItemId): boolean {
   return Object.values(meeting.votes).some(
-    (vote) =>
-      vote.itemId === itemId && !vote.procedure && vote.result !== null && !vote.quorumLost,
+    (vote) => vote.itemId === itemId && !vote.procedure && vote.result !== null && !vote.quorumLost,
   );
 }
 
