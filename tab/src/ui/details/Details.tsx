@@ -7,11 +7,12 @@ import { ActionFeedback } from '../parts/ActionFeedback';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { AgendaEditor } from './AgendaEditor';
+import { DocumentsEditor } from './DocumentsEditor';
 import { RosterEditor } from './RosterEditor';
 import { RulesEditor } from './RulesEditor';
 
-type Part = 'agenda' | 'roster' | 'rules';
-const parts: readonly Part[] = ['agenda', 'roster', 'rules'];
+type Part = 'agenda' | 'documents' | 'roster' | 'rules';
+const parts: readonly Part[] = ['agenda', 'documents', 'roster', 'rules'];
 
 const useStyles = makeStyles({
   tabs: {
@@ -103,6 +104,9 @@ export default function Details() {
       </div>
       <div id="details-panel" role="tabpanel" aria-labelledby={`details-tab-${part}`}>
         {part === 'agenda' && <AgendaEditor editable={editable} />}
+        {part === 'documents' && (
+          <DocumentsEditor editable={role === 'director' && meeting.status !== 'closed'} />
+        )}
         {part === 'roster' && <RosterEditor editable={editable} />}
         {part === 'rules' && <RulesEditor editable={editable} />}
       </div>
