@@ -1,10 +1,10 @@
-import { Button, Field, Input, Link } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { AttachRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemLabel } from '../../meeting';
 import { ActionFeedback } from '../parts/ActionFeedback';
-import { ItemDocuments } from '../parts/ItemDocuments';
+import { DocumentLink, ItemDocuments } from '../parts/ItemDocuments';
 import { ItemSelect } from '../parts/ItemSelect';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
@@ -39,14 +39,9 @@ export function DocumentsEditor({ editable }: { editable: boolean }) {
         <ul className={layout.list} aria-label={t('documents.of', { item: label })}>
           {documents.map((document) => (
             <li key={document.id} className={layout.row}>
-              <Link
-                className={layout.grow}
-                href={document.url}
-                target="_blank"
-                rel="noopener noreferrer"
-              >
-                {document.title}
-              </Link>
+              <span className={layout.grow}>
+                <DocumentLink title={document.title} url={document.url} />
+              </span>
               <Button
                 icon={<DeleteRegular />}
                 aria-label={t('documents.remove', { title: document.title })}

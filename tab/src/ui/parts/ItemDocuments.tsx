@@ -1,4 +1,4 @@
-import { Link, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentRegular } from '@fluentui/react-icons';
 import type { ItemId } from '@council/shared';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,26 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   icon: { flexShrink: 0 },
+  /** A plain anchor, coloured as Fluent's links: Teams opens it beside the meeting. */
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
 });
+
+/** A document's link: a new window, and no hold on this page from the one it opens. */
+export function DocumentLink({ title, url }: { title: string; url: string }) {
+  const { t } = useTranslation();
+  const layout = useLayout();
+  const styles = useStyles();
+  return (
+    <a className={styles.link} href={url} target="_blank" rel="noopener noreferrer">
+      {title}
+      <span className={layout.visuallyHidden}> {t('documents.newWindow')}</span>
+    </a>
+  );
+}
 
 /**
  * An item's documents as links to the council's SharePoint or OneDrive, opened beside Teams. The
@@ -36,10 +55,7 @@ export function ItemDocuments({ itemId, label }: { itemId: ItemId; label: string
       {documents.map((document) => (
         <li key={document.id} className={styles.document}>
           <DocumentRegular aria-hidden="true" className={styles.icon} />
-          <Link href={document.url} target="_blank" rel="noopener noreferrer">
-            {document.title}
-            <span className={layout.visuallyHidden}> {t('documents.newWindow')}</span>
-          </Link>
+          <DocumentLink title={document.title} url={document.url} />
         </li>
       ))}
     </ul>
