@@ -75,6 +75,7 @@ describe('the address of an item document', () => {
       'https://evil.example\\@contoso.sharepoint.com/',
     ],
     ['no host', 'https:///budget.pdf'],
+    ['a control character', 'https://contoso.sharepoint.com/budget\u0007.pdf'],
   ])('%s is not a document link', (_, url) => {
     expect(documentLinkRefusal(url, HOSTS)).toMatchObject({
       error: { code: 'DOCUMENT_LINK_INVALID' },

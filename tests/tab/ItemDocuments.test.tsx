@@ -73,7 +73,7 @@ test('the director attaches a document to an item in the details tab, and remove
   });
   const attached = await screen.findByRole('link', { name: /Draft budget amendment/ });
   expect(attached.getAttribute('href')).toBe(BUDGET_PDF);
-  expect((screen.getByRole('textbox', { name: /Title/ }) as HTMLInputElement).value).toBe('');
+  expect(screen.getByRole<HTMLInputElement>('textbox', { name: /Title/ }).value).toBe('');
   await user.click(screen.getByRole('button', { name: 'Remove Draft budget amendment' }));
   expect(record.sent[1]).toMatchObject({ type: 'RemoveDocument', itemId: 'budget' });
   expect(screen.queryByRole('link', { name: /Draft budget amendment/ })).toBeNull();

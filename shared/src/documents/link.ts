@@ -3,7 +3,8 @@ import { refuse, type Decision } from '../decision';
 /** Long enough for a SharePoint sharing link with its query, short enough to show on a card. */
 export const MAX_DOCUMENT_URL = 2_000;
 
-const unsafe = /[\s\u0000-\u001f\u007f\\]/;
+/** Spaces, control characters and backslashes: each read differently by browsers and servers. */
+const unsafe = (url: string) => /[\s\\]|[^\u0020-\u007e\u00a0-\uffff]/.test(url);
 const hostShape = /^[a-z0-9.-]+(?::\d{1,5})?$/;
 
 /**
@@ -12,7 +13,7 @@ const hostShape = /^[a-z0-9.-]+(?::\d{1,5})?$/;
  * Parsed by hand: the domain has no URL class, and this reading is stricter than a browser's.
  */
 function hostOf(url: string): { readonly host: string } | { readonly refusal: Decision } {
-  if (url.length > MAX_DOCUMENT_URL || unsafe.test(url) || !/^https:\/\//i.test(url)) {
+  if (url.length > MAX_DOCUMENT_URL || unsafe(url) || !/^https:\/\//i.test(url)) {
     return { refusal: refuse('DOCUMENT_LINK_INVALID') };
   }
   const authority = url.slice('https://'.length).split(/[/?#]/, 1)[0] ?? '';
