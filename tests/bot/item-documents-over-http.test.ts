@@ -90,7 +90,7 @@ describe.each(databases)('item documents over HTTP on %s', (_name, databaseUrl) 
     expect((await read(sitting.director)).version).toBe(before.version);
   });
 
-  test('only the director attaches or removes documents, and not once the item is decided', async () => {
+  test('only the director attaches or removes documents, and not once the item is decided; the decision list follows publication', async () => {
     const { director, chair, members } = sitting;
     const councillor = members[1] as Person;
     const byChair = await chair.command(sitting.meetingId, attach('item-1', PUBLIC_FILE));
@@ -111,5 +111,21 @@ describe.each(databases)('item documents over HTTP on %s', (_name, databaseUrl) 
     const late = await director.command(sitting.meetingId, removal);
     expect([late.status, late.body.code]).toEqual([409, 'DOCUMENTS_ITEM_DECIDED']);
     expect((await read(director)).version).toBe(before.version);
+
+    // The decision list: the director's at once, the members' once the result is published.
+    const decided = async (person: Person) =>
+      (
+        (await person.get(`/api/meetings/${sitting.meetingId}/decisions`)).body as {
+          decisions: { itemId: string; outcome: string }[];
+        }
+      ).decisions;
+    expect(await decided(director)).toEqual([
+      expect.objectContaining({ itemId: 'item-1', outcome: 'adopted' }),
+    ]);
+    expect(await decided(councillor)).toEqual([]);
+    await ok(director, { type: 'PublishResult', voteId });
+    expect(await decided(councillor)).toEqual([
+      expect.objectContaining({ itemId: 'item-1', outcome: 'adopted' }),
+    ]);
   });
 });
