@@ -16,6 +16,8 @@ const env = {
   DATA_DIR: `${root}data`,
   DEMO_COUNCIL: `${root}bot/fixtures/council-demo.json`,
   TAB_DIR: `${root}tab/dist`,
+  // The demo council's documents live in the example tenant's SharePoint.
+  DOCUMENT_HOSTS: 'contoso.sharepoint.com,contoso-my.sharepoint.com',
   ...process.env,
 };
 

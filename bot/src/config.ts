@@ -35,6 +35,11 @@ const schema = z.object({
   MEETING_CREATORS: commaList.default([]),
   /** Whether every member of the tenant sees convened meetings in their lists, not only the roster. */
   LIST_CONVENED_MEETINGS: z.stringbool().default(false),
+  /**
+   * Where item documents may link: the council's SharePoint and OneDrive hosts (for example
+   * contoso.sharepoint.com,contoso-my.sharepoint.com). None set: no document can be attached.
+   */
+  DOCUMENT_HOSTS: commaList.default([]),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(50_000_000).default(1_000_000),
   ...limitSettings,
   /** Worker threads that typeset minutes PDFs, minutes waiting for them, PDFs kept ready (bytes). */

@@ -255,6 +255,9 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('PublishResult', { voteId: id }),
   command('SuspendSitting', {}),
   command('ResumeSitting', {}),
+  /** A link to a file in the council's SharePoint or OneDrive; the service checks the host. */
+  command('AttachDocument', { itemId: id, title: text(300), url: z.string().max(2_000) }),
+  command('RemoveDocument', { itemId: id, documentId: id }),
 ]);
 
 export type WireCommand = z.infer<typeof wireCommandSchema>;

@@ -10,6 +10,7 @@ import {
 } from './conflicts';
 import { evolveReceipts, decideReceipt } from './convocation';
 import { inOneFold } from './copy-on-write';
+import { decideDocuments, evolveDocuments } from './documents/decider';
 import { refuse, type Decision } from './decision';
 import type { Event } from './events';
 import { decideMeeting, evolveMeeting } from './meeting/decider';
@@ -112,6 +113,9 @@ function decideCommand(state: MeetingState, command: Command): Decision {
       return decideTellers(state, command);
     case 'DeclareShareLost':
       return declareShareLost(state, command);
+    case 'AttachDocument':
+    case 'RemoveDocument':
+      return decideDocuments(state, command);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -187,6 +191,9 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'ConvocationResent':
     case 'AgendaSupplemented':
       return state.status === 'none' ? state : evolveReceipts(state, event);
+    case 'DocumentAttached':
+    case 'DocumentRemoved':
+      return state.status === 'none' ? state : evolveDocuments(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -1037,6 +1037,69 @@ export const errorCatalogue = {
       en: 'The convocation of a remote or hybrid sitting states why it is held so.',
     },
   },
+  DOCUMENT_LINK_INVALID: {
+    status: 400,
+    message: {
+      fr: 'Le lien du document doit être une adresse https complète vers le fichier.',
+      nl: 'De koppeling van het document moet een volledig https-adres naar het bestand zijn.',
+      de: 'Der Link des Dokuments muss eine vollständige https-Adresse der Datei sein.',
+      en: 'The document’s link must be a full https address of the file.',
+    },
+  },
+  DOCUMENT_LINK_CREDENTIALS: {
+    status: 400,
+    message: {
+      fr: 'Le lien du document ne peut contenir ni nom d’utilisateur ni mot de passe.',
+      nl: 'De koppeling van het document mag geen gebruikersnaam of wachtwoord bevatten.',
+      de: 'Der Link des Dokuments darf weder Benutzername noch Passwort enthalten.',
+      en: 'The document’s link may carry no user name or password.',
+    },
+  },
+  DOCUMENT_HOST_NOT_ALLOWED: {
+    status: 422,
+    message: {
+      fr: 'Les documents doivent se trouver dans le SharePoint ou le OneDrive de la commune, pas sur {host}.',
+      nl: 'De documenten moeten in de SharePoint of OneDrive van de gemeente staan, niet op {host}.',
+      de: 'Die Dokumente müssen im SharePoint oder OneDrive der Gemeinde liegen, nicht auf {host}.',
+      en: 'Documents must be in the council’s SharePoint or OneDrive, not on {host}.',
+    },
+  },
+  DOCUMENT_ALREADY_ATTACHED: {
+    status: 409,
+    message: {
+      fr: 'Ce document est déjà joint à ce point.',
+      nl: 'Dit document is al bij dit punt gevoegd.',
+      de: 'Dieses Dokument ist diesem Punkt bereits beigefügt.',
+      en: 'This document is already attached to this item.',
+    },
+  },
+  DOCUMENTS_LIMIT: {
+    status: 409,
+    message: {
+      fr: 'Un point ne peut compter plus de {max} documents.',
+      nl: 'Een punt kan niet meer dan {max} documenten hebben.',
+      de: 'Ein Punkt kann nicht mehr als {max} Dokumente haben.',
+      en: 'An item can have no more than {max} documents.',
+    },
+  },
+  DOCUMENT_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Ce document n’est pas joint à ce point.',
+      nl: 'Dit document is niet bij dit punt gevoegd.',
+      de: 'Dieses Dokument ist diesem Punkt nicht beigefügt.',
+      en: 'This document is not attached to this item.',
+    },
+  },
+  DOCUMENTS_ITEM_DECIDED: {
+    status: 409,
+    message: {
+      fr: 'Le conseil a statué sur ce point : ses documents ne changent plus.',
+      nl: 'De raad heeft over dit punt beslist: de documenten ervan veranderen niet meer.',
+      de: 'Der Rat hat über diesen Punkt entschieden: seine Dokumente ändern sich nicht mehr.',
+      en: 'The council has decided this item: its documents no longer change.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -3,7 +3,7 @@ import type { MeetingSetup } from './commands';
 import type { ConvocationDetails, ConvocationEvent, NoticeShortfall } from './convocation';
 import type { Threshold, ThresholdBase } from './profiles';
 import type { MemberId } from './roster';
-import type { FloorKind } from './state';
+import type { FloorKind, ItemDocument } from './state';
 import type { Procedure } from './agenda/procedure';
 import type { RecordedResult } from './votes/result';
 import type {
@@ -255,7 +255,8 @@ export type Event =
   | VoteEvent
   | ConflictEvent
   | TellersEvent
-  | ConvocationEvent;
+  | ConvocationEvent
+  | DocumentEvent;
 export type EventType = Event['type'];
 export type EventOf<T extends EventType> = Extract<Event, { type: T }>;
 
@@ -273,4 +274,15 @@ export type ConflictEvent = Stamped &
         readonly itemId: ItemId;
         readonly member: MemberId;
       }
+  );
+
+/** The file of an agenda item: links to its documents in the council's SharePoint or OneDrive. */
+export type DocumentEvent = Stamped &
+  (
+    | {
+        readonly type: 'DocumentAttached';
+        readonly itemId: ItemId;
+        readonly document: ItemDocument;
+      }
+    | { readonly type: 'DocumentRemoved'; readonly itemId: ItemId; readonly documentId: string }
   );

@@ -68,6 +68,8 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   DeclareShareLost: trustee,
   AggregateBallots: ['system'],
   DecryptTally: trustee,
+  AttachDocument: director,
+  RemoveDocument: director,
 };
 
 /**

@@ -95,6 +95,13 @@ export interface Motion {
   readonly secondedBy: MemberId | null;
 }
 
+/** A document of an agenda item: a link to the file in the council's SharePoint or OneDrive. */
+export interface ItemDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+}
+
 export type CeremonyStatus = 'committing' | 'dealing' | 'confirming' | 'ready' | 'failed';
 
 /** One key ceremony of the sitting's trustees: the director (where the rules say) and the tellers. */
@@ -192,6 +199,8 @@ export interface Meeting {
   readonly tellers?: readonly TellersCeremony[];
   /** The convocation as sent, its supplements and each member's receipt; absent in older logs. */
   readonly convocation?: Convocation;
+  /** Each item's documents, in the order attached; absent in older logs. */
+  readonly documents?: Readonly<Record<ItemId, readonly ItemDocument[]>>;
 }
 
 export type MeetingState = { readonly status: 'none' } | Meeting;

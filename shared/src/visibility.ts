@@ -175,6 +175,9 @@ export function meetingFor(meeting: Meeting, reader: Reader, self?: string): Mee
     conflicts: Object.fromEntries(
       Object.entries(meeting.conflicts ?? {}).filter(([id]) => visible.has(id)),
     ),
+    ...(meeting.documents
+      ? { documents: filterRecord(meeting.documents, (_, id) => visible.has(id)) }
+      : {}),
     votes: Object.fromEntries(
       Object.entries(votes).map(([id, vote]) => [id, voteFor(vote, reader)]),
     ),

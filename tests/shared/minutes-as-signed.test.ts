@@ -1,11 +1,13 @@
 import {
   articlesOf,
+  decisionListOf,
   languages,
   meetingSetupSchema,
   profiles,
   ruleDescription,
   type Language,
   type MeetingSetupInput,
+  type Reader,
   type RuleName,
 } from '../../shared/src';
 import { CHAIR, DIRECTOR, council, councillor as c, created } from './support/council';
@@ -324,6 +326,36 @@ describe('minutes deliberations: the draft decision as adopted (issue 13, point 
     expect(lines[article2 + 1]).toBe(
       'Amendé en séance comme suit : « Un rapport est présenté au conseil dans six mois. »',
     );
+  });
+
+  test('the decision list gives the text as adopted, amendments applied, as the minutes do', () => {
+    const s = amendedBudget('fr');
+    const budget = decisionListOf(s.session.meeting, 'director').find((d) => d.itemId === 'budget');
+    expect(budget).toMatchObject({ number: 2, outcome: 'adopted' });
+    expect(budget?.text?.articles).toEqual([
+      { n: 1, text: 'Le budget est modifié comme suit.', amended: false },
+      {
+        n: 2,
+        text: 'La présente délibération est transmise au Gouvernement wallon.',
+        amended: true,
+      },
+    ]);
+    expect(budget?.text?.added).toEqual(['Un rapport est présenté au conseil dans six mois.']);
+    const minutes = linesOf(s.minutes('director'));
+    for (const article of budget?.text?.articles ?? []) {
+      expect(minutes.some((line) => line.includes(article.text))).toBe(true);
+    }
+  });
+
+  test('until the director publishes it, a decision is in the director’s list only', () => {
+    const s = sittingIn('fr');
+    s.do(c(1), { type: 'ProposeMotion', text: 'Adopter le projet' }, { id: 'm' });
+    s.vote({ type: 'OpenVote', motionId: 'm' }, () => 'yes', { publish: false });
+    const listed = (reader: Reader) =>
+      decisionListOf(s.session.meeting, reader).map((d) => d.itemId);
+    expect(listed('director')).toContain('budget');
+    expect(listed('councillor')).not.toContain('budget');
+    expect(listed('councillor')).toContain('minutes');
   });
 
   test('an amendment may not name an article the draft decision does not have', () => {

@@ -103,6 +103,14 @@ export function openApiDocument() {
           responses: { 200: { description: 'The board' }, ...refusals },
         },
       },
+      '/api/meetings/{meetingId}/decisions': {
+        get: {
+          summary:
+            'The decision list: each decided item, its result and its text as adopted (amendments applied), as the reader may see them',
+          security: bearer,
+          responses: { 200: { description: 'The decisions' }, ...refusals },
+        },
+      },
       '/api/meetings/{meetingId}/minutes.pdf': {
         get: {
           summary:

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import {
   actorOf,
   councilFileSchema,
+  decisionListOf,
   meetingFor,
   meetingSetupSchema,
   SECRETARIAT_ROLE,
@@ -32,6 +33,7 @@ import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { boardRoute } from './board';
 import { openApiDocument } from './openapi';
+import { admitDocumentLink } from './document-hosts';
 import { assertLocalRequest } from './local-only';
 import { requestDeadline } from './deadline';
 import { jsonOnly } from './json-only';
@@ -319,12 +321,23 @@ export function createServer(deps: ServerDeps) {
     }),
   );
 
+  server.get(
+    '/api/meetings/:meetingId/decisions',
+    route(async (req, res) => {
+      const identity = await identify(req);
+      const loaded = await meetingOf(req, identity);
+      if (loaded.state.status === 'none') throw refusal('MEETING_NOT_FOUND');
+      res.send(200, { decisions: decisionListOf(loaded.state, readerOf(loaded, identity)) });
+    }),
+  );
+
   server.post(
     '/api/meetings/:meetingId/commands',
     route(async (req, res) => {
       const identity = await identifyCommander(req);
       const body = commandRequestSchema.parse(req.body);
       sizes.admitCommand(body.command);
+      admitDocumentLink(body.command, config.DOCUMENT_HOSTS);
       const loaded = await meetingOf(req, identity);
       answer(
         res,

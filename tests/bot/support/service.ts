@@ -68,6 +68,7 @@ export async function startService(
     PORT: '0',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    DOCUMENT_HOSTS: 'contoso.sharepoint.com,contoso-my.sharepoint.com',
     ...(options.tabDir ? { TAB_DIR: options.tabDir } : {}),
     ...options.env,
   });

@@ -87,6 +87,13 @@ export function payloads(): Payloads {
       aggregate: placeholderAggregate(3, 0),
     },
     DecryptTally: { type: 'DecryptTally', voteId: VOTE, partial: placeholderPartial(3) },
+    AttachDocument: {
+      type: 'AttachDocument',
+      itemId: 'budget',
+      title: 'Draft budget amendment',
+      url: 'https://contoso.sharepoint.com/sites/council/budget.pdf',
+    },
+    RemoveDocument: { type: 'RemoveDocument', itemId: 'budget', documentId: 'document-1' },
   };
 }
 

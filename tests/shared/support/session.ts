@@ -131,6 +131,8 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   AggregateBallots: 1,
   DecryptTally: 2,
   DeclareShareLost: 1,
+  AttachDocument: 1,
+  RemoveDocument: 1,
 };
 
 /** Intents for commands of the given types, as often as their weights say. */
@@ -227,6 +229,16 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
     case 'WithdrawItem':
     case 'PostponeItem':
       return { type: intent.type, itemId: at(meeting.setup.agenda, pick)?.id ?? 'minutes' };
+    case 'AttachDocument': {
+      const itemId = at(meeting.setup.agenda, pick)?.id ?? 'minutes';
+      const host = flag ? 'contoso.sharepoint.com' : 'elsewhere.example';
+      return { type: intent.type, itemId, title: `File ${pick}`, url: `https://${host}/f/${pick}` };
+    }
+    case 'RemoveDocument': {
+      const itemId = at(meeting.setup.agenda, pick)?.id ?? 'minutes';
+      const documentId = meeting.documents?.[itemId]?.[0]?.id ?? 'no-such-document';
+      return { type: intent.type, itemId, documentId };
+    }
     case 'MoveToClosedSession':
       return flag ? { type: intent.type, because: 'person' } : { type: intent.type };
     case 'ProposeUrgentItem':

@@ -6,13 +6,14 @@ import { MinutesDownload } from '../parts/MinutesDownload';
 import { useSession } from '../session';
 import { useLayout } from '../styles';
 import { AgendaEditor } from './AgendaEditor';
+import { DocumentsEditor } from './DocumentsEditor';
 import { RosterEditor } from './RosterEditor';
 import { RulesEditor } from './RulesEditor';
 
 const Convocation = lazy(() => import('./Convocation'));
 
-type Part = 'agenda' | 'roster' | 'rules';
-const parts: readonly Part[] = ['agenda', 'roster', 'rules'];
+type Part = 'agenda' | 'documents' | 'roster' | 'rules';
+const parts: readonly Part[] = ['agenda', 'documents', 'roster', 'rules'];
 
 const useStyles = makeStyles({
   tabs: {
@@ -97,6 +98,9 @@ export default function Details() {
       </div>
       <div id="details-panel" role="tabpanel" aria-labelledby={`details-tab-${part}`}>
         {part === 'agenda' && <AgendaEditor editable={editable} />}
+        {part === 'documents' && (
+          <DocumentsEditor editable={role === 'director' && meeting.status !== 'closed'} />
+        )}
         {part === 'roster' && <RosterEditor editable={editable} />}
         {part === 'rules' && <RulesEditor editable={editable} />}
       </div>

@@ -8,6 +8,7 @@ import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
 import { useConfirm } from './Confirm';
+import { ItemDocuments } from './ItemDocuments';
 import { leavingItem } from './confirmations';
 
 const useStyles = makeStyles({
@@ -114,11 +115,12 @@ export function Agenda({
                 current && styles.current,
               )}
             >
-              <span className={layout.grow}>
+              <div className={layout.grow}>
                 {label}
                 {item.session === 'closed' && ` (${t('item.closedSession')})`}
                 {(status === 'withdrawn' || status === 'postponed') && ` (${t(`item.${status}`)})`}
-              </span>
+                <ItemDocuments itemId={item.id} label={label} />
+              </div>
               {control}
             </li>
           );

@@ -9,6 +9,7 @@ import {
   openVoteOf,
   voteSubject,
 } from '../../meeting';
+import { ItemDocuments } from '../parts/ItemDocuments';
 import { Speaker } from '../parts/Speaker';
 import { SpeakingQueue } from '../parts/SpeakingQueue';
 import { ResultView } from '../parts/Votes';
@@ -42,6 +43,7 @@ const useStyles = makeStyles({
     color: tokens.colorPaletteRedForeground1,
   },
   heading: { margin: 0, fontSize: '1em', color: tokens.colorNeutralForeground2 },
+  documents: { gridColumn: '1 / -1', minWidth: 0 },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
@@ -53,6 +55,7 @@ export default function Stage() {
   const item = currentItem(meeting);
   const queue = currentQueue(meeting);
   const vote = openVoteOf(meeting);
+  const hasDocuments = Boolean(item && meeting.documents?.[item.id]?.length);
   const published = Object.values(meeting.votes)
     .filter((v) => v.itemId === meeting.currentItemId && v.status === 'published')
     .slice(-1);
@@ -72,6 +75,14 @@ export default function Stage() {
               ? itemLabel(meeting, item, language)
               : t('item.none')}
       </h2>
+      {item && hasDocuments && !meeting.behindClosedDoors && meeting.status !== 'closed' && (
+        <section className={styles.documents} aria-labelledby="stage-documents">
+          <h3 id="stage-documents" className={styles.heading}>
+            {t('documents.heading')}
+          </h3>
+          <ItemDocuments itemId={item.id} label={itemLabel(meeting, item, language)} />
+        </section>
+      )}
       <section className={styles.column} aria-labelledby="stage-floor">
         <h3 id="stage-floor" className={styles.heading}>
           {t('floor.heading')}
