@@ -24,6 +24,8 @@ const storable = (value: string) => !value.includes('\u0000') && !loneSurrogate.
 const text = (max: number) =>
   z.string().trim().min(1).max(max).refine(storable, 'no NUL character, no lone surrogate');
 const isoDate = z.iso.date();
+/** A SHA-256 in lower-case hex, as the log's hashes are written. */
+const sha256 = evidenceSchema;
 
 /** A title in the languages given; the meeting's own language is required by the setup's rules. */
 export const localizedTextSchema = z.object({
@@ -68,6 +70,8 @@ export const agendaItemSchema = z.object({
     .optional(),
   /** On the approval of minutes: the date of the sitting they record. */
   previousSitting: isoDate.optional(),
+  /** On the approval of minutes: the SHA-256 (hex) of that sitting's sealed minutes. */
+  previousMinutes: sha256.optional(),
 });
 
 // Large enough for an assembly of thousands (a party congress, a general assembly), not more.
@@ -226,6 +230,13 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('PublishResult', { voteId: id }),
   command('SuspendSitting', {}),
   command('ResumeSitting', {}),
+  /** The final minutes as the director read them: their PDF's and the log's last event's hashes. */
+  command('SubmitMinutes', { seq: z.number().int().min(1), pdf: sha256, lastEvent: sha256 }),
+  command('ApproveMinutes', { pdf: sha256, lastEvent: sha256 }),
+  /** The service's, with the SHA-256 of the sealed PDF. */
+  command('SealMinutes', { sealed: sha256 }),
+  /** A correction of the previous minutes the council adopted on their approval item. */
+  command('CorrectMinutes', { itemId: id, text: text(5_000) }),
 ]);
 
 export type WireCommand = z.infer<typeof wireCommandSchema>;

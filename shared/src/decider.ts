@@ -16,6 +16,7 @@ import { decideSuspension } from './meeting/suspension';
 import { decideMotion, evolveMotion } from './motions/decider';
 import { mayIssue } from './permissions';
 import { actorOf } from './roster';
+import { decideSigning, evolveSigning } from './signing/decider';
 import { decideSpeaking, evolveSpeaking } from './speaking/decider';
 import { decideTellers, evolveTellers } from './tellers/ceremony';
 import { initialState, type MeetingState } from './state';
@@ -103,6 +104,11 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'ConfirmTrusteeShares':
     case 'ComplainTrusteeShares':
       return decideTellers(state, command);
+    case 'SubmitMinutes':
+    case 'ApproveMinutes':
+    case 'SealMinutes':
+    case 'CorrectMinutes':
+      return decideSigning(state, command);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -169,6 +175,11 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'TrusteeReady':
     case 'TrusteeShareDisputed':
       return state.status === 'none' ? state : evolveTellers(state, event);
+    case 'MinutesSubmitted':
+    case 'MinutesApproved':
+    case 'MinutesSealed':
+    case 'MinutesCorrected':
+      return state.status === 'none' ? state : evolveSigning(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

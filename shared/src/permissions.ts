@@ -60,6 +60,11 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   ComplainTrusteeShares: trustee,
   AggregateBallots: ['system'],
   DecryptTally: trustee,
+  SubmitMinutes: director,
+  // Whether this chair, councillor or director signs is the profile's rule: the decider says.
+  ApproveMinutes: trustee,
+  SealMinutes: ['system'],
+  CorrectMinutes: director,
 };
 
 /**

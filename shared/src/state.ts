@@ -187,6 +187,23 @@ export interface Meeting {
   readonly suspendedAt?: string | null;
   /** The tellers' key ceremonies, the current one last; absent in older logs. */
   readonly tellers?: readonly TellersCeremony[];
+  /** The final minutes submitted to their signatories; absent until the director submits them. */
+  readonly signing?: MinutesSigning;
+  /** Corrections of the previous minutes adopted on their approval item, by item. */
+  readonly corrections?: Readonly<Record<ItemId, readonly string[]>>;
+}
+
+export interface MinutesSigning {
+  readonly submitted: {
+    readonly seq: number;
+    readonly pdf: string;
+    readonly lastEvent: string;
+    readonly at: string;
+  };
+  /** Each signatory's approval of the submitted minutes, in the order given. */
+  readonly approvals: readonly { readonly member: MemberId; readonly at: string }[];
+  /** SHA-256 of the sealed PDF, once every signatory approved. */
+  readonly sealed?: { readonly hash: string; readonly at: string };
 }
 
 export type MeetingState = { readonly status: 'none' } | Meeting;

@@ -74,6 +74,15 @@ export function payloads(): Payloads {
       aggregate: placeholderAggregate(3, 0),
     },
     DecryptTally: { type: 'DecryptTally', voteId: VOTE, partial: placeholderPartial(3) },
+    SubmitMinutes: {
+      type: 'SubmitMinutes',
+      seq: 40,
+      pdf: 'a'.repeat(64),
+      lastEvent: 'b'.repeat(64),
+    },
+    ApproveMinutes: { type: 'ApproveMinutes', pdf: 'a'.repeat(64), lastEvent: 'b'.repeat(64) },
+    SealMinutes: { type: 'SealMinutes', sealed: 'c'.repeat(64) },
+    CorrectMinutes: { type: 'CorrectMinutes', itemId: 'budget', text: 'Read 12 votes, not 11.' },
   };
 }
 
