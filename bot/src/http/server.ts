@@ -27,6 +27,8 @@ import {
   type MeetingService,
 } from '../meetings/service';
 import { createClerk, type Clerk } from '../minutes';
+import { configuredSigner, type MinutesSigner } from '../minutes/seal';
+import { signingRoutes } from './signing';
 import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { openApiDocument } from './openapi';
@@ -68,6 +70,8 @@ export interface ServerDeps {
   readonly newId?: () => string;
   /** How many meetings' states the service holds in memory at most (see meetings/service.ts). */
   readonly heldMeetings?: number;
+  /** Seals the approved minutes; the configured certificate's PAdES seal unless a test gives one. */
+  readonly signer?: MinutesSigner;
 }
 
 const commandId = z
@@ -226,6 +230,18 @@ export function createServer(deps: ServerDeps) {
     res.send(status, tracker ? { version, tracker } : { version });
   }
 
+  const signing = signingRoutes(server, {
+    store,
+    meetings,
+    clerk,
+    log,
+    signer: deps.signer ?? configuredSigner(config),
+    route,
+    identify,
+    meetingOf,
+    readerOf,
+  });
+
   server.get(
     '/healthz',
     route((_req, res) => {
@@ -319,6 +335,7 @@ export function createServer(deps: ServerDeps) {
       const body = commandRequestSchema.parse(req.body);
       sizes.admitCommand(body.command);
       const loaded = await meetingOf(req, identity);
+      await signing.admit(loaded, body.command);
       answer(
         res,
         await meetings.execute({
@@ -448,6 +465,7 @@ export function createServer(deps: ServerDeps) {
       });
       await stopChat?.();
       await stopHub?.();
+      await signing.close();
       await meetings.close();
       await clerk.close();
       await store.close();

@@ -17,6 +17,7 @@ import {
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash-chain';
 import { issuedKey, type IssuedCommand } from './issued-command';
 import { expectMigrated, migrate } from './migrations';
+import { sealedMinutesIn, type SealedMinutesShelf } from './sealed-minutes';
 import { brokenUniqueConstraint, int, isoTime, nullableText, text } from './sql';
 import {
   listMeetings,
@@ -120,6 +121,8 @@ export interface MeetingStore {
   readonly chatMemory: ChatMemory;
   /** What the bot has announced and which drawing of each card it sent, once across instances. */
   readonly chatDeliveries: ChatDeliveries;
+  /** The sealed PDFs of the minutes, written once. */
+  readonly sealedMinutes: SealedMinutesShelf;
   /** The stored results of those of the commands already handled, by their `issuedKey`. */
   commandResults(
     meetingId: string,
@@ -279,6 +282,7 @@ export async function openMeetingStore(
 
     chatMemory: chatMemoryIn(db),
     chatDeliveries: chatDeliveriesIn(db),
+    sealedMinutes: sealedMinutesIn(db),
     counters: db.engine === 'postgres' ? db : null,
 
     async ping() {

@@ -22,6 +22,7 @@ export const servicePrivileges: Readonly<Record<string, string>> = {
   meeting_summaries: 'SELECT, INSERT, UPDATE (title, municipality, scheduled_start, status, roles)',
   chat_announcements: 'SELECT, INSERT',
   chat_card_versions: 'SELECT, INSERT, UPDATE (version), DELETE',
+  sealed_minutes: 'SELECT, INSERT',
 };
 
 /**

@@ -37,7 +37,10 @@ export function localCertificate(file: string, commonName: string): CertificateS
   let loaded: Promise<SealCertificate> | undefined;
   async function load(): Promise<SealCertificate> {
     try {
-      const stored = JSON.parse(await readFile(file, 'utf8')) as { p12: string; passphrase: string };
+      const stored = JSON.parse(await readFile(file, 'utf8')) as {
+        p12: string;
+        passphrase: string;
+      };
       return { p12: Buffer.from(stored.p12, 'base64'), passphrase: stored.passphrase };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -55,8 +58,9 @@ export function localCertificate(file: string, commonName: string): CertificateS
     const kept = JSON.parse(await readFile(file, 'utf8')) as { p12: string; passphrase: string };
     return { p12: Buffer.from(kept.p12, 'base64'), passphrase: kept.passphrase };
   }
-  return () => (loaded ??= load().catch((error: unknown) => {
-    loaded = undefined;
-    throw error;
-  }));
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
 }

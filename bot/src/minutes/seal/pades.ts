@@ -28,16 +28,16 @@ export function approvalsLine(approvals: readonly Approval[]): string {
  * PDF, whose bytes stay the file's first bytes unchanged, with a signature dictionary listing the
  * approvals and a CMS signature over the whole file but the signature itself.
  */
-export function padesSeal(certificate: CertificateSource, municipality: string): MinutesSigner {
+export function padesSeal(certificate: CertificateSource): MinutesSigner {
   return {
-    async seal(pdf, approvals, at) {
+    async seal(pdf, { approvals, at, location }) {
       const { p12, passphrase } = await certificate();
       const placed = plainAddPlaceholder({
         pdfBuffer: pdf,
         reason: dictionaryText(`Approved by: ${approvalsLine(approvals)}`),
         contactInfo: '',
         name: dictionaryText(approvals.map((approval) => approval.name).join(', ')),
-        location: dictionaryText(municipality),
+        location: dictionaryText(location),
         signingTime: at,
         signatureLength: SIGNATURE_LENGTH,
         subFilter: SUBFILTER_ETSI_CADES_DETACHED,

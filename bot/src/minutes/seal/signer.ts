@@ -12,7 +12,15 @@ export interface Approval {
  * byte range, in its own signing flow (README, "Signed minutes").
  */
 export interface MinutesSigner {
-  seal(pdf: Buffer, approvals: readonly Approval[], at: Date): Promise<Buffer>;
+  seal(pdf: Buffer, seal: SealRequest): Promise<Buffer>;
+}
+
+export interface SealRequest {
+  readonly approvals: readonly Approval[];
+  /** The time of the last approval: the seal's signing time. */
+  readonly at: Date;
+  /** The municipality, where the minutes were approved. */
+  readonly location: string;
 }
 
 /** The certificate and key the seal signs with, as a PKCS#12 file. */
