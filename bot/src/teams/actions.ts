@@ -10,6 +10,8 @@ const id = z
   .max(100)
   .regex(/^[\w.:-]+$/);
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
 const cardRef = z.object({ kind: z.enum(cardKinds), id });
 
 /** Every button of a meeting's cards names the meeting, its card and the version it was drawn at. */
@@ -53,6 +55,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('result.publish', { voteId: id }),
   verb('meeting.close', {}),
   verb('member.excuse', { member: id }),
+  verb('minutes.approve', { pdf: sha256, lastEvent: sha256 }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -134,6 +137,8 @@ export function commandOf(action: CommandAction): WireCommand {
       return { type: 'CloseMeeting' };
     case 'member.excuse':
       return { type: 'ExcuseMember', member: action.data.member };
+    case 'minutes.approve':
+      return { type: 'ApproveMinutes', pdf: action.data.pdf, lastEvent: action.data.lastEvent };
     default: {
       const _exhaustive: never = action;
       return _exhaustive;

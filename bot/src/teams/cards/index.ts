@@ -1,4 +1,5 @@
 import type { Card } from './elements';
+import { minutesCard } from './minutes';
 import { itemCard, motionCard } from './motion';
 import { directorResultCard, resultCard } from './result';
 import { rollCallCard } from './roll-call';
@@ -32,6 +33,8 @@ function draw(card: CardRef, view: View): Card {
       return resultCard(view, card.id);
     case 'directorResult':
       return directorResultCard(view, card.id);
+    case 'minutes':
+      return minutesCard(view);
     default: {
       const _exhaustive: never = card;
       return _exhaustive;

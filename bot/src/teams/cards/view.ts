@@ -11,7 +11,8 @@ export type CardRef =
   | { readonly kind: 'motion'; readonly id: string }
   | { readonly kind: 'vote'; readonly id: string }
   | { readonly kind: 'result'; readonly id: string }
-  | { readonly kind: 'directorResult'; readonly id: string };
+  | { readonly kind: 'directorResult'; readonly id: string }
+  | { readonly kind: 'minutes'; readonly id: string };
 
 export const cardKinds = [
   'welcome',
@@ -21,6 +22,7 @@ export const cardKinds = [
   'vote',
   'result',
   'directorResult',
+  'minutes',
 ] as const satisfies readonly CardRef['kind'][];
 
 export interface View {
