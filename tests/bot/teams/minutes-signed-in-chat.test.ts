@@ -55,14 +55,21 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
   test('a councillor pressing a signatory’s button is refused, and nothing is approved', async () => {
     const { card } = await postedCard(/Procès-verbal soumis à la signature/);
     const chairs = await viewFor(bot.chair, card);
-    const refused = await press(councillor(), chairs, 'minutes.approve');
+    const refused = await press(councillor(), chairs, 'minutes.approve', {}, {}, 'fr-BE');
     expect(textOf(refused)).toContain('Seuls les signataires');
     expect((await meeting()).signing?.approvals).toEqual([]);
   });
 
   test('each signatory approves from their view; once both have, the card says the minutes are sealed', async () => {
     const { card, id } = await postedCard(/Procès-verbal soumis à la signature/);
-    const approved = await press(bot.chair, await viewFor(bot.chair, card), 'minutes.approve');
+    const approved = await press(
+      bot.chair,
+      await viewFor(bot.chair, card),
+      'minutes.approve',
+      {},
+      {},
+      'fr-BE',
+    );
     expect(hasButton(approved, 'minutes.approve')).toBe(false);
     expect(textOf(approved)).toMatch(/a approuvé le/);
     await press(bot.director, await viewFor(bot.director, card), 'minutes.approve');
