@@ -1,5 +1,6 @@
 import { fold, signatoriesOf, type Event, type Meeting } from '../../shared/src';
-import { CHAIR, councillor, DIRECTOR, sitting } from './support/council';
+import { CHAIR, council, councillor, created, DIRECTOR, sitting } from './support/council';
+import { linesOf, Sitting } from './support/minutes';
 import { command, given, play } from './support/spec';
 
 const PDF = 'a'.repeat(64);
@@ -216,5 +217,39 @@ describe('approving the previous minutes, with corrections', () => {
     given(...play(approvalItem(), close))
       .when(correct('minutes'))
       .thenRefuses('MEETING_CLOSED');
+  });
+
+  test('the minutes of the sitting record the corrections adopted and the sealed file the approval points at', () => {
+    const setup = council({ members: 9, language: 'fr' });
+    const s = new Sitting([
+      created({
+        ...setup,
+        agenda: [
+          {
+            id: 'minutes',
+            title: { fr: 'Procès-verbal' },
+            session: 'public',
+            subject: 'minutesApproval',
+            expectedVote: 'named',
+            candidates: [],
+            previousSitting: '2026-11-05',
+            previousMinutes: SEALED,
+          },
+        ],
+      }),
+    ]);
+    s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+    for (const member of [CHAIR, councillor(1), councillor(2), councillor(3), councillor(4)]) {
+      s.do(member, { type: 'CheckIn' });
+    }
+    s.do(CHAIR, { type: 'NextItem' });
+    s.do(DIRECTOR, { type: 'CorrectMinutes', itemId: 'minutes', text: 'Point 4 : 12 voix pour.' });
+    s.vote({ type: 'OpenVote' }, () => 'yes');
+    const lines = linesOf(s.minutes('director')).join('\n');
+    expect(lines).toContain('Corrections adoptées');
+    expect(lines).toContain('Point 4 : 12 voix pour.');
+    expect(lines).toContain(
+      `Le procès-verbal de la séance du 5 novembre 2026 est approuvé. Procès-verbal signé et scellé, empreinte SHA-256 ${SEALED}.`,
+    );
   });
 });
