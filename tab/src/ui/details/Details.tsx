@@ -3,6 +3,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MinutesDownload } from '../parts/MinutesDownload';
+import { MinutesSigning } from '../parts/MinutesSigning';
 import { ActionFeedback } from '../parts/ActionFeedback';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
@@ -77,6 +78,7 @@ export default function Details() {
         <ActionFeedback feedback={feedback} />
       </section>
       {role === 'director' && meeting.status !== 'draft' && <MinutesDownload />}
+      <MinutesSigning />
       <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>
         {parts.map((p, index) => (
           <Button
