@@ -31,12 +31,12 @@ describe('the certificate the minutes are sealed with', () => {
   test('in Azure, Key Vault gives it as a PKCS#12 secret, read with the managed identity’s token', async () => {
     const p12 = generateSealCertificate('Vault seal').p12;
     const asked: { url: string; headers: Record<string, string> }[] = [];
-    const fakeFetch = (async (url: string, init?: { headers?: Record<string, string> }) => {
+    const fakeFetch = ((url: string, init?: { headers?: Record<string, string> }) => {
       asked.push({ url, headers: init?.headers ?? {} });
       const body = url.startsWith('http://identity')
         ? { access_token: 'token-1' }
         : { value: p12.toString('base64'), contentType: 'application/x-pkcs12' };
-      return new Response(JSON.stringify(body), { status: 200 });
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
     }) as unknown as typeof fetch;
     const source = keyVaultCertificate(
       'https://council.vault.azure.net/',
@@ -65,12 +65,12 @@ describe('the certificate the minutes are sealed with', () => {
 
   test('a Key Vault secret that is not a PKCS#12 certificate is refused, and asked again next time', async () => {
     let calls = 0;
-    const fakeFetch = (async (url: string) => {
+    const fakeFetch = ((url: string) => {
       calls += 1;
       const body = url.includes('identity')
         ? { access_token: 't' }
         : { value: 'x', contentType: 'text/plain' };
-      return new Response(JSON.stringify(body), { status: 200 });
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
     }) as unknown as typeof fetch;
     const source = keyVaultCertificate('https://v.vault.azure.net', 'seal', fakeFetch, {
       IDENTITY_ENDPOINT: 'http://identity/token',

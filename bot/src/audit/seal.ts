@@ -84,14 +84,15 @@ export function checkSeal(pdf: Buffer): SealCheck {
   if (a !== 0 || c + d !== pdf.length || b >= c) {
     problems.push('the signature does not cover the whole file: it was changed after sealing');
   }
-  let message: ReturnType<typeof forge.pkcs7.messageFromAsn1> & {
-    rawCapture?: { signerInfos?: forge.asn1.Asn1[] };
-    certificates: forge.pki.Certificate[];
+  // forge's typing has no rawCapture, where it keeps the SignerInfos it does not parse.
+  let message: {
+    readonly rawCapture?: { readonly signerInfos?: forge.asn1.Asn1[] };
+    readonly certificates: forge.pki.Certificate[];
   };
   try {
     message = forge.pkcs7.messageFromAsn1(
       forge.asn1.fromDer(forge.util.createBuffer(found.cms.toString('binary'))),
-    ) as typeof message;
+    ) as unknown as typeof message;
   } catch {
     return { ok: false, problems: [...problems, 'the signature is not a CMS signed-data'] };
   }
@@ -102,7 +103,8 @@ export function checkSeal(pdf: Buffer): SealCheck {
   }
   const parts = signerInfo.value as forge.asn1.Asn1[];
   const attributes = parts.find(
-    (part) => part.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && part.type === 0,
+    (part) =>
+      part.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && part.type === forge.asn1.Type.NONE,
   );
   const signature = parts.at(-1);
   if (!attributes || !signature) {
@@ -118,12 +120,12 @@ export function checkSeal(pdf: Buffer): SealCheck {
     forge.asn1.Class.UNIVERSAL,
     forge.asn1.Type.SET,
     true,
-    attributes.value as forge.asn1.Asn1[],
+    attributes.value,
   );
   const md = forge.md.sha256.create();
   md.update(forge.asn1.toDer(set).getBytes());
   const publicKey = certificate.publicKey as forge.pki.rsa.PublicKey;
-  let valid = false;
+  let valid: boolean;
   try {
     valid = publicKey.verify(md.digest().bytes(), signature.value as string);
   } catch {

@@ -49,9 +49,9 @@ export function localCertificate(file: string, commonName: string): CertificateS
     await mkdir(dirname(file), { recursive: true });
     const stored = { p12: made.p12.toString('base64'), passphrase: made.passphrase };
     await writeFile(file, JSON.stringify(stored), { mode: 0o600, flag: 'wx' }).catch(
-      async (error: NodeJS.ErrnoException) => {
+      (error: unknown) => {
         // Another process made it first: use theirs.
-        if (error.code !== 'EEXIST') throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       },
     );
     await chmod(file, 0o600);
