@@ -9,7 +9,8 @@ export function generateSealCertificate(commonName: string, now = new Date()): S
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(15))}`;
-  cert.validity.notBefore = new Date(now.getTime() - 24 * 3600_000);
+  // Valid from well before: a sitting replayed on a scripted clock (the demo) is sealed at its time.
+  cert.validity.notBefore = new Date(now.getTime() - 5 * 365 * 24 * 3600_000);
   cert.validity.notAfter = new Date(now.getTime() + 10 * 365 * 24 * 3600_000);
   const subject = [
     { name: 'commonName', value: commonName },
