@@ -92,7 +92,7 @@ export const de: Catalog = {
   'minutes.approvedAt': 'genehmigt am {{time}}',
   'minutes.waiting': 'ausstehend',
   'minutes.readFirst':
-    'Lesen Sie das Protokoll (Registerkarte der Besprechung, oder schreiben Sie „protokoll“), bevor Sie es genehmigen: Ihre Genehmigung gilt diesen Fingerabdrücken.',
+    'Lesen Sie das vorgelegte Protokoll (Registerkarte Details der Besprechung), bevor Sie es genehmigen: Ihre Genehmigung gilt diesen Fingerabdrücken.',
   'minutes.approve': 'Ich genehmige dieses Protokoll',
   'minutes.sealed': 'Alle Unterzeichner haben genehmigt: das Protokoll ist versiegelt.',
   'result.publish': 'Veröffentlichen',

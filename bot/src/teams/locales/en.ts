@@ -90,7 +90,7 @@ export const en = {
   'minutes.approvedAt': 'approved at {{time}}',
   'minutes.waiting': 'waiting',
   'minutes.readFirst':
-    'Read the minutes (the meeting’s tab, or write "minutes") before you approve them: your approval is of these hashes.',
+    'Read the submitted minutes (the meeting’s Details tab) before you approve them: your approval is of these hashes.',
   'minutes.approve': 'I approve these minutes',
   'minutes.sealed': 'Every signatory approved: the minutes are sealed.',
   'result.publish': 'Publish',

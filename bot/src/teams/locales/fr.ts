@@ -92,7 +92,7 @@ export const fr: Catalog = {
   'minutes.approvedAt': 'a approuvé le {{time}}',
   'minutes.waiting': 'en attente',
   'minutes.readFirst':
-    'Lisez le procès-verbal (onglet de la réunion, ou écrivez « pv ») avant de l’approuver : votre approbation porte sur ces empreintes.',
+    'Lisez le procès-verbal soumis (onglet Détails de la réunion) avant de l’approuver : votre approbation porte sur ces empreintes.',
   'minutes.approve': 'J’approuve ce procès-verbal',
   'minutes.sealed': 'Tous les signataires ont approuvé : le procès-verbal est scellé.',
   'result.publish': 'Publier',

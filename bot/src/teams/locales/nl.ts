@@ -91,7 +91,7 @@ export const nl: Catalog = {
   'minutes.approvedAt': 'keurde goed op {{time}}',
   'minutes.waiting': 'wacht nog',
   'minutes.readFirst':
-    'Lees de notulen (tabblad van de vergadering, of schrijf "notulen") voor u ze goedkeurt: uw goedkeuring geldt voor deze vingerafdrukken.',
+    'Lees de voorgelegde notulen (tabblad Details van de vergadering) voor u ze goedkeurt: uw goedkeuring geldt voor deze vingerafdrukken.',
   'minutes.approve': 'Ik keur deze notulen goed',
   'minutes.sealed': 'Alle ondertekenaars keurden goed: de notulen zijn verzegeld.',
   'result.publish': 'Bekendmaken',
