@@ -53,6 +53,11 @@ const schema = z.object({
    */
   PROOF_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   PROOF_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(4_000),
+  /** The local seal certificate of the minutes, generated at first use (git-ignored, mode 0600). */
+  MINUTES_SEAL_FILE: z.string().min(1).default('./.seal/minutes-seal.json'),
+  /** In Azure: the Key Vault and the name of the certificate the minutes are sealed with. */
+  MINUTES_SEAL_VAULT_URL: z.url().optional(),
+  MINUTES_SEAL_CERTIFICATE: z.string().min(1).max(127).optional(),
   /** A council file to load once at start (the demo council for `npm start`). */
   DEMO_COUNCIL: z.string().min(1).optional(),
   TAB_DIR: z.string().min(1).optional(),

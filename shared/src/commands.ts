@@ -25,6 +25,8 @@ const storable = (value: string) => !value.includes('\u0000') && !loneSurrogate.
 const text = (max: number) =>
   z.string().trim().min(1).max(max).refine(storable, 'no NUL character, no lone surrogate');
 const isoDate = z.iso.date();
+/** A SHA-256 in lower-case hex, as the log's hashes are written. */
+const sha256 = evidenceSchema;
 
 /** A title in the languages given; the meeting's own language is required by the setup's rules. */
 export const localizedTextSchema = z.object({
@@ -71,6 +73,8 @@ export const agendaItemSchema = z.object({
     .optional(),
   /** On the approval of minutes: the date of the sitting they record. */
   previousSitting: isoDate.optional(),
+  /** On the approval of minutes: the SHA-256 (hex) of that sitting's sealed minutes. */
+  previousMinutes: sha256.optional(),
 });
 
 // Large enough for an assembly of thousands (a party congress, a general assembly), not more.
@@ -258,6 +262,13 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   /** A link to a file in the council's SharePoint or OneDrive; the service checks the host. */
   command('AttachDocument', { itemId: id, title: text(300), url: z.string().max(2_000) }),
   command('RemoveDocument', { itemId: id, documentId: id }),
+  /** The final minutes as the director read them: their PDF's and the log's last event's hashes. */
+  command('SubmitMinutes', { seq: z.number().int().min(1), pdf: sha256, lastEvent: sha256 }),
+  command('ApproveMinutes', { pdf: sha256, lastEvent: sha256 }),
+  /** The service's, with the SHA-256 of the sealed PDF. */
+  command('SealMinutes', { sealed: sha256 }),
+  /** A correction of the previous minutes the council adopted on their approval item. */
+  command('CorrectMinutes', { itemId: id, text: text(5_000) }),
 ]);
 
 export type WireCommand = z.infer<typeof wireCommandSchema>;

@@ -18,6 +18,7 @@ import { decideSuspension } from './meeting/suspension';
 import { decideMotion, evolveMotion } from './motions/decider';
 import { mayIssue } from './permissions';
 import { actorOf } from './roster';
+import { decideSigning, evolveSigning } from './signing/decider';
 import { decideSpeaking, evolveSpeaking } from './speaking/decider';
 import { decideTellers, evolveTellers } from './tellers/ceremony';
 import { declareShareLost, evolveShareLoss } from './tellers/share-lost';
@@ -116,6 +117,11 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'AttachDocument':
     case 'RemoveDocument':
       return decideDocuments(state, command);
+    case 'SubmitMinutes':
+    case 'ApproveMinutes':
+    case 'SealMinutes':
+    case 'CorrectMinutes':
+      return decideSigning(state, command);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -194,6 +200,11 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'DocumentAttached':
     case 'DocumentRemoved':
       return state.status === 'none' ? state : evolveDocuments(state, event);
+    case 'MinutesSubmitted':
+    case 'MinutesApproved':
+    case 'MinutesSealed':
+    case 'MinutesCorrected':
+      return state.status === 'none' ? state : evolveSigning(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

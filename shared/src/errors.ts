@@ -1100,6 +1100,96 @@ export const errorCatalogue = {
       en: 'The council has decided this item: its documents no longer change.',
     },
   },
+  MINUTES_NOT_FINAL: {
+    status: 409,
+    message: {
+      fr: 'Le procès-verbal n’est définitif qu’une fois la séance clôturée et chaque résultat publié.',
+      nl: 'De notulen zijn pas definitief als de zitting gesloten is en elke uitslag bekendgemaakt.',
+      de: 'Das Protokoll ist erst endgültig, wenn die Sitzung geschlossen und jedes Ergebnis veröffentlicht ist.',
+      en: 'The minutes are final only once the sitting is closed and every result published.',
+    },
+  },
+  MINUTES_ALREADY_SUBMITTED: {
+    status: 409,
+    message: {
+      fr: 'Ce procès-verbal est déjà soumis à la signature.',
+      nl: 'Deze notulen liggen al ter ondertekening voor.',
+      de: 'Dieses Protokoll liegt bereits zur Unterzeichnung vor.',
+      en: 'These minutes are already submitted for signature.',
+    },
+  },
+  MINUTES_NOT_SUBMITTED: {
+    status: 409,
+    message: {
+      fr: 'Le procès-verbal n’a pas encore été soumis à la signature.',
+      nl: 'De notulen zijn nog niet ter ondertekening voorgelegd.',
+      de: 'Das Protokoll wurde noch nicht zur Unterzeichnung vorgelegt.',
+      en: 'The minutes have not been submitted for signature yet.',
+    },
+  },
+  MINUTES_SEALED: {
+    status: 409,
+    message: {
+      fr: 'Le procès-verbal est déjà signé et scellé.',
+      nl: 'De notulen zijn al ondertekend en verzegeld.',
+      de: 'Das Protokoll ist bereits unterzeichnet und versiegelt.',
+      en: 'The minutes are already signed and sealed.',
+    },
+  },
+  NOT_SIGNATORY: {
+    status: 403,
+    message: {
+      fr: 'Seuls les signataires que désignent les règles signent le procès-verbal.',
+      nl: 'Alleen de ondertekenaars die de regels aanwijzen, ondertekenen de notulen.',
+      de: 'Nur die Unterzeichner, die die Regeln bestimmen, unterzeichnen das Protokoll.',
+      en: 'Only the signatories the rules name sign the minutes.',
+    },
+  },
+  ALREADY_APPROVED: {
+    status: 409,
+    message: {
+      fr: 'Vous avez déjà approuvé ce procès-verbal.',
+      nl: 'U hebt deze notulen al goedgekeurd.',
+      de: 'Sie haben dieses Protokoll bereits genehmigt.',
+      en: 'You have already approved these minutes.',
+    },
+  },
+  MINUTES_CHANGED: {
+    status: 409,
+    message: {
+      fr: 'Le procès-verbal a changé depuis votre lecture : relisez la version soumise.',
+      nl: 'De notulen zijn gewijzigd sinds u ze las: lees de voorgelegde versie opnieuw.',
+      de: 'Das Protokoll hat sich seit Ihrer Lektüre geändert: Lesen Sie die vorgelegte Fassung erneut.',
+      en: 'The minutes have changed since you read them: read the submitted version again.',
+    },
+  },
+  APPROVALS_MISSING: {
+    status: 409,
+    message: {
+      fr: 'Le procès-verbal attend l’approbation de : {waiting}.',
+      nl: 'De notulen wachten op de goedkeuring van: {waiting}.',
+      de: 'Das Protokoll wartet auf die Genehmigung von: {waiting}.',
+      en: 'The minutes wait for the approval of: {waiting}.',
+    },
+  },
+  NO_SIGNATORY: {
+    status: 422,
+    message: {
+      fr: 'La liste des membres ne compte aucun des signataires que désignent les règles.',
+      nl: 'De ledenlijst bevat geen van de ondertekenaars die de regels aanwijzen.',
+      de: 'Die Mitgliederliste enthält keinen der Unterzeichner, die die Regeln bestimmen.',
+      en: 'The roster has none of the signatories the rules name.',
+    },
+  },
+  NOT_MINUTES_APPROVAL: {
+    status: 422,
+    message: {
+      fr: 'Une correction du procès-verbal se note au point de son approbation.',
+      nl: 'Een verbetering van de notulen wordt bij het punt van hun goedkeuring genoteerd.',
+      de: 'Eine Berichtigung des Protokolls wird beim Punkt seiner Genehmigung vermerkt.',
+      en: 'A correction of the minutes is recorded on the item approving them.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

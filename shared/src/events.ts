@@ -246,6 +246,22 @@ export type ShareLossEvent = Stamped & {
   readonly trustee: MemberId;
 };
 
+/** The minutes submitted, approved by each signatory and sealed; corrections of the previous ones. */
+export type SigningEvent = Stamped &
+  (
+    | {
+        readonly type: 'MinutesSubmitted';
+        /** The number of the log's last event the minutes record. */
+        readonly seq: number;
+        /** SHA-256 (hex) of the PDF's bytes and of that last event. */
+        readonly pdf: string;
+        readonly lastEvent: string;
+      }
+    | { readonly type: 'MinutesApproved'; readonly pdf: string; readonly lastEvent: string }
+    | { readonly type: 'MinutesSealed'; readonly sealed: string }
+    | { readonly type: 'MinutesCorrected'; readonly itemId: ItemId; readonly text: string }
+  );
+
 export type Event =
   | ShareLossEvent
   | MeetingEvent
@@ -256,7 +272,8 @@ export type Event =
   | ConflictEvent
   | TellersEvent
   | ConvocationEvent
-  | DocumentEvent;
+  | DocumentEvent
+  | SigningEvent;
 export type EventType = Event['type'];
 export type EventOf<T extends EventType> = Extract<Event, { type: T }>;
 

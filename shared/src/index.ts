@@ -24,6 +24,7 @@ export { sittingStatus, type SittingStatus } from './meeting/suspension';
 export { mayIssue, permissions, SECRETARIAT_ROLE } from './permissions';
 export * from './profiles';
 export * from './roster';
+export { signatoriesOf, signatoriesWaiting } from './signing/signatories';
 export { evolveSpeaking, speakingTime } from './speaking/decider';
 export * from './state';
 export { currentCeremony, tellersReady, waitingTrustees } from './tellers/ready';

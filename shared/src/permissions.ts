@@ -70,6 +70,11 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   DecryptTally: trustee,
   AttachDocument: director,
   RemoveDocument: director,
+  SubmitMinutes: director,
+  // Whether this chair, councillor or director signs is the profile's rule: the decider says.
+  ApproveMinutes: trustee,
+  SealMinutes: ['system'],
+  CorrectMinutes: director,
 };
 
 /**

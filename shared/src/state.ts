@@ -201,6 +201,23 @@ export interface Meeting {
   readonly convocation?: Convocation;
   /** Each item's documents, in the order attached; absent in older logs. */
   readonly documents?: Readonly<Record<ItemId, readonly ItemDocument[]>>;
+  /** The final minutes submitted to their signatories; absent until the director submits them. */
+  readonly signing?: MinutesSigning;
+  /** Corrections of the previous minutes adopted on their approval item, by item. */
+  readonly corrections?: Readonly<Record<ItemId, readonly string[]>>;
+}
+
+export interface MinutesSigning {
+  readonly submitted: {
+    readonly seq: number;
+    readonly pdf: string;
+    readonly lastEvent: string;
+    readonly at: string;
+  };
+  /** Each signatory's approval of the submitted minutes, in the order given. */
+  readonly approvals: readonly { readonly member: MemberId; readonly at: string }[];
+  /** SHA-256 of the sealed PDF, once every signatory approved. */
+  readonly sealed?: { readonly hash: string; readonly at: string };
 }
 
 export type MeetingState = { readonly status: 'none' } | Meeting;

@@ -207,7 +207,9 @@ describe('minutes rules: cited in the meeting’s language, by the articles that
       'art. 93',
       'art. 94',
     ]);
-    expect(on('minutesSignedBy', profiles.wallonia.minutesSignedBy.source)).toEqual([]);
+    expect(on('minutesSignedBy', profiles.wallonia.minutesSignedBy.source)).toEqual([
+      'CDLD L1132-3',
+    ]);
   });
 });
 

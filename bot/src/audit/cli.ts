@@ -5,6 +5,8 @@
  * `--last-hash <hex>` also checks that the log ends at the event whose hash the signed minutes carry.
  * `verify-tally --meeting <id>` checks every counted secret vote of a meeting from its log and the
  * sealed ballots' table, `verify-tally --file <tally-record.json>` one published tally record.
+ * `verify-minutes --file <minutes.pdf> [--meeting <id>]` checks the seal of signed minutes, and
+ * with the database that the file, the approvals and their hashes are those the log records.
  * Exit status: 0 intact (verified), 1 broken (not verified), 2 the check could not be made.
  */
 import { existsSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { parseConfig } from '../config';
 import { openDb, openMeetingStore, type MeetingStore } from '../store';
 import { tallyRecordOf } from '../meetings/tally-record';
 import { eventsJsonl, votesCsv } from './export';
+import { describeMinutes, verifyMinutes, type MinutesVerdict } from './minutes';
 import { checkTally, describeTally, parseTallyRecord, type VoteVerdict } from './tally';
 import { describeVerdict, parseEventsJsonl, verifyChain, type Verdict } from './verify';
 
@@ -25,7 +28,8 @@ const usage = `usage:
   npm run audit -- verify --file <events.jsonl> [--last-hash <hex>]
   npm run audit -- export --meeting <id> --out <dir>
   npm run audit -- verify-tally --meeting <id> [--vote <id>]
-  npm run audit -- verify-tally --file <tally-record.json>`;
+  npm run audit -- verify-tally --file <tally-record.json>
+  npm run audit -- verify-minutes --file <minutes.pdf> [--meeting <id>]`;
 
 class UsageError extends Error {}
 
@@ -124,6 +128,19 @@ async function verifyTallies(options: {
   });
 }
 
+async function verifySealedMinutes(options: {
+  meeting?: string;
+  file?: string;
+}): Promise<MinutesVerdict> {
+  if (options.file === undefined) throw new UsageError('verify-minutes takes --file');
+  const pdf = await readFile(options.file);
+  const meetingId = options.meeting;
+  if (meetingId === undefined) return verifyMinutes(pdf);
+  return withMeeting(meetingId, async (store) =>
+    verifyMinutes(pdf, await store.readEvents(meetingId)),
+  );
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: [...argv],
@@ -138,6 +155,11 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
+  if (command === 'verify-minutes') {
+    const verdict = await verifySealedMinutes(values);
+    process.stdout.write(`${describeMinutes(verdict)}\n`);
+    return verdict.ok ? 0 : 1;
+  }
   if (command === 'verify-tally') {
     const verdicts = await verifyTallies(values);
     process.stdout.write(verdicts.map((v) => `${describeTally(v)}\n`).join(''));

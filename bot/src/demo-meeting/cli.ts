@@ -22,6 +22,7 @@ import { councilApi, type Person } from './client';
 import { startRecordingConnector } from './connector';
 import { chatPerson } from './teams';
 import { runSampleMeeting, sampleCouncil } from './script';
+import { signMinutes } from './signing';
 
 const CONVENED_DAYS_AHEAD = 10;
 
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
     await writeFile(join(out, 'minutes.pdf'), pdf);
     await writeFile(join(out, 'events.jsonl'), eventsJsonl(stored));
     await writeFile(join(out, 'votes.csv'), votesCsv(stored.map((row) => row.data as Event)));
+    // minutes.pdf is the director's copy the signatories approve: the sealed file begins with it.
+    await writeFile(join(out, 'minutes-sealed.pdf'), await signMinutes(api, meetingId, director));
     const last = stored.at(-1);
     process.stdout.write(
       `The demo council met: meeting ${meetingId}, ${stored.length} events, ` +
@@ -111,7 +114,8 @@ async function main(): Promise<void> {
         `The meeting chat went through the bot: ${chat.pressed} buttons pressed on its cards ` +
         `(roll call answers, ballots, the chair's), ${connector.calls.length} calls to the Bot Connector.\n` +
         chat.warnings.map((w) => `The bot warned ${w.person.name}: ${w.text}\n`).join('') +
-        `Wrote minutes.pdf, events.jsonl and votes.csv to ${out}\n`,
+        `Wrote minutes.pdf, events.jsonl and votes.csv to ${out}\n` +
+        `The chair and the director approved the minutes; minutes-sealed.pdf seals them.\n`,
     );
   } finally {
     await service.close();

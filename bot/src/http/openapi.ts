@@ -119,6 +119,30 @@ export function openApiDocument() {
           responses: { 200: { description: 'application/pdf' }, ...refusals },
         },
       },
+      '/api/meetings/{meetingId}/minutes/signing': {
+        get: {
+          summary:
+            'Signing the minutes: the final minutes the director may submit (the last event’s number, the PDF’s and the event’s SHA-256), the submission, each signatory’s approval and the seal; members only',
+          security: bearer,
+          responses: { 200: { description: 'The signing state' }, ...refusals },
+        },
+      },
+      '/api/meetings/{meetingId}/minutes/submitted.pdf': {
+        get: {
+          summary:
+            'The minutes submitted for signature, whose SHA-256 the approvals carry; members only',
+          security: bearer,
+          responses: { 200: { description: 'application/pdf' }, ...refusals },
+        },
+      },
+      '/api/meetings/{meetingId}/minutes/sealed.pdf': {
+        get: {
+          summary:
+            'The minutes sealed (PAdES) once every signatory approved, for `npm run audit -- verify-minutes`; members only',
+          security: bearer,
+          responses: { 200: { description: 'application/pdf' }, ...refusals },
+        },
+      },
       '/api/meetings/{meetingId}/stream': {
         get: {
           summary: 'Live events (Server-Sent Events), resumable with Last-Event-ID',

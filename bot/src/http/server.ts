@@ -29,6 +29,8 @@ import {
 } from '../meetings/service';
 import { trusteeKeysFrom, type TrusteeKeys } from '../meetings/trustee-keys';
 import { createClerk, type Clerk } from '../minutes';
+import { configuredSigner, type MinutesSigner } from '../minutes/seal';
+import { signingRoutes } from './signing';
 import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { boardRoute } from './board';
@@ -74,6 +76,8 @@ export interface ServerDeps {
   readonly heldMeetings?: number;
   /** The key that seals the service's trustee secret; the configuration's source by default. */
   readonly trusteeKeys?: TrusteeKeys;
+  /** Seals the approved minutes; the configured certificate's PAdES seal unless a test gives one. */
+  readonly signer?: MinutesSigner;
 }
 
 const commandId = z
@@ -235,6 +239,18 @@ export function createServer(deps: ServerDeps) {
     res.send(status, tracker ? { version, tracker } : { version });
   }
 
+  const signing = signingRoutes(server, {
+    store,
+    meetings,
+    clerk,
+    log,
+    signer: deps.signer ?? configuredSigner(config),
+    route,
+    identify,
+    meetingOf,
+    readerOf,
+  });
+
   server.get(
     '/healthz',
     route((_req, res) => {
@@ -339,6 +355,7 @@ export function createServer(deps: ServerDeps) {
       sizes.admitCommand(body.command);
       admitDocumentLink(body.command, config.DOCUMENT_HOSTS);
       const loaded = await meetingOf(req, identity);
+      await signing.admit(loaded, body.command);
       answer(
         res,
         await meetings.execute({
@@ -473,6 +490,7 @@ export function createServer(deps: ServerDeps) {
       });
       await stopChat?.();
       await stopHub?.();
+      await signing.close();
       await meetings.close();
       await clerk.close();
       await store.close();

@@ -18,6 +18,7 @@ import {
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash-chain';
 import { issuedKey, type IssuedCommand } from './issued-command';
 import { expectMigrated, migrate } from './migrations';
+import { sealedMinutesIn, type SealedMinutesShelf } from './sealed-minutes';
 import { brokenUniqueConstraint, int, isoTime, nullableText, text } from './sql';
 import {
   listMeetings,
@@ -123,6 +124,8 @@ export interface MeetingStore {
   readonly chatDeliveries: ChatDeliveries;
   /** The service's own trustee secrets, sealed outside the database. */
   readonly trusteeVault: TrusteeVault;
+  /** The sealed PDFs of the minutes, written once. */
+  readonly sealedMinutes: SealedMinutesShelf;
   /** The stored results of those of the commands already handled, by their `issuedKey`. */
   commandResults(
     meetingId: string,
@@ -283,6 +286,7 @@ export async function openMeetingStore(
     chatMemory: chatMemoryIn(db),
     chatDeliveries: chatDeliveriesIn(db),
     trusteeVault: trusteeVaultIn(db),
+    sealedMinutes: sealedMinutesIn(db),
     counters: db.engine === 'postgres' ? db : null,
 
     async ping() {

@@ -194,6 +194,21 @@ export const migrations: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 9,
+    name: 'the sealed minutes: the PDF the signatories approved, with the service seal',
+    statements: [
+      `CREATE TABLE sealed_minutes (
+         meeting_id text NOT NULL REFERENCES meetings (id),
+         approved text NOT NULL,
+         pdf bytea NOT NULL,
+         PRIMARY KEY (meeting_id, approved)
+       )`,
+      `CREATE TRIGGER sealed_minutes_append_only
+       BEFORE UPDATE OR DELETE ON sealed_minutes
+       FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.

@@ -23,6 +23,7 @@ export const servicePrivileges: Readonly<Record<string, string>> = {
   chat_announcements: 'SELECT, INSERT',
   chat_card_versions: 'SELECT, INSERT, UPDATE (version), DELETE',
   service_trustee_keys: 'SELECT, INSERT, UPDATE (share)',
+  sealed_minutes: 'SELECT, INSERT',
 };
 
 /**

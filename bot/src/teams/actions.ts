@@ -10,6 +10,8 @@ const id = z
   .max(100)
   .regex(/^[\w.:-]+$/);
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
 const cardRef = z.object({ kind: z.enum(cardKinds), id });
 
 /** Every button of a meeting's cards names the meeting, its card and the version it was drawn at. */
@@ -54,6 +56,7 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   verb('meeting.close', {}),
   verb('member.excuse', { member: id }),
   verb('convocation.acknowledge', {}),
+  verb('minutes.approve', { pdf: sha256, lastEvent: sha256 }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -137,6 +140,8 @@ export function commandOf(action: CommandAction): WireCommand {
       return { type: 'ExcuseMember', member: action.data.member };
     case 'convocation.acknowledge':
       return { type: 'AcknowledgeConvocation' };
+    case 'minutes.approve':
+      return { type: 'ApproveMinutes', pdf: action.data.pdf, lastEvent: action.data.lastEvent };
     default: {
       const _exhaustive: never = action;
       return _exhaustive;

@@ -301,6 +301,15 @@ export function createAnnouncer(deps: AnnouncerDeps) {
       case 'UrgentItemAdded':
         refresh(meetingId, welcome);
         return;
+      // The signatories approve the minutes from this card, each in their own view.
+      case 'MinutesSubmitted':
+        await post(loaded, { kind: 'minutes', id: meetingId }, chatKey, chat);
+        refresh(meetingId, { kind: 'minutes', id: meetingId });
+        return;
+      case 'MinutesApproved':
+      case 'MinutesSealed':
+        refresh(meetingId, { kind: 'minutes', id: meetingId });
+        return;
       case 'SittingSuspended':
       case 'SittingResumed':
         refresh(meetingId, welcome);

@@ -132,6 +132,8 @@ export interface MinutesWords {
   readonly footer: Texts<'seal' | 'sealOfCopy' | 'page'>;
   /** The chair's breaks in the sitting, with their times. */
   readonly suspension: Texts<'heading' | 'suspended' | 'resumed'>;
+  /** On the approval of the previous minutes: their sealed file and the corrections adopted. */
+  readonly previousMinutes: Texts<'sealedAs' | 'corrections'>;
 }
 
 const fr: MinutesWords = {
@@ -359,6 +361,10 @@ const fr: MinutesWords = {
     heading: 'Suspensions de séance',
     suspended: '{time} — la séance est suspendue',
     resumed: '{time} — la séance est reprise',
+  },
+  previousMinutes: {
+    sealedAs: 'Procès-verbal signé et scellé, empreinte SHA-256 {hash}.',
+    corrections: 'Corrections adoptées',
   },
 };
 
@@ -592,6 +598,10 @@ const nl: MinutesWords = {
     suspended: '{time} — de zitting wordt geschorst',
     resumed: '{time} — de zitting wordt hervat',
   },
+  previousMinutes: {
+    sealedAs: 'Ondertekende en verzegelde notulen, SHA-256-vingerafdruk {hash}.',
+    corrections: 'Aangenomen verbeteringen',
+  },
 };
 
 const de: MinutesWords = {
@@ -817,6 +827,10 @@ const de: MinutesWords = {
     suspended: '{time} — die Sitzung wird unterbrochen',
     resumed: '{time} — die Sitzung wird fortgesetzt',
   },
+  previousMinutes: {
+    sealedAs: 'Unterzeichnetes und versiegeltes Protokoll, SHA-256-Fingerabdruck {hash}.',
+    corrections: 'Angenommene Berichtigungen',
+  },
 };
 
 const en: MinutesWords = {
@@ -1033,6 +1047,10 @@ const en: MinutesWords = {
     heading: 'Suspensions of the sitting',
     suspended: '{time} — the sitting is suspended',
     resumed: '{time} — the sitting resumes',
+  },
+  previousMinutes: {
+    sealedAs: 'Signed and sealed minutes, SHA-256 {hash}.',
+    corrections: 'Corrections adopted',
   },
 };
 

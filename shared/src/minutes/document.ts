@@ -231,6 +231,12 @@ function itemBlocks(
     );
     blocks.push(paragraph(named.join(', '), { label: words.speakers }));
   }
+  const corrections = meeting.corrections?.[item.id] ?? [];
+  if (corrections.length > 0) {
+    blocks.push(
+      paragraph(corrections.join(' — '), { label: ctx.words.previousMinutes.corrections }),
+    );
+  }
   const motions = Object.values(meeting.motions).filter((m) => m.itemId === item.id);
   for (const motion of motions) {
     blocks.push(...motionBlocks(ctx, motion, proposed.get(motion.id) ?? motion.text));

@@ -143,9 +143,13 @@ function approvalOfMinutes(
   if (item?.subject !== 'minutesApproval' || !item.previousSitting || motion?.amends) return null;
   const date = new Intl.DateTimeFormat(ctx.words.locale, { dateStyle: 'long', timeZone: 'UTC' });
   const words = ctx.words.outcomes;
-  return ctx.fill(outcome === 'adopted' ? words.minutesApproved : words.minutesNotApproved, {
-    date: date.format(new Date(`${item.previousSitting}T12:00:00Z`)),
-  });
+  const decided = ctx.fill(
+    outcome === 'adopted' ? words.minutesApproved : words.minutesNotApproved,
+    { date: date.format(new Date(`${item.previousSitting}T12:00:00Z`)) },
+  );
+  // The decision points at the signed file it approves (issue 16: approved at the next sitting).
+  if (!item.previousMinutes) return decided;
+  return `${decided} ${ctx.fill(ctx.words.previousMinutes.sealedAs, { hash: item.previousMinutes })}`;
 }
 
 function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {

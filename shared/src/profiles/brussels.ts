@@ -73,7 +73,7 @@ export const brussels: RulesProfile = {
   minutesSignedBy: {
     value: ['chair', 'director'],
     status: 'unconfirmed',
-    source: 'art. 89: the council approves; signatories unconfirmed',
+    source: 'NLC art. 89: approved at the next sitting; signed by the chair and the secretary',
   },
   closedSession: {
     value: {

@@ -77,7 +77,7 @@ export const flanders: RulesProfile = {
   minutesSignedBy: {
     value: ['chair', 'director'],
     status: 'confirmed',
-    source: 'the council chair and the algemeen directeur',
+    source: 'DLB art. 32 and art. 278: the council chair and the algemeen directeur, not delegable',
   },
   closedSession: {
     value: {

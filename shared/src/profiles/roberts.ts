@@ -57,7 +57,11 @@ export const roberts: RulesProfile = {
     source:
       'RONR: a member should not vote on a question in which they have a direct personal or pecuniary interest',
   },
-  minutesSignedBy: { value: ['director'], status: 'unconfirmed', source: 'RONR: the secretary' },
+  minutesSignedBy: {
+    value: ['director'],
+    status: 'unconfirmed',
+    source: 'RONR: the secretary, per bylaws',
+  },
   closedSession: {
     value: { mandatory: [], byTwoThirds: false, never: [] },
     status: 'council',

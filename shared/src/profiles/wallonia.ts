@@ -85,7 +85,8 @@ export const wallonia: RulesProfile = {
   minutesSignedBy: {
     value: ['chair', 'director'],
     status: 'unconfirmed',
-    source: 'the mayor or president and the directeur général',
+    source:
+      'CDLD L1132-3: the mayor signs, the directeur général countersigns; L1122-16: approved at the next sitting',
   },
   closedSession: {
     value: {

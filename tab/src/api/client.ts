@@ -177,9 +177,36 @@ export function createApi(options: ApiOptions) {
         'GET',
         `/api/meetings/${encodeURIComponent(meetingId)}/votes/${encodeURIComponent(voteId)}/board`,
       ),
+    /** The final minutes the director may submit, the submission and each signatory's approval. */
+    async minutesSigning(meetingId: string): Promise<MinutesSigningState> {
+      const response = await call(
+        'GET',
+        `/api/meetings/${encodeURIComponent(meetingId)}/minutes/signing`,
+      );
+      if (!response.ok) throw await problemOf(response);
+      return (await response.json()) as MinutesSigningState;
+    },
+    /** The minutes submitted for signature, or sealed once every signatory approved. */
+    async signedMinutesPdf(
+      meetingId: string,
+      which: 'submitted' | 'sealed',
+    ): Promise<{ pdf: Blob; fileName: string }> {
+      const response = await call(
+        'GET',
+        `/api/meetings/${encodeURIComponent(meetingId)}/minutes/${which}.pdf`,
+      );
+      if (!response.ok) throw await problemOf(response);
+      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+      return { pdf: await response.blob(), fileName: named?.[1] ?? `minutes-${which}.pdf` };
+    },
     streamUrl: (meetingId: string) =>
       `${base}/api/meetings/${encodeURIComponent(meetingId)}/stream`,
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** What GET …/minutes/signing answers (bot/src/http/signing.ts). */
+export interface MinutesSigningState {
+  readonly final: { readonly seq: number; readonly pdf: string; readonly lastEvent: string } | null;
+}

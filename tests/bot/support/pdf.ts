@@ -42,3 +42,14 @@ export function bodyText(text: string, footer: RegExp): string {
     .join(' ')
     .replace(/\s+/g, ' ');
 }
+
+/** What poppler's pdfsig says of a PDF's signatures (it exits non-zero on a bad one). */
+export function pdfSignatures(pdf: Uint8Array): Promise<string> {
+  return withPdfFile(pdf, async (file) => {
+    try {
+      return (await run('pdfsig', [file])).stdout;
+    } catch (error) {
+      return (error as { stdout?: string }).stdout ?? '';
+    }
+  });
+}

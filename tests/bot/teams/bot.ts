@@ -7,6 +7,7 @@ import { teamsChat } from '../../../bot/src/teams';
 import { startConnector, type Call, type Connector } from '../support/connector';
 import { demo, startService, type Person, type RunningService } from '../support/service';
 import {
+  adaptiveCardIn,
   button,
   cardOf,
   chatOf,
@@ -127,10 +128,14 @@ export const posted = (call: Call) =>
 
 /** Speaking to the bot as the tests of a meeting chat do: its replies, cards, presses and views. */
 export function chatHelpers(bot: () => RunningBot) {
+  /** An Adaptive Card the bot posted matching `match` (a file consent card is no such card). */
   async function postedCard(match: RegExp, after = 0) {
     const call = await bot().connector.waitFor(
       (c) =>
-        bot().connector.calls.indexOf(c) >= after && posted(c) && match.test(textOf(cardOf(c))),
+        bot().connector.calls.indexOf(c) >= after &&
+        posted(c) &&
+        adaptiveCardIn(c.body) !== undefined &&
+        match.test(textOf(cardOf(c))),
     );
     return { card: cardOf(call), id: call.newId ?? '' };
   }

@@ -94,6 +94,15 @@ export function payloads(): Payloads {
       url: 'https://contoso.sharepoint.com/sites/council/budget.pdf',
     },
     RemoveDocument: { type: 'RemoveDocument', itemId: 'budget', documentId: 'document-1' },
+    SubmitMinutes: {
+      type: 'SubmitMinutes',
+      seq: 40,
+      pdf: 'a'.repeat(64),
+      lastEvent: 'b'.repeat(64),
+    },
+    ApproveMinutes: { type: 'ApproveMinutes', pdf: 'a'.repeat(64), lastEvent: 'b'.repeat(64) },
+    SealMinutes: { type: 'SealMinutes', sealed: 'c'.repeat(64) },
+    CorrectMinutes: { type: 'CorrectMinutes', itemId: 'budget', text: 'Read 12 votes, not 11.' },
   };
 }
 

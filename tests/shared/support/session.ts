@@ -133,6 +133,10 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   DeclareShareLost: 1,
   AttachDocument: 1,
   RemoveDocument: 1,
+  SubmitMinutes: 1,
+  ApproveMinutes: 1,
+  SealMinutes: 1,
+  CorrectMinutes: 1,
 };
 
 /** Intents for commands of the given types, as often as their weights say. */
@@ -329,9 +333,34 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
       };
     case 'ResendConvocation':
       return { type: intent.type, member: at(PEOPLE, pick) ?? CHAIR };
+    case 'SubmitMinutes':
+      return {
+        type: intent.type,
+        seq: 1 + pick,
+        pdf: minutesHash(pick),
+        lastEvent: 'e'.repeat(64),
+      };
+    case 'ApproveMinutes': {
+      const submitted = meeting.signing?.submitted;
+      const pdf = flag ? minutesHash(pick) : (submitted?.pdf ?? minutesHash(pick));
+      return { type: intent.type, pdf, lastEvent: submitted?.lastEvent ?? 'e'.repeat(64) };
+    }
+    case 'SealMinutes':
+      return { type: intent.type, sealed: minutesHash(pick) };
+    case 'CorrectMinutes':
+      return {
+        type: intent.type,
+        itemId: at(meeting.setup.agenda, pick)?.id ?? 'budget',
+        text: 'A correction.',
+      };
     default:
       return { type: intent.type };
   }
+}
+
+/** One of a few PDF hashes: a signatory approves the submitted one, or now and then another. */
+function minutesHash(pick: number): string {
+  return String(pick % 3).repeat(64);
 }
 
 /** Turns an intent into a command against the current state of the session. */

@@ -1,5 +1,6 @@
 import { convocationCard } from './convocation';
 import type { Card } from './elements';
+import { minutesCard } from './minutes';
 import { itemCard, motionCard } from './motion';
 import { directorResultCard, resultCard } from './result';
 import { rollCallCard } from './roll-call';
@@ -40,6 +41,8 @@ function draw(card: CardRef, view: View): Card {
       return tallyShareCard(view, card.id);
     case 'convocation':
       return convocationCard(view, card.id);
+    case 'minutes':
+      return minutesCard(view);
     default: {
       const _exhaustive: never = card;
       return _exhaustive;

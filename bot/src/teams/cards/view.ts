@@ -15,7 +15,8 @@ export type CardRef =
   | { readonly kind: 'keyCeremony'; readonly id: string }
   | { readonly kind: 'tallyShare'; readonly id: string }
   /** A member's convocation in their 1:1 chat; its id is the sending (1, then supplements, resends). */
-  | { readonly kind: 'convocation'; readonly id: string };
+  | { readonly kind: 'convocation'; readonly id: string }
+  | { readonly kind: 'minutes'; readonly id: string };
 
 export const cardKinds = [
   'welcome',
@@ -28,6 +29,7 @@ export const cardKinds = [
   'keyCeremony',
   'tallyShare',
   'convocation',
+  'minutes',
 ] as const satisfies readonly CardRef['kind'][];
 
 export interface View {

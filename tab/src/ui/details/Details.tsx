@@ -3,6 +3,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MinutesDownload } from '../parts/MinutesDownload';
+import { MinutesSigning } from '../parts/MinutesSigning';
 import { useSession } from '../session';
 import { useLayout } from '../styles';
 import { AgendaEditor } from './AgendaEditor';
@@ -72,6 +73,7 @@ export default function Details() {
         )}
       </section>
       {role === 'director' && meeting.status !== 'draft' && <MinutesDownload />}
+      <MinutesSigning />
       <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>
         {parts.map((p, index) => (
           <Button

@@ -7,7 +7,7 @@ import { useSession } from '../session';
 import { useLayout } from '../styles';
 
 /** Saves a blob under a file name, as a link the reader clicked would. */
-function save(blob: Blob, fileName: string): void {
+export function save(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,0 +1,43 @@
+import type { Queryable } from './db';
+
+/**
+ * The sealed minutes of each meeting, by the SHA-256 of the PDF its signatories approved: written
+ * once (the first instance to seal them wins, the others read its file), never changed.
+ */
+export interface SealedMinutesShelf {
+  find(meetingId: string, approved: string): Promise<Buffer | undefined>;
+  /** Keeps `pdf` unless a sealed file is there already; returns the one kept. */
+  keep(meetingId: string, approved: string, pdf: Buffer): Promise<Buffer>;
+}
+
+function bytes(row: Record<string, unknown> | undefined): Buffer | undefined {
+  const pdf = row?.pdf;
+  return pdf instanceof Uint8Array
+    ? Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+    : undefined;
+}
+
+export function sealedMinutesIn(db: Queryable): SealedMinutesShelf {
+  const find = async (meetingId: string, approved: string) =>
+    bytes(
+      (
+        await db.query('SELECT pdf FROM sealed_minutes WHERE meeting_id = $1 AND approved = $2', [
+          meetingId,
+          approved,
+        ])
+      )[0],
+    );
+  return {
+    find,
+    async keep(meetingId, approved, pdf) {
+      await db.query(
+        `INSERT INTO sealed_minutes (meeting_id, approved, pdf) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING`,
+        [meetingId, approved, pdf],
+      );
+      const kept = await find(meetingId, approved);
+      if (!kept) throw new Error('the sealed minutes were not kept');
+      return kept;
+    },
+  };
+}

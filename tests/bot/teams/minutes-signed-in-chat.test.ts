@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Meeting } from '../../../shared/src';
+import { personOf, type Person } from '../support/service';
+import { hasButton, textOf, type ChatPerson } from '../support/teams';
+import { testDatabases, type TestDatabase } from '../store/databases';
+import { BOT_START_MS, chatHelpers, startBot, type RunningBot } from './bot';
+
+/**
+ * Issue 16, point 5, over the Bot Framework protocol: once the director submits the minutes, the
+ * meeting chat gets a card naming their hashes and signatories; each signatory approves from their
+ * own view of it, a councillor cannot, and the card says when the minutes are sealed.
+ */
+describe.each(testDatabases())('approving the minutes from the chat, on %s', (_engine, fresh) => {
+  let database: TestDatabase;
+  let bot: RunningBot;
+  let director: Person;
+  let sealDir: string;
+  const { say, must, postedCard, eventually, press, viewFor } = chatHelpers(() => bot);
+  const councillor = () => bot.members[2] as ChatPerson;
+  const meeting = async () =>
+    (await director.get(`/api/meetings/${bot.meetingId}`)).body.meeting as Meeting;
+
+  beforeAll(async () => {
+    database = await fresh();
+    sealDir = await mkdtemp(join(tmpdir(), 'seal-'));
+    bot = await startBot({
+      db: await database.connect(),
+      env: { MINUTES_SEAL_FILE: join(sealDir, 'minutes-seal.json') },
+    });
+    director = personOf(bot.running, bot.director.aadObjectId);
+    await say(bot.director, `link ${bot.meetingId}`);
+    await say(bot.chair, 'open');
+    const chair = personOf(bot.running, bot.chair.aadObjectId);
+    await must(chair, { type: 'CloseMeeting' });
+    const signing = await director.get(`/api/meetings/${bot.meetingId}/minutes/signing`);
+    await must(director, { type: 'SubmitMinutes', ...(signing.body.final as object) });
+  }, BOT_START_MS);
+  afterAll(async () => {
+    await bot.close();
+    await database.drop();
+    await rm(sealDir, { recursive: true, force: true });
+  });
+
+  test('the chat is shown the minutes submitted, their hashes and who signs; only a signatory’s view has the button', async () => {
+    const { card } = await postedCard(/Procès-verbal soumis à la signature/);
+    const { submitted } = (await meeting()).signing ?? {};
+    expect(textOf(card)).toContain(submitted?.pdf);
+    expect(hasButton(card, 'minutes.approve')).toBe(false);
+    expect(hasButton(await viewFor(bot.chair, card), 'minutes.approve')).toBe(true);
+    expect(hasButton(await viewFor(councillor(), card), 'minutes.approve')).toBe(false);
+  });
+
+  test('a councillor pressing a signatory’s button is refused, and nothing is approved', async () => {
+    const { card } = await postedCard(/Procès-verbal soumis à la signature/);
+    const chairs = await viewFor(bot.chair, card);
+    const refused = await press(councillor(), chairs, 'minutes.approve', {}, {}, 'fr-BE');
+    expect(textOf(refused)).toContain('Seuls les signataires');
+    expect((await meeting()).signing?.approvals).toEqual([]);
+  });
+
+  test('each signatory approves from their view; once both have, the card says the minutes are sealed', async () => {
+    const { card, id } = await postedCard(/Procès-verbal soumis à la signature/);
+    const approved = await press(
+      bot.chair,
+      await viewFor(bot.chair, card),
+      'minutes.approve',
+      {},
+      {},
+      'fr-BE',
+    );
+    expect(hasButton(approved, 'minutes.approve')).toBe(false);
+    expect(textOf(approved)).toMatch(/a approuvé le/);
+    await press(bot.director, await viewFor(bot.director, card), 'minutes.approve');
+    const signing = (await meeting()).signing;
+    expect(signing?.approvals.map((a) => a.member)).toEqual([
+      bot.chair.aadObjectId,
+      bot.director.aadObjectId,
+    ]);
+    await eventually(id, /le procès-verbal est scellé/);
+    expect((await meeting()).signing?.sealed?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
