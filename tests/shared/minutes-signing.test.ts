@@ -238,7 +238,11 @@ describe('approving the previous minutes, with corrections', () => {
         ],
       }),
     ]);
-    s.do(DIRECTOR, { type: 'ConveneMeeting' }).do(CHAIR, { type: 'OpenMeeting' });
+    s.do(DIRECTOR, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    }).do(CHAIR, { type: 'OpenMeeting' });
     for (const member of [CHAIR, councillor(1), councillor(2), councillor(3), councillor(4)]) {
       s.do(member, { type: 'CheckIn' });
     }
