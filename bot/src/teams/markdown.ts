@@ -15,3 +15,12 @@ export function escapeMarkdown(text: string): string {
       /^\d/.test(marker) ? `${indent}${marker}\\` : `${indent}\\${marker}`,
     );
 }
+
+/**
+ * An address as markdown's `[text](address)` reads it whole: a parenthesis or angle bracket in it
+ * (a SharePoint file named "Budget (draft).pdf") would end the link early. Percent-encoded, the
+ * address names the same file.
+ */
+export function linkTarget(url: string): string {
+  return url.replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -21,6 +21,15 @@ const DAY_MS = 86_400_000;
 const CONVOCATION_CHAT = '19:meeting_convocation@thread.v2';
 const REASON = 'La salle du conseil est fermée pour travaux.';
 const FOOTPATH = 'Réfection du trottoir de la rue Haute';
+/** Attached before convening: to the budget (public) and to the appointment (closed session). */
+const BUDGET_DRAFT = {
+  title: 'Projet de délibération (MB n°2)',
+  url: 'https://contoso.sharepoint.com/sites/conseil/MB2%20(projet).pdf',
+};
+const APPOINTMENT_FILE = {
+  title: 'Dossier de nomination',
+  url: 'https://contoso.sharepoint.com/sites/conseil/huis-clos/nomination.pdf',
+};
 
 /**
  * The convocation through the real Bot Framework protocol: the director convenes from the meeting
@@ -58,6 +67,16 @@ describe.each(testDatabases())('the convocation with receipts, on %s', (_engine,
     });
     expect(created.status).toBe(201);
     meetingId = created.body.meetingId as string;
+    const { agenda } = (await http.meeting(director)).setup;
+    const budget = agenda[1];
+    const appointment = agenda.find((item) => item.session === 'closed');
+    if (!budget || !appointment) throw new Error('the demo agenda has a public and a closed item');
+    for (const [item, document] of [
+      [budget, BUDGET_DRAFT],
+      [appointment, APPOINTMENT_FILE],
+    ] as const) {
+      await http.ok(director, { type: 'AttachDocument', itemId: item.id, ...document });
+    }
     bot.connector.refusedChats = {
       [blocked().id]: 'ConversationBlockedByUser',
       [notInstalled().id]: 'BotNotInConversationRoster',
@@ -173,6 +192,18 @@ describe.each(testDatabases())('the convocation with receipts, on %s', (_engine,
     },
     ALL_MEMBERS_MS,
   );
+
+  test('the card links each item’s documents, a closed item’s too for a member', async () => {
+    await receipts(received);
+    const card = cardOf(cardsIn(personalChatOf(member(0)) ?? '')[0] as Call);
+    // A parenthesis in the address is encoded, or markdown would end the link there.
+    expect(textOf(card)).toContain(
+      `Documents: [${BUDGET_DRAFT.title}](https://contoso.sharepoint.com/sites/conseil/MB2%20%28projet%29.pdf)`,
+    );
+    expect(textOf(card)).toContain(
+      `Documents: [${APPOINTMENT_FILE.title}](${APPOINTMENT_FILE.url})`,
+    );
+  });
 
   test('a member whose chat Teams refuses is listed unreachable, with why, and gets no card', async () => {
     const meeting = await receipts(received);

@@ -1,5 +1,5 @@
 import { COUNCIL_TIME_ZONE, titleIn, type AgendaItem, type Convocation } from '@council/shared';
-import { escapeMarkdown } from '../markdown';
+import { escapeMarkdown, linkTarget } from '../markdown';
 import {
   adaptiveCard,
   facts,
@@ -52,8 +52,8 @@ function agendaLines(view: View, added: readonly string[]): Element[] {
       t(item.session === 'closed' ? 'convocation.closed' : 'convocation.public'),
       ...(added.includes(item.id) ? [t('convocation.added')] : []),
     ];
-    const links = documentsOf(item).map(
-      (document) => `[${escapeMarkdown(document.title)}](${document.url})`,
+    const links = documentsOf(view, item).map(
+      (document) => `[${escapeMarkdown(document.title)}](${linkTarget(document.url)})`,
     );
     return [
       text(`${index + 1}. ${title} — _${marks.join(', ')}_`, { spacing: 'Small' }),

@@ -1,13 +1,10 @@
-import type { AgendaItem } from '@council/shared';
-
-export interface DocumentLink {
-  readonly title: string;
-  readonly url: string;
-}
+import { itemDocumentsFor, type AgendaItem, type ItemDocument } from '@council/shared';
+import type { View } from './view';
 
 /**
- * The documents a convocation links for an item (its draft decision and attachments, issue 16
- * item 4). Items carry none yet: the item documents' change fills this in, and the convocation
- * card lists what it returns under each item.
+ * The documents a convocation links under an item (its attachments, issue 16 item 4) as the card's
+ * reader may see them: never a closed item's for a reader who may not see that item.
  */
-export const documentsOf: (item: AgendaItem) => readonly DocumentLink[] = () => [];
+export function documentsOf(view: View, item: AgendaItem): readonly ItemDocument[] {
+  return itemDocumentsFor(view.meeting, item.id, view.reader);
+}
