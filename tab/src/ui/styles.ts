@@ -37,6 +37,8 @@ export const useLayout = makeStyles({
   /** A native select is as wide as its longest option unless told otherwise. */
   fill: { width: '100%', minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0 } },
   tag: { alignSelf: 'flex-start' },
+  /** A table wider than the panel scrolls on its own, not the page (WCAG 1.4.10 allows it). */
+  tableScroll: { overflowX: 'auto', maxWidth: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
   visuallyHidden: {
     position: 'absolute',

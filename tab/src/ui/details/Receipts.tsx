@@ -48,43 +48,45 @@ export function Receipts() {
           })}
         </p>
       )}
-      <Table size="small" aria-labelledby="receipts-heading">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('convocation.member')}</TableHeaderCell>
-            <TableHeaderCell>{t('convocation.delivered')}</TableHeaderCell>
-            <TableHeaderCell>{t('convocation.opened')}</TableHeaderCell>
-            <TableHeaderCell>{t('convocation.acknowledged')}</TableHeaderCell>
-            <TableHeaderCell>
-              <span className={layout.visuallyHidden}>{t('convocation.resend')}</span>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {members.map((id) => {
-            const receipt = convocation.receipts[id];
-            const name = people.get(id) ?? id;
-            return (
-              <TableRow key={id} data-member={id}>
-                <TableCell>{name}</TableCell>
-                <TableCell>{delivery(receipt)}</TableCell>
-                <TableCell>{when(receipt?.opened)}</TableCell>
-                <TableCell>{when(receipt?.acknowledged)}</TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    disabled={busy || meeting.status === 'closed'}
-                    aria-label={t('convocation.resendTo', { name })}
-                    onClick={() => void run({ type: 'ResendConvocation', member: id })}
-                  >
-                    {t('convocation.resend')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <div className={layout.tableScroll}>
+        <Table size="small" aria-labelledby="receipts-heading">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('convocation.member')}</TableHeaderCell>
+              <TableHeaderCell>{t('convocation.delivered')}</TableHeaderCell>
+              <TableHeaderCell>{t('convocation.opened')}</TableHeaderCell>
+              <TableHeaderCell>{t('convocation.acknowledged')}</TableHeaderCell>
+              <TableHeaderCell>
+                <span className={layout.visuallyHidden}>{t('convocation.resend')}</span>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {members.map((id) => {
+              const receipt = convocation.receipts[id];
+              const name = people.get(id) ?? id;
+              return (
+                <TableRow key={id} data-member={id}>
+                  <TableCell>{name}</TableCell>
+                  <TableCell>{delivery(receipt)}</TableCell>
+                  <TableCell>{when(receipt?.opened)}</TableCell>
+                  <TableCell>{when(receipt?.acknowledged)}</TableCell>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      disabled={busy || meeting.status === 'closed'}
+                      aria-label={t('convocation.resendTo', { name })}
+                      onClick={() => void run({ type: 'ResendConvocation', member: id })}
+                    >
+                      {t('convocation.resend')}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
       <ActionFeedback feedback={feedback} />
     </section>
   );

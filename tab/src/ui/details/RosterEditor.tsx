@@ -10,7 +10,6 @@ import { IconButton } from '../parts/IconButton';
 import { useLayout } from '../styles';
 
 const useStyles = makeStyles({
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
   table: {
     borderCollapse: 'collapse',
     width: '100%',
@@ -77,7 +76,7 @@ export function RosterEditor({ editable }: { editable: boolean }) {
         </div>
       )}
       {note && <p role="status">{note}</p>}
-      <div className={styles.scroll}>
+      <div className={layout.tableScroll}>
         <table className={styles.table}>
           <caption className={layout.visuallyHidden}>{t('roster.caption')}</caption>
           <thead>
