@@ -9,6 +9,8 @@ const member = ['chair', 'councillor'] as const;
  * the decider checks which.
  */
 const trustee = ['chair', 'councillor', 'director', 'system'] as const;
+/** A signatory of the minutes: a person, never the service; the profile says which (the decider). */
+const signatory = ['chair', 'councillor', 'director'] as const;
 
 /**
  * Who may issue which command. Roles come from the meeting's roster, never from the Teams meeting
@@ -71,8 +73,7 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   AttachDocument: director,
   RemoveDocument: director,
   SubmitMinutes: director,
-  // Whether this chair, councillor or director signs is the profile's rule: the decider says.
-  ApproveMinutes: trustee,
+  ApproveMinutes: signatory,
   SealMinutes: ['system'],
   CorrectMinutes: director,
 };
