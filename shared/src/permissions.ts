@@ -9,6 +9,8 @@ const member = ['chair', 'councillor'] as const;
  * the decider checks which.
  */
 const trustee = ['chair', 'councillor', 'director', 'system'] as const;
+/** Only a person declares their share lost: the service never helps make a vote void. */
+const humanTrustee = ['chair', 'councillor', 'director'] as const;
 
 /**
  * Who may issue which command. Roles come from the meeting's roster, never from the Teams meeting
@@ -61,7 +63,7 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   DealTrusteeShares: trustee,
   ConfirmTrusteeShares: trustee,
   ComplainTrusteeShares: trustee,
-  DeclareShareLost: trustee,
+  DeclareShareLost: humanTrustee,
   AggregateBallots: ['system'],
   DecryptTally: trustee,
 };
