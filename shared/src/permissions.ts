@@ -10,7 +10,7 @@ const member = ['chair', 'councillor'] as const;
  */
 const trustee = ['chair', 'councillor', 'director', 'system'] as const;
 /** Only a person declares their share lost: the service never helps make a vote void. */
-const humanTrustee = ['chair', 'councillor', 'director'] as const;
+const humanTrustee = trustee.filter((role) => role !== 'system');
 
 /**
  * Who may issue which command. Roles come from the meeting's roster, never from the Teams meeting
