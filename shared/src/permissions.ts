@@ -5,12 +5,13 @@ const chair = ['chair'] as const;
 const director = ['director'] as const;
 const member = ['chair', 'councillor'] as const;
 /**
- * A trustee of the sealed box: a teller, the director, or the service where the rules make it one;
- * the decider checks which.
+ * A person of the sitting who may hold a share of the sealed box's key or sign the minutes; the
+ * decider checks which. Only a person declares their share lost (the service never helps make a vote
+ * void) and only a person signs.
  */
-const trustee = ['chair', 'councillor', 'director', 'system'] as const;
-/** A signatory of the minutes: a person, never the service; the profile says which (the decider). */
-const signatory = ['chair', 'councillor', 'director'] as const;
+const person = ['chair', 'councillor', 'director'] as const;
+/** A trustee of the sealed box: a person, or the service where the rules make it one. */
+const trustee = [...person, 'system'] as const;
 
 /**
  * Who may issue which command. Roles come from the meeting's roster, never from the Teams meeting
@@ -67,13 +68,13 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   DealTrusteeShares: trustee,
   ConfirmTrusteeShares: trustee,
   ComplainTrusteeShares: trustee,
-  DeclareShareLost: trustee,
+  DeclareShareLost: person,
   AggregateBallots: ['system'],
   DecryptTally: trustee,
   AttachDocument: director,
   RemoveDocument: director,
   SubmitMinutes: director,
-  ApproveMinutes: signatory,
+  ApproveMinutes: person,
   SealMinutes: ['system'],
   CorrectMinutes: director,
 };

@@ -3,7 +3,8 @@
  * box, a copied ballot refused alone, the proof checker's bounded queue, the tally record made once.
  */
 import { loadSealed, type Sealed, type SealedBallot } from '@council/shared/sealed';
-import type { Meeting } from '../../shared/src';
+import type { Meeting, WireCommand } from '../../shared/src';
+import { createSealing } from '../../bot/src/meetings/sealing';
 import { openMeetingStore, type MeetingStore } from '../../bot/src/store';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { demo, personOf, startService, type RunningService } from './support/service';
@@ -232,5 +233,35 @@ describe('the proof checker’s queue', () => {
       choice: 'yes',
     });
     expect(card?.status).toBe(200);
+  });
+
+  test('one ballot per member and vote is in the proof checker at a time: a second sent meanwhile is refused at once with RATE_LIMITED, another member’s is checked beside it', async () => {
+    const sealing = createSealing({ workers: 1, queue: 100 });
+    try {
+      await sealing.ready();
+      const voteId = (await readMeeting(sitting)).openVoteId ?? (await openSecretQuestion(sitting));
+      const meeting = await readMeeting(sitting);
+      const [ballot] = await sealedBallots(sealed, sitting, voteId, [0]);
+      if (!ballot) throw new Error('no ballot');
+      const cast = {
+        type: 'CastBallot',
+        voteId,
+        ballot: { ...ballot, choices: [...ballot.choices] },
+      } as WireCommand;
+      const [member, other] = demo.members.slice(5, 7).map((m) => m.aadObjectId);
+      const check = (by = member ?? '') =>
+        sealing.prepareAhead(sitting.meetingId, meeting, by, cast);
+      const first = check();
+      expect(await check()).toEqual({
+        ok: false,
+        error: { code: 'RATE_LIMITED', params: { seconds: 2 } },
+      });
+      expect((await check(other)).ok).toBe(true);
+      expect((await first).ok).toBe(true);
+      // Once the first is checked, the member may send again (the domain then says what it says).
+      expect((await check()).ok).toBe(true);
+    } finally {
+      await sealing.close();
+    }
   });
 });

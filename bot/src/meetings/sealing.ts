@@ -52,6 +52,8 @@ export function createSealing(proofChecks: { readonly workers: number; readonly 
   let loading: Promise<Sealed> | undefined;
   const keys = new LRUCache<string, SittingKey>({ max: HELD_KEYS });
   const proofs = createProofChecker(proofChecks.workers, (proof) => proofHolds(box(), proof));
+  /** Whose ballot (meeting, vote, member) is in the proof checker now. */
+  const checking = new Set<string>();
 
   function box(): Sealed {
     if (!sealed) throw new Error('the sealed ballot box is used before it is loaded');
@@ -173,14 +175,22 @@ export function createSealing(proofChecks: { readonly workers: number; readonly 
     ): Promise<Prepared> {
       const prepared = preparedOn(meetingId, meeting, by, command);
       if (prepared.ok !== 'unchecked') return prepared;
-      if (proofs.waiting() >= proofChecks.queue) {
-        // The service's overload answer: refused at once, nothing changed; the tab tries again.
+      // One ballot per member and vote in the checker at a time, and a bound on all of them: no
+      // councillor fills the queue with forged ballots ahead of the others' (the commands' rate
+      // limit alone lets one send hundreds at once). Refused at once, nothing changed; retried.
+      const whose = `${meetingId} ${prepared.proof.context.voteId} ${by}`;
+      if (checking.has(whose) || proofs.waiting() >= proofChecks.queue) {
         return {
           ok: false,
           error: { code: 'RATE_LIMITED', params: { seconds: RETRY_AFTER_SECONDS } },
         };
       }
-      return checked(prepared, await proofs.check(prepared.proof));
+      checking.add(whose);
+      try {
+        return checked(prepared, await proofs.check(prepared.proof));
+      } finally {
+        checking.delete(whose);
+      }
     },
 
     /** Stops the proof checker's workers. */

@@ -102,7 +102,11 @@ export function afterTurn(state: MeetingState, clock: Clock): Event[] {
       const aggregate = placeholderAggregate(vote.choices.length, vote.participants.length);
       run('system', { type: 'AggregateBallots', voteId: vote.id, aggregate });
     }
-    for (const trustee of sealed.trustees.slice(0, sealed.threshold)) {
+    // A trustee who declared their share lost gives none; without k others the vote waits (or is void).
+    const ceremony = current.tellers?.find((c) => c.ceremony === sealed.ceremony);
+    const able = sealed.trustees.filter((t) => !ceremony?.lost?.includes(t.member));
+    if (able.length < sealed.threshold) continue;
+    for (const trustee of able.slice(0, sealed.threshold)) {
       const partial = placeholderPartial(vote.choices.length);
       run(trustee.member, { type: 'DecryptTally', voteId: vote.id, partial });
     }
