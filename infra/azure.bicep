@@ -242,6 +242,11 @@ var serviceSettings = [
     name: 'AUTH_MODE'
     value: 'entra'
   }
+  // The address Teams dialogs and links name: the app's own host (the bot's messaging endpoint).
+  {
+    name: 'PUBLIC_URL'
+    value: 'https://${resourceBaseName}.azurewebsites.net'
+  }
   {
     // App Service's front end: the client's address is the last entry of X-Forwarded-For.
     name: 'TRUSTED_PROXY_HOPS'

@@ -25,6 +25,15 @@ const schema = z.object({
   /** The schema's owner: migrates and grants DATABASE_URL's role, which then runs no DDL. */
   DATABASE_MIGRATION_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The service's address as Teams and people reach it (https://council.example.be): the trustees'
+   * Teams dialog and the links the service gives out. Unset in local mode: the loopback address the
+   * request names (local mode takes requests on loopback only).
+   */
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
   AUTH_MODE: z.enum(['entra', 'dev']).default('dev'),
   ENTRA_CLIENT_ID: z.string().min(1).optional(),
   ENTRA_APP_ID_URI: z.string().min(1).optional(),

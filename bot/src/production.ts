@@ -18,6 +18,11 @@ export function productionProblems(env: NodeJS.ProcessEnv): string[] {
       'ENTRA_ALLOWED_TENANTS: required in production (the tenants whose users may sign in)',
     );
   }
+  if (!/^https:\/\/[^/]/i.test(env.PUBLIC_URL?.trim() ?? '')) {
+    problems.push(
+      'PUBLIC_URL: required in production, over https (the address Teams dialogs and links name)',
+    );
+  }
   const database = databaseTlsProblem(env.DATABASE_URL);
   if (database) problems.push(`DATABASE_URL: ${database}`);
   // The owner's connection carries the most powerful password of all: the same TLS or none.

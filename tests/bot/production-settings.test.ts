@@ -28,6 +28,7 @@ describe('production refuses unsafe settings at boot', () => {
       'ENTRA_ALLOWED_TENANTS',
       'DATABASE_URL',
       'NODE_TLS_REJECT_UNAUTHORIZED',
+      'PUBLIC_URL',
     ]) {
       expect(problems).toMatch(new RegExp(`^  ${variable}: .*production`, 'm'));
     }
@@ -58,6 +59,12 @@ describe('production refuses unsafe settings at boot', () => {
     ['AUTH_MODE left to its default (dev)', { AUTH_MODE: undefined }, /AUTH_MODE: must be entra/],
     ['no tenant allow-list', { ENTRA_ALLOWED_TENANTS: undefined }, /ENTRA_ALLOWED_TENANTS/],
     ['an empty tenant allow-list', { ENTRA_ALLOWED_TENANTS: ' , ' }, /ENTRA_ALLOWED_TENANTS/],
+    ['no public address', { PUBLIC_URL: undefined }, /PUBLIC_URL: required in production/],
+    [
+      'a public address in clear HTTP',
+      { PUBLIC_URL: 'http://council.example.be' },
+      /PUBLIC_URL: required in production, over https/,
+    ],
     [
       'the bot without Bot Framework auth',
       { MicrosoftAppId: '' },

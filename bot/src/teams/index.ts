@@ -32,7 +32,11 @@ import { cardViews } from './views';
 export interface TeamsChatOptions {
   readonly config: Pick<
     Config,
-    'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId' | 'MicrosoftAppType'
+    | 'MicrosoftAppId'
+    | 'MicrosoftAppPassword'
+    | 'MicrosoftAppTenantId'
+    | 'MicrosoftAppType'
+    | 'PUBLIC_URL'
   >;
   /** At most one update of a shared card in this interval; Teams wants 2 s or more. */
   readonly cardUpdateIntervalMs?: number;
@@ -172,7 +176,7 @@ export function teamsChat(options: TeamsChatOptions) {
             end: () => undefined,
           },
           async (context) => {
-            context.turnState.set(DIALOG_ORIGIN, originOf(req, local));
+            context.turnState.set(DIALOG_ORIGIN, originOf(req, local, options.config.PUBLIC_URL));
             // After Bot Framework auth: the member is who the Connector says acts.
             const [tenantId, objectId] = [tenantOf(context.activity), memberOf(context.activity)];
             if (tenantId && objectId) {

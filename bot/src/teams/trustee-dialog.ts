@@ -13,13 +13,19 @@ export const DIALOG_ORIGIN = Symbol('dialog origin');
 const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
- * The service's own origin, as the request to /api/messages names it: on loopback in local mode,
- * over HTTPS otherwise (App Service keeps the host the manifest's validDomains name).
+ * The service's own origin for the dialog's page: the configured public address; without one
+ * (local mode only) the loopback host the request names, which local mode has already checked.
+ * A request's Host is never trusted otherwise: behind a proxy it may name an inner address.
  */
-export function originOf(req: Request, local: boolean): string | undefined {
+export function originOf(
+  req: Request,
+  local: boolean,
+  publicUrl: string | undefined,
+): string | undefined {
+  if (publicUrl) return new URL(publicUrl).origin;
+  if (!local) return undefined;
   const host = req.headers.host ?? '';
-  if (!HOST.test(host)) return undefined;
-  return `${local ? 'http' : 'https'}://${host.toLowerCase()}`;
+  return HOST.test(host) ? `http://${host.toLowerCase()}` : undefined;
 }
 
 const fetchSchema = z.object({
