@@ -51,6 +51,7 @@ async function follow(
   path: string,
   since: number,
   until: (received: { id: number; html: string; say: string }[]) => boolean,
+  timeoutMs = 10_000,
 ) {
   const received: { id: number; html: string; say: string; raw: string }[] = [];
   await readStream(`${running.url}${path}/events`, '', {
@@ -59,6 +60,7 @@ async function follow(
       received.push({ id, ...(JSON.parse(data) as { html: string; say: string }), raw: data });
     },
     until: () => until(received),
+    timeoutMs,
   });
   return received;
 }
@@ -103,9 +105,7 @@ describe.each(databases)('the public follow-along page over HTTP on %s', (_name,
     expect(policy).toMatch(/script-src 'sha256-[\w+/=]+'/);
     expect(policy).not.toContain('unsafe-inline');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(page.headers.get('cache-control')).toBe(
-      'public, max-age=5, stale-while-revalidate=30',
-    );
+    expect(page.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=30');
   });
 
   test('one rendering per version and language: an unchanged meeting is answered 304 to its ETag', async () => {
@@ -164,9 +164,9 @@ describe.each(databases)('the public follow-along page over HTTP on %s', (_name,
     const resumed = await follow(running, path, 1, (received) => received.length > 0);
     expect(resumed[0]?.id).toBe(versionOf(page));
     expect(resumed[0]?.say).toBe('');
-    const quiet = await follow(running, path, versionOf(page), () => false).catch(() => []);
+    const quiet = await follow(running, path, versionOf(page), () => false, 1_000);
     expect(quiet).toEqual([]);
-  }, 20_000);
+  });
 
   test('a named vote shows its names as the profile says; a secret one its totals; none before publication', async () => {
     await ok(sitting.chair, { type: 'EndSpeech' });
@@ -199,11 +199,11 @@ describe.each(databases)('the public follow-along page over HTTP on %s', (_name,
   test('in closed session the public learns that fact only: no title, no speaker, no document', async () => {
     const item = demo.agenda.findIndex((listed) => listed.session === 'closed');
     const current = (await read(sitting.chair)).meeting.currentItemId;
-    const at = demo.agenda.findIndex((listed) => listed.id === current);
+    const at = demo.agenda.findIndex((listed) => `item-${String(listed.n)}` === current);
     for (let n = at; n < item; n++) await ok(sitting.chair, { type: 'NextItem' });
     await ok(sitting.director, {
       type: 'AttachDocument',
-      itemId: closedItem?.id,
+      itemId: `item-${String(closedItem?.n)}`,
       title: 'Rapport du jury de recrutement',
       url: 'https://contoso.sharepoint.com/sites/council/jury.pdf',
     });
@@ -235,10 +235,11 @@ describe.each(databases)('the public follow-along page over HTTP on %s', (_name,
       `/public/liege/${sitting.meetingId}/events`,
     ]) {
       const page = await fetchPage(running, wrong);
+      // A name longer than any route's parameter is no route at all (NOT_FOUND).
       expect({ wrong, status: page.status, code: codeOf(page) }).toEqual({
         wrong,
         status: 404,
-        code: 'MEETING_NOT_FOUND',
+        code: wrong.length > 300 ? 'NOT_FOUND' : 'MEETING_NOT_FOUND',
       });
     }
   });
