@@ -32,7 +32,9 @@ import { createClerk, type Clerk } from '../minutes';
 import { configuredSigner, type MinutesSigner } from '../minutes/seal';
 import { signingRoutes } from './signing';
 import { isProduction } from '../production';
+import { publicPageOf } from '../public/link';
 import { publicRoutes } from '../public/routes';
+import { originOf } from '../teams/trustee-dialog';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { boardRoute } from './board';
 import { openApiDocument } from './openapi';
@@ -330,10 +332,13 @@ export function createServer(deps: ServerDeps) {
       const loaded = await meetingOf(req, identity);
       if (loaded.state.status === 'none') throw refusal('MEETING_NOT_FOUND');
       const reader = readerOf(loaded, identity);
+      const origin = originOf(req, auth.mode === 'dev', config.PUBLIC_URL);
+      const publicPage = publicPageOf(loaded.state, loaded.record.id, origin);
       res.send(200, {
         version: loaded.version,
         you: { memberId: identity.objectId, role: reader },
         meeting: meetingFor(loaded.state, reader),
+        ...(publicPage ? { publicPage } : {}),
       });
     }),
   );
