@@ -1,3 +1,4 @@
+import { setupFromCouncilFile } from '../../../shared/src';
 import { databases, overHttp } from '../support/over-http';
 import { openDemoMeeting, type DemoMeeting } from '../support/meeting';
 import { secretQuestion } from '../support/secret-question';
@@ -76,7 +77,7 @@ describe.each(databases)('the public follow-along page over HTTP on %s', (_name,
     });
     sitting = await openDemoMeeting(running, 9, nine, { tellers: {} });
     path = `/public/${municipality}/${sitting.meetingId}`;
-  });
+  }, 120_000);
   afterAll(async () => {
     await sitting.tellers?.stop();
     await running.close();
@@ -244,6 +245,39 @@ describe.each(databases)('the public follow-along page over HTTP on %s', (_name,
     }
   });
 
+  test('the meeting’s view names its public page, at the address the tab reached (local mode)', async () => {
+    const reply = await sitting.director.get(`/api/meetings/${sitting.meetingId}`);
+    expect(reply.body.publicPage).toBe(`${running.url}${path}`);
+  });
+
+  test('a livestream is an https address: the page links it; any other is refused with 400', async () => {
+    const director = personOf(running, demo.director.aadObjectId);
+    const setup = setupFromCouncilFile(demo);
+    const refused = await director.call('POST', '/api/meetings', {
+      commandId: nextCommandId(),
+      setup: { ...setup, livestream: 'http://stream.example.be/live' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('INVALID_COMMAND');
+    const live = 'https://stream.example.be/live?sitting=1&lang=fr';
+    const made = await director.call('POST', '/api/meetings', {
+      commandId: nextCommandId(),
+      setup: { ...setup, livestream: live },
+    });
+    expect(made.status).toBe(201);
+    const meetingId = String(made.body.meetingId);
+    const convene = await director.command(meetingId, {
+      type: 'ConveneMeeting',
+      place: 'Council chamber',
+      reason: 'Chamber under renovation',
+    });
+    expect(convene.status).toBe(200);
+    const page = await fetchPage(running, `/public/${municipality}/${meetingId}`);
+    expect(page.text).toContain(
+      '<a href="https://stream.example.be/live?sitting=1&amp;lang=fr" rel="noopener noreferrer">Suivre la retransmission en direct</a>',
+    );
+  });
+
   test('a Last-Event-ID that is no version is a 400, and changes nothing', async () => {
     const before = await read(sitting.director);
     for (const id of ['9'.repeat(400), '99999999999', '-1', 'abc']) {
@@ -276,7 +310,7 @@ describe('the public page’s limits', () => {
       env: { RATE_LIMIT_PUBLIC_REQUESTS: '6', MAX_PUBLIC_STREAMS_PER_ADDRESS: '2' },
     });
     sitting = await openDemoMeeting(running, 9);
-  });
+  }, 120_000);
   afterAll(() => running.close());
 
   test('an address may hold so many streams at once, then 429 TOO_MANY_STREAMS; then so many requests a minute, then 429 RATE_LIMITED', async () => {
