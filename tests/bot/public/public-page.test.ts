@@ -1,4 +1,4 @@
-import { setupFromCouncilFile } from '../../../shared/src';
+import { councilFileSchema, setupFromCouncilFile } from '../../../shared/src';
 import { databases, overHttp } from '../support/over-http';
 import { openDemoMeeting, type DemoMeeting } from '../support/meeting';
 import { secretQuestion } from '../support/secret-question';
@@ -252,7 +252,7 @@ describe.each(databases)('the public follow-along page over HTTP on %s', (_name,
 
   test('a livestream is an https address: the page links it; any other is refused with 400', async () => {
     const director = personOf(running, demo.director.aadObjectId);
-    const setup = setupFromCouncilFile(demo);
+    const setup = setupFromCouncilFile(councilFileSchema.parse(demo));
     const refused = await director.call('POST', '/api/meetings', {
       commandId: nextCommandId(),
       setup: { ...setup, livestream: 'http://stream.example.be/live' },
