@@ -12,7 +12,9 @@ export interface Stream {
   close(): void;
 }
 
-const frame = /^id: (\d+)\nevent: meeting\ndata: (.*)$/gm;
+/** The frames of one kind of event: a member's stream sends `meeting`, the public page's `sitting`. */
+const frameOf = (event: string) => new RegExp(`^id: (\\d+)\\nevent: ${event}\\ndata: (.*)$`, 'gm');
+const meetingFrame = frameOf('meeting');
 
 /**
  * Reads a meeting's Server-Sent Events on a plain socket of its own, with as little work per event
@@ -24,8 +26,10 @@ export function openStream(
   path: string,
   headers: Record<string, string>,
   onEvent: (arrival: Arrival) => void,
+  event = 'meeting',
 ): Promise<Stream> {
   const { hostname, port } = new URL(baseUrl);
+  const frame = event === 'meeting' ? meetingFrame : frameOf(event);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     socket.setEncoding('utf8');

@@ -61,7 +61,7 @@ export async function concurrentMeetings(options: {
   }
 }
 
-async function memory(service: ServiceProcess, file: string): Promise<NodeJS.MemoryUsage> {
+export async function memory(service: ServiceProcess, file: string): Promise<NodeJS.MemoryUsage> {
   const asked = Date.now();
   service.child.kill('SIGUSR2');
   for (let i = 0; i < 500; i++) {

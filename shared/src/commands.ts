@@ -159,6 +159,11 @@ export const meetingSetupSchema = z.object({
   roster: rosterSchema,
   agenda: agendaSchema,
   rules: rulesChoiceSchema,
+  /** Where the public watches the sitting, which is public (CDLD L1122-20); https only. */
+  livestream: z
+    .url({ protocol: /^https$/ })
+    .max(2_000)
+    .optional(),
 });
 
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>

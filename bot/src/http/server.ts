@@ -32,6 +32,9 @@ import { createClerk, type Clerk } from '../minutes';
 import { configuredSigner, type MinutesSigner } from '../minutes/seal';
 import { signingRoutes } from './signing';
 import { isProduction } from '../production';
+import { publicPageOf } from '../public/link';
+import { publicRoutes } from '../public/routes';
+import { originOf } from '../teams/trustee-dialog';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { boardRoute } from './board';
 import { openApiDocument } from './openapi';
@@ -329,10 +332,13 @@ export function createServer(deps: ServerDeps) {
       const loaded = await meetingOf(req, identity);
       if (loaded.state.status === 'none') throw refusal('MEETING_NOT_FOUND');
       const reader = readerOf(loaded, identity);
+      const origin = originOf(req, auth.mode === 'dev', config.PUBLIC_URL);
+      const publicPage = publicPageOf(loaded.state, loaded.record.id, origin);
       res.send(200, {
         version: loaded.version,
         you: { memberId: identity.objectId, role: reader },
         meeting: meetingFor(loaded.state, reader),
+        ...(publicPage ? { publicPage } : {}),
       });
     }),
   );
@@ -435,6 +441,16 @@ export function createServer(deps: ServerDeps) {
     }),
   );
 
+  const publicPages = publicRoutes(server, {
+    config,
+    meetings,
+    store,
+    limits,
+    log,
+    addressOf,
+    route,
+  });
+
   if (auth.mode === 'dev') {
     const issue = auth.issueDevToken;
     server.post(
@@ -469,15 +485,18 @@ export function createServer(deps: ServerDeps) {
 
   let stopHub: (() => Promise<void>) | null = null;
   let stopChat: (() => Promise<void>) | null = null;
+  let stopPublic: (() => Promise<void>) | null = null;
   return {
     server,
     meetings,
     hub,
     clerk,
+    publicPages,
     /** Starts the live fan-out and the chat bot; the caller then listens. */
     async start(): Promise<void> {
       await meetings.summarizeOlderMeetings();
       stopHub = await hub.start();
+      stopPublic = await publicPages.start();
       stopChat = (await chat?.start()) ?? null;
     },
     /** Stops taking requests, lets those under way finish, closes live streams and the store. */
@@ -490,6 +509,7 @@ export function createServer(deps: ServerDeps) {
       });
       await stopChat?.();
       await stopHub?.();
+      await stopPublic?.();
       await signing.close();
       await meetings.close();
       await clerk.close();

@@ -14,6 +14,7 @@ type Budgets = Pick<
   | 'RATE_LIMIT_ADDRESS_COMMANDS'
   | 'RATE_LIMIT_USER_REQUESTS'
   | 'RATE_LIMIT_USER_COMMANDS'
+  | 'RATE_LIMIT_PUBLIC_REQUESTS'
 >;
 
 /** Who is counted: the caller's address before sign-in, then the person (tenant and object id). */
@@ -63,6 +64,7 @@ export function createRateLimits(counters: Queryable | null, budgets: Budgets) {
   };
   const addressRequests = inMemory('address', budgets.RATE_LIMIT_ADDRESS_REQUESTS);
   const addressCommands = inMemory('address-commands', budgets.RATE_LIMIT_ADDRESS_COMMANDS);
+  const publicRequests = inMemory('public', budgets.RATE_LIMIT_PUBLIC_REQUESTS);
   const personRequests = shared('person', budgets.RATE_LIMIT_USER_REQUESTS);
   const personCommands = shared('person-commands', budgets.RATE_LIMIT_USER_COMMANDS);
 
@@ -82,6 +84,8 @@ export function createRateLimits(counters: Queryable | null, budgets: Budgets) {
     /** Before sign-in: throws RATE_LIMITED once the address has spent its budget. */
     address: (address: string) => take(addressRequests, address),
     addressCommand: (address: string) => take(addressCommands, address),
+    /** The public page and its stream, on top of the address's budget for every request. */
+    publicRequest: (address: string) => take(publicRequests, address),
     /** After sign-in, on the tab's API or a Bot Framework activity's member. */
     person: (person: Person) => take(personRequests, personKey(person)),
     personCommand: (person: Person) => take(personCommands, personKey(person)),

@@ -22,6 +22,10 @@ export const limitSettings = {
   /** Live streams open at once, per person and per meeting. */
   MAX_STREAMS_PER_USER: count(10),
   MAX_STREAMS_PER_MEETING: count(2_000),
+  /** The public follow-along page: requests per minute from one address, and its live streams open at once per address and per meeting. */
+  RATE_LIMIT_PUBLIC_REQUESTS: count(300),
+  MAX_PUBLIC_STREAMS_PER_ADDRESS: count(50),
+  MAX_PUBLIC_STREAMS_PER_MEETING: count(20_000),
   /** A live stream whose reader does not drain this much is closed (the tab reconnects and resumes). */
   STREAM_BUFFER_BYTES: count(1_000_000),
   /** A request (live streams aside) must arrive whole within this time. */

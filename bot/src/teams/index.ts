@@ -27,6 +27,7 @@ import { cloudMessenger, type Messenger } from './messenger';
 import { createMinutesDesk } from './minutes-delivery';
 import { DIALOG_ORIGIN, originOf, trusteeDialog } from './trustee-dialog';
 import { createTurns, errorResponse } from './turns';
+import { publicOrigin } from '../public/link';
 import { cardViews } from './views';
 
 export interface TeamsChatOptions {
@@ -37,7 +38,8 @@ export interface TeamsChatOptions {
     | 'MicrosoftAppTenantId'
     | 'MicrosoftAppType'
     | 'PUBLIC_URL'
-  >;
+  > &
+    Partial<Pick<Config, 'HOST' | 'PORT'>>;
   /** At most one update of a shared card in this interval; Teams wants 2 s or more. */
   readonly cardUpdateIntervalMs?: number;
   /** How long a meeting's leader may go silent before another instance follows it (30 s). */
@@ -96,7 +98,7 @@ export function buildBot(core: Omit<ChatCore, 'limits'>, options: TeamsChatOptio
   );
   const memory = botMemory(core.store.chatMemory);
   const messenger = options.messenger ?? cloudMessenger(adapter, appId);
-  const views = cardViews(memory);
+  const views = cardViews(memory, publicOrigin(options.config));
   const local = appId === '';
   const minutes = createMinutesDesk({
     ...core,

@@ -10,6 +10,7 @@ import {
   type Reader,
 } from '@council/shared';
 import type { LoadedMeeting } from '../meetings/service';
+import { publicPageOf } from '../public/link';
 import { renderCard, type Card, type CardRef, type View } from './cards';
 import { textsFor } from './i18n';
 import type { BotMemory } from './memory';
@@ -56,7 +57,7 @@ function candidates(roster: readonly Member[], directorOnly: boolean): readonly 
  * Draws a meeting's cards for one viewer, from the meeting as that viewer may see it: the shared
  * card is what anyone in the chat may see (an observer's view), each member's view adds their own.
  */
-export function cardViews(memory: BotMemory) {
+export function cardViews(memory: BotMemory, publicOrigin?: string) {
   /** Who gets their own view of a card: the roster's people whose Teams id the bot knows. */
   async function audience(
     tenantId: string,
@@ -95,6 +96,7 @@ export function cardViews(memory: BotMemory) {
       t: textsFor(viewer.language),
       language: viewer.language,
       notice,
+      publicPage: publicPageOf(state, record.id, publicOrigin),
     };
   }
 

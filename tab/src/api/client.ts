@@ -6,6 +6,8 @@ export interface Snapshot {
   readonly version: number;
   readonly you: { readonly memberId: string; readonly role: Role | null };
   readonly meeting: Meeting;
+  /** The sitting's public follow-along page, once it is convened. */
+  readonly publicPage?: string;
 }
 
 export interface MeetingSummary {

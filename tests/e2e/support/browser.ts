@@ -32,11 +32,18 @@ export interface AxeViolation {
   readonly targets: string[];
 }
 
+/** The serious and critical violations axe finds in the page. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+}
+
 /**
  * Runs axe-core in the page (evaluated through the debugging protocol, which the page's
- * Content-Security-Policy does not govern) and returns the serious and critical violations.
+ * Content-Security-Policy does not govern) and returns its violations, of any impact.
  */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } })
@@ -49,14 +56,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         nodes: { target: string[] }[];
       }[];
     };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.map((n) => n.target.join(' ')),
-      }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
 }
 

@@ -62,6 +62,7 @@ function Harness({
   connection,
   answer,
   elsewhere,
+  publicPage,
   children,
 }: {
   history: readonly Event[];
@@ -73,6 +74,7 @@ function Harness({
   connection: ConnectionState;
   answer: Answering | undefined;
   elsewhere: Elsewhere;
+  publicPage: string | undefined;
   children: ReactNode;
 }) {
   const [events, setEvents] = useState<readonly Event[]>(history);
@@ -121,7 +123,12 @@ function Harness({
   };
 
   const session: LoadedSession = {
-    snapshot: { version: events.length, you: { memberId: me, role }, meeting },
+    snapshot: {
+      version: events.length,
+      you: { memberId: me, role },
+      meeting,
+      ...(publicPage ? { publicPage } : {}),
+    },
     meeting,
     failure: null,
     connection,
@@ -163,6 +170,8 @@ export function renderFor(
     readonly network?: Network;
     readonly language?: Language;
     readonly answer?: Answering;
+    /** The public page's address, as the service gives it with the meeting. */
+    readonly publicPage?: string;
   } = {},
 ) {
   const record: Record = { sent: [], commandIds: [], reported: [] };
@@ -179,6 +188,7 @@ export function renderFor(
       connection={connection}
       answer={options.answer}
       elsewhere={elsewhere}
+      publicPage={options.publicPage}
     >
       {ui}
     </Harness>

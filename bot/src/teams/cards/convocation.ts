@@ -93,6 +93,15 @@ export function convocationCard(view: View, sendingId: string): Card {
       }),
     ),
     facts(sittingFacts(view, convocation)),
+    ...(view.publicPage
+      ? [
+          text(
+            t('convocation.publicPage', {
+              link: `[${view.publicPage}](${linkTarget(view.publicPage)})`,
+            }),
+          ),
+        ]
+      : []),
     ...(convocation.details.urgent ? [notice(t('convocation.urgent'), 'warning')] : []),
     text(t('convocation.agenda'), { weight: 'Bolder' }),
     ...agendaLines(view, supplement?.added ?? []),

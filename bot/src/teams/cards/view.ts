@@ -44,6 +44,8 @@ export interface View {
   readonly t: Texts;
   readonly language: Language;
   readonly notice?: { readonly text: string; readonly tone: Tone } | undefined;
+  /** The sitting's public follow-along page, once convened, where the service knows its address. */
+  readonly publicPage?: string | undefined;
 }
 
 /** A member's name, as card and reply text (markdown). */

@@ -390,6 +390,7 @@ export const de: Catalog = {
   'convocation.closed': 'nicht öffentlich',
   'convocation.added': 'hinzugefügt',
   'convocation.withdrawn': 'Von der Tagesordnung genommen: {{items}}',
+  'convocation.publicPage': 'Die Öffentlichkeit verfolgt die Sitzung auf ihrer Seite: {{link}}',
   'convocation.documents': 'Unterlagen',
   'convocation.acknowledge': 'Ich bestätige den Empfang',
   'convocation.acknowledged': 'Empfang bestätigt am {{time}}.',

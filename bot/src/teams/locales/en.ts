@@ -377,6 +377,7 @@ export const en = {
   'convocation.closed': 'closed session',
   'convocation.added': 'added',
   'convocation.withdrawn': 'Withdrawn from the agenda: {{items}}',
+  'convocation.publicPage': 'The public follows the sitting on its page: {{link}}',
   'convocation.documents': 'Documents',
   'convocation.acknowledge': 'I acknowledge receipt',
   'convocation.acknowledged': 'Receipt acknowledged on {{time}}.',

@@ -385,6 +385,7 @@ export const fr: Catalog = {
   'convocation.closed': 'huis clos',
   'convocation.added': 'ajouté',
   'convocation.withdrawn': 'Retiré de l’ordre du jour : {{items}}',
+  'convocation.publicPage': 'Le public suit la séance sur sa page : {{link}}',
   'convocation.documents': 'Documents',
   'convocation.acknowledge': 'J’accuse réception',
   'convocation.acknowledged': 'Réception confirmée le {{time}}.',

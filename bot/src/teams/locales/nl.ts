@@ -385,6 +385,7 @@ export const nl: Catalog = {
   'convocation.closed': 'besloten',
   'convocation.added': 'toegevoegd',
   'convocation.withdrawn': 'Van de agenda gehaald: {{items}}',
+  'convocation.publicPage': 'Het publiek volgt de zitting op haar pagina: {{link}}',
   'convocation.documents': 'Documenten',
   'convocation.acknowledge': 'Ik bevestig de ontvangst',
   'convocation.acknowledged': 'Ontvangst bevestigd op {{time}}.',

@@ -45,12 +45,13 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: '1em', color: tokens.colorNeutralForeground2 },
   documents: { gridColumn: '1 / -1', minWidth: 0 },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  publicPage: { gridColumn: '1 / -1', margin: 0, fontSize: '0.6em', overflowWrap: 'anywhere' },
 });
 
 /** The meeting stage: what everyone in the call reads together, large enough for a shared screen. */
 export default function Stage() {
   const { t } = useTranslation();
-  const { meeting, language } = useSession();
+  const { meeting, language, snapshot } = useSession();
   const styles = useStyles();
   const item = currentItem(meeting);
   const queue = currentQueue(meeting);
@@ -109,6 +110,11 @@ export default function Stage() {
           <p>{t('result.none')}</p>
         )}
       </section>
+      {snapshot.publicPage && (
+        <p className={styles.publicPage}>
+          {t('documents.publicPage')} <a href={snapshot.publicPage}>{snapshot.publicPage}</a>
+        </p>
+      )}
     </div>
   );
 }
