@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { ensureTabBuilt } from '../scripts/tab-build.mjs';
 import { openDemoMeeting } from '../tests/bot/support/meeting';
@@ -241,6 +242,8 @@ await running.close();
 const report = {
   measuredAt: new Date().toISOString(),
   machine: {
+    /** The machine may be shared: its load when the times were taken. */
+    loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
     node: process.version,
     chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim(),
   },
