@@ -23,7 +23,7 @@ afterAll(async () => {
 /** The catalogue and theme chunks a page asked for, by name ("fr", "dark"…). */
 const chunkPattern = /\/assets\/(fr|nl|de|en|light|dark|contrast)-[^/]*\.js$/;
 
-test('a French panel in the dark theme downloads the French and English catalogues and the dark theme only', async () => {
+test('a French panel in the dark theme downloads the French catalogue and the dark theme only', async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
   const page = await context.newPage();
   const fetched: string[] = [];
@@ -40,6 +40,6 @@ test('a French panel in the dark theme downloads the French and English catalogu
 
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
   expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
-  expect(fetched.sort()).toEqual(['dark', 'en', 'fr']);
+  expect(fetched.sort()).toEqual(['dark', 'fr']);
   await context.close();
 });

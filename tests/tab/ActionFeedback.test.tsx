@@ -86,7 +86,7 @@ test('what follows an applied command follows a retried one too: the proposed mo
   renderFor(councillor(3), sitting(), <Panel />, { network });
   const user = userEvent.setup();
   const motions = region('Motions');
-  const text = motions.getByRole('textbox', { name: 'Propose a motion' });
+  const text = await motions.findByRole('textbox', { name: 'Propose a motion' });
   await user.type(text, 'Adjourn the item.');
   await user.click(motions.getByRole('button', { name: 'Propose' }));
   expect(motions.getByText('Not confirmed')).toBeTruthy();

@@ -56,13 +56,14 @@ test('the chair records a conflict for a member and lifts it before its item is 
   expect(within(conflicts()).queryByRole('listitem')).toBeNull();
 });
 
-test('the director sees who left the room for the item under debate, and offers nothing to declare', () => {
+test('the director sees who left the room for the item under debate, and offers nothing to declare', async () => {
   const log = play(
     sitting({ members: 9, present: 9 }),
     command(councillor(2), { type: 'DeclareConflict', itemId: 'budget' }),
     command(CHAIR, { type: 'NextItem' }),
   );
   renderFor(DIRECTOR, log, <Panel />);
+  await screen.findByRole('region', { name: 'Conflicts of interest' });
   expect(within(conflicts()).getByRole('listitem').textContent.trim()).toBe(
     '2. Budget amendment: Councillor 2 (out of the room for this item)',
   );

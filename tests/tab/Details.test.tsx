@@ -25,7 +25,7 @@ test('the director imports the roster from a CSV file and saves it as one revisi
   const csv =
     'id,name,role,seat\nm1,Anne Chair,chair,1\nm2,Bruno,councillor,2\ndg,Dora,director,\n';
   await user.upload(
-    screen.getByLabelText('Import a roster (CSV or JSON)'),
+    await screen.findByLabelText('Import a roster (CSV or JSON)'),
     new File([csv], 'roster.csv', { type: 'text/csv' }),
   );
   await screen.findByText('3 people read from the file. Save to apply.');
@@ -48,7 +48,7 @@ test('the director changes a role in the roster', async () => {
   const user = userEvent.setup();
   await user.click(screen.getByRole('tab', { name: 'Roster and roles' }));
   await user.selectOptions(
-    screen.getByRole('combobox', { name: 'Role of Councillor 1' }),
+    await screen.findByRole('combobox', { name: 'Role of Councillor 1' }),
     'observer',
   );
   await user.click(screen.getByRole('button', { name: 'Save the roster' }));
@@ -92,7 +92,10 @@ test('the director chooses the rules profile and the meeting language, then conv
   const { record } = renderFor(DIRECTOR, draft(), <Details />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('tab', { name: 'Rules and language' }));
-  await user.selectOptions(screen.getByRole('combobox', { name: 'Rules profile' }), 'flanders');
+  await user.selectOptions(
+    await screen.findByRole('combobox', { name: 'Rules profile' }),
+    'flanders',
+  );
   await user.click(screen.getByRole('button', { name: 'Save the profile' }));
   await user.selectOptions(screen.getByRole('combobox', { name: 'Meeting language' }), 'nl');
   await user.click(screen.getByRole('button', { name: 'Save the language' }));
@@ -118,7 +121,7 @@ test('the director sets that joining the call is enough to be present, as a hous
   const { record } = renderFor(DIRECTOR, draft(), <Details />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('tab', { name: 'Rules and language' }));
-  const save = screen.getByRole('button', { name: 'Save the profile' });
+  const save = await screen.findByRole('button', { name: 'Save the profile' });
   expect(save.hasAttribute('disabled')).toBe(true);
   const joining = screen.getByRole('switch', { name: /Joining the call is enough to be present/ });
   expect((joining as HTMLInputElement).checked).toBe(false);
@@ -136,7 +139,9 @@ test('the director sets when quorum must hold and whether a returning member may
   const { record } = renderFor(DIRECTOR, draft(), <Details />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('tab', { name: 'Rules and language' }));
-  const atClose = screen.getByRole('switch', { name: /Quorum must also hold when a vote closes/ });
+  const atClose = await screen.findByRole('switch', {
+    name: /Quorum must also hold when a vote closes/,
+  });
   const returning = screen.getByRole('switch', { name: /may vote in it on returning/ });
   expect((atClose as HTMLInputElement).checked).toBe(true);
   expect((returning as HTMLInputElement).checked).toBe(true);

@@ -60,7 +60,7 @@ test('the director attaches a document to an item in the details tab, and remove
   const { record } = renderFor(DIRECTOR, [created(council({ members: 5 }))], <Details />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('tab', { name: 'Documents' }));
-  await user.selectOptions(screen.getByRole('combobox', { name: 'Item' }), 'budget');
+  await user.selectOptions(await screen.findByRole('combobox', { name: 'Item' }), 'budget');
   expect(screen.getByText('No document for this item yet.')).toBeTruthy();
   await user.type(screen.getByRole('textbox', { name: /Title/ }), 'Draft budget amendment');
   await user.type(screen.getByRole('textbox', { name: /Link to the file/ }), BUDGET_PDF);

@@ -9,7 +9,7 @@ test('the rules view states each rule in the reader’s language, with its artic
   renderFor(DIRECTOR, [created(council({ members: 5 }))], <Details />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('tab', { name: 'Rules and language' }));
-  const rules = within(screen.getByRole('region', { name: 'Rules in force' }));
+  const rules = within(await screen.findByRole('region', { name: 'Rules in force' }));
   const majority = rules.getByText(/absolute majority of the votes cast/);
   expect(majority.textContent).toBe(
     'absolute majority of the votes cast — CDLD L1122-26 (usual reading, unconfirmed)',

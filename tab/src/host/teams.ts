@@ -24,7 +24,7 @@ export interface TeamsHost {
   };
 }
 
-type Teams = typeof import('@microsoft/teams-js');
+type Teams = (typeof import('./teams-sdk'))['teamsSdk'];
 
 /** Teams never frames a top-level window: no need to load teams-js, nor to wait for it. */
 export function mayBeInTeams(win: Window): boolean {
@@ -35,8 +35,7 @@ export function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function hostOf(teams: Teams, context: Awaited<ReturnType<Teams['app']['getContext']>>): TeamsHost {
-  const { app, authentication, meeting, pages } = teams;
+function hostOf(teams: Teams, context: Awaited<ReturnType<Teams['getContext']>>): TeamsHost {
   return {
     view: viewOfFrame(context.page.frameContext),
     frameContext: context.page.frameContext,
@@ -45,16 +44,16 @@ function hostOf(teams: Teams, context: Awaited<ReturnType<Teams['app']['getConte
     userId: context.user?.id,
     userName: context.user?.displayName ?? context.user?.userPrincipalName,
     // Teams caches the SSO token and renews it when it nears expiry.
-    token: () => authentication.getAuthToken(),
+    token: teams.getAuthToken,
     onThemeChange(handler) {
-      app.registerOnThemeChangeHandler((theme) => {
+      teams.registerOnThemeChangeHandler((theme) => {
         handler(themeOf(theme));
       });
     },
     canShareToStage() {
       return new Promise((resolve) => {
         try {
-          meeting.getAppContentStageSharingCapabilities((error, capabilities) => {
+          teams.getAppContentStageSharingCapabilities((error, capabilities) => {
             resolve(!error && Boolean(capabilities?.doesAppHaveSharePermission));
           });
         } catch {
@@ -64,7 +63,7 @@ function hostOf(teams: Teams, context: Awaited<ReturnType<Teams['app']['getConte
     },
     shareToStage(url) {
       return new Promise((resolve, reject) => {
-        meeting.shareAppContentToStage((error) => {
+        teams.shareAppContentToStage((error) => {
           if (error) reject(new Error(error.message ?? String(error.errorCode)));
           else resolve();
         }, url);
@@ -72,13 +71,13 @@ function hostOf(teams: Teams, context: Awaited<ReturnType<Teams['app']['getConte
     },
     config: {
       setValid(valid) {
-        pages.config.setValidityState(valid);
+        teams.setValidityState(valid);
       },
       onSave(save) {
-        pages.config.registerOnSaveHandler((event) => {
+        teams.registerOnSaveHandler((event) => {
           save()
             .then((settings) =>
-              pages.config.setConfig({
+              teams.setConfig({
                 entityId: settings.entityId,
                 contentUrl: settings.contentUrl,
                 websiteUrl: settings.contentUrl,
@@ -108,13 +107,13 @@ export async function connectTeams(
   timeoutMs = 3_000,
 ): Promise<TeamsHost | null> {
   if (!mayBeInTeams(win)) return null;
-  const teams = await import('@microsoft/teams-js');
-  const initialized = teams.app.initialize().then(
+  const { teamsSdk: teams } = await import('./teams-sdk');
+  const initialized = teams.initialize().then(
     () => true,
     () => false,
   );
   if (!(await Promise.race([initialized, wait(timeoutMs).then(() => false)]))) return null;
-  const context = await teams.app.getContext();
-  teams.app.notifySuccess().catch(() => undefined);
+  const context = await teams.getContext();
+  teams.notifySuccess().catch(() => undefined);
   return hostOf(teams, context);
 }

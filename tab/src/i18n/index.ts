@@ -5,7 +5,8 @@ import { initReactI18next } from 'react-i18next';
 export type Catalog = Readonly<Record<string, unknown>>;
 export type Catalogs = Partial<Readonly<Record<Language, Catalog>>>;
 
-// One chunk per language: a reader downloads their own catalogue and the English fallback only.
+// One chunk per language: a reader downloads their own catalogue only. Every catalogue has every
+// key of the English one (tests/tab/catalogs.test.ts), so English is no fallback worth its weight.
 const catalogLoaders: Readonly<Record<Language, () => Promise<{ default: Catalog }>>> = {
   en: () => import('./locales/en.json'),
   fr: () => import('./locales/fr.json'),
@@ -13,16 +14,12 @@ const catalogLoaders: Readonly<Record<Language, () => Promise<{ default: Catalog
   de: () => import('./locales/de.json'),
 };
 
-/** The reader's catalogue and English, the fallback for any text their language lacks. */
+/** The reader's catalogue. */
 export async function loadCatalogs(language: Language): Promise<Catalogs> {
-  const wanted = [...new Set<Language>([language, 'en'])];
-  const loaded = await Promise.all(
-    wanted.map(async (lang) => (await catalogLoaders[lang]()).default),
-  );
-  return Object.fromEntries(wanted.map((lang, i) => [lang, loaded[i]]));
+  return { [language]: (await catalogLoaders[language]()).default };
 }
 
-/** The tab's text in the reader's language (from the Teams locale), English where one is missing. */
+/** The tab's text in the reader's language (from the Teams locale). */
 export function createI18n(language: Language, catalogs: Catalogs): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({

@@ -2,16 +2,20 @@ import { sittingStatus } from '@council/shared';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyPart } from '../parts/LazyPart';
 import { MinutesDownload } from '../parts/MinutesDownload';
-import { MinutesSigning } from '../parts/MinutesSigning';
 import { useSession } from '../session';
 import { useLayout } from '../styles';
 import { AgendaEditor } from './AgendaEditor';
-import { DocumentsEditor } from './DocumentsEditor';
-import { RosterEditor } from './RosterEditor';
-import { RulesEditor } from './RulesEditor';
 
 const Convocation = lazy(() => import('./Convocation'));
+// The agenda shows first; the other parts load when their tab is first chosen.
+const DocumentsEditor = lazyPart(async () => (await import('./DocumentsEditor')).DocumentsEditor);
+const RosterEditor = lazyPart(async () => (await import('./RosterEditor')).RosterEditor);
+const RulesEditor = lazyPart(async () => (await import('./RulesEditor')).RulesEditor);
+const MinutesSigning = lazyPart(
+  async () => (await import('../parts/MinutesSigning')).MinutesSigning,
+);
 
 type Part = 'agenda' | 'documents' | 'roster' | 'rules';
 const parts: readonly Part[] = ['agenda', 'documents', 'roster', 'rules'];
@@ -73,7 +77,7 @@ export default function Details() {
         )}
       </section>
       {role === 'director' && meeting.status !== 'draft' && <MinutesDownload />}
-      <MinutesSigning />
+      {meeting.status === 'closed' && <MinutesSigning />}
       <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>
         {parts.map((p, index) => (
           <Button

@@ -5,8 +5,8 @@ import { currentQueue, openVoteOf } from '../../meeting';
 import { Agenda, CurrentItem } from '../parts/Agenda';
 import { AttendanceSection } from '../parts/Attendance';
 import { AttendanceList } from '../parts/AttendanceList';
-import { Conflicts } from '../parts/Conflicts';
 import { Counting } from '../parts/Counting';
+import { lazyPart } from '../parts/LazyPart';
 import { Floor } from '../parts/Floor';
 import { MeetingControls } from '../parts/MeetingControls';
 import { MinutesDownload } from '../parts/MinutesDownload';
@@ -23,6 +23,8 @@ import { Steps } from './Steps';
 
 /** Rarely opened during a sitting: its code loads when the Agenda tab first opens. */
 const AgendaStep = lazy(() => import('./AgendaStep'));
+// The director's list of declared interests: off the panel's first render.
+const Conflicts = lazyPart(async () => (await import('../parts/Conflicts')).Conflicts);
 function AgendaTab() {
   const { t } = useTranslation();
   return (

@@ -1,11 +1,13 @@
 import type { Motion } from '@council/shared';
-import { Badge, Button, Field, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Badge, Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { memberName } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
+import { lazyPart } from './LazyPart';
+
+const ProposeMotion = lazyPart(async () => (await import('./ProposeMotion')).ProposeMotion);
 
 const pending = (motion: Motion) => motion.status === 'proposed' || motion.status === 'seconded';
 
@@ -58,38 +60,6 @@ function MotionEntry({ motion }: { motion: Motion }) {
       )}
       <ActionFeedback feedback={feedback} />
     </li>
-  );
-}
-
-function ProposeMotion() {
-  const { t } = useTranslation();
-  const { run, busy, feedback } = useCommand();
-  const layout = useLayout();
-  const [text, setText] = useState('');
-  return (
-    <form
-      className={layout.row}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void run({ type: 'ProposeMotion', text: text.trim() }).then((ok) => {
-          if (ok) setText('');
-        });
-      }}
-    >
-      <Field label={t('motions.propose')} className={layout.grow}>
-        <Textarea
-          value={text}
-          resize="vertical"
-          onChange={(_event, data) => {
-            setText(data.value);
-          }}
-        />
-      </Field>
-      <Button type="submit" disabled={busy || text.trim() === ''}>
-        {t('motions.submit')}
-      </Button>
-      <ActionFeedback feedback={feedback} />
-    </form>
   );
 }
 
