@@ -23,6 +23,12 @@ export * from './minutes';
 export { sittingStatus, type SittingStatus } from './meeting/suspension';
 export { mayIssue, permissions, SECRETARIAT_ROLE } from './permissions';
 export * from './profiles';
+export {
+  lastPublication,
+  publicationKinds,
+  type Publication,
+  type PublicationKind,
+} from './publication/register';
 export * from './roster';
 export { signatoriesOf, signatoriesWaiting } from './signing/signatories';
 export { evolveSpeaking, speakingTime } from './speaking/decider';
