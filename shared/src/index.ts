@@ -4,7 +4,7 @@ export type { Procedure } from './agenda/procedure';
 export { labelSeparators, procedureVoteWords } from './agenda/procedure-words';
 export { sessionOf } from './agenda/session';
 export { titleIn } from './agenda/title';
-export type { AdoptedArticle, AdoptedText } from './agenda/adopted-text';
+export { adoptedText, type AdoptedArticle, type AdoptedText } from './agenda/adopted-text';
 export { quorum } from './attendance/quorum';
 export * from './commands';
 export { convokedMembers, noticeShortfall } from './convocation';

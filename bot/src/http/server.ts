@@ -31,6 +31,9 @@ import { trusteeKeysFrom, type TrusteeKeys } from '../meetings/trustee-keys';
 import { createClerk, type Clerk } from '../minutes';
 import { configuredSigner, type MinutesSigner } from '../minutes/seal';
 import { signingRoutes } from './signing';
+import { publicationOrigin } from '../publication/origin';
+import { createPublisher } from '../publication/register';
+import { publicationRoutes } from '../publication/routes';
 import { isProduction } from '../production';
 import type { ListedMeeting, MeetingStore } from '../store';
 import { boardRoute } from './board';
@@ -249,6 +252,15 @@ export function createServer(deps: ServerDeps) {
     identify,
     meetingOf,
     readerOf,
+  });
+
+  const publisher = createPublisher({ meetings, log, origin: publicationOrigin(config) });
+  publicationRoutes(server, {
+    meetings,
+    store,
+    publisher,
+    origin: publicationOrigin(config),
+    route,
   });
 
   server.get(
@@ -491,6 +503,7 @@ export function createServer(deps: ServerDeps) {
       await stopChat?.();
       await stopHub?.();
       await signing.close();
+      await publisher.close();
       await meetings.close();
       await clerk.close();
       await store.close();
