@@ -37,7 +37,7 @@ export function agendaItem(sheet: Sheet, item: AgendaItem, n: number): Html {
     ><span
       property="besluit:geplandOpenbaar"
       datatype="xsd:boolean"
-      content="${item.session === 'public'}"
+      content="${String(item.session === 'public')}"
     ></span>
   </li>`;
 }
@@ -133,7 +133,7 @@ export function stemming(sheet: Sheet, vote: Vote, item: AgendaItem): Html {
     typeof="besluit:Stemming"
   >
     <h4>${vote.secret ? words.secretVote : words.namedVote}</h4>
-    <span property="besluit:geheim" datatype="xsd:boolean" content="${vote.secret}"></span>
+    <span property="besluit:geheim" datatype="xsd:boolean" content="${String(vote.secret)}"></span>
     <p property="besluit:onderwerp">${onderwerp(sheet, vote, item)}</p>
     <p property="besluit:gevolg">${outcomeText(sheet, vote)}${candidates && ` (${candidates})`}</p>
     <dl>
@@ -180,7 +180,11 @@ function besluit(sheet: Sheet, item: AgendaItem, full: boolean, outcome: string)
   const base = at.besluit(item.id);
   return html`<div property="prov:generated" resource="${base}" typeof="besluit:Besluit">
     <span property="prov:wasGeneratedBy" resource="${at.behandeling(item.id)}"></span>
-    <span property="eli:language" resource="${euLanguages[sheet.language]}"></span>
+    <span
+      property="eli:language"
+      resource="${euLanguages[sheet.language]}"
+      typeof="skos:Concept"
+    ></span>
     <h3>${words.decision}: <span property="eli:title">${itemTitle(sheet, item)}</span></h3>
     ${
       full && text && text.recitals.length > 0
@@ -200,7 +204,12 @@ function besluit(sheet: Sheet, item: AgendaItem, full: boolean, outcome: string)
                     resource="${base}-artikel-${i + 1}"
                     typeof="besluit:Artikel"
                   >
-                    <h4 property="eli:number">
+                    <span
+                      property="eli:language"
+                      resource="${euLanguages[sheet.language]}"
+                      typeof="skos:Concept"
+                    ></span>
+                    <h4 property="eli:number eli:title">
                       ${minutes.deliberation.article.replace('{n}', String(i + 1))}
                     </h4>
                     <p property="prov:value">${article}</p>
@@ -221,7 +230,13 @@ export function treatment(sheet: Sheet, item: AgendaItem, n: number, full: boole
   const last = votes.at(-1);
   const adopted =
     last?.result?.outcome.kind === 'adopted' || last?.result?.outcome.kind === 'elected';
-  const present = (last?.eligible ?? []).flatMap((id) => memberById(sheet, id) ?? []);
+  // Without a vote, those present at the end of the sitting (the roll of attendance).
+  const presentIds =
+    last?.eligible ??
+    Object.entries(sheet.meeting.attendance).flatMap(([id, a]) =>
+      a.status === 'present' ? [id] : [],
+    );
+  const present = presentIds.flatMap((id) => memberById(sheet, id) ?? []);
   const chair = sheet.meeting.setup.roster.find((member) => member.role === 'chair');
   return html`<section
     resource="${sheet.at.behandeling(item.id)}"
@@ -234,7 +249,7 @@ export function treatment(sheet: Sheet, item: AgendaItem, n: number, full: boole
     <span
       property="besluit:openbaar"
       datatype="xsd:boolean"
-      content="${item.session === 'public'}"
+      content="${String(item.session === 'public')}"
     ></span>
     ${chair && html`<p>${sheet.minutes.roles.chair}: ${person(sheet, 'besluit:heeftVoorzitter', chair)}</p>`}
     <h3>${sheet.words.present}</h3>

@@ -48,8 +48,9 @@ export const MUNICIPALITY_CLASSIFICATION =
 
 /**
  * Where a sitting's resources live: under its public address, so that each URI is also a page.
- * A member's URI is the one the council maps to the Mandatendatabank, else one under the
- * municipality's address derived from the member's id (an Entra object id is not for the public).
+ * A member's URI is the one the council maps to the Mandatendatabank (the director's, to the
+ * Leidinggevendendatabank), else one under the municipality's address derived from the member's
+ * id: stable from one sitting to the next, and an Entra object id is not for the public.
  */
 export function addressesOf(origin: string, municipality: string, meetingId: string) {
   const council = `${origin}/public/${municipalitySlug(municipality)}`;
@@ -67,8 +68,9 @@ export function addressesOf(origin: string, municipality: string, meetingId: str
     behandeling: (itemId: string) => `${sitting}#behandeling-${encodeURIComponent(itemId)}`,
     besluit: (itemId: string) => `${sitting}/extracts/${encodeURIComponent(itemId)}#besluit`,
     stemming: (voteId: string) => `${sitting}#stemming-${encodeURIComponent(voteId)}`,
-    person: (member: Pick<Member, 'id' | 'mandataris'>) =>
-      member.mandataris ?? `${council}/mandatarissen/${token(member.id)}`,
+    person: (member: Pick<Member, 'id' | 'role' | 'mandataris'>) =>
+      member.mandataris ??
+      `${council}/${member.role === 'director' ? 'functionarissen' : 'mandatarissen'}/${token(member.id)}`,
     document: (path: string) => `${origin}${path}`,
   };
 }
