@@ -29,6 +29,7 @@ export {
   type Publication,
   type PublicationKind,
 } from './publication/register';
+export { publicationDeadlines, type PublicationDeadline } from './publication/deadlines';
 export * from './roster';
 export { signatoriesOf, signatoriesWaiting } from './signing/signatories';
 export { evolveSpeaking, speakingTime } from './speaking/decider';
