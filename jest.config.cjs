@@ -18,7 +18,10 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj|cj)sx?$': swc },
   // ESM-only packages are compiled to CommonJS like our own code; so is PGlite, whose CommonJS
   // build still calls import(), which jest cannot run without --experimental-vm-modules.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
+  // So are the RDF libraries the publication's tests parse and validate pages with.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|@electric-sql/pglite|rdf-validate-shacl|rdf-validate-datatype|rdf-dataset-ext|rdf-literal|@rdfjs|@vocabulary|clownface|@tpluscode|grapoi)/)',
+  ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   collectCoverageFrom: ['shared/src/**/*.ts'],
   coverageReporters: ['text-summary', 'text'],

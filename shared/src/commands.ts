@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deliveryFailures, sittingModes } from './convocation/types';
 import { languages } from './language';
 import { profileIds, subjects, thresholdBases, thresholds } from './profiles';
+import { publicationKinds } from './publication/register';
 import { genders, memberFunctions, roles, SYSTEM } from './roster';
 import {
   aggregateSchema,
@@ -48,6 +49,11 @@ export const memberSchema = z.object({
   function: z.enum(memberFunctions).optional(),
   /** The language the bot writes to the member in (their convocation); the meeting's by default. */
   language: z.enum(languages).optional(),
+  /** The member's mandate in the Flemish Mandatendatabank, named in the linked publication. */
+  mandataris: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
 });
 
 export const candidateSchema = z.object({
@@ -274,6 +280,17 @@ export const wireCommandSchema = z.discriminatedUnion('type', [
   command('SealMinutes', { sealed: sha256 }),
   /** A correction of the previous minutes the council adopted on their approval item. */
   command('CorrectMinutes', { itemId: id, text: text(5_000) }),
+  /** The service's: a public document as it went online, for the register of publications. */
+  command('PublishDocument', {
+    kind: z.enum(publicationKinds),
+    path: z
+      .string()
+      .min(1)
+      .max(500)
+      .regex(/^\/public\/[\w./%-]+$/),
+    sha256,
+    asOf: z.number().int().min(0),
+  }),
 ]);
 
 export type WireCommand = z.infer<typeof wireCommandSchema>;

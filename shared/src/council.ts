@@ -19,6 +19,8 @@ const person = z.object({
   gender: z.enum(genders).optional(),
   function: z.enum(memberFunctions).optional(),
   language: z.enum(languages).optional(),
+  /** The member's URI in the Mandatendatabank (Flanders), for the linked publication. */
+  mandataris: z.string().optional(),
 });
 
 const candidate = z.object({

@@ -17,6 +17,7 @@ import { decideMeeting, evolveMeeting } from './meeting/decider';
 import { decideSuspension } from './meeting/suspension';
 import { decideMotion, evolveMotion } from './motions/decider';
 import { mayIssue } from './permissions';
+import { decidePublication, evolvePublication } from './publication/register';
 import { actorOf } from './roster';
 import { decideSigning, evolveSigning } from './signing/decider';
 import { decideSpeaking, evolveSpeaking } from './speaking/decider';
@@ -122,6 +123,8 @@ function decideCommand(state: MeetingState, command: Command): Decision {
     case 'SealMinutes':
     case 'CorrectMinutes':
       return decideSigning(state, command);
+    case 'PublishDocument':
+      return decidePublication(state, command);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -205,6 +208,8 @@ export function evolve(state: MeetingState, event: Event): MeetingState {
     case 'MinutesSealed':
     case 'MinutesCorrected':
       return state.status === 'none' ? state : evolveSigning(state, event);
+    case 'DocumentPublished':
+      return state.status === 'none' ? state : evolvePublication(state, event);
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -3,6 +3,7 @@ import type { MeetingSetup } from './commands';
 import type { ConvocationDetails, ConvocationEvent, NoticeShortfall } from './convocation';
 import type { Threshold, ThresholdBase } from './profiles';
 import type { MemberId } from './roster';
+import type { PublicationKind } from './publication/register';
 import type { FloorKind, ItemDocument } from './state';
 import type { Procedure } from './agenda/procedure';
 import type { RecordedResult } from './votes/result';
@@ -262,7 +263,17 @@ export type SigningEvent = Stamped &
     | { readonly type: 'MinutesCorrected'; readonly itemId: ItemId; readonly text: string }
   );
 
+/** A public document recorded in the register of publications (publication/register.ts). */
+export type PublicationEvent = Stamped & {
+  readonly type: 'DocumentPublished';
+  readonly kind: PublicationKind;
+  readonly path: string;
+  readonly sha256: string;
+  readonly asOf: number;
+};
+
 export type Event =
+  | PublicationEvent
   | ShareLossEvent
   | MeetingEvent
   | AttendanceEvent

@@ -4,7 +4,7 @@ export type { Procedure } from './agenda/procedure';
 export { labelSeparators, procedureVoteWords } from './agenda/procedure-words';
 export { sessionOf } from './agenda/session';
 export { titleIn } from './agenda/title';
-export type { AdoptedArticle, AdoptedText } from './agenda/adopted-text';
+export { adoptedText, type AdoptedArticle, type AdoptedText } from './agenda/adopted-text';
 export { quorum } from './attendance/quorum';
 export * from './commands';
 export { convokedMembers, noticeShortfall } from './convocation';
@@ -23,6 +23,13 @@ export * from './minutes';
 export { sittingStatus, type SittingStatus } from './meeting/suspension';
 export { mayIssue, permissions, SECRETARIAT_ROLE } from './permissions';
 export * from './profiles';
+export {
+  lastPublication,
+  publicationKinds,
+  type Publication,
+  type PublicationKind,
+} from './publication/register';
+export { publicationDeadlines, type PublicationDeadline } from './publication/deadlines';
 export * from './roster';
 export { signatoriesOf, signatoriesWaiting } from './signing/signatories';
 export { evolveSpeaking, speakingTime } from './speaking/decider';

@@ -77,6 +77,7 @@ export const permissions: Readonly<Record<CommandType, readonly Actor[]>> = {
   ApproveMinutes: person,
   SealMinutes: ['system'],
   CorrectMinutes: director,
+  PublishDocument: ['system'],
 };
 
 /**

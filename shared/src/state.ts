@@ -5,6 +5,7 @@ import type { MeetingSetup } from './commands';
 import type { Convocation } from './convocation/types';
 import type { QuorumReport, QuorumShortfall } from './events';
 import type { RulesProfile, Threshold, ThresholdBase } from './profiles';
+import type { Publication } from './publication/register';
 import type { MemberId } from './roster';
 import type { VoteResult } from './votes/result';
 import type {
@@ -205,6 +206,8 @@ export interface Meeting {
   readonly signing?: MinutesSigning;
   /** Corrections of the previous minutes adopted on their approval item, by item. */
   readonly corrections?: Readonly<Record<ItemId, readonly string[]>>;
+  /** The register of publications, in the order the documents went online; absent until the first. */
+  readonly publications?: readonly Publication[];
 }
 
 export interface MinutesSigning {

@@ -7,6 +7,8 @@
  * sealed ballots' table, `verify-tally --file <tally-record.json>` one published tally record.
  * `verify-minutes --file <minutes.pdf> [--meeting <id>]` checks the seal of signed minutes, and
  * with the database that the file, the approvals and their hashes are those the log records.
+ * `verify-publications --meeting <id>` renders each document the register of publications records
+ * again from the log and checks its SHA-256 and the chain (the origin is PUBLIC_URL's, as served).
  * Exit status: 0 intact (verified), 1 broken (not verified), 2 the check could not be made.
  */
 import { existsSync } from 'node:fs';
@@ -20,6 +22,8 @@ import { openDb, openMeetingStore, type MeetingStore } from '../store';
 import { tallyRecordOf } from '../meetings/tally-record';
 import { eventsJsonl, votesCsv } from './export';
 import { describeMinutes, verifyMinutes, type MinutesVerdict } from './minutes';
+import { publicationOrigin } from '../publication/origin';
+import { describePublications, verifyPublications } from './publications';
 import { checkTally, describeTally, parseTallyRecord, type VoteVerdict } from './tally';
 import { describeVerdict, parseEventsJsonl, verifyChain, type Verdict } from './verify';
 
@@ -29,7 +33,8 @@ const usage = `usage:
   npm run audit -- export --meeting <id> --out <dir>
   npm run audit -- verify-tally --meeting <id> [--vote <id>]
   npm run audit -- verify-tally --file <tally-record.json>
-  npm run audit -- verify-minutes --file <minutes.pdf> [--meeting <id>]`;
+  npm run audit -- verify-minutes --file <minutes.pdf> [--meeting <id>]
+  npm run audit -- verify-publications --meeting <id>`;
 
 class UsageError extends Error {}
 
@@ -158,6 +163,18 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'verify-minutes') {
     const verdict = await verifySealedMinutes(values);
     process.stdout.write(`${describeMinutes(verdict)}\n`);
+    return verdict.ok ? 0 : 1;
+  }
+  if (command === 'verify-publications') {
+    const meetingId = values.meeting;
+    if (meetingId === undefined || values.file !== undefined) {
+      throw new UsageError('verify-publications takes --meeting');
+    }
+    const origin = publicationOrigin(parseConfig(process.env));
+    const verdict = await withMeeting(meetingId, async (store) =>
+      verifyPublications(await store.readEvents(meetingId), origin),
+    );
+    process.stdout.write(`${describePublications(verdict)}\n`);
     return verdict.ok ? 0 : 1;
   }
   if (command === 'verify-tally') {

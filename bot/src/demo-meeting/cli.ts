@@ -3,7 +3,8 @@
  * through the real service, on a loopback port with an in-memory database and dev sign-in, its
  * meeting chat spoken to over the bot protocol (a recording connector on loopback stands in for
  * Teams' Bot Connector); then DIR gets the director's minutes.pdf, the event log (events.jsonl)
- * and the votes (votes.csv), in the language asked for (French by default). What a city looks at
+ * and the votes (votes.csv), in the language asked for (French by default), and DIR/public/ the
+ * sitting's public documents with their RDFa (the linked publication). What a city looks at
  * before adopting the app, and a smoke test of the whole service.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -23,6 +24,8 @@ import { startRecordingConnector } from './connector';
 import { chatPerson } from './teams';
 import { runSampleMeeting, sampleCouncil } from './script';
 import { signMinutes } from './signing';
+import { writePublicDocuments } from './publication';
+import { publicationOrigin } from '../publication/origin';
 
 const CONVENED_DAYS_AHEAD = 10;
 
@@ -107,6 +110,16 @@ async function main(): Promise<void> {
     await writeFile(join(out, 'votes.csv'), votesCsv(stored.map((row) => row.data as Event)));
     // minutes.pdf is the director's copy the signatories approve: the sealed file begins with it.
     await writeFile(join(out, 'minutes-sealed.pdf'), await signMinutes(api, meetingId, director));
+    const held = await service.meetings.load(meetingId);
+    const published =
+      held && held.state.status !== 'none'
+        ? await writePublicDocuments(
+            url,
+            publicationOrigin(config),
+            held.state,
+            join(out, 'public'),
+          )
+        : 0;
     const last = stored.at(-1);
     process.stdout.write(
       `The demo council met: meeting ${meetingId}, ${stored.length} events, ` +
@@ -115,7 +128,8 @@ async function main(): Promise<void> {
         `(roll call answers, ballots, the chair's), ${connector.calls.length} calls to the Bot Connector.\n` +
         chat.warnings.map((w) => `The bot warned ${w.person.name}: ${w.text}\n`).join('') +
         `Wrote minutes.pdf, events.jsonl and votes.csv to ${out}\n` +
-        `The chair and the director approved the minutes; minutes-sealed.pdf seals them.\n`,
+        `The chair and the director approved the minutes; minutes-sealed.pdf seals them.\n` +
+        `Wrote ${published} public pages (index, agenda, decision list, minutes, extracts) to ${join(out, 'public')}\n`,
     );
   } finally {
     await service.close();

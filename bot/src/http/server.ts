@@ -31,6 +31,9 @@ import { trusteeKeysFrom, type TrusteeKeys } from '../meetings/trustee-keys';
 import { createClerk, type Clerk } from '../minutes';
 import { configuredSigner, type MinutesSigner } from '../minutes/seal';
 import { signingRoutes } from './signing';
+import { publicationOrigin } from '../publication/origin';
+import { createPublisher } from '../publication/register';
+import { publicationRoutes } from '../publication/routes';
 import { isProduction } from '../production';
 import { publicPageOf } from '../public/link';
 import { publicRoutes } from '../public/routes';
@@ -252,6 +255,15 @@ export function createServer(deps: ServerDeps) {
     identify,
     meetingOf,
     readerOf,
+  });
+
+  const publisher = createPublisher({ meetings, log, origin: publicationOrigin(config) });
+  publicationRoutes(server, {
+    meetings,
+    store,
+    publisher,
+    origin: publicationOrigin(config),
+    route,
   });
 
   server.get(
@@ -511,6 +523,7 @@ export function createServer(deps: ServerDeps) {
       await stopHub?.();
       await stopPublic?.();
       await signing.close();
+      await publisher.close();
       await meetings.close();
       await clerk.close();
       await store.close();

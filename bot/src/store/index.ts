@@ -15,7 +15,7 @@ export {
   type StoredEvent,
 } from './meeting-store';
 export { issuedKey, type IssuedCommand } from './issued-command';
-export type { ListedMeeting, ListingOptions, MeetingSummary } from './summaries';
+export type { ListedMeeting, ListingOptions, MeetingSummary, PublicSitting } from './summaries';
 export { sealedBallotBox, type BallotBox, type SecretBallot } from './ballot-box';
 export * from './errors';
 export * from './hash-chain';

@@ -22,11 +22,13 @@ import { sealedMinutesIn, type SealedMinutesShelf } from './sealed-minutes';
 import { brokenUniqueConstraint, int, isoTime, nullableText, text } from './sql';
 import {
   listMeetings,
+  listPublicSittings,
   meetingsWithoutSummary,
   writeSummary,
   type ListedMeeting,
   type ListingOptions,
   type MeetingSummary,
+  type PublicSitting,
 } from './summaries';
 
 export interface Meeting {
@@ -94,6 +96,8 @@ export interface MeetingStore {
   ): Promise<ListedMeeting[]>;
   /** The meetings with no summary yet, and a way to give them one unless a commit got there first. */
   meetingsWithoutSummary(): Promise<string[]>;
+  /** The latest convened sittings of every tenant, for the public index of publications. */
+  publicSittings(limit: number): Promise<PublicSitting[]>;
   keepSummary(meetingId: string, summary: MeetingSummary): Promise<void>;
   readEvents(meetingId: string, afterSeq?: number): Promise<StoredEvent[]>;
   /**
@@ -237,6 +241,7 @@ export async function openMeetingStore(
     meetingsFor: (tenantId, memberId, options) => listMeetings(db, tenantId, memberId, options),
 
     meetingsWithoutSummary: () => meetingsWithoutSummary(db),
+    publicSittings: (limit) => listPublicSittings(db, limit),
 
     keepSummary: (meetingId, summary) => writeSummary(db, meetingId, summary, { replace: false }),
 

@@ -76,6 +76,25 @@ export async function listMeetings(
   return rows.map(toListed);
 }
 
+/** A sitting the public may know of: convened or past it, whatever the tenant. */
+export type PublicSitting = Omit<ListedMeeting, 'role' | 'teamsMeetingId'>;
+
+/** The most recent convened sittings first: the publication index lists its municipality's. */
+export async function listPublicSittings(db: Queryable, limit: number): Promise<PublicSitting[]> {
+  const rows = await db.query(
+    `SELECT meeting_id AS id, title, municipality, scheduled_start, status FROM meeting_summaries
+     WHERE status <> 'draft' ORDER BY scheduled_start DESC, meeting_id LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => ({
+    id: text(row, 'id'),
+    title: text(row, 'title'),
+    municipality: text(row, 'municipality'),
+    scheduledStart: text(row, 'scheduled_start'),
+    status: text(row, 'status') as MeetingStatus,
+  }));
+}
+
 /** Meetings written before summaries were kept (or whose creation was refused): folded once. */
 export async function meetingsWithoutSummary(db: Queryable): Promise<string[]> {
   const rows = await db.query(

@@ -103,6 +103,13 @@ export function payloads(): Payloads {
     ApproveMinutes: { type: 'ApproveMinutes', pdf: 'a'.repeat(64), lastEvent: 'b'.repeat(64) },
     SealMinutes: { type: 'SealMinutes', sealed: 'c'.repeat(64) },
     CorrectMinutes: { type: 'CorrectMinutes', itemId: 'budget', text: 'Read 12 votes, not 11.' },
+    PublishDocument: {
+      type: 'PublishDocument',
+      kind: 'agenda',
+      path: '/public/gent/m1/agenda',
+      sha256: 'd'.repeat(64),
+      asOf: 1,
+    },
   };
 }
 

@@ -137,6 +137,7 @@ const meetingWeights: Readonly<Record<Intent['type'], number>> = {
   ApproveMinutes: 1,
   SealMinutes: 1,
   CorrectMinutes: 1,
+  PublishDocument: 1,
 };
 
 /** Intents for commands of the given types, as often as their weights say. */
@@ -352,6 +353,14 @@ function wireOf(meeting: Meeting, intent: Intent): WireOf<Intent['type']> {
         type: intent.type,
         itemId: at(meeting.setup.agenda, pick)?.id ?? 'budget',
         text: 'A correction.',
+      };
+    case 'PublishDocument':
+      return {
+        type: intent.type,
+        kind: 'agenda',
+        path: `/public/gent/m/agenda`,
+        sha256: minutesHash(pick),
+        asOf: pick,
       };
     default:
       return { type: intent.type };

@@ -16,6 +16,7 @@ const RulesEditor = lazyPart(async () => (await import('./RulesEditor')).RulesEd
 const MinutesSigning = lazyPart(
   async () => (await import('../parts/MinutesSigning')).MinutesSigning,
 );
+const Publications = lazyPart(async () => (await import('./Publications')).default);
 
 type Part = 'agenda' | 'documents' | 'roster' | 'rules';
 const parts: readonly Part[] = ['agenda', 'documents', 'roster', 'rules'];
@@ -76,6 +77,7 @@ export default function Details() {
           </Suspense>
         )}
       </section>
+      {role === 'director' && meeting.status !== 'draft' && <Publications />}
       {role === 'director' && meeting.status !== 'draft' && <MinutesDownload />}
       {meeting.status === 'closed' && <MinutesSigning />}
       <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>

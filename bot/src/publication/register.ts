@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { lastPublication, SYSTEM, type Event, type Meeting } from '@council/shared';
+import type { Logger } from '../log';
+import type { MeetingService } from '../meetings/service';
+import { publicDocuments, type PublicDocument } from './documents';
+
+export const sha256 = (bytes: string | Uint8Array) =>
+  createHash('sha256').update(bytes).digest('hex');
+
+/** A document as it goes online: its exact bytes and their hash. */
+export interface Rendered {
+  readonly document: PublicDocument;
+  readonly bytes: Buffer;
+  readonly sha256: string;
+}
+
+export function rendered(document: PublicDocument): Rendered {
+  const bytes = Buffer.from(document.render(), 'utf8');
+  return { document, bytes, sha256: sha256(bytes) };
+}
+
+/** The documents whose bytes differ from the register's last entry for them (or have none). */
+export function unregistered(meeting: Meeting, origin: string): Rendered[] {
+  return publicDocuments(meeting, origin)
+    .map(rendered)
+    .filter((r) => lastPublication(meeting, r.document.path)?.sha256 !== r.sha256);
+}
+
+/**
+ * Keeps the register of publications: after each commit that may change a sitting's documents, the
+ * service renders them and records each new version (PublishDocument, as SYSTEM) in the meeting's
+ * hash-chained log, so that no document changes online unnoticed. Its own entries do not wake it.
+ */
+export function createPublisher(deps: {
+  readonly meetings: MeetingService;
+  readonly log: Logger;
+  readonly origin: string;
+}) {
+  const { meetings, log, origin } = deps;
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+
+  async function publish(meetingId: string): Promise<void> {
+    const loaded = await meetings.load(meetingId);
+    if (!loaded || loaded.state.status === 'none') return;
+    for (const { document, sha256: hash } of unregistered(loaded.state, origin)) {
+      const answer = await meetings.execute({
+        meetingId,
+        commandId: `publish:${sha256(document.path).slice(0, 16)}:${hash}`,
+        by: SYSTEM,
+        command: {
+          type: 'PublishDocument',
+          kind: document.kind,
+          path: document.path,
+          sha256: hash,
+          asOf: loaded.version,
+        },
+      });
+      if (!answer.ok && answer.error.code !== 'ALREADY_PUBLISHED') {
+        log.error({ meetingId, code: answer.error.code }, 'publication refused');
+      }
+    }
+  }
+
+  /** One round per meeting at a time; a commit during a round asks for one more. */
+  function publishSoon(meetingId: string): Promise<void> {
+    const current = running.get(meetingId);
+    if (current) {
+      again.add(meetingId);
+      return current.then(() => running.get(meetingId));
+    }
+    const round = publish(meetingId)
+      .catch((error: unknown) => {
+        log.error({ err: error, meetingId }, 'publication failed');
+      })
+      .finally(() => {
+        running.delete(meetingId);
+        if (again.delete(meetingId)) void publishSoon(meetingId);
+      });
+    running.set(meetingId, round);
+    return round;
+  }
+
+  const stop = meetings.onCommit((meetingId, events) => {
+    if (events.every((row) => (row.data as Event).type === 'DocumentPublished')) return;
+    void publishSoon(meetingId);
+  });
+
+  return {
+    /** Records what is online now and not yet in the register; resolves once recorded. */
+    publish: publishSoon,
+    /** Waits for rounds under way, then stops hearing commits. */
+    async close(): Promise<void> {
+      stop();
+      while (running.size > 0) await Promise.all(running.values());
+    },
+  };
+}
+
+export type Publisher = ReturnType<typeof createPublisher>;

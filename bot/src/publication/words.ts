@@ -1,0 +1,139 @@
+import type { Language, PublicationKind } from '@council/shared';
+
+/** What the public documents say besides the minutes' own words (shared/src/minutes/catalog.ts). */
+export interface PublicationWords {
+  readonly documents: Readonly<Record<PublicationKind, string>>;
+  /** "Gemeenteraad {municipality}". */
+  readonly council: string;
+  readonly sittingOf: string;
+  readonly item: string;
+  readonly plannedPublic: string;
+  readonly added: string;
+  readonly withdrawn: string;
+  readonly present: string;
+  readonly started: string;
+  readonly ended: string;
+  readonly noDecision: string;
+  readonly vote: string;
+  readonly secretVote: string;
+  readonly namedVote: string;
+  readonly motivation: string;
+  readonly decision: string;
+  readonly sealedMinutes: string;
+  readonly publications: string;
+  readonly sittings: string;
+}
+
+const nl: PublicationWords = {
+  documents: {
+    agenda: 'Agenda',
+    supplementaryAgenda: 'Aanvullende agenda',
+    decisionList: 'Besluitenlijst',
+    minutes: 'Notulen',
+    extract: 'Uittreksel',
+  },
+  council: 'Gemeenteraad {municipality}',
+  sittingOf: 'zitting van',
+  item: 'Agendapunt',
+  plannedPublic: 'Openbaar',
+  added: 'Toegevoegd',
+  withdrawn: 'Ingetrokken',
+  present: 'Aanwezig',
+  started: 'Begin',
+  ended: 'Einde',
+  noDecision: 'Nog geen bekendgemaakte besluiten.',
+  vote: 'Stemming',
+  secretVote: 'Geheime stemming',
+  namedVote: 'Openbare stemming',
+  motivation: 'Motivering',
+  decision: 'Besluit',
+  sealedMinutes: 'Goedgekeurd en verzegeld',
+  publications: 'Publicaties',
+  sittings: 'Zittingen',
+};
+
+const fr: PublicationWords = {
+  documents: {
+    agenda: 'Ordre du jour',
+    supplementaryAgenda: 'Ordre du jour complémentaire',
+    decisionList: 'Liste des décisions',
+    minutes: 'Procès-verbal',
+    extract: 'Extrait',
+  },
+  council: 'Conseil communal de {municipality}',
+  sittingOf: 'séance du',
+  item: 'Point',
+  plannedPublic: 'Public',
+  added: 'Ajouté',
+  withdrawn: 'Retiré',
+  present: 'Présents',
+  started: 'Début',
+  ended: 'Fin',
+  noDecision: 'Aucune décision publiée pour l’instant.',
+  vote: 'Vote',
+  secretVote: 'Vote secret',
+  namedVote: 'Vote nominatif',
+  motivation: 'Motivation',
+  decision: 'Décision',
+  sealedMinutes: 'Approuvé et scellé',
+  publications: 'Publications',
+  sittings: 'Séances',
+};
+
+const de: PublicationWords = {
+  documents: {
+    agenda: 'Tagesordnung',
+    supplementaryAgenda: 'Ergänzende Tagesordnung',
+    decisionList: 'Beschlussliste',
+    minutes: 'Protokoll',
+    extract: 'Auszug',
+  },
+  council: 'Gemeinderat {municipality}',
+  sittingOf: 'Sitzung vom',
+  item: 'Tagesordnungspunkt',
+  plannedPublic: 'Öffentlich',
+  added: 'Hinzugefügt',
+  withdrawn: 'Zurückgezogen',
+  present: 'Anwesend',
+  started: 'Beginn',
+  ended: 'Ende',
+  noDecision: 'Noch keine veröffentlichten Beschlüsse.',
+  vote: 'Abstimmung',
+  secretVote: 'Geheime Abstimmung',
+  namedVote: 'Namentliche Abstimmung',
+  motivation: 'Begründung',
+  decision: 'Beschluss',
+  sealedMinutes: 'Genehmigt und versiegelt',
+  publications: 'Veröffentlichungen',
+  sittings: 'Sitzungen',
+};
+
+const en: PublicationWords = {
+  documents: {
+    agenda: 'Agenda',
+    supplementaryAgenda: 'Supplementary agenda',
+    decisionList: 'Decision list',
+    minutes: 'Minutes',
+    extract: 'Extract',
+  },
+  council: 'Municipal council of {municipality}',
+  sittingOf: 'sitting of',
+  item: 'Item',
+  plannedPublic: 'Public',
+  added: 'Added',
+  withdrawn: 'Withdrawn',
+  present: 'Present',
+  started: 'Start',
+  ended: 'End',
+  noDecision: 'No decision published yet.',
+  vote: 'Vote',
+  secretVote: 'Secret vote',
+  namedVote: 'Named vote',
+  motivation: 'Reasons',
+  decision: 'Decision',
+  sealedMinutes: 'Approved and sealed',
+  publications: 'Publications',
+  sittings: 'Sittings',
+};
+
+export const publicationWords: Readonly<Record<Language, PublicationWords>> = { fr, nl, de, en };
