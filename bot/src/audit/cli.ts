@@ -22,7 +22,7 @@ import { openDb, openMeetingStore, type MeetingStore } from '../store';
 import { tallyRecordOf } from '../meetings/tally-record';
 import { eventsJsonl, votesCsv } from './export';
 import { describeMinutes, verifyMinutes, type MinutesVerdict } from './minutes';
-import { publicationOrigin } from '../publication/origin';
+import { publicationOrigin } from '../public/link';
 import { describePublications, verifyPublications } from './publications';
 import { checkTally, describeTally, parseTallyRecord, type VoteVerdict } from './tally';
 import { describeVerdict, parseEventsJsonl, verifyChain, type Verdict } from './verify';

@@ -25,7 +25,7 @@ import { chatPerson } from './teams';
 import { runSampleMeeting, sampleCouncil } from './script';
 import { signMinutes } from './signing';
 import { writePublicDocuments } from './publication';
-import { publicationOrigin } from '../publication/origin';
+import { publicationOrigin } from '../public/link';
 
 const CONVENED_DAYS_AHEAD = 10;
 

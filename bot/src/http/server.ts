@@ -31,7 +31,7 @@ import { trusteeKeysFrom, type TrusteeKeys } from '../meetings/trustee-keys';
 import { createClerk, type Clerk } from '../minutes';
 import { configuredSigner, type MinutesSigner } from '../minutes/seal';
 import { signingRoutes } from './signing';
-import { publicationOrigin } from '../publication/origin';
+import { publicationOrigin } from '../public/link';
 import { createPublisher } from '../publication/register';
 import { publicationRoutes } from '../publication/routes';
 import { isProduction } from '../production';

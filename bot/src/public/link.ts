@@ -16,6 +16,15 @@ export function publicOrigin(
   return `http://${host}:${String(config.PORT)}`;
 }
 
+/**
+ * The origin the published documents name their resources under: the public one, else (a service
+ * on another interface without PUBLIC_URL, outside production) localhost. The register's hashes are
+ * of pages rendered with it, so the service, the demo and the audit derive it alike.
+ */
+export function publicationOrigin(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  return publicOrigin(config) ?? `http://localhost:${String(config.PORT)}`;
+}
+
 /** The sitting's public page, once it is convened (before, it is the council's draft). */
 export function publicPageOf(
   state: MeetingState,

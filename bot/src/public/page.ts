@@ -1,18 +1,11 @@
 import { createHash } from 'node:crypto';
 import { COUNCIL_TIME_ZONE, languages, type Language } from '@council/shared';
+import { escapeHtml } from '../publication/html';
 import type { ChoiceLabel, PublicItem, PublicResult, PublicSitting } from './sitting';
 import { fill, publicWords, type PublicWords } from './words';
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** Text as HTML: every name and title comes from a council's setup, not from this service. */
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+const esc = escapeHtml;
 
 /** Text-first, readable at 320 px and 200 % zoom: one column, relative sizes, wrapping long words. */
 const STYLE = `
