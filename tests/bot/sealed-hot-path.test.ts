@@ -3,7 +3,7 @@
  * box, a copied ballot refused alone, the proof checker's bounded queue, the tally record made once.
  */
 import { loadSealed, type Sealed, type SealedBallot } from '@council/shared/sealed';
-import type { Meeting, WireCommand } from '../../shared/src';
+import { sealingCeremony, type Meeting, type WireCommand } from '../../shared/src';
 import { createSealing } from '../../bot/src/meetings/sealing';
 import type * as ServiceTrusteeModule from '../../bot/src/meetings/service-trustee';
 import { openMeetingStore, type MeetingStore } from '../../bot/src/store';
@@ -52,10 +52,14 @@ async function sealedBallots(
   choices: readonly number[],
 ): Promise<SealedBallot[]> {
   const meeting = await readMeeting(sitting);
-  const box = meeting.votes[voteId]?.sealed;
-  const committed = meeting.tellers?.find((c) => c.ceremony === box?.ceremony)?.committed;
-  if (!box || !committed) throw new Error('the vote has no sealed box');
-  const key = sealed.sittingKey(box.trustees, committed, box.threshold).publicKey;
+  const vote = meeting.votes[voteId];
+  const ceremony = vote && sealingCeremony(meeting, vote);
+  if (!ceremony) throw new Error('the vote has no sealed box');
+  const key = sealed.sittingKey(
+    ceremony.trustees,
+    ceremony.committed,
+    ceremony.threshold,
+  ).publicKey;
   const context = { meetingId: sitting.meetingId, voteId };
   return choices.map((choice) => sealed.encryptBallot(key, context, choice, 3));
 }
