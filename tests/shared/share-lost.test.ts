@@ -1,9 +1,11 @@
 import {
+  countNeeds,
   decide,
   fold,
   languages,
   permissions,
   tellersReady,
+  waitingTrustees,
   type Event,
   type Meeting,
 } from '../../shared/src';
@@ -217,5 +219,30 @@ describe('the minutes of a vote the sealed box could not open', () => {
     const lines = section(linesOf(new Sitting(log).minutes('director')), '3. ', '4. ');
     expect(lines.some((line) => line.includes(expected[language]))).toBe(true);
     expect(lines.join('\n')).not.toMatch(/verified|vérifié|geverifieerd|geprüft|e5e5/);
+  });
+});
+
+describe('what the count still needs once a share is lost', () => {
+  test('the count waits for no trustee who declared their share lost: it says how many shares it needs and from whom', () => {
+    const after = decided(aggregated(), declare(c1));
+    expect(countNeeds(meetingAfter(after), voteAfter(after))).toEqual({
+      more: 2,
+      from: [DIRECTOR, c2],
+      lost: [c1],
+    });
+    expect(waitingTrustees(meetingAfter(after), voteAfter(after))).toEqual([DIRECTOR, c2]);
+    const count = command(SYSTEM, {
+      type: 'CountVote',
+      voteId: 'v1',
+      tally: { 'cand-old': 3 },
+      evidence: 'e5'.repeat(32),
+    });
+    expect(decide(fold(after), count)).toEqual({
+      ok: false,
+      error: {
+        code: 'TALLY_SHARES_MISSING',
+        params: { have: 0, needed: 2, waiting: 'The Director, Councillor 2' },
+      },
+    });
   });
 });
