@@ -30,6 +30,14 @@ const ceremonyAfter = (log: readonly Event[]) => meetingAfter(log).tellers?.at(-
 const declare = (by: string, ceremony = 1) => command(by, { type: 'DeclareShareLost', ceremony });
 const decrypt = (by: string) =>
   command(by, { type: 'DecryptTally', voteId: 'v1', partial: placeholderPartial(CHOICES) });
+/** The service counts v1 from the shares given: three ballots, all for the older candidate. */
+const count = () =>
+  command(SYSTEM, {
+    type: 'CountVote',
+    voteId: 'v1',
+    tally: { 'cand-old': 3 },
+    evidence: 'e5'.repeat(32),
+  });
 const sealedCast = (by: string) =>
   command(by, { type: 'CastBallot', voteId: 'v1', ballot: placeholderBallot(CHOICES) });
 
@@ -80,14 +88,7 @@ describe('a trustee declares their share of the key lost', () => {
       .thenRefuses('SHARE_DECLARED_LOST');
     const counted = decided(after, decrypt(DIRECTOR), decrypt(c2));
     given(...counted)
-      .when(
-        command(SYSTEM, {
-          type: 'CountVote',
-          voteId: 'v1',
-          tally: { 'cand-old': 3 },
-          evidence: 'e5'.repeat(32),
-        }),
-      )
+      .when(count())
       .then({ type: 'VoteCounted', voteId: 'v1' });
   });
 
@@ -164,14 +165,7 @@ describe('a trustee declares their share of the key lost', () => {
     expect(ceremonyAfter(after)?.status).toBe('failed');
     expect(voteAfter(after).status).toBe('closed');
     given(...decided(after, decrypt(c2)))
-      .when(
-        command(SYSTEM, {
-          type: 'CountVote',
-          voteId: 'v1',
-          tally: { 'cand-old': 3 },
-          evidence: 'e5'.repeat(32),
-        }),
-      )
+      .when(count())
       .then({ type: 'VoteCounted', voteId: 'v1' });
   });
 
@@ -231,13 +225,7 @@ describe('what the count still needs once a share is lost', () => {
       lost: [c1],
     });
     expect(waitingTrustees(meetingAfter(after), voteAfter(after))).toEqual([DIRECTOR, c2]);
-    const count = command(SYSTEM, {
-      type: 'CountVote',
-      voteId: 'v1',
-      tally: { 'cand-old': 3 },
-      evidence: 'e5'.repeat(32),
-    });
-    expect(decide(fold(after), count)).toEqual({
+    expect(decide(fold(after), count())).toEqual({
       ok: false,
       error: {
         code: 'TALLY_SHARES_MISSING',
