@@ -1,4 +1,4 @@
-import { SECRETARIAT_ROLE, type Meeting } from '@council/shared';
+import { SECRETARIAT_ROLE, sealingCeremony, type Meeting } from '@council/shared';
 import type { Point, Sealed } from '@council/shared/sealed';
 import { councilApi } from '../../bot/src/demo-meeting/client';
 import { startTellers, type Tellers } from '../../bot/src/demo-meeting/tellers';
@@ -32,8 +32,8 @@ export async function nameTellers(
 
 /** The key a member's tab seals their ballot with: the open vote's, from the trustees' commitments. */
 export function sealingKey(sealed: Sealed, meeting: Meeting, voteId: string): Point {
-  const box = meeting.votes[voteId]?.sealed;
-  const committed = meeting.tellers?.find((c) => c.ceremony === box?.ceremony)?.committed;
-  if (!box || !committed) throw new Error(`vote ${voteId} has no sealed box`);
-  return sealed.sittingKey(box.trustees, committed, box.threshold).publicKey;
+  const vote = meeting.votes[voteId];
+  const ceremony = vote && sealingCeremony(meeting, vote);
+  if (!ceremony) throw new Error(`vote ${voteId} has no sealed box`);
+  return sealed.sittingKey(ceremony.trustees, ceremony.committed, ceremony.threshold).publicKey;
 }

@@ -1194,9 +1194,12 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/** A parameter whose words differ by language (the service, named among trustees). */
+export type Wording = Readonly<Record<Language, string>>;
+
 export interface DomainError {
   readonly code: ErrorCode;
-  readonly params?: Readonly<Record<string, string | number>>;
+  readonly params?: Readonly<Record<string, string | number | Wording>>;
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -1204,5 +1207,13 @@ export function statusOf(code: ErrorCode): number {
 }
 
 export function messageOf(error: DomainError, language: Language): string {
-  return fill(errorCatalogue[error.code].message[language], error.params);
+  const params =
+    error.params &&
+    Object.fromEntries(
+      Object.entries(error.params).map(([name, value]) => [
+        name,
+        typeof value === 'object' ? value[language] : value,
+      ]),
+    );
+  return fill(errorCatalogue[error.code].message[language], params);
 }

@@ -35,6 +35,8 @@ export { signatoriesOf, signatoriesWaiting } from './signing/signatories';
 export { evolveSpeaking, speakingTime } from './speaking/decider';
 export * from './state';
 export { currentCeremony, tellersReady, waitingTrustees } from './tellers/ready';
+export { countNeeds, sealingCeremony, type CountNeeds } from './tellers/sealing-ceremony';
+export { serviceTrusteeWords } from './tellers/service-words';
 export { dealCommand, receivedCommand, tallyShareCommand } from './tellers/steps';
 export { COUNCIL_TIME_ZONE } from './time-zone';
 export { countElection, countQuestion, votesNeeded } from './votes/count';

@@ -121,11 +121,12 @@ export interface TellersCeremony {
   readonly status: CeremonyStatus;
 }
 
-/** A secret vote's sealed box: whose key sealed it, its sum once closed, the trustees' shares of the count. */
+/**
+ * A secret vote's sealed box: whose key sealed it, its sum once closed, the trustees' shares of the
+ * count. Its trustees and threshold are that ceremony's (tellers/sealing-ceremony.ts).
+ */
 export interface SealedCount {
   readonly ceremony: number;
-  readonly trustees: readonly Trustee[];
-  readonly threshold: number;
   readonly aggregate: Aggregate | null;
   readonly decrypted: Readonly<Record<MemberId, PartialDecryption>>;
   /** SHA-256 (hex) of the tally record, once counted. */

@@ -3,14 +3,38 @@
  * box, a copied ballot refused alone, the proof checker's bounded queue, the tally record made once.
  */
 import { loadSealed, type Sealed, type SealedBallot } from '@council/shared/sealed';
-import type { Meeting, WireCommand } from '../../shared/src';
+import { sealingCeremony, type Meeting, type WireCommand } from '../../shared/src';
 import { createSealing } from '../../bot/src/meetings/sealing';
+import type * as ServiceTrusteeModule from '../../bot/src/meetings/service-trustee';
 import { openMeetingStore, type MeetingStore } from '../../bot/src/store';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { demo, personOf, startService, type RunningService } from './support/service';
 import { trusteeTabs, type Tellers } from './support/tellers';
 import { testDatabases, type TestDatabase } from './store/databases';
 import { eventually, openSecretQuestion, readMeeting } from './support/secret-question';
+
+/** Each meeting the service asked its trustee for a step of, in order. */
+const mockTrusteeAsked: string[] = [];
+jest.mock('../../bot/src/meetings/service-trustee', () => {
+  const actual = jest.requireActual<typeof ServiceTrusteeModule>(
+    '../../bot/src/meetings/service-trustee',
+  );
+  return {
+    ...actual,
+    createServiceTrustee: (
+      deps: Parameters<(typeof ServiceTrusteeModule)['createServiceTrustee']>[0],
+    ) => {
+      const trustee = actual.createServiceTrustee(deps);
+      return {
+        ...trustee,
+        next: (meetingId: string, meeting: Meeting) => {
+          mockTrusteeAsked.push(meetingId);
+          return trustee.next(meetingId, meeting);
+        },
+      };
+    },
+  };
+});
 
 /** Nine members present; house rules that allow a secret question on item 1. */
 const secretAnywhere = {
@@ -28,10 +52,14 @@ async function sealedBallots(
   choices: readonly number[],
 ): Promise<SealedBallot[]> {
   const meeting = await readMeeting(sitting);
-  const box = meeting.votes[voteId]?.sealed;
-  const committed = meeting.tellers?.find((c) => c.ceremony === box?.ceremony)?.committed;
-  if (!box || !committed) throw new Error('the vote has no sealed box');
-  const key = sealed.sittingKey(box.trustees, committed, box.threshold).publicKey;
+  const vote = meeting.votes[voteId];
+  const ceremony = vote && sealingCeremony(meeting, vote);
+  if (!ceremony) throw new Error('the vote has no sealed box');
+  const key = sealed.sittingKey(
+    ceremony.trustees,
+    ceremony.committed,
+    ceremony.threshold,
+  ).publicKey;
   const context = { meetingId: sitting.meetingId, voteId };
   return choices.map((choice) => sealed.encryptBallot(key, context, choice, 3));
 }
@@ -93,6 +121,25 @@ describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fr
     });
     expect(floor?.status).toBe(200);
     expect(boardReads).toEqual([voteId]);
+  });
+
+  test('a turn that touches neither the ceremony nor a sealed vote asks nothing of the service as trustee; the sum of a sealed vote does', async () => {
+    mockTrusteeAsked.length = 0;
+    const floor = await sitting.members[4]?.command(sitting.meetingId, {
+      type: 'RequestFloor',
+      kind: 'contribution',
+    });
+    expect(floor?.status).toBe(200);
+    const voteId = await openSecretQuestion(sitting);
+    for (const member of sitting.members.slice(0, 8)) {
+      const cast = { type: 'CastBallot', voteId, choice: 'yes' };
+      expect((await member.command(sitting.meetingId, cast)).status).toBe(200);
+    }
+    expect(mockTrusteeAsked).toEqual([]);
+    const last = { type: 'CastBallot', voteId, choice: 'no' };
+    expect((await sitting.members[8]?.command(sitting.meetingId, last))?.status).toBe(200);
+    await sitting.tellers?.counted(voteId);
+    expect(mockTrusteeAsked).toContain(sitting.meetingId);
   });
 
   test('the tally record is made once: two readers get the same bytes, and the board is not read again', async () => {

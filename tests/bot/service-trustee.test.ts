@@ -4,8 +4,7 @@
  * gives its share of each count, and is never enough alone.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SYSTEM, waitingTrustees, type Meeting } from '../../shared/src';
 import { keyVaultKeys } from '../../bot/src/meetings/trustee-keys';
@@ -14,21 +13,12 @@ import { fakeKeyVault } from './support/key-vault';
 import { openDemoMeeting } from './support/meeting';
 import { databases } from './support/over-http';
 import { demo, personOf, startService, type RunningService } from './support/service';
+import { newKeyFile, serviceTrustee, type KeyFile } from './support/service-trustee';
 import { trusteeTabs, type Tellers } from './support/tellers';
 import { eventually, readMeeting, secretQuestion } from './support/secret-question';
 
 const director = demo.director.aadObjectId;
 const teller = demo.members[1]?.aadObjectId ?? '';
-
-/** Nine members, a secret question allowed anywhere, and the service as the third trustee. */
-const serviceTrustee = {
-  ...demo,
-  members: demo.members.slice(0, 9),
-  rulesOverrides: {
-    secretOtherwise: true,
-    sealedBox: { tellers: 1, threshold: 2, director: true, service: true },
-  },
-};
 
 /** Two services one after the other on a new embedded database, each with its own start. */
 const RESTART_MS = 120_000;
@@ -36,15 +26,12 @@ const RESTART_MS = 120_000;
 const keyFileEnv = (keyFile: string) => ({ SEALED_BOX_KEY_FILE: keyFile });
 
 describe.each(databases)('the service as a trustee over HTTP on %s', (_name, databaseUrl) => {
-  let folder: string;
-  let keyFile: string;
+  let key: KeyFile;
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'service-trustee-'));
-    keyFile = path.join(folder, 'sealed-box.key');
-    await writeFile(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
+    key = await newKeyFile('service-trustee');
   });
-  afterAll(() => rm(folder, { recursive: true, force: true }));
+  afterAll(() => key.remove());
 
   /** The service on this test's database: PGlite in `dataDir` when given, so it can be restarted. */
   const start = async (env: Readonly<Record<string, string>>, dataDir?: string) =>
@@ -56,7 +43,7 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
   describe('with a key file', () => {
     let running: RunningService;
     beforeAll(async () => {
-      running = await start(keyFileEnv(keyFile));
+      running = await start(key.env);
     });
     afterAll(() => running.close());
 
@@ -120,7 +107,7 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
         );
         const vote = waiting.votes[voteId];
         expect(vote?.status).toBe('closed');
-        expect(vote && waitingTrustees(vote)).toEqual([director, teller]);
+        expect(vote && waitingTrustees(waiting, vote)).toEqual([director, teller]);
         const early = await sitting.director.command(sitting.meetingId, {
           type: 'PublishResult',
           voteId,
@@ -141,7 +128,7 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
 
   /** A sitting whose box is ready and whose secret question is cast, on a service then stopped. */
   async function castThenStop(dataDir: string) {
-    const first = await start(keyFileEnv(keyFile), dataDir);
+    const first = await start(key.env, dataDir);
     const sitting = await openDemoMeeting(first, 9, serviceTrustee, {
       tellers: { members: [teller], absent: [teller] },
     });
@@ -165,9 +152,9 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
   test(
     'a service restarted on the same data and key file still gives its share',
     async () => {
-      const dataDir = path.join(folder, 'restarted');
+      const dataDir = path.join(key.folder, 'restarted');
       const { sitting, voteId, kept } = await castThenStop(dataDir);
-      const again = await start(keyFileEnv(keyFile), dataDir);
+      const again = await start(key.env, dataDir);
       try {
         const member = demo.members[8]?.aadObjectId ?? '';
         const last = await personOf(again, member).command(sitting.meetingId, {
@@ -203,9 +190,9 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
   test(
     'restarted with another key, the service gives no share and the count waits for the human trustees',
     async () => {
-      const dataDir = path.join(folder, 'rekeyed');
+      const dataDir = path.join(key.folder, 'rekeyed');
       const { sitting, voteId, kept } = await castThenStop(dataDir);
-      const otherKey = path.join(folder, 'other.key');
+      const otherKey = path.join(key.folder, 'other.key');
       await writeFile(otherKey, randomBytes(32).toString('base64'), { mode: 0o600 });
       const again = await start(keyFileEnv(otherKey), dataDir);
       try {
@@ -229,9 +216,10 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
             if (Date.now() > until) throw new Error('the director’s share never came');
             await new Promise((resolve) => setTimeout(resolve, 25));
           }
-          const waiting = (await meetingNow()).votes[voteId];
+          const now = await meetingNow();
+          const waiting = now.votes[voteId];
           expect(waiting?.status).toBe('closed');
-          expect(waiting && waitingTrustees(waiting)).toEqual([teller, SYSTEM]);
+          expect(waiting && waitingTrustees(now, waiting)).toEqual([teller, SYSTEM]);
           tabs.arrive(teller);
           await tabs.counted(voteId);
           const vote = (await meetingNow()).votes[voteId];
@@ -254,7 +242,7 @@ describe.each(databases)('the service as a trustee over HTTP on %s', (_name, dat
   ] as const)('with %s, naming tellers is refused and changes nothing', async (_case, settings) => {
     let env: Record<string, string> = { ...(typeof settings === 'object' ? settings : {}) };
     if (settings === 'short') {
-      const shortKey = path.join(folder, 'short.key');
+      const shortKey = path.join(key.folder, 'short.key');
       await writeFile(shortKey, randomBytes(16).toString('base64'), { mode: 0o600 });
       env = keyFileEnv(shortKey);
     }

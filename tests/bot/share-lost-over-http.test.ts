@@ -32,7 +32,8 @@ describe.each(databases)('a lost share of the key over HTTP on %s', (_name, data
   });
   afterAll(() => running.close());
 
-  test('two tellers of three declare their shares lost: the waiting vote is void, tellers are named again and the next secret vote counts', async () => {
+  /** Both tellers away: a secret question closed, its count holding the director's share only. */
+  async function directorsShareOnly() {
     const sitting = await openDemoMeeting(running, 9, secretAnywhere, {
       tellers: { absent: [firstTeller, secondTeller] },
     });
@@ -41,6 +42,11 @@ describe.each(databases)('a lost share of the key over HTTP on %s', (_name, data
       by.command(sitting.meetingId, { type: 'DeclareShareLost', ceremony: 1 });
     const voteId = await secretQuestion(sitting);
     await eventually(sitting, (m) => m.votes[voteId]?.sealed?.decrypted[director] !== undefined);
+    return { sitting, person, declare, voteId };
+  }
+
+  test('two tellers of three declare their shares lost: the waiting vote is void, tellers are named again and the next secret vote counts', async () => {
+    const { sitting, person, declare, voteId } = await directorsShareOnly();
 
     const byChair = await declare(sitting.chair);
     expect(byChair.status).toBe(403);
@@ -87,14 +93,7 @@ describe.each(databases)('a lost share of the key over HTTP on %s', (_name, data
   });
 
   test('a loss declared after the trustee gave their share leaves that vote countable: the last teller’s share counts it', async () => {
-    const sitting = await openDemoMeeting(running, 9, secretAnywhere, {
-      tellers: { absent: [firstTeller, secondTeller] },
-    });
-    const person = (id: string) => sitting.members.find((m) => m.id === id) as Person;
-    const declare = (by: Person) =>
-      by.command(sitting.meetingId, { type: 'DeclareShareLost', ceremony: 1 });
-    const voteId = await secretQuestion(sitting);
-    await eventually(sitting, (m) => m.votes[voteId]?.sealed?.decrypted[director] !== undefined);
+    const { sitting, person, declare, voteId } = await directorsShareOnly();
     expect((await declare(sitting.director)).status).toBe(200);
     expect((await declare(person(firstTeller))).status).toBe(200);
     const failed = await readMeeting(sitting);

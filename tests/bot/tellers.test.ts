@@ -78,7 +78,7 @@ describe.each(databases)('the trustees’ tabs over HTTP on %s', (_name, databas
     );
     const vote = waiting.votes[voteId];
     expect(vote?.status).toBe('closed');
-    expect(vote && waitingTrustees(vote)).toEqual([firstTeller, secondTeller]);
+    expect(vote && waitingTrustees(waiting, vote)).toEqual([firstTeller, secondTeller]);
     const early = await sitting.director.command(sitting.meetingId, {
       type: 'PublishResult',
       voteId,

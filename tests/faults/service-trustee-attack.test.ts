@@ -5,10 +5,7 @@
  * value they now hold, and the service's share as weighted in any count, as the key: no ballot
  * opens, and no total; the service's share is one share of k.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { SYSTEM, type Meeting } from '../../shared/src';
 import type { Ciphertext, SealedBallot } from '@council/shared/sealed';
 import { lagrangeAtZero } from '../../shared/src/sealed/trustee';
@@ -16,6 +13,7 @@ import { unseal } from '../../bot/src/meetings/trustee-keys';
 import { openDemoMeeting, type DemoMeeting } from '../bot/support/meeting';
 import { databases } from '../bot/support/over-http';
 import { demo, startService, type RunningService } from '../bot/support/service';
+import { newKeyFile, serviceTrustee, type KeyFile } from '../bot/support/service-trustee';
 import { loadBoth, must } from '../shared/sealed/support';
 import { keyTester, storedScalars } from './support/key-material';
 import { liveRows } from './support/row-versions';
@@ -24,14 +22,6 @@ jest.setTimeout(300_000);
 
 const director = demo.director.aadObjectId;
 const teller = demo.members[1]?.aadObjectId ?? '';
-const serviceTrustee = {
-  ...demo,
-  members: demo.members.slice(0, 9),
-  rulesOverrides: {
-    secretOtherwise: true,
-    sealedBox: { tellers: 1, threshold: 2, director: true, service: true },
-  },
-};
 
 const seed = Number(process.env.SECRECY_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
@@ -64,20 +54,16 @@ async function secretVotes(sitting: DemoMeeting): Promise<Map<string, Record<str
 }
 
 describe.each(databases)('the attacker with the database and the key file, on %s', (_name, url) => {
-  let folder: string;
+  let key: KeyFile;
   let running: RunningService;
-  let env: Record<string, string>;
 
   beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'service-trustee-attack-'));
-    const keyFile = path.join(folder, 'sealed-box.key');
-    await writeFile(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
-    env = { SEALED_BOX_KEY_FILE: keyFile };
-    running = await startService(url, { env });
+    key = await newKeyFile('service-trustee-attack');
+    running = await startService(url, { env: key.env });
   });
   afterAll(async () => {
     await running.close();
-    await rm(folder, { recursive: true, force: true });
+    await key.remove();
   });
 
   test('unwraps the service’s share, and still opens no ballot and no total', async () => {
@@ -102,7 +88,7 @@ describe.each(databases)('the attacker with the database and the key file, on %s
     );
 
     // What the key file opens: the service's secret and its share of the sitting's key.
-    const keyFileText = await readFile(env.SEALED_BOX_KEY_FILE ?? '', 'utf8');
+    const keyFileText = await readFile(key.keyFile, 'utf8');
     const fileKey = Buffer.from(keyFileText.trim(), 'base64');
     const opened = rows
       .filter((r) => r.table === 'service_trustee_keys')
@@ -133,7 +119,7 @@ describe.each(databases)('the attacker with the database and the key file, on %s
       ...storedScalars(group, [
         ...rows.map((r) => JSON.stringify(r.row)),
         keyFileText,
-        JSON.stringify(env),
+        JSON.stringify(key.env),
         secret,
         share,
       ]).values(),

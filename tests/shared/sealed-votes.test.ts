@@ -4,6 +4,7 @@ import {
   fold,
   languages,
   meetingFor,
+  sealingCeremony,
   waitingTrustees,
   wireCommandSchema,
   type Event,
@@ -80,10 +81,16 @@ describe('a secret vote opens in a ready sealed box', () => {
       .then({ type: 'VoteOpened', secret: false });
   });
 
-  test('the vote carries its ceremony; its box knows the trustees and the threshold', () => {
+  test('the vote names its ceremony only: its trustees and threshold are read from that ceremony', () => {
     const log = opened();
     expect(log.find((e) => e.type === 'VoteOpened')).toMatchObject({ secret: true, ceremony: 1 });
     expect(voteAfter(log).sealed).toEqual({
+      ceremony: 1,
+      aggregate: null,
+      decrypted: {},
+      evidence: null,
+    });
+    expect(sealingCeremony(meetingAfter(log), voteAfter(log))).toMatchObject({
       ceremony: 1,
       trustees: [
         { member: DIRECTOR, index: 1 },
@@ -91,9 +98,6 @@ describe('a secret vote opens in a ready sealed box', () => {
         { member: c2, index: 3 },
       ],
       threshold: 2,
-      aggregate: null,
-      decrypted: {},
-      evidence: null,
     });
   });
 });
@@ -244,7 +248,13 @@ describe('the trustees’ shares of the count', () => {
       ...given(...withShares(c1, c2)).when(count({ 'cand-old': 3 })).events,
     ];
     const renamed = play(counted, command(CHAIR, { type: 'NameTellers', tellers: [c3, c4] }));
-    expect(voteAfter(renamed).sealed?.trustees.map((t) => t.member)).toEqual([DIRECTOR, c1, c2]);
+    const trustees = sealingCeremony(meetingAfter(renamed), voteAfter(renamed))?.trustees;
+    expect(trustees?.map((t) => t.member)).toEqual([DIRECTOR, c1, c2]);
+    expect(
+      meetingAfter(renamed)
+        .tellers?.at(-1)
+        ?.trustees.map((t) => t.member),
+    ).toEqual([DIRECTOR, c3, c4]);
   });
 });
 
@@ -260,9 +270,13 @@ describe('counting a sealed vote', () => {
         params: { have: 0, needed: 2, waiting: 'The Director, Councillor 1, Councillor 2' },
       },
     });
-    expect(waitingTrustees(voteAfter(aggregated()))).toEqual([DIRECTOR, c1, c2]);
+    expect(waitingTrustees(meetingAfter(aggregated()), voteAfter(aggregated()))).toEqual([
+      DIRECTOR,
+      c1,
+      c2,
+    ]);
     const one = withShares(c2);
-    expect(waitingTrustees(voteAfter(one))).toEqual([DIRECTOR, c1]);
+    expect(waitingTrustees(meetingAfter(one), voteAfter(one))).toEqual([DIRECTOR, c1]);
     expect(decide(fold(one), count(tally))).toEqual({
       ok: false,
       error: {
@@ -276,19 +290,21 @@ describe('counting a sealed vote', () => {
     given(...closed())
       .when(count(tally))
       .thenRefuses('TALLY_SHARES_MISSING');
-    expect(waitingTrustees(voteAfter(closed()))).toEqual([]);
+    expect(waitingTrustees(meetingAfter(closed()), voteAfter(closed()))).toEqual([]);
   });
 
   test('with two of three shares it counts, and keeps the tally record’s hash', () => {
     const two = withShares(DIRECTOR, c2);
-    expect(waitingTrustees(voteAfter(two))).toEqual([]);
+    expect(waitingTrustees(meetingAfter(two), voteAfter(two))).toEqual([]);
     const [counted] = given(...two)
       .when(count(tally))
       .then({ type: 'VoteCounted', voteId: 'v1' });
     expect(counted).toMatchObject({ result: { evidence: EVIDENCE, tally } });
     const after = voteAfter([...two, ...(counted ? [counted] : [])]);
     expect(after.sealed?.evidence).toBe(EVIDENCE);
-    expect(waitingTrustees(after)).toEqual([]);
+    expect(waitingTrustees(meetingAfter([...two, ...(counted ? [counted] : [])]), after)).toEqual(
+      [],
+    );
   });
 
   test('the decrypted totals must still add up to the participation register', () => {

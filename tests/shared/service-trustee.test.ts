@@ -1,10 +1,13 @@
 import {
+  decide,
   fold,
   languages,
+  messageOf,
   profileOverridesSchema,
   profiles,
   profileWith,
   ruleDescription,
+  serviceTrusteeWords,
   SYSTEM,
   tellersReady,
   type Event,
@@ -102,5 +105,31 @@ describe('the service as a trustee: the ceremony', () => {
     given(...named)
       .when(commit(SYSTEM))
       .thenRefuses('NOT_TRUSTEE');
+  });
+});
+
+describe('the service as a trustee: the count', () => {
+  test('a count waiting for the service’s share names it in words in each language, never by its id', () => {
+    const log = play(
+      sitting({ members: 9, present: 6, item: 'water', overrides: withService }),
+      command(CHAIR, { type: 'OpenVote' }, 'v1'),
+    );
+    const count = command(SYSTEM, {
+      type: 'CountVote',
+      voteId: 'v1',
+      tally: { 'cand-old': 3 },
+      evidence: 'e5'.repeat(32),
+    });
+    // Straight through decide: the support's play would add up the box and give shares at once.
+    const close = decide(fold(log), command(CHAIR, { type: 'CloseVote', voteId: 'v1' }));
+    if (!close.ok) throw new Error(close.error.code);
+    const decision = decide(fold([...log, ...close.events]), count);
+    if (decision.ok) throw new Error('counted without shares');
+    expect(decision.error.code).toBe('TALLY_SHARES_MISSING');
+    for (const language of languages) {
+      const message = messageOf(decision.error, language);
+      expect(message).toContain(serviceTrusteeWords[language]);
+      expect(message).not.toMatch(/\bsystem\b/);
+    }
   });
 });

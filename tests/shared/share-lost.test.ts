@@ -1,9 +1,11 @@
 import {
+  countNeeds,
   decide,
   fold,
   languages,
   permissions,
   tellersReady,
+  waitingTrustees,
   type Event,
   type Meeting,
 } from '../../shared/src';
@@ -28,6 +30,14 @@ const ceremonyAfter = (log: readonly Event[]) => meetingAfter(log).tellers?.at(-
 const declare = (by: string, ceremony = 1) => command(by, { type: 'DeclareShareLost', ceremony });
 const decrypt = (by: string) =>
   command(by, { type: 'DecryptTally', voteId: 'v1', partial: placeholderPartial(CHOICES) });
+/** The service counts v1 from the shares given: three ballots, all for the older candidate. */
+const count = () =>
+  command(SYSTEM, {
+    type: 'CountVote',
+    voteId: 'v1',
+    tally: { 'cand-old': 3 },
+    evidence: 'e5'.repeat(32),
+  });
 const sealedCast = (by: string) =>
   command(by, { type: 'CastBallot', voteId: 'v1', ballot: placeholderBallot(CHOICES) });
 
@@ -78,14 +88,7 @@ describe('a trustee declares their share of the key lost', () => {
       .thenRefuses('SHARE_DECLARED_LOST');
     const counted = decided(after, decrypt(DIRECTOR), decrypt(c2));
     given(...counted)
-      .when(
-        command(SYSTEM, {
-          type: 'CountVote',
-          voteId: 'v1',
-          tally: { 'cand-old': 3 },
-          evidence: 'e5'.repeat(32),
-        }),
-      )
+      .when(count())
       .then({ type: 'VoteCounted', voteId: 'v1' });
   });
 
@@ -162,14 +165,7 @@ describe('a trustee declares their share of the key lost', () => {
     expect(ceremonyAfter(after)?.status).toBe('failed');
     expect(voteAfter(after).status).toBe('closed');
     given(...decided(after, decrypt(c2)))
-      .when(
-        command(SYSTEM, {
-          type: 'CountVote',
-          voteId: 'v1',
-          tally: { 'cand-old': 3 },
-          evidence: 'e5'.repeat(32),
-        }),
-      )
+      .when(count())
       .then({ type: 'VoteCounted', voteId: 'v1' });
   });
 
@@ -217,5 +213,24 @@ describe('the minutes of a vote the sealed box could not open', () => {
     const lines = section(linesOf(new Sitting(log).minutes('director')), '3. ', '4. ');
     expect(lines.some((line) => line.includes(expected[language]))).toBe(true);
     expect(lines.join('\n')).not.toMatch(/verified|vérifié|geverifieerd|geprüft|e5e5/);
+  });
+});
+
+describe('what the count still needs once a share is lost', () => {
+  test('the count waits for no trustee who declared their share lost: it says how many shares it needs and from whom', () => {
+    const after = decided(aggregated(), declare(c1));
+    expect(countNeeds(meetingAfter(after), voteAfter(after))).toEqual({
+      more: 2,
+      from: [DIRECTOR, c2],
+      lost: [c1],
+    });
+    expect(waitingTrustees(meetingAfter(after), voteAfter(after))).toEqual([DIRECTOR, c2]);
+    expect(decide(fold(after), count())).toEqual({
+      ok: false,
+      error: {
+        code: 'TALLY_SHARES_MISSING',
+        params: { have: 0, needed: 2, waiting: 'The Director, Councillor 2' },
+      },
+    });
   });
 });

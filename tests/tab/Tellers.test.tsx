@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   currentCeremony,
+  decide,
   fold,
   type Event,
   type Meeting,
@@ -222,4 +223,27 @@ test('every member sees whom the count waits for, until enough shares are in', a
   const counted = await box.counted(history, 'vote-1');
   renderFor(councillor(7), counted, <Panel />);
   expect(screen.queryByText(/Counting: waiting for/)).toBeNull();
+});
+
+test('once a teller declared their share lost, the count says what it still needs, never waiting for them', async () => {
+  const { history } = await aggregated();
+  const lost = decide(fold(history), command(TELLER, { type: 'DeclareShareLost', ceremony: 1 }));
+  if (!lost.ok) throw new Error(lost.error.code);
+  renderFor(councillor(7), [...history, ...lost.events], <Panel />);
+  expect(
+    screen.getByText('Counting: 2 more shares are needed, from The Director and Councillor 4'),
+  ).toBeTruthy();
+  expect(screen.queryByText(/Councillor 3/)).toBeNull();
+});
+
+test('the service, where it is a trustee, is named in words among the tellers', () => {
+  const withService = { sealedBox: { tellers: 1, threshold: 2, director: true, service: true } };
+  renderFor(CHAIR, sitting({ members: 9, present: 6, overrides: withService }), <Panel />);
+  const tellers = screen.getByRole('region', { name: 'Tellers' });
+  expect(
+    within(tellers).getByText(
+      'The count needs 2 of: The Director, Councillor 1, and the meeting service (key outside the database)',
+    ),
+  ).toBeTruthy();
+  expect(within(tellers).queryByText(/system/)).toBeNull();
 });

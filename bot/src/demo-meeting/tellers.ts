@@ -1,6 +1,7 @@
 import {
   dealCommand,
   receivedCommand,
+  sealingCeremony,
   tallyShareCommand,
   type Meeting,
   type TellersCeremony,
@@ -69,7 +70,7 @@ function countingStep(
     // Others' shares read as empty until publication; whose are in is what matters here.
     if (vote.status !== 'closed' || !box?.aggregate || box.decrypted[member]) continue;
     const share = kept.shares.get(box.ceremony);
-    const me = box.trustees.find((t) => t.member === member);
+    const me = sealingCeremony(meeting, vote)?.trustees.find((t) => t.member === member);
     if (share === undefined || !me || kept.taken.has(`DecryptTally ${vote.id}`)) continue;
     return tallyShareCommand(sealed, meeting.id, vote, me, share);
   }

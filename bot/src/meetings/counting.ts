@@ -1,4 +1,4 @@
-import type { Meeting, Vote, WireCommand } from '@council/shared';
+import { countNeeds, type Meeting, type Vote, type WireCommand } from '@council/shared';
 import type { ClosedBoards } from './closed-boards';
 import type { Sealing } from './sealing';
 import { evidenceOf, tallyRecordOf } from './tally-record';
@@ -27,7 +27,7 @@ export async function countingCommand(
     const ciphertexts = [...aggregate.ciphertexts];
     return { type: 'AggregateBallots', voteId: vote.id, aggregate: { ...aggregate, ciphertexts } };
   }
-  if (Object.keys(sealed.decrypted).length < sealed.threshold) return undefined;
+  if (countNeeds(meeting, vote)) return undefined;
   const key = sealing.sittingKey(meetingId, meeting, sealed.ceremony);
   if (!key) return undefined;
   const context = { meetingId, voteId: vote.id };

@@ -6,10 +6,12 @@
  * (trustee-keys.ts); one share of k, never enough alone. Nothing it keeps is logged.
  */
 import {
+  countNeeds,
   currentCeremony,
   dealCommand,
   decide,
   receivedCommand,
+  sealingCeremony,
   SYSTEM,
   tallyShareCommand,
   type DomainError,
@@ -182,8 +184,8 @@ export function createServiceTrustee(deps: {
     for (const vote of Object.values(meeting.votes)) {
       const box = vote.sealed;
       if (vote.status !== 'closed' || !box?.aggregate || box.decrypted[SYSTEM]) continue;
-      const me = box.trustees.find((trustee) => trustee.member === SYSTEM);
-      if (!me || Object.keys(box.decrypted).length >= box.threshold) continue;
+      const me = sealingCeremony(meeting, vote)?.trustees.find((t) => t.member === SYSTEM);
+      if (!me || !countNeeds(meeting, vote)) continue;
       if (!(await aggregateHolds(vote, box.aggregate))) {
         sayOnce(`sum ${vote.id}`, () => {
           log.error(

@@ -29,6 +29,7 @@ import {
 } from '../store';
 import { closedBoards } from './closed-boards';
 import { uncountedVotes, votesToCount } from './count-due';
+import { trusteeMayStep } from './trustee-due';
 import { countingCommand } from './counting';
 import { footprintOf } from './footprint';
 import { meetingQueues } from './queues';
@@ -193,6 +194,11 @@ export function createMeetingService(
    * closed one for a meeting just read from the store (a count owed before a restart, say).
    */
   const toCount = new Map<string, Set<string>>();
+  /**
+   * The meetings whose events since the service trustee's last look may give it a step (see
+   * trustee-due.ts), and every meeting just read from the store, which may owe it one.
+   */
+  const trusteeDue = new Set<string>();
   /** By meeting, the ballots whose proofs are being checked on their way to its queue. */
   const checking = new Map<string, number>();
 
@@ -234,6 +240,7 @@ export function createMeetingService(
       const newer = await store.readEvents(meetingId, cached.version);
       // Read after the notice that asked for it: caught up, unless a newer notice came meanwhile.
       if (behind.get(meetingId) === wanted) behind.delete(meetingId);
+      if (trusteeMayStep(eventsOf(newer))) trusteeDue.add(meetingId);
       remember(meetingId, {
         record: cached.record,
         state: fold(eventsOf(newer), cached.state),
@@ -246,6 +253,7 @@ export function createMeetingService(
     const events = await store.readEvents(meetingId);
     const state = fold(eventsOf(events));
     remember(meetingId, { record, state, version: events.at(-1)?.seq ?? 0 });
+    trusteeDue.add(meetingId);
     const owed = uncountedVotes(state);
     if (owed.length > 0) {
       countLater(meetingId, owed);
@@ -423,6 +431,7 @@ export function createMeetingService(
       }
       written.push(...outcome.events);
       countLater(meetingId, votesToCount(eventsOf(outcome.events)));
+      if (trusteeMayStep(eventsOf(outcome.events))) trusteeDue.add(meetingId);
       const tracker = decided.trackers.get(request);
       answers.set(request, { ok: true, version: outcome.version, ...(tracker ? { tracker } : {}) });
     });
@@ -516,10 +525,13 @@ export function createMeetingService(
 
   /** The service's own step as a trustee (see service-trustee.ts), issued as SYSTEM; true if taken. */
   async function trusteeStep(meetingId: string): Promise<boolean> {
+    if (!trusteeDue.delete(meetingId)) return false;
     const loaded = await load(meetingId);
     if (!loaded || loaded.state.status === 'none') return false;
     const step = await trustee.next(meetingId, loaded.state).catch((error: unknown) => {
       log.error({ err: error, meetingId }, 'the service trustee’s step failed');
+      // Tried again after the meeting's next turn, as a count that failed is.
+      trusteeDue.add(meetingId);
       return undefined;
     });
     if (!step) return false;
@@ -551,10 +563,9 @@ export function createMeetingService(
       if (!first.has(key)) first.set(key, request);
     }
     const answers = await settle(meetingId, [...first.values()]);
-    // A turn of nothing but a wake (a count owed since before a restart) still counts.
-    if (toCount.has(meetingId) || [...answers.values()].some((answer) => answer.ok)) {
-      await serviceSteps(meetingId);
-    }
+    // Only a turn that moved a count or the ceremony (or a wake, for a count owed since before a
+    // restart) asks anything of the service's steps.
+    if (toCount.has(meetingId) || trusteeDue.has(meetingId)) await serviceSteps(meetingId);
     return requests.map((request) => {
       const answer = answers.get(first.get(issuedKey(issuedCommand(request))) ?? request);
       if (!answer) throw new Error('a command was left unanswered');

@@ -4,7 +4,7 @@
  * trustees' commitments and partial decryptions with their proofs, and the totals.
  */
 import { createHash } from 'node:crypto';
-import type { Meeting, Vote } from '@council/shared';
+import { sealingCeremony, type Meeting, type Vote } from '@council/shared';
 import type { SealedBallot, TallyRecord } from '@council/shared/sealed';
 import { canonicalJson } from '../store';
 
@@ -17,14 +17,14 @@ export function tallyRecordOf(
   tally: Readonly<Record<string, number>>,
 ): TallyRecord {
   const sealed = vote.sealed;
-  const ceremony = meeting.tellers?.find((named) => named.ceremony === sealed?.ceremony);
+  const ceremony = sealingCeremony(meeting, vote);
   if (!sealed?.aggregate || !ceremony)
     throw new Error(`vote ${vote.id} is not sealed and added up`);
   return {
     context: { meetingId, voteId: vote.id },
     choices: vote.choices,
-    threshold: sealed.threshold,
-    trustees: sealed.trustees,
+    threshold: ceremony.threshold,
+    trustees: ceremony.trustees,
     commitments: ceremony.committed,
     ballots: board,
     aggregate: sealed.aggregate,

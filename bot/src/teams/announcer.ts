@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { directorsOf, type Event } from '@council/shared';
+import { directorsOf, sealingCeremony, type Event } from '@council/shared';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../log';
 import { meetingQueues } from '../meetings/queues';
@@ -115,8 +115,12 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     });
   }
 
-  const sealedOf = (loaded: LoadedMeeting, voteId: string) =>
-    loaded.state.status === 'none' ? undefined : loaded.state.votes[voteId]?.sealed;
+  /** The trustees of the ceremony that sealed a vote; none for a named vote. */
+  function sealedBy(loaded: LoadedMeeting, voteId: string) {
+    const meeting = loaded.state.status === 'none' ? undefined : loaded.state;
+    const vote = meeting?.votes[voteId];
+    return (meeting && vote && sealingCeremony(meeting, vote)?.trustees) ?? [];
+  }
 
   function directors(loaded: LoadedMeeting): string[] {
     if (loaded.state.status === 'none') return [];
@@ -264,7 +268,7 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         return;
       case 'VoteCounted':
         await toDirectors(loaded, chat, event.voteId);
-        for (const member of trusteesOf(loaded, sealedOf(loaded, event.voteId)?.trustees ?? [])) {
+        for (const member of trusteesOf(loaded, sealedBy(loaded, event.voteId))) {
           refresh(meetingId, { kind: 'tallyShare', id: event.voteId }, member);
         }
         return;
@@ -274,7 +278,7 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         return;
       }
       case 'BallotsAggregated': {
-        const trustees = sealedOf(loaded, event.voteId)?.trustees ?? [];
+        const trustees = sealedBy(loaded, event.voteId);
         const card: CardRef = { kind: 'tallyShare', id: event.voteId };
         await inPrivate(loaded, chat, card, trusteesOf(loaded, trustees));
         return;

@@ -1,6 +1,7 @@
 import type { ItemId } from '../agenda';
 import type { Member, MemberId } from '../roster';
-import type { Meeting } from '../state';
+import type { Meeting, TellersCeremony, Vote } from '../state';
+import { sealingCeremony } from '../tellers/sealing-ceremony';
 import { fill } from '../template';
 import type { Reader } from '../visibility';
 import type { MinutesWords, Plural } from './catalog';
@@ -35,6 +36,8 @@ export interface Context {
   readonly time: (iso: string) => string;
   readonly date: (iso: string) => string;
   readonly name: (member: MemberId) => string;
+  /** The ceremony that sealed a secret vote, named in every reader's minutes (the public's too). */
+  readonly sealedBy: (vote: Vote) => TellersCeremony | undefined;
   /** A member as the attendance and the signatures name them: title, name and office. */
   readonly person: (member: Member) => string;
   /** The office the roster gives a member, agreed with their gender; null when none is given. */
@@ -75,6 +78,7 @@ export function contextOf(
     time: (iso) => time.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
     name: (member) => names.get(member) ?? member,
+    sealedBy: (vote) => sealingCeremony(full, vote),
     person: (member) => {
       const held = office(member);
       // Without an office on the roster, the free title stays where the roster put it.

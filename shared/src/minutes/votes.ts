@@ -92,14 +92,15 @@ function keyLostLines(ctx: Context, vote: Vote, result: VoteResult): MinutesBloc
 /** A count from the sealed box names its trustees and the hash of the record anyone can check. */
 function sealedLines(ctx: Context, vote: Vote): MinutesBlock[] {
   const sealed = vote.sealed;
-  if (!sealed) return [];
+  const ceremony = ctx.sealedBy(vote);
+  if (!sealed || !ceremony) return [];
   const words = ctx.words.vote;
-  const names = sealed.trustees.map((t) =>
+  const names = ceremony.trustees.map((t) =>
     t.member === SYSTEM ? words.serviceTrustee : ctx.name(t.member),
   );
   const box = ctx.fill(words.sealedBox, {
-    threshold: sealed.threshold,
-    trustees: sealed.trustees.length,
+    threshold: ceremony.threshold,
+    trustees: ceremony.trustees.length,
     names: listOf(ctx.meeting.setup.language, names),
   });
   return [

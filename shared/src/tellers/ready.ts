@@ -1,5 +1,6 @@
 import type { MemberId } from '../roster';
 import type { Meeting, TellersCeremony, Vote } from '../state';
+import { countNeeds } from './sealing-ceremony';
 
 /** The sitting's key ceremony now: the last the chair started. */
 export function currentCeremony(meeting: Meeting): TellersCeremony | undefined {
@@ -22,12 +23,9 @@ export function tellersReady(meeting: Meeting): { ready: number; needed: number 
 
 /**
  * The trustees a sealed vote's count still waits for: once its ballots are added up and until
- * enough of them have given their share, those who have not. Empty otherwise.
+ * enough of them have given their share, those who have not and still can. Empty otherwise.
  */
-export function waitingTrustees(vote: Vote): MemberId[] {
-  const sealed = vote.sealed;
-  if (!sealed?.aggregate || vote.status !== 'closed') return [];
-  const given = Object.keys(sealed.decrypted);
-  if (given.length >= sealed.threshold) return [];
-  return sealed.trustees.map((t) => t.member).filter((member) => !given.includes(member));
+export function waitingTrustees(meeting: Meeting, vote: Vote): readonly MemberId[] {
+  if (!vote.sealed?.aggregate || vote.status !== 'closed') return [];
+  return countNeeds(meeting, vote)?.from ?? [];
 }

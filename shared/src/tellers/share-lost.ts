@@ -12,6 +12,7 @@ import type { MemberId } from '../roster';
 import type { Meeting, TellersCeremony, Vote } from '../state';
 import type { VoteResult } from '../votes/result';
 import { currentCeremony } from './ready';
+import { sealingCeremony } from './sealing-ceremony';
 
 const lostOf = (ceremony: TellersCeremony): readonly MemberId[] => ceremony.lost ?? [];
 
@@ -27,7 +28,7 @@ function countable(ceremony: TellersCeremony, vote?: Vote): boolean {
 
 /** A secret vote sealed under a key whose shares are too few now: it can never be counted. */
 export function uncountable(meeting: Meeting, vote: Vote): boolean {
-  const ceremony = meeting.tellers?.find((c) => c.ceremony === vote.sealed?.ceremony);
+  const ceremony = sealingCeremony(meeting, vote);
   return !!ceremony && !countable(ceremony, vote);
 }
 
@@ -36,7 +37,7 @@ export function uncountable(meeting: Meeting, vote: Vote): boolean {
  * (the profile's majority rule), and the item may be put to the vote again.
  */
 export function voidedForKeyLoss(meeting: Meeting, vote: Vote, command: CommandContext): Event {
-  const ceremony = meeting.tellers?.find((c) => c.ceremony === vote.sealed?.ceremony);
+  const ceremony = sealingCeremony(meeting, vote);
   const { profile } = meeting;
   const result: VoteResult = {
     outcome: {
@@ -104,6 +105,6 @@ export function evolveShareLoss(meeting: Meeting, event: ShareLossEvent): Meetin
 
 /** A trustee who declared their share lost gives no share of any count under that key. */
 export function declaredLost(meeting: Meeting, vote: Vote, member: MemberId): boolean {
-  const ceremony = meeting.tellers?.find((c) => c.ceremony === vote.sealed?.ceremony);
+  const ceremony = sealingCeremony(meeting, vote);
   return !!ceremony && lostOf(ceremony).includes(member);
 }

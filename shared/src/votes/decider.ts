@@ -65,21 +65,10 @@ function motionDecided(meeting: Meeting, vote: Vote, adopted: boolean): Meeting 
   return withMotion(decided, { ...amended, text: motion.text });
 }
 
-/** A secret vote keeps the trustees and threshold of the ceremony whose key sealed it. */
+/** A secret vote names the ceremony whose key sealed it, and reads its trustees from there. */
 function sealedBox(meeting: Meeting, ceremony: number | undefined): { sealed?: SealedCount } {
-  const named = meeting.tellers?.find((c) => c.ceremony === ceremony);
-  if (!named) return {};
-  const { trustees, threshold } = named;
-  return {
-    sealed: {
-      ceremony: named.ceremony,
-      trustees,
-      threshold,
-      aggregate: null,
-      decrypted: {},
-      evidence: null,
-    },
-  };
+  if (!meeting.tellers?.some((c) => c.ceremony === ceremony) || ceremony === undefined) return {};
+  return { sealed: { ceremony, aggregate: null, decrypted: {}, evidence: null } };
 }
 
 export function evolveVote(meeting: Meeting, event: VoteEvent): Meeting {

@@ -1,17 +1,19 @@
 import type { CommandOf } from '../commands';
 import { accept, refuse, stamp, type Decision } from '../decision';
-import type { Meeting, SealedCount, Vote } from '../state';
-import { waitingTrustees } from '../tellers/ready';
+import type { Meeting, SealedCount, TellersCeremony, Vote } from '../state';
+import { countNeeds, sealingCeremony } from '../tellers/sealing-ceremony';
+import { trusteesNamed } from '../tellers/service-words';
 import { declaredLost } from '../tellers/share-lost';
 
 function sealedVote(
   meeting: Meeting,
   voteId: string,
-): { vote: Vote; sealed: SealedCount } | Decision {
+): { vote: Vote; sealed: SealedCount; ceremony: TellersCeremony } | Decision {
   const vote = meeting.votes[voteId];
   if (!vote) return refuse('VOTE_NOT_FOUND');
-  if (!vote.sealed) return refuse('NOT_SEALED_VOTE');
-  return { vote, sealed: vote.sealed };
+  const ceremony = sealingCeremony(meeting, vote);
+  if (!vote.sealed || !ceremony) return refuse('NOT_SEALED_VOTE');
+  return { vote, sealed: vote.sealed, ceremony };
 }
 
 /** The service adds up a closed vote's sealed ballots once: one per voter, one sum per choice. */
@@ -38,8 +40,8 @@ export function aggregateBallots(
 export function decryptTally(meeting: Meeting, command: CommandOf<'DecryptTally'>): Decision {
   const found = sealedVote(meeting, command.voteId);
   if ('ok' in found) return found;
-  const { vote, sealed } = found;
-  if (!sealed.trustees.some((t) => t.member === command.by)) return refuse('NOT_TRUSTEE');
+  const { vote, sealed, ceremony } = found;
+  if (!ceremony.trustees.some((t) => t.member === command.by)) return refuse('NOT_TRUSTEE');
   if (!sealed.aggregate) return refuse('NOT_AGGREGATED');
   if (sealed.decrypted[command.by]) return refuse('ALREADY_DECRYPTED');
   if (declaredLost(meeting, vote, command.by)) return refuse('SHARE_DECLARED_LOST');
@@ -54,17 +56,19 @@ export function decryptTally(meeting: Meeting, command: CommandOf<'DecryptTally'
   });
 }
 
-/** A sealed vote is counted with `threshold` shares given, and says whose are still awaited. */
+/**
+ * A sealed vote is counted with its ceremony's threshold of shares given, and says whose are still
+ * awaited: never a trustee who declared their share lost, who will not come.
+ */
 export function sharesMissing(meeting: Meeting, vote: Vote): Decision | null {
   const sealed = vote.sealed;
   if (!sealed) return null;
+  const needs = countNeeds(meeting, vote);
+  if (sealed.aggregate && !needs) return null;
   const have = Object.keys(sealed.decrypted).length;
-  if (sealed.aggregate && have >= sealed.threshold) return null;
-  const names = new Map(meeting.setup.roster.map((m) => [m.id, m.name]));
-  const waiting = sealed.aggregate ? waitingTrustees(vote) : sealed.trustees.map((t) => t.member);
   return refuse('TALLY_SHARES_MISSING', {
     have,
-    needed: sealed.threshold,
-    waiting: waiting.map((member) => names.get(member) ?? member).join(', '),
+    needed: have + (needs?.more ?? 0),
+    waiting: trusteesNamed(meeting.setup.roster, needs?.from ?? []),
   });
 }

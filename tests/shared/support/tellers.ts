@@ -1,6 +1,7 @@
 import {
   decide,
   fold,
+  sealingCeremony,
   type Command,
   type Event,
   type Meeting,
@@ -103,10 +104,11 @@ export function afterTurn(state: MeetingState, clock: Clock): Event[] {
       run('system', { type: 'AggregateBallots', voteId: vote.id, aggregate });
     }
     // A trustee who declared their share lost gives none; without k others the vote waits (or is void).
-    const ceremony = current.tellers?.find((c) => c.ceremony === sealed.ceremony);
-    const able = sealed.trustees.filter((t) => !ceremony?.lost?.includes(t.member));
-    if (able.length < sealed.threshold) continue;
-    for (const trustee of able.slice(0, sealed.threshold)) {
+    const ceremony = sealingCeremony(current, vote);
+    if (!ceremony) continue;
+    const able = ceremony.trustees.filter((t) => !ceremony.lost?.includes(t.member));
+    if (able.length < ceremony.threshold) continue;
+    for (const trustee of able.slice(0, ceremony.threshold)) {
       const partial = placeholderPartial(vote.choices.length);
       run(trustee.member, { type: 'DecryptTally', voteId: vote.id, partial });
     }

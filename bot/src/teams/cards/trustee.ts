@@ -1,4 +1,4 @@
-import { currentCeremony, type TellersCeremony } from '@council/shared';
+import { currentCeremony, sealingCeremony, type TellersCeremony } from '@council/shared';
 import { escapeMarkdown } from '../markdown';
 import { adaptiveCard, heading, notice, subtle, text, type Card, type Element } from './elements';
 import { subjectOf } from './vote';
@@ -51,7 +51,8 @@ export function tallyShareCard(view: View, voteId: string): Card {
   const { t, meeting, member } = view;
   const vote = meeting.votes[voteId];
   const sealed = vote?.sealed;
-  if (!vote || !sealed?.trustees.some((trustee) => trustee.member === member)) {
+  const ceremony = vote && sealingCeremony(meeting, vote);
+  if (!vote || !sealed || !ceremony?.trustees.some((trustee) => trustee.member === member)) {
     return notForYou(view);
   }
   const given = !!member && member in sealed.decrypted;

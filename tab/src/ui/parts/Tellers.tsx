@@ -2,12 +2,12 @@ import { currentCeremony } from '@council/shared';
 import { Button, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { memberNames } from '../../meeting';
 import { useCommand, useSession } from '../session';
 import { useLayout } from '../styles';
 import { ActionFeedback } from './ActionFeedback';
 import { ceremonyFailure } from './ceremony-failure';
 import { TellersReadiness } from './TellersReadiness';
+import { trusteeNames } from './trustee-names';
 
 /** Named once or twice a sitting: its combobox loads when the chair first needs it. */
 const TellerPicker = lazy(() => import('./TellerPicker'));
@@ -32,7 +32,7 @@ export function TellersSection() {
           <p className={layout.muted}>
             {t('tellers.trustees', {
               threshold: ceremony.threshold,
-              names: memberNames(
+              names: trusteeNames(
                 meeting,
                 ceremony.trustees.map((trustee) => trustee.member),
                 language,

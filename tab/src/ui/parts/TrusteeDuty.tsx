@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { Kept, Slot } from '../../sealed/keeper';
 import { awaited, standing, stepCommand, trusteeIn } from '../../sealed/ceremony';
 import { loadSealed } from '../../sealed/load';
-import { memberNames } from '../../meeting';
 import { useKeeper } from '../keeping';
 import { useCommand, useSession, type Feedback } from '../session';
 import { useLayout } from '../styles';
@@ -13,6 +12,7 @@ import { ActionFeedback } from './ActionFeedback';
 import { ReleaseShare } from './ReleaseShare';
 import { ceremonyFailure } from './ceremony-failure';
 import ShareLost from './ShareLost';
+import { trusteeNames } from './trustee-names';
 
 /**
  * What this browser keeps for the trustee's slot of the ceremony: undefined while it is being
@@ -113,7 +113,7 @@ function KeyCeremony({ ceremony }: { ceremony: Ceremony }) {
     at === null
       ? null
       : at === 'waiting'
-        ? t('tellers.waiting', { names: memberNames(meeting, others, language) })
+        ? t('tellers.waiting', { names: trusteeNames(meeting, others, language) })
         : at === 'failed'
           ? ceremonyFailure(t, meeting, ceremony, language)
           : t(`tellers.${at}`);

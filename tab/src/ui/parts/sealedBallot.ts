@@ -1,4 +1,4 @@
-import type { Vote } from '@council/shared';
+import { sealingCeremony, type Vote } from '@council/shared';
 import { useEffect } from 'react';
 import type { Outcome } from '../../api/client';
 import { loadSealed } from '../../sealed/load';
@@ -20,7 +20,7 @@ export function useSealedBallot(vote: Vote) {
 
   return async function sealedCast(choice: string) {
     const sealed = await loadSealed();
-    const ceremony = meeting.tellers?.find((c) => c.ceremony === vote.sealed?.ceremony);
+    const ceremony = sealingCeremony(meeting, vote);
     if (!ceremony) throw new Error('no key ceremony for this vote');
     const key = sealed.sittingKey(ceremony.trustees, ceremony.committed, ceremony.threshold);
     const ballot = sealed.encryptBallot(
