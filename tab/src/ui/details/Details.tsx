@@ -12,6 +12,7 @@ import { RosterEditor } from './RosterEditor';
 import { RulesEditor } from './RulesEditor';
 
 const Convocation = lazy(() => import('./Convocation'));
+const MinutesCorrections = lazy(() => import('./MinutesCorrections'));
 
 type Part = 'agenda' | 'documents' | 'roster' | 'rules';
 const parts: readonly Part[] = ['agenda', 'documents', 'roster', 'rules'];
@@ -72,6 +73,11 @@ export default function Details() {
           </Suspense>
         )}
       </section>
+      {role === 'director' && meeting.status === 'open' && (
+        <Suspense fallback={null}>
+          <MinutesCorrections />
+        </Suspense>
+      )}
       {role === 'director' && meeting.status !== 'draft' && <MinutesDownload />}
       <MinutesSigning />
       <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>
