@@ -4,20 +4,21 @@
 // for a new demo sitting.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTabBuilt } from './tab-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const demoCouncil = `${root}bot/fixtures/council-demo.json`;
 const env = {
   AUTH_MODE: 'dev',
   HOST: '127.0.0.1',
   DATA_DIR: `${root}data`,
-  DEMO_COUNCIL: `${root}bot/fixtures/council-demo.json`,
+  DEMO_COUNCIL: demoCouncil,
   TAB_DIR: `${root}tab/dist`,
-  // The demo council's documents live in the example tenant's SharePoint.
-  DOCUMENT_HOSTS: 'contoso.sharepoint.com,contoso-my.sharepoint.com',
+  // The demo council's documents live in its own (fictional) SharePoint, as its file says.
+  DOCUMENT_HOSTS: JSON.parse(readFileSync(demoCouncil, 'utf8')).documentHosts.join(','),
   ...process.env,
 };
 

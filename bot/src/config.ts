@@ -75,6 +75,12 @@ const schema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /**
+   * The app's id in the tenant's Teams app catalog: with it (and the optional Graph permission
+   * TeamsAppInstallation.ReadWriteSelfForUser.All) the bot installs itself for a convened member
+   * whose chat it cannot open. Unset: such members are listed for the secretariat.
+   */
+  TEAMS_APP_CATALOG_ID: optionalText,
   /** Where the key that seals the service's trustee secret lives: a file (32 bytes, base64)… */
   SEALED_BOX_KEY_FILE: optionalText,
   /** …or an RSA key in Azure Key Vault (wrapKey/unwrapKey with the managed identity). */

@@ -59,7 +59,7 @@ log.info(
 );
 
 if (config.DEMO_COUNCIL) {
-  const meetingId = await loadCouncil(service, config.DEMO_COUNCIL);
+  const meetingId = await loadCouncil(service, config.DEMO_COUNCIL, config.DOCUMENT_HOSTS);
   const loaded = await service.meetings.load(meetingId);
   if (loaded && loaded.state.status !== 'none') {
     const facts = {

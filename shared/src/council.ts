@@ -23,6 +23,13 @@ const person = z.object({
   mandataris: z.string().optional(),
 });
 
+const localized = z.object({
+  fr: z.string().optional(),
+  nl: z.string().optional(),
+  de: z.string().optional(),
+  en: z.string().optional(),
+});
+
 const candidate = z.object({
   aadObjectId: z.string().optional(),
   name: z.string(),
@@ -48,12 +55,7 @@ export const councilFileSchema = z.object({
   agenda: z.array(
     z.object({
       n: z.number().int(),
-      title: z.object({
-        fr: z.string().optional(),
-        nl: z.string().optional(),
-        de: z.string().optional(),
-        en: z.string().optional(),
-      }),
+      title: localized,
       session: z.enum(['public', 'closed']),
       expectedVote: z.enum(['named', 'secret', 'none']),
       subject: z.enum(subjects).optional(),
@@ -62,8 +64,12 @@ export const councilFileSchema = z.object({
         .object({ recitals: z.array(z.string()), articles: z.array(z.string()) })
         .optional(),
       previousSitting: z.string().optional(),
+      /** Links to the item's file in the council's SharePoint: its draft decision, its annexes. */
+      documents: z.array(z.object({ title: localized, url: z.string() })).optional(),
     }),
   ),
+  /** The SharePoint and OneDrive hosts its documents live on (the service's DOCUMENT_HOSTS). */
+  documentHosts: z.array(z.string()).optional(),
 });
 
 export type CouncilFile = z.infer<typeof councilFileSchema>;
@@ -99,4 +105,23 @@ export function setupFromCouncilFile(file: CouncilFile): MeetingSetupInput {
     })),
     rules: { profile: file.rulesProfile, overrides: file.rulesOverrides ?? {} },
   };
+}
+
+/** A document of the council file, to attach to its item once the meeting exists. */
+export interface CouncilDocument {
+  readonly itemId: string;
+  readonly title: string;
+  readonly url: string;
+}
+
+/** The council file's item documents, each titled in the meeting's language (else the first given). */
+export function councilDocuments(file: CouncilFile): readonly CouncilDocument[] {
+  const language = file.municipality.language;
+  return file.agenda.flatMap((item) =>
+    (item.documents ?? []).map((document) => ({
+      itemId: `item-${item.n}`,
+      title: document.title[language] ?? Object.values(document.title).find(Boolean) ?? '',
+      url: document.url,
+    })),
+  );
 }

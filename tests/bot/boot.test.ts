@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
-import { commandTypes } from '../../shared/src';
+import { commandTypes, councilDocuments, councilFileSchema } from '../../shared/src';
 import { parseConfig } from '../../bot/src/config';
 import { loadCouncil } from '../../bot/src/demo';
 import { createLogger } from '../../bot/src/log';
@@ -156,21 +156,23 @@ describe('the running service', () => {
     }
   });
 
-  test('the demo council is loaded once, however often the service starts', async () => {
+  test('the demo council is loaded once, with its items’ documents on its SharePoint, however often the service starts', async () => {
     const running = await startService();
     try {
-      const first = await loadCouncil(
-        running.service,
-        join(root, 'bot/fixtures/council-demo.json'),
-      );
-      const again = await loadCouncil(
-        running.service,
-        join(root, 'bot/fixtures/council-demo.json'),
-      );
+      const file = join(root, 'bot/fixtures/council-demo.json');
+      const first = await loadCouncil(running.service, file, demo.documentHosts);
+      const again = await loadCouncil(running.service, file, demo.documentHosts);
       expect(again).toBe(first);
       const loaded = await running.service.meetings.load(first);
-      expect(loaded?.version).toBe(2);
+      const documents = councilDocuments(councilFileSchema.parse(demo));
+      expect(documents).toHaveLength(17);
+      expect(loaded?.version).toBe(2 + documents.length);
       expect(loaded?.state.status).toBe('convened');
+      const state = loaded?.state;
+      const attached = Object.entries(state && 'documents' in state ? (state.documents ?? {}) : {});
+      expect(
+        attached.flatMap(([itemId, list]) => list.map((d) => [itemId, d.title, d.url])),
+      ).toEqual(documents.map((d) => [d.itemId, d.title, d.url]));
     } finally {
       await running.close();
     }

@@ -2,12 +2,21 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { minutesWords, type Event, type Language, type MinutesWords } from '../../shared/src';
+import {
+  councilDocuments,
+  councilFileSchema,
+  minutesWords,
+  type Event,
+  type Language,
+  type MinutesWords,
+} from '../../shared/src';
 import { fill } from '../../shared/src/template';
+import { verifyMinutes } from '../../bot/src/audit/minutes';
+import { sha256 } from '../../bot/src/audit/seal';
 import { parseEventsJsonl, verifyChain } from '../../bot/src/audit/verify';
 import { sampleCast } from '../../bot/src/demo-meeting/script';
 import { textsFor } from '../../bot/src/teams/i18n';
-import { bodyText, pdfText } from './support/pdf';
+import { bodyText, pdfSignatures, pdfText } from './support/pdf';
 import { demo } from './support/service';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -47,6 +56,9 @@ interface DemoRun {
   readonly votes: string;
   /** What the demo printed. */
   readonly said: string;
+  /** The director's minutes.pdf, which the signatories approved, and minutes-sealed.pdf. */
+  readonly approved: Buffer;
+  readonly sealed: Buffer;
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,8 +86,11 @@ async function runDemo(language: Language): Promise<DemoRun> {
         },
       );
     });
-    const pdf = await pdfText(await readFile(join(out, 'minutes.pdf')));
+    const approved = await readFile(join(out, 'minutes.pdf'));
+    const pdf = await pdfText(approved);
     return {
+      approved,
+      sealed: await readFile(join(out, 'minutes-sealed.pdf')),
       minutes: bodyText(pdf, footerOf(minutesWords[language])),
       pdf,
       events: await readFile(join(out, 'events.jsonl'), 'utf8'),
@@ -290,6 +305,51 @@ describe('npm run demo', () => {
     );
     expect(minutes).toMatch(/La séance est levée à \d\d:\d\d\./);
     expect(minutes).not.toContain('PROJET');
+  });
+});
+
+describe('npm run demo: before and after the sitting', () => {
+  let run: DemoRun;
+
+  beforeAll(async () => {
+    run = await demoIn('fr');
+  }, DEMO_MS);
+
+  test('the council is convened ten days ahead, each item’s draft decision and file attached before, on the council’s own SharePoint', () => {
+    const log = eventsOf(run.events);
+    const convened = log.findIndex((event) => event.type === 'MeetingConvened');
+    const attached = log.flatMap((event, index) =>
+      event.type === 'DocumentAttached' ? [{ index, event }] : [],
+    );
+    const council = councilFileSchema.parse(demo);
+    expect(
+      attached.map(({ event }) => [event.itemId, event.document.title, event.document.url]),
+    ).toEqual(
+      councilDocuments(council).map((document) => [document.itemId, document.title, document.url]),
+    );
+    expect(attached.every(({ index }) => index < convened)).toBe(true);
+    // Every item that the council decides has its draft decision; the oral questions have none.
+    const drafts = attached.filter(
+      ({ event }) => event.document.title === 'Projet de délibération',
+    );
+    expect(drafts.map(({ event }) => event.itemId)).toEqual(
+      demo.agenda.filter((item) => item.n !== 7).map((item) => `item-${item.n}`),
+    );
+    for (const { event } of attached) {
+      expect(new URL(event.document.url).host).toBe(demo.documentHosts[0]);
+    }
+    const ahead = Date.parse(demo.meeting.scheduledStart) - Date.parse(log[convened]?.at ?? '');
+    expect(Math.round(ahead / 86_400_000)).toBe(10);
+  });
+
+  test('the sitting ends with sealed minutes: the sealed PDF begins with the approved one, and its seal verifies (verify-minutes and pdfsig)', async () => {
+    expect(run.sealed.subarray(0, run.approved.length).equals(run.approved)).toBe(true);
+    const verdict = verifyMinutes(run.sealed);
+    expect(verdict).toMatchObject({ ok: true, problems: [] });
+    expect(verdict.seal?.revisions).toContain(sha256(run.approved));
+    const signatures = await pdfSignatures(run.sealed);
+    expect(signatures).toContain('Signature Validation: Signature is Valid.');
+    expect(run.said).toContain('minutes-sealed.pdf seals them');
   });
 });
 

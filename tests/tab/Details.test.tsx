@@ -188,3 +188,50 @@ test('the setup tabs follow the ARIA tabs pattern: arrows move the selection and
   await user.keyboard('{ArrowRight}');
   expect(document.activeElement).toBe(agenda);
 });
+
+test('during the sitting the director records a correction of the previous minutes the council adopted, on their approval item', async () => {
+  const agenda = [
+    {
+      id: 'minutes',
+      title: { en: 'Approval of the minutes of 20 October' },
+      session: 'public' as const,
+      subject: 'minutesApproval' as const,
+      previousSitting: '2026-10-20',
+    },
+    { id: 'budget', title: { en: 'Budget amendment' }, session: 'public' as const },
+  ];
+  const sitting = [created(council({ members: 5, agenda })), convened(), opened()];
+  const { record } = renderFor(DIRECTOR, sitting, <Details />);
+  const user = userEvent.setup();
+  const form = await screen.findByRole('region', { name: 'Corrections to the previous minutes' });
+  expect(within(form).getByText('No correction adopted.')).toBeTruthy();
+  const recordButton = within(form).getByRole('button', { name: 'Record the correction' });
+  expect(recordButton.hasAttribute('disabled')).toBe(true);
+  await user.type(
+    within(form).getByRole('textbox', { name: /Correction adopted by the council/ }),
+    '  Item 4: the amount reads 12,500 euros, not 1,250.  ',
+  );
+  await user.click(recordButton);
+  expect(record.sent).toEqual([
+    {
+      type: 'CorrectMinutes',
+      itemId: 'minutes',
+      text: 'Item 4: the amount reads 12,500 euros, not 1,250.',
+    },
+  ]);
+});
+
+test('the corrections form is the director’s, and only while the sitting is open', async () => {
+  const agenda = [
+    {
+      id: 'minutes',
+      title: { en: 'Approval of the minutes' },
+      session: 'public' as const,
+      subject: 'minutesApproval' as const,
+    },
+  ];
+  const setup = created(council({ members: 5, agenda }));
+  renderFor(CHAIR, [setup, convened(), opened()], <Details />);
+  await screen.findAllByRole('tab');
+  expect(screen.queryByRole('region', { name: 'Corrections to the previous minutes' })).toBeNull();
+});

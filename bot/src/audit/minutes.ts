@@ -5,7 +5,6 @@
  * is listed in the seal.
  */
 import { fold, signatoriesOf, type Event } from '@council/shared';
-import { dictionaryText } from '../minutes/seal/pades';
 import type { StoredEvent } from '../store';
 import { checkSeal, sha256, type SealFound } from './seal';
 import { verifyChain } from './verify';
@@ -43,7 +42,7 @@ function againstLog(pdf: Buffer, seal: SealFound | undefined, stored: readonly S
   const approved = new Set(signing.approvals.map((approval) => approval.member));
   for (const member of signatoriesOf(meeting)) {
     if (!approved.has(member.id)) problems.push(`${member.name} has not approved the minutes`);
-    else if (seal && !seal.approvals.includes(dictionaryText(member.name))) {
+    else if (seal && !seal.approvals.includes(member.name)) {
       problems.push(`the seal does not list the approval of ${member.name}`);
     }
   }

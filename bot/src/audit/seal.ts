@@ -2,11 +2,14 @@
  * `verify-minutes`: a sealed PDF of the minutes checked with nothing of the service: the CMS
  * signature over the signed byte range (the digest it carries, then the signature of its signed
  * attributes by the certificate it holds), that the range covers the whole file but the signature,
- * the certificate's validity at the signing time, and the approvals the signature dictionary lists.
- * With the meeting's log, the hashes the approvals carry must be the approved PDF's and the log's.
+ * the certificate's validity at the signing time, and the approvals the signature dictionary lists;
+ * and PAdES baseline B-B (ETSI EN 319 142-1): the ESS signing-certificate-v2 attribute names the
+ * certificate, and no signing-time attribute is there (the dictionary's /M gives the time). With
+ * the meeting's log, the hashes the approvals carry must be the approved PDF's and the log's.
  */
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
+import { readPdfTextString } from '../minutes/seal/pdf-text';
 
 export interface SealFound {
   /** The certificate's subject, its SHA-256 fingerprint and the time the seal gives. */
@@ -25,6 +28,14 @@ export type SealCheck =
 
 const OID_MESSAGE_DIGEST = forge.pki.oids.messageDigest ?? '1.2.840.113549.1.9.4';
 const OID_SIGNING_TIME = forge.pki.oids.signingTime ?? '1.2.840.113549.1.9.5';
+const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
+/** Signed attributes PAdES baseline signatures must not carry (EN 319 142-1 §6.3). */
+const FORBIDDEN = new Map([
+  [OID_SIGNING_TIME, 'signing-time'],
+  ['1.2.840.113549.1.9.6', 'counter-signature'],
+  ['1.2.840.113549.1.9.16.2.10', 'content-reference'],
+  ['1.2.840.113549.1.9.16.2.7', 'content-identifier'],
+]);
 
 export const sha256 = (bytes: Uint8Array): string =>
   createHash('sha256').update(bytes).digest('hex');
@@ -43,13 +54,15 @@ function lastSignature(pdf: Buffer) {
     .subarray(a + b + 1, c - 1)
     .toString('latin1')
     .replace(/(?:00)+$/, '');
-  const dictionary = pdf.subarray(at, c + 4_000);
-  const reason = /\/Reason \(((?:\\.|[^\\)])*)\)/.exec(dictionary.toString('latin1'));
+  const dictionary = pdf.subarray(at, c + 4_000).toString('latin1');
+  const reason = /\/Reason *(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/.exec(dictionary)?.[1];
+  const time = /\/M *\(D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z\)/.exec(dictionary);
   return {
     range,
     signed: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]),
     cms: Buffer.from(contents, 'hex'),
-    reason: reason?.[1]?.replace(/\\(.)/g, '$1') ?? '',
+    reason: reason ? readPdfTextString(reason) : '',
+    time: time ? new Date(`${time.slice(1, 4).join('-')}T${time.slice(4, 7).join(':')}Z`) : null,
   };
 }
 
@@ -63,6 +76,33 @@ function revisions(pdf: Buffer): string[] {
     hashes.push(sha256(pdf.subarray(0, end)));
   }
   return hashes;
+}
+
+function attributeTypes(attributes: forge.asn1.Asn1): string[] {
+  return (attributes.value as forge.asn1.Asn1[]).flatMap((attribute) => {
+    const type = (attribute.value as forge.asn1.Asn1[])[0];
+    return type ? [forge.asn1.derToOid(type.value as string)] : [];
+  });
+}
+
+/** Whether the ESS signing-certificate-v2 attribute names this certificate by its SHA-256. */
+function namesCertificate(attributes: forge.asn1.Asn1, certificateDer: string): boolean {
+  const value = attributeValue(attributes, OID_SIGNING_CERTIFICATE_V2);
+  const first = (
+    (value?.value as forge.asn1.Asn1[] | undefined)?.[0]?.value as forge.asn1.Asn1[] | undefined
+  )?.[0];
+  // ESSCertIDv2: [hashAlgorithm, when not SHA-256,] certHash, [issuerSerial].
+  const parts = (first?.value as forge.asn1.Asn1[] | undefined) ?? [];
+  const hashed = parts.find((part) => part.type === forge.asn1.Type.OCTETSTRING);
+  const algorithm = parts[0]?.type === forge.asn1.Type.SEQUENCE ? parts[0] : undefined;
+  const sha256Default =
+    !algorithm ||
+    forge.asn1.derToOid((algorithm.value as forge.asn1.Asn1[])[0]?.value as string) ===
+      '2.16.840.1.101.3.4.2.1';
+  return (
+    sha256Default &&
+    hashed?.value === createHash('sha256').update(certificateDer, 'binary').digest('binary')
+  );
 }
 
 function attributeValue(attributes: forge.asn1.Asn1, oid: string): forge.asn1.Asn1 | undefined {
@@ -132,13 +172,19 @@ export function checkSeal(pdf: Buffer): SealCheck {
     valid = false;
   }
   if (!valid) problems.push('the signature is not valid for the certificate it carries');
-  const time = attributeValue(attributes, OID_SIGNING_TIME);
-  const signedAt = time ? forge.asn1.utcTimeToDate(time.value as string) : null;
+  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes();
+  if (!namesCertificate(attributes, der)) {
+    problems.push('the signature does not name its certificate (ESS signing-certificate-v2)');
+  }
+  for (const type of attributeTypes(attributes)) {
+    const forbidden = FORBIDDEN.get(type);
+    if (forbidden) problems.push(`the signature carries a ${forbidden} attribute PAdES forbids`);
+  }
+  const signedAt = found.time;
   const when = signedAt ?? new Date();
   if (when < certificate.validity.notBefore || when > certificate.validity.notAfter) {
     problems.push('the certificate was not valid when the seal was made');
   }
-  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes();
   const seal: SealFound = {
     signer: certificate.subject.attributes
       .map((attr) => `${attr.shortName ?? attr.name ?? ''}=${String(attr.value)}`)

@@ -63,7 +63,13 @@ async function main(): Promise<void> {
   const clock = scriptedClock(new Date(council.meeting.scheduledStart));
 
   const host = '127.0.0.1';
-  const config = parseConfig({ AUTH_MODE: 'dev', HOST: host, PORT: '0', LOG_LEVEL: 'silent' });
+  const config = parseConfig({
+    AUTH_MODE: 'dev',
+    HOST: host,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DOCUMENT_HOSTS: (council.documentHosts ?? []).join(','),
+  });
   const auth = await createAuthenticator({
     mode: 'dev',
     server: { host, nodeEnv: config.NODE_ENV },

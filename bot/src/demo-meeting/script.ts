@@ -232,7 +232,7 @@ const remoteReason: Readonly<Record<Language, string>> = {
   en: 'The council chamber is closed for works: the sitting is held remotely.',
 };
 
-/** Convocation, arrivals and excuses, the opening and the roll call answered on the bot's card. */
+/** Convocation (with the items' documents attached before), arrivals and excuses, the opening and the roll call answered on the bot's card. */
 async function opening(s: Sitting, council: CouncilFile, clock: ScriptClock): Promise<void> {
   const away = new Set<number>([
     ...sampleCast.absent,
@@ -281,6 +281,7 @@ export async function runSampleMeeting(
 ): Promise<string> {
   const s = new Sitting(api, council, channels, clock);
   await s.create();
+  await s.attachDocuments();
   await channels.linkChat?.(s.director, s.meetingId);
   await opening(s, council, clock);
   for (const item of agenda) await item(s);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  councilDocuments,
   SECRETARIAT_ROLE,
   type CouncilFile,
   type Language,
@@ -84,6 +85,13 @@ export class Sitting {
       { commandId: randomUUID(), council: this.council },
     );
     this.meetingId = created.meetingId;
+  }
+
+  /** The director attaches each item's file in the tab: its draft decision, its annexes. */
+  async attachDocuments(): Promise<void> {
+    for (const { itemId, title, url } of councilDocuments(this.council)) {
+      await this.do(this.director, { type: 'AttachDocument', itemId, title, url });
+    }
   }
 
   /** A step in the tab, or with `chat` on a card of the meeting chat. */

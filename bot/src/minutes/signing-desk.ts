@@ -101,6 +101,7 @@ export function createSigningDesk(deps: {
           })),
           at: new Date(signing.approvals.at(-1)?.at ?? signing.submitted.at),
           location: meeting.setup.municipality,
+          language: meeting.setup.language,
         }),
       ));
     const answer = await meetings.execute({

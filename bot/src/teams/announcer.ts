@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { directorsOf, sealingCeremony, type Event } from '@council/shared';
+import { directorsOf, sealingCeremony, signatoriesOf, type Event } from '@council/shared';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../log';
 import { meetingQueues } from '../meetings/queues';
@@ -150,6 +150,10 @@ export function createAnnouncer(deps: AnnouncerDeps) {
 
   const toDirectors = (loaded: LoadedMeeting, chat: Reference, voteId: string) =>
     inPrivate(loaded, chat, { kind: 'directorResult', id: voteId }, directors(loaded));
+
+  /** Who signs the minutes, as the profile names them (CDLD L1132-3; DLB art. 32). */
+  const signatories = (loaded: LoadedMeeting): string[] =>
+    loaded.state.status === 'none' ? [] : signatoriesOf(loaded.state).map((m) => m.id);
 
   /** Each trustee who is a person of the roster (the service may be one too) is told their duty. */
   function trusteesOf(loaded: LoadedMeeting, trustees: readonly { member: string }[]): string[] {
@@ -305,14 +309,21 @@ export function createAnnouncer(deps: AnnouncerDeps) {
       case 'UrgentItemAdded':
         refresh(meetingId, welcome);
         return;
-      // The signatories approve the minutes from this card, each in their own view.
-      case 'MinutesSubmitted':
-        await post(loaded, { kind: 'minutes', id: meetingId }, chatKey, chat);
-        refresh(meetingId, { kind: 'minutes', id: meetingId });
+      // The signatories approve the minutes from this card, each in their own view: in the
+      // meeting chat, and in their 1:1 chat with the bot, where they are after the sitting.
+      case 'MinutesSubmitted': {
+        const card: CardRef = { kind: 'minutes', id: meetingId };
+        await post(loaded, card, chatKey, chat);
+        refresh(meetingId, card);
+        await inPrivate(loaded, chat, card, signatories(loaded));
         return;
+      }
       case 'MinutesApproved':
       case 'MinutesSealed':
         refresh(meetingId, { kind: 'minutes', id: meetingId });
+        for (const signatory of signatories(loaded)) {
+          refresh(meetingId, { kind: 'minutes', id: meetingId }, signatory);
+        }
         return;
       case 'SittingSuspended':
       case 'SittingResumed':

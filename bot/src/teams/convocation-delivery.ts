@@ -8,6 +8,7 @@ import {
 } from '@council/shared';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../log';
+import type { BotInstaller } from './bot-installer';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import type { CardRef } from './cards';
 import type { BotMemory } from './memory';
@@ -26,6 +27,8 @@ export interface ConvocationDeps {
   readonly memory: BotMemory;
   readonly messenger: Messenger;
   readonly views: CardViews;
+  /** Installs the bot for a member whose chat it cannot open, where Teams allows (Graph). */
+  readonly installer?: BotInstaller | undefined;
 }
 
 /**
@@ -93,7 +96,7 @@ export function createConvocationDesk(deps: ConvocationDeps) {
     const meetingId = meetingRecord.id;
     const card: CardRef = { kind: 'convocation', id: String(sending) };
     if (!(await memory.claimCard(meetingId, card, `convocation:${member}`, member))) return;
-    try {
+    const deliver = async () => {
       const personal = await personalChat(memory, messenger, meetingRecord.tenantId, from, member);
       const drawn = await views.draw(loaded, card, {
         member,
@@ -101,6 +104,18 @@ export function createConvocationDesk(deps: ConvocationDeps) {
       });
       const activityId = await messenger.post(personal.chat, drawn);
       await memory.rememberCard(meetingId, card, { chat: personal.key, activityId }, member);
+    };
+    try {
+      await deliver().catch(async (error: unknown) => {
+        // The app not installed for them: installed where Teams allows, then tried once more.
+        if (failureOf(error) !== 'notInstalled' || !deps.installer) throw error;
+        const installed = await deps.installer
+          .install(meetingRecord.tenantId, member)
+          .catch(() => false);
+        log.info({ meetingId, installed }, 'the bot installed itself for a member');
+        if (!installed) throw error;
+        await deliver();
+      });
     } catch (error) {
       await memory.forgetCard(meetingId, card, member);
       log.info(

@@ -19,6 +19,7 @@ import type { ChatCore, ChatEndpoint } from '../http/server';
 import { localeOf, memberOf, tenantOf } from './activity';
 import { ReusedConnectorsAuthentication } from './connectors';
 import { createAnnouncer } from './announcer';
+import { graphInstaller, graphToken, type BotInstaller } from './bot-installer';
 import { createConvocationDesk } from './convocation-delivery';
 import { CouncilBot } from './handler';
 import { textsFor } from './i18n';
@@ -38,6 +39,7 @@ export interface TeamsChatOptions {
     | 'MicrosoftAppTenantId'
     | 'MicrosoftAppType'
     | 'PUBLIC_URL'
+    | 'TEAMS_APP_CATALOG_ID'
   > &
     Partial<Pick<Config, 'HOST' | 'PORT'>>;
   /** At most one update of a shared card in this interval; Teams wants 2 s or more. */
@@ -46,6 +48,8 @@ export interface TeamsChatOptions {
   readonly leaseMs?: number;
   /** Replaces the Bot Connector (unit tests); by default the adapter's own. */
   readonly messenger?: Messenger;
+  /** Installs the bot for a member it cannot reach (Graph); none: such members stay listed. */
+  readonly installer?: BotInstaller;
 }
 
 /**
@@ -113,7 +117,20 @@ export function buildBot(core: Omit<ChatCore, 'limits'>, options: TeamsChatOptio
     messenger,
     views,
     minutes,
-    convocations: createConvocationDesk({ ...core, memory, messenger, views }),
+    convocations: createConvocationDesk({
+      ...core,
+      memory,
+      messenger,
+      views,
+      installer:
+        options.installer ??
+        (appId && config.TEAMS_APP_CATALOG_ID
+          ? graphInstaller({
+              catalogAppId: config.TEAMS_APP_CATALOG_ID,
+              token: graphToken({ ...config, MicrosoftAppId: appId }),
+            })
+          : undefined),
+    }),
     intervalMs: options.cardUpdateIntervalMs ?? 2_000,
     leaseMs: options.leaseMs,
   });

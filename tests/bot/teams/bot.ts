@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { councilFileSchema, type WireCommand } from '@council/shared';
 import { loadCouncil } from '../../../bot/src/demo';
+import type { BotInstaller } from '../../../bot/src/teams/bot-installer';
 import type { Logger } from '../../../bot/src/log';
 import type { Db } from '../../../bot/src/store';
 import { teamsChat } from '../../../bot/src/teams';
@@ -60,6 +61,8 @@ export async function startBot(
     env?: Readonly<Record<string, string>>;
     /** House rules the demo council adopts before its sitting (a secret ballot on any subject, say). */
     houseRules?: Extract<WireCommand, { type: 'ChooseRules' }>['rules']['overrides'];
+    /** Installs the bot for members it cannot reach (a Graph port over a fake Graph). */
+    installer?: BotInstaller;
   } = {},
 ): Promise<RunningBot> {
   const connector = options.sharing?.connector ?? (await startConnector());
@@ -69,6 +72,7 @@ export async function startBot(
       config: { MicrosoftAppType: 'SingleTenant' },
       cardUpdateIntervalMs: options.intervalMs ?? 20,
       leaseMs: options.leaseMs,
+      ...(options.installer ? { installer: options.installer } : {}),
     }),
     ...(db ? { db } : {}),
     ...(options.log ? { log: options.log } : {}),

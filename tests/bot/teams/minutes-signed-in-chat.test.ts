@@ -2,15 +2,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Meeting } from '../../../shared/src';
-import { personOf, type Person } from '../support/service';
-import { hasButton, textOf, type ChatPerson } from '../support/teams';
+import { demo, personOf, type Person } from '../support/service';
+import type { Call } from '../support/connector';
+import {
+  adaptiveCardIn,
+  button,
+  cardOf,
+  chatOf,
+  hasButton,
+  textOf,
+  viewOf,
+  type ChatPerson,
+} from '../support/teams';
 import { testDatabases, type TestDatabase } from '../store/databases';
-import { BOT_START_MS, chatHelpers, startBot, type RunningBot } from './bot';
+import { BOT_START_MS, chatHelpers, MEETING_CHAT, posted, startBot, type RunningBot } from './bot';
 
 /**
  * Issue 16, point 5, over the Bot Framework protocol: once the director submits the minutes, the
- * meeting chat gets a card naming their hashes and signatories; each signatory approves from their
- * own view of it, a councillor cannot, and the card says when the minutes are sealed.
+ * meeting chat gets a card naming their hashes and signatories, and each signatory the same card
+ * in their 1:1 chat with the bot; each approves from their own view of it (in either chat), a
+ * councillor cannot, and the cards say when the minutes are sealed.
  */
 describe.each(testDatabases())('approving the minutes from the chat, on %s', (_engine, fresh) => {
   let database: TestDatabase;
@@ -19,6 +30,21 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
   let sealDir: string;
   const { say, must, postedCard, eventually, press, viewFor } = chatHelpers(() => bot);
   const councillor = () => bot.members[2] as ChatPerson;
+  const SUBMITTED = /Procès-verbal soumis à la signature/;
+  const minutesCard = (c: Call) =>
+    posted(c) && adaptiveCardIn(c.body) !== undefined && SUBMITTED.test(textOf(cardOf(c)));
+  /** The minutes' card the bot posted to a person's 1:1 chat: the chat is the one it opened. */
+  const personalCard = async (person: ChatPerson) => {
+    const opened = await bot.connector.waitFor(
+      (c) =>
+        c.kind === 'create' &&
+        (c.body.members as { id: string }[] | undefined)?.[0]?.id === person.id,
+    );
+    const call = await bot.connector.waitFor(
+      (c) => minutesCard(c) && c.conversationId === opened.conversationId,
+    );
+    return { card: cardOf(call), id: call.newId ?? '', conversationId: call.conversationId };
+  };
   const meeting = async () =>
     (await director.get(`/api/meetings/${bot.meetingId}`)).body.meeting as Meeting;
 
@@ -52,6 +78,17 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
     expect(hasButton(await viewFor(councillor(), card), 'minutes.approve')).toBe(false);
   });
 
+  test('each signatory, and no one else, receives the card in their 1:1 chat with the bot, with the button there', async () => {
+    for (const signatory of [bot.chair, bot.director]) {
+      const { card, conversationId } = await personalCard(signatory);
+      expect(conversationId).not.toBe(MEETING_CHAT);
+      expect(hasButton(card, 'minutes.approve')).toBe(true);
+      expect(textOf(card)).toContain((await meeting()).signing?.submitted.pdf);
+    }
+    const elsewhere = (c: Call) => minutesCard(c) && c.conversationId !== MEETING_CHAT;
+    expect(bot.connector.calls.filter(elsewhere)).toHaveLength(2);
+  });
+
   test('a councillor pressing a signatory’s button is refused, and nothing is approved', async () => {
     const { card } = await postedCard(/Procès-verbal soumis à la signature/);
     const chairs = await viewFor(bot.chair, card);
@@ -60,16 +97,20 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
     expect((await meeting()).signing?.approvals).toEqual([]);
   });
 
-  test('each signatory approves from their view; once both have, the card says the minutes are sealed', async () => {
+  test('the chair approves in their 1:1 chat, the director in the meeting chat; once both have, each card says the minutes are sealed', async () => {
     const { card, id } = await postedCard(/Procès-verbal soumis à la signature/);
-    const approved = await press(
-      bot.chair,
-      await viewFor(bot.chair, card),
-      'minutes.approve',
-      {},
-      {},
-      'fr-BE',
+    const personal = await personalCard(bot.chair);
+    const chairsChat = chatOf({
+      serviceUrl: bot.connector.url,
+      conversationId: personal.conversationId,
+      tenantId: demo.tenantId,
+      conversationType: 'personal',
+    });
+    const answer = await bot.send(
+      chairsChat.press(bot.chair, button(personal.card, 'minutes.approve'), {}, 'fr-BE'),
     );
+    expect(answer.status).toBe(200);
+    const approved = viewOf(answer);
     expect(hasButton(approved, 'minutes.approve')).toBe(false);
     expect(textOf(approved)).toMatch(/a approuvé le/);
     await press(bot.director, await viewFor(bot.director, card), 'minutes.approve');
@@ -79,6 +120,11 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
       bot.director.aadObjectId,
     ]);
     await eventually(id, /le procès-verbal est scellé/);
+    const directors = await personalCard(bot.director);
+    expect(
+      hasButton(await eventually(directors.id, /le procès-verbal est scellé/), 'minutes.approve'),
+    ).toBe(false);
+    await eventually(personal.id, /le procès-verbal est scellé/);
     expect((await meeting()).signing?.sealed?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -1,22 +1,21 @@
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import type { Language } from '@council/shared';
+import { CadesSigner } from './cades';
+import { textField } from './pdf-text';
 import type { Approval, CertificateSource, MinutesSigner } from './signer';
 
 /** Room for a CMS signature with a certificate chain of a few RSA-4096 certificates. */
 const SIGNATURE_LENGTH = 16_384;
 
-/**
- * A text of the signature dictionary in ASCII: @signpdf writes a UTF-16 string's bytes as UTF-8,
- * which no reader decodes, so accents are dropped ("Liège" reads "Liege") and the rest replaced.
- */
-export function dictionaryText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '?');
-}
+/** What the seal says it is, in the meeting's language, before the approvals it lists. */
+const approvedBy: Readonly<Record<Language, string>> = {
+  fr: 'Procès-verbal approuvé par\u00a0: ',
+  nl: 'Notulen goedgekeurd door: ',
+  de: 'Protokoll genehmigt von: ',
+  en: 'Minutes approved by: ',
+};
 
 /** The approvals as the signature dictionary's reason lists them: name and time, in order. */
 export function approvalsLine(approvals: readonly Approval[]): string {
@@ -24,26 +23,33 @@ export function approvalsLine(approvals: readonly Approval[]): string {
 }
 
 /**
- * The service's PAdES seal (ETSI.CAdES.detached): an incremental update appended to the approved
- * PDF, whose bytes stay the file's first bytes unchanged, with a signature dictionary listing the
- * approvals and a CMS signature over the whole file but the signature itself.
+ * The service's PAdES seal, baseline B-B (ETSI EN 319 142-1; sub-filter ETSI.CAdES.detached): an
+ * incremental update appended to the approved PDF, whose bytes stay the file's first bytes
+ * unchanged, with a signature dictionary listing the approvals (its texts in UTF-16, its time in
+ * /M) and a CAdES signature (cades.ts) over the whole file but the signature itself.
  */
 export function padesSeal(certificate: CertificateSource): MinutesSigner {
   return {
-    async seal(pdf, { approvals, at, location }) {
-      const { p12, passphrase } = await certificate();
+    async seal(pdf, { approvals, at, location, language }) {
+      const fields = [
+        textField(approvedBy[language] + approvalsLine(approvals)),
+        textField(approvals.map((approval) => approval.name).join(', ')),
+        textField(location),
+      ] as const;
+      const [reason, name, place] = fields;
       const placed = plainAddPlaceholder({
         pdfBuffer: pdf,
-        reason: dictionaryText(`Approved by: ${approvalsLine(approvals)}`),
+        reason: reason.filler,
         contactInfo: '',
-        name: dictionaryText(approvals.map((approval) => approval.name).join(', ')),
-        location: dictionaryText(location),
+        name: name.filler,
+        location: place.filler,
         signingTime: at,
         signatureLength: SIGNATURE_LENGTH,
         subFilter: SUBFILTER_ETSI_CADES_DETACHED,
         appName: 'Council-meetings',
       });
-      return new SignPdf().sign(placed, new P12Signer(p12, { passphrase }), at);
+      const written = fields.reduce((bytes, field) => field.written(bytes), placed);
+      return new SignPdf().sign(written, new CadesSigner(await certificate()));
     },
   };
 }

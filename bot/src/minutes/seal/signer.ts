@@ -1,3 +1,5 @@
+import type { Language } from '@council/shared';
+
 /** One signatory's approval of the submitted minutes, as the log records it. */
 export interface Approval {
   readonly name: string;
@@ -21,6 +23,8 @@ export interface SealRequest {
   readonly at: Date;
   /** The municipality, where the minutes were approved. */
   readonly location: string;
+  /** The meeting's language, that of the seal's reason. */
+  readonly language: Language;
 }
 
 /** The certificate and key the seal signs with, as a PKCS#12 file. */

@@ -17,6 +17,7 @@ const MinutesSigning = lazyPart(
   async () => (await import('../parts/MinutesSigning')).MinutesSigning,
 );
 const Publications = lazyPart(async () => (await import('./Publications')).default);
+const MinutesCorrections = lazyPart(async () => (await import('./MinutesCorrections')).default);
 
 type Part = 'agenda' | 'documents' | 'roster' | 'rules';
 const parts: readonly Part[] = ['agenda', 'documents', 'roster', 'rules'];
@@ -78,6 +79,7 @@ export default function Details() {
         )}
       </section>
       {role === 'director' && meeting.status !== 'draft' && <Publications />}
+      {role === 'director' && meeting.status === 'open' && <MinutesCorrections />}
       {role === 'director' && meeting.status !== 'draft' && <MinutesDownload />}
       {meeting.status === 'closed' && <MinutesSigning />}
       <div role="tablist" aria-label={t('details.heading')} className={styles.tabs}>
