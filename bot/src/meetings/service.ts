@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import {
   decide,
   evolve,
@@ -157,6 +158,8 @@ export function createMeetingService(
     readonly trusteeKeys?: TrusteeKeys | undefined;
     /** Ballots waiting for a proof check at most; past it a ballot is refused (RATE_LIMITED). */
     readonly proofQueue?: number | undefined;
+    /** Starts a proof worker thread, in place of the bundled one (tests start failing ones). */
+    readonly proofWorker?: (() => Worker) | undefined;
   } = {},
 ) {
   const { now = () => new Date(), newId = randomUUID } = options;
@@ -178,6 +181,7 @@ export function createMeetingService(
   const sealing = createSealing({
     workers: options.proofWorkers ?? availableParallelism(),
     queue: options.proofQueue ?? DEFAULT_PROOF_QUEUE,
+    ...(options.proofWorker ? { startWorker: options.proofWorker } : {}),
   });
   /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
   const settled = new WeakSet<CommandRequest>();
