@@ -68,9 +68,9 @@ try {
     `${JSON.stringify({ voters, channel: result.channel, ballotsPerSec: result.ballotsPerSec, p99Ms: result.p99Ms, serviceCpuMsPerBallot: result.serviceCpuMsPerBallot, lost: result.lost, duplicated: result.duplicated, unacknowledged: result.unacknowledged, paced: result.paced })}\n`,
   );
   if (!values.plain) {
-    // Node names each thread's profile CPU.<date>.<pid>.<thread id>.<seq>.cpuprofile: 0 is main.
+    // Node names each thread's profile CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile: 0 is main.
     const files = await readdir(profileDir);
-    const main = files.find((file) => file.split('.')[3] === '0');
+    const main = files.find((file) => file.split('.')[4] === '0');
     if (!main) throw new Error('no profile of the main thread written');
     const read = async (file: string) =>
       JSON.parse(await readFile(join(profileDir, file), 'utf8')) as Profile;
@@ -98,49 +98,54 @@ interface Profile {
  * The stage of the pipeline a sample belongs to: the first stage, in this order, of which a frame
  * is on its stack (the card drawn calls the domain's visibility filter: drawing, not deciding).
  */
-const stages: readonly (readonly [string, (frame: ProfileNode['callFrame']) => boolean])[] = [
-  ['seal/verify', ({ url }) => url.includes('/shared/src/sealed/') || url.includes('libsodium')],
-  [
-    'draw the answer card',
-    ({ url, functionName }) =>
-      url.includes('/bot/src/teams/cards/') ||
-      url.includes('/bot/src/teams/views.ts') ||
-      url.includes('i18next') ||
-      functionName === 'cardResponse',
-  ],
-  [
-    'commit',
-    ({ url }) =>
-      url.includes('/bot/src/store/') || url.includes('pglite') || url.includes('/node_modules/pg'),
-  ],
-  [
-    'decide',
-    ({ url, functionName }) =>
-      url.includes('/shared/src/') ||
-      functionName === 'planned' ||
-      functionName === 'settle' ||
-      functionName === 'turn',
-  ],
-  [
-    'authorise',
-    ({ url, functionName }) =>
-      url.includes('jsonwebtoken') ||
-      url.includes('jose') ||
-      url.includes('/bot/src/auth/') ||
-      /refusedOnSight|meetingOfTenant|speaker|learnSpeaker|authenticate/i.test(functionName),
-  ],
-  [
-    'parse',
-    ({ url, functionName }) =>
-      url.includes('restify') ||
-      url.includes('botbuilder') ||
-      url.includes('botframework') ||
-      url.includes('zod') ||
-      url.startsWith('node:') ||
-      functionName === 'parse',
-  ],
-  ['garbage collection', ({ functionName }) => functionName === '(garbage collector)'],
-];
+function stageOf(stack: readonly ProfileNode['callFrame'][]): string {
+  const stages: readonly (readonly [string, (frame: ProfileNode['callFrame']) => boolean])[] = [
+    ['seal/verify', ({ url }) => url.includes('/shared/src/sealed/') || url.includes('libsodium')],
+    [
+      'draw the answer card',
+      ({ url, functionName }) =>
+        url.includes('/bot/src/teams/cards/') ||
+        url.includes('/bot/src/teams/views.ts') ||
+        url.includes('i18next') ||
+        functionName === 'cardResponse',
+    ],
+    [
+      'commit',
+      ({ url }) =>
+        url.includes('/bot/src/store/') ||
+        url.includes('pglite') ||
+        url.includes('/node_modules/pg'),
+    ],
+    [
+      'decide',
+      ({ url, functionName }) =>
+        url.includes('/shared/src/') ||
+        functionName === 'planned' ||
+        functionName === 'settle' ||
+        functionName === 'turn',
+    ],
+    [
+      'authorise',
+      ({ url, functionName }) =>
+        url.includes('jsonwebtoken') ||
+        url.includes('jose') ||
+        url.includes('/bot/src/auth/') ||
+        /refusedOnSight|meetingOfTenant|speaker|learnSpeaker|authenticate/i.test(functionName),
+    ],
+    [
+      'parse',
+      ({ url, functionName }) =>
+        url.includes('restify') ||
+        url.includes('botbuilder') ||
+        url.includes('botframework') ||
+        url.includes('zod') ||
+        url.startsWith('node:') ||
+        functionName === 'parse',
+    ],
+    ['garbage collection', ({ functionName }) => functionName === '(garbage collector)'],
+  ];
+  return stages.find(([, holds]) => stack.some(holds))?.[0] ?? 'other';
+}
 
 function busyInWindow(profile: Profile): number {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -189,7 +194,7 @@ function summarise(profile: Profile, top: number, workersUs: number) {
     for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
       stack.push((byId.get(id) as ProfileNode).callFrame);
     }
-    const stage = stages.find(([, holds]) => stack.some(holds))?.[0] ?? 'other';
+    const stage = stageOf(stack);
     byStage.set(stage, (byStage.get(stage) ?? 0) + delta);
     const seen = new Set<string>();
     for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
