@@ -139,24 +139,34 @@ function stageOf(stack: readonly ProfileNode['callFrame'][]): string {
         url.includes('botbuilder') ||
         url.includes('botframework') ||
         url.includes('zod') ||
-        url.startsWith('node:') ||
         functionName === 'parse',
     ],
+    ['live streams and logs', ({ url }) => url.includes('/bot/src/live/') || url.includes('pino')],
     ['garbage collection', ({ functionName }) => functionName === '(garbage collector)'],
   ];
   return stages.find(([, holds]) => stack.some(holds))?.[0] ?? 'other';
 }
 
+/** A worker's time in the window spent on the sealed box's cryptography (not waiting for jobs). */
 function busyInWindow(profile: Profile): number {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const crypto = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const url = byId.get(at)?.callFrame.url ?? '';
+      if (url.includes('/shared/src/sealed/') || url.includes('libsodium')) return true;
+    }
+    return false;
+  };
   let time = profile.startTime;
   let busy = 0;
   profile.samples.forEach((sample, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     time += delta;
     if (time < window.start || time > window.end) return;
-    const name = byId.get(sample)?.callFrame.functionName;
-    if (name !== '(idle)' && name !== '(program)') busy += delta;
+    if (crypto(sample)) busy += delta;
   });
   return busy;
 }
