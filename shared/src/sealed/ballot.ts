@@ -1,4 +1,4 @@
-import { addPairs, decodePair, encodePair, encrypt, type Pair } from './elgamal';
+import { addPairs, decodePair, encodePair, type Pair } from './elgamal';
 import type { Bytes, Group } from './group';
 import {
   proveEquality,
@@ -8,6 +8,7 @@ import {
   type Binding,
   type Statement,
 } from './proofs';
+import { prepareBallot, unspentSecrets, type PreparedBallot, type PreparedSlot } from './prepared';
 import type { SealedBallot, VoteContext } from './types';
 import { fieldOf, listOf } from './wire';
 
@@ -39,36 +40,52 @@ function sumStatement(group: Group, key: Bytes, pairs: readonly Pair[]) {
   return { statement, binding };
 }
 
+/**
+ * Seals a choice: a ciphertext per choice, 1 for the one chosen and 0 elsewhere, each proved 0 or 1,
+ * and a proof that they add up to 1. `prepared` (prepareBallot) moves every scalar multiplication
+ * before the choice is known; it is spent here and refused if given again.
+ */
 export function encryptBallot(
   group: Group,
   key: Bytes,
   context: VoteContext,
   choice: number,
   choices: number,
+  prepared: PreparedBallot = prepareBallot(group, key, choices),
 ): SealedBallot {
   if (!Number.isInteger(choices) || choices < 1) throw new RangeError('a ballot needs a choice');
   if (!Number.isInteger(choice) || choice < 0 || choice >= choices) {
     throw new RangeError('the choice is not one of the vote');
   }
-  const randomness = Array.from({ length: choices }, () => group.randomScalar());
-  const pairs = randomness.map((r, slot) => encrypt(group, key, slot === choice ? 1 : 0, r));
-  const slots = pairs.map((pair, slot) => ({
-    ciphertext: encodePair(group, pair),
-    proof: proveZeroOrOne(
-      group,
-      slotBinding(context, choices, slot),
-      key,
-      pair,
-      slot === choice ? 1 : 0,
-      randomness[slot] as Bytes,
-    ),
-  }));
-  const total = randomness.reduce((sum, r) => group.scalarAdd(sum, r));
-  const { statement, binding } = sumStatement(group, key, pairs);
-  return {
-    choices: slots,
-    sum: proveEquality(group, ONE_CHOICE, binding(context), statement, total),
-  };
+  if (prepared.slots.length !== choices || !group.equal(prepared.key, key)) {
+    throw new RangeError('the prepared ballot is for another key or number of choices');
+  }
+  const secrets = unspentSecrets(group, prepared);
+  try {
+    const pairs = prepared.slots.map(({ a, masked }, slot) => ({
+      a,
+      b: slot === choice ? group.add(masked, group.generator) : masked,
+    }));
+    const slots = pairs.map((pair, slot) => ({
+      ciphertext: encodePair(group, pair),
+      proof: proveZeroOrOne(
+        group,
+        slotBinding(context, choices, slot),
+        key,
+        pair,
+        slot === choice ? 1 : 0,
+        prepared.slots[slot] as PreparedSlot,
+      ),
+    }));
+    const total = prepared.slots.reduce((sum, { r }) => group.scalarAdd(sum, r), group.integer(0));
+    const { statement, binding } = sumStatement(group, key, pairs);
+    return {
+      choices: slots,
+      sum: proveEquality(group, ONE_CHOICE, binding(context), statement, total, prepared.sum),
+    };
+  } finally {
+    for (const secret of secrets) secret.fill(0);
+  }
 }
 
 /** Never throws: anything malformed is simply not a valid ballot. */

@@ -7,15 +7,6 @@ export interface Pair {
   readonly b: Bytes;
 }
 
-/** Exponential ElGamal: a = r·G, b = r·K + m·G. */
-export function encrypt(group: Group, key: Bytes, m: number, r: Bytes): Pair {
-  const masked = group.multiply(r, key);
-  return {
-    a: group.base(r),
-    b: m === 0 ? masked : group.add(masked, group.base(group.integer(m))),
-  };
-}
-
 /** The sum of two ciphertexts encrypts the sum of their messages. */
 export const addPairs = (group: Group, x: Pair, y: Pair): Pair => ({
   a: group.add(x.a, y.a),

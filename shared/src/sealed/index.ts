@@ -1,6 +1,7 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { encryptBallot, verifyBallot } from './ballot';
 import { Group, type Bytes } from './group';
+import { prepareBallot, type PreparedBallot } from './prepared';
 import { aggregate, combine, decryptShare, PartialRefused, tracker, verifyPartial } from './tally';
 import {
   dealShares,
@@ -25,12 +26,27 @@ import type {
 import { verifyTally, type TallyRecord, type TallyVerdict } from './verify-tally';
 
 export type * from './types';
-export type { TallyRecord, TallyVerdict, TrusteeSecret };
+export type { PreparedBallot, TallyRecord, TallyVerdict, TrusteeSecret };
 export { PartialRefused };
 
 /** The sealed ballot box's cryptography; load it once (loadSealed), then every call is synchronous. */
 export interface Sealed {
-  encryptBallot(key: Point, context: VoteContext, choice: number, choices: number): SealedBallot;
+  /**
+   * `prepared` (prepareBallot, for the same key and number of choices) leaves only additions and
+   * hashes to do; it is spent and refused if given again.
+   */
+  encryptBallot(
+    key: Point,
+    context: VoteContext,
+    choice: number,
+    choices: number,
+    prepared?: PreparedBallot,
+  ): SealedBallot;
+  /**
+   * Every scalar multiplication of a ballot, before its choice is known (while the service waits for
+   * ballots); the result holds secrets, to be kept in memory only and used once.
+   */
+  prepareBallot(key: Point, choices: number): PreparedBallot;
   /** Never throws. */
   verifyBallot(key: Point, context: VoteContext, ballot: SealedBallot, choices: number): boolean;
   /** SHA-256 hex of the ballot's canonical JSON. */
@@ -87,8 +103,9 @@ function sealedOver(group: Group): Sealed {
     return point;
   };
   return {
-    encryptBallot: (key, context, choice, choices) =>
-      encryptBallot(group, publicKey(key), context, choice, choices),
+    encryptBallot: (key, context, choice, choices, prepared) =>
+      encryptBallot(group, publicKey(key), context, choice, choices, prepared),
+    prepareBallot: (key, choices) => prepareBallot(group, publicKey(key), choices),
     verifyBallot: (key, context, ballot, choices) => {
       const point = group.point(key);
       return point !== null && verifyBallot(group, point, context, ballot, choices);

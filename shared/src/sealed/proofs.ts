@@ -1,5 +1,6 @@
 import type { Bytes, Group } from './group';
 import type { EqualityProof, ZeroOrOneProof } from './types';
+import type { PreparedSlot } from './prepared';
 import { fieldOf } from './wire';
 
 /** What a proof's challenge hashes besides its statement: the vote, the slot, the prover. */
@@ -18,25 +19,32 @@ const ZERO_OR_ONE = 'council/sealed/zero-or-one/v1';
 const times = (group: Group, n: Bytes, point: Bytes) =>
   group.equal(point, group.generator) ? group.base(n) : group.multiply(n, point);
 
-/** Chaum–Pedersen: knowledge of x with h1 = x·g1 and h2 = x·g2, bound to `tag` and `binding`. */
+/** A prover's first move in an equality proof: t1 = w·g1 and t2 = w·g2 for a fresh secret w. */
+export interface Commitment {
+  readonly w: Bytes;
+  readonly t1: Bytes;
+  readonly t2: Bytes;
+}
+
+export function commitEquality(group: Group, g1: Bytes, g2: Bytes): Commitment {
+  const w = group.randomScalar();
+  return { w, t1: times(group, w, g1), t2: times(group, w, g2) };
+}
+
+/**
+ * Chaum–Pedersen: knowledge of x with h1 = x·g1 and h2 = x·g2, bound to `tag` and `binding`. The
+ * commitment may have been made earlier (it depends on g1 and g2 only), but is used once.
+ */
 export function proveEquality(
   group: Group,
   tag: string,
   binding: Binding,
   statement: Statement,
   x: Bytes,
+  { w, t1, t2 }: Commitment = commitEquality(group, statement.g1, statement.g2),
 ): EqualityProof {
   const { g1, h1, g2, h2 } = statement;
-  const w = group.randomScalar();
-  const c = group.challenge(tag, [
-    ...binding,
-    g1,
-    h1,
-    g2,
-    h2,
-    times(group, w, g1),
-    times(group, w, g2),
-  ]);
+  const c = group.challenge(tag, [...binding, g1, h1, g2, h2, t1, t2]);
   const z = group.scalarAdd(w, group.scalarMul(c, x));
   return { c: group.encode(c), z: group.encode(z) };
 }
@@ -59,7 +67,8 @@ export function verifyEquality(
 
 /**
  * Disjunctive Chaum–Pedersen: (a, b) encrypts 0 or 1 under `key`, i.e. b − m·G = r·key with
- * a = r·G for m = 0 or m = 1. The branch not taken is simulated from a chosen challenge.
+ * a = r·G for m = 0 or m = 1. The branch not taken is simulated from a chosen challenge. Every
+ * product the proof needs comes from the slot, made before the choice was known.
  */
 export function proveZeroOrOne(
   group: Group,
@@ -67,24 +76,22 @@ export function proveZeroOrOne(
   key: Bytes,
   ciphertext: { a: Bytes; b: Bytes },
   m: 0 | 1,
-  r: Bytes,
+  slot: PreparedSlot,
 ): ZeroOrOneProof {
   const { a, b } = ciphertext;
-  const shifted = [b, group.sub(b, group.generator)] as const;
   const other = m === 0 ? 1 : 0;
-  const cOther = group.randomScalar();
-  const zOther = group.randomScalar();
-  const w = group.randomScalar();
+  // c·(b − other·G) with b = masked + m·G: c·masked − c·G for m = 0, c·masked + c·G for m = 1.
+  const shifted = m === 0 ? group.sub(slot.cMasked, slot.cG) : group.add(slot.cMasked, slot.cG);
   const commitments: Bytes[] = [];
-  commitments[m * 2] = group.base(w);
-  commitments[m * 2 + 1] = group.multiply(w, key);
-  commitments[other * 2] = group.sub(group.base(zOther), group.multiply(cOther, a));
-  commitments[other * 2 + 1] = group.difference(zOther, key, cOther, shifted[other]);
+  commitments[m * 2] = slot.wG;
+  commitments[m * 2 + 1] = slot.wK;
+  commitments[other * 2] = group.sub(slot.zG, slot.cA);
+  commitments[other * 2 + 1] = group.sub(slot.zK, shifted);
   const c = group.challenge(ZERO_OR_ONE, [...binding, key, a, b, ...commitments]);
-  const cMine = group.scalarSub(c, cOther);
-  const zMine = group.scalarAdd(w, group.scalarMul(cMine, r));
-  const [c0, c1] = m === 0 ? [cMine, cOther] : [cOther, cMine];
-  const [z0, z1] = m === 0 ? [zMine, zOther] : [zOther, zMine];
+  const cMine = group.scalarSub(c, slot.c);
+  const zMine = group.scalarAdd(slot.w, group.scalarMul(cMine, slot.r));
+  const [c0, c1] = m === 0 ? [cMine, slot.c] : [slot.c, cMine];
+  const [z0, z1] = m === 0 ? [zMine, slot.z] : [slot.z, zMine];
   return { c0: group.encode(c0), c1: group.encode(c1), z0: group.encode(z0), z1: group.encode(z1) };
 }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { SealedBallot } from '@council/shared/sealed';
 import type { Sealed } from '@council/shared/sealed';
-import { encodePair, encrypt } from '../../../shared/src/sealed/elgamal';
+import { encodePair } from '../../../shared/src/sealed/elgamal';
+import { prepareSlot } from '../../../shared/src/sealed/prepared';
 import type { Group } from '../../../shared/src/sealed/group';
 import { proveEquality, proveZeroOrOne } from '../../../shared/src/sealed/proofs';
 import { altered, ceremony, context, loadBoth, must, type Ceremony } from './support';
@@ -52,6 +53,46 @@ describe('a sealed ballot', () => {
         },
       ),
       { numRuns: 20 },
+    );
+  });
+
+  test('sealed from a preparation made before the choice (even after a copy to a worker), it verifies and decrypts to that choice', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((choices) =>
+            fc.tuple(fc.constant(choices), fc.integer({ min: 0, max: choices - 1 })),
+          ),
+        ([choices, choice]) => {
+          const prepared = structuredClone(sealed.prepareBallot(key, choices));
+          const ballot = sealed.encryptBallot(key, context, choice, choices, prepared);
+          expect(sealed.verifyBallot(key, context, ballot, choices)).toBe(true);
+          expect(decryptOne(ballot, choices)).toEqual(
+            Array.from({ length: choices }, (_, slot) => (slot === choice ? 1 : 0)),
+          );
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  test('a preparation is spent by its ballot: given again it is refused, its secrets wiped', () => {
+    const prepared = sealed.prepareBallot(key, 3);
+    sealed.encryptBallot(key, context, 0, 3, prepared);
+    expect(
+      prepared.slots.every(({ r, w }) => r.every((b) => b === 0) && w.every((b) => b === 0)),
+    ).toBe(true);
+    expect(() => sealed.encryptBallot(key, context, 1, 3, prepared)).toThrow(/used already/);
+  });
+
+  test('a preparation for another key or another number of choices is refused', () => {
+    const otherKey = ceremony(sealed, 3, 2).key.publicKey;
+    expect(() =>
+      sealed.encryptBallot(key, context, 0, 3, sealed.prepareBallot(otherKey, 3)),
+    ).toThrow(/another key/);
+    expect(() => sealed.encryptBallot(key, context, 0, 3, sealed.prepareBallot(key, 2))).toThrow(
+      /number of choices/,
     );
   });
 
@@ -150,13 +191,13 @@ describe('a tampered ballot does not verify', () => {
   /** Built by hand, as a cheating client would: each slot honestly proved where it can be. */
   const forged = (messages: readonly bigint[]): SealedBallot => {
     const publicKey = must(group.point(key));
-    const randomness = messages.map(() => group.randomScalar());
+    const prepared = messages.map(() => prepareSlot(group, publicKey));
+    const randomness = prepared.map(({ r }) => r);
     const pairs = messages.map((m, slot) => {
-      const r = must(randomness[slot]);
-      if (m === 0n || m === 1n) return encrypt(group, publicKey, Number(m), r);
+      const { a, masked } = must(prepared[slot]);
+      if (m === 0n) return { a, b: masked };
       const shift = group.base(group.integer(Number(m < 0n ? -m : m)));
-      const masked = group.multiply(r, publicKey);
-      return { a: group.base(r), b: m < 0n ? group.sub(masked, shift) : group.add(masked, shift) };
+      return { a, b: m < 0n ? group.sub(masked, shift) : group.add(masked, shift) };
     });
     const binding = (slot: number) => [
       'ballot',
@@ -177,7 +218,7 @@ describe('a tampered ballot does not verify', () => {
           publicKey,
           pair,
           messages[slot] === 0n ? 0 : 1,
-          must(randomness[slot]),
+          must(prepared[slot]),
         ),
       })),
       sum: proveEquality(
