@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Point, Sealed, SealedBallot, VoteContext } from '@council/shared/sealed';
+import type { PreparedBallots } from './prepared-ballots';
 
 /** A tab's ballot to check against its vote's key: only what the board will show, no choice. */
 export interface BallotProof {
@@ -17,9 +18,19 @@ export interface SealOrder {
   readonly choices: number;
 }
 
+/** Ballots to prepare for a vote just opened, before any choice is known (prepared-ballots.ts). */
+export interface PrepareOrder {
+  readonly key: Point;
+  readonly choices: number;
+  readonly count: number;
+}
+
 export type WorkerJob = { readonly id: number } & (
   ({ readonly kind: 'verify' } & BallotProof) | ({ readonly kind: 'seal' } & SealOrder)
 );
+
+/** What the checker posts to a worker: a job to answer, or ballots to prepare meanwhile. */
+export type WorkerMessage = WorkerJob | ({ readonly kind: 'prepare' } & PrepareOrder);
 
 /** A verdict on a ballot's proofs, or the sealed ballot (null if the order could not be sealed). */
 export type WorkerAnswer =
@@ -33,12 +44,20 @@ export function proofHolds(
   return sealed.verifyBallot(key, context, ballot, choices);
 }
 
-/** What a worker answers to a job; the choice it sealed leaves only as the ballot. */
-export function workerAnswer(sealed: Sealed, job: WorkerJob): WorkerAnswer {
+/**
+ * What a worker answers to a job; the choice it sealed leaves only as the ballot, sealed from a
+ * ballot prepared ahead where there is one.
+ */
+export function workerAnswer(
+  sealed: Sealed,
+  job: WorkerJob,
+  ahead?: Pick<PreparedBallots, 'take'>,
+): WorkerAnswer {
   if (job.kind === 'verify') return { id: job.id, valid: proofHolds(sealed, job) };
   try {
     const { key, context, choice, choices } = job;
-    return { id: job.id, ballot: sealed.encryptBallot(key, context, choice, choices) };
+    const prepared = ahead?.take(key, choices);
+    return { id: job.id, ballot: sealed.encryptBallot(key, context, choice, choices, prepared) };
   } catch {
     return { id: job.id, ballot: null };
   }
@@ -125,6 +144,14 @@ export function createProofChecker(
       const id = ++ids;
       const answer = await run({ ...order, kind: 'seal', id }, () => ({ id, ballot: null }));
       return ('ballot' in answer && answer.ballot) || undefined;
+    },
+
+    /** Has every worker prepare its share of `count` ballots for a vote just opened. */
+    prepare(order: PrepareOrder): void {
+      while (pool.length < workers) pool.push(spawn());
+      const count = Math.ceil(order.count / pool.length);
+      const message: WorkerMessage = { kind: 'prepare', ...order, count };
+      for (const worker of pool) worker.postMessage(message);
     },
 
     /** Ballots sent to the workers and not answered yet. */

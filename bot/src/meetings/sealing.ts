@@ -229,6 +229,22 @@ export function createSealing(proofChecks: {
       }
     },
 
+    /**
+     * A secret vote just opened: its card ballots are prepared in the workers while the members
+     * read the question, one per eligible member at most (the tab's voters seal their own).
+     */
+    prepareFor(meetingId: string, meeting: Meeting, voteId: string): void {
+      const vote = meeting.votes[voteId];
+      if (!vote?.sealed || vote.status !== 'open') return;
+      const key = sittingKey(meetingId, meeting, vote.sealed.ceremony);
+      if (!key) return;
+      proofs.prepare({
+        key: key.publicKey,
+        choices: vote.choices.length,
+        count: vote.eligible.length,
+      });
+    },
+
     /** Stops the proof checker's workers. */
     close: () => proofs.close(),
 

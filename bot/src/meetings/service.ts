@@ -29,7 +29,7 @@ import {
   type StoredEvent,
 } from '../store';
 import { closedBoards } from './closed-boards';
-import { uncountedVotes, votesToCount } from './count-due';
+import { secretVotesOpened, uncountedVotes, votesToCount } from './count-due';
 import { countingCommand } from './counting';
 import { footprintOf } from './footprint';
 import { meetingQueues } from './queues';
@@ -427,6 +427,9 @@ export function createMeetingService(
       }
       written.push(...outcome.events);
       countLater(meetingId, votesToCount(eventsOf(outcome.events)));
+      for (const voteId of secretVotesOpened(eventsOf(outcome.events))) {
+        if (decided.state.status !== 'none') sealing.prepareFor(meetingId, decided.state, voteId);
+      }
       const tracker = decided.trackers.get(request);
       answers.set(request, { ok: true, version: outcome.version, ...(tracker ? { tracker } : {}) });
     });
