@@ -16,6 +16,13 @@ import type { Ballot, BallotChannel } from './ballot-burst';
 const TEAMS_MEETING_ID = 'MCMxOTptZWV0aW5nX2JlbmNoQHRocmVhZC52MiMw';
 const RECEIVED = en['vote.secretReceived'];
 
+/**
+ * Members read the card's question before they press: nobody presses within two seconds of the
+ * card appearing. The tab channel's members spend as long sealing their ballots in their browsers
+ * (prepare, before the burst), so both bursts start after a like pause.
+ */
+const READING_MS = 2_000;
+
 const asChatPerson = (person: Person) => chatPerson({ aadObjectId: person.id, name: person.id });
 
 /**
@@ -63,6 +70,7 @@ export const botChannel: BallotChannel = {
           30_000,
         );
         cards.set(voteId, cardOf(posted));
+        await new Promise((resolve) => setTimeout(resolve, READING_MS));
       },
       request,
       async cast(ballot) {

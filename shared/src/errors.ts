@@ -1190,6 +1190,15 @@ export const errorCatalogue = {
       en: 'A correction of the minutes is recorded on the item approving them.',
     },
   },
+  BALLOT_NOT_SEALED: {
+    status: 503,
+    message: {
+      fr: 'Votre choix n’a pas pu être scellé : il n’a pas été déposé. Votez à nouveau.',
+      nl: 'Uw keuze kon niet worden verzegeld: ze is niet aanvaard. Stem opnieuw.',
+      de: 'Ihre Wahl konnte nicht versiegelt werden: sie wurde nicht angenommen. Stimmen Sie erneut ab.',
+      en: 'Your choice could not be sealed: it was not accepted. Vote again.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

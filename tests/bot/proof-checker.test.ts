@@ -1,9 +1,19 @@
+import { Worker } from 'node:worker_threads';
 import { loadSealed, type Sealed, type SealedBallot } from '@council/shared/sealed';
 import {
   createProofChecker,
   proofHolds,
+  startWorker,
   type BallotProof,
 } from '../../bot/src/meetings/proof-checker';
+import { ceremony } from '../shared/sealed/support';
+
+/** A worker thread that falls over at its first job, as one out of memory would. */
+const fallingOver = () =>
+  new Worker(
+    "require('node:worker_threads').parentPort.on('message', () => { throw new Error('fell over'); });",
+    { eval: true },
+  );
 
 describe('the proof checker: ballots checked by worker threads, off the event loop', () => {
   let sealed: Sealed;
@@ -55,5 +65,59 @@ describe('the proof checker: ballots checked by worker threads, off the event lo
     await checker.close();
 
     expect(await verdicts).toEqual([true, false]);
+  });
+
+  test('a worker seals a card’s choice: the ballot’s proofs hold, and the trustees’ shares decrypt it to that choice', async () => {
+    const held = ceremony(sealed, 3, 2);
+    const checker = createProofChecker(1, () => false);
+    try {
+      const order = { key: held.key.publicKey, context, choices: 3 };
+      const ballots = await Promise.all(
+        [2, 0, 2].map((choice) => checker.seal({ ...order, choice })),
+      );
+      const sealedBallots = ballots.map((ballot) => {
+        if (!ballot) throw new Error('a choice was not sealed');
+        expect(proofHolds(sealed, { ...order, ballot })).toBe(true);
+        return ballot;
+      });
+      // Each is sealed afresh: no two alike.
+      expect(new Set(sealedBallots.map((ballot) => sealed.tracker(ballot))).size).toBe(3);
+      const aggregate = sealed.aggregate(sealedBallots, 3);
+      const partials = Object.fromEntries(
+        held.trustees
+          .slice(1)
+          .map((trustee) => [
+            trustee.member,
+            sealed.decryptShare(held.shares[trustee.member] ?? '', trustee, aggregate, context),
+          ]),
+      );
+      expect(sealed.combine(held.key, aggregate, partials, context)).toEqual([1, 0, 2]);
+    } finally {
+      await checker.close();
+    }
+  });
+
+  test('a worker that falls over refuses the choice it held (nothing sealed, nothing kept), checks its ballots here, and is replaced', async () => {
+    let falls = true;
+    const checker = createProofChecker(
+      1,
+      (proof) => proofHolds(sealed, proof),
+      () => (falls ? fallingOver() : startWorker()),
+    );
+    try {
+      const order = { key, context, choices: 3, choice: 1 };
+      const [lost, checked] = await Promise.all([
+        checker.seal(order),
+        checker.check({ key, context, ballot: ballot(1), choices: 3 }),
+      ]);
+      expect(lost).toBeUndefined();
+      expect(checked).toBe(true);
+      expect(checker.waiting()).toBe(0);
+      falls = false;
+      const again = await checker.seal(order);
+      expect(again && proofHolds(sealed, { ...order, ballot: again })).toBe(true);
+    } finally {
+      await checker.close();
+    }
   });
 });

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { databases, overHttp } from './support/over-http';
 import { personOf, startService, type Person, type RunningService } from './support/service';
-import { button, textOf, type ChatPerson } from './support/teams';
+import { button, hasButton, textOf, type ChatPerson } from './support/teams';
 import { testDatabases, type TestDatabase } from './store/databases';
 import { BOT_START_MS, chatHelpers, startBot, type RunningBot } from './teams/bot';
 
@@ -344,5 +344,24 @@ describe.each(testDatabases())('a secret ballot from the bot’s card, on %s', (
     const stored = await bot.running.db.query('SELECT tracker, ballot FROM sealed_ballots');
     expect(stored.map((row) => row.tracker)).toEqual([tracker]);
     expect(sealed.tracker(stored[0]?.ballot as SealedBallot)).toBe(tracker);
+  });
+
+  test('the press is answered with the receipt alone, not the vote drawn again; the voter’s next view of the card says received, without the tracker', async () => {
+    const { card } = await postedCard(/Scrutin secret/);
+    const voter = bot.members[6] as ChatPerson;
+    const choice = button(await viewFor(voter, card), 'vote.cast').data.choice;
+    const answer = await press(voter, await viewFor(voter, card), 'vote.cast', { choice });
+
+    const receipt = textOf(answer);
+    const tracker = /\b[0-9a-f]{64}\b/.exec(receipt)?.[0];
+    expect(tracker).toBeDefined();
+    expect(receipt).toContain('Your ballot has been received.');
+    expect(receipt).not.toMatch(/have voted/);
+    expect(hasButton(answer, 'vote.cast')).toBe(false);
+    expect(answer).not.toHaveProperty('refresh');
+    const later = textOf(await viewFor(voter, card));
+    expect(later).toMatch(/2 of \d+ have voted/);
+    expect(later).toContain('Your ballot has been received.');
+    expect(later).not.toContain(tracker);
   });
 });

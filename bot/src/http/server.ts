@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import {
   actorOf,
   councilFileSchema,
@@ -82,6 +83,8 @@ export interface ServerDeps {
   readonly heldMeetings?: number;
   /** The key that seals the service's trustee secret; the configuration's source by default. */
   readonly trusteeKeys?: TrusteeKeys;
+  /** Starts a proof worker thread in place of the bundled one (tests start failing ones). */
+  readonly proofWorker?: () => Worker;
   /** Seals the approved minutes; the configured certificate's PAdES seal unless a test gives one. */
   readonly signer?: MinutesSigner;
 }
@@ -157,6 +160,7 @@ export function createServer(deps: ServerDeps) {
     trusteeKeys: deps.trusteeKeys ?? trusteeKeysFrom(config),
     proofWorkers: config.PROOF_WORKERS,
     proofQueue: config.PROOF_QUEUE,
+    proofWorker: deps.proofWorker,
   });
   const hub = createLiveHub(store, meetings, log);
   const streams = streamQuota({

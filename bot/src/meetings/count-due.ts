@@ -11,6 +11,13 @@ export function votesToCount(events: readonly Event[]): string[] {
   );
 }
 
+/** The secret votes these events open: their card ballots can be prepared before any press. */
+export function secretVotesOpened(events: readonly Event[]): string[] {
+  return events.flatMap((event) =>
+    event.type === 'VoteOpened' && event.secret ? [event.voteId] : [],
+  );
+}
+
 /** Every closed vote not counted yet: after a restart, one may wait on what the service owes it. */
 export function uncountedVotes(state: MeetingState): string[] {
   if (state.status === 'none') return [];

@@ -1,9 +1,10 @@
 /**
  * The sealed ballot box's part of the pipeline (DESIGN.md, "The secret ballot: invariants"), done
  * before a command enters its meeting's queue, so that a turn's group commit never waits for it:
- * a card's clear choice is encrypted at once under the vote's sitting key and dropped; a tab's
- * ballot and a trustee's share of the count are refused unless their proofs hold. A choice stays
- * in the request that brought it and nowhere else: no variable here keeps it, no log, no error.
+ * a card's clear choice is encrypted under the vote's sitting key (by a proof worker) and dropped;
+ * a tab's ballot and a trustee's share of the count are refused unless their proofs hold. A choice
+ * stays in the request that brought it and nowhere else: no variable here keeps it, no log, no
+ * error; it crosses to a worker and comes back as the sealed ballot only.
  */
 import { ballotRefusal, type DomainError, type Meeting, type WireCommand } from '@council/shared';
 import {
@@ -14,7 +15,8 @@ import {
   type VoteContext,
 } from '@council/shared/sealed';
 import { LRUCache } from 'lru-cache';
-import { createProofChecker, proofHolds, type BallotProof } from './proof-checker';
+import type { Worker } from 'node:worker_threads';
+import { createProofChecker, proofHolds, type BallotProof, type SealOrder } from './proof-checker';
 
 export type Prepared =
   | {
@@ -41,18 +43,40 @@ interface Unchecked {
 const checked = ({ command }: Unchecked, valid: boolean): Prepared =>
   valid ? asIs(command) : { ok: false, error: { code: 'BALLOT_PROOF_INVALID' } };
 
+/** A card's clear choice, to be sealed here or by a proof worker. */
+interface Unsealed {
+  readonly ok: 'unsealed';
+  readonly voteId: string;
+  readonly order: SealOrder;
+}
+
+function sealedCommand(voteId: string, ballot: SealedBallot): Prepared {
+  // The wire schema's arrays are mutable, the crypto module's readonly.
+  const choices = [...ballot.choices];
+  return asIs({ type: 'CastBallot', voteId, ballot: { ...ballot, choices } });
+}
+
 /** One key per meeting and ceremony, a few per sitting: deriving one takes a few milliseconds. */
 const HELD_KEYS = 4_000;
 
 /** When a tab's ballot waits this long for its proof check, the checks are that far behind. */
 const RETRY_AFTER_SECONDS = 2;
 
-export function createSealing(proofChecks: { readonly workers: number; readonly queue: number }) {
+export function createSealing(proofChecks: {
+  readonly workers: number;
+  readonly queue: number;
+  /** Starts a proof worker; the default is the bundled or source worker (tests crash their own). */
+  readonly startWorker?: () => Worker;
+}) {
   let sealed: Sealed | undefined;
   let loading: Promise<Sealed> | undefined;
   const keys = new LRUCache<string, SittingKey>({ max: HELD_KEYS });
-  const proofs = createProofChecker(proofChecks.workers, (proof) => proofHolds(box(), proof));
-  /** Whose ballot (meeting, vote, member) is in the proof checker now. */
+  const proofs = createProofChecker(
+    proofChecks.workers,
+    (proof) => proofHolds(box(), proof),
+    proofChecks.startWorker,
+  );
+  /** Whose ballot (meeting, vote, member) is in the proof checker now, to check or to seal. */
   const checking = new Set<string>();
 
   function box(): Sealed {
@@ -81,7 +105,7 @@ export function createSealing(proofChecks: { readonly workers: number; readonly 
     meeting: Meeting,
     by: string,
     command: Extract<WireCommand, { type: 'CastBallot' }>,
-  ): Prepared | Unchecked {
+  ): Prepared | Unchecked | Unsealed {
     const vote = meeting.votes[command.voteId];
     if (!vote) return asIs(command, false);
     // Whoever may not vote now costs no sealing and no proof check: the domain refuses them with
@@ -98,10 +122,8 @@ export function createSealing(proofChecks: { readonly workers: number; readonly 
     if (command.choice !== undefined) {
       const index = vote.choices.indexOf(command.choice);
       if (index < 0) return { ok: false, error: { code: 'INVALID_CHOICE' } };
-      const ballot = box().encryptBallot(key.publicKey, context, index, vote.choices.length);
-      // The wire schema's arrays are mutable, the crypto module's readonly.
-      const choices = [...ballot.choices];
-      return asIs({ type: 'CastBallot', voteId: vote.id, ballot: { ...ballot, choices } });
+      const order = { key: key.publicKey, context, choice: index, choices: vote.choices.length };
+      return { ok: 'unsealed', voteId: vote.id, order };
     }
     const { ballot } = command;
     // A ballot of the wrong shape is the domain's to refuse (INVALID_BALLOT), as a closed vote is.
@@ -117,7 +139,7 @@ export function createSealing(proofChecks: { readonly workers: number; readonly 
     meeting: Meeting,
     by: string,
     command: WireCommand,
-  ): Prepared | Unchecked {
+  ): Prepared | Unchecked | Unsealed {
     switch (command.type) {
       case 'CastBallot':
         return sealedBallot(meetingId, meeting, by, command);
@@ -162,11 +184,18 @@ export function createSealing(proofChecks: { readonly workers: number; readonly 
      */
     prepare(meetingId: string, meeting: Meeting, by: string, command: WireCommand): Prepared {
       const prepared = preparedOn(meetingId, meeting, by, command);
+      if (prepared.ok === 'unsealed') {
+        const { key, context, choice, choices } = prepared.order;
+        return sealedCommand(prepared.voteId, box().encryptBallot(key, context, choice, choices));
+      }
       if (prepared.ok !== 'unchecked') return prepared;
       return checked(prepared, proofHolds(box(), prepared.proof));
     },
 
-    /** As `prepare`, a tab's ballot checked by a worker thread, off the event loop. */
+    /**
+     * As `prepare`, off the event loop: a tab's ballot checked and a card's choice sealed by a
+     * worker thread. A choice whose worker failed is refused (BALLOT_NOT_SEALED): nothing changed.
+     */
     async prepareAhead(
       meetingId: string,
       meeting: Meeting,
@@ -174,12 +203,15 @@ export function createSealing(proofChecks: { readonly workers: number; readonly 
       command: WireCommand,
     ): Promise<Prepared> {
       const prepared = preparedOn(meetingId, meeting, by, command);
-      if (prepared.ok !== 'unchecked') return prepared;
-      // One ballot per member and vote in the checker at a time, and a bound on all of them: no
-      // councillor fills the queue with forged ballots ahead of the others' (the commands' rate
-      // limit alone lets one send hundreds at once). Refused at once, nothing changed; retried.
-      const whose = `${meetingId} ${prepared.proof.context.voteId} ${by}`;
-      if (checking.has(whose) || proofs.waiting() >= proofChecks.queue) {
+      if (prepared.ok !== 'unchecked' && prepared.ok !== 'unsealed') return prepared;
+      // One ballot per member and vote in the workers at a time, and a bound on the proofs to
+      // check: no councillor fills the queue with forged ballots, or presses, ahead of the others'
+      // (the commands' rate limit alone lets one send hundreds at once). Refused at once, nothing
+      // changed; retried. A card's choices need no bound of their own: one per member and vote.
+      const unchecked = prepared.ok === 'unchecked';
+      const voteId = unchecked ? prepared.proof.context.voteId : prepared.voteId;
+      const whose = `${meetingId} ${voteId} ${by}`;
+      if (checking.has(whose) || (unchecked && proofs.waiting() >= proofChecks.queue)) {
         return {
           ok: false,
           error: { code: 'RATE_LIMITED', params: { seconds: RETRY_AFTER_SECONDS } },
@@ -187,10 +219,30 @@ export function createSealing(proofChecks: { readonly workers: number; readonly 
       }
       checking.add(whose);
       try {
-        return checked(prepared, await proofs.check(prepared.proof));
+        if (unchecked) return checked(prepared, await proofs.check(prepared.proof));
+        const ballot = await proofs.seal(prepared.order);
+        return ballot
+          ? sealedCommand(voteId, ballot)
+          : { ok: false, error: { code: 'BALLOT_NOT_SEALED' } };
       } finally {
         checking.delete(whose);
       }
+    },
+
+    /**
+     * A secret vote just opened: its card ballots are prepared in the workers while the members
+     * read the question, one per eligible member at most (the tab's voters seal their own).
+     */
+    prepareFor(meetingId: string, meeting: Meeting, voteId: string): void {
+      const vote = meeting.votes[voteId];
+      if (!vote?.sealed || vote.status !== 'open') return;
+      const key = sittingKey(meetingId, meeting, vote.sealed.ceremony);
+      if (!key) return;
+      proofs.prepare({
+        key: key.publicKey,
+        choices: vote.choices.length,
+        count: vote.eligible.length,
+      });
     },
 
     /** Stops the proof checker's workers. */

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import {
   decide,
   evolve,
@@ -28,7 +29,7 @@ import {
   type StoredEvent,
 } from '../store';
 import { closedBoards } from './closed-boards';
-import { uncountedVotes, votesToCount } from './count-due';
+import { secretVotesOpened, uncountedVotes, votesToCount } from './count-due';
 import { trusteeMayStep } from './trustee-due';
 import { countingCommand } from './counting';
 import { footprintOf } from './footprint';
@@ -158,6 +159,8 @@ export function createMeetingService(
     readonly trusteeKeys?: TrusteeKeys | undefined;
     /** Ballots waiting for a proof check at most; past it a ballot is refused (RATE_LIMITED). */
     readonly proofQueue?: number | undefined;
+    /** Starts a proof worker thread, in place of the bundled one (tests start failing ones). */
+    readonly proofWorker?: (() => Worker) | undefined;
   } = {},
 ) {
   const { now = () => new Date(), newId = randomUUID } = options;
@@ -179,6 +182,7 @@ export function createMeetingService(
   const sealing = createSealing({
     workers: options.proofWorkers ?? availableParallelism(),
     queue: options.proofQueue ?? DEFAULT_PROOF_QUEUE,
+    ...(options.proofWorker ? { startWorker: options.proofWorker } : {}),
   });
   /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
   const settled = new WeakSet<CommandRequest>();
@@ -430,8 +434,12 @@ export function createMeetingService(
         return;
       }
       written.push(...outcome.events);
-      countLater(meetingId, votesToCount(eventsOf(outcome.events)));
-      if (trusteeMayStep(eventsOf(outcome.events))) trusteeDue.add(meetingId);
+      const events = eventsOf(outcome.events);
+      countLater(meetingId, votesToCount(events));
+      if (trusteeMayStep(events)) trusteeDue.add(meetingId);
+      for (const voteId of secretVotesOpened(events)) {
+        if (decided.state.status !== 'none') sealing.prepareFor(meetingId, decided.state, voteId);
+      }
       const tracker = decided.trackers.get(request);
       answers.set(request, { ok: true, version: outcome.version, ...(tracker ? { tracker } : {}) });
     });

@@ -46,6 +46,7 @@ import { agendaCommandOf } from './agenda-commands';
 import type { Announcer } from './announcer';
 import { createChairTurns } from './chair-turns';
 import { unlinkedCard, type Card, type CardRef } from './cards';
+import { ballotReceipt } from './cards/receipt';
 import { nameOf } from './cards/view';
 import { conflictRequest } from './conflict-text';
 import { conveneCommand, convenedText } from './convocation-text';
@@ -252,6 +253,10 @@ export function createTurns(deps: TurnsDeps) {
       if (!answer.ok) notice = { text: refusalText(answer.error, who.language), tone: 'attention' };
       else if (answer.tracker) {
         // The voter's receipt of their sealed ballot: this answer is the only place it is shown.
+        const vote = action.verb === 'vote.cast' ? state.votes[action.data.voteId] : undefined;
+        if (vote) {
+          return cardResponse(ballotReceipt(state, vote, answer.tracker, who.t, who.language));
+        }
         notice = { text: who.t('vote.tracker', { tracker: answer.tracker }), tone: 'good' };
       } else if (done) notice = { text: who.t(done), tone: 'good' };
     }

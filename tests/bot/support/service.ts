@@ -60,6 +60,8 @@ export async function startService(
     readonly tokens?: (subject: TokenSubject) => Promise<string>;
     /** The key that seals the service's trustee secret, in place of the settings' source. */
     readonly trusteeKeys?: ServerDeps['trusteeKeys'];
+    /** Starts the service's proof workers (one that fails, say). */
+    readonly proofWorker?: ServerDeps['proofWorker'];
   } = {},
 ): Promise<RunningService> {
   const config = parseConfig({
@@ -91,6 +93,7 @@ export async function startService(
     log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(options.chat ? { chat: options.chat } : {}),
     ...(options.trusteeKeys ? { trusteeKeys: options.trusteeKeys } : {}),
+    ...(options.proofWorker ? { proofWorker: options.proofWorker } : {}),
   });
   await service.start();
   await new Promise<void>((resolve) => {
