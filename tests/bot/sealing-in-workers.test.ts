@@ -78,5 +78,20 @@ describe.each(testDatabases())(
       expect(vote?.participants).toHaveLength(5);
       expect(vote?.result?.tally).toEqual({ yes: 2, no: 2, abstain: 1 });
     });
+
+    test('a press sent again while the first is still in the workers gets the first one’s answer, not 429, and counts once', async () => {
+      const voteId = await openSecretQuestion(sitting);
+      const member = sitting.members[5];
+      const press = () =>
+        member?.command(
+          sitting.meetingId,
+          { type: 'CastBallot', voteId, choice: 'yes' },
+          'press-1',
+        );
+      const [first, again] = await Promise.all([press(), press()]);
+      expect([first?.status, again?.status]).toEqual([200, 200]);
+      expect(again?.body.version).toBe(first?.body.version);
+      expect((await readMeeting(sitting)).votes[voteId]?.participants).toHaveLength(1);
+    });
   },
 );

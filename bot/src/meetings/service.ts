@@ -609,6 +609,16 @@ export function createMeetingService(
     return { ok: true, request: sealed };
   }
 
+  /** Commands on their way to their meeting's queue, by meeting and issued command. */
+  const inFlight = new Map<string, Promise<Answer>>();
+
+  async function executeOnce(request: CommandRequest): Promise<Answer> {
+    const unavailable = await trusteeRefusal(request);
+    if (unavailable) return { ok: false, error: unavailable };
+    const sealed = await sealedRequest(request);
+    return sealed.ok ? queues.enqueue(request.meetingId, sealed.request) : sealed;
+  }
+
   /** Naming tellers while the service, a trustee by the rules, has no key to seal its share. */
   async function trusteeRefusal(request: CommandRequest) {
     if (request.command.type !== 'NameTellers') return undefined;
@@ -635,12 +645,22 @@ export function createMeetingService(
       );
     },
 
-    /** Applies one command; answers with the meeting's new version or the refusal. */
+    /**
+     * Applies one command; answers with the meeting's new version or the refusal. A command sent
+     * again while its first sending is still on its way (a ballot being sealed or checked, when
+     * Teams or the tab retries) gets the first one's answer, not a refusal for being in flight.
+     */
     async execute(request: CommandRequest): Promise<Answer> {
-      const unavailable = await trusteeRefusal(request);
-      if (unavailable) return { ok: false, error: unavailable };
-      const sealed = await sealedRequest(request);
-      return sealed.ok ? queues.enqueue(request.meetingId, sealed.request) : sealed;
+      const key = `${request.meetingId} ${issuedKey(issuedCommand(request))}`;
+      const first = inFlight.get(key);
+      if (first) return first;
+      const answer = executeOnce(request);
+      inFlight.set(key, answer);
+      try {
+        return await answer;
+      } finally {
+        inFlight.delete(key);
+      }
     },
 
     /**
