@@ -74,7 +74,7 @@ export function sendProblem(req: Request, res: Response, error: unknown, log: Lo
     return;
   }
   const retryAfter = domainError.code === 'RATE_LIMITED' ? domainError.params?.seconds : undefined;
-  if (retryAfter !== undefined) res.header('Retry-After', String(retryAfter));
+  if (typeof retryAfter === 'number') res.header('Retry-After', String(retryAfter));
   // A failure's answer says only that it failed: what went wrong is for the log.
   const answered = status >= 500 ? { code: domainError.code } : domainError;
   res.send(status, { code: answered.code, message: messageOf(answered, language) });
