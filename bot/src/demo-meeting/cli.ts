@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     const meetingId = await runSampleMeeting(api, council, channels, clock);
 
     const director = { id: council.director.aadObjectId, name: council.director.name };
+    // The register records the closed sitting's pages in the log: the minutes come after it.
+    await service.publisher.publish(meetingId);
     const pdf = await api.bytes(director, `/api/meetings/${meetingId}/minutes.pdf`);
     const stored = await store.readEvents(meetingId);
     await mkdir(out, { recursive: true });

@@ -508,6 +508,7 @@ export function createServer(deps: ServerDeps) {
     hub,
     clerk,
     publicPages,
+    publisher,
     /** Starts the live fan-out and the chat bot; the caller then listens. */
     async start(): Promise<void> {
       await meetings.summarizeOlderMeetings();
