@@ -303,8 +303,8 @@ export function createMeetingService(
         refused.push({ request, error: decision.error });
         continue;
       }
-      const after = decision.events.reduce(evolve, state);
-      const summary = changedSummary(state, after);
+      // Refused before its events are folded: within this fold, evolve changes in place the lists
+      // an earlier command of the plan copied, which `state` shares (copy-on-write.ts).
       const sealed = decision.secretBallot;
       const tracker = sealed && sealing.tracker(sealed.ballot);
       if (sealed && tracker) {
@@ -315,6 +315,8 @@ export function createMeetingService(
         }
         cast.add(onBoard);
       }
+      const after = decision.events.reduce(evolve, state);
+      const summary = changedSummary(state, after);
       commits.push({
         meetingId: request.meetingId,
         issuedBy: request.by,
