@@ -43,8 +43,8 @@ export function demoLinks(base: string, meeting: Meeting): DemoLink[] {
 
 /** How the demo sitting stands, for the banner: null while it is as `npm start` first made it. */
 export function sittingSoFar(meeting: Meeting, version: number): StartFacts['continuing'] {
-  const convened = 2;
-  return version > convened ? { status: sittingStatus(meeting), events: version } : null;
+  // As first made: convened with its documents attached, and nothing done in it since.
+  return meeting.status === 'convened' ? null : { status: sittingStatus(meeting), events: version };
 }
 
 /** Where the meetings are kept: the folder of the embedded database, or PostgreSQL's host and name. */

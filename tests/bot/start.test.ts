@@ -159,8 +159,9 @@ describe('npm start', () => {
     expect(said).not.toMatch(/DEP0111|DeprecationWarning/);
 
     const again = onTerminal(dataDir);
+    // Created, its 17 documents attached, convened, opened.
     expect(plain(await again.banner())).toContain(
-      `Continuing the sitting stored in ${dataDir} (open, 3 events).`,
+      `Continuing the sitting stored in ${dataDir} (open, 20 events).`,
     );
     await again.stop();
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lastPublication, SYSTEM, type Event, type Meeting } from '@council/shared';
+import { lastPublication, SYSTEM, type Meeting } from '@council/shared';
 import type { Logger } from '../log';
 import type { MeetingService } from '../meetings/service';
 import { publicDocuments, type PublicDocument } from './documents';
@@ -27,9 +27,11 @@ export function unregistered(meeting: Meeting, origin: string): Rendered[] {
 }
 
 /**
- * Keeps the register of publications: after each commit that may change a sitting's documents, the
- * service renders them and records each new version (PublishDocument, as SYSTEM) in the meeting's
- * hash-chained log, so that no document changes online unnoticed. Its own entries do not wake it.
+ * Keeps the register of publications: before a public document is served (and when the demo writes
+ * its pages), the service renders the sitting's documents and records each new version
+ * (PublishDocument, as SYSTEM) in the meeting's hash-chained log, so that no version a reader got
+ * changes unnoticed. It records on those occasions only, never behind a commit: a member's command
+ * then answers with the version it made, and a refused one leaves the log as it was.
  */
 export function createPublisher(deps: {
   readonly meetings: MeetingService;
@@ -81,17 +83,11 @@ export function createPublisher(deps: {
     return round;
   }
 
-  const stop = meetings.onCommit((meetingId, events) => {
-    if (events.every((row) => (row.data as Event).type === 'DocumentPublished')) return;
-    void publishSoon(meetingId);
-  });
-
   return {
     /** Records what is online now and not yet in the register; resolves once recorded. */
     publish: publishSoon,
-    /** Waits for rounds under way, then stops hearing commits. */
+    /** Waits for the rounds under way. */
     async close(): Promise<void> {
-      stop();
       while (running.size > 0) await Promise.all(running.values());
     },
   };
