@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import {
   actorOf,
+  mayIssue,
   councilFileSchema,
   decisionListOf,
   meetingFor,
@@ -377,7 +378,13 @@ export function createServer(deps: ServerDeps) {
       sizes.admitCommand(body.command);
       admitDocumentLink(body.command, config.DOCUMENT_HOSTS);
       const loaded = await meetingOf(req, identity);
-      await signing.admit(loaded, body.command);
+      // Only whoever may submit minutes is told whether they changed; others hear NOT_AUTHORIZED.
+      if (
+        loaded.state.status !== 'none' &&
+        mayIssue(actorOf(loaded.state.setup.roster, identity.objectId), body.command.type)
+      ) {
+        await signing.admit(loaded, body.command);
+      }
       answer(
         res,
         await meetings.execute({
