@@ -28,6 +28,7 @@ import {
   type Meeting as StoredMeeting,
   type StoredEvent,
 } from '../store';
+import { checksInFlight } from './checks-in-flight';
 import { closedBoards } from './closed-boards';
 import { secretVotesOpened, uncountedVotes, votesToCount } from './count-due';
 import { trusteeMayStep } from './trustee-due';
@@ -203,21 +204,8 @@ export function createMeetingService(
    * trustee-due.ts), and every meeting just read from the store, which may owe it one.
    */
   const trusteeDue = new Set<string>();
-  /** By meeting, the ballots whose proofs are being checked on their way to its queue. */
-  const checking = new Map<string, number>();
-
-  function underCheck(meetingId: string, change: 1 | -1): void {
-    const now = (checking.get(meetingId) ?? 0) + change;
-    if (now > 0) checking.set(meetingId, now);
-    else checking.delete(meetingId);
-  }
-
-  async function gather(meetingId: string): Promise<void> {
-    const until = performance.now() + GATHER_MS;
-    while (checking.has(meetingId) && performance.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-  }
+  /** The ballots whose proofs are being checked on their way to their meeting's queue. */
+  const checks = checksInFlight(GATHER_MS);
 
   function countLater(meetingId: string, voteIds: readonly string[]): void {
     if (voteIds.length === 0) return;
@@ -583,7 +571,9 @@ export function createMeetingService(
     });
   }
 
-  const queues = meetingQueues<CommandRequest, Answer>(turn, gather);
+  const queues = meetingQueues<CommandRequest, Answer>(turn, (meetingId) =>
+    checks.settled(meetingId),
+  );
 
   /**
    * The request as it may wait in the queue, or its refusal: a secret choice sealed and a proof
@@ -599,11 +589,11 @@ export function createMeetingService(
     const loaded = await load(request.meetingId);
     if (!loaded || loaded.state.status === 'none') return { ok: true, request };
     const { meetingId, by, command } = request;
-    underCheck(meetingId, 1);
+    const ticket = checks.begin(meetingId);
     const prepared = await sealing
       .prepareAhead(meetingId, loaded.state, by, command)
       .finally(() => {
-        underCheck(meetingId, -1);
+        checks.end(meetingId, ticket);
       });
     if (!prepared.ok) return prepared;
     const sealed = { ...request, command: prepared.command };
