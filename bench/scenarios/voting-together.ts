@@ -156,14 +156,18 @@ export async function votingTogether(options: TogetherOptions): Promise<Together
         sessions.map(async (session, m) => {
           const vote = await openSecretVote(firstClient, session);
           const mine = entrances.slice(m * instances, (m + 1) * instances);
-          await Promise.all(mine.map(({ door }) => door.voteOpened?.(vote.voteId)));
+          await Promise.all(
+            mine.map(({ door }) => door.voteOpened?.(vote.voteId) ?? Promise.resolve()),
+          );
           // Member i votes through instance i mod n, each instance's door preparing its own.
           const split = mine.map(({ session: on, door }, instance) => {
             const voters = on.members.filter((_, i) => i % instances === instance);
             return { door, drawn: drawBallots(voters, vote) };
           });
           const prepared = await Promise.all(
-            split.map(({ door, drawn }) => (door.prepare ? door.prepare(drawn) : drawn)),
+            split.map(({ door, drawn }) =>
+              door.prepare ? door.prepare(drawn) : Promise.resolve<Ballot[]>(drawn),
+            ),
           );
           return {
             session,
