@@ -5,13 +5,38 @@
  */
 import type { Engine } from './lib/databases';
 import type { BurstResult } from './scenarios/ballot-burst';
-import type { MeetingFigures, StreamFigures, TogetherResult } from './scenarios/voting-together';
+import type { MeetingFigures, TogetherResult } from './scenarios/voting-together';
 import { round } from './lib/stats';
 
 export const tenMeetingsGoal =
   "Ten meetings voting at once (10 × 100 voters): total throughput ≥ 0.8 of the single meeting's; no meeting's p99 more than 2× another's";
 export const twoInstancesGoal =
   "Two service instances on one PostgreSQL, the voters split between them: throughput ≥ 1.5× one instance's, nothing lost or doubled, every stream sees every event once";
+
+/** What the director's live stream on one instance received of the burst's events. */
+export interface StreamFigures {
+  readonly instance: number;
+  /** Events the meeting's log holds from just before the burst to the vote's count. */
+  readonly events: number;
+  readonly missing: number;
+  readonly duplicated: number;
+}
+
+/** The log's events against what one stream received, by sequence number. */
+export function streamFigures(
+  instance: number,
+  logged: readonly number[],
+  seen: readonly number[],
+): StreamFigures {
+  const times = new Map<number, number>();
+  for (const seq of seen) times.set(seq, (times.get(seq) ?? 0) + 1);
+  return {
+    instance,
+    events: logged.length,
+    missing: logged.filter((seq) => !times.has(seq)).length,
+    duplicated: [...times.values()].reduce((sum, n) => sum + n - 1, 0),
+  };
+}
 
 /** The same number of ballots in one meeting on one instance, and where the figure comes from. */
 export interface SingleFigure {

@@ -16,6 +16,7 @@ import { openStream, type Stream } from '../lib/sse';
 import { quantile, round } from '../lib/stats';
 import { nameTellers, type Tellers } from '../lib/tellers';
 import { acknowledgedVoters, castAll, drawBallots, settled } from '../lib/voting';
+import { streamFigures, type StreamFigures } from '../scale-goals';
 import type { Ballot, BallotChannel, BallotDoor } from './ballot-burst';
 
 export interface TogetherOptions {
@@ -38,15 +39,6 @@ export interface MeetingFigures {
   readonly duplicated: number;
   /** Whether the totals the trustees' shares recovered add up to the ballots acknowledged. */
   readonly counted: boolean;
-}
-
-/** What the director's live stream on one instance received of the burst's events. */
-export interface StreamFigures {
-  readonly instance: number;
-  /** Events the meeting's log holds from the vote's opening to its count. */
-  readonly events: number;
-  readonly missing: number;
-  readonly duplicated: number;
 }
 
 export interface TogetherResult {
@@ -329,20 +321,4 @@ async function everyStreamReached(
     if (Array.from({ length: streams }, (_, i) => i).every(reached)) return;
     await sleep(20);
   }
-}
-
-/** The log's events against what one stream received, by sequence number. */
-function streamFigures(
-  instance: number,
-  logged: readonly number[],
-  seen: readonly number[],
-): StreamFigures {
-  const times = new Map<number, number>();
-  for (const seq of seen) times.set(seq, (times.get(seq) ?? 0) + 1);
-  return {
-    instance,
-    events: logged.length,
-    missing: logged.filter((seq) => !times.has(seq)).length,
-    duplicated: [...times.values()].reduce((sum, n) => sum + n - 1, 0),
-  };
 }
