@@ -164,8 +164,8 @@ export async function votingTogether(options: TogetherOptions): Promise<Together
           return {
             session,
             vote,
-            ballots: prepared.flat(),
-            doors: split.flatMap(({ door }, i) => (prepared[i] ?? []).map(() => door)),
+            ballots: interleave(prepared),
+            doors: interleave(split.map(({ door }, i) => (prepared[i] ?? []).map(() => door))),
           };
         }),
       )),
@@ -200,10 +200,7 @@ export async function votingTogether(options: TogetherOptions): Promise<Together
       );
     }
 
-    // Taken in turn from each meeting, so that no meeting's ballots queue ahead of another's.
-    const order = runs
-      .flatMap((run, m) => run.ballots.map((_, i) => ({ m, i })))
-      .sort((a, b) => a.i - b.i || a.m - b.m);
+    const order = interleave(runs.map((run, m) => run.ballots.map((_, i) => ({ m, i }))));
     const cpuBefore = await cpuOf(services);
     const casting = await castAll(order, ({ m, i }) => {
       const run = runs[m] as MeetingRun;
@@ -297,6 +294,17 @@ export async function votingTogether(options: TogetherOptions): Promise<Together
   } finally {
     await db.close();
   }
+}
+
+/**
+ * One from each list in turn, so that no meeting's ballots (and no instance's) queue in the client
+ * ahead of another's.
+ */
+function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+  const longest = Math.max(0, ...lists.map((list) => list.length));
+  return Array.from({ length: longest }, (_, i) =>
+    lists.flatMap((list) => (i < list.length ? [list[i] as T] : [])),
+  ).flat();
 }
 
 async function cpuOf(services: readonly ServiceProcess[]): Promise<number | undefined> {
