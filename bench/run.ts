@@ -48,6 +48,10 @@ const subscriberCounts = [1_000];
 const maxSockets = 256;
 /** `--only=burst,fanout,meetings,cold-start,ten-meetings,two-instances`: those sections alone. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const sections = ['burst', 'fanout', 'meetings', 'cold-start', 'ten-meetings', 'two-instances'];
+const unknown = only?.split(',').filter((section) => !sections.includes(section)) ?? [];
+if (unknown.length > 0)
+  throw new Error(`--only: no section ${unknown.join(', ')} (${sections.join(', ')})`);
 const runs = (section: string) => !only || only.split(',').includes(section);
 /**
  * Ballots in each of goals 3 and 4 (ten meetings, two instances): 1,000 as the issue says;
