@@ -5,6 +5,12 @@ import type { Engine } from './lib/databases';
 import type { BurstResult } from './scenarios/ballot-burst';
 import type { FanoutResult } from './scenarios/fanout';
 import type { MeetingsResult } from './scenarios/meetings';
+import {
+  tenMeetingsGoal,
+  twoInstancesGoal,
+  type TenMeetingsRow,
+  type TwoInstancesRow,
+} from './scale-goals';
 
 export interface Results {
   readonly generatedAt: string;
@@ -17,6 +23,10 @@ export interface Results {
   /** A restart on the embedded database; `coldStarts` has every case measured. */
   readonly coldStartMs: number | null;
   readonly coldStarts: readonly { db: Engine; data: 'existing' | 'new'; ms: number }[];
+  /** Issue 18, goal 3: ten meetings voting at once, per channel and database. */
+  readonly tenMeetings: readonly TenMeetingsRow[];
+  /** Issue 18, goal 4: two instances on one PostgreSQL (none without DATABASE_URL). */
+  readonly twoInstances: readonly TwoInstancesRow[];
   /** The tab's numbers (JavaScript per view, time to first render) come with the tab. */
   readonly tab: null;
   /** What the figures say against the goals; bench/analysis.md says what limits them. */
@@ -139,8 +149,99 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
     ),
     '',
   );
+  parts.push(...scaleSections(results));
   if (results.notes.length > 0) {
     parts.push('## Notes', '', ...results.notes.map((note) => `- ${note}`), '');
   }
   return parts.join('\n');
+}
+
+/** Issue 18's goals 3 and 4: the goal, the figures, whether it is met. */
+function scaleSections(results: Results): string[] {
+  const ten = results.tenMeetings;
+  const two = results.twoInstances;
+  const single = (r: TenMeetingsRow | TwoInstancesRow) =>
+    `${r.single.ballotsPerSec} (${r.single.from})`;
+  return [
+    '## Meetings voting at once (every ballot of every meeting sent at once)',
+    '',
+    `Goal: ${tenMeetingsGoal}.`,
+    '',
+    table(
+      [
+        'meetings × voters',
+        'channel',
+        'db',
+        'ballots/s',
+        'one meeting ballots/s',
+        'ratio',
+        'p99 per meeting ms (min–max)',
+        'p99 spread',
+        'lost',
+        'duplicated',
+        'unacknowledged',
+        'miscounted',
+        'CPU ms/ballot',
+        'met',
+      ],
+      ten.map((r) => [
+        `${r.meetings} × ${r.votersPerMeeting}`,
+        r.channel,
+        r.db,
+        r.ballotsPerSec,
+        single(r),
+        r.ratio,
+        `${Math.min(...r.perMeeting.map((m) => m.p99Ms))}–${Math.max(...r.perMeeting.map((m) => m.p99Ms))}`,
+        r.p99Spread,
+        r.lost,
+        r.duplicated,
+        r.unacknowledged,
+        r.miscounted,
+        r.serviceCpuMsPerBallot ?? '',
+        r.met,
+      ]),
+    ),
+    '',
+    '## Two instances on one PostgreSQL (one meeting, voters split between them)',
+    '',
+    `Goal: ${twoInstancesGoal}.${two.length === 0 ? ' Measured only with PostgreSQL (DATABASE_URL or TEST_DATABASE_URL).' : ''}`,
+    '',
+    table(
+      [
+        'instances',
+        'voters',
+        'channel',
+        'db',
+        'ballots/s',
+        'one instance ballots/s',
+        'ratio',
+        'p50 ms',
+        'p99 ms',
+        'lost',
+        'duplicated',
+        'unacknowledged',
+        'miscounted',
+        'stream events (missing, twice) per instance',
+        'met',
+      ],
+      two.map((r) => [
+        r.instances,
+        r.voters,
+        r.channel,
+        r.db,
+        r.ballotsPerSec,
+        single(r),
+        r.ratio,
+        r.p50Ms,
+        r.p99Ms,
+        r.lost,
+        r.duplicated,
+        r.unacknowledged,
+        r.miscounted,
+        r.streams.map((s) => `${s.events} (${s.missing}, ${s.duplicated})`).join('; '),
+        r.met,
+      ]),
+    ),
+    '',
+  ];
 }

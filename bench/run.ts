@@ -26,6 +26,16 @@ import { botChannel } from './scenarios/bot-channel';
 import { coldStartMs, coldStartNewDataMs } from './scenarios/cold-start';
 import { fanout, type FanoutResult } from './scenarios/fanout';
 import { concurrentMeetings, type MeetingsResult } from './scenarios/meetings';
+import { votingTogether } from './scenarios/voting-together';
+import {
+  burstFigure,
+  scaleNotes,
+  tenMeetingsRow,
+  twoInstancesRow,
+  type SingleFigure,
+  type TenMeetingsRow,
+  type TwoInstancesRow,
+} from './scale-goals';
 
 /** How members vote in the burst: the tab's API and the bot's card actions. */
 const channels: readonly BallotChannel[] = [apiChannel, botChannel];
@@ -36,6 +46,22 @@ const engines: Engine[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
 const voterCounts = quick ? [1_000] : [49, 1_000, 10_000];
 const subscriberCounts = [1_000];
 const maxSockets = 256;
+/** `--only=burst,fanout,meetings,cold-start,ten-meetings,two-instances`: those sections alone. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const sections = ['burst', 'fanout', 'meetings', 'cold-start', 'ten-meetings', 'two-instances'];
+const unknown = only?.split(',').filter((section) => !sections.includes(section)) ?? [];
+if (unknown.length > 0)
+  throw new Error(`--only: no section ${unknown.join(', ')} (${sections.join(', ')})`);
+const runs = (section: string) => !only || only.split(',').includes(section);
+/**
+ * Ballots in each of goals 3 and 4 (ten meetings, two instances): 1,000 as the issue says;
+ * `--together-voters=100` checks the scenarios at a small scale (10 × 10, 2 × 50).
+ */
+const togetherArg = process.argv.find((arg) => arg.startsWith('--together-voters='));
+const togetherVoters = togetherArg ? Number(togetherArg.slice('--together-voters='.length)) : 1_000;
+if (!Number.isInteger(togetherVoters) || togetherVoters < 20 || togetherVoters % 10 !== 0) {
+  throw new Error('--together-voters must be a multiple of 10, at least 20');
+}
 
 const workDir = await mkdtemp(join(tmpdir(), 'council-bench-'));
 const say = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
@@ -65,7 +91,7 @@ try {
   };
 
   const ballotBursts: BurstResult[] = [];
-  for (const engine of engines) {
+  for (const engine of runs('burst') ? engines : []) {
     for (const voters of voterCounts) {
       for (const channel of channels) {
         say(`ballot burst: ${voters} voters, ${channel.name}, ${engine}`);
@@ -89,7 +115,7 @@ try {
   }
 
   const fanouts: FanoutResult[] = [];
-  for (const engine of engines) {
+  for (const engine of runs('fanout') ? engines : []) {
     for (const subscribers of subscriberCounts) {
       say(`fan-out: ${subscribers} subscribers, ${engine}`);
       const result = await withDatabase(engine, (database) =>
@@ -101,7 +127,7 @@ try {
   }
 
   const meetings: MeetingsResult[] = [];
-  if (!quick) {
+  if (!quick && runs('meetings')) {
     for (const engine of engines) {
       say(`500 meetings at once, ${engine}`);
       const result = await withDatabase(engine, (database) =>
@@ -112,22 +138,85 @@ try {
     }
   }
 
-  say('cold start');
   const coldStarts = [];
-  for (const engine of engines) {
+  if (runs('cold-start')) say('cold start');
+  for (const engine of runs('cold-start') ? engines : []) {
     coldStarts.push({
       db: engine,
       data: 'existing' as const,
       ms: await withDatabase(engine, (database) => coldStartMs(database, workDir, quick ? 1 : 3)),
     });
   }
-  if (!quick)
+  if (!quick && runs('cold-start'))
     coldStarts.push({
       db: 'pglite' as const,
       data: 'new' as const,
       ms: await coldStartNewDataMs(workDir),
     });
-  say(`  ${JSON.stringify(coldStarts)}`);
+  if (runs('cold-start')) say(`  ${JSON.stringify(coldStarts)}`);
+
+  // One meeting of the same ballots on one instance: the burst's figure where it ran, else measured.
+  const singles = new Map<string, SingleFigure>();
+  const single = async (channel: BallotChannel, engine: Engine): Promise<SingleFigure> => {
+    const key = `${channel.name} ${engine}`;
+    const known =
+      singles.get(key) ?? burstFigure(ballotBursts, channel.name, engine, togetherVoters);
+    if (known) return known;
+    say(`one meeting of ${togetherVoters} voters, ${channel.name}, ${engine}`);
+    const result = await withDatabase(engine, (database) =>
+      votingTogether({
+        channel,
+        instances: 1,
+        meetings: 1,
+        votersPerMeeting: togetherVoters,
+        database,
+        workDir,
+        maxSockets,
+      }),
+    );
+    say(`  ${JSON.stringify(result)}`);
+    const measured = { ballotsPerSec: result.ballotsPerSec, from: 'measured' as const };
+    singles.set(key, measured);
+    return measured;
+  };
+
+  const tenMeetings: TenMeetingsRow[] = [];
+  for (const engine of runs('ten-meetings') ? engines : []) {
+    for (const channel of channels) {
+      say(`ten meetings of ${togetherVoters / 10} voters at once, ${channel.name}, ${engine}`);
+      const result = await withDatabase(engine, (database) =>
+        votingTogether({
+          channel,
+          instances: 1,
+          meetings: 10,
+          votersPerMeeting: togetherVoters / 10,
+          database,
+          workDir,
+          maxSockets,
+        }),
+      );
+      say(`  ${JSON.stringify(result)}`);
+      tenMeetings.push(tenMeetingsRow(result, await single(channel, engine)));
+    }
+  }
+
+  const twoInstances: TwoInstancesRow[] = [];
+  if (runs('two-instances') && engines.includes('postgres')) {
+    say(`two instances, ${togetherVoters} voters, api, postgres`);
+    const result = await withDatabase('postgres', (database) =>
+      votingTogether({
+        channel: apiChannel,
+        instances: 2,
+        meetings: 1,
+        votersPerMeeting: togetherVoters,
+        database,
+        workDir,
+        maxSockets,
+      }),
+    );
+    say(`  ${JSON.stringify(result)}`);
+    twoInstances.push(twoInstancesRow(result, await single(apiChannel, 'postgres')));
+  }
 
   const results: Results = {
     generatedAt: new Date().toISOString(),
@@ -138,8 +227,10 @@ try {
     meetingsByDb: meetings,
     coldStartMs: coldStarts[0]?.ms ?? null,
     coldStarts,
+    tenMeetings,
+    twoInstances,
     tab: null,
-    notes: burstNotes(ballotBursts),
+    notes: [...burstNotes(ballotBursts), ...scaleNotes(tenMeetings, twoInstances)],
   };
   const written = await writeResults(results);
   say(`results: ${written.join(', ')}`);

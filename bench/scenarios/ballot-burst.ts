@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Meeting } from '@council/shared';
 import { loadSealed, type SealedBallot } from '@council/shared/sealed';
@@ -7,25 +6,12 @@ import { countTimes, type CountTimes } from '../lib/count-times';
 import { audit, ballotRecord, type BenchDatabase, type Engine } from '../lib/databases';
 import { httpClient, type HttpClient } from '../lib/http';
 import { cpuTimeMs, spawnService } from '../lib/processes';
-import {
-  command,
-  must,
-  openSecretVote,
-  openSession,
-  readMeeting,
-  type Person,
-  type Session,
-} from '../lib/session';
+import { openSecretVote, openSession, type Session } from '../lib/session';
 import { quantile, round } from '../lib/stats';
-import { sleep } from '../lib/processes';
 import { nameTellers, sealingKey, type Tellers } from '../lib/tellers';
+import { acknowledgedVoters, castAll, drawBallots, settled, type DrawnBallot } from '../lib/voting';
 
-export interface Ballot {
-  readonly voter: Person;
-  readonly voteId: string;
-  readonly choice: string;
-  /** The same id on a retry, so that the service answers it as the first time. */
-  readonly commandId: string;
+export interface Ballot extends DrawnBallot {
   /** Sealed by the voter's tab before the burst, where the channel can carry it. */
   readonly sealed?: SealedBallot;
 }
@@ -189,16 +175,12 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     const vote = async (pacePerSec?: number) => {
       const opened = await openSecretVote(client, session);
       await way.voteOpened?.(opened.voteId);
-      const drawn = session.members.map((voter) => ({
-        voter,
-        voteId: opened.voteId,
-        choice: opened.choices[Math.floor(Math.random() * opened.choices.length)] as string,
-        commandId: randomUUID(),
-      }));
+      const drawn = drawBallots(session.members, opened);
       const ballots = way.prepare ? await way.prepare(drawn) : drawn;
       sample ??= way.request(ballots[0] as Ballot);
       const cpuBefore = await cpuTimeMs(service.pid);
-      const cast = await castAll(way, ballots, pacePerSec);
+      const casting = await castAll(ballots, (ballot) => way.cast(ballot), pacePerSec);
+      const cast = { ...casting, acknowledged: acknowledgedVoters(ballots, casting.outcomes) };
       const cpuAfter = await cpuTimeMs(service.pid);
       if (pacePerSec === undefined && cpuBefore !== undefined && cpuAfter !== undefined) {
         cpuMs = cpuAfter - cpuBefore;
@@ -269,52 +251,4 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
       totalsAfterLastShareMs: times.countedMs,
     },
   };
-}
-
-/**
- * Casts every ballot, all at once or `pacePerSec` a second (as members click over a few seconds);
- * each ballot's latency runs from the moment it is cast to its answer.
- */
-async function castAll(door: BallotDoor, ballots: readonly Ballot[], pacePerSec?: number) {
-  const latencies: number[] = [];
-  const started = performance.now();
-  let lastAnswer = started;
-  const outcomes = await Promise.all(
-    ballots.map(async (ballot, index) => {
-      if (pacePerSec) await sleep(started + (index * 1000) / pacePerSec - performance.now());
-      const sent = performance.now();
-      const ok = await door.cast(ballot).catch(() => false);
-      lastAnswer = performance.now();
-      latencies.push(lastAnswer - sent);
-      return ok;
-    }),
-  );
-  return {
-    acknowledged: new Set(ballots.filter((_, i) => outcomes[i]).map((b) => b.voter.id)),
-    latencies,
-    elapsedMs: lastAnswer - started,
-  };
-}
-
-/** Waits until the vote is counted, closing it first if some ballots never arrived. */
-async function settled(client: HttpClient, session: Session, voteId: string): Promise<void> {
-  const deadline = performance.now() + 120_000;
-  let closing = false;
-  while (performance.now() < deadline) {
-    const meeting = await readMeeting(client, session.director, session.meetingId);
-    const status = meeting.votes[voteId]?.status;
-    if (status === 'counted' || status === 'published') return;
-    if (status === 'open' && !closing) {
-      const all = meeting.votes[voteId]?.participants.length === session.members.length;
-      if (!all) {
-        closing = true;
-        await must(
-          command(client, session.chair, session.meetingId, { type: 'CloseVote', voteId }),
-          'close the vote',
-        );
-      }
-    }
-    await sleep(50);
-  }
-  throw new Error('the vote was not counted within two minutes');
 }

@@ -13,7 +13,6 @@ import type { HttpClient } from '../lib/http';
 import type { Person, Session } from '../lib/session';
 import type { Ballot, BallotChannel } from './ballot-burst';
 
-const TEAMS_MEETING_ID = 'MCMxOTptZWV0aW5nX2JlbmNoQHRocmVhZC52MiMw';
 const RECEIVED = en['vote.secretReceived'];
 
 /**
@@ -36,11 +35,14 @@ export const botChannel: BallotChannel = {
   name: 'bot',
   async open(client: HttpClient, session: Session) {
     const connector = await startConnector();
+    // A chat of each meeting's own, since a chat is linked to one meeting: Teams' meeting id is
+    // the chat's thread id wrapped in `0#…#0`, base64.
+    const conversationId = `19:meeting_bench-${session.meetingId}@thread.v2`;
     const chat = chatOf({
       serviceUrl: connector.url,
-      conversationId: '19:meeting_bench@thread.v2',
+      conversationId,
       tenantId: session.tenantId,
-      teamsMeetingId: TEAMS_MEETING_ID,
+      teamsMeetingId: Buffer.from(`0#${conversationId}#0`).toString('base64'),
     });
     const linked = await client.post(
       '/api/messages',

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { HttpClient } from './http';
+import { sleep } from './processes';
+import { command, must, readMeeting, type OpenVote, type Person, type Session } from './session';
+
+/** One member's ballot in one open vote, before their client sends it. */
+export interface DrawnBallot {
+  readonly voter: Person;
+  readonly voteId: string;
+  readonly choice: string;
+  /** The same id on a retry, so that the service answers it as the first time. */
+  readonly commandId: string;
+}
+
+/** Each voter's choice, drawn at random among the vote's choices. */
+export function drawBallots(voters: readonly Person[], vote: OpenVote): DrawnBallot[] {
+  return voters.map((voter) => ({
+    voter,
+    voteId: vote.voteId,
+    choice: vote.choices[Math.floor(Math.random() * vote.choices.length)] as string,
+    commandId: randomUUID(),
+  }));
+}
+
+export interface Casting {
+  /** Whether the service acknowledged each ballot, in the ballots' order. */
+  readonly outcomes: readonly boolean[];
+  /** Each ballot's time from being cast to its answer, in the ballots' order. */
+  readonly latencies: readonly number[];
+  /** From the first ballot cast to the last answer. */
+  readonly elapsedMs: number;
+}
+
+/**
+ * Casts every ballot, all at once or `pacePerSec` a second (as members click over a few seconds);
+ * each ballot's latency runs from the moment it is cast to its answer.
+ */
+export async function castAll<T>(
+  ballots: readonly T[],
+  cast: (ballot: T) => Promise<boolean>,
+  pacePerSec?: number,
+): Promise<Casting> {
+  const latencies: number[] = new Array<number>(ballots.length);
+  const started = performance.now();
+  let lastAnswer = started;
+  const outcomes = await Promise.all(
+    ballots.map(async (ballot, index) => {
+      if (pacePerSec) await sleep(started + (index * 1000) / pacePerSec - performance.now());
+      const sent = performance.now();
+      const ok = await cast(ballot).catch(() => false);
+      lastAnswer = performance.now();
+      latencies[index] = lastAnswer - sent;
+      return ok;
+    }),
+  );
+  return { outcomes, latencies, elapsedMs: lastAnswer - started };
+}
+
+/** The members whose ballots the service acknowledged. */
+export function acknowledgedVoters(
+  ballots: readonly { readonly voter: Person }[],
+  outcomes: readonly boolean[],
+): Set<string> {
+  return new Set(ballots.filter((_, i) => outcomes[i]).map((ballot) => ballot.voter.id));
+}
+
+/** Waits until the vote is counted, closing it first if some ballots never arrived. */
+export async function settled(client: HttpClient, session: Session, voteId: string): Promise<void> {
+  const deadline = performance.now() + 120_000;
+  let closing = false;
+  while (performance.now() < deadline) {
+    const meeting = await readMeeting(client, session.director, session.meetingId);
+    const status = meeting.votes[voteId]?.status;
+    if (status === 'counted' || status === 'published') return;
+    if (status === 'open' && !closing) {
+      const all = meeting.votes[voteId]?.participants.length === session.members.length;
+      if (!all) {
+        closing = true;
+        await must(
+          command(client, session.chair, session.meetingId, { type: 'CloseVote', voteId }),
+          'close the vote',
+        );
+      }
+    }
+    await sleep(50);
+  }
+  throw new Error('the vote was not counted within two minutes');
+}
