@@ -1,6 +1,11 @@
 import {
+  articlesOf,
   lastPublication,
+  profiles,
+  profileWith,
   publicationDeadlines,
+  ruleDescription,
+  wireCommandSchema,
   type Event,
   type Meeting,
   type MeetingState,
@@ -197,5 +202,65 @@ describe('the deadlines of the linked publication', () => {
       days: 10,
       late: true,
     });
+  });
+});
+
+describe('the publication rule of the profiles', () => {
+  const publication = {
+    agendaDaysBefore: 8,
+    decisionListDaysAfter: 10,
+    closedDecisions: 'subject',
+  };
+  const choose = (value: unknown) =>
+    wireCommandSchema.safeParse({
+      type: 'ChooseRules',
+      rules: { profile: 'wallonia', overrides: { publication: value } },
+    }).success;
+
+  test('Flanders: agenda 8 days before, decision list within 10 days (DLB arts 285–286), closed decisions in brief; the other profiles require none', () => {
+    expect(profiles.flanders.publication).toMatchObject({
+      value: publication,
+      status: 'confirmed',
+    });
+    expect(
+      articlesOf('nl', { rule: 'publication', ...profiles.flanders.publication }, 'question'),
+    ).toEqual(['DLB art. 285', 'art. 286']);
+    expect(ruleDescription('nl', profiles.flanders, 'publication')).toBe(
+      'de agenda staat minstens 8 dagen voor de zitting online en de besluitenlijst uiterlijk 10 dagen erna; de besluitenlijst vermeldt elk besluit van de besloten zitting beknopt, zonder wat de persoonlijke levenssfeer raakt',
+    );
+    for (const id of ['wallonia', 'brussels', 'roberts'] as const) {
+      expect(profiles[id].publication).toMatchObject({
+        value: { agendaDaysBefore: null, decisionListDaysAfter: null, closedDecisions: 'none' },
+        status: 'council',
+      });
+    }
+    expect(ruleDescription('fr', profiles.wallonia, 'publication')).toBe(
+      'aucun délai de publication en ligne de l’ordre du jour ni de la liste des décisions',
+    );
+  });
+
+  test('a council may publish as Flanders does; its rule then cites its house rules', () => {
+    expect(choose(publication)).toBe(true);
+    const own = profileWith('wallonia', {
+      publication: { ...publication, closedDecisions: 'none' },
+    });
+    expect(own.publication.status).toBe('council');
+    expect(articlesOf('fr', { rule: 'publication', ...own.publication }, 'question')).toEqual([
+      'règlement d’ordre intérieur',
+    ]);
+    expect(ruleDescription('fr', own, 'publication')).toBe(
+      'l’ordre du jour est publié en ligne au moins 8 jours avant la séance et la liste des décisions au plus tard 10 jours après',
+    );
+  });
+
+  test.each([
+    ['a negative number of days', { ...publication, agendaDaysBefore: -1 }],
+    ['a fraction of a day', { ...publication, decisionListDaysAfter: 1.5 }],
+    ['more than 90 days', { ...publication, agendaDaysBefore: 91 }],
+    ['days given as text', { ...publication, agendaDaysBefore: '8' }],
+    ['an unknown way to list closed decisions', { ...publication, closedDecisions: 'full' }],
+    ['a missing field', { agendaDaysBefore: 8, decisionListDaysAfter: 10 }],
+  ])('%s is refused at the wire', (_, value) => {
+    expect(choose(value)).toBe(false);
   });
 });
