@@ -13,6 +13,17 @@ const convenedLate: Event = {
   by: DIRECTOR,
 };
 
+/** A supplementary agenda sent the next day. */
+const supplemented: Event = {
+  type: 'AgendaSupplemented',
+  sending: 2,
+  added: [],
+  withdrawn: [],
+  withdrawnTitles: [],
+  at: '2026-11-21T09:00:00Z',
+  by: DIRECTOR,
+};
+
 async function publicationPart(): Promise<HTMLElement> {
   // The part is loaded lazily: its first import in a test run takes a while.
   const heading = await screen.findByRole(
@@ -32,12 +43,13 @@ const rowsOf = (part: HTMLElement) =>
 test('DLB arts 285–286: the director sees each document of the linked publication, whether online, its deadline, the late ones flagged, and the rule', async () => {
   renderFor(
     DIRECTOR,
-    [created(council({ members: 5, profile: 'flanders' })), convenedLate],
+    [created(council({ members: 5, profile: 'flanders' })), convenedLate, supplemented],
     <Details />,
   );
   const part = await publicationPart();
   expect(rowsOf(part)).toEqual([
     expect.stringMatching(/^Agenda11\/20\/26.*Late$/),
+    expect.stringMatching(/^Supplementary agenda 111\/21\/26.*No deadline$/),
     'Decision listNot online10 days after the sitting',
     'MinutesNot onlineOnce approved',
   ]);
