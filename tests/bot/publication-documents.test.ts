@@ -307,7 +307,7 @@ describe('decisions of a closed session in the decision list (profile rule publi
       ballots: { [named.eligible[0] ?? '']: 'abstain', [named.eligible[1] ?? '']: 'no' },
       result: {
         ...named.result,
-        outcome: { kind: 'rejected' as const },
+        outcome: { kind: 'rejected' as const, tie: false },
         tally: { yes: 2, no: 4, abstain: 0 },
       },
     };
