@@ -144,6 +144,11 @@ export const profileOverridesSchema = z
       repeatDays: z.number().int().min(0).max(90).nullable(),
       urgency: z.boolean(),
     }),
+    publication: z.object({
+      agendaDaysBefore: z.number().int().min(0).max(90).nullable(),
+      decisionListDaysAfter: z.number().int().min(0).max(90).nullable(),
+      closedDecisions: z.enum(['none', 'subject']),
+    }),
   })
   .partial()
   .strict();

@@ -211,7 +211,7 @@ describe('the documents of a sitting', () => {
 });
 
 describe('what the documents never say', () => {
-  test('nothing of a closed item: its title is in no document, its vote in none', () => {
+  test('nothing of a closed item beyond what the profile lets the decision list say: its title is in no document, its vote in none', () => {
     for (const document of documents) {
       const html = document.render();
       expect({ path: document.path, closed: html.includes(CLOSED_TITLE) }).toEqual({
@@ -282,5 +282,141 @@ describe('members as mandatarissen', () => {
         .getSubjects(RDF_TYPE, namedNode('http://data.vlaanderen.be/ns/mandaat#Mandataris'), null)
         .some((t) => t.termType === 'BlankNode'),
     ).toBe(false);
+  });
+});
+
+describe('decisions of a closed session in the decision list (profile rule publication.closedDecisions)', () => {
+  const STAFF = 'Ontslag';
+  const withClosedDecisions = (shown: Meeting, closedDecisions: 'none' | 'subject'): Meeting => ({
+    ...shown,
+    profile: {
+      ...shown.profile,
+      publication: {
+        ...shown.profile.publication,
+        value: { ...shown.profile.publication.value, closedDecisions },
+      },
+    },
+  });
+  /** The closed item decided by secret vote instead, rejected 2 to 4; its state holds choices as bait. */
+  const withClosedSecretVote = (shown: Meeting): Meeting => {
+    const named = shown.votes['v-staff'];
+    if (!named?.result) throw new Error('no vote on the closed item');
+    const vote = {
+      ...named,
+      secret: true,
+      ballots: { [named.eligible[0] ?? '']: 'abstain', [named.eligible[1] ?? '']: 'no' },
+      result: {
+        ...named.result,
+        outcome: { kind: 'rejected' as const, tie: false },
+        tally: { yes: 2, no: 4, abstain: 0 },
+      },
+    };
+    return { ...shown, votes: { ...shown.votes, 'v-staff': vote } };
+  };
+  const decisionList = (shown: Meeting) =>
+    publicDocuments(shown, ORIGIN)
+      .find((d) => d.kind === 'decisionList')
+      ?.render() ?? '';
+  /** The text a reader sees of the closed item's treatment on the page. */
+  const closedSectionText = (html: string) =>
+    (/<section resource="[^"]*#besloten-3-behandeling"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const names = meeting.setup.roster.map((member) => member.name);
+
+  test('Flanders (usual reading of DLB art. 285): the decision list names the closed decision by its number and outcome only, never the title the public agenda did not give', async () => {
+    const html = decisionList(meeting);
+    expect(closedSectionText(html)).toBe(
+      '3. Besluit genomen in besloten zitting Behandeld in besloten zitting. Besluit: Besluit genomen in besloten zitting Het punt is goedgekeurd.',
+    );
+    expect(html).not.toContain(CLOSED_TITLE);
+    expect(html).not.toContain(STAFF);
+    expect(html).not.toContain('staff');
+    const graph = await triplesOf(html, ORIGIN);
+    const behandeling = namedNode(`${ORIGIN}/public/testville/meeting-1#besloten-3-behandeling`);
+    expect(graph.getObjects(behandeling, b('openbaar'), null).map((t) => t.value)).toEqual([
+      'false',
+    ]);
+    const said = graph.getQuads(behandeling, null, null, null).map((q) => q.predicate.value);
+    expect([...new Set(said)].sort()).toEqual([
+      `${BESLUIT}openbaar`,
+      'http://purl.org/dc/terms/subject',
+      'http://www.w3.org/1999/02/22-rdf-syntax-ns#type',
+      'http://www.w3.org/ns/prov#generated',
+    ]);
+  });
+
+  test('a closed secret vote: the decision list gives neither its totals, nor who was present, nor any choice — only that it was rejected', () => {
+    const html = decisionList(withClosedSecretVote(meeting));
+    const text = closedSectionText(html);
+    expect(text).toBe(
+      '3. Besluit genomen in besloten zitting Behandeld in besloten zitting. Het punt is verworpen.',
+    );
+    for (const name of names) expect(text).not.toContain(name);
+    const section = /<section resource="[^"]*#besloten-3-behandeling"[\s\S]*?<\/section>/.exec(
+      html,
+    );
+    expect(section?.[0]).not.toMatch(/aantal|Stemming|heeftAanwezige|mandatarissen|stemming-/);
+    expect(html).not.toContain('v-staff');
+    expect(html).not.toContain(CLOSED_TITLE);
+  });
+
+  test('an item the sitting moved behind closed doors keeps the title the public agenda gave it, and nothing more', async () => {
+    const budget = meeting.setup.agenda.find((item) => item.id === 'budget');
+    if (!budget) throw new Error('no budget item');
+    const closedInSitting: Meeting = {
+      ...meeting,
+      setup: {
+        ...meeting.setup,
+        agenda: meeting.setup.agenda.map((item) =>
+          item.id === 'budget' ? { ...item, session: 'closed' } : item,
+        ),
+      },
+      agendaProgress: {
+        ...meeting.agendaProgress,
+        closedInSitting: {
+          budget: { reason: 'mandatory', voteId: null, by: 'chair', at: '2026-11-23T19:35:00Z' },
+        },
+      },
+    };
+    const html = decisionList(closedInSitting);
+    const graph = await triplesOf(html, ORIGIN);
+    const agendapunt = namedNode(`${ORIGIN}/public/testville/meeting-1#agendapunt-budget`);
+    expect(
+      graph
+        .getObjects(agendapunt, namedNode('http://purl.org/dc/terms/title'), null)
+        .map((t) => t.value),
+    ).toEqual(['Budgetwijziging nr. 2 <2026> & "meerjarenplan"']);
+    expect(graph.getObjects(agendapunt, b('geplandOpenbaar'), null).map((t) => t.value)).toEqual([
+      'false',
+    ]);
+    expect(html).not.toContain('stemming-v-budget');
+    expect(html).not.toContain('Gelet op het Decreet Lokaal Bestuur');
+  });
+
+  test('with closedDecisions "none" nothing of the closed item appears, and the decision list still meets both sets of shapes', async () => {
+    const none = withClosedDecisions(meeting, 'none');
+    const html = decisionList(none);
+    expect(html).not.toMatch(/besloten|#besloten-|3\. /);
+    const graph = await triplesOf(html, ORIGIN);
+    expect(
+      graph
+        .getSubjects(RDF_TYPE, b('BehandelingVanAgendapunt'), null)
+        .map((t) => t.value.split('#').at(-1))
+        .sort(),
+    ).toEqual(['behandeling-budget', 'behandeling-water']);
+    expect(brief(await violations(await ownShapes, graph))).toEqual([]);
+    const abb = await violations(withoutSparql(await abbShapesFor('decisionList')), graph);
+    expect(brief(abb.filter((v) => v.component !== 'DatatypeConstraintComponent'))).toEqual([]);
+    expect(sparqlChecks(graph)).toEqual([]);
+  });
+
+  test('a rejected closed decision (no besluit:Besluit) still meets both sets of shapes', async () => {
+    const graph = await triplesOf(decisionList(withClosedSecretVote(meeting)), ORIGIN);
+    expect(brief(await violations(await ownShapes, graph))).toEqual([]);
+    const abb = await violations(withoutSparql(await abbShapesFor('decisionList')), graph);
+    expect(brief(abb.filter((v) => v.component !== 'DatatypeConstraintComponent'))).toEqual([]);
+    expect(sparqlChecks(graph)).toEqual([]);
   });
 });

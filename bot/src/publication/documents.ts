@@ -1,6 +1,7 @@
 import type { Meeting, PublicationKind } from '@council/shared';
 import { publicPath } from '../public/address';
 import { agendaPage, supplementPage } from './agenda';
+import { closedDecisions } from './closed-decisions';
 import { decisionListPage } from './decision-list';
 import { extractPage } from './extract';
 import { minutesPage } from './minutes';
@@ -44,7 +45,11 @@ export function publicDocuments(meeting: Meeting, origin: string): PublicDocumen
   }
   if (meeting.status === 'closed') {
     const path = `${base}/decisions`;
-    documents.push({ kind: 'decisionList', path, render: () => decisionListPage(read(), path) });
+    documents.push({
+      kind: 'decisionList',
+      path,
+      render: () => decisionListPage(read(), path, closedDecisions(meeting)),
+    });
   }
   const sealed = meeting.signing?.sealed;
   if (sealed) {

@@ -10,7 +10,7 @@ import { html, type Html } from './html';
 import { memberById, people, person, type Sheet } from './sitting';
 
 /** The EU's language authority table, as eli:language wants it. */
-const euLanguages: Readonly<Record<Language, string>> = {
+export const euLanguages: Readonly<Record<Language, string>> = {
   fr: 'http://publications.europa.eu/resource/authority/language/FRA',
   nl: 'http://publications.europa.eu/resource/authority/language/NLD',
   de: 'http://publications.europa.eu/resource/authority/language/DEU',

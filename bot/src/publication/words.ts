@@ -22,6 +22,9 @@ export interface PublicationWords {
   readonly sealedMinutes: string;
   readonly publications: string;
   readonly sittings: string;
+  /** The title of a closed-session decision whose item the public agenda did not name. */
+  readonly closedDecision: string;
+  readonly closedSession: string;
 }
 
 const nl: PublicationWords = {
@@ -50,6 +53,8 @@ const nl: PublicationWords = {
   sealedMinutes: 'Goedgekeurd en verzegeld',
   publications: 'Publicaties',
   sittings: 'Zittingen',
+  closedDecision: 'Besluit genomen in besloten zitting',
+  closedSession: 'Behandeld in besloten zitting.',
 };
 
 const fr: PublicationWords = {
@@ -78,6 +83,8 @@ const fr: PublicationWords = {
   sealedMinutes: 'Approuvé et scellé',
   publications: 'Publications',
   sittings: 'Séances',
+  closedDecision: 'Décision prise à huis clos',
+  closedSession: 'Traité à huis clos.',
 };
 
 const de: PublicationWords = {
@@ -106,6 +113,8 @@ const de: PublicationWords = {
   sealedMinutes: 'Genehmigt und versiegelt',
   publications: 'Veröffentlichungen',
   sittings: 'Sitzungen',
+  closedDecision: 'Beschluss in nichtöffentlicher Sitzung',
+  closedSession: 'In nichtöffentlicher Sitzung behandelt.',
 };
 
 const en: PublicationWords = {
@@ -134,6 +143,8 @@ const en: PublicationWords = {
   sealedMinutes: 'Approved and sealed',
   publications: 'Publications',
   sittings: 'Sittings',
+  closedDecision: 'Decision taken in closed session',
+  closedSession: 'Handled in closed session.',
 };
 
 export const publicationWords: Readonly<Record<Language, PublicationWords>> = { fr, nl, de, en };

@@ -120,4 +120,10 @@ export const brussels: RulesProfile = {
     source:
       'NLC art. 87: save in urgency, in writing with the agenda at least seven clear days before the sitting',
   },
+  publication: {
+    value: { agendaDaysBefore: null, decisionListDaysAfter: null, closedDecisions: 'none' },
+    status: 'council',
+    source:
+      'no article of the Nouvelle loi communale requires a linked publication of agendas and decision lists: a council may publish them as Flanders does (its house rules, as overrides)',
+  },
 };

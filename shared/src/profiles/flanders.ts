@@ -124,4 +124,10 @@ export const flanders: RulesProfile = {
     source:
       'DLB art. 20: the convocation and the agenda at least eight days before the day of the sitting, the agenda published on the website (agency publication guide); shorter in urgency is the usual reading, unconfirmed',
   },
+  publication: {
+    value: { agendaDaysBefore: 8, decisionListDaysAfter: 10, closedDecisions: 'subject' },
+    status: 'confirmed',
+    source:
+      'DLB art. 285 and art. 286 (BVR of 20 April 2018): the agenda on the website at the latest when the convocation goes out, eight days before the day of the sitting; the decision list within ten days after it (agency publication guide). The decision list names every decision, those of a closed session briefly and without what touches a person’s privacy: the usual reading, unconfirmed',
+  },
 };

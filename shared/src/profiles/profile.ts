@@ -69,6 +69,18 @@ export interface NoticePeriodRule {
   readonly urgency: boolean;
 }
 
+/**
+ * The linked publication of a sitting's documents (RULES.md, Flemish linked publication): how many
+ * days before the sitting the agenda must be online and within how many days after it the decision
+ * list; null where no statute sets a deadline. `subject`: the decision list also names each decision
+ * of a closed session, briefly (its number, its title where the public agenda gave it, its outcome).
+ */
+export interface PublicationRule {
+  readonly agendaDaysBefore: number | null;
+  readonly decisionListDaysAfter: number | null;
+  readonly closedDecisions: 'none' | 'subject';
+}
+
 export interface RulesProfile {
   readonly id: ProfileId;
   readonly quorumBase: Rule<'membersInOffice'>;
@@ -115,6 +127,7 @@ export interface RulesProfile {
   readonly presenceToCast: Rule<{ readonly present: boolean; readonly returningMayVote: boolean }>;
   readonly sealedBox: Rule<SealedBoxRule>;
   readonly noticePeriod: Rule<NoticePeriodRule>;
+  readonly publication: Rule<PublicationRule>;
 }
 
 export type RuleName = Exclude<keyof RulesProfile, 'id'>;

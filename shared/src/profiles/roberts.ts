@@ -100,4 +100,10 @@ export const roberts: RulesProfile = {
     status: 'council',
     source: 'RONR: the notice the bylaws prescribe',
   },
+  publication: {
+    value: { agendaDaysBefore: null, decisionListDaysAfter: null, closedDecisions: 'none' },
+    status: 'council',
+    source:
+      'RONR requires no publication of agendas or decision lists: an assembly may publish them as its bylaws say (overrides)',
+  },
 };

@@ -137,4 +137,10 @@ export const wallonia: RulesProfile = {
     source:
       'CDLD L1122-13 §1 and L1122-17: save in urgency, in writing with the agenda at least seven clear days before the sitting; two clear days for a repeat convocation after a sitting without quorum',
   },
+  publication: {
+    value: { agendaDaysBefore: null, decisionListDaysAfter: null, closedDecisions: 'none' },
+    status: 'council',
+    source:
+      'no statute of the CDLD requires a linked publication of agendas and decision lists: a council may publish them as Flanders does (its house rules, as overrides)',
+  },
 };

@@ -2,6 +2,7 @@ import type { Language } from '../language';
 import { fill } from '../template';
 import type {
   NoticePeriodRule,
+  PublicationRule,
   RuleName,
   RuleStatus,
   RulesProfile,
@@ -92,6 +93,15 @@ const fr: Wording = {
     days: 'sauf urgence, la convocation part avec l’ordre du jour au moins {days} jours avant la séance',
     bylaws: 'la convocation part dans le délai que fixe le règlement',
   },
+  publication: {
+    both: 'l’ordre du jour est publié en ligne au moins {agenda} jours avant la séance et la liste des décisions au plus tard {decisions} jours après',
+    agenda: 'l’ordre du jour est publié en ligne au moins {agenda} jours avant la séance',
+    decisionList:
+      'la liste des décisions est publiée en ligne au plus tard {decisions} jours après la séance',
+    none: 'aucun délai de publication en ligne de l’ordre du jour ni de la liste des décisions',
+    subject:
+      ' ; la liste des décisions mentionne brièvement chaque décision prise à huis clos, sans rien de ce qui touche à la vie privée',
+  },
 };
 
 const nl: Wording = {
@@ -171,6 +181,14 @@ const nl: Wording = {
       'behalve bij hoogdringendheid gaan de oproeping en de agenda minstens {days} vrije dagen voor de zitting uit',
     days: 'behalve bij hoogdringendheid gaan de oproeping en de agenda minstens {days} dagen voor de zitting uit',
     bylaws: 'de oproeping gaat uit binnen de termijn van het reglement',
+  },
+  publication: {
+    both: 'de agenda staat minstens {agenda} dagen voor de zitting online en de besluitenlijst uiterlijk {decisions} dagen erna',
+    agenda: 'de agenda staat minstens {agenda} dagen voor de zitting online',
+    decisionList: 'de besluitenlijst staat uiterlijk {decisions} dagen na de zitting online',
+    none: 'geen termijn voor de online publicatie van de agenda en de besluitenlijst',
+    subject:
+      '; de besluitenlijst vermeldt elk besluit van de besloten zitting beknopt, zonder wat de persoonlijke levenssfeer raakt',
   },
 };
 
@@ -252,6 +270,14 @@ const de: Wording = {
     days: 'außer in dringenden Fällen geht die Einberufung mit der Tagesordnung mindestens {days} Tage vor der Sitzung hinaus',
     bylaws: 'die Einberufung geht in der Frist der Geschäftsordnung hinaus',
   },
+  publication: {
+    both: 'die Tagesordnung steht mindestens {agenda} Tage vor der Sitzung online und die Beschlussliste spätestens {decisions} Tage danach',
+    agenda: 'die Tagesordnung steht mindestens {agenda} Tage vor der Sitzung online',
+    decisionList: 'die Beschlussliste steht spätestens {decisions} Tage nach der Sitzung online',
+    none: 'keine Frist für die Online-Veröffentlichung der Tagesordnung und der Beschlussliste',
+    subject:
+      '; die Beschlussliste nennt jeden Beschluss der nichtöffentlichen Sitzung kurz, ohne was die Privatsphäre berührt',
+  },
 };
 
 const en: Wording = {
@@ -331,6 +357,14 @@ const en: Wording = {
     days: 'save in urgency, the convocation and its agenda go out at least {days} days before the sitting',
     bylaws: 'the convocation goes out within the notice the bylaws prescribe',
   },
+  publication: {
+    both: 'the agenda is online at least {agenda} days before the sitting and the decision list at the latest {decisions} days after it',
+    agenda: 'the agenda is online at least {agenda} days before the sitting',
+    decisionList: 'the decision list is online at the latest {decisions} days after the sitting',
+    none: 'no deadline for publishing the agenda and the decision list online',
+    subject:
+      '; the decision list names each decision of a closed session briefly, without what touches a person’s privacy',
+  },
 };
 
 const wordings: Readonly<Record<Language, Wording>> = { fr, nl, de, en };
@@ -352,6 +386,7 @@ function valueKey(profile: RulesProfile, rule: RuleName): string {
     return service ? `${String(director)} service` : String(director);
   }
   if (rule === 'noticePeriod') return noticeKey(profile.noticePeriod.value);
+  if (rule === 'publication') return publicationKey(profile.publication.value);
   const value: unknown = profile[rule].value;
   return typeof value === 'boolean' || typeof value === 'string' ? String(value) : 'any';
 }
@@ -361,12 +396,28 @@ export function ruleDescription(language: Language, profile: RulesProfile, rule:
   const texts = wordings[language][rule];
   const text = texts[valueKey(profile, rule)] ?? texts.any ?? Object.values(texts)[0] ?? rule;
   if (rule === 'noticePeriod') return fill(text, { days: profile.noticePeriod.value.days ?? 0 });
+  if (rule === 'publication') return publicationText(texts, profile.publication.value);
   return rule === 'sealedBox' ? fill(text, trusteeCounts(profile.sealedBox.value)) : text;
 }
 
 function noticeKey(rule: NoticePeriodRule): string {
   if (rule.days === null) return 'bylaws';
   return rule.clear ? 'clear' : 'days';
+}
+
+function publicationKey(rule: PublicationRule): string {
+  if (rule.agendaDaysBefore === null)
+    return rule.decisionListDaysAfter === null ? 'none' : 'decisionList';
+  return rule.decisionListDaysAfter === null ? 'agenda' : 'both';
+}
+
+function publicationText(texts: Readonly<Record<string, string>>, rule: PublicationRule): string {
+  const deadlines = fill(texts[publicationKey(rule)] ?? '', {
+    agenda: rule.agendaDaysBefore ?? 0,
+    decisions: rule.decisionListDaysAfter ?? 0,
+  });
+  // The closed-session clause carries its own separator: French sets a space before the semicolon.
+  return rule.closedDecisions === 'subject' ? `${deadlines}${texts.subject ?? ''}` : deadlines;
 }
 
 function trusteeCounts(rule: SealedBoxRule): Record<string, number> {

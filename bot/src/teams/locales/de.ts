@@ -152,6 +152,7 @@ export const de: Catalog = {
   'rule.presenceToCast': 'Anwesenheit zum Abstimmen erforderlich',
   'rule.sealedBox': 'Versiegelte Urne und Stimmenzähler',
   'rule.noticePeriod': 'Einberufungsfrist',
+  'rule.publication': 'Online-Veröffentlichung (Tagesordnung, Beschlussliste)',
   'ruleStatus.confirmed': 'bestätigt',
   'ruleStatus.unconfirmed': 'übliche Auslegung',
   'ruleStatus.council': 'Geschäftsordnung',

@@ -149,6 +149,7 @@ export const en = {
   'rule.presenceToCast': 'Presence needed to vote',
   'rule.sealedBox': 'Sealed ballot box and tellers',
   'rule.noticePeriod': 'Notice of the sitting',
+  'rule.publication': 'Online publication (agenda, decision list)',
   'ruleStatus.confirmed': 'confirmed',
   'ruleStatus.unconfirmed': 'usual reading',
   'ruleStatus.council': 'house rules',

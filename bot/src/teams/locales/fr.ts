@@ -151,6 +151,7 @@ export const fr: Catalog = {
   'rule.presenceToCast': 'Présence requise pour voter',
   'rule.sealedBox': 'Urne scellée et scrutateurs',
   'rule.noticePeriod': 'Délai de convocation',
+  'rule.publication': 'Publication en ligne (ordre du jour, liste des décisions)',
   'ruleStatus.confirmed': 'confirmé',
   'ruleStatus.unconfirmed': 'lecture usuelle',
   'ruleStatus.council': 'règlement d’ordre intérieur',

@@ -151,6 +151,7 @@ export const nl: Catalog = {
   'rule.presenceToCast': 'Aanwezigheid vereist om te stemmen',
   'rule.sealedBox': 'Verzegelde stembus en stemopnemers',
   'rule.noticePeriod': 'Oproepingstermijn',
+  'rule.publication': 'Online publicatie (agenda, besluitenlijst)',
   'ruleStatus.confirmed': 'bevestigd',
   'ruleStatus.unconfirmed': 'gangbare lezing',
   'ruleStatus.council': 'huishoudelijk reglement',
