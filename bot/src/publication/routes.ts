@@ -1,12 +1,12 @@
 import type { Meeting } from '@council/shared';
 import type { Request, Response, Server } from 'restify';
-import type { MeetingService } from '../meetings/service';
+import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import { municipalitySlug, publicPath } from '../public/address';
 import type { MeetingStore } from '../store';
 import { refusal } from '../http/problems';
-import { publicDocuments } from './documents';
+import type { Page } from './editions';
 import { indexPage } from './index-page';
-import { rendered, sha256, type Publisher } from './register';
+import type { Publisher } from './register';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -16,18 +16,18 @@ const INDEX_SITTINGS = 100;
 /** Short enough for a correction to show soon; a CDN absorbs a harvester's or a crowd's reads. */
 const CACHE_CONTROL = 'public, max-age=60';
 
-function send(req: Request, res: Response, body: Buffer, etag: string): void {
+function send(req: Request, res: Response, page: Page): void {
   const headers = {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': CACHE_CONTROL,
-    etag: `"${etag}"`,
+    etag: `"${page.sha256}"`,
   };
   if (req.header('if-none-match') === headers.etag) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  res.sendRaw(200, body, headers);
+  res.sendRaw(200, page.bytes, headers);
 }
 
 /**
@@ -46,33 +46,31 @@ export function publicationRoutes(
   },
 ): void {
   const { meetings, store, publisher, origin, route } = deps;
+  const { editions } = publisher;
   const param = (req: Request, name: string) =>
     (req.params as Record<string, string | undefined>)[name] ?? '';
 
-  async function sittingOf(req: Request): Promise<Meeting> {
-    const loaded = await meetings.load(param(req, 'meetingId'));
-    const state = loaded?.state;
-    if (
-      !state ||
-      state.status === 'none' ||
-      state.status === 'draft' ||
-      municipalitySlug(state.setup.municipality) !== param(req, 'municipality')
-    ) {
-      throw refusal('MEETING_NOT_FOUND');
-    }
-    return state;
-  }
+  /** A sitting the public may read: convened at least. */
+  const held = (loaded: LoadedMeeting | undefined): loaded is LoadedMeeting & { state: Meeting } =>
+    !!loaded && loaded.state.status !== 'none' && loaded.state.status !== 'draft';
+  const editionOf = (loaded: LoadedMeeting & { state: Meeting }) =>
+    editions.at(loaded.record.id, loaded.state, loaded.version);
 
   const documentRoute = (suffix: (req: Request) => string) =>
     route(async (req, res) => {
-      const meeting = await sittingOf(req);
-      const path = `${publicPath(meeting.setup.municipality, meeting.id)}${suffix(req)}`;
-      const document = publicDocuments(meeting, origin).find((d) => d.path === path);
-      if (!document) throw refusal('NOT_FOUND');
-      const page = rendered(document);
+      const loaded = await meetings.load(param(req, 'meetingId'));
+      if (
+        !held(loaded) ||
+        municipalitySlug(loaded.state.setup.municipality) !== param(req, 'municipality')
+      ) {
+        throw refusal('MEETING_NOT_FOUND');
+      }
+      const { setup, id } = loaded.state;
+      const page = editionOf(loaded).page(`${publicPath(setup.municipality, id)}${suffix(req)}`);
+      if (!page) throw refusal('NOT_FOUND');
       // What is served is in the register first: the version a reader gets can be checked later.
-      await publisher.publish(meeting.id);
-      send(req, res, page.bytes, page.sha256);
+      await publisher.publish(id);
+      send(req, res, page);
     });
 
   const base = '/public/:municipality/:meetingId';
@@ -105,21 +103,14 @@ export function publicationRoutes(
         .filter((sitting) => municipalitySlug(sitting.municipality) === slug)
         .slice(0, INDEX_SITTINGS);
       const loaded = await Promise.all(sittings.map((sitting) => meetings.load(sitting.id)));
-      const held = loaded.flatMap((l) =>
-        l && l.state.status !== 'none' && l.state.status !== 'draft' ? [l.state] : [],
-      );
-      const first = held[0];
+      const listed = loaded.filter(held).map(editionOf);
+      const first = listed[0]?.meeting;
       if (!first) throw refusal('NOT_FOUND');
-      const body = Buffer.from(
-        indexPage(
-          origin,
-          first.setup.municipality,
-          first.setup.language,
-          held.map((meeting) => ({ meeting, documents: publicDocuments(meeting, origin) })),
-        ),
-        'utf8',
+      const signature = listed.map((e) => `${e.meeting.id}@${e.asOf}`).join(' ');
+      const page = editions.index(slug, signature, () =>
+        indexPage(origin, first.setup.municipality, first.setup.language, listed),
       );
-      send(req, res, body, sha256(body));
+      send(req, res, page);
     }),
   );
 }
