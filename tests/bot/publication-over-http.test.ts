@@ -52,6 +52,8 @@ describe.each(databases)('the linked publication over HTTP on %s', (_name, datab
     const response = await fetchPublic(`${base()}/agenda`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const body = await response.text();
     expect(body).toContain('typeof="besluit:Zitting"');
     expect(body).toContain(`resource="${PUBLIC_URL}${base()}/agenda"`);
