@@ -1,4 +1,4 @@
-import type { Meeting } from '@council/shared';
+import { lastPublication, type Meeting } from '@council/shared';
 import type { Request, Response, Server } from 'restify';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import { municipalitySlug, publicPath } from '../public/address';
@@ -15,6 +15,8 @@ const INDEX_SCAN = 2_000;
 const INDEX_SITTINGS = 100;
 /** Short enough for a correction to show soon; a CDN absorbs a harvester's or a crowd's reads. */
 const CACHE_CONTROL = 'public, max-age=60';
+/** Publication rounds a request waits for before it gives up on a sitting that keeps changing. */
+const PUBLISH_ROUNDS = 3;
 /** The pages load nothing (no script, style or image): should escaping ever fail, nothing runs. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'";
 
@@ -61,19 +63,29 @@ export function publicationRoutes(
 
   const documentRoute = (suffix: (req: Request) => string) =>
     route(async (req, res) => {
-      const loaded = await meetings.load(param(req, 'meetingId'));
-      if (
-        !held(loaded) ||
-        municipalitySlug(loaded.state.setup.municipality) !== param(req, 'municipality')
-      ) {
-        throw refusal('MEETING_NOT_FOUND');
-      }
-      const { setup, id } = loaded.state;
-      const page = editionOf(loaded).page(`${publicPath(setup.municipality, id)}${suffix(req)}`);
-      if (!page) throw refusal('NOT_FOUND');
       // What is served is in the register first: the version a reader gets can be checked later.
-      await publisher.publish(id);
-      send(req, res, page);
+      // A page the register does not hold yet is published, then taken again from the newest
+      // version, which a member's command may have made meanwhile.
+      for (let round = 0; ; round += 1) {
+        const loaded = await meetings.load(param(req, 'meetingId'));
+        if (
+          !held(loaded) ||
+          municipalitySlug(loaded.state.setup.municipality) !== param(req, 'municipality')
+        ) {
+          throw refusal('MEETING_NOT_FOUND');
+        }
+        const { setup, id } = loaded.state;
+        const path = `${publicPath(setup.municipality, id)}${suffix(req)}`;
+        const page = editionOf(loaded).page(path);
+        if (!page) throw refusal('NOT_FOUND');
+        if (lastPublication(loaded.state, path)?.sha256 === page.sha256) {
+          send(req, res, page);
+          return;
+        }
+        if (round === PUBLISH_ROUNDS)
+          throw new Error(`${path} changed faster than it was recorded`);
+        await publisher.publish(id);
+      }
     });
 
   const base = '/public/:municipality/:meetingId';
