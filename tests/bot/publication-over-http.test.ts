@@ -101,6 +101,7 @@ describe.each(databases)('the linked publication over HTTP on %s', (_name, datab
       return { etag: response.headers.get('etag') ?? '', body: await response.text() };
     };
     const { etag } = await read(extract);
+    await read(`/public/${slug}`);
     const before = renders();
     for (let reader = 0; reader < 5; reader += 1) {
       await read(extract);

@@ -27,7 +27,8 @@ interface Held {
 
 /** The rendered bytes kept, all meetings together; the least recently read meeting's go first. */
 const HELD_BYTES = 64 * 1024 * 1024;
-const HELD_MEETINGS = 500;
+/** Sittings being read now; each holds its state, which the meetings' own cache may have let go. */
+const HELD_MEETINGS = 100;
 const HELD_INDEXES = 500;
 
 /**

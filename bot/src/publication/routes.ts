@@ -5,6 +5,7 @@ import { municipalitySlug, publicPath } from '../public/address';
 import type { MeetingStore } from '../store';
 import { refusal } from '../http/problems';
 import type { Page } from './editions';
+import { publicDocuments } from './documents';
 import { indexPage } from './index-page';
 import type { Publisher } from './register';
 
@@ -118,12 +119,20 @@ export function publicationRoutes(
         .filter((sitting) => municipalitySlug(sitting.municipality) === slug)
         .slice(0, INDEX_SITTINGS);
       const loaded = await Promise.all(sittings.map((sitting) => meetings.load(sitting.id)));
-      const listed = loaded.filter(held).map(editionOf);
-      const first = listed[0]?.meeting;
+      const listed = loaded.filter(held);
+      const first = listed[0]?.state;
       if (!first) throw refusal('NOT_FOUND');
-      const signature = listed.map((e) => `${e.meeting.id}@${e.asOf}`).join(' ');
+      const signature = listed.map((l) => `${l.record.id}@${l.version}`).join(' ');
       const page = editions.index(slug, signature, () =>
-        indexPage(origin, first.setup.municipality, first.setup.language, listed),
+        indexPage(
+          origin,
+          first.setup.municipality,
+          first.setup.language,
+          listed.map(({ state }) => ({
+            meeting: state,
+            documents: publicDocuments(state, origin),
+          })),
+        ),
       );
       send(req, res, page);
     }),
