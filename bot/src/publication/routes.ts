@@ -57,10 +57,10 @@ export function publicationRoutes(
     (req.params as Record<string, string | undefined>)[name] ?? '';
 
   /** A sitting the public may read: convened at least. */
-  const held = (loaded: LoadedMeeting | undefined): loaded is LoadedMeeting & { state: Meeting } =>
+  const readable = (
+    loaded: LoadedMeeting | undefined,
+  ): loaded is LoadedMeeting & { state: Meeting } =>
     !!loaded && loaded.state.status !== 'none' && loaded.state.status !== 'draft';
-  const editionOf = (loaded: LoadedMeeting & { state: Meeting }) =>
-    editions.at(loaded.record.id, loaded.state, loaded.version);
 
   const documentRoute = (suffix: (req: Request) => string) =>
     route(async (req, res) => {
@@ -70,14 +70,14 @@ export function publicationRoutes(
       for (let round = 0; ; round += 1) {
         const loaded = await meetings.load(param(req, 'meetingId'));
         if (
-          !held(loaded) ||
+          !readable(loaded) ||
           municipalitySlug(loaded.state.setup.municipality) !== param(req, 'municipality')
         ) {
           throw refusal('MEETING_NOT_FOUND');
         }
         const { setup, id } = loaded.state;
         const path = `${publicPath(setup.municipality, id)}${suffix(req)}`;
-        const page = editionOf(loaded).page(path);
+        const page = editions.at(id, loaded.state, loaded.version).page(path);
         if (!page) throw refusal('NOT_FOUND');
         if (lastPublication(loaded.state, path)?.sha256 === page.sha256) {
           send(req, res, page);
@@ -119,7 +119,7 @@ export function publicationRoutes(
         .filter((sitting) => municipalitySlug(sitting.municipality) === slug)
         .slice(0, INDEX_SITTINGS);
       const loaded = await Promise.all(sittings.map((sitting) => meetings.load(sitting.id)));
-      const listed = loaded.filter(held);
+      const listed = loaded.filter(readable);
       const first = listed[0]?.state;
       if (!first) throw refusal('NOT_FOUND');
       const signature = listed.map((l) => `${l.record.id}@${l.version}`).join(' ');
