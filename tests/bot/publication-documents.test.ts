@@ -144,13 +144,7 @@ describe('the documents of a sitting', () => {
       expect(
         datatypes.filter((v) => !(v.value.termType === 'Literal' && v.value.language === 'nl')),
       ).toEqual([]);
-      // An election has no draft decision, hence no reasons (motivering) to publish: the one
-      // finding left, in the minutes, which hold the election's decision in full.
-      const withoutDraft =
-        kind === 'minutes' ? ['water#besluit motivering: Less than 1 values'] : [];
-      expect(brief(found.filter((v) => v.component !== 'DatatypeConstraintComponent'))).toEqual(
-        withoutDraft,
-      );
+      expect(brief(found.filter((v) => v.component !== 'DatatypeConstraintComponent'))).toEqual([]);
       expect(sparqlChecks(graph)).toEqual([]);
     },
   );
@@ -208,6 +202,30 @@ describe('the documents of a sitting', () => {
       graph.getObjects(null, namedNode('http://data.europa.eu/eli/ontology#has_part'), null),
     ).toHaveLength(2);
   });
+
+  test.each([
+    [
+      'nl',
+      'Gelet op Decreet Lokaal Bestuur art. 34;',
+      'Gelet op de uitslag van de geheime stemming',
+    ],
+    ['fr', 'Vu Decreet Lokaal Bestuur art. 34 ;', 'Vu le résultat du scrutin secret'],
+    ['de', 'Gestützt auf Decreet Lokaal Bestuur art. 34;', 'Angesichts des Ergebnisses'],
+    ['en', 'Having regard to Decreet Lokaal Bestuur art. 34;', 'Having regard to the result'],
+  ] as const)(
+    'an election, which has no draft decision, gives as reasons (%s) the article its secret ballot rests on and the ballot’s totals, and names the elected',
+    async (language, grounds, result) => {
+      const inLanguage = { ...meeting, setup: { ...meeting.setup, language } };
+      const { graph, html } = await graphOf('minutes', inLanguage);
+      const besluit = namedNode(`${ORIGIN}/public/testville/meeting-1/extracts/water#besluit`);
+      const [election = ''] = graph.getObjects(besluit, b('motivering'), null).map((t) => t.value);
+      expect(election).toContain(grounds);
+      expect(election).toContain(result);
+      expect(election).toMatch(/\(6 \w+\) ?: Kandidaat A: 4, Kandidaat B: 2, [^:]+: 0/);
+      expect(html).toContain('Kandidaat A');
+      expect(html).not.toMatch(/\{name\}|\{first\}|\{second\}/);
+    },
+  );
 });
 
 describe('what the documents never say', () => {

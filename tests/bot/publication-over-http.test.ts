@@ -52,6 +52,8 @@ describe.each(databases)('the linked publication over HTTP on %s', (_name, datab
     const response = await fetchPublic(`${base()}/agenda`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const body = await response.text();
     expect(body).toContain('typeof="besluit:Zitting"');
     expect(body).toContain(`resource="${PUBLIC_URL}${base()}/agenda"`);
@@ -88,6 +90,36 @@ describe.each(databases)('the linked publication over HTTP on %s', (_name, datab
     const body = await response.text();
     expect(body).toContain(`property="lblodBesluit:linkToPublication" href="${base()}/agenda"`);
     expect(body).toContain(`href="${base()}/extracts/item-1"`);
+  });
+
+  test('readers of an unchanged sitting cost no render, a 304 none either; a new version renders once, and what is served is what the register records', async () => {
+    const renders = () => running.service.publisher.editions.renders;
+    const extract = `${base()}/extracts/item-1`;
+    const read = async (path: string) => {
+      const response = await fetchPublic(path);
+      expect(response.status).toBe(200);
+      return { etag: response.headers.get('etag') ?? '', body: await response.text() };
+    };
+    const { etag } = await read(extract);
+    await read(`/public/${slug}`);
+    const before = renders();
+    for (let reader = 0; reader < 5; reader += 1) {
+      await read(extract);
+      await read(`${base()}/agenda`);
+      await read(`/public/${slug}`);
+      expect((await fetchPublic(extract, { 'if-none-match': etag })).status).toBe(304);
+    }
+    expect(renders()).toBe(before);
+
+    await ok(sitting.chair, { type: 'NextItem' });
+    const changed = await read(extract);
+    const once = renders();
+    expect(once).toBeGreaterThan(before);
+    for (let reader = 0; reader < 5; reader += 1) await read(extract);
+    expect(renders()).toBe(once);
+    const entry = (await register()).findLast((p) => p.path === extract);
+    expect(entry?.sha256).toBe(sha256(changed.body));
+    expect(changed.etag).toBe(`"${sha256(changed.body)}"`);
   });
 
   test('what is not online answers 404 and records nothing: another municipality, an unknown item, the minutes before sealing, a draft sitting', async () => {

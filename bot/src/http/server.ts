@@ -34,6 +34,7 @@ import { createClerk, type Clerk } from '../minutes';
 import { configuredSigner, type MinutesSigner } from '../minutes/seal';
 import { signingRoutes } from './signing';
 import { publicationOrigin } from '../public/link';
+import { createEditions } from '../publication/editions';
 import { createPublisher } from '../publication/register';
 import { publicationRoutes } from '../publication/routes';
 import { isProduction } from '../production';
@@ -262,7 +263,11 @@ export function createServer(deps: ServerDeps) {
     readerOf,
   });
 
-  const publisher = createPublisher({ meetings, log, origin: publicationOrigin(config) });
+  const publisher = createPublisher({
+    meetings,
+    log,
+    editions: createEditions(publicationOrigin(config)),
+  });
   publicationRoutes(server, {
     meetings,
     store,

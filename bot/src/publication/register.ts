@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { lastPublication, SYSTEM, type Meeting } from '@council/shared';
+import { lastPublication, SYSTEM } from '@council/shared';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log';
 import type { MeetingService } from '../meetings/service';
-import { publicDocuments, type PublicDocument } from './documents';
+import type { PublicDocument } from './documents';
+import type { Editions } from './editions';
 
 export const sha256 = (bytes: string | Uint8Array) =>
   createHash('sha256').update(bytes).digest('hex');
@@ -19,33 +21,37 @@ export function rendered(document: PublicDocument): Rendered {
   return { document, bytes, sha256: sha256(bytes) };
 }
 
-/** The documents whose bytes differ from the register's last entry for them (or have none). */
-export function unregistered(meeting: Meeting, origin: string): Rendered[] {
-  return publicDocuments(meeting, origin)
-    .map(rendered)
-    .filter((r) => lastPublication(meeting, r.document.path)?.sha256 !== r.sha256);
-}
+/** Meetings whose register the publisher remembers being complete at a version. */
+const REMEMBERED = 10_000;
 
 /**
  * Keeps the register of publications: before a public document is served (and when the demo writes
- * its pages), the service renders the sitting's documents and records each new version
- * (PublishDocument, as SYSTEM) in the meeting's hash-chained log, so that no version a reader got
- * changes unnoticed. It records on those occasions only, never behind a commit: a member's command
- * then answers with the version it made, and a refused one leaves the log as it was.
+ * its pages), the service takes the sitting's documents as its edition renders them (once per
+ * version) and records each new version (PublishDocument, as SYSTEM) in the meeting's hash-chained
+ * log, so that no version a reader got changes unnoticed. It records on those occasions only, never
+ * behind a commit: a member's command then answers with the version it made, and a refused one
+ * leaves the log as it was.
  */
 export function createPublisher(deps: {
   readonly meetings: MeetingService;
   readonly log: Logger;
-  readonly origin: string;
+  readonly editions: Editions;
 }) {
-  const { meetings, log, origin } = deps;
+  const { meetings, log, editions } = deps;
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
+  /** The version at which each meeting's register last held every page online. */
+  const complete = new LRUCache<string, number>({ max: REMEMBERED });
 
   async function publish(meetingId: string): Promise<void> {
     const loaded = await meetings.load(meetingId);
     if (!loaded || loaded.state.status === 'none') return;
-    for (const { document, sha256: hash } of unregistered(loaded.state, origin)) {
+    if (complete.get(meetingId) === loaded.version) return;
+    const edition = editions.at(meetingId, loaded.state, loaded.version);
+    // Complete at the version of the last entry recorded, if nothing else came between them.
+    let version: number | null = loaded.version;
+    for (const { document, sha256: hash } of edition.pages()) {
+      if (lastPublication(loaded.state, document.path)?.sha256 === hash) continue;
       const answer = await meetings.execute({
         meetingId,
         commandId: `publish:${sha256(document.path).slice(0, 16)}:${hash}`,
@@ -55,13 +61,19 @@ export function createPublisher(deps: {
           kind: document.kind,
           path: document.path,
           sha256: hash,
-          asOf: loaded.version,
+          asOf: edition.asOf,
         },
       });
-      if (!answer.ok && answer.error.code !== 'ALREADY_PUBLISHED') {
-        log.error({ meetingId, code: answer.error.code }, 'publication refused');
+      if (answer.ok) {
+        version = version !== null && answer.version === version + 1 ? answer.version : null;
+      } else {
+        version = null;
+        if (answer.error.code !== 'ALREADY_PUBLISHED') {
+          log.error({ meetingId, code: answer.error.code }, 'publication refused');
+        }
       }
     }
+    if (version !== null) complete.set(meetingId, version);
   }
 
   /** One round per meeting at a time; a commit during a round asks for one more. */
@@ -84,6 +96,8 @@ export function createPublisher(deps: {
   }
 
   return {
+    /** The pages as they are served, rendered once per version. */
+    editions,
     /** Records what is online now and not yet in the register; resolves once recorded. */
     publish: publishSoon,
     /** Waits for the rounds under way. */

@@ -1,12 +1,13 @@
-import type { Meeting } from '@council/shared';
+import { lastPublication, type Meeting } from '@council/shared';
 import type { Request, Response, Server } from 'restify';
-import type { MeetingService } from '../meetings/service';
+import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import { municipalitySlug, publicPath } from '../public/address';
 import type { MeetingStore } from '../store';
 import { refusal } from '../http/problems';
+import type { Page } from './editions';
 import { publicDocuments } from './documents';
 import { indexPage } from './index-page';
-import { rendered, sha256, type Publisher } from './register';
+import type { Publisher } from './register';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -15,19 +16,24 @@ const INDEX_SCAN = 2_000;
 const INDEX_SITTINGS = 100;
 /** Short enough for a correction to show soon; a CDN absorbs a harvester's or a crowd's reads. */
 const CACHE_CONTROL = 'public, max-age=60';
+/** Publication rounds a request waits for before it gives up on a sitting that keeps changing. */
+const PUBLISH_ROUNDS = 3;
+/** The pages load nothing (no script, style or image): should escaping ever fail, nothing runs. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'";
 
-function send(req: Request, res: Response, body: Buffer, etag: string): void {
+function send(req: Request, res: Response, page: Page): void {
   const headers = {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': CACHE_CONTROL,
-    etag: `"${etag}"`,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    etag: `"${page.sha256}"`,
   };
   if (req.header('if-none-match') === headers.etag) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  res.sendRaw(200, body, headers);
+  res.sendRaw(200, page.bytes, headers);
 }
 
 /**
@@ -46,33 +52,41 @@ export function publicationRoutes(
   },
 ): void {
   const { meetings, store, publisher, origin, route } = deps;
+  const { editions } = publisher;
   const param = (req: Request, name: string) =>
     (req.params as Record<string, string | undefined>)[name] ?? '';
 
-  async function sittingOf(req: Request): Promise<Meeting> {
-    const loaded = await meetings.load(param(req, 'meetingId'));
-    const state = loaded?.state;
-    if (
-      !state ||
-      state.status === 'none' ||
-      state.status === 'draft' ||
-      municipalitySlug(state.setup.municipality) !== param(req, 'municipality')
-    ) {
-      throw refusal('MEETING_NOT_FOUND');
-    }
-    return state;
-  }
+  /** A sitting the public may read: convened at least. */
+  const readable = (
+    loaded: LoadedMeeting | undefined,
+  ): loaded is LoadedMeeting & { state: Meeting } =>
+    !!loaded && loaded.state.status !== 'none' && loaded.state.status !== 'draft';
 
   const documentRoute = (suffix: (req: Request) => string) =>
     route(async (req, res) => {
-      const meeting = await sittingOf(req);
-      const path = `${publicPath(meeting.setup.municipality, meeting.id)}${suffix(req)}`;
-      const document = publicDocuments(meeting, origin).find((d) => d.path === path);
-      if (!document) throw refusal('NOT_FOUND');
-      const page = rendered(document);
       // What is served is in the register first: the version a reader gets can be checked later.
-      await publisher.publish(meeting.id);
-      send(req, res, page.bytes, page.sha256);
+      // A page the register does not hold yet is published, then taken again from the newest
+      // version, which a member's command may have made meanwhile.
+      for (let round = 0; ; round += 1) {
+        const loaded = await meetings.load(param(req, 'meetingId'));
+        if (
+          !readable(loaded) ||
+          municipalitySlug(loaded.state.setup.municipality) !== param(req, 'municipality')
+        ) {
+          throw refusal('MEETING_NOT_FOUND');
+        }
+        const { setup, id } = loaded.state;
+        const path = `${publicPath(setup.municipality, id)}${suffix(req)}`;
+        const page = editions.at(id, loaded.state, loaded.version).page(path);
+        if (!page) throw refusal('NOT_FOUND');
+        if (lastPublication(loaded.state, path)?.sha256 === page.sha256) {
+          send(req, res, page);
+          return;
+        }
+        if (round === PUBLISH_ROUNDS)
+          throw new Error(`${path} changed faster than it was recorded`);
+        await publisher.publish(id);
+      }
     });
 
   const base = '/public/:municipality/:meetingId';
@@ -105,21 +119,22 @@ export function publicationRoutes(
         .filter((sitting) => municipalitySlug(sitting.municipality) === slug)
         .slice(0, INDEX_SITTINGS);
       const loaded = await Promise.all(sittings.map((sitting) => meetings.load(sitting.id)));
-      const held = loaded.flatMap((l) =>
-        l && l.state.status !== 'none' && l.state.status !== 'draft' ? [l.state] : [],
-      );
-      const first = held[0];
+      const listed = loaded.filter(readable);
+      const first = listed[0]?.state;
       if (!first) throw refusal('NOT_FOUND');
-      const body = Buffer.from(
+      const signature = listed.map((l) => `${l.record.id}@${l.version}`).join(' ');
+      const page = editions.index(slug, signature, () =>
         indexPage(
           origin,
           first.setup.municipality,
           first.setup.language,
-          held.map((meeting) => ({ meeting, documents: publicDocuments(meeting, origin) })),
+          listed.map(({ state }) => ({
+            meeting: state,
+            documents: publicDocuments(state, origin),
+          })),
         ),
-        'utf8',
       );
-      send(req, res, body, sha256(body));
+      send(req, res, page);
     }),
   );
 }

@@ -1,13 +1,15 @@
 import {
   adoptedText,
+  articlesOf,
   genderOfCandidate,
+  listOf,
   titleIn,
   type AgendaItem,
   type Language,
   type Vote,
 } from '@council/shared';
 import { html, type Html } from './html';
-import { memberById, people, person, type Sheet } from './sitting';
+import { fill, memberById, people, person, type Sheet } from './sitting';
 
 /** The EU's language authority table, as eli:language wants it. */
 export const euLanguages: Readonly<Record<Language, string>> = {
@@ -50,6 +52,11 @@ export function publishedVotes(sheet: Sheet, item: AgendaItem): Vote[] {
   );
 }
 
+function candidateName(sheet: Sheet, vote: Vote, candidateId: string): string {
+  const item = sheet.meeting.setup.agenda.find((i) => i.id === vote.itemId);
+  return item?.candidates.find((c) => c.id === candidateId)?.name ?? '';
+}
+
 function outcomeText(sheet: Sheet, vote: Vote): string {
   const outcome = vote.result?.outcome;
   const { outcomes } = sheet.minutes;
@@ -64,18 +71,29 @@ function outcomeText(sheet: Sheet, vote: Vote): string {
     case 'rejected':
       return outcomes.rejected[what];
     case 'elected': {
-      const item = sheet.meeting.setup.agenda.find((i) => i.id === vote.itemId);
-      const name = item?.candidates.find((c) => c.id === outcome.candidateId)?.name ?? '';
       const gender = genderOfCandidate(sheet.meeting, vote.itemId, outcome.candidateId);
-      return `${name}: ${(outcome.byAge ? outcomes.electedByAge : outcomes.elected)[gender]}`;
+      const said = (outcome.byAge ? outcomes.electedByAge : outcomes.elected)[gender];
+      return fill(said, { name: candidateName(sheet, vote, outcome.candidateId) });
     }
-    case 'runoff':
-      return outcomes.runoff;
+    case 'runoff': {
+      const [first, second] = outcome.candidateIds.map((id) => candidateName(sheet, vote, id));
+      return fill(outcomes.runoff, { first: first ?? '', second: second ?? '' });
+    }
     case 'noneElected':
       return outcomes.noneElected;
     case 'void':
+      return outcome.reason === 'keyLost'
+        ? fill(outcomes.voidKeyLost, {
+            lost: String(outcome.lost),
+            trustees: String(outcome.trustees),
+            threshold: String(outcome.threshold),
+          })
+        : fill(outcome.present === 1 ? outcomes.void.one : outcomes.void.other, {
+            present: String(outcome.present),
+            needed: String(outcome.needed),
+          });
     case undefined:
-      return outcomes.void.one;
+      return '';
     default: {
       const _exhaustive: never = outcome;
       return _exhaustive;
@@ -169,14 +187,55 @@ export function stemming(sheet: Sheet, vote: Vote, item: AgendaItem): Html {
 }
 
 /**
+ * Why an election decided as it did, which no draft decision says: the articles its ballot and its
+ * majority rest on, as the profile cites them (DLB art. 34 for Flanders: votes on persons are
+ * secret), and the ballot's published result, totals only. The application profile requires a
+ * besluit:motivering of every decision (OSLO Besluit Publicatie; ABB's shapes check it).
+ */
+function electionGrounds(sheet: Sheet, item: AgendaItem, vote: Vote): string[] {
+  if (vote.kind !== 'election' || !vote.result) return [];
+  const { words, minutes, language } = sheet;
+  const { secretSubjects, secretOtherwise } = sheet.meeting.profile;
+  const ballot = vote.secret
+    ? [
+        { rule: 'secretSubjects' as const, ...secretSubjects },
+        { rule: 'secretOtherwise' as const, ...secretOtherwise },
+      ]
+    : [];
+  const cited = new Set(
+    [...ballot, ...vote.result.rule.basis].flatMap((b) => articlesOf(language, b, 'appointment')),
+  );
+  // "Decreet Lokaal Bestuur" alone says nothing its "Decreet Lokaal Bestuur art. 34" does not.
+  const articles = [...cited].filter((a) => ![...cited].some((b) => b.startsWith(`${a} `)));
+  const { tally, participation } = vote.result;
+  const counts = [
+    ...item.candidates.map((c) => `${c.name}: ${tally[c.id] ?? 0}`),
+    ...(vote.choices.includes('abstain')
+      ? [`${minutes.vote.choices.blank}: ${tally.abstain ?? 0}`]
+      : []),
+  ];
+  return [
+    ...(articles.length > 0
+      ? [fill(words.groundsIn, { articles: listOf(language, articles) })]
+      : []),
+    fill(words.electionResult[vote.secret ? 'secret' : 'named'], {
+      ballots: String(participation),
+      tally: counts.join(', '),
+    }),
+  ];
+}
+
+/**
  * The decision (besluit:Besluit) an adopted item generated: its title, language, reasons and the
  * decisive part with its articles, amendments applied (agenda/adopted-text.ts). `full` is for the
- * extract and the minutes; the decision list gives the title and outcome only.
+ * extract and the minutes; the decision list gives the title and outcome only. `vote` is the
+ * published vote that decided it.
  */
-function besluit(sheet: Sheet, item: AgendaItem, full: boolean, outcome: string): Html {
+function besluit(sheet: Sheet, item: AgendaItem, full: boolean, vote: Vote): Html {
   const { at, minutes, words } = sheet;
   const text = adoptedText(sheet.meeting, item);
   const articles = [...(text?.articles ?? []).map((a) => a.text), ...(text?.added ?? [])];
+  const recitals = text?.recitals.length ? text.recitals : electionGrounds(sheet, item, vote);
   const base = at.besluit(item.id);
   return html`<div property="prov:generated" resource="${base}" typeof="besluit:Besluit">
     <span property="prov:wasGeneratedBy" resource="${at.behandeling(item.id)}"></span>
@@ -187,10 +246,8 @@ function besluit(sheet: Sheet, item: AgendaItem, full: boolean, outcome: string)
     ></span>
     <h3>${words.decision}: <span property="eli:title">${itemTitle(sheet, item)}</span></h3>
     ${
-      full && text && text.recitals.length > 0
-        ? html`<div property="besluit:motivering">
-            ${text.recitals.map((r) => html`<p>${r}</p>`)}
-          </div>`
+      full && recitals.length > 0
+        ? html`<div property="besluit:motivering">${recitals.map((r) => html`<p>${r}</p>`)}</div>`
         : null
     }
     <div property="prov:value">
@@ -215,7 +272,7 @@ function besluit(sheet: Sheet, item: AgendaItem, full: boolean, outcome: string)
                     <p property="prov:value">${article}</p>
                   </div>`,
               )}`
-          : html`<p>${outcome}</p>`
+          : html`<p>${outcomeText(sheet, vote)}</p>`
       }
     </div>
   </div>`;
@@ -254,7 +311,7 @@ export function treatment(sheet: Sheet, item: AgendaItem, n: number, full: boole
     ${chair && html`<p>${sheet.minutes.roles.chair}: ${person(sheet, 'besluit:heeftVoorzitter', chair)}</p>`}
     <h3>${sheet.words.present}</h3>
     ${people(sheet, 'besluit:heeftAanwezige', present)}
-    ${adopted ? besluit(sheet, item, full, outcomeText(sheet, last)) : null}
+    ${adopted ? besluit(sheet, item, full, last) : null}
     ${votes.map((vote) => stemming(sheet, vote, item))}
   </section>`;
 }

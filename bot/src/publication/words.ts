@@ -18,6 +18,9 @@ export interface PublicationWords {
   readonly secretVote: string;
   readonly namedVote: string;
   readonly motivation: string;
+  /** An election's reasons, which no draft decision gives: the articles, then the ballot's result. */
+  readonly groundsIn: string;
+  readonly electionResult: Readonly<Record<'secret' | 'named', string>>;
   readonly decision: string;
   readonly sealedMinutes: string;
   readonly publications: string;
@@ -49,6 +52,11 @@ const nl: PublicationWords = {
   secretVote: 'Geheime stemming',
   namedVote: 'Openbare stemming',
   motivation: 'Motivering',
+  groundsIn: 'Gelet op {articles};',
+  electionResult: {
+    secret: 'Gelet op de uitslag van de geheime stemming ({ballots} stembiljetten): {tally};',
+    named: 'Gelet op de uitslag van de stemming ({ballots} stemmen): {tally};',
+  },
   decision: 'Besluit',
   sealedMinutes: 'Goedgekeurd en verzegeld',
   publications: 'Publicaties',
@@ -79,6 +87,11 @@ const fr: PublicationWords = {
   secretVote: 'Vote secret',
   namedVote: 'Vote nominatif',
   motivation: 'Motivation',
+  groundsIn: 'Vu {articles} ;',
+  electionResult: {
+    secret: 'Vu le résultat du scrutin secret ({ballots} bulletins) : {tally} ;',
+    named: 'Vu le résultat du vote ({ballots} votes) : {tally} ;',
+  },
   decision: 'Décision',
   sealedMinutes: 'Approuvé et scellé',
   publications: 'Publications',
@@ -109,6 +122,11 @@ const de: PublicationWords = {
   secretVote: 'Geheime Abstimmung',
   namedVote: 'Namentliche Abstimmung',
   motivation: 'Begründung',
+  groundsIn: 'Gestützt auf {articles};',
+  electionResult: {
+    secret: 'Angesichts des Ergebnisses der geheimen Abstimmung ({ballots} Stimmzettel): {tally};',
+    named: 'Angesichts des Ergebnisses der Abstimmung ({ballots} Stimmen): {tally};',
+  },
   decision: 'Beschluss',
   sealedMinutes: 'Genehmigt und versiegelt',
   publications: 'Veröffentlichungen',
@@ -139,6 +157,11 @@ const en: PublicationWords = {
   secretVote: 'Secret vote',
   namedVote: 'Named vote',
   motivation: 'Reasons',
+  groundsIn: 'Having regard to {articles};',
+  electionResult: {
+    secret: 'Having regard to the result of the secret ballot ({ballots} ballots): {tally};',
+    named: 'Having regard to the result of the vote ({ballots} votes): {tally};',
+  },
   decision: 'Decision',
   sealedMinutes: 'Approved and sealed',
   publications: 'Publications',

@@ -17,6 +17,22 @@ const convened = fold(
   ),
 );
 
+/** A councillor's convocation card in Dutch, with the public page's address when there is one. */
+const councillorsCard = (publicPage?: string) =>
+  convocationCard(
+    {
+      meetingId: 'm-1',
+      version: 2,
+      meeting: convened as Meeting,
+      reader: 'councillor',
+      member: null,
+      t: textsFor('nl'),
+      language: 'nl',
+      ...(publicPage ? { publicPage } : {}),
+    },
+    '1',
+  );
+
 describe('the public page’s address', () => {
   test('is PUBLIC_URL’s origin, whatever path it names', () => {
     expect(publicOrigin({ PUBLIC_URL: 'https://council.example.be/app/', HOST: '0.0.0.0' })).toBe(
@@ -42,34 +58,9 @@ describe('the public page’s address', () => {
 
   test('the convocation card links it, in the member’s language', () => {
     const url = 'https://council.example.be/public/x/m-1';
-    const card = convocationCard(
-      {
-        meetingId: 'm-1',
-        version: 2,
-        meeting: convened as Meeting,
-        reader: 'councillor',
-        member: null,
-        t: textsFor('nl'),
-        language: 'nl',
-        publicPage: url,
-      },
-      '1',
-    );
-    expect(JSON.stringify(card)).toContain(
+    expect(JSON.stringify(councillorsCard(url))).toContain(
       `Het publiek volgt de zitting op haar pagina: [${url}](${url})`,
     );
-    const without = convocationCard(
-      {
-        meetingId: 'm-1',
-        version: 2,
-        meeting: convened as Meeting,
-        reader: 'councillor',
-        member: null,
-        t: textsFor('nl'),
-        language: 'nl',
-      },
-      '1',
-    );
-    expect(JSON.stringify(without)).not.toContain('/public/');
+    expect(JSON.stringify(councillorsCard())).not.toContain('/public/');
   });
 });
