@@ -1,4 +1,11 @@
-import type { Meeting, MeetingSetupInput, Role, WireCommand, CouncilFile } from '@council/shared';
+import {
+  previousMinutesPath,
+  type Meeting,
+  type MeetingSetupInput,
+  type Role,
+  type WireCommand,
+  type CouncilFile,
+} from '@council/shared';
 import type { SealedBallot } from '@council/shared/sealed';
 
 /** What GET /api/meetings/:id answers: the meeting as the caller may see it. */
@@ -200,6 +207,16 @@ export function createApi(options: ApiOptions) {
       if (!response.ok) throw await problemOf(response);
       const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
       return { pdf: await response.blob(), fileName: named?.[1] ?? `minutes-${which}.pdf` };
+    },
+    /** The sealed minutes an approval item names (issue 16 item 7), as the reader's token allows. */
+    async previousMinutesPdf(
+      meetingId: string,
+      itemId: string,
+    ): Promise<{ pdf: Blob; fileName: string }> {
+      const response = await call('GET', previousMinutesPath(meetingId, itemId));
+      if (!response.ok) throw await problemOf(response);
+      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+      return { pdf: await response.blob(), fileName: named?.[1] ?? 'minutes-sealed.pdf' };
     },
     streamUrl: (meetingId: string) =>
       `${base}/api/meetings/${encodeURIComponent(meetingId)}/stream`,

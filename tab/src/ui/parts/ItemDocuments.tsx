@@ -3,6 +3,7 @@ import { DocumentRegular } from '@fluentui/react-icons';
 import type { ItemId } from '@council/shared';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
+import { PreviousMinutes } from './PreviousMinutes';
 import { useLayout } from '../styles';
 
 const useStyles = makeStyles({
@@ -41,17 +42,20 @@ export function DocumentLink({ title, url }: { title: string; url: string }) {
  */
 export function ItemDocuments({ itemId, label }: { itemId: ItemId; label: string }) {
   const { t } = useTranslation();
-  const { meeting } = useSession();
+  const { meeting, role } = useSession();
   const layout = useLayout();
   const styles = useStyles();
   const documents = meeting.documents?.[itemId] ?? [];
-  if (documents.length === 0) return null;
+  const item = meeting.setup.agenda.find((i) => i.id === itemId);
+  const previous = item?.previousMinutes && role !== null && role !== 'observer';
+  if (documents.length === 0 && !previous) return null;
   return (
     <ul
       className={layout.list}
       aria-label={t('documents.of', { item: label })}
       data-documents={itemId}
     >
+      {item && <PreviousMinutes item={item} className={styles.document} />}
       {documents.map((document) => (
         <li key={document.id} className={styles.document}>
           <DocumentRegular aria-hidden="true" className={styles.icon} />
