@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import type { Clerk } from '../minutes';
 import type { MinutesSigner } from '../minutes/seal';
+import { previousSittings } from '../minutes/previous-sitting';
 import { createSigningDesk } from '../minutes/signing-desk';
 import type { MeetingStore } from '../store';
 import { previousMinutesRoute } from './previous-minutes';
@@ -53,7 +54,7 @@ export function signingRoutes(server: Server, deps: SigningDeps) {
     return { loaded, meeting: loaded.state };
   }
 
-  previousMinutesRoute(server, { ...deps, memberMeeting });
+  previousMinutesRoute(server, { ...deps, previousSitting: previousSittings(deps), memberMeeting });
 
   server.get(
     '/api/meetings/:meetingId/minutes/signing',
