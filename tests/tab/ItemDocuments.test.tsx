@@ -131,7 +131,7 @@ describe('the approval of the previous minutes', () => {
     renderFor(councillor(1), approving(), <Agenda />, { api });
     const documents = within(screen.getByRole('list', { name: /Documents: .*Approval/ }));
     await userEvent.setup().click(
-      documents.getByRole('button', {
+      await documents.findByRole('button', {
         name: /^Minutes of (November 5|5 November), 2026, sealed \(PDF\)$/,
       }),
     );
