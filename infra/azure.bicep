@@ -82,6 +82,9 @@ param postgresSkuName string = 'Standard_B1ms'
 ])
 param postgresSkuTier string = 'Burstable'
 
+@description('Optional: the app\'s id in the tenant\'s Teams app catalog. Set, the bot installs itself for a member it cannot reach (needs the Graph permission the README names); empty, it does not.')
+param teamsAppCatalogId string = ''
+
 var tenantId = tenant().tenantId
 // The Teams clients (desktop and mobile, web) that aad.manifest.json pre-authorizes: the only apps
 // whose tokens for the tab's API the service takes (the `azp` claim).
@@ -278,6 +281,11 @@ var serviceSettings = [
   {
     name: 'AZURE_CLIENT_ID'
     value: identity.properties.clientId
+  }
+  // Empty counts as unset: the bot then lists unreachable members without installing itself.
+  {
+    name: 'TEAMS_APP_CATALOG_ID'
+    value: teamsAppCatalogId
   }
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

@@ -64,6 +64,8 @@ export const councilFileSchema = z.object({
         .object({ recitals: z.array(z.string()), articles: z.array(z.string()) })
         .optional(),
       previousSitting: z.string().optional(),
+      /** The SHA-256 of that sitting's sealed minutes (as its signing recorded), for the link to them. */
+      previousMinutes: z.string().optional(),
       /** Links to the item's file in the council's SharePoint: its draft decision, its annexes. */
       documents: z.array(z.object({ title: localized, url: z.string() })).optional(),
     }),
@@ -102,6 +104,7 @@ export function setupFromCouncilFile(file: CouncilFile): MeetingSetupInput {
       })),
       ...(item.deliberation ? { deliberation: item.deliberation } : {}),
       ...(item.previousSitting ? { previousSitting: item.previousSitting } : {}),
+      ...(item.previousMinutes ? { previousMinutes: item.previousMinutes } : {}),
     })),
     rules: { profile: file.rulesProfile, overrides: file.rulesOverrides ?? {} },
   };

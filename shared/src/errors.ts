@@ -1199,6 +1199,15 @@ export const errorCatalogue = {
       en: 'Your choice could not be sealed: it was not accepted. Vote again.',
     },
   },
+  PREVIOUS_MINUTES_NOT_FOUND: {
+    status: 404,
+    message: {
+      fr: 'Aucun procès-verbal scellé de ce conseil ne porte l’empreinte que nomme ce point.',
+      nl: 'Geen verzegelde notulen van deze raad dragen de vingerafdruk die dit punt noemt.',
+      de: 'Kein versiegeltes Protokoll dieses Rates trägt den Fingerabdruck, den dieser Punkt nennt.',
+      en: 'No sealed minutes of this council carry the fingerprint this item names.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

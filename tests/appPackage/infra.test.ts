@@ -265,6 +265,19 @@ test('Application Insights keeps its data in a Log Analytics workspace in the sa
   expect(main.text).toMatch(/value: appInsights\.properties\.ConnectionString/);
 });
 
+test('the app catalog id is an optional parameter, passed to TEAMS_APP_CATALOG_ID, empty (no self-installation) by default', () => {
+  const parameter = main.params.find((p) => p.name === 'teamsAppCatalogId');
+  expect(parameter?.default).toBe("''");
+  expect(setting('TEAMS_APP_CATALOG_ID')).toBe('teamsAppCatalogId');
+  const serviceSettings = /^var serviceSettings = \[([^]*?)^\]/m.exec(main.text)?.[1] ?? '';
+  expect(serviceSettings).toMatch(/name: 'TEAMS_APP_CATALOG_ID'\s+value: teamsAppCatalogId/);
+  // The default reaches the service as an empty setting, which it reads as unset.
+  expect(parseConfig({ TEAMS_APP_CATALOG_ID: '' }).TEAMS_APP_CATALOG_ID).toBeUndefined();
+  expect(parseConfig({ TEAMS_APP_CATALOG_ID: 'c0ffee00-catalog' }).TEAMS_APP_CATALOG_ID).toBe(
+    'c0ffee00-catalog',
+  );
+});
+
 test('the settings the Bicep gives the web app pass the checks production makes at boot', () => {
   const settings = (variable: string): [string, string][] => {
     const m = new RegExp(`^var ${variable} = \\[([^]*?)^\\]`, 'm').exec(main.text);

@@ -219,7 +219,7 @@ describe('approving the previous minutes, with corrections', () => {
       .thenRefuses('MEETING_CLOSED');
   });
 
-  test('the minutes of the sitting record the corrections adopted and the sealed file the approval points at', () => {
+  function approvedWithCorrection(): Sitting {
     const setup = council({ members: 9, language: 'fr' });
     const s = new Sitting([
       created({
@@ -249,11 +249,29 @@ describe('approving the previous minutes, with corrections', () => {
     s.do(CHAIR, { type: 'NextItem' });
     s.do(DIRECTOR, { type: 'CorrectMinutes', itemId: 'minutes', text: 'Point 4 : 12 voix pour.' });
     s.vote({ type: 'OpenVote' }, () => 'yes');
-    const lines = linesOf(s.minutes('director')).join('\n');
+    return s;
+  }
+
+  test('the minutes of the sitting record the corrections adopted and the sealed file the approval points at', () => {
+    const lines = linesOf(approvedWithCorrection().minutes('director')).join('\n');
     expect(lines).toContain('Corrections adoptées');
     expect(lines).toContain('Point 4 : 12 voix pour.');
     expect(lines).toContain(
       `Le procès-verbal de la séance du 5 novembre 2026 est approuvé. Procès-verbal signé et scellé, empreinte SHA-256 ${SEALED}.`,
     );
+  });
+
+  test('the council’s minutes name the address its members fetch the sealed file from; the public copy only its hash', () => {
+    const s = approvedWithCorrection();
+    const origin = 'https://council.example';
+    const address = `${origin}/api/meetings/${encodeURIComponent(s.session.meeting.id)}/items/minutes/previous-minutes.pdf`;
+    for (const reader of ['director', 'councillor'] as const) {
+      expect(linesOf(s.minutes(reader, origin)).join('\n')).toContain(
+        `Procès-verbal signé et scellé, empreinte SHA-256 ${SEALED}, à l’adresse ${address}.`,
+      );
+    }
+    const publicCopy = linesOf(s.minutes('observer', origin)).join('\n');
+    expect(publicCopy).toContain(`Procès-verbal signé et scellé, empreinte SHA-256 ${SEALED}.`);
+    expect(publicCopy).not.toContain('/api/');
   });
 });

@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Details from '../../tab/src/ui/details/Details';
+import { createApi } from '../../tab/src/api/client';
 import { Agenda } from '../../tab/src/ui/parts/Agenda';
 import Stage from '../../tab/src/ui/stage/Stage';
 import type { Event } from '../../shared/src';
@@ -87,4 +88,59 @@ test('a councillor reads the documents in the details tab and cannot change them
   expect(screen.getByRole('link', { name: /Draft budget amendment/ })).toBeTruthy();
   expect(screen.queryByRole('button', { name: 'Attach' })).toBeNull();
   expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
+});
+
+describe('the approval of the previous minutes', () => {
+  const SEALED = 'e'.repeat(64);
+  const approving = () =>
+    sitting({
+      members: 9,
+      present: 5,
+      tellers: false,
+      agenda: [
+        {
+          id: 'minutes',
+          title: { en: 'Approval of the minutes' },
+          session: 'public',
+          subject: 'minutesApproval',
+          previousSitting: '2026-11-05',
+          previousMinutes: SEALED,
+        },
+        { id: 'budget', title: { en: 'Budget' }, session: 'public', subject: 'budget' },
+      ],
+    });
+  function fakeApi() {
+    const api = createApi({ token: () => Promise.resolve('token'), language: 'en' });
+    const previousMinutesPdf = jest.fn(() =>
+      Promise.resolve({ pdf: new Blob(['%PDF']), fileName: 'minutes-m0-sealed.pdf' }),
+    );
+    return { ...api, previousMinutesPdf };
+  }
+  const saved = jest.fn((blob: Blob) => `blob:${String(blob.size)}`);
+  beforeEach(() => {
+    URL.createObjectURL = saved;
+    URL.revokeObjectURL = jest.fn();
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  test('a member downloads, among the item’s documents, the sealed minutes the item names', async () => {
+    const api = fakeApi();
+    renderFor(councillor(1), approving(), <Agenda />, { api });
+    const documents = within(screen.getByRole('list', { name: /Documents: .*Approval/ }));
+    await userEvent.setup().click(
+      await documents.findByRole('button', {
+        name: /^Minutes of (November 5|5 November), 2026, sealed \(PDF\)$/,
+      }),
+    );
+    expect(api.previousMinutesPdf).toHaveBeenCalledWith('meeting-1', 'minutes');
+    expect(saved).toHaveBeenCalled();
+  });
+
+  test('an observer is offered no link to the whole record', () => {
+    renderFor(OBSERVER, approving(), <Agenda />);
+    expect(screen.queryByRole('button', { name: /Minutes of/ })).toBeNull();
+  });
 });

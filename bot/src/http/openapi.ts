@@ -138,7 +138,15 @@ export function openApiDocument() {
       '/api/meetings/{meetingId}/minutes/sealed.pdf': {
         get: {
           summary:
-            'The minutes sealed (PAdES) once every signatory approved, for `npm run audit -- verify-minutes`; members only',
+            'The minutes sealed (PAdES) once every signatory approved, for `npm run audit -- verify-minutes`; ETag: their SHA-256; members only',
+          security: bearer,
+          responses: { 200: { description: 'application/pdf' }, ...refusals },
+        },
+      },
+      '/api/meetings/{meetingId}/items/{itemId}/previous-minutes.pdf': {
+        get: {
+          summary:
+            'On the approval of the previous minutes: the sealed minutes of that sitting whose SHA-256 the item names (ETag), kept for this council; members only',
           security: bearer,
           responses: { 200: { description: 'application/pdf' }, ...refusals },
         },

@@ -38,7 +38,7 @@ import { createEditions } from '../publication/editions';
 import { createPublisher } from '../publication/register';
 import { publicationRoutes } from '../publication/routes';
 import { isProduction } from '../production';
-import { publicPageOf } from '../public/link';
+import { publicOrigin, publicPageOf } from '../public/link';
 import { publicRoutes } from '../public/routes';
 import { originOf } from '../teams/trustee-dialog';
 import type { ListedMeeting, MeetingStore } from '../store';
@@ -173,6 +173,7 @@ export function createServer(deps: ServerDeps) {
     workers: config.MINUTES_WORKERS,
     queue: config.MINUTES_QUEUE,
     cacheBytes: config.MINUTES_CACHE_BYTES,
+    origin: publicOrigin(config),
   });
   const server = baseServer(deps);
   const meetingsOf = (tenantId: string, memberId: string) =>

@@ -5,9 +5,12 @@ import type { Logger } from '../log';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import type { Clerk } from '../minutes';
 import type { MinutesSigner } from '../minutes/seal';
+import { previousSittings } from '../minutes/previous-sitting';
 import { createSigningDesk } from '../minutes/signing-desk';
 import type { MeetingStore } from '../store';
+import { previousMinutesRoute } from './previous-minutes';
 import { refusal } from './problems';
+import { sendSealedPdf } from './sealed-pdf';
 
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
@@ -34,7 +37,7 @@ function sendPdf(res: Response, pdf: Buffer, fileName: string): void {
 /**
  * The minutes signed in the app, over HTTP: what the director submits and who has approved
  * (`GET …/minutes/signing`), the PDF submitted (`…/minutes/submitted.pdf`) and the sealed one
- * (`…/minutes/sealed.pdf`). These are the whole record, closed-session items included: members
+ * (`…/minutes/sealed.pdf`, its SHA-256 as ETag), and the sealed minutes an approval item names. These are the whole record, closed-session items included: members
  * read them, observers do not. Submitting and approving are commands of the command route, whose
  * submission `admit` checks against the minutes the log gives now.
  */
@@ -50,6 +53,8 @@ export function signingRoutes(server: Server, deps: SigningDeps) {
     if (reader === null || reader === 'observer') throw refusal('NOT_AUTHORIZED');
     return { loaded, meeting: loaded.state };
   }
+
+  previousMinutesRoute(server, { ...deps, previousSitting: previousSittings(deps), memberMeeting });
 
   server.get(
     '/api/meetings/:meetingId/minutes/signing',
@@ -91,7 +96,7 @@ export function signingRoutes(server: Server, deps: SigningDeps) {
         const waiting = signatoriesWaiting(meeting).map((member) => member.name);
         throw refusal('APPROVALS_MISSING', { waiting: waiting.join(', ') });
       }
-      sendPdf(res, pdf, `minutes-${loaded.record.id}-sealed.pdf`);
+      sendSealedPdf(req, res, pdf, `minutes-${loaded.record.id}-sealed.pdf`);
     }),
   );
 

@@ -19,6 +19,8 @@ export interface MinutesFile {
 export interface ClerkOptions extends PressOptions {
   /** The PDFs kept ready, in bytes at most; the least recently asked for go first. */
   readonly cacheBytes: number;
+  /** The service's public address: the minutes name the sealed files they approve under it. */
+  readonly origin?: string | undefined;
 }
 
 /** Which minutes: a meeting, the event they stop at and their audience (a PDF per audience). */
@@ -50,6 +52,7 @@ export function createClerk(store: MeetingStore, meetings: MeetingService, optio
     const done = await press.print({
       log: stored.map((row) => ({ seq: row.seq, hash: row.hash, event: row.data as Event })),
       reader,
+      origin: options.origin,
     });
     if (!done) return undefined;
     const pdf = Buffer.from(done.pdf.buffer, done.pdf.byteOffset, done.pdf.byteLength);

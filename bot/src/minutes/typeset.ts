@@ -22,6 +22,8 @@ function slug(text: string): string {
 export interface MinutesOrder {
   readonly log: readonly LoggedEvent[];
   readonly reader: Reader;
+  /** The service's public address, under which the minutes name the files they point at. */
+  readonly origin?: string | undefined;
 }
 
 /**
@@ -29,12 +31,12 @@ export interface MinutesOrder {
  * meeting. All of it is work for a worker thread: drawing a long meeting's minutes costs as much
  * time as typesetting them.
  */
-export async function typeset({ log, reader }: MinutesOrder): Promise<Typeset | null> {
+export async function typeset({ log, reader, origin }: MinutesOrder): Promise<Typeset | null> {
   const events = log.map((entry) => entry.event);
   const state = fold(events);
   if (state.status === 'none') return null;
   const seal = sealFor(state, log, reader);
-  const minutes = seal && minutesOf({ events, reader, seal });
+  const minutes = seal && minutesOf({ events, reader, seal, origin });
   if (!minutes) return null;
   const day = state.setup.scheduledStart.slice(0, 10);
   const name = `${slug(minutes.title)}-${slug(minutes.municipality)}-${day}`;

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from './db';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The sealed minutes of each meeting, by the SHA-256 of the PDF its signatories approved: written
@@ -8,6 +11,16 @@ export interface SealedMinutesShelf {
   find(meetingId: string, approved: string): Promise<Buffer | undefined>;
   /** Keeps `pdf` unless a sealed file is there already; returns the one kept. */
   keep(meetingId: string, approved: string, pdf: Buffer): Promise<Buffer>;
+  /**
+   * The sealed minutes of a meeting of this tenant whose SHA-256 is `sealed`, as the log recorded
+   * it when they were sealed (MinutesSealed), and as the bytes kept are: never another file.
+   */
+  sealedAs(tenantId: string, sealed: string): Promise<SealedFile | undefined>;
+}
+
+export interface SealedFile {
+  readonly meetingId: string;
+  readonly pdf: Buffer;
 }
 
 function bytes(row: Record<string, unknown> | undefined): Buffer | undefined {
@@ -38,6 +51,20 @@ export function sealedMinutesIn(db: Queryable): SealedMinutesShelf {
       const kept = await find(meetingId, approved);
       if (!kept) throw new Error('the sealed minutes were not kept');
       return kept;
+    },
+    async sealedAs(tenantId, sealed) {
+      const rows = await db.query(
+        `SELECT s.meeting_id, s.pdf FROM sealed_minutes s
+         JOIN meetings m ON m.id = s.meeting_id
+         JOIN events e ON e.meeting_id = s.meeting_id AND e.type = 'MinutesSealed'
+         WHERE m.tenant_id = $1 AND e.data ->> 'sealed' = $2`,
+        [tenantId, sealed],
+      );
+      for (const row of rows) {
+        const pdf = bytes(row);
+        if (pdf && sha256(pdf) === sealed) return { meetingId: String(row.meeting_id), pdf };
+      }
+      return undefined;
     },
   };
 }

@@ -10,6 +10,7 @@ import type { ConvocationDesk } from './convocation-delivery';
 import { debouncer } from './debounce';
 import type { BotMemory } from './memory';
 import type { Messenger } from './messenger';
+import { languageOf } from './member-language';
 import type { MinutesDesk } from './minutes-delivery';
 import { personalChat } from './personal-chat';
 import { pauseNotice } from './suspension';
@@ -62,8 +63,9 @@ export function createAnnouncer(deps: AnnouncerDeps) {
   /** The item each meeting discussed last, so that its card says the council moved on. */
   const currentItems = new Map<string, string>();
 
-  const languageOf = (loaded: LoadedMeeting) =>
-    loaded.state.status === 'none' ? 'en' : loaded.state.setup.language;
+  /** A card in someone's 1:1 chat (a signatory's, the director's) reads in their own language. */
+  const languageFor = (loaded: LoadedMeeting, viewer: string | null) =>
+    loaded.state.status === 'none' ? 'en' : languageOf(loaded.state, viewer);
 
   async function post(
     loaded: LoadedMeeting,
@@ -78,7 +80,7 @@ export function createAnnouncer(deps: AnnouncerDeps) {
     try {
       const drawn = await views.draw(loaded, card, {
         member: viewer,
-        language: languageOf(loaded),
+        language: languageFor(loaded, viewer),
       });
       const activityId = await messenger.post(chat, drawn);
       await memory.rememberCard(meetingId, card, { chat: chatKey, activityId }, reader);
@@ -105,7 +107,7 @@ export function createAnnouncer(deps: AnnouncerDeps) {
       if (!chat || !loaded) return;
       const drawn = await views.draw(loaded, card, {
         member: viewer,
-        language: languageOf(loaded),
+        language: languageFor(loaded, viewer),
       });
       // Another instance may have sent this version, or a later one: Teams gets each version once.
       // Drawn before the claim: on PostgreSQL the claim holds a connection until Teams answers.
@@ -331,7 +333,7 @@ export function createAnnouncer(deps: AnnouncerDeps) {
         try {
           await messenger.send(chat, {
             type: 'message',
-            text: pauseNotice(event, languageOf(loaded)),
+            text: pauseNotice(event, languageFor(loaded, null)),
           });
         } catch (error) {
           log.warn({ err: error, meetingId, status: statusOf(error) }, 'suspension not announced');

@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  convokedMembers,
-  SYSTEM,
-  type DeliveryFailure,
-  type Language,
-  type Meeting,
-} from '@council/shared';
+import { convokedMembers, SYSTEM, type DeliveryFailure } from '@council/shared';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from '../log';
 import type { BotInstaller } from './bot-installer';
@@ -13,6 +7,7 @@ import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import type { CardRef } from './cards';
 import type { BotMemory } from './memory';
 import type { Messenger } from './messenger';
+import { languageOf } from './member-language';
 import { personalChat } from './personal-chat';
 import type { CardViews } from './views';
 
@@ -42,11 +37,6 @@ export function failureOf(error: unknown): DeliveryFailure {
   const said = words.join(' ');
   if (/ConversationBlockedByUser/i.test(said)) return 'blocked';
   return failed?.statusCode === 403 || failed?.statusCode === 404 ? 'notInstalled' : 'failed';
-}
-
-/** The language a member reads their convocation in: theirs on the roster, else the meeting's. */
-function languageOf(meeting: Meeting, member: string): Language {
-  return meeting.setup.roster.find((m) => m.id === member)?.language ?? meeting.setup.language;
 }
 
 const commandId = (meetingId: string, sending: number, member: string) =>

@@ -28,6 +28,7 @@ import { cloudMessenger, type Messenger } from './messenger';
 import { createMinutesDesk } from './minutes-delivery';
 import { DIALOG_ORIGIN, originOf, trusteeDialog } from './trustee-dialog';
 import { createTurns, errorResponse } from './turns';
+import { previousSittings } from '../minutes/previous-sitting';
 import { publicOrigin } from '../public/link';
 import { cardViews } from './views';
 
@@ -102,7 +103,7 @@ export function buildBot(core: Omit<ChatCore, 'limits'>, options: TeamsChatOptio
   );
   const memory = botMemory(core.store.chatMemory);
   const messenger = options.messenger ?? cloudMessenger(adapter, appId);
-  const views = cardViews(memory, publicOrigin(options.config));
+  const views = cardViews(memory, publicOrigin(options.config), previousSittings(core));
   const local = appId === '';
   const minutes = createMinutesDesk({
     ...core,

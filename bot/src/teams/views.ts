@@ -10,6 +10,8 @@ import {
   type Reader,
 } from '@council/shared';
 import type { LoadedMeeting } from '../meetings/service';
+import type { PreviousSittings } from '../minutes/previous-sitting';
+import { publicPath } from '../public/address';
 import { publicPageOf } from '../public/link';
 import { renderCard, type Card, type CardRef, type View } from './cards';
 import { textsFor } from './i18n';
@@ -57,7 +59,11 @@ function candidates(roster: readonly Member[], directorOnly: boolean): readonly 
  * Draws a meeting's cards for one viewer, from the meeting as that viewer may see it: the shared
  * card is what anyone in the chat may see (an observer's view), each member's view adds their own.
  */
-export function cardViews(memory: BotMemory, publicOrigin?: string) {
+export function cardViews(
+  memory: BotMemory,
+  publicOrigin?: string,
+  previousSitting?: PreviousSittings,
+) {
   /** Who gets their own view of a card: the roster's people whose Teams id the bot knows. */
   async function audience(
     tenantId: string,
@@ -100,6 +106,23 @@ export function cardViews(memory: BotMemory, publicOrigin?: string) {
     };
   }
 
+  /**
+   * Where the public reads the sealed minutes each approval item on the agenda approves: the
+   * previous sitting's published minutes (issue 17's pages), once found as the item names them.
+   */
+  async function previousMinutesPages(loaded: LoadedMeeting, seen: Meeting) {
+    if (!previousSitting || !publicOrigin) return undefined;
+    const pages: Record<string, string> = {};
+    for (const item of seen.setup.agenda) {
+      if (item.subject !== 'minutesApproval' || !item.previousMinutes) continue;
+      const found = await previousSitting(loaded.record.tenantId, seen, item);
+      if (!found) continue;
+      const { municipality } = found.meeting.setup;
+      pages[item.id] = `${publicOrigin}${publicPath(municipality, found.meetingId)}/minutes`;
+    }
+    return pages;
+  }
+
   return {
     /** The meeting as this member may see it. */
     visible(loaded: LoadedMeeting, member: string | null): Meeting {
@@ -116,7 +139,11 @@ export function cardViews(memory: BotMemory, publicOrigin?: string) {
       viewer: Viewer,
       notice?: Notice,
     ): Promise<Card> {
-      const view = viewOf(loaded, viewer, notice);
+      const drawn = viewOf(loaded, viewer, notice);
+      const view =
+        card.kind === 'convocation'
+          ? { ...drawn, previousMinutesPages: await previousMinutesPages(loaded, drawn.meeting) }
+          : drawn;
       const { state, record } = loaded;
       const userIds =
         state.status === 'none' ? [] : await audience(record.tenantId, state, card, viewer.member);

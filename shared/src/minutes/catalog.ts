@@ -133,7 +133,7 @@ export interface MinutesWords {
   /** The chair's breaks in the sitting, with their times. */
   readonly suspension: Texts<'heading' | 'suspended' | 'resumed'>;
   /** On the approval of the previous minutes: their sealed file and the corrections adopted. */
-  readonly previousMinutes: Texts<'sealedAs' | 'corrections'>;
+  readonly previousMinutes: Texts<'sealedAs' | 'sealedAt' | 'corrections'>;
 }
 
 const fr: MinutesWords = {
@@ -364,6 +364,7 @@ const fr: MinutesWords = {
   },
   previousMinutes: {
     sealedAs: 'Procès-verbal signé et scellé, empreinte SHA-256 {hash}.',
+    sealedAt: 'Procès-verbal signé et scellé, empreinte SHA-256 {hash}, à l’adresse {address}.',
     corrections: 'Corrections adoptées',
   },
 };
@@ -600,6 +601,7 @@ const nl: MinutesWords = {
   },
   previousMinutes: {
     sealedAs: 'Ondertekende en verzegelde notulen, SHA-256-vingerafdruk {hash}.',
+    sealedAt: 'Ondertekende en verzegelde notulen, SHA-256-vingerafdruk {hash}, op {address}.',
     corrections: 'Aangenomen verbeteringen',
   },
 };
@@ -829,6 +831,8 @@ const de: MinutesWords = {
   },
   previousMinutes: {
     sealedAs: 'Unterzeichnetes und versiegeltes Protokoll, SHA-256-Fingerabdruck {hash}.',
+    sealedAt:
+      'Unterzeichnetes und versiegeltes Protokoll, SHA-256-Fingerabdruck {hash}, abrufbar unter {address}.',
     corrections: 'Angenommene Berichtigungen',
   },
 };
@@ -1050,6 +1054,7 @@ const en: MinutesWords = {
   },
   previousMinutes: {
     sealedAs: 'Signed and sealed minutes, SHA-256 {hash}.',
+    sealedAt: 'Signed and sealed minutes, SHA-256 {hash}, at {address}.',
     corrections: 'Corrections adopted',
   },
 };

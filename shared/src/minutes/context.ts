@@ -51,6 +51,8 @@ export interface Context {
   /** The item's number on the convocation's agenda. */
   readonly itemNumber: (itemId: ItemId) => number;
   readonly fill: (template: string, params?: Readonly<Record<string, string | number>>) => string;
+  /** The service's public address, when known: the minutes then name the files they point at. */
+  readonly origin: string | undefined;
 }
 
 export function contextOf(
@@ -59,6 +61,7 @@ export function contextOf(
   seen: Meeting,
   reader: Reader,
   timeZone: string,
+  origin?: string,
 ): Context {
   const time = new Intl.DateTimeFormat(words.locale, {
     hour: '2-digit',
@@ -90,6 +93,7 @@ export function contextOf(
       fill(plural.select(n) === 'one' ? forms.one : forms.other, { n, ...params }),
     itemNumber: (itemId) => numbers.get(itemId) ?? 0,
     fill,
+    origin,
   };
 }
 

@@ -44,6 +44,8 @@ export interface MinutesInput {
   readonly seal: MinutesSeal;
   /** Where the council sits; the log keeps UTC. */
   readonly timeZone?: string;
+  /** The service's public address, under which the minutes name the files they point at. */
+  readonly origin?: string | undefined;
 }
 
 /** People are separated by the list separator once an entry holds a comma of its own (its office). */
@@ -310,6 +312,7 @@ export function minutesOf(input: MinutesInput): MinutesDocument | null {
     meetingFor(full, input.reader),
     input.reader,
     input.timeZone ?? COUNCIL_TIME_ZONE,
+    input.origin,
   );
   const final = full.status === 'closed';
   const observer = input.reader === null || input.reader === 'observer';

@@ -4,3 +4,4 @@ export type { MinutesBlock } from './context';
 export { sealFor, type LoggedEvent, type MinutesSeal } from './seal';
 export { minutesOf, type MinutesDocument, type MinutesInput } from './document';
 export { decisionListOf, type ListedDecision } from './decision-list';
+export { previousMinutesPath } from './previous';

@@ -5,6 +5,7 @@ import { genderOfCandidate } from '../votes/appointed';
 import { majorityInWords } from '../votes/majority-words';
 import { ABSTAIN, type Outcome, type VoteResult } from '../votes/result';
 import { heading, paragraph, type Context, type MinutesBlock } from './context';
+import { previousMinutesPath } from './previous';
 
 function choiceLabel(ctx: Context, vote: Vote, choice: string): string {
   const words = ctx.words.vote.choices;
@@ -148,9 +149,19 @@ function approvalOfMinutes(
     outcome === 'adopted' ? words.minutesApproved : words.minutesNotApproved,
     { date: date.format(new Date(`${item.previousSitting}T12:00:00Z`)) },
   );
-  // The decision points at the signed file it approves (issue 16: approved at the next sitting).
+  // The decision points at the signed file it approves (issue 16: approved at the next sitting):
+  // by its hash, and for the council's own copy by the address its members fetch it from.
   if (!item.previousMinutes) return decided;
-  return `${decided} ${ctx.fill(ctx.words.previousMinutes.sealedAs, { hash: item.previousMinutes })}`;
+  const hash = item.previousMinutes;
+  const members = ctx.reader !== null && ctx.reader !== 'observer';
+  const pointer =
+    members && ctx.origin
+      ? ctx.fill(ctx.words.previousMinutes.sealedAt, {
+          hash,
+          address: `${ctx.origin}${previousMinutesPath(ctx.meeting.id, item.id)}`,
+        })
+      : ctx.fill(ctx.words.previousMinutes.sealedAs, { hash });
+  return `${decided} ${pointer}`;
 }
 
 function decisionOf(ctx: Context, vote: Vote, outcome: Outcome): string {

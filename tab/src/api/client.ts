@@ -1,4 +1,11 @@
-import type { Meeting, MeetingSetupInput, Role, WireCommand, CouncilFile } from '@council/shared';
+import {
+  previousMinutesPath,
+  type Meeting,
+  type MeetingSetupInput,
+  type Role,
+  type WireCommand,
+  type CouncilFile,
+} from '@council/shared';
 import type { SealedBallot } from '@council/shared/sealed';
 
 /** What GET /api/meetings/:id answers: the meeting as the caller may see it. */
@@ -118,6 +125,14 @@ export function createApi(options: ApiOptions) {
     return (await response.json()) as T;
   }
 
+  /** A PDF, under the file name the service gives it (else `fallback`). */
+  async function pdfAt(path: string, fallback: string): Promise<{ pdf: Blob; fileName: string }> {
+    const response = await call('GET', path);
+    if (!response.ok) throw await problemOf(response);
+    const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+    return { pdf: await response.blob(), fileName: named?.[1] ?? fallback };
+  }
+
   return {
     language: options.language,
     token: options.token,
@@ -165,15 +180,8 @@ export function createApi(options: ApiOptions) {
      * The minutes as this reader may have them (a draft while the meeting runs, then final), with
      * the file name the service gives them, the one the bot's file card carries too.
      */
-    async minutesPdf(meetingId: string): Promise<{ pdf: Blob; fileName: string }> {
-      const response = await call(
-        'GET',
-        `/api/meetings/${encodeURIComponent(meetingId)}/minutes.pdf`,
-      );
-      if (!response.ok) throw await problemOf(response);
-      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
-      return { pdf: await response.blob(), fileName: named?.[1] ?? 'minutes.pdf' };
-    },
+    minutesPdf: (meetingId: string) =>
+      pdfAt(`/api/meetings/${encodeURIComponent(meetingId)}/minutes.pdf`, 'minutes.pdf'),
     board: (meetingId: string, voteId: string) =>
       json<VoteBoard>(
         'GET',
@@ -189,18 +197,14 @@ export function createApi(options: ApiOptions) {
       return (await response.json()) as MinutesSigningState;
     },
     /** The minutes submitted for signature, or sealed once every signatory approved. */
-    async signedMinutesPdf(
-      meetingId: string,
-      which: 'submitted' | 'sealed',
-    ): Promise<{ pdf: Blob; fileName: string }> {
-      const response = await call(
-        'GET',
+    signedMinutesPdf: (meetingId: string, which: 'submitted' | 'sealed') =>
+      pdfAt(
         `/api/meetings/${encodeURIComponent(meetingId)}/minutes/${which}.pdf`,
-      );
-      if (!response.ok) throw await problemOf(response);
-      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
-      return { pdf: await response.blob(), fileName: named?.[1] ?? `minutes-${which}.pdf` };
-    },
+        `minutes-${which}.pdf`,
+      ),
+    /** The sealed minutes an approval item names (issue 16 item 7), as the reader's token allows. */
+    previousMinutesPdf: (meetingId: string, itemId: string) =>
+      pdfAt(previousMinutesPath(meetingId, itemId), 'minutes-sealed.pdf'),
     streamUrl: (meetingId: string) =>
       `${base}/api/meetings/${encodeURIComponent(meetingId)}/stream`,
   };

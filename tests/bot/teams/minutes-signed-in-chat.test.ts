@@ -31,8 +31,12 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
   const { say, must, postedCard, eventually, press, viewFor } = chatHelpers(() => bot);
   const councillor = () => bot.members[2] as ChatPerson;
   const SUBMITTED = /Procès-verbal soumis à la signature/;
+  /** The chair reads Dutch (their language on the roster); the meeting and the director, French. */
+  const SUBMITTED_NL = /Notulen ter ondertekening/;
   const minutesCard = (c: Call) =>
-    posted(c) && adaptiveCardIn(c.body) !== undefined && SUBMITTED.test(textOf(cardOf(c)));
+    posted(c) &&
+    adaptiveCardIn(c.body) !== undefined &&
+    [SUBMITTED, SUBMITTED_NL].some((heading) => heading.test(textOf(cardOf(c))));
   /** The minutes' card the bot posted to a person's 1:1 chat: the chat is the one it opened. */
   const personalCard = async (person: ChatPerson) => {
     const opened = await bot.connector.waitFor(
@@ -56,6 +60,11 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
       env: { MINUTES_SEAL_FILE: join(sealDir, 'minutes-seal.json') },
     });
     director = personOf(bot.running, bot.director.aadObjectId);
+    const { roster } = (await meeting()).setup;
+    await must(director, {
+      type: 'ReviseRoster',
+      roster: roster.map((m) => (m.id === bot.chair.aadObjectId ? { ...m, language: 'nl' } : m)),
+    });
     await say(bot.director, `link ${bot.meetingId}`);
     await say(bot.chair, 'open');
     const chair = personOf(bot.running, bot.chair.aadObjectId);
@@ -89,6 +98,15 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
     expect(bot.connector.calls.filter(elsewhere)).toHaveLength(2);
   });
 
+  test('a signatory’s card reads in their own language, as their convocation does: the chair’s in Dutch, the director’s in the meeting’s French', async () => {
+    const chairs = await personalCard(bot.chair);
+    expect(textOf(chairs.card)).toMatch(SUBMITTED_NL);
+    expect(textOf(chairs.card)).not.toMatch(SUBMITTED);
+    expect(textOf((await personalCard(bot.director)).card)).toMatch(SUBMITTED);
+    // The meeting chat's card is the meeting's, whoever reads it.
+    expect(textOf((await postedCard(SUBMITTED)).card)).not.toMatch(SUBMITTED_NL);
+  });
+
   test('a councillor pressing a signatory’s button is refused, and nothing is approved', async () => {
     const { card } = await postedCard(/Procès-verbal soumis à la signature/);
     const chairs = await viewFor(bot.chair, card);
@@ -107,12 +125,12 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
       conversationType: 'personal',
     });
     const answer = await bot.send(
-      chairsChat.press(bot.chair, button(personal.card, 'minutes.approve'), {}, 'fr-BE'),
+      chairsChat.press(bot.chair, button(personal.card, 'minutes.approve'), {}, 'nl-BE'),
     );
     expect(answer.status).toBe(200);
     const approved = viewOf(answer);
     expect(hasButton(approved, 'minutes.approve')).toBe(false);
-    expect(textOf(approved)).toMatch(/a approuvé le/);
+    expect(textOf(approved)).toMatch(/keurde goed op/);
     await press(bot.director, await viewFor(bot.director, card), 'minutes.approve');
     const signing = (await meeting()).signing;
     expect(signing?.approvals.map((a) => a.member)).toEqual([
@@ -124,7 +142,7 @@ describe.each(testDatabases())('approving the minutes from the chat, on %s', (_e
     expect(
       hasButton(await eventually(directors.id, /le procès-verbal est scellé/), 'minutes.approve'),
     ).toBe(false);
-    await eventually(personal.id, /le procès-verbal est scellé/);
+    await eventually(personal.id, /de notulen zijn verzegeld/);
     expect((await meeting()).signing?.sealed?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -82,8 +82,9 @@ export class Sitting {
     return voteId;
   }
 
-  minutes(reader: Reader): MinutesDocument {
-    const minutes = minutesOf({ events: this.events, reader, seal: SEAL });
+  /** The minutes as `reader` has them; with `origin`, as a service at that address draws them. */
+  minutes(reader: Reader, origin?: string): MinutesDocument {
+    const minutes = minutesOf({ events: this.events, reader, seal: SEAL, origin });
     if (!minutes) throw new Error('no minutes');
     return minutes;
   }

@@ -58,8 +58,33 @@ function agendaLines(view: View, added: readonly string[]): Element[] {
     return [
       text(`${index + 1}. ${title} — _${marks.join(', ')}_`, { spacing: 'Small' }),
       ...(links.length > 0 ? [subtle(`${t('convocation.documents')}: ${links.join(' · ')}`)] : []),
+      ...previousMinutesLine(view, item),
     ];
   });
+}
+
+/**
+ * On the approval of the previous minutes (issue 16 item 7), the sealed file it approves, by its
+ * date and hash: its public copy where published; else the tab, which fetches the whole record with
+ * the member's token (a link from the card would carry none).
+ */
+function previousMinutesLine(view: View, item: AgendaItem): Element[] {
+  const { t, language } = view;
+  if (item.subject !== 'minutesApproval' || !item.previousMinutes || !item.previousSitting) {
+    return [];
+  }
+  const date = new Date(`${item.previousSitting}T12:00:00Z`).toLocaleDateString(language, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+  const page = view.previousMinutesPages?.[item.id];
+  // The tab serves the whole record to members only.
+  if (!page && (view.reader === null || view.reader === 'observer')) return [];
+  const where = page
+    ? t('convocation.previousMinutesPage', { link: `[${page}](${linkTarget(page)})` })
+    : t('convocation.previousMinutesInTab');
+  const sealed = t('convocation.previousMinutes', { date, hash: item.previousMinutes });
+  return [subtle(`${sealed}: ${where}`)];
 }
 
 function withdrawnTitles(view: View, withdrawn: readonly AgendaItem['title'][]): string[] {

@@ -46,6 +46,8 @@ export interface View {
   readonly notice?: { readonly text: string; readonly tone: Tone } | undefined;
   /** The sitting's public follow-along page, once convened, where the service knows its address. */
   readonly publicPage?: string | undefined;
+  /** By approval item: the public copy of the sealed minutes it approves, where published. */
+  readonly previousMinutesPages?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A member's name, as card and reply text (markdown). */

@@ -393,6 +393,10 @@ export const de: Catalog = {
   'convocation.withdrawn': 'Von der Tagesordnung genommen: {{items}}',
   'convocation.publicPage': 'Die Öffentlichkeit verfolgt die Sitzung auf ihrer Seite: {{link}}',
   'convocation.documents': 'Unterlagen',
+  'convocation.previousMinutes':
+    'Protokoll vom {{date}}, versiegelt (SHA-256-Fingerabdruck {{hash}})',
+  'convocation.previousMinutesPage': 'seine öffentliche Fassung: {{link}}',
+  'convocation.previousMinutesInTab': 'im Tab der Sitzung herunterzuladen',
   'convocation.acknowledge': 'Ich bestätige den Empfang',
   'convocation.acknowledged': 'Empfang bestätigt am {{time}}.',
 };

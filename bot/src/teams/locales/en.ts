@@ -380,6 +380,9 @@ export const en = {
   'convocation.withdrawn': 'Withdrawn from the agenda: {{items}}',
   'convocation.publicPage': 'The public follows the sitting on its page: {{link}}',
   'convocation.documents': 'Documents',
+  'convocation.previousMinutes': 'Minutes of {{date}}, sealed (SHA-256 {{hash}})',
+  'convocation.previousMinutesPage': 'their public copy: {{link}}',
+  'convocation.previousMinutesInTab': 'to download in the sitting’s tab',
   'convocation.acknowledge': 'I acknowledge receipt',
   'convocation.acknowledged': 'Receipt acknowledged on {{time}}.',
 };

@@ -388,6 +388,9 @@ export const fr: Catalog = {
   'convocation.withdrawn': 'Retiré de l’ordre du jour : {{items}}',
   'convocation.publicPage': 'Le public suit la séance sur sa page : {{link}}',
   'convocation.documents': 'Documents',
+  'convocation.previousMinutes': 'Procès-verbal du {{date}}, scellé (empreinte SHA-256 {{hash}})',
+  'convocation.previousMinutesPage': 'sa copie publique : {{link}}',
+  'convocation.previousMinutesInTab': 'à télécharger dans l’onglet de la séance',
   'convocation.acknowledge': 'J’accuse réception',
   'convocation.acknowledged': 'Réception confirmée le {{time}}.',
 };

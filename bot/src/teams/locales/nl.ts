@@ -388,6 +388,9 @@ export const nl: Catalog = {
   'convocation.withdrawn': 'Van de agenda gehaald: {{items}}',
   'convocation.publicPage': 'Het publiek volgt de zitting op haar pagina: {{link}}',
   'convocation.documents': 'Documenten',
+  'convocation.previousMinutes': 'Notulen van {{date}}, verzegeld (SHA-256-vingerafdruk {{hash}})',
+  'convocation.previousMinutesPage': 'de openbare versie: {{link}}',
+  'convocation.previousMinutesInTab': 'te downloaden in het tabblad van de zitting',
   'convocation.acknowledge': 'Ik bevestig de ontvangst',
   'convocation.acknowledged': 'Ontvangst bevestigd op {{time}}.',
 };
