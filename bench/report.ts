@@ -31,20 +31,57 @@ export interface Results {
   readonly tab: null;
   /** What the figures say against the goals; bench/analysis.md says what limits them. */
   readonly notes: readonly string[];
+  /** By section not run this time (`--only`), when the figures shown for it were measured. */
+  readonly carried?: Readonly<Partial<Record<Section, string>>>;
+}
+
+/** The sections of `bench/run.ts`, as `--only` names them. */
+export const sections = [
+  'burst',
+  'fanout',
+  'meetings',
+  'cold-start',
+  'ten-meetings',
+  'two-instances',
+] as const;
+export type Section = (typeof sections)[number];
+
+/** Where each section's figures are in the results. */
+const fieldsOf: Readonly<Record<Section, readonly (keyof Results)[]>> = {
+  burst: ['ballotBurst'],
+  fanout: ['fanout'],
+  meetings: ['meetings', 'meetingsByDb'],
+  'cold-start': ['coldStartMs', 'coldStarts'],
+  'ten-meetings': ['tenMeetings'],
+  'two-instances': ['twoInstances'],
+};
+
+/**
+ * A run of some sections only (`--only`) keeps, for the others, the figures latest.json held (of a
+ * run as quick as this one), marked with when they were measured, rather than empty tables.
+ */
+export async function carryOver(results: Results, ran: (section: Section) => boolean) {
+  const previous = await readFile(join(folder, 'latest.json'), 'utf8')
+    .then((text) => JSON.parse(text) as Results)
+    .catch(() => undefined);
+  if (!previous || previous.quick !== results.quick) return results;
+  const carried: Partial<Record<Section, string>> = {};
+  const merged: Record<string, unknown> = { ...results };
+  for (const section of sections) {
+    if (ran(section)) continue;
+    for (const field of fieldsOf[section]) merged[field] = previous[field];
+    carried[section] = previous.carried?.[section] ?? previous.generatedAt;
+  }
+  return { ...(merged as unknown as Results), carried };
 }
 
 const folder = join(process.cwd(), 'bench', 'results');
 
 /** latest.json, a dated copy of it, and latest.md: the tables, then the analysis in analysis.md. */
-export async function writeResults(results: Results): Promise<string[]> {
-  const machine = {
-    /** The machine may be shared: its load when the results were written. */
-    loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
-    cpus: cpus().length,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    memoryGB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  };
+export async function writeResults(
+  results: Results,
+  machine: Record<string, unknown> = thisMachine(),
+): Promise<string[]> {
   await mkdir(folder, { recursive: true });
   const json = `${JSON.stringify({ ...results, machine }, null, 2)}\n`;
   const stamp = results.generatedAt.replace(/:\d\d\.\d+Z$/, '').replace(':', '-');
@@ -57,6 +94,22 @@ export async function writeResults(results: Results): Promise<string[]> {
   );
   await writeFile(files[2] as string, `${markdown(results, machine)}\n${analysis}`);
   return files;
+}
+
+function thisMachine(): Record<string, unknown> {
+  return {
+    /** The machine may be shared: its load when the results were written. */
+    loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+}
+
+function carriedLine(results: Results, section: Section): string[] {
+  const at = results.carried?.[section];
+  return at ? [`Not run this time: the figures of ${at}.`, ''] : [];
 }
 
 function table(head: readonly string[], rows: readonly (readonly unknown[])[]): string {
@@ -72,6 +125,7 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
     '',
     '## Ballot burst (one secret vote, every ballot sent at once)',
     '',
+    ...carriedLine(results, 'burst'),
     table(
       [
         'voters',
@@ -117,6 +171,7 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
     '',
     '## Live fan-out (one event, every stream of one meeting)',
     '',
+    ...carriedLine(results, 'fanout'),
     table(
       ['subscribers', 'db', 'p50 ms', 'p99 ms', 'events', 'missing'],
       results.fanout.map((r) => [r.subscribers, r.db, r.p50Ms, r.p99Ms, r.events, r.missing]),
@@ -127,6 +182,7 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
     parts.push(
       '## Meetings at once (49 members each, in session, idle)',
       '',
+      ...carriedLine(results, 'meetings'),
       table(
         ['meetings', 'db', 'RSS KB per meeting', 'JS heap KB per meeting', 'setup s'],
         results.meetingsByDb.map((r) => [
@@ -143,6 +199,7 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
   parts.push(
     '## Cold start (process start to /readyz answering)',
     '',
+    ...carriedLine(results, 'cold-start'),
     table(
       ['db', 'data', 'ms'],
       results.coldStarts.map((r) => [r.db, r.data, r.ms]),
@@ -165,6 +222,7 @@ function scaleSections(results: Results): string[] {
   return [
     '## Meetings voting at once (every ballot of every meeting sent at once)',
     '',
+    ...carriedLine(results, 'ten-meetings'),
     `Goal: ${tenMeetingsGoal}.`,
     '',
     table(
@@ -204,6 +262,7 @@ function scaleSections(results: Results): string[] {
     '',
     '## Two instances on one PostgreSQL (one meeting, voters split between them)',
     '',
+    ...carriedLine(results, 'two-instances'),
     `Goal: ${twoInstancesGoal}.${two.length === 0 ? ' Measured only with PostgreSQL (DATABASE_URL or TEST_DATABASE_URL).' : ''}`,
     '',
     table(

@@ -14,7 +14,7 @@ import {
   type Engine,
 } from './lib/databases';
 import { burstNotes } from './notes';
-import { writeResults, type Results } from './report';
+import { carryOver, sections, writeResults, type Results } from './report';
 import {
   apiChannel,
   ballotBurst,
@@ -48,8 +48,8 @@ const subscriberCounts = [1_000];
 const maxSockets = 256;
 /** `--only=burst,fanout,meetings,cold-start,ten-meetings,two-instances`: those sections alone. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-const sections = ['burst', 'fanout', 'meetings', 'cold-start', 'ten-meetings', 'two-instances'];
-const unknown = only?.split(',').filter((section) => !sections.includes(section)) ?? [];
+const unknown =
+  only?.split(',').filter((section) => !(sections as readonly string[]).includes(section)) ?? [];
 if (unknown.length > 0)
   throw new Error(`--only: no section ${unknown.join(', ')} (${sections.join(', ')})`);
 const runs = (section: string) => !only || only.split(',').includes(section);
@@ -232,7 +232,7 @@ try {
     tab: null,
     notes: [...burstNotes(ballotBursts), ...scaleNotes(tenMeetings, twoInstances)],
   };
-  const written = await writeResults(results);
+  const written = await writeResults(only ? await carryOver(results, runs) : results);
   say(`results: ${written.join(', ')}`);
 } finally {
   await rm(workDir, { recursive: true, force: true });
