@@ -9,7 +9,10 @@ test('the rules view states each rule in the reader’s language, with its artic
   renderFor(DIRECTOR, [created(council({ members: 5 }))], <Details />);
   const user = userEvent.setup();
   await user.click(screen.getByRole('tab', { name: 'Rules and language' }));
-  const rules = within(await screen.findByRole('region', { name: 'Rules in force' }));
+  // The tab's view loads when first opened: on a busy machine that takes more than a second.
+  const rules = within(
+    await screen.findByRole('region', { name: 'Rules in force' }, { timeout: 10_000 }),
+  );
   const majority = rules.getByText(/absolute majority of the votes cast/);
   expect(majority.textContent).toBe(
     'absolute majority of the votes cast — CDLD L1122-26 (usual reading, unconfirmed)',
