@@ -26,7 +26,7 @@ import { botChannel } from './scenarios/bot-channel';
 import { coldStartMs, coldStartNewDataMs } from './scenarios/cold-start';
 import { fanout, type FanoutResult } from './scenarios/fanout';
 import { concurrentMeetings, type MeetingsResult } from './scenarios/meetings';
-import { votingTogether } from './scenarios/voting-together';
+import { votingTogether, type TogetherOptions } from './scenarios/voting-together';
 import {
   burstFigure,
   scaleNotes,
@@ -59,8 +59,10 @@ const runs = (section: string) => !only || only.split(',').includes(section);
  */
 const togetherArg = process.argv.find((arg) => arg.startsWith('--together-voters='));
 const togetherVoters = togetherArg ? Number(togetherArg.slice('--together-voters='.length)) : 1_000;
-if (!Number.isInteger(togetherVoters) || togetherVoters < 20 || togetherVoters % 10 !== 0) {
-  throw new Error('--together-voters must be a multiple of 10, at least 20');
+if (!Number.isInteger(togetherVoters) || togetherVoters < 100 || togetherVoters % 10 !== 0) {
+  throw new Error(
+    '--together-voters must be a multiple of 10, at least 100 (ten meetings of ten: a sitting needs its tellers and more)',
+  );
 }
 
 const workDir = await mkdtemp(join(tmpdir(), 'council-bench-'));
@@ -157,24 +159,30 @@ try {
 
   // One meeting of the same ballots on one instance: the burst's figure where it ran, else measured.
   const singles = new Map<string, SingleFigure>();
+  /** Goals 3 and 4: `meetings` meetings on `instances` instances voting at once, logged. */
+  const together = async (
+    engine: Engine,
+    shape: Pick<TogetherOptions, 'channel' | 'instances' | 'meetings' | 'votersPerMeeting'>,
+  ) => {
+    const result = await withDatabase(engine, (database) =>
+      votingTogether({ ...shape, database, workDir, maxSockets }),
+    );
+    say(`  ${JSON.stringify(result)}`);
+    return result;
+  };
+
   const single = async (channel: BallotChannel, engine: Engine): Promise<SingleFigure> => {
     const key = `${channel.name} ${engine}`;
     const known =
       singles.get(key) ?? burstFigure(ballotBursts, channel.name, engine, togetherVoters);
     if (known) return known;
     say(`one meeting of ${togetherVoters} voters, ${channel.name}, ${engine}`);
-    const result = await withDatabase(engine, (database) =>
-      votingTogether({
-        channel,
-        instances: 1,
-        meetings: 1,
-        votersPerMeeting: togetherVoters,
-        database,
-        workDir,
-        maxSockets,
-      }),
-    );
-    say(`  ${JSON.stringify(result)}`);
+    const result = await together(engine, {
+      channel,
+      instances: 1,
+      meetings: 1,
+      votersPerMeeting: togetherVoters,
+    });
     const measured = { ballotsPerSec: result.ballotsPerSec, from: 'measured' as const };
     singles.set(key, measured);
     return measured;
@@ -184,18 +192,12 @@ try {
   for (const engine of runs('ten-meetings') ? engines : []) {
     for (const channel of channels) {
       say(`ten meetings of ${togetherVoters / 10} voters at once, ${channel.name}, ${engine}`);
-      const result = await withDatabase(engine, (database) =>
-        votingTogether({
-          channel,
-          instances: 1,
-          meetings: 10,
-          votersPerMeeting: togetherVoters / 10,
-          database,
-          workDir,
-          maxSockets,
-        }),
-      );
-      say(`  ${JSON.stringify(result)}`);
+      const result = await together(engine, {
+        channel,
+        instances: 1,
+        meetings: 10,
+        votersPerMeeting: togetherVoters / 10,
+      });
       tenMeetings.push(tenMeetingsRow(result, await single(channel, engine)));
     }
   }
@@ -203,18 +205,12 @@ try {
   const twoInstances: TwoInstancesRow[] = [];
   if (runs('two-instances') && engines.includes('postgres')) {
     say(`two instances, ${togetherVoters} voters, api, postgres`);
-    const result = await withDatabase('postgres', (database) =>
-      votingTogether({
-        channel: apiChannel,
-        instances: 2,
-        meetings: 1,
-        votersPerMeeting: togetherVoters,
-        database,
-        workDir,
-        maxSockets,
-      }),
-    );
-    say(`  ${JSON.stringify(result)}`);
+    const result = await together('postgres', {
+      channel: apiChannel,
+      instances: 2,
+      meetings: 1,
+      votersPerMeeting: togetherVoters,
+    });
     twoInstances.push(twoInstancesRow(result, await single(apiChannel, 'postgres')));
   }
 
