@@ -10,7 +10,7 @@ import {
   type WireCommand,
 } from '../../../shared/src';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { act, render } from '@testing-library/react';
+import { act, configure, render } from '@testing-library/react';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { Unanswered, type Api, type Outcome } from '../../../tab/src/api/client';
@@ -20,6 +20,10 @@ import { createServerClock } from '../../../tab/src/live/clock';
 import type { ConnectionState } from '../../../tab/src/live/stream';
 import { SessionProvider, type LoadedSession } from '../../../tab/src/ui/session';
 import { nextTime } from '../../shared/support/council';
+
+// The views load their chunks when first shown: on a busy machine (CI) that can take more than
+// Testing Library's default second. Only a failing wait takes longer.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** What the tab under test sent and was told. */
 export interface Record {
