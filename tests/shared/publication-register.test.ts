@@ -96,6 +96,9 @@ describe('the deadlines of the linked publication', () => {
     by: CHAIR,
   });
   const dueAgenda = new Date(new Date(sittingAt).getTime() - 8 * 86_400_000).toISOString();
+  /** The agenda's row of a Flemish sitting convened at `sent`, first read at `read`, seen at `now`. */
+  const agendaRow = (sent: string, read: string, now: string) =>
+    publicationDeadlines(meetingOf(given(flemish(), convenedAt(sent), served(read)).state), now)[0];
 
   test('DLB art. 285: an agenda convened in time is online from the convocation, and not late though no one read it before its deadline', () => {
     const meeting = meetingOf(given(flemish(), convenedAt('2026-11-10T09:00:00Z')).state);
@@ -111,20 +114,18 @@ describe('the deadlines of the linked publication', () => {
     expect(decisions).toMatchObject({ kind: 'decisionList', days: 10, due: null, late: false });
     expect(minutes).toMatchObject({ kind: 'minutes', days: null, due: null, late: false });
     // A reader served it first after its deadline: the register says so, the deadline does not care.
-    const readLate = meetingOf(
-      given(flemish(), convenedAt('2026-11-10T09:00:00Z'), served('2026-11-20T09:00:00Z')).state,
-    );
-    expect(publicationDeadlines(readLate, '2026-11-21T00:00:00Z')[0]).toMatchObject({
+    expect(
+      agendaRow('2026-11-10T09:00:00Z', '2026-11-20T09:00:00Z', '2026-11-21T00:00:00Z'),
+    ).toMatchObject({
       onlineAt: '2026-11-10T09:00:00Z',
       late: false,
     });
   });
 
   test('an agenda convened after its deadline is late, however soon it was read', () => {
-    const meeting = meetingOf(
-      given(flemish(), convenedAt('2026-11-20T09:00:00Z'), served('2026-11-20T09:01:00Z')).state,
-    );
-    expect(publicationDeadlines(meeting, '2026-11-21T00:00:00Z')[0]).toMatchObject({
+    expect(
+      agendaRow('2026-11-20T09:00:00Z', '2026-11-20T09:01:00Z', '2026-11-21T00:00:00Z'),
+    ).toMatchObject({
       onlineAt: '2026-11-20T09:00:00Z',
       late: true,
     });
