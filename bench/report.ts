@@ -72,6 +72,11 @@ export async function carryOver(results: Results, ran: (section: Section) => boo
     for (const field of fieldsOf[section]) merged[field] = previous[field];
     carried[section] = previous.carried?.[section] ?? previous.generatedAt;
   }
+  // What bench/tab.ts and bench/sealed.ts added stays; the sealed goals are drawn from the bursts,
+  // so they stay only while the bursts they were drawn from do.
+  const added = previous as unknown as Record<string, unknown>;
+  for (const key of ['tab', 'sealed']) if (added[key] != null) merged[key] = added[key];
+  if (!ran('burst') && added.sealedGoals !== undefined) merged.sealedGoals = added.sealedGoals;
   return { ...(merged as unknown as Results), carried };
 }
 
