@@ -5,7 +5,7 @@
  */
 import { evolve, SYSTEM, type Event, type Meeting } from '../../shared/src';
 import { createEditions } from '../../bot/src/publication/editions';
-import { sha256 } from '../../bot/src/publication/register';
+import { sha256 } from '../../bot/src/sha256';
 import { command, play } from '../shared/support/spec';
 import { flemishSitting, meetingOf, ORIGIN } from './publication/sitting';
 

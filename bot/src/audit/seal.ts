@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
+import { sha256 } from '../sha256';
 import { readPdfTextString } from '../minutes/seal/pdf-text';
 
 export interface SealFound {
@@ -37,8 +38,7 @@ const FORBIDDEN = new Map([
   ['1.2.840.113549.1.9.16.2.7', 'content-identifier'],
 ]);
 
-export const sha256 = (bytes: Uint8Array): string =>
-  createHash('sha256').update(bytes).digest('hex');
+export { sha256 };
 
 /** The last signature of the file: its byte range, its CMS and the dictionary around it. */
 function lastSignature(pdf: Buffer) {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Request, Response } from 'restify';
+import { sha256 } from '../sha256';
 
 /**
  * Sealed minutes as a download: their SHA-256, the hash the log recorded when they were sealed
@@ -7,7 +7,7 @@ import type { Request, Response } from 'restify';
  * file is the one approved without downloading it again.
  */
 export function sendSealedPdf(req: Request, res: Response, pdf: Buffer, fileName: string): void {
-  const etag = `"${createHash('sha256').update(pdf).digest('hex')}"`;
+  const etag = `"${sha256(pdf)}"`;
   const headers = {
     'content-type': 'application/pdf',
     'content-disposition': `attachment; filename="${fileName}"`,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   signatoriesOf,
   SYSTEM,
@@ -9,10 +8,9 @@ import {
 import type { Logger } from '../log';
 import type { MeetingService } from '../meetings/service';
 import type { MeetingStore, StoredEvent } from '../store';
+import { sha256 } from '../sha256';
 import type { Clerk } from './index';
 import type { MinutesSigner } from './seal/signer';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The events of the signing itself: the minutes they sign do not record them. */
 const signingEvents = new Set<Event['type']>([

@@ -1,7 +1,8 @@
 import type { Meeting } from '@council/shared';
 import { LRUCache } from 'lru-cache';
 import { publicDocuments, type PublicDocument } from './documents';
-import { rendered, sha256, type Rendered } from './register';
+import { sha256 } from '../sha256';
+import { rendered, type Rendered } from './register';
 
 /** A page as it goes online: its exact bytes and their hash. */
 export type Page = Pick<Rendered, 'bytes' | 'sha256'>;

@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256';
 import { lastPublication, SYSTEM } from '@council/shared';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log';
 import type { MeetingService } from '../meetings/service';
 import type { PublicDocument } from './documents';
 import type { Editions } from './editions';
-
-export const sha256 = (bytes: string | Uint8Array) =>
-  createHash('sha256').update(bytes).digest('hex');
 
 /** A document as it goes online: its exact bytes and their hash. */
 export interface Rendered {

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256';
 import type { Queryable } from './db';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The sealed minutes of each meeting, by the SHA-256 of the PDF its signatories approved: written
