@@ -1,5 +1,13 @@
 import { fold, signatoriesOf, type Event, type Meeting } from '../../shared/src';
-import { CHAIR, council, councillor, created, DIRECTOR, sitting } from './support/council';
+import {
+  CHAIR,
+  council,
+  councillor,
+  created,
+  DIRECTOR,
+  minutesApproval,
+  sitting,
+} from './support/council';
 import { linesOf, Sitting } from './support/minutes';
 import { command, given, play } from './support/spec';
 
@@ -180,14 +188,7 @@ describe('approving the previous minutes, with corrections', () => {
       present: 6,
       tellers: false,
       agenda: [
-        {
-          id: 'minutes',
-          title: { en: 'Approval of the minutes' },
-          session: 'public',
-          subject: 'minutesApproval',
-          previousSitting: '2026-11-05',
-          previousMinutes: SEALED,
-        },
+        minutesApproval(SEALED),
         { id: 'budget', title: { en: 'Budget' }, session: 'public', subject: 'budget' },
       ],
     });
@@ -226,14 +227,9 @@ describe('approving the previous minutes, with corrections', () => {
         ...setup,
         agenda: [
           {
-            id: 'minutes',
-            title: { fr: 'Procès-verbal' },
-            session: 'public',
-            subject: 'minutesApproval',
+            ...minutesApproval(SEALED, { fr: 'Procès-verbal' }),
             expectedVote: 'named',
             candidates: [],
-            previousSitting: '2026-11-05',
-            previousMinutes: SEALED,
           },
         ],
       }),

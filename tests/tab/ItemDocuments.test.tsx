@@ -11,6 +11,7 @@ import {
   councillor,
   created,
   DIRECTOR,
+  minutesApproval,
   OBSERVER,
   sitting,
 } from '../shared/support/council';
@@ -98,14 +99,7 @@ describe('the approval of the previous minutes', () => {
       present: 5,
       tellers: false,
       agenda: [
-        {
-          id: 'minutes',
-          title: { en: 'Approval of the minutes' },
-          session: 'public',
-          subject: 'minutesApproval',
-          previousSitting: '2026-11-05',
-          previousMinutes: SEALED,
-        },
+        minutesApproval(SEALED),
         { id: 'budget', title: { en: 'Budget' }, session: 'public', subject: 'budget' },
       ],
     });

@@ -1,7 +1,7 @@
 import { fold, type Meeting, type Reader } from '../../../shared/src';
 import { convocationCard } from '../../../bot/src/teams/cards/convocation';
 import { textsFor } from '../../../bot/src/teams/i18n';
-import { council, created, DIRECTOR } from '../../shared/support/council';
+import { council, created, DIRECTOR, minutesApproval } from '../../shared/support/council';
 import { command, play } from '../../shared/support/spec';
 
 /**
@@ -18,14 +18,9 @@ const convened = fold(
         ...setup,
         agenda: [
           {
-            id: 'minutes',
-            title: { fr: 'Approbation du procès-verbal' },
-            session: 'public',
-            subject: 'minutesApproval',
+            ...minutesApproval(SEALED, { fr: 'Approbation du procès-verbal' }),
             expectedVote: 'named',
             candidates: [],
-            previousSitting: '2026-11-05',
-            previousMinutes: SEALED,
           },
         ],
       }),

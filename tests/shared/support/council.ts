@@ -145,3 +145,16 @@ export function sitting(
     ...(item ? [itemTakenUp(item)] : []),
   ];
 }
+
+/** The approval of the previous sitting's minutes, sealed as `sealed` (issue 16 item 7). */
+export const minutesApproval = (
+  sealed: string,
+  title: Readonly<Record<string, string>> = { en: 'Approval of the minutes' },
+) => ({
+  id: 'minutes',
+  title,
+  session: 'public' as const,
+  subject: 'minutesApproval' as const,
+  previousSitting: '2026-11-05',
+  previousMinutes: sealed,
+});
