@@ -1,7 +1,7 @@
 import { titleIn, type AgendaItem, type Meeting } from '@council/shared';
 import { html, type Html } from './html';
 import type { Sheet } from './sitting';
-import { euLanguages } from './treatment';
+import { besluitHeading } from './treatment';
 
 /**
  * A decision of a closed session as the decision list may name it, and nothing more: its number,
@@ -99,13 +99,7 @@ export function closedTreatment(sheet: Sheet, decision: ClosedDecision): Html {
     ${
       decision.adopted
         ? html`<div property="prov:generated" resource="${uri.besluit}" typeof="besluit:Besluit">
-            <span property="prov:wasGeneratedBy" resource="${uri.behandeling}"></span>
-            <span
-              property="eli:language"
-              resource="${euLanguages[sheet.language]}"
-              typeof="skos:Concept"
-            ></span>
-            <h3>${sheet.words.decision}: <span property="eli:title">${title}</span></h3>
+            ${besluitHeading(sheet, uri.behandeling, title)}
             <div property="prov:value"><p>${outcome}</p></div>
           </div>`
         : html`<p>${outcome}</p>`

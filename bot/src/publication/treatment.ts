@@ -12,7 +12,7 @@ import { html, type Html } from './html';
 import { fill, memberById, people, person, type Sheet } from './sitting';
 
 /** The EU's language authority table, as eli:language wants it. */
-export const euLanguages: Readonly<Record<Language, string>> = {
+const euLanguages: Readonly<Record<Language, string>> = {
   fr: 'http://publications.europa.eu/resource/authority/language/FRA',
   nl: 'http://publications.europa.eu/resource/authority/language/NLD',
   de: 'http://publications.europa.eu/resource/authority/language/DEU',
@@ -231,20 +231,30 @@ function electionGrounds(sheet: Sheet, item: AgendaItem, vote: Vote): string[] {
  * extract and the minutes; the decision list gives the title and outcome only. `vote` is the
  * published vote that decided it.
  */
+/** The language of a decision or of one of its articles. */
+function eliLanguage(sheet: Sheet): Html {
+  return html`<span
+    property="eli:language"
+    resource="${euLanguages[sheet.language]}"
+    typeof="skos:Concept"
+  ></span>`;
+}
+
+/** What every besluit:Besluit opens with: the treatment that generated it, its language, its title. */
+export function besluitHeading(sheet: Sheet, behandeling: string, title: string): Html {
+  return html`<span property="prov:wasGeneratedBy" resource="${behandeling}"></span>
+    ${eliLanguage(sheet)}
+    <h3>${sheet.words.decision}: <span property="eli:title">${title}</span></h3>`;
+}
+
 function besluit(sheet: Sheet, item: AgendaItem, full: boolean, vote: Vote): Html {
-  const { at, minutes, words } = sheet;
+  const { at, minutes } = sheet;
   const text = adoptedText(sheet.meeting, item);
   const articles = [...(text?.articles ?? []).map((a) => a.text), ...(text?.added ?? [])];
   const recitals = text?.recitals.length ? text.recitals : electionGrounds(sheet, item, vote);
   const base = at.besluit(item.id);
   return html`<div property="prov:generated" resource="${base}" typeof="besluit:Besluit">
-    <span property="prov:wasGeneratedBy" resource="${at.behandeling(item.id)}"></span>
-    <span
-      property="eli:language"
-      resource="${euLanguages[sheet.language]}"
-      typeof="skos:Concept"
-    ></span>
-    <h3>${words.decision}: <span property="eli:title">${itemTitle(sheet, item)}</span></h3>
+    ${besluitHeading(sheet, at.behandeling(item.id), itemTitle(sheet, item))}
     ${
       full && recitals.length > 0
         ? html`<div property="besluit:motivering">${recitals.map((r) => html`<p>${r}</p>`)}</div>`
@@ -261,11 +271,7 @@ function besluit(sheet: Sheet, item: AgendaItem, full: boolean, vote: Vote): Htm
                     resource="${base}-artikel-${i + 1}"
                     typeof="besluit:Artikel"
                   >
-                    <span
-                      property="eli:language"
-                      resource="${euLanguages[sheet.language]}"
-                      typeof="skos:Concept"
-                    ></span>
+                    ${eliLanguage(sheet)}
                     <h4 property="eli:number eli:title">
                       ${minutes.deliberation.article.replace('{n}', String(i + 1))}
                     </h4>
