@@ -1,6 +1,5 @@
 import { sha256 } from '../sha256';
 import { lastPublication, SYSTEM } from '@council/shared';
-import { LRUCache } from 'lru-cache';
 import type { Logger } from '../log';
 import type { MeetingService } from '../meetings/service';
 import type { PublicDocument } from './documents';
@@ -18,9 +17,6 @@ export function rendered(document: PublicDocument): Rendered {
   return { document, bytes, sha256: sha256(bytes) };
 }
 
-/** Meetings whose register the publisher remembers being complete at a version. */
-const REMEMBERED = 10_000;
-
 /**
  * Keeps the register of publications: before a public document is served (and when the demo writes
  * its pages), the service takes the sitting's documents as its edition renders them (once per
@@ -37,16 +33,11 @@ export function createPublisher(deps: {
   const { meetings, log, editions } = deps;
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
-  /** The version at which each meeting's register last held every page online. */
-  const complete = new LRUCache<string, number>({ max: REMEMBERED });
 
   async function publish(meetingId: string): Promise<void> {
     const loaded = await meetings.load(meetingId);
     if (!loaded || loaded.state.status === 'none') return;
-    if (complete.get(meetingId) === loaded.version) return;
     const edition = editions.at(meetingId, loaded.state, loaded.version);
-    // Complete at the version of the last entry recorded, if nothing else came between them.
-    let version: number | null = loaded.version;
     for (const { document, sha256: hash } of edition.pages()) {
       if (lastPublication(loaded.state, document.path)?.sha256 === hash) continue;
       const answer = await meetings.execute({
@@ -61,16 +52,10 @@ export function createPublisher(deps: {
           asOf: edition.asOf,
         },
       });
-      if (answer.ok) {
-        version = version !== null && answer.version === version + 1 ? answer.version : null;
-      } else {
-        version = null;
-        if (answer.error.code !== 'ALREADY_PUBLISHED') {
-          log.error({ meetingId, code: answer.error.code }, 'publication refused');
-        }
+      if (!answer.ok && answer.error.code !== 'ALREADY_PUBLISHED') {
+        log.error({ meetingId, code: answer.error.code }, 'publication refused');
       }
     }
-    if (version !== null) complete.set(meetingId, version);
   }
 
   /** One round per meeting at a time; a commit during a round asks for one more. */
