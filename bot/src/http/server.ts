@@ -274,6 +274,8 @@ export function createServer(deps: ServerDeps) {
     store,
     publisher,
     origin: publicationOrigin(config),
+    limits,
+    addressOf,
     route,
   });
 

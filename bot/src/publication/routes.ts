@@ -2,6 +2,7 @@ import { lastPublication, type Meeting } from '@council/shared';
 import type { Request, Response, Server } from 'restify';
 import type { LoadedMeeting, MeetingService } from '../meetings/service';
 import { municipalitySlug, publicPath } from '../public/address';
+import type { RateLimits } from '../limits/rate-limits';
 import type { MeetingStore } from '../store';
 import { refusal } from '../http/problems';
 import type { Page } from './editions';
@@ -48,10 +49,13 @@ export function publicationRoutes(
     readonly store: MeetingStore;
     readonly publisher: Publisher;
     readonly origin: string;
+    /** The index scans the store: it counts against the public page's budget, not only the server's. */
+    readonly limits: Pick<RateLimits, 'publicRequest'>;
+    readonly addressOf: (req: Request) => string;
     readonly route: (handler: Handler) => Handler;
   },
 ): void {
-  const { meetings, store, publisher, origin, route } = deps;
+  const { meetings, store, publisher, origin, limits, addressOf, route } = deps;
   const { editions } = publisher;
   const param = (req: Request, name: string) =>
     (req.params as Record<string, string | undefined>)[name] ?? '';
@@ -114,6 +118,7 @@ export function publicationRoutes(
   server.get(
     '/public/:municipality',
     route(async (req, res) => {
+      await limits.publicRequest(addressOf(req));
       const slug = param(req, 'municipality');
       const sittings = (await store.publicSittings(INDEX_SCAN))
         .filter((sitting) => municipalitySlug(sitting.municipality) === slug)

@@ -332,4 +332,12 @@ describe('the public page’s limits', () => {
     expect(codeOf(refused[0] as Page)).toBe('RATE_LIMITED');
     expect(refused[0]?.headers.get('retry-after')).toMatch(/^\d+$/);
   });
+
+  test('the municipality’s index, which reads the store’s sittings, counts against the same budget: 429 RATE_LIMITED', async () => {
+    const pages = [];
+    for (let i = 0; i < 8; i++) pages.push(await fetchPage(running, `/public/${municipality}`));
+    const refused = pages.filter((page) => page.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(codeOf(refused[0] as Page)).toBe('RATE_LIMITED');
+  });
 });
