@@ -1208,6 +1208,15 @@ export const errorCatalogue = {
       en: 'No sealed minutes of this council carry the fingerprint this item names.',
     },
   },
+  PUBLICATION_BUSY: {
+    status: 503,
+    message: {
+      fr: 'Cette séance change plus vite que ses pages ne sont inscrites au registre ; réessayez dans {seconds} s.',
+      nl: 'Deze zitting verandert sneller dan haar pagina’s in het register worden opgenomen; probeer opnieuw over {seconds} s.',
+      de: 'Diese Sitzung ändert sich schneller, als ihre Seiten ins Register eingetragen werden; bitte in {seconds} s erneut versuchen.',
+      en: 'This sitting changes faster than its pages are recorded in the register; try again in {seconds} s.',
+    },
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -55,8 +55,9 @@ describe('the error catalogue documents every refusal', () => {
   test('bad input is a 4xx: only an internal error is a 5xx', () => {
     const serverErrors = codes.filter((code) => statusOf(code) >= 500);
     // BALLOT_NOT_SEALED is the service's own failure too: a proof worker fell over holding a
-    // card's choice (the member presses again).
-    expect(serverErrors).toEqual(['INTERNAL', 'BALLOT_NOT_SEALED']);
+    // card's choice (the member presses again); PUBLICATION_BUSY, a sitting changing faster than
+    // the register records its pages (the reader comes back in a second).
+    expect(serverErrors).toEqual(['INTERNAL', 'BALLOT_NOT_SEALED', 'PUBLICATION_BUSY']);
   });
 
   test('no message has a place for a ballot’s choice', () => {

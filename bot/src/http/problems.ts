@@ -73,9 +73,8 @@ export function sendProblem(req: Request, res: Response, error: unknown, log: Lo
     res.end();
     return;
   }
-  const retryAfter = domainError.code === 'RATE_LIMITED' ? domainError.params?.seconds : undefined;
+  // The catalogue's waits (RATE_LIMITED, PUBLICATION_BUSY) name their seconds: so does the header.
+  const retryAfter = domainError.params?.seconds;
   if (typeof retryAfter === 'number') res.header('Retry-After', String(retryAfter));
-  // A failure's answer says only that it failed: what went wrong is for the log.
-  const answered = status >= 500 ? { code: domainError.code } : domainError;
-  res.send(status, { code: answered.code, message: messageOf(answered, language) });
+  res.send(status, { code: domainError.code, message: messageOf(domainError, language) });
 }

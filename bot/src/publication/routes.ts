@@ -87,8 +87,7 @@ export function publicationRoutes(
           send(req, res, page);
           return;
         }
-        if (round === PUBLISH_ROUNDS)
-          throw new Error(`${path} changed faster than it was recorded`);
+        if (round === PUBLISH_ROUNDS) throw refusal('PUBLICATION_BUSY', { seconds: 1 });
         await publisher.publish(id);
       }
     });
