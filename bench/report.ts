@@ -149,6 +149,10 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
         'paced ballots/s',
         'paced p50 ms',
         'paced p99 ms',
+        'paced: GC pauses (service main thread), p50 / max ms',
+        'paced: client GC pauses, max ms',
+        'paced: ballots meeting a pause',
+        'paced: slowest 1% meeting a pause',
         'aggregated after close ms',
         'totals after last share ms',
       ],
@@ -169,6 +173,12 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
         r.paced.ballotsPerSec,
         r.paced.p50Ms,
         r.paced.p99Ms,
+        r.paced.gc
+          ? `${r.paced.gc.mainPauses}, ${r.paced.gc.mainPauseP50Ms} / ${r.paced.gc.mainPauseMaxMs}`
+          : '',
+        r.paced.gc ? `${r.paced.gc.clientPauses}, ${r.paced.gc.clientPauseMaxMs}` : '',
+        r.paced.gc ? `${r.paced.gc.ballotsMeetingPausePct} %` : '',
+        r.paced.gc ? `${r.paced.gc.tailMeetingPause} of ${r.paced.gc.tailBallots}` : '',
         r.count.aggregatedAfterCloseMs,
         r.count.totalsAfterLastShareMs,
       ]),

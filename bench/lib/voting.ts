@@ -27,6 +27,8 @@ export interface Casting {
   readonly outcomes: readonly boolean[];
   /** Each ballot's time from being cast to its answer, in the ballots' order. */
   readonly latencies: readonly number[];
+  /** When each ballot was cast, on the wall clock in ms (to set against the service's pauses). */
+  readonly sentAt: readonly number[];
   /** From the first ballot cast to the last answer. */
   readonly elapsedMs: number;
 }
@@ -41,19 +43,21 @@ export async function castAll<T>(
   pacePerSec?: number,
 ): Promise<Casting> {
   const latencies: number[] = new Array<number>(ballots.length);
+  const sentAt: number[] = new Array<number>(ballots.length);
   const started = performance.now();
   let lastAnswer = started;
   const outcomes = await Promise.all(
     ballots.map(async (ballot, index) => {
       if (pacePerSec) await sleep(started + (index * 1000) / pacePerSec - performance.now());
       const sent = performance.now();
+      sentAt[index] = performance.timeOrigin + sent;
       const ok = await cast(ballot).catch(() => false);
       lastAnswer = performance.now();
       latencies[index] = lastAnswer - sent;
       return ok;
     }),
   );
-  return { outcomes, latencies, elapsedMs: lastAnswer - started };
+  return { outcomes, latencies, sentAt, elapsedMs: lastAnswer - started };
 }
 
 /** The members whose ballots the service acknowledged. */

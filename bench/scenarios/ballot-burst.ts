@@ -3,6 +3,7 @@ import type { Meeting } from '@council/shared';
 import { loadSealed, type SealedBallot } from '@council/shared/sealed';
 import { largeCouncil } from '../lib/council';
 import { countTimes, type CountTimes } from '../lib/count-times';
+import { pausesMet, readPauses, watchPauses, type PausesMet } from '../lib/gc-pauses';
 import { audit, ballotRecord, type BenchDatabase, type Engine } from '../lib/databases';
 import { httpClient, type HttpClient } from '../lib/http';
 import { cpuTimeMs, spawnService } from '../lib/processes';
@@ -104,6 +105,8 @@ export interface BurstResult {
     readonly ballotsPerSec: number;
     readonly p50Ms: number;
     readonly p99Ms: number;
+    /** The garbage collection pauses the paced ballots met (absent from runs before 6 December). */
+    readonly gc?: PausesMet;
   };
   /**
    * With every ballot sent at once and answered in turn, the 99th percentile can be no shorter
@@ -145,9 +148,14 @@ export interface BurstOptions {
 export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   const { channel, voters, database } = options;
   const maxSockets = options.maxSockets ?? 256;
+  const gcFile = join(
+    options.workDir,
+    `gc-burst-${channel.name}-${voters}-${database.engine}.jsonl`,
+  );
   const service = await spawnService({
-    env: { ...database.env, MAX_BODY_BYTES: '50000000' },
+    env: { ...database.env, MAX_BODY_BYTES: '50000000', BENCH_GC_FILE: gcFile },
     logFile: join(options.workDir, `service-burst-${channel.name}-${voters}.log`),
+    preload: ['./bench/lib/gc-probe.ts'],
     ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
   });
   const client = httpClient(service.url, maxSockets);
@@ -191,7 +199,9 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     };
     const burst = await vote();
     const pacePerSec = Math.min(voters / 10, 500);
+    const clientPauses = watchPauses();
     const paced = await vote(pacePerSec);
+    const pauses = [...(await readPauses(gcFile)), ...clientPauses.stop()];
     const ballotsPerSec = burst.acknowledged.size / (burst.elapsedMs / 1000);
     measured = {
       voters,
@@ -209,6 +219,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
         ballotsPerSec: round(pacePerSec),
         p50Ms: round(quantile(paced.latencies, 0.5)),
         p99Ms: round(quantile(paced.latencies, 0.99)),
+        gc: pausesMet(paced, pauses),
       },
       unacknowledged: 2 * voters - burst.acknowledged.size - paced.acknowledged.size,
       setupMs: Math.round(setupMs),

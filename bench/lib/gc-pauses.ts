@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
+import type { Casting } from './voting';
+import { quantile, round } from './stats';
+
+/** A garbage collection pause of one of the service's threads (gc-probe.ts). */
+export interface Pause {
+  /** Wall clock, ms. */
+  readonly start: number;
+  readonly ms: number;
+  /** 0 is the service's main thread (the preload does not reach its workers); -1 the client. */
+  readonly thread: number;
+}
+
+/** The service's garbage collection during a paced vote, and how much of its tail it explains. */
+export interface PausesMet {
+  readonly mainPauses: number;
+  readonly mainPauseP50Ms: number;
+  readonly mainPauseMaxMs: number;
+  /** The bench's own client: its pauses delay the answers it reads. */
+  readonly clientPauses: number;
+  readonly clientPauseMaxMs: number;
+  /** Share of all ballots in flight while some thread paused, in %. */
+  readonly ballotsMeetingPausePct: number;
+  /** The slowest ballots (latency at or over the p99) and how many of them met a pause. */
+  readonly tailBallots: number;
+  readonly tailMeetingPause: number;
+}
+
+export async function readPauses(file: string): Promise<Pause[]> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const [start, ms, thread] = JSON.parse(line) as [number, number, number];
+      return { start, ms, thread };
+    });
+}
+
+/** This process's own pauses (the bench's client) from now until `stop`. */
+export function watchPauses(): { stop(): Pause[] } {
+  const pauses: Pause[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      pauses.push({
+        start: performance.timeOrigin + entry.startTime,
+        ms: entry.duration,
+        thread: -1,
+      });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      observer.disconnect();
+      return pauses;
+    },
+  };
+}
+
+/**
+ * Sets each ballot of `casting` (from cast to answer) against the pauses: a ballot meets a pause
+ * when the service's main thread or the client stopped for garbage collection while the ballot was in flight.
+ */
+export function pausesMet(casting: Casting, pauses: readonly Pause[]): PausesMet {
+  const flights = casting.sentAt.map((sent, i) => ({
+    from: sent,
+    to: sent + (casting.latencies[i] ?? 0),
+    latency: casting.latencies[i] ?? 0,
+  }));
+  const from = Math.min(...flights.map((f) => f.from));
+  const to = Math.max(...flights.map((f) => f.to));
+  const during = pauses.filter((p) => p.start + p.ms >= from && p.start <= to);
+  const main = during.filter((p) => p.thread === 0).map((p) => p.ms);
+  const client = during.filter((p) => p.thread < 0).map((p) => p.ms);
+  const meets = (flight: { from: number; to: number }) =>
+    during.some((p) => p.start <= flight.to && p.start + p.ms >= flight.from);
+  const p99 = quantile(
+    flights.map((f) => f.latency),
+    0.99,
+  );
+  const tail = flights.filter((f) => f.latency >= p99);
+  return {
+    mainPauses: main.length,
+    mainPauseP50Ms: round(quantile(main, 0.5)),
+    mainPauseMaxMs: round(Math.max(0, ...main)),
+    clientPauses: client.length,
+    clientPauseMaxMs: round(Math.max(0, ...client)),
+    ballotsMeetingPausePct: round((100 * flights.filter(meets).length) / flights.length),
+    tailBallots: tail.length,
+    tailMeetingPause: tail.filter(meets).length,
+  };
+}
