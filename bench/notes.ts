@@ -20,6 +20,10 @@ export function burstNotes(bursts: readonly BurstResult[]): string[] {
     const sealed =
       `${r.ballotsPerSec} sealed ballots/s (goal ≥ ${floor})` +
       `; totals ${r.count.totalsAfterLastShareMs} ms after the last share (goal ≤ 3,000)`;
-    return `${where}: ${goal}${cpu}; ${sealed}; ratioToLimit ${r.ratioToLimit}.`;
+    const sealedLimit =
+      typeof r.ratioToSealedLimit !== 'number'
+        ? ''
+        : ` (${r.ratioToSealedLimit} of the least of it and the proof checker's ${r.baselineProofChecksPerSec}/s)`;
+    return `${where}: ${goal}${cpu}; ${sealed}; ratioToLimit ${r.ratioToLimit}${sealedLimit}.`;
   });
 }

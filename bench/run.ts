@@ -21,7 +21,7 @@ import {
   type BallotChannel,
   type BurstResult,
 } from './scenarios/ballot-burst';
-import { bareHttpRps, dbCommitsPerSec } from './scenarios/baselines';
+import { bareHttpRps, dbCommitsPerSec, proofCheckBaseline } from './scenarios/baselines';
 import { botChannel } from './scenarios/bot-channel';
 import { coldStartMs, coldStartNewDataMs } from './scenarios/cold-start';
 import { fanout, type FanoutResult } from './scenarios/fanout';
@@ -104,9 +104,12 @@ try {
             database,
             workDir,
             maxSockets,
-            baselines: async (ballot) => ({
+            baselines: async (ballot, choices) => ({
               httpRps: await bareHttpRps({ requests: voters, ...ballot, workDir, maxSockets }),
               dbCommitsPerSec: await dbBaseline(engine),
+              ...(channel.name === 'api'
+                ? { proofChecksPerSec: await proofCheckBaseline(choices) }
+                : {}),
             }),
           }),
         );

@@ -6,8 +6,8 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, launchChromium } from '../tests/e2e/support/browser';
 import { availableParallelism, loadavg } from 'node:os';
-import { loadSealed, type PartialDecryption, type Sealed } from '@council/shared/sealed';
-import { createProofChecker, proofHolds } from '../bot/src/meetings/proof-checker';
+import { loadSealed, type PartialDecryption } from '@council/shared/sealed';
+import { ceremony, proofChecksPerSec } from './lib/proofs';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -25,26 +25,6 @@ function timed<T>(work: () => T): { ms: number; value: T } {
   const start = performance.now();
   const value = work();
   return { ms: performance.now() - start, value };
-}
-
-/** A 2-of-3 ceremony as the tellers' tabs run it. */
-function ceremony(sealed: Sealed) {
-  const trustees = [1, 2, 3].map((index) => ({ member: `trustee-${index}`, index }));
-  const made = trustees.map(() => sealed.newTrustee(2));
-  const at = (i: number) => made[i] as (typeof made)[number];
-  const to = trustees.map((trustee, i) => ({ ...trustee, boxKey: at(i).commitment.boxKey }));
-  const from = trustees.map((trustee, i) => ({
-    trustee,
-    commitment: at(i).commitment,
-    dealt: sealed.dealShares(at(i).secret, trustee, to),
-  }));
-  const shares = trustees.map((trustee, i) => {
-    const received = sealed.receiveShares(at(i).secret, trustee, from);
-    if (!received.ok) throw new Error('the ceremony failed');
-    return received.share;
-  });
-  const commitments = Object.fromEntries(trustees.map((t, i) => [t.member, at(i).commitment]));
-  return { trustees, shares, key: sealed.sittingKey(trustees, commitments, 2) };
 }
 
 const sealed = await loadSealed();
@@ -80,34 +60,16 @@ const verified = timed(
 const verifyCpuMs = process.cpuUsage(cpuBefore).user / 1000;
 if (verified.value !== VOTERS) throw new Error('a ballot did not verify');
 
-/**
- * The same ballots through the service's own proof checker: its worker threads, as many as the
- * service starts by default (one per core), each ballot posted as a tab's request would post it.
- */
-async function verifiedByTheService(workers: number): Promise<number> {
-  const checker = createProofChecker(workers, (proof) => proofHolds(sealed, proof));
-  try {
-    // The workers load the crypto module once: a first round warms them up, uncounted.
-    const check = (count: number) =>
-      Promise.all(
-        ballots
-          .slice(0, count)
-          .map((ballot) =>
-            checker.check({ key: key.publicKey, context, ballot, choices: CHOICES }),
-          ),
-      );
-    await check(workers * 10);
-    const start = performance.now();
-    const valid = (await check(VOTERS)).filter(Boolean).length;
-    const ms = performance.now() - start;
-    if (valid !== VOTERS) throw new Error('a ballot did not verify in a worker');
-    return VOTERS / (ms / 1000);
-  } finally {
-    await checker.close();
-  }
-}
 const proofWorkers = availableParallelism();
-const serviceVerifyPerSec = await verifiedByTheService(proofWorkers);
+// The same ballots through the service's own proof checker, as many workers as it starts by default.
+const serviceVerifyPerSec = await proofChecksPerSec({
+  sealed,
+  publicKey: key.publicKey,
+  context,
+  ballots,
+  choices: CHOICES,
+  workers: proofWorkers,
+});
 const aggregated = timed(() => sealed.aggregate(ballots, CHOICES));
 const aggregate = aggregated.value;
 const decrypted = timed(() =>

@@ -98,6 +98,13 @@ export interface BurstResult {
   readonly baselineHttpRps: number;
   readonly baselineDbCommitsPerSec: number;
   readonly ratioToLimit: number;
+  /**
+   * Tab ballots the service's proof checker takes a second with nothing else running (api channel
+   * only: the card's choices are sealed by the service from ballots prepared ahead, not checked).
+   */
+  readonly baselineProofChecksPerSec: number | null;
+  /** Against the least of the three limits: what a sealed tab ballot needs besides HTTP and a commit. */
+  readonly ratioToSealedLimit: number | null;
   readonly lost: number;
   readonly duplicated: number;
   /** The same members vote again, spread evenly at this rate: latency when ballots do not queue. */
@@ -134,7 +141,8 @@ export interface BurstOptions {
   /** Measured in the same run: see baselines.ts. */
   readonly baselines: (
     ballot: BallotRequest,
-  ) => Promise<{ httpRps: number; dbCommitsPerSec: number }>;
+    choices: number,
+  ) => Promise<{ httpRps: number; dbCommitsPerSec: number; proofChecksPerSec?: number }>;
   readonly maxSockets?: number;
   /** Node flags for the service (`--cpu-prof`, say). */
   readonly nodeFlags?: readonly string[];
@@ -161,11 +169,19 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   const client = httpClient(service.url, maxSockets);
   let measured: Omit<
     BurstResult,
-    'lost' | 'duplicated' | 'baselineHttpRps' | 'baselineDbCommitsPerSec' | 'ratioToLimit' | 'count'
+    | 'lost'
+    | 'duplicated'
+    | 'baselineHttpRps'
+    | 'baselineDbCommitsPerSec'
+    | 'ratioToLimit'
+    | 'baselineProofChecksPerSec'
+    | 'ratioToSealedLimit'
+    | 'count'
   >;
   let meetingId: string;
   const votes: { voteId: string; acknowledged: Set<string> }[] = [];
   let sample: BallotRequest | undefined;
+  let choices = 0;
   let door: BallotDoor | undefined;
   let tellers: Tellers | undefined;
   try {
@@ -184,6 +200,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
       const opened = await openSecretVote(client, session);
       await way.voteOpened?.(opened.voteId);
       const drawn = drawBallots(session.members, opened);
+      choices = opened.choices.length;
       const ballots = way.prepare ? await way.prepare(drawn) : drawn;
       sample ??= way.request(ballots[0] as Ballot);
       const cpuBefore = await cpuTimeMs(service.pid);
@@ -246,15 +263,19 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     await db.close();
   }
   if (!sample) throw new Error('no ballot was cast');
-  const limits = await options.baselines(sample);
+  const limits = await options.baselines(sample, choices);
+  const limit = Math.min(limits.httpRps, limits.dbCommitsPerSec);
   return {
     ...measured,
     baselineHttpRps: round(limits.httpRps),
     baselineDbCommitsPerSec: round(limits.dbCommitsPerSec),
-    ratioToLimit: round(
-      measured.ballotsPerSec / Math.min(limits.httpRps, limits.dbCommitsPerSec),
-      2,
-    ),
+    ratioToLimit: round(measured.ballotsPerSec / limit, 2),
+    baselineProofChecksPerSec:
+      limits.proofChecksPerSec === undefined ? null : round(limits.proofChecksPerSec),
+    ratioToSealedLimit:
+      limits.proofChecksPerSec === undefined
+        ? null
+        : round(measured.ballotsPerSec / Math.min(limit, limits.proofChecksPerSec), 2),
     lost,
     duplicated,
     count: {

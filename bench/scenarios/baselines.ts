@@ -1,7 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { loadSealed } from '@council/shared/sealed';
 import type { Queryable } from '../../bot/src/store';
 import type { BenchDatabase } from '../lib/databases';
 import { httpClient } from '../lib/http';
+import { ceremony, proofChecksPerSec } from '../lib/proofs';
 import { spawnService } from '../lib/processes';
 import { quantile } from '../lib/stats';
 
@@ -74,4 +77,26 @@ export async function bareHttpRps(options: {
     client.close();
     await bare.stop();
   }
+}
+
+/**
+ * Tab ballots checked a second by the service's proof checker with nothing else running, as many
+ * workers as the service starts (one per core): the most sealed ballots the API could take, since
+ * the service checks every tab ballot's proofs before it enters the meeting's queue.
+ */
+export async function proofCheckBaseline(choices: number): Promise<number> {
+  const sealed = await loadSealed();
+  const { key } = ceremony(sealed);
+  const context = { meetingId: 'baseline', voteId: 'baseline' };
+  const ballots = Array.from({ length: 1_000 }, (_, i) =>
+    sealed.encryptBallot(key.publicKey, context, i % choices, choices),
+  );
+  return proofChecksPerSec({
+    sealed,
+    publicKey: key.publicKey,
+    context,
+    ballots,
+    choices,
+    workers: availableParallelism(),
+  });
 }
