@@ -3,12 +3,12 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import type { Casting } from './voting';
 import { quantile, round } from './stats';
 
-/** A garbage collection pause of one of the service's threads (gc-probe.ts). */
+/** A garbage collection pause of the service's main thread (gc-probe.mjs) or the bench's client. */
 export interface Pause {
   /** Wall clock, ms. */
   readonly start: number;
   readonly ms: number;
-  /** 0 is the service's main thread (the preload does not reach its workers); -1 the client. */
+  /** 0 is the service's main thread; -1 the bench's client. */
   readonly thread: number;
 }
 
@@ -33,8 +33,8 @@ export async function readPauses(file: string): Promise<Pause[]> {
     .split('\n')
     .filter((line) => line.length > 0)
     .map((line) => {
-      const [start, ms, thread] = JSON.parse(line) as [number, number, number];
-      return { start, ms, thread };
+      const [start, ms] = JSON.parse(line) as [number, number];
+      return { start, ms, thread: 0 };
     });
 }
 

@@ -163,7 +163,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
   const service = await spawnService({
     env: { ...database.env, MAX_BODY_BYTES: '50000000', BENCH_GC_FILE: gcFile },
     logFile: join(options.workDir, `service-burst-${channel.name}-${voters}.log`),
-    preload: ['./bench/lib/gc-probe.ts'],
+    preload: ['./bench/lib/gc-probe.mjs'],
     ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
   });
   const client = httpClient(service.url, maxSockets);

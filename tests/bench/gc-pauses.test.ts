@@ -44,10 +44,7 @@ describe('the paced vote’s ballots set against the garbage collection pauses',
     const dir = await mkdtemp(join(tmpdir(), 'gc-pauses-'));
     try {
       const file = join(dir, 'gc.jsonl');
-      await writeFile(
-        file,
-        `${JSON.stringify([1_110, 12.5, 0])}\n${JSON.stringify([1_200, 1, 0])}\n`,
-      );
+      await writeFile(file, `${JSON.stringify([1_110, 12.5])}\n${JSON.stringify([1_200, 1])}\n`);
       expect(await readPauses(file)).toEqual([
         { start: 1_110, ms: 12.5, thread: 0 },
         { start: 1_200, ms: 1, thread: 0 },
