@@ -15,7 +15,12 @@ export function httpClient(baseUrl: string, maxSockets = 256) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const { hostname, port } = new URL(baseUrl);
 
-  function request(method: string, path: string, body?: unknown, headers: Headers = {}) {
+  function request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Headers = {},
+  ): Promise<Reply> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise<Reply>((resolve, reject) => {
       const req = http.request(
@@ -46,7 +51,16 @@ export function httpClient(baseUrl: string, maxSockets = 256) {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // A keep-alive socket the service closed for idleness just as this request went out on it
+        // resets it: sent again on a fresh socket, as a browser does (the service answers a
+        // command's id as the first time, so a command counts once either way).
+        if (req.reusedSocket && error.code === 'ECONNRESET') {
+          request(method, path, body, headers).then(resolve, reject);
+        } else {
+          reject(error);
+        }
+      });
       req.end(payload);
     });
   }

@@ -75,12 +75,7 @@ export const apiChannel: BallotChannel = {
       request,
       async cast(ballot) {
         const { path, body, headers } = request(ballot);
-        // A keep-alive socket that the service closed for idleness (while the voters sealed the
-        // next vote's ballots) resets the request sent on it: the tab sends it again, and the same
-        // command id is answered as the first time.
-        const reply = await client
-          .post(path, body, headers)
-          .catch(() => client.post(path, body, headers));
+        const reply = await client.post(path, body, headers);
         return reply.status === 200;
       },
       close: () => Promise.resolve(),

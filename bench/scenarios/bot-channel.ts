@@ -77,9 +77,7 @@ export const botChannel: BallotChannel = {
       request,
       async cast(ballot) {
         const { path, body } = request(ballot);
-        // A keep-alive socket the service closed for idleness resets the press sent on it (3 of
-        // 2,000 once): Teams sends an invoke again, and the same press is the same command.
-        const answer = await client.post(path, body).catch(() => client.post(path, body));
+        const answer = await client.post(path, body);
         const view = answer.body as { type?: unknown; value?: Card } | undefined;
         return (
           answer.status === 200 &&
