@@ -249,6 +249,18 @@ describe.each(databases)('the linked publication over HTTP on %s', (_name, datab
     });
   }, 200_000);
 
+  test('a page back to bytes the register recorded before, another version recorded since, is recorded anew and served (not 503 for ever)', async () => {
+    const path = `${base()}/agenda`;
+    const before = (await registered()).filter((p) => p.path === path).map((p) => p.sha256);
+    expect(before.length).toBeGreaterThan(1);
+    const served = await fetchPublic(path);
+    expect(served.status).toBe(200);
+    const body = await served.text();
+    expect(before).toContain(sha256(body));
+    const after = (await registered()).filter((p) => p.path === path).map((p) => p.sha256);
+    expect(after).toEqual([...before, sha256(body)]);
+  });
+
   test('npm run audit -- verify-publications checks the kept bytes, then renders each entry again: under another address every page re-renders differently, its kept bytes intact (exit 0), and --out writes them', async () => {
     const entries = await registered();
     await whileClosed(async () => {

@@ -47,7 +47,9 @@ export function createPublisher(deps: {
       await pages.keep(meetingId, bytes);
       const answer = await meetings.execute({
         meetingId,
-        commandId: `publish:${sha256(document.path).slice(0, 16)}:${hash}`,
+        // Instances publishing the same version agree on the id; a page that comes back to bytes
+        // registered before (another version registered since) is a new entry, not a retry.
+        commandId: `publish:${sha256(document.path).slice(0, 16)}:${hash}:${loaded.version}`,
         by: SYSTEM,
         command: {
           type: 'PublishDocument',
