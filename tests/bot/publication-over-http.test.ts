@@ -24,21 +24,17 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const { DATABASE_URL: _ignored, ...baseEnv } = process.env;
 
 /** As someone with the database's keys would: a kept page rewritten around the append-only trigger. */
-async function alterKeptPage(
+/** A statement on the shelf of published pages past its triggers, as a database owner could. */
+async function behindTheService(
   database: { databaseUrl?: string; dataDir: string },
-  meetingId: string,
-  hash: string,
-  page: Buffer,
+  statement: string,
+  params: readonly unknown[],
 ): Promise<void> {
   const db = await openDb(database);
   try {
     await db.transaction(async (tx) => {
       await tx.query('SET LOCAL session_replication_role = replica');
-      await tx.query('UPDATE published_pages SET page = $3 WHERE meeting_id = $1 AND sha256 = $2', [
-        meetingId,
-        hash,
-        page,
-      ]);
+      await tx.query(statement, params);
     });
   } finally {
     await db.close();
@@ -296,7 +292,11 @@ describe.each(databases)('the linked publication over HTTP on %s', (_name, datab
     const altered = Buffer.from(page.toString('utf8').replace('</body>', '<p>added</p></body>'));
     expect(altered.equals(page)).toBe(false);
     await whileClosed(async () => {
-      await alterKeptPage({ databaseUrl, dataDir }, sitting.meetingId, hash, altered);
+      await behindTheService(
+        { databaseUrl, dataDir },
+        'UPDATE published_pages SET page = $3 WHERE meeting_id = $1 AND sha256 = $2',
+        [sitting.meetingId, hash, altered],
+      );
       const run = await verifyPublications(auditEnv());
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(
@@ -306,6 +306,38 @@ describe.each(databases)('the linked publication over HTTP on %s', (_name, datab
         ),
       );
       expect(run.stdout).toMatch(/[1-9]\d* failed/);
+    });
+  }, 200_000);
+  test('an entry whose bytes are not kept (registered before the shelf) is verified by rendering it again, and fails if it renders otherwise', async () => {
+    const path = `${base()}/agenda`;
+    const hash = (await registered()).find((p) => p.path === path)?.sha256 ?? '';
+    await whileClosed(async () => {
+      await behindTheService(
+        { databaseUrl, dataDir },
+        'DELETE FROM published_pages WHERE meeting_id = $1 AND sha256 = $2',
+        [sitting.meetingId, hash],
+      );
+      const here = await verifyPublications(auditEnv());
+      expect(here.stdout).toMatch(
+        new RegExp(
+          `^verified event \\d+ ${path}: no bytes kept; rendered again to the same hash$`,
+          'm',
+        ),
+      );
+      // The page the test before altered is the one gone: nothing else fails.
+      expect(here.code).toBe(0);
+      expect(here.stdout).toMatch(/ 0 failed/);
+      const elsewhere = await verifyPublications({
+        ...auditEnv(),
+        PUBLIC_URL: 'https://elsewhere.example.be',
+      });
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stdout).toMatch(
+        new RegExp(
+          `^FAILED event \\d+ ${path}: its bytes \\(${hash}\\) are not kept and this code renders them otherwise$`,
+          'm',
+        ),
+      );
     });
   }, 200_000);
 });
