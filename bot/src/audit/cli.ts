@@ -7,8 +7,11 @@
  * sealed ballots' table, `verify-tally --file <tally-record.json>` one published tally record.
  * `verify-minutes --file <minutes.pdf> [--meeting <id>]` checks the seal of signed minutes, and
  * with the database that the file, the approvals and their hashes are those the log records.
- * `verify-publications --meeting <id>` renders each document the register of publications records
- * again from the log and checks its SHA-256 and the chain (the origin is PUBLIC_URL's, as served).
+ * `verify-publications --meeting <id> [--out <dir>]` checks that the bytes kept for each entry of the
+ * register of publications have the SHA-256 it records, and the chain; then renders each document
+ * again from the log (the origin is PUBLIC_URL's, as served): a page this code renders otherwise,
+ * its kept bytes intact, is listed as such (the templates changed) and is no failure. `--out`
+ * writes the kept bytes of each entry.
  * Exit status: 0 intact (verified), 1 broken (not verified), 2 the check could not be made.
  */
 import { existsSync } from 'node:fs';
@@ -23,7 +26,7 @@ import { tallyRecordOf } from '../meetings/tally-record';
 import { eventsJsonl, votesCsv } from './export';
 import { describeMinutes, verifyMinutes, type MinutesVerdict } from './minutes';
 import { publicationOrigin } from '../public/link';
-import { describePublications, verifyPublications } from './publications';
+import { describePublications, verifyPublications, type PublicationsVerdict } from './publications';
 import { checkTally, describeTally, parseTallyRecord, type VoteVerdict } from './tally';
 import { describeVerdict, parseEventsJsonl, verifyChain, type Verdict } from './verify';
 
@@ -34,7 +37,11 @@ const usage = `usage:
   npm run audit -- verify-tally --meeting <id> [--vote <id>]
   npm run audit -- verify-tally --file <tally-record.json>
   npm run audit -- verify-minutes --file <minutes.pdf> [--meeting <id>]
-  npm run audit -- verify-publications --meeting <id>`;
+  npm run audit -- verify-publications --meeting <id> [--out <dir>]
+verify-publications: exit 0 when every page the register records is kept with its hash and the
+chain is intact (a page this code re-renders differently is listed as intact: the templates
+changed since), 1 when a kept page is missing or altered, an entry is impossible or the chain is
+broken, 2 when the check could not be made.`;
 
 class UsageError extends Error {}
 
@@ -146,6 +153,20 @@ async function verifySealedMinutes(options: {
   );
 }
 
+/** Each entry's kept bytes, when they are those it records: event-<seq>-<document>.html. */
+async function writeKeptPages(verdict: PublicationsVerdict, out: string): Promise<number> {
+  await mkdir(out, { recursive: true });
+  let written = 0;
+  for (const { seq, path, page } of verdict.entries) {
+    if (!page) continue;
+    // The path after /public/{municipality}/{meeting}, its "/" made "-": a name, never a folder.
+    const document = path.split('/').slice(4).join('-');
+    await writeFile(join(out, `event-${seq}-${document}.html`), page);
+    written += 1;
+  }
+  return written;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: [...argv],
@@ -172,9 +193,15 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const origin = publicationOrigin(parseConfig(process.env));
     const verdict = await withMeeting(meetingId, async (store) =>
-      verifyPublications(await store.readEvents(meetingId), origin),
+      verifyPublications(await store.readEvents(meetingId), origin, (hash) =>
+        store.publishedPages.find(meetingId, hash),
+      ),
     );
     process.stdout.write(`${describePublications(verdict)}\n`);
+    if (values.out !== undefined) {
+      const written = await writeKeptPages(verdict, values.out);
+      process.stdout.write(`wrote ${written} kept page(s) to ${values.out}\n`);
+    }
     return verdict.ok ? 0 : 1;
   }
   if (command === 'verify-tally') {

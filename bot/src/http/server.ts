@@ -268,6 +268,7 @@ export function createServer(deps: ServerDeps) {
     meetings,
     log,
     editions: createEditions(publicationOrigin(config)),
+    pages: store.publishedPages,
   });
   publicationRoutes(server, {
     meetings,

@@ -2,6 +2,7 @@ import { sha256 } from '../sha256';
 import { lastPublication, SYSTEM } from '@council/shared';
 import type { Logger } from '../log';
 import type { MeetingService } from '../meetings/service';
+import type { PublishedPagesShelf } from '../store';
 import type { PublicDocument } from './documents';
 import type { Editions } from './editions';
 
@@ -21,16 +22,19 @@ export function rendered(document: PublicDocument): Rendered {
  * Keeps the register of publications: before a public document is served (and when the demo writes
  * its pages), the service takes the sitting's documents as its edition renders them (once per
  * version) and records each new version (PublishDocument, as SYSTEM) in the meeting's hash-chained
- * log, so that no version a reader got changes unnoticed. It records on those occasions only, never
- * behind a commit: a member's command then answers with the version it made, and a refused one
- * leaves the log as it was.
+ * log, so that no version a reader got changes unnoticed. Its bytes go on the shelf first: nothing
+ * is registered whose bytes are not kept, and the entry stays checkable whatever the templates
+ * become (`verify-publications`). It records on those occasions only, never behind a commit: a
+ * member's command then answers with the version it made, and a refused one leaves the log as it
+ * was.
  */
 export function createPublisher(deps: {
   readonly meetings: MeetingService;
   readonly log: Logger;
   readonly editions: Editions;
+  readonly pages: PublishedPagesShelf;
 }) {
-  const { meetings, log, editions } = deps;
+  const { meetings, log, editions, pages } = deps;
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
 
@@ -38,11 +42,14 @@ export function createPublisher(deps: {
     const loaded = await meetings.load(meetingId);
     if (!loaded || loaded.state.status === 'none') return;
     const edition = editions.at(meetingId, loaded.state, loaded.version);
-    for (const { document, sha256: hash } of edition.pages()) {
+    for (const { document, bytes, sha256: hash } of edition.pages()) {
       if (lastPublication(loaded.state, document.path)?.sha256 === hash) continue;
+      await pages.keep(meetingId, bytes);
       const answer = await meetings.execute({
         meetingId,
-        commandId: `publish:${sha256(document.path).slice(0, 16)}:${hash}`,
+        // Instances publishing the same version agree on the id; a page that comes back to bytes
+        // registered before (another version registered since) is a new entry, not a retry.
+        commandId: `publish:${sha256(document.path).slice(0, 16)}:${hash}:${loaded.version}`,
         by: SYSTEM,
         command: {
           type: 'PublishDocument',

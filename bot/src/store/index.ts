@@ -20,3 +20,4 @@ export { sealedBallotBox, type BallotBox, type SecretBallot } from './ballot-box
 export * from './errors';
 export * from './hash-chain';
 export type { ChatDeliveries } from './chat-deliveries';
+export type { PublishedPagesShelf } from './published-pages';

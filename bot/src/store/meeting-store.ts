@@ -18,6 +18,7 @@ import {
 import { GENESIS_HASH, canonicalJson, eventHash } from './hash-chain';
 import { issuedKey, type IssuedCommand } from './issued-command';
 import { expectMigrated, migrate } from './migrations';
+import { publishedPagesIn, type PublishedPagesShelf } from './published-pages';
 import { sealedMinutesIn, type SealedMinutesShelf } from './sealed-minutes';
 import { brokenUniqueConstraint, int, isoTime, nullableText, text } from './sql';
 import {
@@ -130,6 +131,8 @@ export interface MeetingStore {
   readonly trusteeVault: TrusteeVault;
   /** The sealed PDFs of the minutes, written once. */
   readonly sealedMinutes: SealedMinutesShelf;
+  /** The exact bytes of each page the register of publications records, written once. */
+  readonly publishedPages: PublishedPagesShelf;
   /** The stored results of those of the commands already handled, by their `issuedKey`. */
   commandResults(
     meetingId: string,
@@ -292,6 +295,7 @@ export async function openMeetingStore(
     chatDeliveries: chatDeliveriesIn(db),
     trusteeVault: trusteeVaultIn(db),
     sealedMinutes: sealedMinutesIn(db),
+    publishedPages: publishedPagesIn(db),
     counters: db.engine === 'postgres' ? db : null,
 
     async ping() {

@@ -209,6 +209,25 @@ export const migrations: readonly Migration[] = [
        FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
     ],
   },
+  {
+    version: 10,
+    name: 'the published pages: the exact bytes of each version the register of publications records',
+    statements: [
+      // Keyed by the bytes' own hash, as the register names them: a page is kept once, then never
+      // changed, so the register can be checked without rendering anything again.
+      `CREATE TABLE published_pages (
+         meeting_id text NOT NULL REFERENCES meetings (id),
+         sha256 text NOT NULL,
+         page bytea NOT NULL,
+         PRIMARY KEY (meeting_id, sha256)
+       )`,
+      `CREATE TRIGGER published_pages_append_only
+       BEFORE UPDATE OR DELETE ON published_pages
+       FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      `CREATE TRIGGER published_pages_not_truncated BEFORE TRUNCATE ON published_pages
+       FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
+    ],
+  },
 ];
 
 // Any constant that every instance of the service shares.

@@ -1,8 +1,9 @@
 /**
  * Least privilege: the service's own role appends to the meeting's record and reads it, and
  * changes only the few columns that must change. It may not rewrite or empty the log (no UPDATE,
- * DELETE or TRUNCATE on events, commands, ballot_participation, sealed_ballots) nor create
- * anything; the owner that runs the migrations grants exactly this, after every migration.
+ * DELETE or TRUNCATE on events, commands, ballot_participation, sealed_ballots, sealed_minutes,
+ * published_pages) nor create anything; the owner that runs the migrations grants exactly this,
+ * after every migration.
  */
 import { escapeIdentifier } from 'pg';
 import type { Queryable } from './db';
@@ -24,6 +25,7 @@ export const servicePrivileges: Readonly<Record<string, string>> = {
   chat_card_versions: 'SELECT, INSERT, UPDATE (version), DELETE',
   service_trustee_keys: 'SELECT, INSERT, UPDATE (share)',
   sealed_minutes: 'SELECT, INSERT',
+  published_pages: 'SELECT, INSERT',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { sha256 } from '../sha256';
 import type { Queryable } from './db';
+import { bytea } from './sql';
 
 /**
  * The sealed minutes of each meeting, by the SHA-256 of the PDF its signatories approved: written
@@ -21,22 +22,16 @@ export interface SealedFile {
   readonly pdf: Buffer;
 }
 
-function bytes(row: Record<string, unknown> | undefined): Buffer | undefined {
-  const pdf = row?.pdf;
-  return pdf instanceof Uint8Array
-    ? Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)
-    : undefined;
-}
-
 export function sealedMinutesIn(db: Queryable): SealedMinutesShelf {
   const find = async (meetingId: string, approved: string) =>
-    bytes(
+    bytea(
       (
         await db.query('SELECT pdf FROM sealed_minutes WHERE meeting_id = $1 AND approved = $2', [
           meetingId,
           approved,
         ])
       )[0],
+      'pdf',
     );
   return {
     find,
@@ -59,7 +54,7 @@ export function sealedMinutesIn(db: Queryable): SealedMinutesShelf {
         [tenantId, sealed],
       );
       for (const row of rows) {
-        const pdf = bytes(row);
+        const pdf = bytea(row, 'pdf');
         if (pdf && sha256(pdf) === sealed) return { meetingId: String(row.meeting_id), pdf };
       }
       return undefined;

@@ -19,6 +19,14 @@ export function int(row: Row, column: string): number {
   return value;
 }
 
+/** A bytea as a Buffer over the same memory; undefined when the row or the value is missing. */
+export function bytea(row: Row | undefined, column: string): Buffer | undefined {
+  const value = row?.[column];
+  return value instanceof Uint8Array
+    ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+    : undefined;
+}
+
 /** A timestamptz as an ISO 8601 string in UTC, with milliseconds. */
 export function isoTime(row: Row, column: string): string {
   const value = row[column];

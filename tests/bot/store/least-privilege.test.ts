@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { parseConfig } from '../../../bot/src/config';
+import { municipalitySlug } from '../../../bot/src/public/address';
 import { openMeetingStore, openServiceStore, type MeetingStore } from '../../../bot/src/store';
 import { openDemoMeeting } from '../support/meeting';
 import { demo, startService, type RunningService } from '../support/service';
@@ -146,7 +147,21 @@ if (url) {
       expect(await memory.recall('conversation')).toBeUndefined();
     });
 
-    test.each(['events', 'commands', 'ballot_participation', 'sealed_ballots'])(
+    test('a page the public reads is kept on the shelf of published pages by the service role', async () => {
+      const council = await openDemoMeeting(running, 9, {
+        ...demo,
+        members: demo.members.slice(0, 9),
+      });
+      const agenda = await fetch(
+        `${running.url}/public/${municipalitySlug(demo.municipality.name)}/${council.meetingId}/agenda`,
+      );
+      expect(agenda.status).toBe(200);
+      const page = Buffer.from(await agenda.arrayBuffer());
+      const hash = createHash('sha256').update(page).digest('hex');
+      expect((await store.publishedPages.find(council.meetingId, hash))?.equals(page)).toBe(true);
+    });
+
+    test.each(['events', 'commands', 'ballot_participation', 'sealed_ballots', 'published_pages'])(
       'the service role may not rewrite, delete or empty %s: the privilege is refused, not only the trigger',
       async (table) => {
         for (const sql of [
