@@ -55,6 +55,41 @@ describe('the proof checker: ballots checked by worker threads, off the event lo
     }
   });
 
+  test('a worker that cannot even start is reported, once; its ballot is checked here and its choice refused', async () => {
+    const reports: Error[] = [];
+    const cannotStart = () =>
+      new Worker("throw new Error('the worker file cannot be loaded');", { eval: true });
+    const checker = createProofChecker(
+      1,
+      (proof) => proofHolds(sealed, proof),
+      cannotStart,
+      (error) => reports.push(error),
+    );
+    try {
+      expect(await checker.check({ key, context, ballot: ballot(1), choices: 3 })).toBe(true);
+      expect(await checker.seal({ key, context, choices: 3, choice: 1 })).toBeUndefined();
+      expect(reports.map((error) => error.message)).toEqual([
+        'the worker file cannot be loaded',
+        'the worker file cannot be loaded',
+      ]);
+    } finally {
+      await checker.close();
+    }
+  });
+
+  test('a worker stopped by close is not reported as failed', async () => {
+    const reports: Error[] = [];
+    const checker = createProofChecker(
+      1,
+      () => false,
+      startWorker,
+      (error) => reports.push(error),
+    );
+    expect(await checker.check({ key, context, ballot: ballot(0), choices: 3 })).toBe(true);
+    await checker.close();
+    expect(reports).toEqual([]);
+  });
+
   test('what the workers still held when they stop is not lost: it is checked on this thread', async () => {
     const checker = createProofChecker(1, (proof) => proofHolds(sealed, proof));
     const verdicts = Promise.all(

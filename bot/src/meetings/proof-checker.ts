@@ -80,12 +80,15 @@ export function startWorker(): Worker {
  * thousand ballots would hold the event loop, and with it every meeting's turn, for seconds.
  * Worker threads do both beside it, each taking jobs as they come. The ballots a failing worker
  * held are checked by `fallback` on this thread; the choices it held are not sealed (the voter
- * sends again: no copy of a choice waits here for a retry); the worker is replaced.
+ * sends again: no copy of a choice waits here for a retry); the worker is replaced. `failed` hears
+ * of each worker that fails or stops unasked: one that cannot even start (a deployment missing its
+ * file, a preload it cannot load) would otherwise show only as every card's choice refused.
  */
 export function createProofChecker(
   workers: number,
   fallback: (proof: BallotProof) => boolean,
   start: () => Worker = startWorker,
+  failed: (error: Error) => void = () => undefined,
 ) {
   const pool: Worker[] = [];
   const pending = new Map<
@@ -94,6 +97,7 @@ export function createProofChecker(
   >();
   let next = 0;
   let ids = 0;
+  let closing = false;
 
   function spawn(): Worker {
     const worker = start();
@@ -103,7 +107,10 @@ export function createProofChecker(
       pending.delete(answer.id);
       waiting?.settle(answer);
     });
-    const failed = () => {
+    let reported = false;
+    const gone = (error: Error) => {
+      if (!closing && !reported) failed(error);
+      reported = true;
       const index = pool.indexOf(worker);
       if (index >= 0) pool.splice(index, 1);
       for (const [id, waiting] of pending) {
@@ -112,8 +119,10 @@ export function createProofChecker(
         waiting.settle(waiting.failed());
       }
     };
-    worker.on('error', failed);
-    worker.on('exit', failed);
+    worker.on('error', gone);
+    worker.on('exit', (code) => {
+      gone(new Error(`the proof worker stopped (exit code ${code})`));
+    });
     return worker;
   }
 
@@ -159,6 +168,7 @@ export function createProofChecker(
 
     /** Stops the workers; what they still held is checked on this thread. */
     async close(): Promise<void> {
+      closing = true;
       await Promise.all(pool.splice(0).map((worker) => worker.terminate()));
     },
   };

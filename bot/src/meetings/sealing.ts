@@ -67,6 +67,8 @@ export function createSealing(proofChecks: {
   readonly queue: number;
   /** Starts a proof worker; the default is the bundled or source worker (tests crash their own). */
   readonly startWorker?: () => Worker;
+  /** Hears of a worker that failed or stopped unasked. */
+  readonly workerFailed?: (error: Error) => void;
 }) {
   let sealed: Sealed | undefined;
   let loading: Promise<Sealed> | undefined;
@@ -75,6 +77,7 @@ export function createSealing(proofChecks: {
     proofChecks.workers,
     (proof) => proofHolds(box(), proof),
     proofChecks.startWorker,
+    proofChecks.workerFailed,
   );
   /** Whose ballot (meeting, vote, member) is in the proof checker now, to check or to seal. */
   const checking = new Set<string>();

@@ -184,6 +184,12 @@ export function createMeetingService(
     workers: options.proofWorkers ?? availableParallelism(),
     queue: options.proofQueue ?? DEFAULT_PROOF_QUEUE,
     ...(options.proofWorker ? { startWorker: options.proofWorker } : {}),
+    workerFailed: (error) => {
+      log.error(
+        { err: error },
+        'a proof worker failed: its tab ballots are checked on the main thread, its card choices refused',
+      );
+    },
   });
   /** Requests sealed or checked before the queue, on a state that could tell (see sealing.ts). */
   const settled = new WeakSet<CommandRequest>();
