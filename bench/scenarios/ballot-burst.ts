@@ -156,7 +156,13 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     `gc-burst-${channel.name}-${voters}-${database.engine}.jsonl`,
   );
   const service = await spawnService({
-    env: { ...database.env, MAX_BODY_BYTES: '50000000', BENCH_GC_FILE: gcFile },
+    env: {
+      ...database.env,
+      MAX_BODY_BYTES: '50000000',
+      BENCH_GC_FILE: gcFile,
+      // The service's own setting, to measure it: PROOF_WORKERS=1 npm run bench.
+      ...(process.env.PROOF_WORKERS ? { PROOF_WORKERS: process.env.PROOF_WORKERS } : {}),
+    },
     logFile: join(options.workDir, `service-burst-${channel.name}-${voters}.log`),
     preload: ['./bench/lib/gc-probe.mjs'],
     ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
