@@ -40,8 +40,8 @@ const usage = `usage:
   npm run audit -- verify-publications --meeting <id> [--out <dir>]
 verify-publications: exit 0 when every page the register records is kept with its hash and the
 chain is intact (a page this code re-renders differently is listed as intact: the templates
-changed since), 1 when a kept page is missing or altered, an entry is impossible or the chain is
-broken, 2 when the check could not be made.`;
+changed since), 1 when a kept page is altered (or missing, and rendered otherwise), an entry is
+impossible or the chain is broken, 2 when the check could not be made.`;
 
 class UsageError extends Error {}
 
