@@ -29,6 +29,11 @@ async function open(visit: Visit): Promise<Page> {
   const { page } = await openView(browser, running, visit, PANEL);
   // A step that does not happen fails within the test's own time, saying which step it was.
   page.setDefaultTimeout(10_000);
+  // The parts a panel loads on first show (the motion form, the tellers) push what is below them
+  // down as they arrive, and a click aimed before can land on whatever moved under it: the likely
+  // cause of one CI run (Chromium 156) that waited in vain for the dialog "Close the sitting"
+  // opens. A chair clicks on a panel that has settled.
+  await page.locator('main [role="progressbar"]').first().waitFor({ state: 'detached' });
   return page;
 }
 
