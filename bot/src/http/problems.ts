@@ -76,5 +76,12 @@ export function sendProblem(req: Request, res: Response, error: unknown, log: Lo
   // The catalogue's waits (RATE_LIMITED, PUBLICATION_BUSY) name their seconds: so does the header.
   const retryAfter = domainError.params?.seconds;
   if (typeof retryAfter === 'number') res.header('Retry-After', String(retryAfter));
-  res.send(status, { code: domainError.code, message: messageOf(domainError, language) });
+  // A failure's answer says only that it failed (and when to come back): the rest is for the log.
+  const answered =
+    status >= 500
+      ? typeof retryAfter === 'number'
+        ? { code: domainError.code, params: { seconds: retryAfter } }
+        : { code: domainError.code }
+      : domainError;
+  res.send(status, { code: answered.code, message: messageOf(answered, language) });
 }
