@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import en from '../../tab/src/i18n/locales/en.json';
 import fr from '../../tab/src/i18n/locales/fr.json';
 import { openDemoMeeting, type DemoMeeting } from '../bot/support/meeting';
 import type { RunningService } from '../bot/support/service';
@@ -41,5 +42,36 @@ test('a French panel in the dark theme downloads the French catalogue and the da
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
   expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
   expect(fetched.sort()).toEqual(['dark', 'fr']);
+  await context.close();
+});
+
+test('the meeting is asked for once, while the page loads, and that answer is the first shown', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
+  const page = await context.newPage();
+  const meetingPath = `/api/meetings/${council.meetingId}`;
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === meetingPath) asked.push(request.method());
+  });
+  await page.goto(tabUrl(running, { meetingId: council.meetingId, as: council.chair.id }));
+  await page.waitForFunction(() => performance.getEntriesByName('council:view-rendered').length);
+  await page.getByRole('heading', { name: en.floor.heading }).waitFor();
+  expect(asked).toEqual(['GET']);
+  await context.close();
+});
+
+test('a view whose code does not arrive says so, and the page loads it when tried again', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
+  const page = await context.newPage();
+  let cut = true;
+  await page.route(/\/assets\/Panel-[^/]*\.js$/, (route) =>
+    cut ? route.abort('connectionreset') : route.continue(),
+  );
+  await page.goto(tabUrl(running, { meetingId: council.meetingId, as: council.chair.id }));
+  await page.getByRole('alert').filter({ hasText: en.app.partFailed }).waitFor();
+  cut = false;
+  await page.getByRole('button', { name: en.app.retry }).click();
+  await page.getByRole('heading', { name: en.floor.heading }).waitFor();
+  expect(await page.getByText(en.app.partFailed).count()).toBe(0);
   await context.close();
 });

@@ -52,3 +52,29 @@ test('inside Teams the context gives the view, the locale and the theme, which t
   teams.themeHandler?.('default');
   expect(themes).toEqual(['contrast', 'light']);
 });
+
+/** A token as Entra signs it, read only for its expiry here. */
+const jwtExpiringIn = (seconds: number) =>
+  `e30.${btoa(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + seconds }))}.signature`;
+
+test('inside Teams the token is asked for while the context comes, and that one answer serves the first calls', async () => {
+  const sso = jwtExpiringIn(3_600);
+  const asked: string[] = [];
+  teams.initialize.mockResolvedValue();
+  teams.getAuthToken.mockImplementation(() => {
+    asked.push('token');
+    return Promise.resolve(sso);
+  });
+  teams.getContext.mockImplementation(() => {
+    asked.push('context');
+    return Promise.resolve({ app: { locale: 'fr-BE', theme: 'default' }, page: {}, user: {} });
+  });
+  const host = await connectTeams(framed, 1_000);
+  expect(asked).toEqual(['token', 'context']);
+  expect(await host?.token()).toBe(sso);
+  expect(await host?.token()).toBe(sso);
+  expect(asked).toEqual(['token', 'context']);
+  // A 401 asks for a fresh one.
+  expect(await host?.token({ fresh: true })).toBe(sso);
+  expect(asked).toEqual(['token', 'context', 'token']);
+});

@@ -1,5 +1,6 @@
 import { SECRETARIAT_ROLE, type Gender, type Role } from '@council/shared';
-import type { TokenSource } from '../api/client';
+import { signInMode, type TokenSource } from '../api/client';
+import { renewingToken } from '../api/tokens';
 
 /** Someone of the demo council, as the browser mode's picker offers them. */
 export interface DemoPerson {
@@ -42,23 +43,9 @@ export async function demoPeople(): Promise<DemoPerson[]> {
   }));
 }
 
-/** Seconds since the epoch at which a JWT expires, read without verifying it (the service does). */
-export function expiryOf(token: string): number {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp : 0;
-  } catch {
-    return 0;
-  }
-}
-
 /** Dev sign-in: the service mints a token for the chosen person, renewed a minute before expiry. */
 export function devTokens(person: DemoPerson, base = '', now = Date.now): TokenSource {
-  let token: string | null = null;
-  let pending: Promise<string> | null = null;
-  async function fetchToken(): Promise<string> {
+  return renewingToken(async () => {
     const response = await fetch(`${base}/api/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -72,13 +59,29 @@ export function devTokens(person: DemoPerson, base = '', now = Date.now): TokenS
     });
     if (!response.ok) throw new Error(`dev sign-in refused: HTTP ${response.status}`);
     return ((await response.json()) as { token: string }).token;
-  }
-  return async ({ fresh = false } = {}) => {
-    if (!fresh && token && expiryOf(token) * 1000 - now() > 60_000) return token;
-    pending ??= fetchToken().finally(() => {
-      pending = null;
-    });
-    token = await pending;
-    return token;
-  };
+  }, now);
+}
+
+/** Browser mode's sign-in as the page starts: the service's mode, and whom the address names. */
+export interface BrowserSignIn {
+  readonly mode: 'dev' | 'entra';
+  readonly person: DemoPerson | null;
+  readonly token: TokenSource | null;
+}
+
+/**
+ * Asked before anything else the page loads, since it is the longest wait before the meeting: the
+ * service's sign-in mode, the person `?as=` names, and that person's token, asked for meanwhile
+ * (a service not in dev mode refuses it, and it is not used).
+ */
+export async function browserSignIn(as: string | null): Promise<BrowserSignIn> {
+  const mode = signInMode().catch(() => 'entra' as const);
+  const person = as
+    ? ((await demoPeople().catch(() => [])).find((p) => p.objectId === as) ?? null)
+    : null;
+  const token = person ? devTokens(person) : null;
+  if (token) void token().catch(() => undefined);
+  return (await mode) === 'dev'
+    ? { mode: 'dev', person, token }
+    : { mode: 'entra', person: null, token: null };
 }

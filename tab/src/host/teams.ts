@@ -1,4 +1,5 @@
 import type { TokenSource } from '../api/client';
+import { renewingToken } from '../api/tokens';
 import { themeOf, viewOfFrame, type ThemeName, type View } from './place';
 
 /** What the tab uses of Teams once it is known to run inside it. */
@@ -35,7 +36,11 @@ export function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function hostOf(teams: Teams, context: Awaited<ReturnType<Teams['getContext']>>): TeamsHost {
+function hostOf(
+  teams: Teams,
+  context: Awaited<ReturnType<Teams['getContext']>>,
+  token: TokenSource,
+): TeamsHost {
   return {
     view: viewOfFrame(context.page.frameContext),
     frameContext: context.page.frameContext,
@@ -43,8 +48,7 @@ function hostOf(teams: Teams, context: Awaited<ReturnType<Teams['getContext']>>)
     theme: themeOf(context.app.theme),
     userId: context.user?.id,
     userName: context.user?.displayName ?? context.user?.userPrincipalName,
-    // Teams caches the SSO token and renews it when it nears expiry.
-    token: teams.getAuthToken,
+    token,
     onThemeChange(handler) {
       teams.registerOnThemeChangeHandler((theme) => {
         handler(themeOf(theme));
@@ -113,7 +117,11 @@ export async function connectTeams(
     () => false,
   );
   if (!(await Promise.race([initialized, wait(timeoutMs).then(() => false)]))) return null;
+  // The SSO token is asked for while Teams gives the context: the first call to the service,
+  // once the page has rendered, finds it here rather than waiting for Teams again.
+  const token = renewingToken(teams.getAuthToken);
+  token().catch(() => undefined);
   const context = await teams.getContext();
   teams.notifySuccess().catch(() => undefined);
-  return hostOf(teams, context);
+  return hostOf(teams, context, token);
 }

@@ -2,6 +2,7 @@ import type { Meeting, WireCommand } from '@council/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Refused, type Api, type Outcome, type Snapshot } from '../api/client';
 import { createServerClock, type ServerClock } from './clock';
+import { takeEarly } from './early';
 import { unsettled, withMoves, type PendingMove } from './moves';
 import { openMeetingStream, type ConnectionState } from './stream';
 
@@ -64,7 +65,8 @@ export function useMeeting(
       try {
         do {
           run.again = false;
-          const next = await api.meeting(meetingId);
+          const early = takeEarly(api.token, meetingId);
+          const next = await (early?.catch(() => api.meeting(meetingId)) ?? api.meeting(meetingId));
           if (run.disposed) return;
           if (next.version >= version.current) {
             version.current = next.version;

@@ -9,11 +9,12 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createApi, signInMode, type Api, type TokenSource } from '../api/client';
-import { demoPeople, devTokens, type DemoPerson } from '../host/dev';
+import { createApi, type Api, type TokenSource } from '../api/client';
+import { browserSignIn, devTokens, type BrowserSignIn, type DemoPerson } from '../host/dev';
 import { placeFromAddress, tabAddress, type Place } from '../host/place';
-import { connectTeams, type TeamsHost } from '../host/teams';
+import { connectTeams, mayBeInTeams, type TeamsHost } from '../host/teams';
 import { createServerClock, type ServerClock } from '../live/clock';
+import { askEarly } from '../live/early';
 import { loadCatalogs, type Catalogs } from '../i18n';
 import { DevPicker } from './DevPicker';
 import { Frame, type ShownTheme } from './Frame';
@@ -123,39 +124,34 @@ export function MeetingPage({
  */
 export function InBrowser({
   place,
+  signIn,
   children,
 }: {
   place: Place;
+  /** Started with the page (browserSignIn), so that it is on its way while the page renders. */
+  signIn: Promise<BrowserSignIn>;
   children: (reader: Reader) => ReactNode;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'dev' | 'entra' | null>(null);
-  const [person, setPerson] = useState<DemoPerson | null>(null);
+  const [signedIn, setSignedIn] = useState<{ person: DemoPerson; token: TokenSource } | null>(null);
   useEffect(() => {
-    const as = new URLSearchParams(location.search).get('as');
-    // Both at once: the person named in the address is looked up while the mode is asked.
-    const people = as ? demoPeople() : null;
-    signInMode().then(
-      async (answer) => {
-        if (answer === 'dev' && people) {
-          setPerson((await people).find((p) => p.objectId === as) ?? null);
-        }
-        setMode(answer);
-      },
-      () => {
-        setMode('entra');
-      },
-    );
-  }, []);
-  const token = useMemo(() => (person ? devTokens(person) : null), [person]);
-  const reader = useReader(token, place, person?.objectId, person?.name);
+    void signIn.then((answer) => {
+      if (answer.person && answer.token) {
+        setSignedIn({ person: answer.person, token: answer.token });
+      }
+      setMode(answer.mode);
+    });
+  }, [signIn]);
+  const person = signedIn?.person ?? null;
+  const reader = useReader(signedIn?.token ?? null, place, person?.objectId, person?.name);
 
   function pick(chosen: DemoPerson | null) {
     const query = new URLSearchParams(location.search);
     if (chosen) query.set('as', chosen.objectId);
     else query.delete('as');
     history.replaceState(null, '', `?${query.toString()}`);
-    setPerson(chosen);
+    setSignedIn(chosen ? { person: chosen, token: devTokens(chosen) } : null);
   }
 
   if (mode === null) return <Spinner label={t('app.loading')} />;
@@ -202,16 +198,28 @@ export function Boot({
   const [booted, setBooted] = useState<{
     place: Place;
     teams: TeamsHost | null;
+    signIn: Promise<BrowserSignIn> | null;
     catalogs: Catalogs;
     theme: ShownTheme;
   } | null>(null);
   useEffect(() => {
     const fromAddress = placeFromAddress(location.search, navigator.language);
-    if (fromAddress.meetingId) preloadView(fromAddress.view);
-    // Fetched while Teams answers: its language and theme are usually the browser's and the address's.
+    const { meetingId } = fromAddress;
+    // In the order the first render needs them: a browser allows six requests at once to the
+    // service. First who reads (signing in and the meeting after it take the longest), then the
+    // catalogue and theme, whose language and theme are usually Teams', then the view's code.
+    const as = new URLSearchParams(location.search).get('as');
+    const signIn = mayBeInTeams(window) ? null : browserSignIn(as);
+    if (signIn && meetingId) {
+      void signIn.then(({ token }) => {
+        if (token) askEarly(token, meetingId, fromAddress.language);
+      });
+    }
+    const inTeams = connectTeams();
     loadCatalogs(fromAddress.language).catch(() => undefined);
     loadTheme(fromAddress.theme).catch(() => undefined);
-    void connectTeams().then(async (teams) => {
+    if (meetingId) preloadView(fromAddress.view);
+    void inTeams.then(async (teams) => {
       const place = teams
         ? {
             ...fromAddress,
@@ -220,15 +228,22 @@ export function Boot({
             language: pickLanguage(teams.locale),
           }
         : fromAddress;
+      if (teams && meetingId) askEarly(teams.token, meetingId, place.language);
       const [catalogs, theme] = await Promise.all([
         loadCatalogs(place.language),
         loadTheme(place.theme),
       ]);
-      setBooted({ teams, place, catalogs, theme: { name: place.theme, theme } });
+      setBooted({
+        teams,
+        place,
+        signIn: teams ? null : (signIn ?? browserSignIn(as)),
+        catalogs,
+        theme: { name: place.theme, theme },
+      });
     });
   }, []);
   if (!booted) return null;
-  const { place, teams, catalogs, theme } = booted;
+  const { place, teams, signIn, catalogs, theme } = booted;
   return (
     <Frame
       language={place.language}
@@ -241,7 +256,11 @@ export function Boot({
           {(reader) => page(reader, place, teams)}
         </InTeams>
       ) : (
-        <InBrowser place={place}>{(reader) => page(reader, place, null)}</InBrowser>
+        signIn && (
+          <InBrowser place={place} signIn={signIn}>
+            {(reader) => page(reader, place, null)}
+          </InBrowser>
+        )
       )}
     </Frame>
   );

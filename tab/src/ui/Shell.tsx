@@ -9,13 +9,12 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import {
-  lazy,
-  Suspense,
   useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
+  type ComponentType,
   type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,16 +37,52 @@ const load = {
   details: () => import('./details/Details'),
   trustee: () => import('./trustee/TrusteeView'),
 };
-const views = {
-  panel: lazy(load.panel),
-  stage: lazy(load.stage),
-  details: lazy(load.details),
-  trustee: lazy(load.trustee),
-};
+type ViewName = Place['view'];
+
+/**
+ * Each view's code, once it has loaded. A view is not React.lazy: its code, asked for while the
+ * reader signs in, is usually here when the meeting is, and a lazy view would still suspend once
+ * and show its fallback first, which holds the view back by a commit and, as React paces what a
+ * fallback hid, by up to 300 ms more.
+ */
+const loadedViews = new Map<ViewName, ComponentType>();
+const loadingViews = new Map<ViewName, Promise<ComponentType>>();
+
+function loadView(view: ViewName): Promise<ComponentType> {
+  let loading = loadingViews.get(view);
+  if (!loading) {
+    loading = load[view]().then((module) => {
+      loadedViews.set(view, module.default);
+      return module.default;
+    });
+    loadingViews.set(view, loading);
+  }
+  return loading;
+}
 
 /** Starts loading a view's code while sign-in and the meeting load, instead of after them. */
-export function preloadView(view: Place['view']): void {
-  void load[view]();
+export function preloadView(view: ViewName): void {
+  loadView(view).catch(() => undefined);
+}
+
+/** The view's code; undefined while it loads, null if it could not be loaded. */
+function useViewCode(view: ViewName): ComponentType | null | undefined {
+  const [code, setCode] = useState<ComponentType | null | undefined>(() => loadedViews.get(view));
+  useEffect(() => {
+    let current = true;
+    loadView(view).then(
+      (loaded) => {
+        if (current) setCode(() => loaded);
+      },
+      () => {
+        if (current) setCode(null);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [view]);
+  return code;
 }
 
 const useStyles = makeStyles({
@@ -133,7 +168,7 @@ export function Shell({
   useReconnected(live.connection, () => {
     setNotice(null);
   });
-  const View = views[place.view];
+  const View = useViewCode(place.view);
   const header = useRef<HTMLElement>(null);
   useScrollBelow(header);
 
@@ -200,12 +235,24 @@ export function Shell({
               <Button onClick={live.retry}>{t('app.retry')}</Button>
             </MessageBarActions>
           </MessageBar>
-        ) : session ? (
+        ) : View === null ? (
+          // A browser keeps a module it failed to fetch as failed until the page loads again.
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{t('app.partFailed')}</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                onClick={() => {
+                  location.reload();
+                }}
+              >
+                {t('app.retry')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : session && View ? (
           <SessionProvider value={session}>
-            <Suspense fallback={<Spinner label={t('app.loading')} />}>
-              <View />
-              <Rendered />
-            </Suspense>
+            <View />
+            <Rendered />
           </SessionProvider>
         ) : (
           <Spinner label={t('app.loading')} />
