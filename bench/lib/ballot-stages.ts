@@ -9,16 +9,17 @@ export interface Spread {
   readonly maxMs: number;
 }
 
-/** Where a slow ballot's time went: a stage in the service, or outside it (HTTP, sign-in, client). */
+/** Where a slow ballot's time went: a stage in the service, or outside (HTTP, sign-in, client). */
 export type Part = Exclude<Stage, 'total'> | 'outside';
 
-/** The service's stages of the ballots of a paced vote, and which of them its slowest ballots spent most in. */
+/** The stages in the service of a paced vote's ballots, and where its slowest spent most time. */
 export interface StagesMet {
   /** The ballots the service timed while the vote's ballots were in flight. */
   readonly ballots: number;
   readonly stages: Readonly<Record<Stage, Spread>>;
-  /** The slowest ballots (latency at or over the p99), and of those matched, by the part that took most. */
+  /** The slowest ballots: latency at or over the p99. */
   readonly tailBallots: number;
+  /** Those of them matched to their stages, by the part that took most of their time. */
   readonly tailSpentMostIn: Readonly<Partial<Record<Part, number>>>;
 }
 
@@ -69,7 +70,7 @@ function spentMostIn(flight: Flight, timings: readonly StageTiming[]): Part | un
   return parts.reduce((most, part) => (part[1] > most[1] ? part : most))[0];
 }
 
-/** The service's CastBallot stages while the ballots of `casting` were in flight (first cast to last answer). */
+/** The service's CastBallot stages from the first ballot of `casting` cast to its last answer. */
 export function stagesMet(casting: Casting, timings: readonly StageTiming[]): StagesMet {
   const flights = flightsOf(casting);
   const { from, to } = spanOf(flights);

@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Stage, StageTiming } from '../../bot/src/meetings/stage-timing';
+import { STAGES_CHANNEL, type Stage, type StageTiming } from '../../bot/src/meetings/stage-timing';
 import { readStages, stagesMet } from '../../bench/lib/ballot-stages';
 import { casting } from './support/casting';
 
@@ -59,6 +59,11 @@ describe('the paced vote’s ballots set against their stages in the service', (
       timings.filter((t) => t.start < 1_200 || t.start > 1_230),
     );
     expect(met.tailSpentMostIn).toEqual({ wait: 1, outside: 1 });
+  });
+
+  test('the probe listens on the channel the service publishes on', async () => {
+    const probe = await readFile(join(__dirname, '../../bench/lib/stages-probe.mjs'), 'utf8');
+    expect(probe).toContain(`subscribe('${STAGES_CHANNEL}',`);
   });
 
   test('the probe’s lines are read back; a missing file is no timing', async () => {

@@ -25,7 +25,7 @@ export function meetingQueues<T, R>(
   turn: (key: string, items: readonly T[]) => Promise<R[]>,
   /** Waits, before a turn that is not full, for items known to be on their way to `key`. */
   gather: (key: string) => Promise<void> = () => Promise.resolve(),
-  /** Hears, after each turn, when each of its items was queued and when the turn ran (performance.now()). */
+  /** After each turn: when each of its items was queued and when the turn ran (performance.now). */
   turnTaken?: (item: T, queuedAt: number, turnFrom: number, turnTo: number) => void,
 ) {
   const queues = new Map<string, Waiting<T, R>[]>();
