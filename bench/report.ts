@@ -1,6 +1,8 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Stage } from '../bot/src/meetings/stage-timing';
+import type { StagesMet } from './lib/ballot-stages';
 import type { Engine } from './lib/databases';
 import type { BurstResult } from './scenarios/ballot-burst';
 import type { FanoutResult } from './scenarios/fanout';
@@ -122,6 +124,33 @@ function table(head: readonly string[], rows: readonly (readonly unknown[])[]): 
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+const stageLabels: Readonly<Record<Stage, string>> = {
+  check: 'proof check or sealing',
+  wait: 'wait for the turn',
+  turn: 'turn',
+  total: 'in the service',
+};
+const timedStages = Object.keys(stageLabels) as Stage[];
+
+const stageColumns = [
+  ...timedStages.map((stage) => `paced: ${stageLabels[stage]}, p50 / p99 / max ms`),
+  'paced: slowest 1%, where most of their time went',
+];
+
+/** The paced ballots' stages in the service (see bench/lib/ballot-stages.ts). */
+function stageCells(met: StagesMet | undefined): string[] {
+  if (!met) return stageColumns.map(() => '');
+  const spreads = timedStages.map((stage) => {
+    const { p50Ms, p99Ms, maxMs } = met.stages[stage];
+    return `${p50Ms} / ${p99Ms} / ${maxMs}`;
+  });
+  const most = Object.entries(met.tailSpentMostIn)
+    .sort(([, a], [, b]) => b - a)
+    .map(([part, ballots]) => `${part} ${ballots}`)
+    .join(', ');
+  return [...spreads, `${most || 'none matched'} of ${met.tailBallots}`];
+}
+
 function markdown(results: Results, machine: Record<string, unknown>): string {
   const parts = [
     `# Benchmark results${results.quick ? ' (quick)' : ''}`,
@@ -155,6 +184,7 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
         'paced: client GC pauses, max ms',
         'paced: ballots meeting a pause',
         'paced: slowest 1% meeting a pause',
+        ...stageColumns,
         'aggregated after close ms',
         'totals after last share ms',
       ],
@@ -183,6 +213,7 @@ function markdown(results: Results, machine: Record<string, unknown>): string {
         r.paced.gc ? `${r.paced.gc.clientPauses}, ${r.paced.gc.clientPauseMaxMs}` : '',
         r.paced.gc ? `${r.paced.gc.ballotsMeetingPausePct} %` : '',
         r.paced.gc ? `${r.paced.gc.tailMeetingPause} of ${r.paced.gc.tailBallots}` : '',
+        ...stageCells(r.paced.stages),
         r.count.aggregatedAfterCloseMs,
         r.count.totalsAfterLastShareMs,
       ]),

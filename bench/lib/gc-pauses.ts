@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
-import type { Casting } from './voting';
+import { flightsOf, slowestOf, spanOf, type Casting } from './voting';
+import { probeLines } from './probe-lines';
 import { quantile, round } from './stats';
 
 /** A garbage collection pause of the service's main thread (gc-probe.mjs) or the bench's client. */
@@ -28,14 +28,8 @@ export interface PausesMet {
 }
 
 export async function readPauses(file: string): Promise<Pause[]> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const [start, ms] = JSON.parse(line) as [number, number];
-      return { start, ms, thread: 0 };
-    });
+  const lines = await probeLines<[number, number]>(file);
+  return lines.map(([start, ms]) => ({ start, ms, thread: 0 }));
 }
 
 /** This process's own pauses (the bench's client) from now until `stop`. */
@@ -64,23 +58,14 @@ export function watchPauses(): { stop(): Pause[] } {
  * when the service's main thread or the client stopped for garbage collection while the ballot was in flight.
  */
 export function pausesMet(casting: Casting, pauses: readonly Pause[]): PausesMet {
-  const flights = casting.sentAt.map((sent, i) => ({
-    from: sent,
-    to: sent + (casting.latencies[i] ?? 0),
-    latency: casting.latencies[i] ?? 0,
-  }));
-  const from = Math.min(...flights.map((f) => f.from));
-  const to = Math.max(...flights.map((f) => f.to));
+  const flights = flightsOf(casting);
+  const { from, to } = spanOf(flights);
   const during = pauses.filter((p) => p.start + p.ms >= from && p.start <= to);
   const main = during.filter((p) => p.thread === 0).map((p) => p.ms);
   const client = during.filter((p) => p.thread < 0).map((p) => p.ms);
   const meets = (flight: { from: number; to: number }) =>
     during.some((p) => p.start <= flight.to && p.start + p.ms >= flight.from);
-  const p99 = quantile(
-    flights.map((f) => f.latency),
-    0.99,
-  );
-  const tail = flights.filter((f) => f.latency >= p99);
+  const tail = slowestOf(flights);
   return {
     mainPauses: main.length,
     mainPauseP50Ms: round(quantile(main, 0.5)),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpClient } from './http';
 import { sleep } from './processes';
+import { quantile } from './stats';
 import { command, must, readMeeting, type OpenVote, type Person, type Session } from './session';
 
 /** One member's ballot in one open vote, before their client sends it. */
@@ -31,6 +32,38 @@ export interface Casting {
   readonly sentAt: readonly number[];
   /** From the first ballot cast to the last answer. */
   readonly elapsedMs: number;
+}
+
+/** A ballot from its cast to its answer, on the wall clock in ms. */
+export interface Flight {
+  readonly from: number;
+  readonly to: number;
+  readonly latency: number;
+}
+
+export function flightsOf(casting: Casting): Flight[] {
+  return casting.sentAt.map((sent, i) => ({
+    from: sent,
+    to: sent + (casting.latencies[i] ?? 0),
+    latency: casting.latencies[i] ?? 0,
+  }));
+}
+
+/** From the first ballot cast to the last answer. */
+export function spanOf(flights: readonly Flight[]): { from: number; to: number } {
+  return {
+    from: Math.min(...flights.map((f) => f.from)),
+    to: Math.max(...flights.map((f) => f.to)),
+  };
+}
+
+/** The slowest ballots: latency at or over the p99. */
+export function slowestOf(flights: readonly Flight[]): Flight[] {
+  const p99 = quantile(
+    flights.map((f) => f.latency),
+    0.99,
+  );
+  return flights.filter((f) => f.latency >= p99);
 }
 
 /**

@@ -4,9 +4,10 @@ import { loadSealed, type SealedBallot } from '@council/shared/sealed';
 import { largeCouncil } from '../lib/council';
 import { countTimes, type CountTimes } from '../lib/count-times';
 import { pausesMet, readPauses, watchPauses, type PausesMet } from '../lib/gc-pauses';
+import { readStages, stagesMet, type StagesMet } from '../lib/ballot-stages';
 import { audit, ballotRecord, type BenchDatabase, type Engine } from '../lib/databases';
 import { httpClient, type HttpClient } from '../lib/http';
-import { cpuTimeMs, spawnService } from '../lib/processes';
+import { cpuTimeMs, sleep, spawnService } from '../lib/processes';
 import { openSecretVote, openSession, type Session } from '../lib/session';
 import { quantile, round } from '../lib/stats';
 import { nameTellers, sealingKey, type Tellers } from '../lib/tellers';
@@ -109,6 +110,8 @@ export interface BurstResult {
     readonly p99Ms: number;
     /** The garbage collection pauses the paced ballots met (absent from runs before 6 December). */
     readonly gc?: PausesMet;
+    /** Its ballots' stages in the service (absent from runs before 6 December, when first timed). */
+    readonly stages?: StagesMet;
   };
   /**
    * With every ballot sent at once and answered in turn, the 99th percentile can be no shorter
@@ -155,16 +158,21 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     options.workDir,
     `gc-burst-${channel.name}-${voters}-${database.engine}.jsonl`,
   );
+  const stagesFile = join(
+    options.workDir,
+    `stages-burst-${channel.name}-${voters}-${database.engine}.jsonl`,
+  );
   const service = await spawnService({
     env: {
       ...database.env,
       MAX_BODY_BYTES: '50000000',
       BENCH_GC_FILE: gcFile,
+      BENCH_STAGES_FILE: stagesFile,
       // The service's own setting, to measure it: PROOF_WORKERS=1 npm run bench.
       ...(process.env.PROOF_WORKERS ? { PROOF_WORKERS: process.env.PROOF_WORKERS } : {}),
     },
     logFile: join(options.workDir, `service-burst-${channel.name}-${voters}.log`),
-    preload: ['./bench/lib/gc-probe.mjs'],
+    preload: ['./bench/lib/gc-probe.mjs', './bench/lib/stages-probe.mjs'],
     ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
   });
   const client = httpClient(service.url, maxSockets);
@@ -220,6 +228,9 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     const clientPauses = watchPauses();
     const paced = await vote(pacePerSec);
     const pauses = [...(await readPauses(gcFile)), ...clientPauses.stop()];
+    // The stages probe writes what it heard at most 100 ms later.
+    await sleep(200);
+    const stages = await readStages(stagesFile);
     const ballotsPerSec = burst.acknowledged.size / (burst.elapsedMs / 1000);
     measured = {
       voters,
@@ -238,6 +249,7 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
         p50Ms: round(quantile(paced.latencies, 0.5)),
         p99Ms: round(quantile(paced.latencies, 0.99)),
         gc: pausesMet(paced, pauses),
+        stages: stagesMet(paced, stages),
       },
       unacknowledged: 2 * voters - burst.acknowledged.size - paced.acknowledged.size,
       setupMs: Math.round(setupMs),

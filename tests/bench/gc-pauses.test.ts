@@ -2,18 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pausesMet, readPauses, type Pause } from '../../bench/lib/gc-pauses';
-import type { Casting } from '../../bench/lib/voting';
-
-/** 100 ballots cast 10 ms apart from t = 1,000 ms, each answered in 5 ms but the slow ones. */
-function casting(slow: Readonly<Record<number, number>>): Casting {
-  const sentAt = Array.from({ length: 100 }, (_, i) => 1_000 + 10 * i);
-  return {
-    outcomes: sentAt.map(() => true),
-    sentAt,
-    latencies: sentAt.map((_, i) => slow[i] ?? 5),
-    elapsedMs: 1_000,
-  };
-}
+import { casting } from './support/casting';
 
 describe('the paced vote’s ballots set against the garbage collection pauses', () => {
   test('a slow ballot in flight during a main-thread pause counts as meeting it; one that is not, does not', () => {

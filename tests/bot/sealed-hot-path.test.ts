@@ -2,8 +2,8 @@
  * The service's hot path for sealed ballots (issue 15, review): what a turn asks of the ballot
  * box, a copied ballot refused alone, the proof checker's bounded queue, the tally record made once.
  */
-import { loadSealed, type Sealed, type SealedBallot } from '@council/shared/sealed';
-import { sealingCeremony, type Meeting, type WireCommand } from '../../shared/src';
+import { loadSealed, type Sealed } from '@council/shared/sealed';
+import type { Meeting, WireCommand } from '../../shared/src';
 import { createSealing } from '../../bot/src/meetings/sealing';
 import type * as ServiceTrusteeModule from '../../bot/src/meetings/service-trustee';
 import { openMeetingStore, type MeetingStore } from '../../bot/src/store';
@@ -11,7 +11,12 @@ import { openDemoMeeting, type DemoMeeting } from './support/meeting';
 import { demo, personOf, startService, type RunningService } from './support/service';
 import { trusteeTabs, type Tellers } from './support/tellers';
 import { testDatabases, type TestDatabase } from './store/databases';
-import { eventually, openSecretQuestion, readMeeting } from './support/secret-question';
+import {
+  eventually,
+  openSecretQuestion,
+  readMeeting,
+  sealedBallots,
+} from './support/secret-question';
 
 /** Each meeting the service asked its trustee for a step of, in order. */
 const mockTrusteeAsked: string[] = [];
@@ -43,26 +48,6 @@ const secretAnywhere = {
   rulesOverrides: { secretOtherwise: true },
 };
 const tellerIds = demo.members.slice(1, 3).map((m) => m.aadObjectId);
-
-/** Each of `indices` members' ballots sealed as their tab seals it. */
-async function sealedBallots(
-  sealed: Sealed,
-  sitting: DemoMeeting,
-  voteId: string,
-  choices: readonly number[],
-): Promise<SealedBallot[]> {
-  const meeting = await readMeeting(sitting);
-  const vote = meeting.votes[voteId];
-  const ceremony = vote && sealingCeremony(meeting, vote);
-  if (!ceremony) throw new Error('the vote has no sealed box');
-  const key = sealed.sittingKey(
-    ceremony.trustees,
-    ceremony.committed,
-    ceremony.threshold,
-  ).publicKey;
-  const context = { meetingId: sitting.meetingId, voteId };
-  return choices.map((choice) => sealed.encryptBallot(key, context, choice, 3));
-}
 
 describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fresh) => {
   let sealed: Sealed;

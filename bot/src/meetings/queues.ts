@@ -3,6 +3,8 @@ const MAX_TURN = 500;
 
 interface Waiting<T, R> {
   readonly item: T;
+  /** performance.now() when it was queued. */
+  readonly queuedAt: number;
   resolve(answer: R): void;
   reject(error: unknown): void;
 }
@@ -23,6 +25,8 @@ export function meetingQueues<T, R>(
   turn: (key: string, items: readonly T[]) => Promise<R[]>,
   /** Waits, before a turn that is not full, for items known to be on their way to `key`. */
   gather: (key: string) => Promise<void> = () => Promise.resolve(),
+  /** After each turn: when each of its items was queued and when the turn ran (performance.now). */
+  turnTaken?: (item: T, queuedAt: number, turnFrom: number, turnTo: number) => void,
 ) {
   const queues = new Map<string, Waiting<T, R>[]>();
   /** Keys owed a turn even with nothing waiting (see `wake`). */
@@ -41,6 +45,7 @@ export function meetingQueues<T, R>(
       }
       woken.delete(key);
       const taken = queue.splice(0, MAX_TURN);
+      const turnFrom = performance.now();
       try {
         const answers = await turn(
           key,
@@ -52,6 +57,10 @@ export function meetingQueues<T, R>(
       } catch (error) {
         for (const waiting of taken) waiting.reject(error);
       }
+      if (turnTaken) {
+        const turnTo = performance.now();
+        for (const waiting of taken) turnTaken(waiting.item, waiting.queuedAt, turnFrom, turnTo);
+      }
     }
     queues.delete(key);
   }
@@ -59,12 +68,13 @@ export function meetingQueues<T, R>(
   return {
     enqueue(key: string, item: T): Promise<R> {
       return new Promise<R>((resolve, reject) => {
+        const waiting = { item, queuedAt: performance.now(), resolve, reject };
         const queue = queues.get(key);
         if (queue) {
-          queue.push({ item, resolve, reject });
+          queue.push(waiting);
           return;
         }
-        start(key, [{ item, resolve, reject }]);
+        start(key, [waiting]);
       });
     },
 

@@ -37,6 +37,7 @@ import { footprintOf } from './footprint';
 import { meetingQueues } from './queues';
 import { createSealing } from './sealing';
 import { createServiceTrustee } from './service-trustee';
+import { stageTook, timedStage } from './stage-timing';
 import type { TrusteeKeys } from './trustee-keys';
 import { tallyRecordOf } from './tally-record';
 import { changedSummary, summaryOf } from './summary';
@@ -577,8 +578,13 @@ export function createMeetingService(
     });
   }
 
-  const queues = meetingQueues<CommandRequest, Answer>(turn, (meetingId) =>
-    checks.settled(meetingId),
+  const queues = meetingQueues<CommandRequest, Answer>(
+    turn,
+    (meetingId) => checks.settled(meetingId),
+    ({ command }, queuedAt, turnFrom, turnTo) => {
+      stageTook(command.type, 'wait', queuedAt, turnFrom);
+      stageTook(command.type, 'turn', turnFrom, turnTo);
+    },
   );
 
   /**
@@ -595,12 +601,13 @@ export function createMeetingService(
     const loaded = await load(request.meetingId);
     if (!loaded || loaded.state.status === 'none') return { ok: true, request };
     const { meetingId, by, command } = request;
+    const meeting = loaded.state;
     const ticket = checks.begin(meetingId);
-    const prepared = await sealing
-      .prepareAhead(meetingId, loaded.state, by, command)
-      .finally(() => {
-        checks.end(meetingId, ticket);
-      });
+    const prepared = await timedStage(type, 'check', () =>
+      sealing.prepareAhead(meetingId, meeting, by, command),
+    ).finally(() => {
+      checks.end(meetingId, ticket);
+    });
     if (!prepared.ok) return prepared;
     const sealed = { ...request, command: prepared.command };
     if (prepared.settled) settled.add(sealed);
@@ -652,7 +659,7 @@ export function createMeetingService(
       const key = `${request.meetingId} ${issuedKey(issuedCommand(request))}`;
       const first = inFlight.get(key);
       if (first) return first;
-      const answer = executeOnce(request);
+      const answer = timedStage(request.command.type, 'total', () => executeOnce(request));
       inFlight.set(key, answer);
       try {
         return await answer;

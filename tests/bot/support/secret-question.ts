@@ -1,4 +1,5 @@
-import type { Meeting } from '../../../shared/src';
+import type { Sealed, SealedBallot } from '@council/shared/sealed';
+import { sealingCeremony, type Meeting } from '../../../shared/src';
 import type { DemoMeeting } from './meeting';
 import type { Person } from './service';
 
@@ -32,4 +33,24 @@ export async function secretQuestion(sitting: DemoMeeting): Promise<string> {
     expect((await member.command(sitting.meetingId, cast)).status).toBe(200);
   }
   return voteId;
+}
+
+/** A ballot for each of `choices` (an index among the vote's three), sealed as a member's tab seals it. */
+export async function sealedBallots(
+  sealed: Sealed,
+  sitting: DemoMeeting,
+  voteId: string,
+  choices: readonly number[],
+): Promise<SealedBallot[]> {
+  const meeting = await readMeeting(sitting);
+  const vote = meeting.votes[voteId];
+  const ceremony = vote && sealingCeremony(meeting, vote);
+  if (!ceremony) throw new Error('the vote has no sealed box');
+  const key = sealed.sittingKey(
+    ceremony.trustees,
+    ceremony.committed,
+    ceremony.threshold,
+  ).publicKey;
+  const context = { meetingId: sitting.meetingId, voteId };
+  return choices.map((choice) => sealed.encryptBallot(key, context, choice, 3));
 }
