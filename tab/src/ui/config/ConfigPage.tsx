@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { tabAddress, type Place } from '../../host/place';
 import type { TeamsHost } from '../../host/teams';
 import { MeetingChooser } from '../MeetingChooser';
+import { lazyPart } from '../parts/LazyPart';
 import type { Reader } from '../Root';
 import { useRenderedMark } from '../rendered';
 import { useLayout } from '../styles';
-import { NewMeeting } from './NewMeeting';
+
+// Its text fields load after the list of meetings shows: every view's first load is spared them.
+const NewMeeting = lazyPart(async () => (await import('./NewMeeting')).NewMeeting);
 
 /**
  * The configuration page Teams shows when the app is added to a meeting: it links the Teams
