@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Place } from './host/place';
 import type { TeamsHost } from './host/teams';
-import { Boot, MeetingPage, useHostActions, type Reader } from './ui/Root';
+import { Boot, startBoot, MeetingPage, useHostActions, type Reader } from './ui/Root';
 
 function Meeting({
   reader,
@@ -19,9 +19,11 @@ function Meeting({
 
 const root = document.getElementById('root');
 if (root) {
+  const booting = startBoot();
   createRoot(root).render(
     <StrictMode>
       <Boot
+        booting={booting}
         page={(reader, place, teams) => <Meeting reader={reader} place={place} teams={teams} />}
       />
     </StrictMode>,

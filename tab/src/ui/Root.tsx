@@ -189,59 +189,78 @@ function InTeams({
   return reader ? <>{children(reader)}</> : null;
 }
 
-/** Teams context first (or the address outside Teams), then the page in its theme and language. */
+/** What a page needs before its first render: where it is, who reads, its text and theme. */
+export interface Booted {
+  readonly place: Place;
+  readonly teams: TeamsHost | null;
+  readonly signIn: Promise<BrowserSignIn> | null;
+  readonly catalogs: Catalogs;
+  readonly theme: ShownTheme;
+}
+
+/**
+ * Started as the page's script runs, before React renders anything: Teams' context (or the
+ * address outside Teams), the catalogue and theme, who reads, the meeting and the view's code.
+ */
+export function startBoot(): Promise<Booted> {
+  const fromAddress = placeFromAddress(location.search, navigator.language);
+  const { meetingId } = fromAddress;
+  // In the order the first render needs them: a browser allows six requests at once to the
+  // service. First who reads (signing in and the meeting after it take the longest), then the
+  // catalogue and theme, whose language and theme are usually Teams', then the view's code.
+  const as = new URLSearchParams(location.search).get('as');
+  const signIn = mayBeInTeams(window) ? null : browserSignIn(as);
+  if (signIn && meetingId) {
+    void signIn.then(({ token }) => {
+      if (token) askEarly(token, meetingId, fromAddress.language);
+    });
+  }
+  const inTeams = connectTeams();
+  loadCatalogs(fromAddress.language).catch(() => undefined);
+  loadTheme(fromAddress.theme).catch(() => undefined);
+  // The view's imports are asked for at once, the others a microtask later: a task later, the
+  // view's code queues behind them rather than ahead.
+  if (meetingId) {
+    setTimeout(() => {
+      preloadView(fromAddress.view);
+    }, 0);
+  }
+  return inTeams.then(async (teams) => {
+    const place = teams
+      ? {
+          ...fromAddress,
+          view: teams.view,
+          theme: teams.theme,
+          language: pickLanguage(teams.locale),
+        }
+      : fromAddress;
+    if (teams && meetingId) askEarly(teams.token, meetingId, place.language);
+    const [catalogs, theme] = await Promise.all([
+      loadCatalogs(place.language),
+      loadTheme(place.theme),
+    ]);
+    return {
+      teams,
+      place,
+      signIn: teams ? null : (signIn ?? browserSignIn(as)),
+      catalogs,
+      theme: { name: place.theme, theme },
+    };
+  });
+}
+
+/** The page in its theme and language, once booted (startBoot). */
 export function Boot({
+  booting,
   page,
 }: {
+  booting: Promise<Booted>;
   page: (reader: Reader, place: Place, teams: TeamsHost | null) => ReactNode;
 }) {
-  const [booted, setBooted] = useState<{
-    place: Place;
-    teams: TeamsHost | null;
-    signIn: Promise<BrowserSignIn> | null;
-    catalogs: Catalogs;
-    theme: ShownTheme;
-  } | null>(null);
+  const [booted, setBooted] = useState<Booted | null>(null);
   useEffect(() => {
-    const fromAddress = placeFromAddress(location.search, navigator.language);
-    const { meetingId } = fromAddress;
-    // In the order the first render needs them: a browser allows six requests at once to the
-    // service. First who reads (signing in and the meeting after it take the longest), then the
-    // catalogue and theme, whose language and theme are usually Teams', then the view's code.
-    const as = new URLSearchParams(location.search).get('as');
-    const signIn = mayBeInTeams(window) ? null : browserSignIn(as);
-    if (signIn && meetingId) {
-      void signIn.then(({ token }) => {
-        if (token) askEarly(token, meetingId, fromAddress.language);
-      });
-    }
-    const inTeams = connectTeams();
-    loadCatalogs(fromAddress.language).catch(() => undefined);
-    loadTheme(fromAddress.theme).catch(() => undefined);
-    if (meetingId) preloadView(fromAddress.view);
-    void inTeams.then(async (teams) => {
-      const place = teams
-        ? {
-            ...fromAddress,
-            view: teams.view,
-            theme: teams.theme,
-            language: pickLanguage(teams.locale),
-          }
-        : fromAddress;
-      if (teams && meetingId) askEarly(teams.token, meetingId, place.language);
-      const [catalogs, theme] = await Promise.all([
-        loadCatalogs(place.language),
-        loadTheme(place.theme),
-      ]);
-      setBooted({
-        teams,
-        place,
-        signIn: teams ? null : (signIn ?? browserSignIn(as)),
-        catalogs,
-        theme: { name: place.theme, theme },
-      });
-    });
-  }, []);
+    void booting.then(setBooted);
+  }, [booting]);
   if (!booted) return null;
   const { place, teams, signIn, catalogs, theme } = booted;
   return (
