@@ -182,12 +182,16 @@ async function renderTimes(
   return (await timing.jsonValue()) as { rendered: number; paint: number | null };
 }
 
-/** Median first render over RUNS fresh contexts (no cache, as on a first opening). */
+/**
+ * Median first render over RUNS fresh contexts (no cache, as on a first opening), after one visit
+ * not counted: a service that has served the tab before, as a deployed one has, rather than one
+ * whose code for serving files and answering the view runs for the first time.
+ */
 async function firstRender(view: Measured, inTeams: boolean) {
   const rendered: number[] = [];
   const painted: number[] = [];
   const token = view.visit.as ? await running.tokenFor(view.visit.as) : '';
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = -1; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: view.width, height: 800 } });
     let times;
     if (inTeams && view.inTeams) {
@@ -204,9 +208,10 @@ async function firstRender(view: Measured, inTeams: boolean) {
       await page.goto(tabUrl(running, view.visit));
       times = await renderTimes(page);
     }
+    await context.close();
+    if (run < 0) continue;
     rendered.push(Math.round(times.rendered));
     if (times.paint !== null) painted.push(Math.round(times.paint));
-    await context.close();
   }
   return {
     firstRenderMs: { median: median(rendered), runs: rendered },
@@ -254,7 +259,7 @@ const report = {
     'initialises before its first render inside Teams; budget 200 KB (195.3 KiB) per view in Teams. ' +
     'firstRenderMs: from navigation start to the view first showing the meeting (a User Timing mark), ' +
     'served on loopback by the real service, fresh browser context per run, median of ' +
-    `${String(RUNS)} runs, headless Chromium; inTeams: the same with the tab framed by a stand-in ` +
+    `${String(RUNS)} runs after one not counted (the service warm, as deployed), headless Chromium; inTeams: the same with the tab framed by a stand-in ` +
     "Teams client at https://teams.microsoft.com (bench/lib/teams-host.ts) answering teams-js's " +
     "initialize, getContext and getAuthToken, timed from the tab frame's own navigation start.",
   teamsJs,

@@ -5,6 +5,7 @@ const teams = {
   initialize: jest.fn<Promise<void>, []>(),
   getContext: jest.fn(),
   getAuthToken: jest.fn(() => Promise.resolve('sso-token')),
+  frameContext: undefined as string | undefined,
   themeHandler: null as ((theme: string) => void) | null,
 };
 
@@ -12,6 +13,7 @@ jest.mock('@microsoft/teams-js', () => ({
   app: {
     initialize: () => teams.initialize(),
     getContext: () => teams.getContext() as unknown,
+    getFrameContext: () => teams.frameContext,
     notifySuccess: () => Promise.resolve(),
     registerOnThemeChangeHandler: (handler: (theme: string) => void) => {
       teams.themeHandler = handler;
@@ -77,4 +79,16 @@ test('inside Teams the token is asked for while the context comes, and that one 
   // A 401 asks for a fresh one.
   expect(await host?.token({ fresh: true })).toBe(sso);
   expect(asked).toEqual(['token', 'context', 'token']);
+});
+
+test("the view is known from Teams' answer to initialize, before the context comes", async () => {
+  const told: string[] = [];
+  teams.initialize.mockResolvedValue();
+  teams.frameContext = 'task';
+  teams.getContext.mockImplementation(() => {
+    told.push('context');
+    return Promise.resolve({ app: { locale: 'de-BE', theme: 'default' }, page: {}, user: {} });
+  });
+  await connectTeams(framed, 1_000, (view) => told.push(view));
+  expect(told).toEqual(['trustee', 'context']);
 });

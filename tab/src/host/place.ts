@@ -32,13 +32,18 @@ export function viewOfFrame(frameContext: string | undefined): View {
   return 'panel';
 }
 
+/** The view the address names, if it names one (the shared stage's and a dialog's do). */
+export function viewInAddress(search: string): View | null {
+  const view = new URLSearchParams(search).get('view');
+  return views.find((v) => v === view) ?? null;
+}
+
 /** Outside Teams: `?meeting=…&view=panel|stage|details|trustee&theme=dark&lang=nl`. */
 export function placeFromAddress(search: string, browserLanguage: string | undefined): Place {
   const query = new URLSearchParams(search);
-  const view = query.get('view');
   const lang = query.get('lang');
   return {
-    view: views.find((v) => v === view) ?? 'panel',
+    view: viewInAddress(search) ?? 'panel',
     meetingId: query.get('meeting'),
     theme: themeOf(query.get('theme')),
     language: isLanguage(lang) ? lang : pickLanguage(browserLanguage),

@@ -7,6 +7,7 @@ import { app, authentication, meeting, pages } from '@microsoft/teams-js';
 export const teamsSdk = {
   initialize: app.initialize,
   getContext: app.getContext,
+  getFrameContext: app.getFrameContext,
   notifySuccess: app.notifySuccess,
   registerOnThemeChangeHandler: app.registerOnThemeChangeHandler,
   getAuthToken: () => authentication.getAuthToken(),

@@ -104,11 +104,13 @@ function hostOf(
 
 /**
  * Joins Teams if the tab runs inside it. app.initialize() waits a whole minute in a frame that is
- * not Teams, so it races a short timeout: past it, the tab is not in Teams.
+ * not Teams, so it races a short timeout: past it, the tab is not in Teams. `joined` is told the
+ * view as soon as Teams has said which frame this is, before the context comes.
  */
 export async function connectTeams(
   win: Window = window,
   timeoutMs = 3_000,
+  joined?: (view: View) => void,
 ): Promise<TeamsHost | null> {
   if (!mayBeInTeams(win)) return null;
   const { teamsSdk: teams } = await import('./teams-sdk');
@@ -117,6 +119,7 @@ export async function connectTeams(
     () => false,
   );
   if (!(await Promise.race([initialized, wait(timeoutMs).then(() => false)]))) return null;
+  joined?.(viewOfFrame(teams.getFrameContext()));
   // The SSO token is asked for while Teams gives the context: the first call to the service,
   // once the page has rendered, finds it here rather than waiting for Teams again.
   const token = renewingToken(teams.getAuthToken);

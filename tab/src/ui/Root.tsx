@@ -11,7 +11,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApi, type Api, type TokenSource } from '../api/client';
 import { browserSignIn, devTokens, type BrowserSignIn, type DemoPerson } from '../host/dev';
-import { placeFromAddress, tabAddress, type Place } from '../host/place';
+import { placeFromAddress, tabAddress, viewInAddress, type Place, type View } from '../host/place';
 import { connectTeams, mayBeInTeams, type TeamsHost } from '../host/teams';
 import { createServerClock, type ServerClock } from '../live/clock';
 import { askEarly } from '../live/early';
@@ -215,16 +215,22 @@ export function startBoot(): Promise<Booted> {
       if (token) askEarly(token, meetingId, fromAddress.language);
     });
   }
-  const inTeams = connectTeams();
-  loadCatalogs(fromAddress.language).catch(() => undefined);
-  loadTheme(fromAddress.theme).catch(() => undefined);
   // The view's imports are asked for at once, the others a microtask later: a task later, the
   // view's code queues behind them rather than ahead.
-  if (meetingId) {
-    setTimeout(() => {
-      preloadView(fromAddress.view);
-    }, 0);
-  }
+  const preload = (view: View) => {
+    if (meetingId) {
+      setTimeout(() => {
+        preloadView(view);
+      }, 0);
+    }
+  };
+  // Inside Teams the frame says which view this is, unless the address names it: the side panel,
+  // the stage and the meeting's tab share one address.
+  const named = viewInAddress(location.search) !== null || !mayBeInTeams(window);
+  const inTeams = connectTeams(window, undefined, named ? undefined : preload);
+  loadCatalogs(fromAddress.language).catch(() => undefined);
+  loadTheme(fromAddress.theme).catch(() => undefined);
+  if (named) preload(fromAddress.view);
   return inTeams.then(async (teams) => {
     const place = teams
       ? {
