@@ -225,6 +225,9 @@ export async function ballotBurst(options: BurstOptions): Promise<BurstResult> {
     };
     const burst = await vote();
     const pacePerSec = Math.min(voters / 10, 500);
+    // The stages probe listens from now on (bench/lib/stages-probe.mjs).
+    process.kill(service.pid, 'SIGUSR2');
+    await sleep(50);
     const clientPauses = watchPauses();
     const paced = await vote(pacePerSec);
     const pauses = [...(await readPauses(gcFile)), ...clientPauses.stop()];
