@@ -215,8 +215,8 @@ export function startBoot(): Promise<Booted> {
       if (token) askEarly(token, meetingId, fromAddress.language);
     });
   }
-  // The view's imports are asked for at once, the others a microtask later: a task later, the
-  // view's code queues behind them rather than ahead.
+  // A view's code is asked for at once (modulepreload links), the other imports a microtask
+  // later: asked for a task later, the view's code queues behind them rather than ahead.
   const preload = (view: View) => {
     if (meetingId) {
       setTimeout(() => {
