@@ -77,11 +77,7 @@ export function sendProblem(req: Request, res: Response, error: unknown, log: Lo
   const retryAfter = domainError.params?.seconds;
   if (typeof retryAfter === 'number') res.header('Retry-After', String(retryAfter));
   // A failure's answer says only that it failed (and when to come back): the rest is for the log.
-  const answered =
-    status >= 500
-      ? typeof retryAfter === 'number'
-        ? { code: domainError.code, params: { seconds: retryAfter } }
-        : { code: domainError.code }
-      : domainError;
+  const comeBack = typeof retryAfter === 'number' ? { params: { seconds: retryAfter } } : {};
+  const answered = status >= 500 ? { code: domainError.code, ...comeBack } : domainError;
   res.send(status, { code: answered.code, message: messageOf(answered, language) });
 }
