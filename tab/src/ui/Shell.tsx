@@ -137,6 +137,27 @@ function useScrollBelow(header: RefObject<HTMLElement | null>) {
   }, [header]);
 }
 
+/** What could not be loaded, with a way to try again. */
+function Failure({
+  message,
+  alert = false,
+  onRetry,
+}: {
+  message: string;
+  alert?: boolean;
+  onRetry: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <MessageBar intent="error" {...(alert ? { role: 'alert' } : {})}>
+      <MessageBarBody>{message}</MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={onRetry}>{t('app.retry')}</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 /** Marks the moment a view first shows the meeting (the bench's time to first render). */
 function Rendered() {
   useRenderedMark();
@@ -229,26 +250,16 @@ export function Shell({
       )}
       <main className={styles.main}>
         {live.failure && !session ? (
-          <MessageBar intent="error">
-            <MessageBarBody>{live.failure}</MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={live.retry}>{t('app.retry')}</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Failure message={live.failure} onRetry={live.retry} />
         ) : View === null ? (
           // A browser keeps a module it failed to fetch as failed until the page loads again.
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{t('app.partFailed')}</MessageBarBody>
-            <MessageBarActions>
-              <Button
-                onClick={() => {
-                  location.reload();
-                }}
-              >
-                {t('app.retry')}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Failure
+            message={t('app.partFailed')}
+            alert
+            onRetry={() => {
+              location.reload();
+            }}
+          />
         ) : session && View ? (
           <SessionProvider value={session}>
             <View />
