@@ -209,7 +209,8 @@ export function startBoot(): Promise<Booted> {
   // service. First who reads (signing in and the meeting after it take the longest), then the
   // catalogue and theme, whose language and theme are usually Teams', then the view's code.
   const as = new URLSearchParams(location.search).get('as');
-  const signIn = mayBeInTeams(window) ? null : browserSignIn(as);
+  const framed = mayBeInTeams(window);
+  const signIn = framed ? null : browserSignIn(as);
   if (signIn && meetingId) {
     void signIn.then(({ token }) => {
       if (token) askEarly(token, meetingId, fromAddress.language);
@@ -226,7 +227,7 @@ export function startBoot(): Promise<Booted> {
   };
   // Inside Teams the frame says which view this is, unless the address names it: the side panel,
   // the stage and the meeting's tab share one address.
-  const named = viewInAddress(location.search) !== null || !mayBeInTeams(window);
+  const named = viewInAddress(location.search) !== null || !framed;
   const inTeams = connectTeams(window, undefined, named ? undefined : preload);
   loadCatalogs(fromAddress.language).catch(() => undefined);
   loadTheme(fromAddress.theme).catch(() => undefined);
