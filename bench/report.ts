@@ -129,6 +129,7 @@ const stageLabels: Readonly<Record<Stage, string>> = {
   wait: 'wait for the turn',
   turn: 'turn',
   total: 'in the service',
+  request: 'HTTP request in the service (API)',
 };
 const timedStages = Object.keys(stageLabels) as Stage[];
 
@@ -141,8 +142,8 @@ const stageColumns = [
 function stageCells(met: StagesMet | undefined): string[] {
   if (!met) return stageColumns.map(() => '');
   const spreads = timedStages.map((stage) => {
-    const { p50Ms, p99Ms, maxMs } = met.stages[stage];
-    return `${p50Ms} / ${p99Ms} / ${maxMs}`;
+    const spread = met.stages[stage];
+    return spread ? `${spread.p50Ms} / ${spread.p99Ms} / ${spread.maxMs}` : 'not timed';
   });
   const most = Object.entries(met.tailSpentMostIn)
     .sort(([, a], [, b]) => b - a)

@@ -9,14 +9,19 @@ export interface Spread {
   readonly maxMs: number;
 }
 
-/** Where a slow ballot's time went: a stage in the service, or outside (HTTP, sign-in, client). */
-export type Part = Exclude<Stage, 'total'> | 'outside';
+/**
+ * Where a slow ballot's time went: a stage of its command in the service; `http`, the rest of its
+ * HTTP request in the service (sign-in, parsing, the answer; the API's alone); or `outside` (the
+ * client and the network, and on the bot's channel all that is not its command).
+ */
+export type Part = Exclude<Stage, 'total' | 'request'> | 'http' | 'outside';
 
 /** The stages in the service of a paced vote's ballots, and where its slowest spent most time. */
 export interface StagesMet {
   /** The ballots the service timed while the vote's ballots were in flight. */
   readonly ballots: number;
-  readonly stages: Readonly<Record<Stage, Spread>>;
+  /** Each stage the service timed (`request` only through the API). */
+  readonly stages: Readonly<Partial<Record<Stage, Spread>>>;
   /** The slowest ballots: latency at or over the p99. */
   readonly tailBallots: number;
   /** Those of them matched to their stages, by the part that took most of their time. */
@@ -30,6 +35,25 @@ export async function readStages(file: string): Promise<StageTiming[]> {
 
 const end = (timing: StageTiming) => timing.start + timing.ms;
 
+const within = (outer: { from: number; to: number }, timing: StageTiming) =>
+  timing.start >= outer.from && end(timing) <= outer.to;
+
+/** The longest of `stage` within `outer`. */
+function longest(
+  timings: readonly StageTiming[],
+  stage: Stage,
+  outer: { from: number; to: number },
+): StageTiming | undefined {
+  return timings
+    .filter((timing) => timing.stage === stage && within(outer, timing))
+    .reduce<StageTiming | undefined>(
+      (most, timing) => (timing.ms > (most?.ms ?? -1) ? timing : most),
+      undefined,
+    );
+}
+
+const spanOfStage = (timing: StageTiming) => ({ from: timing.start, to: end(timing) });
+
 function spread(timings: readonly StageTiming[]): Spread {
   const ms = timings.map((timing) => timing.ms);
   return {
@@ -41,23 +65,17 @@ function spread(timings: readonly StageTiming[]): Spread {
 
 /**
  * The part of one slow ballot's time that took most. Its stages carry no id, so they are found by
- * time: its whole in the service is the longest inside its flight (a ballot cast before it or
- * answered after it is not inside; one cast after and answered before it is shorter, unless this
- * one's time went outside the service, which the longest found says as well), its turn the last
- * to end within that whole, its check the first to start in it; it waited from the check's end to
- * the turn.
+ * time: its HTTP request is the longest inside its flight (a ballot cast before it or answered
+ * after it is not inside; one cast after and answered before it is shorter, unless this one's
+ * time went outside the service, which the longest found says as well), its whole in the service
+ * the longest inside that, its turn the last to end within the whole, its check the first to
+ * start in it; it waited from the check's end to the turn.
  */
 function spentMostIn(flight: Flight, timings: readonly StageTiming[]): Part | undefined {
-  const within = (outer: { from: number; to: number }, timing: StageTiming) =>
-    timing.start >= outer.from && end(timing) <= outer.to;
-  const whole = timings
-    .filter((timing) => timing.stage === 'total' && within(flight, timing))
-    .reduce<StageTiming | undefined>(
-      (longest, t) => (t.ms > (longest?.ms ?? -1) ? t : longest),
-      undefined,
-    );
+  const request = longest(timings, 'request', flight);
+  const whole = longest(timings, 'total', request ? spanOfStage(request) : flight);
   if (!whole) return undefined;
-  const inWhole = timings.filter((t) => within({ from: whole.start, to: end(whole) }, t));
+  const inWhole = timings.filter((t) => within(spanOfStage(whole), t));
   const [turn] = inWhole.filter((t) => t.stage === 'turn').sort((a, b) => end(b) - end(a));
   const [check] = inWhole.filter((t) => t.stage === 'check').sort((a, b) => a.start - b.start);
   const waitFrom = check ? end(check) : whole.start;
@@ -65,7 +83,8 @@ function spentMostIn(flight: Flight, timings: readonly StageTiming[]): Part | un
     ['check', check?.ms ?? 0],
     ['wait', (turn?.start ?? end(whole)) - waitFrom],
     ['turn', turn?.ms ?? 0],
-    ['outside', flight.to - flight.from - whole.ms],
+    ['http', request ? request.ms - whole.ms : 0],
+    ['outside', flight.to - flight.from - (request ?? whole).ms],
   ];
   return parts.reduce((most, part) => (part[1] > most[1] ? part : most))[0];
 }
@@ -75,9 +94,13 @@ export function stagesMet(casting: Casting, timings: readonly StageTiming[]): St
   const flights = flightsOf(casting);
   const { from, to } = spanOf(flights);
   const ballots = timings.filter(
-    (timing) => timing.command === 'CastBallot' && timing.start >= from && end(timing) <= to,
+    (timing) => timing.command === 'CastBallot' && within({ from, to }, timing),
   );
   const of = (stage: Stage) => ballots.filter((timing) => timing.stage === stage);
+  const spreads = (['check', 'wait', 'turn', 'total', 'request'] as const).flatMap((stage) => {
+    const timed = of(stage);
+    return timed.length > 0 ? [[stage, spread(timed)] as const] : [];
+  });
   const tail = slowestOf(flights);
   const tailSpentMostIn: Partial<Record<Part, number>> = {};
   for (const flight of tail) {
@@ -86,12 +109,7 @@ export function stagesMet(casting: Casting, timings: readonly StageTiming[]): St
   }
   return {
     ballots: of('total').length,
-    stages: {
-      check: spread(of('check')),
-      wait: spread(of('wait')),
-      turn: spread(of('turn')),
-      total: spread(of('total')),
-    },
+    stages: Object.fromEntries(spreads),
     tailBallots: tail.length,
     tailSpentMostIn,
   };

@@ -39,7 +39,7 @@ describe('the stages of a command, as the service publishes them', () => {
     heard.length = 0;
   });
 
-  test('a sealed ballot’s proof check, its wait for the meeting’s turn, the turn and the whole are each published once, within the whole', async () => {
+  test('a sealed ballot’s proof check, its wait for the meeting’s turn, the turn and the whole are each published once, within the whole, and the whole within its HTTP request', async () => {
     const [ballot] = await sealedBallots(sealed, sitting, voteId, [1]);
     const before = performance.timeOrigin + performance.now();
     const reply = await sitting.members[3]?.command(sitting.meetingId, {
@@ -50,12 +50,22 @@ describe('the stages of a command, as the service publishes them', () => {
     expect(reply?.status).toBe(200);
 
     const stages = heard.filter((timing) => timing.command === 'CastBallot');
-    expect(stages.map((timing) => timing.stage).sort()).toEqual(['check', 'total', 'turn', 'wait']);
+    expect(stages.map((timing) => timing.stage).sort()).toEqual([
+      'check',
+      'request',
+      'total',
+      'turn',
+      'wait',
+    ]);
     const total = stages.find((timing) => timing.stage === 'total') as StageTiming;
-    expect(total.start).toBeGreaterThanOrEqual(before);
+    const request = stages.find((timing) => timing.stage === 'request') as StageTiming;
+    expect(request.start).toBeGreaterThanOrEqual(before);
+    expect(request.start).toBeLessThanOrEqual(total.start);
+    expect(request.start + request.ms).toBeGreaterThanOrEqual(total.start + total.ms);
     for (const timing of stages) {
       expect(Object.keys(timing).sort()).toEqual(['command', 'ms', 'stage', 'start']);
       expect(timing.ms).toBeGreaterThanOrEqual(0);
+      if (timing === request) continue;
       expect(timing.start).toBeGreaterThanOrEqual(total.start);
       expect(timing.start + timing.ms).toBeLessThanOrEqual(total.start + total.ms);
     }

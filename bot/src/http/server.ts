@@ -47,6 +47,7 @@ import { openApiDocument } from './openapi';
 import { admitDocumentLink } from './document-hosts';
 import { assertLocalRequest } from './local-only';
 import { requestDeadline } from './deadline';
+import { noteArrival, requestTook } from './request-timing';
 import { jsonOnly } from './json-only';
 import { refusal, sendProblem } from './problems';
 import { responseHeaders } from './response-headers';
@@ -118,6 +119,7 @@ export function baseServer({ config, log }: Pick<ServerDeps, 'config' | 'log'>):
     handleUncaughtExceptions: false,
   });
 
+  server.pre(noteArrival);
   server.pre(responseHeaders({ production: isProduction(config.NODE_ENV) }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // restify's body reader gunzips with no error handler (a body that is not gzip throws out of
@@ -403,6 +405,7 @@ export function createServer(deps: ServerDeps) {
           command: body.command,
         }),
       );
+      requestTook(req, body.command.type);
     }),
   );
 

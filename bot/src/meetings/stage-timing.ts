@@ -11,9 +11,10 @@ export const STAGES_CHANNEL = 'council:command-stages';
 /**
  * `check`: a ballot's proofs checked, or a card's choice sealed, in a worker; `wait`: from the
  * meeting's queue to its turn; `turn`: the turn that decided and committed it; `total`: from the
- * command's arrival in the service to its answer.
+ * command's arrival in the service to its answer; `request`: through the API, from the HTTP
+ * request's arrival to its answer sent, sign-in and parsing included.
  */
-export type Stage = 'check' | 'wait' | 'turn' | 'total';
+export type Stage = 'check' | 'wait' | 'turn' | 'total' | 'request';
 
 /**
  * The command's type and nothing else of it: no voter, member, choice, ballot, meeting or command
@@ -29,6 +30,11 @@ export interface StageTiming {
 
 const stages = channel(STAGES_CHANNEL);
 
+/** Whether anyone listens: until then no stage is timed. */
+export function stagesHeard(): boolean {
+  return stages.hasSubscribers;
+}
+
 /** A stage that ran from `from` to `to` (performance.now()). */
 export function stageTook(
   command: WireCommand['type'],
@@ -36,7 +42,7 @@ export function stageTook(
   from: number,
   to = performance.now(),
 ): void {
-  if (!stages.hasSubscribers) return;
+  if (!stagesHeard()) return;
   const timing: StageTiming = {
     command,
     stage,
@@ -52,7 +58,7 @@ export function timedStage<R>(
   stage: Stage,
   work: () => Promise<R>,
 ): Promise<R> {
-  if (!stages.hasSubscribers) return work();
+  if (!stagesHeard()) return work();
   const from = performance.now();
   return work().finally(() => {
     stageTook(command, stage, from);
