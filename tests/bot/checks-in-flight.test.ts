@@ -38,6 +38,19 @@ describe('the checks a turn waits for', () => {
     checks.end('m1', later);
   });
 
+  test('fewer checks than are worth waiting for do not hold the turn', async () => {
+    const checks = checksInFlight(1_000, 3);
+    const first = checks.begin('m1');
+    checks.begin('m1');
+    expect(await settledYet(checks.settled('m1'))).toBe(true);
+    checks.begin('m1');
+    const turn = checks.settled('m1');
+    expect(await settledYet(turn)).toBe(false);
+    // Once it waits, it waits for each check begun before it.
+    checks.end('m1', first);
+    expect(await settledYet(turn)).toBe(false);
+  });
+
   test('another meeting’s checks do not hold the turn', async () => {
     const checks = checksInFlight(1_000);
     checks.begin('m2');

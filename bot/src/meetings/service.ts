@@ -77,10 +77,12 @@ const MAX_ATTEMPTS = 8;
 const SERVICE_ROUNDS = 4;
 
 /**
- * How long a turn waits at most for the ballots whose proofs are being checked: each turn then
- * commits a few dozen ballots in a burst, not one or two as the checks finish one by one.
+ * How long a turn waits at most for the ballots whose proofs are being checked, when at least
+ * GATHER_FEWEST are: each turn then commits a few dozen ballots in a burst, not one or two as the
+ * checks finish one by one.
  */
 const GATHER_MS = 15;
+const GATHER_FEWEST = 3;
 
 /** About five seconds of proof checks on two cores. */
 const DEFAULT_PROOF_QUEUE = 4_000;
@@ -212,7 +214,7 @@ export function createMeetingService(
    */
   const trusteeDue = new Set<string>();
   /** The ballots whose proofs are being checked on their way to their meeting's queue. */
-  const checks = checksInFlight(GATHER_MS);
+  const checks = checksInFlight(GATHER_MS, GATHER_FEWEST);
 
   function countLater(meetingId: string, voteIds: readonly string[]): void {
     if (voteIds.length === 0) return;
