@@ -57,15 +57,12 @@ describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fr
   /** Every read of a board the service makes, by vote. */
   const boardReads: string[] = [];
   let boardFails = false;
-  /** While set, a read of a board waits for it. */
-  let boardHeld: Promise<void> | undefined;
 
   function counting(store: MeetingStore): MeetingStore {
     return {
       ...store,
-      board: async (voteId) => {
+      board: (voteId) => {
         boardReads.push(voteId);
-        await boardHeld;
         return boardFails
           ? Promise.reject(new Error('the database went away'))
           : store.board(voteId);
@@ -109,42 +106,6 @@ describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fr
     });
     expect(floor?.status).toBe(200);
     expect(boardReads).toEqual([voteId]);
-  });
-
-  test('the ballot that closes a vote is answered before the votes are added up: its voter does not wait for the count', async () => {
-    const voteId = await openSecretQuestion(sitting);
-    for (const member of sitting.members.slice(0, 8)) {
-      const cast = { type: 'CastBallot', voteId, choice: 'yes' };
-      expect((await member.command(sitting.meetingId, cast)).status).toBe(200);
-    }
-    let release = () => {};
-    boardHeld = new Promise((resolve) => {
-      release = resolve;
-    });
-    try {
-      const last = { type: 'CastBallot', voteId, choice: 'no' };
-      const answered = await Promise.race([
-        sitting.members[8]?.command(sitting.meetingId, last),
-        new Promise<'none'>((resolve) => {
-          setTimeout(() => {
-            resolve('none');
-          }, 10_000).unref();
-        }),
-      ]);
-      expect(answered === 'none' ? answered : answered?.status).toBe(200);
-      const closed = (await readMeeting(sitting)).votes[voteId];
-      expect(closed?.status).toBe('closed');
-      expect(closed?.sealed?.aggregate).toBeFalsy();
-    } finally {
-      boardHeld = undefined;
-      release();
-    }
-    await sitting.tellers?.counted(voteId);
-    expect((await readMeeting(sitting)).votes[voteId]?.result?.tally).toEqual({
-      yes: 8,
-      no: 1,
-      abstain: 0,
-    });
   });
 
   test('a turn that touches neither the ceremony nor a sealed vote asks nothing of the service as trustee; the sum of a sealed vote does', async () => {
