@@ -561,28 +561,18 @@ export function createMeetingService(
     }
   }
 
-  /** Only a turn that moved a count or the ceremony (or a count owed since a restart) owes steps. */
-  function stepsDue(meetingId: string): boolean {
-    return toCount.has(meetingId) || trusteeDue.has(meetingId);
-  }
-
-  /**
-   * One turn of a meeting's queue: retries of one issued command share the first one's answer.
-   * The service's steps that a turn makes due are taken in the next turn, woken for them, so that
-   * the ballot that closes a vote is answered without waiting for the count of all the others;
-   * steps owed go first in a turn, so that commands arriving without pause cannot put them off.
-   */
+  /** One turn of a meeting's queue: retries of one issued command share the first one's answer. */
   async function turn(meetingId: string, requests: readonly CommandRequest[]) {
     await sealing.ready();
-    if (stepsDue(meetingId)) await serviceSteps(meetingId);
     const first = new Map<string, CommandRequest>();
     for (const request of requests) {
       const key = issuedKey(issuedCommand(request));
       if (!first.has(key)) first.set(key, request);
     }
     const answers = await settle(meetingId, [...first.values()]);
-    // A turn with no command is the woken one: steps it could not take wait for the next command.
-    if (requests.length > 0 && stepsDue(meetingId)) queues.wake(meetingId);
+    // Only a turn that moved a count or the ceremony (or a wake, for a count owed since before a
+    // restart) asks anything of the service's steps.
+    if (toCount.has(meetingId) || trusteeDue.has(meetingId)) await serviceSteps(meetingId);
     return requests.map((request) => {
       const answer = answers.get(first.get(issuedKey(issuedCommand(request))) ?? request);
       if (!answer) throw new Error('a command was left unanswered');
