@@ -47,8 +47,13 @@ async function confirm(page: Page, action: string): Promise<void> {
  * Whether `target` is on screen as the reader first sees the panel, scrolled to the top: the
  * controls of the current step must not hide below the fold.
  */
-async function inView(page: Page, target: Locator): Promise<void> {
+async function inView(page: Page, target: Locator, loading: string): Promise<void> {
   await target.waitFor();
+  // A part loading on first show (a spinner) pushes what is below it down when it arrives, and
+  // on a loaded machine it can take longer than the settling below waits (one CI run).
+  await page.locator('main').getByRole('progressbar', { name: loading }).first().waitFor({
+    state: 'detached',
+  });
   const measure = async () => {
     await page.evaluate(() => {
       window.scrollTo(0, 0);
@@ -79,6 +84,8 @@ async function inView(page: Page, target: Locator): Promise<void> {
 
 describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s', (lang) => {
   const t = createI18n(lang, catalogs).t;
+  /** `target` in view at the top, once no part of the panel is loading. */
+  const inViewSettled = (page: Page, target: Locator) => inView(page, target, t('app.loading'));
   const director = () => personOf(running, demo.director.aadObjectId);
   const members = () => demo.members.map((m) => personOf(running, m.aadObjectId));
   /** The chair, the councillor who speaks and votes from the tab, and the rest of the council. */
@@ -155,7 +162,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
       await status(pages[role]).getByText(t('status.sitting.convened')).waitFor();
     }
     const open = pages.chair.getByRole('button', { name: t('sitting.open') });
-    await inView(pages.chair, open);
+    await inViewSettled(pages.chair, open);
     await phase('1-convened');
     await open.click();
     for (const role of roles) {
@@ -169,10 +176,10 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
 
   test('the roll call: the chair opens it and sees who has not answered; the councillor answers at the top', async () => {
     const openRollCall = pages.chair.getByRole('button', { name: t('rollCall.open') });
-    await inView(pages.chair, openRollCall);
+    await inViewSettled(pages.chair, openRollCall);
     await openRollCall.click();
     const answer = pages.councillor.getByRole('button', { name: t('attendance.answer') });
-    await inView(pages.councillor, answer);
+    await inViewSettled(pages.councillor, answer);
     await answer.click();
     await pages.councillor.getByText(t('attendance.you.present')).waitFor();
     await chairOf().command(meetingId, { type: 'AnswerRollCall' });
@@ -184,7 +191,10 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
     await awaited.waitFor();
     expect(await awaited.innerText()).toContain(demo.members[48]?.name ?? '?');
     expect(await awaited.innerText()).not.toContain(speakerName);
-    await inView(pages.chair, pages.chair.getByRole('button', { name: t('rollCall.close') }));
+    await inViewSettled(
+      pages.chair,
+      pages.chair.getByRole('button', { name: t('rollCall.close') }),
+    );
     await phase('2-roll-call');
     await pages.chair.getByRole('button', { name: t('rollCall.close') }).click();
     await pages.chair.getByText(t('rollCall.closed')).waitFor();
@@ -192,28 +202,34 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
 
   test('the floor: the councillor asks for it at the top; given it, they read "you have the floor"', async () => {
     const next = pages.chair.getByRole('button', { name: t('item.next') });
-    await inView(pages.chair, next);
+    await inViewSettled(pages.chair, next);
     await next.click();
     await status(pages.observer).getByText(/^1\. /).waitFor();
     const ask = pages.councillor.getByRole('button', {
       name: t('floor.ask.contribution'),
       exact: true,
     });
-    await inView(pages.councillor, ask);
+    await inViewSettled(pages.councillor, ask);
     await ask.click();
     await pages.councillor.locator('[data-my-request]').waitFor();
     for (const member of others().slice(0, 2)) {
       await member.command(meetingId, { type: 'RequestFloor', kind: 'contribution' });
     }
     const give = pages.chair.getByRole('button', { name: t('floor.giveNext') });
-    await inView(pages.chair, give);
+    await inViewSettled(pages.chair, give);
     await give.click();
-    await inView(pages.councillor, pages.councillor.getByText(t('status.youHaveFloor')).first());
+    await inViewSettled(
+      pages.councillor,
+      pages.councillor.getByText(t('status.youHaveFloor')).first(),
+    );
     expect(await status(pages.councillor).innerText()).not.toContain(speakerName);
     await status(pages.observer)
       .getByText(t('speaking.hasFloor', { name: speakerName }))
       .waitFor();
-    await inView(pages.chair, pages.chair.getByRole('button', { name: t('floor.endSpeech') }));
+    await inViewSettled(
+      pages.chair,
+      pages.chair.getByRole('button', { name: t('floor.endSpeech') }),
+    );
     await phase('3-floor');
     await pages.chair.getByRole('button', { name: t('floor.endSpeech') }).click();
     await status(pages.councillor).getByRole('timer').waitFor({ state: 'detached' });
@@ -221,14 +237,14 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
 
   test('a named vote: the councillor sees it at the top, votes, and sees the vote recorded; then the result', async () => {
     const openVote = pages.chair.getByRole('button', { name: t('vote.open') });
-    await inView(pages.chair, openVote);
+    await inViewSettled(pages.chair, openVote);
     await openVote.click();
     const card = pages.councillor.getByRole('region', { name: t('vote.openNamed') });
     const yes = card.getByRole('button', { name: t('vote.choice.yes') });
-    await inView(pages.councillor, yes);
+    await inViewSettled(pages.councillor, yes);
     await yes.click();
     const recorded = card.locator('[data-recorded]');
-    await inView(pages.councillor, recorded);
+    await inViewSettled(pages.councillor, recorded);
     expect(await recorded.innerText()).toContain(t('console.recordedAt', { time: '' }).trim());
     await card.getByText(t('vote.youChose', { choice: t('vote.choice.yes') })).waitFor();
     const { openVoteId } = await snapshot();
@@ -236,11 +252,11 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
       await member.command(meetingId, { type: 'CastBallot', voteId: openVoteId, choice: 'yes' });
     }
     // 40 present and entitled; the councillor and 20 others have voted.
-    await inView(
+    await inViewSettled(
       pages.chair,
       pages.chair.getByRole('heading', { name: t('console.notVoted', { count: 19 }) }),
     );
-    await inView(pages.chair, pages.chair.getByRole('button', { name: t('vote.close') }));
+    await inViewSettled(pages.chair, pages.chair.getByRole('button', { name: t('vote.close') }));
     await status(pages.observer).locator('[data-status-vote]').waitFor();
     await phase('4-named-vote');
     // However far the chair scrolls, the state of the sitting stays in view, in few lines.
@@ -255,15 +271,15 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
     }).toEqual({ scrolled: true, headerOnScreen: true, compact: true });
     await pages.chair.getByRole('button', { name: t('vote.close') }).click();
     await confirm(pages.chair, t('confirm.closeVote.action'));
-    await inView(
+    await inViewSettled(
       pages.councillor,
       pages.councillor.getByRole('heading', { name: t('console.closedAwaiting') }),
     );
     const publish = pages.director.getByRole('button', { name: t('inbox.publish') });
-    await inView(pages.director, publish);
+    await inViewSettled(pages.director, publish);
     await phase('5-result-awaited', ['councillor', 'director']);
     await publish.click();
-    await inView(
+    await inViewSettled(
       pages.councillor,
       pages.councillor.getByRole('heading', { name: t('console.published') }),
     );
@@ -284,15 +300,15 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
       true,
     );
     const openVote = pages.chair.getByRole('button', { name: t('vote.open') });
-    await inView(pages.chair, openVote);
+    await inViewSettled(pages.chair, openVote);
     await openVote.click();
     const ballot = pages.councillor.getByRole('group', { name: t('vote.ballot') });
     const first = ballot.getByRole('button').first();
-    await inView(pages.councillor, first);
+    await inViewSettled(pages.councillor, first);
     const choice = (await first.textContent()) ?? '';
     await first.click();
     const receipt = pages.councillor.locator('[data-receipt]');
-    await inView(pages.councillor, receipt);
+    await inViewSettled(pages.councillor, receipt);
     expect(await receipt.innerText()).toBe(t('console.inTheBox'));
     expect(await pages.councillor.locator('main').innerText()).not.toContain(choice);
     const { openVoteId, votes } = await snapshot();
@@ -304,12 +320,12 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
         choice: choices[n % 2],
       });
     }
-    await inView(pages.chair, pages.chair.getByRole('button', { name: t('vote.close') }));
+    await inViewSettled(pages.chair, pages.chair.getByRole('button', { name: t('vote.close') }));
     await phase('7-secret-vote');
     await pages.chair.getByRole('button', { name: t('vote.close') }).click();
     await confirm(pages.chair, t('confirm.closeVote.action'));
     const publish = pages.director.getByRole('button', { name: t('inbox.publish') });
-    await inView(pages.director, publish);
+    await inViewSettled(pages.director, publish);
     await publish.click();
     await pages.councillor.getByRole('heading', { name: t('console.published') }).waitFor();
     await tellers.stop();
@@ -321,7 +337,7 @@ describe.each(['fr', 'nl'] as const)('a whole sitting in the side panels, in %s'
     for (const page of [...roles.map((role) => pages[role]), stage]) {
       await status(page).getByText(t('status.sitting.closed')).waitFor();
     }
-    await inView(pages.councillor, status(pages.councillor));
+    await inViewSettled(pages.councillor, status(pages.councillor));
     await phase('8-closed');
     expect(await scrollsSideways(stage)).toBe(false);
     expect(await seriousViolations(stage)).toEqual([]);
