@@ -1,7 +1,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Stage } from '../bot/src/meetings/stage-timing';
+import { STAGES, type Stage } from '../bot/src/meetings/stage-timing';
 import type { StagesMet } from './lib/ballot-stages';
 import type { Engine } from './lib/databases';
 import type { BurstResult } from './scenarios/ballot-burst';
@@ -131,17 +131,16 @@ const stageLabels: Readonly<Record<Stage, string>> = {
   total: 'in the service',
   request: 'HTTP request in the service (API)',
 };
-const timedStages = Object.keys(stageLabels) as Stage[];
 
 const stageColumns = [
-  ...timedStages.map((stage) => `paced: ${stageLabels[stage]}, p50 / p99 / max ms`),
+  ...STAGES.map((stage) => `paced: ${stageLabels[stage]}, p50 / p99 / max ms`),
   'paced: slowest 1%, where most of their time went',
 ];
 
 /** The paced ballots' stages in the service (see bench/lib/ballot-stages.ts). */
 function stageCells(met: StagesMet | undefined): string[] {
   if (!met) return stageColumns.map(() => '');
-  const spreads = timedStages.map((stage) => {
+  const spreads = STAGES.map((stage) => {
     const spread = met.stages[stage];
     return spread ? `${spread.p50Ms} / ${spread.p99Ms} / ${spread.maxMs}` : 'not timed';
   });

@@ -1,4 +1,4 @@
-import type { Stage, StageTiming } from '../../bot/src/meetings/stage-timing';
+import { STAGES, type Stage, type StageTiming } from '../../bot/src/meetings/stage-timing';
 import { flightsOf, slowestOf, spanOf, type Casting, type Flight } from './voting';
 import { probeLines } from './probe-lines';
 import { quantile, round } from './stats';
@@ -97,7 +97,7 @@ export function stagesMet(casting: Casting, timings: readonly StageTiming[]): St
     (timing) => timing.command === 'CastBallot' && within({ from, to }, timing),
   );
   const of = (stage: Stage) => ballots.filter((timing) => timing.stage === stage);
-  const spreads = (['check', 'wait', 'turn', 'total', 'request'] as const).flatMap((stage) => {
+  const spreads = STAGES.flatMap((stage) => {
     const timed = of(stage);
     return timed.length > 0 ? [[stage, spread(timed)] as const] : [];
   });

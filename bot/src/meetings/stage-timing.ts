@@ -14,7 +14,8 @@ export const STAGES_CHANNEL = 'council:command-stages';
  * command's arrival in the service to its answer; `request`: through the API, from the HTTP
  * request's arrival to its answer sent, sign-in and parsing included.
  */
-export type Stage = 'check' | 'wait' | 'turn' | 'total' | 'request';
+export const STAGES = ['check', 'wait', 'turn', 'total', 'request'] as const;
+export type Stage = (typeof STAGES)[number];
 
 /**
  * The command's type and nothing else of it: no voter, member, choice, ballot, meeting or command
