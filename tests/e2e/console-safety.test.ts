@@ -7,7 +7,7 @@ import {
   scrollsSideways,
   seriousViolations,
 } from './support/browser';
-import { openView, startTabService, type Visit } from './support/tab';
+import { openView, partsLoaded, startTabService, type Visit } from './support/tab';
 
 /** The chair's console at the size of a Teams side panel on a small laptop. */
 const PANEL = { width: 320, height: 720 };
@@ -33,7 +33,7 @@ async function open(visit: Visit): Promise<Page> {
   // down as they arrive, and a click aimed before can land on whatever moved under it: the likely
   // cause of one CI run (Chromium 156) that waited in vain for the dialog "Close the sitting"
   // opens. A chair clicks on a panel that has settled.
-  await page.locator('main [role="progressbar"]').first().waitFor({ state: 'detached' });
+  await partsLoaded(page);
   return page;
 }
 

@@ -15,7 +15,7 @@ import {
   seriousViolations,
 } from './support/browser';
 import { nameTellers } from '../bot/support/tellers';
-import { openView, startTabService } from './support/tab';
+import { openView, partsLoaded, startTabService } from './support/tab';
 
 /** The side panel as Teams gives it on a laptop: 320 CSS pixels wide, 720 high. */
 const PANEL = { width: 320, height: 720 };
@@ -51,9 +51,7 @@ async function inView(page: Page, target: Locator, loading: string): Promise<voi
   await target.waitFor();
   // A part loading on first show (a spinner) pushes what is below it down when it arrives, and
   // on a loaded machine it can take longer than the settling below waits (one CI run).
-  await page.locator('main').getByRole('progressbar', { name: loading }).first().waitFor({
-    state: 'detached',
-  });
+  await partsLoaded(page, loading);
   const measure = async () => {
     await page.evaluate(() => {
       window.scrollTo(0, 0);

@@ -53,3 +53,16 @@ export function queueOrder(page: Page): Promise<string[]> {
     .locator('[data-request]')
     .evaluateAll((items) => items.map((item) => item.getAttribute('data-request') ?? ''));
 }
+
+/**
+ * Once no part of the panel shows a spinner (named `name`, if given): the parts a view loads on
+ * first show push what is below them down as they arrive, so a click aimed or a position measured
+ * before can miss.
+ */
+export async function partsLoaded(page: Page, name?: string): Promise<void> {
+  await page
+    .locator('main')
+    .getByRole('progressbar', name === undefined ? {} : { name })
+    .first()
+    .waitFor({ state: 'detached' });
+}
