@@ -63,12 +63,33 @@ export const sealedBallotBox: BallotBox = {
       if (box.closed === true) throw new BallotBoxClosed(voteId);
     }
 
-    const registered = await tx.query(
-      `INSERT INTO ballot_participation (vote_id, member_id)
-       SELECT * FROM unnest($1::text[], $2::text[])
-       ON CONFLICT DO NOTHING RETURNING vote_id, member_id`,
-      [ballots.map((ballot) => ballot.voteId), ballots.map((ballot) => ballot.memberId)],
+    // Sorted by tracker: the rows of one group commit reach the page in an order no voter set.
+    const sealed = [...ballots].sort((a, b) => (a.tracker < b.tracker ? -1 : 1));
+    // One statement writes both (each is a round trip, and PGlite's run in this thread); a refusal
+    // below rolls back the caller's transaction, so what it wrote does not stay.
+    const written = await tx.query(
+      `WITH registered AS (
+         INSERT INTO ballot_participation (vote_id, member_id)
+         SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT DO NOTHING RETURNING vote_id, member_id
+       ), boarded AS (
+         INSERT INTO sealed_ballots (vote_id, meeting_id, tracker, ballot)
+         SELECT b.vote_id, $3, b.tracker, b.ballot::jsonb
+         FROM unnest($4::text[], $5::text[], $6::text[]) AS b(vote_id, tracker, ballot)
+         ON CONFLICT DO NOTHING RETURNING vote_id, tracker
+       )
+       SELECT vote_id, member_id, NULL AS tracker FROM registered
+       UNION ALL SELECT vote_id, NULL, tracker FROM boarded`,
+      [
+        ballots.map((ballot) => ballot.voteId),
+        ballots.map((ballot) => ballot.memberId),
+        meetingId,
+        sealed.map((ballot) => ballot.voteId),
+        sealed.map((ballot) => ballot.tracker),
+        sealed.map((ballot) => JSON.stringify(ballot.ballot)),
+      ],
     );
+    const registered = written.filter((row) => row.member_id !== null);
     if (registered.length < ballots.length) {
       const fresh = new Set(
         registered.map((row) => key(text(row, 'vote_id'), text(row, 'member_id'))),
@@ -81,20 +102,7 @@ export const sealedBallotBox: BallotBox = {
       }
     }
 
-    // Sorted by tracker: the rows of one group commit reach the page in an order no voter set.
-    const sealed = [...ballots].sort((a, b) => (a.tracker < b.tracker ? -1 : 1));
-    const boarded = await tx.query(
-      `INSERT INTO sealed_ballots (vote_id, meeting_id, tracker, ballot)
-       SELECT b.vote_id, $1, b.tracker, b.ballot::jsonb
-       FROM unnest($2::text[], $3::text[], $4::text[]) AS b(vote_id, tracker, ballot)
-       ON CONFLICT DO NOTHING RETURNING vote_id, tracker`,
-      [
-        meetingId,
-        sealed.map((ballot) => ballot.voteId),
-        sealed.map((ballot) => ballot.tracker),
-        sealed.map((ballot) => JSON.stringify(ballot.ballot)),
-      ],
-    );
+    const boarded = written.filter((row) => row.tracker !== null);
     if (boarded.length < sealed.length) {
       // The same ciphertext twice is a copy of someone's ballot, never a ballot of one's own.
       const fresh = new Set(boarded.map((row) => key(text(row, 'vote_id'), text(row, 'tracker'))));

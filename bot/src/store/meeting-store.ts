@@ -353,24 +353,31 @@ function chatMemoryIn(db: Db): ChatMemory {
   };
 }
 
-async function handledIn(
-  db: Queryable,
-  meetingId: string,
-  commands: readonly IssuedCommand[],
-): Promise<Map<string, unknown>> {
-  if (commands.length === 0) return new Map();
-  const rows = await db.query(
-    `SELECT issued_by, command_id, result FROM commands
-     WHERE meeting_id = $1
-       AND (issued_by, command_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-    [meetingId, commands.map((c) => c.issuedBy), commands.map((c) => c.commandId)],
-  );
+/** The results of those of `commands` ($2 issuers, $3 ids) the meeting ($1) has handled. */
+const HANDLED = `SELECT issued_by, command_id, result FROM commands
+  WHERE meeting_id = $1
+    AND (issued_by, command_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`;
+
+function handledParams(meetingId: string, commands: readonly IssuedCommand[]): unknown[] {
+  return [meetingId, commands.map((c) => c.issuedBy), commands.map((c) => c.commandId)];
+}
+
+function handledResults(rows: readonly Row[]): Map<string, unknown> {
   return new Map(
     rows.map((row) => [
       issuedKey({ issuedBy: text(row, 'issued_by'), commandId: text(row, 'command_id') }),
       row.result ?? null,
     ]),
   );
+}
+
+async function handledIn(
+  db: Queryable,
+  meetingId: string,
+  commands: readonly IssuedCommand[],
+): Promise<Map<string, unknown>> {
+  if (commands.length === 0) return new Map();
+  return handledResults(await db.query(HANDLED, handledParams(meetingId, commands)));
 }
 
 async function commitAllIn(
@@ -388,11 +395,16 @@ async function commitAllIn(
   ]);
   if (meeting.length === 0) throw new MeetingNotFound(meetingId);
 
-  const handled = await handledIn(tx, meetingId, commits);
-  const [head] = await tx.query(
-    'SELECT seq, hash FROM events WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1',
-    [meetingId],
+  // Every statement is a round trip (and PGlite's run in this thread): what the group needs to know
+  // is read in one, after the lock, the head as a row with a seq.
+  const read = await tx.query(
+    `SELECT issued_by, command_id, result, NULL::int AS seq, NULL::text AS hash FROM (${HANDLED}) h
+     UNION ALL
+     (SELECT NULL, NULL, NULL, seq, hash FROM events WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1)`,
+    handledParams(meetingId, commits),
   );
+  const head = read.find((row) => row.seq !== null);
+  const handled = handledResults(read.filter((row) => row.seq === null));
   let version = head ? int(head, 'seq') : 0;
   let headHash = head ? text(head, 'hash') : GENESIS_HASH;
 
@@ -421,49 +433,40 @@ async function commitAllIn(
     outcomes.push({ duplicate: false, version, events: chained });
   }
 
-  await appendEvents(tx, meetingId, events, commits[0]?.expectedVersion ?? 0);
+  await appendEvents(tx, meetingId, events, applied, commits[0]?.expectedVersion ?? 0);
   await fillBallotBoxes(tx, meetingId, applied, ballotBox);
-  if (applied.length > 0) {
-    await tx.query(
-      `INSERT INTO commands (meeting_id, issued_by, command_id, result)
-       SELECT $1, c.issued_by, c.command_id, c.result::jsonb
-       FROM unnest($2::text[], $3::text[], $4::text[]) AS c(issued_by, command_id, result)`,
-      [
-        meetingId,
-        applied.map((commit) => commit.issuedBy),
-        applied.map((commit) => commit.commandId),
-        applied.map((commit) => canonicalJson(commit.result ?? null)),
-      ],
-    );
-  }
-
   const summary = applied.findLast((commit) => commit.summary)?.summary;
   if (summary) await writeSummary(tx, meetingId, summary, { replace: true });
-
-  const last = events.at(-1);
-  if (last) {
-    // Delivered when, and only if, the transaction commits.
-    await tx.query('SELECT pg_notify($1, $2)', [
-      channel,
-      JSON.stringify({ meetingId, seq: last.seq }),
-    ]);
-  }
   return outcomes;
 }
 
+/**
+ * The group's events appended, its commands' results kept for their retries, and the meeting's
+ * listeners notified of its new head (delivered when, and only if, the transaction commits), in
+ * one statement.
+ */
 async function appendEvents(
   tx: Queryable,
   meetingId: string,
   events: readonly StoredEvent[],
+  applied: readonly Commit[],
   expectedVersion: number,
 ): Promise<void> {
-  if (events.length === 0) return;
+  if (applied.length === 0) return;
+  const last = events.at(-1);
   try {
     await tx.query(
-      `INSERT INTO events (meeting_id, seq, type, data, at, prev_hash, hash)
-       SELECT $1, e.seq, e.type, e.data::jsonb, e.at::timestamptz, e.prev_hash, e.hash
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-         AS e(seq, type, data, at, prev_hash, hash)`,
+      `WITH appended AS (
+         INSERT INTO events (meeting_id, seq, type, data, at, prev_hash, hash)
+         SELECT $1, e.seq, e.type, e.data::jsonb, e.at::timestamptz, e.prev_hash, e.hash
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS e(seq, type, data, at, prev_hash, hash)
+       ), kept AS (
+         INSERT INTO commands (meeting_id, issued_by, command_id, result)
+         SELECT $1, c.issued_by, c.command_id, c.result::jsonb
+         FROM unnest($8::text[], $9::text[], $10::text[]) AS c(issued_by, command_id, result)
+       )
+       SELECT pg_notify($11, $12::text) WHERE $12::text IS NOT NULL`,
       [
         meetingId,
         events.map((event) => event.seq),
@@ -472,6 +475,11 @@ async function appendEvents(
         events.map((event) => event.at),
         events.map((event) => event.prevHash),
         events.map((event) => event.hash),
+        applied.map((commit) => commit.issuedBy),
+        applied.map((commit) => commit.commandId),
+        applied.map((commit) => canonicalJson(commit.result ?? null)),
+        channel,
+        last ? JSON.stringify({ meetingId, seq: last.seq }) : null,
       ],
     );
   } catch (error) {

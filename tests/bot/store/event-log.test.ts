@@ -435,7 +435,7 @@ async function waitUntilBlocked(db: Db, applicationName: string): Promise<void> 
   for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
     const waiting = await db.query(
       `SELECT 1 FROM pg_stat_activity
-       WHERE application_name = $1 AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'`,
+       WHERE application_name = $1 AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO events%'`,
       [applicationName],
     );
     if (waiting.length > 0) return;
