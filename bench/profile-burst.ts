@@ -1,9 +1,10 @@
 /**
  * One ballot burst on one channel, with the service under `node --cpu-prof`, for finding where a
- * ballot's CPU goes: `npx tsx bench/profile-burst.ts [--voters 1000] [--channel bot] [--plain]`. Writes the
- * profile into a fresh folder and prints, for the burst's own window (first ballot sent to last
- * answer), CPU per ballot by stage of the pipeline, then the functions with the most self time and
- * the most total time on the main thread. The proof workers' threads are summed as one stage.
+ * ballot's CPU goes: `npx tsx bench/profile-burst.ts [--voters 1000] [--channel bot] [--plain]
+ * [--vote paced]`. Writes the profile into a fresh folder and prints, for one vote's own window
+ * (first ballot sent to last answer: the burst's, or with `--vote paced` the paced vote's), CPU per
+ * ballot by stage of the pipeline, then the functions with the most self time and the most total
+ * time on the main thread. The proof workers' threads are summed as one stage.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     top: { type: 'string', default: '30' },
     /** No profiler: the CPU per ballot as `npm run bench` measures it. */
     plain: { type: 'boolean', default: false },
+    /** Whose window: the burst's, or the paced vote's that follows it. */
+    vote: { type: 'string', default: 'burst' },
   },
 });
 const voters = Number(values.voters);
@@ -28,7 +31,9 @@ const base = values.channel === 'api' ? apiChannel : botChannel;
 /** Microseconds on the monotonic clock, as V8 stamps a profile's samples on Linux. */
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-// The first vote is the burst: its window runs from its first ballot to its last answer.
+// The first vote is the burst, the second the paced one: a window runs from the vote's first ballot
+// to its last answer.
+const profiled = values.vote === 'paced' ? 2 : 1;
 const window = { start: 0, end: 0 };
 let votesOpened = 0;
 const channel: BallotChannel = {
@@ -42,10 +47,10 @@ const channel: BallotChannel = {
         votesOpened += 1;
       },
       async cast(ballot) {
-        const burst = votesOpened <= 1;
-        if (burst && window.start === 0) window.start = nowUs();
+        const inWindow = votesOpened === profiled;
+        if (inWindow && window.start === 0) window.start = nowUs();
         const ok = await door.cast(ballot);
-        if (burst) window.end = nowUs();
+        if (inWindow) window.end = nowUs();
         return ok;
       },
     };
@@ -223,7 +228,7 @@ function summarise(profile: Profile, top: number, workersUs: number) {
     }
   };
   process.stdout.write(
-    `burst window: ${ms(window.end - window.start)} ms, busy ${ms(inWindow)} ms, idle ${ms(idle)} ms\n`,
+    `${values.vote} window: ${ms(window.end - window.start)} ms, busy ${ms(inWindow)} ms, idle ${ms(idle)} ms\n`,
   );
   const perBallot = (us: number) => `${(us / 1000 / voters).toFixed(2).padStart(6)} ms/ballot`;
   process.stdout.write('\nby stage (main thread, then the proof workers)\n');
