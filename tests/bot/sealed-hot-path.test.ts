@@ -2,6 +2,7 @@
  * The service's hot path for sealed ballots (issue 15, review): what a turn asks of the ballot
  * box, a copied ballot refused alone, the proof checker's bounded queue, the tally record made once.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadSealed, type Sealed } from '@council/shared/sealed';
 import type { Meeting, WireCommand } from '../../shared/src';
 import { createSealing } from '../../bot/src/meetings/sealing';
@@ -57,12 +58,15 @@ describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fr
   /** Every read of a board the service makes, by vote. */
   const boardReads: string[] = [];
   let boardFails = false;
+  /** While set, a read of a board waits for it. */
+  let boardHeld: Promise<void> | undefined;
 
   function counting(store: MeetingStore): MeetingStore {
     return {
       ...store,
-      board: (voteId) => {
+      board: async (voteId) => {
         boardReads.push(voteId);
+        await boardHeld;
         return boardFails
           ? Promise.reject(new Error('the database went away'))
           : store.board(voteId);
@@ -106,6 +110,48 @@ describe.each(testDatabases())('the sealed box’s hot path on %s', (_engine, fr
     });
     expect(floor?.status).toBe(200);
     expect(boardReads).toEqual([voteId]);
+  });
+
+  test('the ballot that closes a vote is answered before the votes are added up, and a read made after its answer waits for them', async () => {
+    const voteId = await openSecretQuestion(sitting);
+    for (const member of sitting.members.slice(0, 8)) {
+      const cast = { type: 'CastBallot', voteId, choice: 'yes' };
+      expect((await member.command(sitting.meetingId, cast)).status).toBe(200);
+    }
+    let release = () => {};
+    boardHeld = new Promise((resolve) => {
+      release = resolve;
+    });
+    let reading: Promise<Meeting> | undefined;
+    try {
+      const last = { type: 'CastBallot', voteId, choice: 'no' };
+      const answered = await Promise.race([
+        sitting.members[8]?.command(sitting.meetingId, last),
+        new Promise<'none'>((resolve) => {
+          setTimeout(() => {
+            resolve('none');
+          }, 10_000).unref();
+        }),
+      ]);
+      expect(answered === 'none' ? answered : answered?.status).toBe(200);
+      reading = readMeeting(sitting);
+      // While the count the closing ballot left owed cannot read its board, the read waits.
+      const early = await Promise.race([
+        reading.then(() => 'answered'),
+        sleep(300).then(() => 'waiting'),
+      ]);
+      expect(early).toBe('waiting');
+    } finally {
+      boardHeld = undefined;
+      release();
+    }
+    expect((await reading).votes[voteId]?.sealed?.aggregate?.ballots).toBe(9);
+    await sitting.tellers?.counted(voteId);
+    expect((await readMeeting(sitting)).votes[voteId]?.result?.tally).toEqual({
+      yes: 8,
+      no: 1,
+      abstain: 0,
+    });
   });
 
   test('a turn that touches neither the ceremony nor a sealed vote asks nothing of the service as trustee; the sum of a sealed vote does', async () => {

@@ -561,18 +561,55 @@ export function createMeetingService(
     }
   }
 
-  /** One turn of a meeting's queue: retries of one issued command share the first one's answer. */
+  /** Only a turn that moved a count or the ceremony (or a count owed since a restart) owes steps. */
+  function stepsDue(meetingId: string): boolean {
+    return toCount.has(meetingId) || trusteeDue.has(meetingId);
+  }
+
+  /**
+   * By meeting, the steps a turn left to the next one, settled once that turn has taken them: a
+   * read made after the command that closed a vote finds it added up, as one made when the turn
+   * took its steps before answering did.
+   */
+  const owed = new Map<string, { readonly taken: Promise<void>; take(): void }>();
+
+  function owe(meetingId: string): void {
+    if (owed.has(meetingId)) return;
+    let take = () => {};
+    const taken = new Promise<void>((resolve) => {
+      take = resolve;
+    });
+    owed.set(meetingId, { taken, take });
+  }
+
+  function stepsTaken(meetingId: string): void {
+    owed.get(meetingId)?.take();
+    owed.delete(meetingId);
+  }
+
+  /**
+   * One turn of a meeting's queue: retries of one issued command share the first one's answer.
+   * The service's steps that a turn makes due are taken in the next turn, woken for them, so that
+   * the ballot that closes a vote is answered without waiting for the count of all the others;
+   * steps owed go first in a turn, so that commands arriving without pause cannot put them off.
+   */
   async function turn(meetingId: string, requests: readonly CommandRequest[]) {
     await sealing.ready();
+    if (stepsDue(meetingId))
+      await serviceSteps(meetingId).finally(() => {
+        stepsTaken(meetingId);
+      });
     const first = new Map<string, CommandRequest>();
     for (const request of requests) {
       const key = issuedKey(issuedCommand(request));
       if (!first.has(key)) first.set(key, request);
     }
     const answers = await settle(meetingId, [...first.values()]);
-    // Only a turn that moved a count or the ceremony (or a wake, for a count owed since before a
-    // restart) asks anything of the service's steps.
-    if (toCount.has(meetingId) || trusteeDue.has(meetingId)) await serviceSteps(meetingId);
+    // A turn with no command is the woken one: steps it could not take wait for the next command.
+    if (requests.length > 0 && stepsDue(meetingId)) {
+      owe(meetingId);
+      queues.wake(meetingId);
+    }
     return requests.map((request) => {
       const answer = answers.get(first.get(issuedKey(issuedCommand(request))) ?? request);
       if (!answer) throw new Error('a command was left unanswered');
@@ -635,7 +672,10 @@ export function createMeetingService(
 
   return {
     /** The meeting as this instance holds it, read from the store when it may be out of date. */
-    load: (meetingId: string) => load(meetingId),
+    load: async (meetingId: string) => {
+      await owed.get(meetingId)?.taken;
+      return load(meetingId);
+    },
 
     /**
      * The record of a counted secret vote as JSON, for `verify-tally`; undefined before it is
