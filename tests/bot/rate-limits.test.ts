@@ -115,6 +115,48 @@ describe('requests and commands per person, after sign-in', () => {
   });
 });
 
+describe('commands per address and per person', () => {
+  let running: RunningService;
+  let council: DemoMeeting;
+  beforeAll(async () => {
+    running = await startEntraService({
+      env: { ...behindProxy, RATE_LIMIT_ADDRESS_COMMANDS: '20', RATE_LIMIT_USER_COMMANDS: '6' },
+    });
+    // Fourteen commands from the test's own address: the meeting made, convened, opened, ten
+    // members checked in, the first item.
+    council = await openDemoMeeting(running, 10);
+  });
+  afterAll(() => running.close());
+
+  test('a command refused for the office’s address spends nothing of the member’s own budget', async () => {
+    const floor = { type: 'RequestFloor', kind: 'contribution' };
+    const office = { 'x-forwarded-for': newAddress() };
+    for (const colleague of demo.members.slice(1, 5)) {
+      const person = personOf(running, colleague.aadObjectId);
+      for (let n = 0; n < 5; n++) {
+        const reply = await person.command(council.meetingId, floor, undefined, office);
+        expect(reply.status).not.toBe(429);
+      }
+    }
+    const member = personOf(running, demo.members[8]?.aadObjectId ?? '');
+    for (let n = 0; n < 6; n++) {
+      const refused = await member.command(council.meetingId, floor, undefined, office);
+      expect(refused).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
+    }
+    // From home: checking in was the first of six, so five are left, as before the office's refusals.
+    const home = { 'x-forwarded-for': newAddress() };
+    for (let n = 0; n < 5; n++) {
+      expect((await member.command(council.meetingId, floor, undefined, home)).status).not.toBe(
+        429,
+      );
+    }
+    expect(await member.command(council.meetingId, floor, undefined, home)).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED' },
+    });
+  });
+});
+
 describe('per member on the bot, whatever the Bot Connector’s address', () => {
   let bot: RunningBot;
   beforeAll(async () => {

@@ -217,24 +217,24 @@ export function createServer(deps: ServerDeps) {
     }
   };
 
+  const signedIn = (req: Request) => auth.authenticate(req.header('authorization') || undefined);
+
   async function identify(req: Request): Promise<Identity> {
-    const identity = await auth.authenticate(req.header('authorization') || undefined);
+    const identity = await signedIn(req);
     await limits.person(identity);
     return identity;
   }
 
   /**
    * Who gives a command, counted against the command budgets of their address and their own. The
-   * three counts are taken together, not one after another: on PostgreSQL a person's are each a
-   * round trip to the table every instance shares. One refused spends the others all the same.
+   * address's first, in memory: a command refused for an office's address spends nobody's own
+   * budget. The person's two are then taken together: on PostgreSQL each is a round trip to the
+   * table every instance shares.
    */
   async function identifyCommander(req: Request): Promise<Identity> {
-    const identity = await auth.authenticate(req.header('authorization') || undefined);
-    await Promise.all([
-      limits.person(identity),
-      limits.addressCommand(addressOf(req)),
-      limits.personCommand(identity),
-    ]);
+    const identity = await signedIn(req);
+    await limits.addressCommand(addressOf(req));
+    await Promise.all([limits.person(identity), limits.personCommand(identity)]);
     return identity;
   }
 
