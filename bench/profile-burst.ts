@@ -33,6 +33,9 @@ const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 // The first vote is the burst, the second the paced one: a window runs from the vote's first ballot
 // to its last answer.
+if (values.vote !== 'burst' && values.vote !== 'paced') {
+  throw new Error(`--vote is burst or paced, not ${values.vote}`);
+}
 const profiled = values.vote === 'paced' ? 2 : 1;
 const window = { start: 0, end: 0 };
 let votesOpened = 0;
