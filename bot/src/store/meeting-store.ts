@@ -433,7 +433,7 @@ async function commitAllIn(
     outcomes.push({ duplicate: false, version, events: chained });
   }
 
-  await appendEvents(tx, meetingId, events, applied, commits[0]?.expectedVersion ?? 0);
+  await recordGroup(tx, meetingId, events, applied, commits[0]?.expectedVersion ?? 0);
   await fillBallotBoxes(tx, meetingId, applied, ballotBox);
   const summary = applied.findLast((commit) => commit.summary)?.summary;
   if (summary) await writeSummary(tx, meetingId, summary, { replace: true });
@@ -445,7 +445,7 @@ async function commitAllIn(
  * listeners notified of its new head (delivered when, and only if, the transaction commits), in
  * one statement.
  */
-async function appendEvents(
+async function recordGroup(
   tx: Queryable,
   meetingId: string,
   events: readonly StoredEvent[],
